@@ -1,0 +1,3 @@
+"""relbib: a citation-aware reference library."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,354 @@
+"""Every frozen record that crosses a stage boundary.
+
+Input: nothing (this module only defines types).
+Output: the typed values the stages pass to each other.
+Never: import a third-party library, touch a file, or hold mutable state.
+
+Field names are BibTeX's, plus ``date`` (ISO 8601), ``doi``, ``url``,
+``urldate`` and ``organization``.  Name fields (author, editor, translator)
+hold tuples of :class:`Name`; every other field holds a ``str``.  Page
+ranges are spelled ``43--65``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Literal, TypeAlias, Union
+
+# --- names and fields -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Name:
+    """One person or organisation.  An organisation has only ``family``."""
+
+    family: str
+    given: str = ""
+    # "von" particles (de, van der, al-) stay in ``family`` as printed
+    # ("al-Hashimi"); ``literal`` marks organisations so no tool splits them.
+    literal: bool = False
+
+    def as_bibtex(self) -> str:
+        if self.literal:
+            return "{" + self.family + "}"
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+    def as_json(self) -> dict[str, str]:
+        if self.literal:
+            return {"literal": self.family}
+        out = {"family": self.family}
+        if self.given:
+            out["given"] = self.given
+        return out
+
+
+NAME_FIELDS = frozenset({"author", "editor", "translator"})
+
+FieldValue: TypeAlias = Union[str, tuple[Name, ...]]
+Fields: TypeAlias = Mapping[str, FieldValue]
+
+
+def freeze_fields(fields: Mapping[str, FieldValue] | None = None) -> Fields:
+    """A read-only copy of ``fields`` in a stable (sorted) order."""
+    return MappingProxyType(dict(sorted((fields or {}).items())))
+
+
+def fields_as_json(fields: Fields) -> dict[str, object]:
+    """Fields as JSON: names become lists of {family, given}."""
+    out: dict[str, object] = {}
+    for name, value in fields.items():
+        if isinstance(value, tuple):
+            out[name] = [n.as_json() for n in value]
+        else:
+            out[name] = value
+    return out
+
+
+# --- positions --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A half-open character span [start, end) in an essay's plain text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    """Where something is, for people: 1-based line and column."""
+
+    line: int
+    column: int
+    offset: int  # 0-based character offset in the plain text
+
+
+# --- essays -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    line: int  # 1-based line of ``start`` in the essay's plain text
+    paragraph: int  # 0-based index of the paragraph holding it
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Marker:
+    """A note marker in the body (``Pakistan,1`` has marker 1 at the ``1``)."""
+
+    n: int
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Note:
+    """One numbered note of the notes section and the claim it supports."""
+
+    n: int
+    text: str  # the note's own text, without its number, wrapped lines joined
+    start: int  # span of the note text in the essay's plain text
+    end: int
+    line: int
+    marker: Marker | None
+    claim: Sentence | None  # the sentence (or part of it) the marker supports
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Essay:
+    id: str  # file stem
+    path: str
+    title: str
+    authors: tuple[Name, ...]
+    venue: str
+    date: str  # ISO 8601 or ""
+    text: str  # plain text (HTML and Markdown reduced to text)
+    # offset_map[i] is the offset in the source file of plain-text character i
+    # (empty when the source is the plain text itself)
+    offset_map: tuple[int, ...]
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    body_end: int  # where the notes section starts (len(text) when none)
+    notes: tuple[Note, ...]
+    markers: tuple[Marker, ...]
+
+
+# --- references: what one note says ----------------------------------------
+
+
+class Form(str, Enum):
+    FULL = "full"
+    IBID = "ibid"
+    OPCIT = "opcit"
+    SHORT = "short"
+    IDEM = "idem"
+    SUPRA = "supra"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FullRef:
+    """A note that describes a source in full."""
+
+    text: str
+    type: str  # BibTeX entry type: article, book, incollection, misc, ...
+    fields: Fields
+    confidence: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    pinpoint: str | None = None  # a page cited inside a full note ("p. 130")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IbidRef:
+    """``Ibid.`` / ``Ibid., 45.``: the previous note's source."""
+
+    text: str
+    pinpoint: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdRef:
+    """Legal ``Id.`` / ``Id. at 5``: the previous note's source."""
+
+    text: str
+    pinpoint: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OpCitRef:
+    """``Zaidi and Saud, op. cit., p. 159`` (author and/or short title)."""
+
+    text: str
+    authors: tuple[str, ...]  # family names as printed
+    short_title: str | None
+    pinpoint: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShortRef:
+    """A short-title note: ``Abbas, ‘Russia’s Revival’, 201.``"""
+
+    text: str
+    authors: tuple[str, ...]
+    short_title: str | None
+    pinpoint: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SupraRef:
+    """Legal ``Khan, supra note 3, at 45``."""
+
+    text: str
+    note: int
+    authors: tuple[str, ...]
+    pinpoint: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnparsedRef:
+    text: str
+    reason: str
+
+
+Reference: TypeAlias = Union[FullRef, IbidRef, IdRef, OpCitRef, ShortRef, SupraRef, UnparsedRef]
+
+
+# --- citations: a note resolved to a library entry --------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """Note ``note`` cites entry ``key`` (None when it could not be resolved)."""
+
+    note: int
+    key: str | None
+    form: Form
+    pinpoint: str | None
+    refers_to: int | None  # the note this one resolved through (its antecedent)
+    rule: str  # which resolution rule decided, for people
+    # the note holding the full reference of the cited source (itself for a
+    # full note); the library maps it to ``key``.  None when unresolved.
+    source: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """What lives in bib/: a key, an entry type and fields."""
+
+    key: str
+    type: str
+    fields: Fields
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EssayIngest:
+    """One essay through stages 1-4: what the library update consumes."""
+
+    essay: Essay
+    references: tuple[Reference, ...]  # one per note, in note order
+    citations: tuple[Citation, ...]  # one per note; key None until the library assigns it
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+# --- claims -----------------------------------------------------------------
+
+Relation: TypeAlias = Literal["cited", "supports", "confirmed", "rejected", "conflicts"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimLink:
+    key: str
+    pinpoint: str | None
+    relation: Relation
+    score: float
+    via: str  # what made the link: "note 7", "tfidf", a person
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    text: str
+    essay: str
+    line: int
+    start: int
+    end: int
+    links: tuple[ClaimLink, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnnotationClaim:
+    """One claim in annotations/KEY.yaml.  relbib writes all but ``status``."""
+
+    essay: str
+    line: int
+    quote: str
+    note: int | None
+    pinpoint: str | None
+    relation: Relation
+    score: float
+    status: str | None = None  # set by a person: "confirmed" or "rejected"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Annotation:
+    """annotations/KEY.yaml.  ``summary``, ``tags`` and ``extra`` are a person's."""
+
+    key: str
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    claims: tuple[AnnotationClaim, ...] = ()
+    # any other top-level keys a person wrote, kept as they were
+    extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+
+# --- findings ---------------------------------------------------------------
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Diagnostic:
+    """A problem found in some input: where, how bad, which rule, and a hint.
+
+    ``Finding`` in DESIGN.md is this record.
+    """
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    kind: str
+    message: str
+    keys: tuple[str, ...] = ()
+    suggestion: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "kind": self.kind,
+            "keys": list(self.keys),
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+Finding = Diagnostic

@@ -1,0 +1,200 @@
+"""Rebuild the reference-parser CRF model from the shared training strings.
+
+Usage: .venv/bin/python scripts/train_parser.py [--shared DIR] [--out FILE]
+                                                [--holdout N] [--dev-out FILE]
+
+Trains on anystyle_core, anystyle_good, anystyle_bad, anystyle_ugly and
+linkedbooks_valid (never on the test files anystyle_gold and
+linkedbooks_test; every training string whose text is in a test file is
+dropped).  LinkedBooks tags are mapped onto AnyStyle's labels with the same
+rules the gold conversion used (shared/refstrings/README.md).  The result is
+deterministic: same data, same model.  ``--holdout N`` keeps every N-th
+string out of training and writes it to ``--dev-out`` for tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from relbib.parse.reference import clean_text  # noqa: E402
+from relbib.parse.tagger import MODEL_NAME, features, to_crfsuite  # noqa: E402
+
+TRAIN_FILES = (
+    "anystyle_core",
+    "anystyle_good",
+    "anystyle_bad",
+    "anystyle_ugly",
+    "linkedbooks_valid",
+)
+TEST_FILES = ("anystyle_gold", "linkedbooks_test")
+
+ANYSTYLE_LABELS = {
+    "author", "editor", "translator", "title", "journal", "container-title", "collection-title",
+    "volume", "pages", "date", "publisher", "location", "note", "source", "edition", "genre",
+    "url", "doi", "isbn", "medium", "citation-number",
+}  # fmt: skip
+LINKEDBOOKS_PLAIN = {
+    "publicationplace": "location",
+    "publisher": "publisher",
+    "year": "date",
+    "date": "date",
+    "pagination": "pages",
+    "volume": "volume",
+    "tomo": "volume",
+    "publicationnumber-year": "volume",
+    "series": "collection-title",
+    "publicationspecifications": "note",
+}
+_EDITOR_CUE = re.compile(r"(?i)\b(?:a\s+c(?:ura|\.)|eds?\b\.?|hrsg|dir\.|curr?\.)")
+_QUOTE_OPEN = '«“"'
+_STRIP = "\"'“”‘’«»„‚()[]{}<>.,;:!?*"
+
+
+def shared_dir(arg: str | None) -> Path:
+    if arg:
+        return Path(arg)
+    return Path(os.environ.get("RELBIB_SHARED", REPO.parent / "shared"))
+
+
+def linkedbooks_segments(segments: list[list[str]]) -> list[tuple[str, str]]:
+    """LinkedBooks consolidated tags → AnyStyle labels, as the gold conversion reads them."""
+    out: list[tuple[str, str]] = []
+    seen_title = False
+    volume_after = [
+        any(t in ("publicationnumber-year", "volume") for t, _ in segments[i + 1 :])
+        for i in range(len(segments))
+    ]
+    prev = ""
+    for i, (tag, text) in enumerate(segments):
+        if tag == "author":
+            label = "editor" if seen_title or _EDITOR_CUE.search(text) else "author"
+            out.append((label, text))
+        elif tag == "title":
+            container = "journal" if volume_after[i] else "container-title"
+            if not seen_title:
+                toks = text.split()
+                cut = next(
+                    (
+                        k
+                        for k, t in enumerate(toks)
+                        if k > 0 and t[0] in _QUOTE_OPEN and toks[k - 1].endswith(",")
+                    ),
+                    None,
+                )
+                if cut is not None:
+                    out.append(("title", " ".join(toks[:cut])))
+                    out.append((container, " ".join(toks[cut:])))
+                else:
+                    out.append(("title", text))
+                seen_title = True
+            else:
+                out.append(
+                    (container if prev in ("o", "conjunction") or seen_title else "title", text)
+                )
+        elif tag in LINKEDBOOKS_PLAIN:
+            out.append((LINKEDBOOKS_PLAIN[tag], text))
+        else:
+            out.append(("other", text))
+        prev = tag
+    return out
+
+
+def labelled_tokens(row: dict) -> tuple[list[str], list[str]]:
+    segments = row["segments"]
+    if row["dataset"].startswith("linkedbooks"):
+        pairs = linkedbooks_segments(segments)
+    else:
+        pairs = [(t if t in ANYSTYLE_LABELS else "other", s) for t, s in segments]
+    tokens: list[str] = []
+    labels: list[str] = []
+    for label, text in pairs:
+        for tok in clean_text(text).split():
+            tokens.append(tok)
+            labels.append(label)
+    return tokens, labels
+
+
+def load_training(shared: Path) -> list[dict]:
+    test_texts: set[str] = set()
+    for name in TEST_FILES:
+        with open(shared / "refstrings" / f"{name}.jsonl", encoding="utf-8") as fh:
+            test_texts.update(json.loads(line)["text"].strip() for line in fh if line.strip())
+    rows = []
+    for name in TRAIN_FILES:
+        with open(shared / "refstrings" / f"{name}.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    row = json.loads(line)
+                    if row["text"].strip() not in test_texts:
+                        rows.append(row)
+    return rows
+
+
+def write_words(rows: list[dict], path: Path) -> int:
+    """Known words for the line-break hyphen rule: lower-case words seen twice or more."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for tok in row["text"].split():
+            word = tok.strip(_STRIP).lower()
+            if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", word) and len(word) > 1:
+                counts[word] = counts.get(word, 0) + 1
+    words = sorted(w for w, n in counts.items() if n >= 2)
+    path.write_text("\n".join(words) + "\n", encoding="utf-8")
+    return len(words)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared")
+    ap.add_argument("--out", default=str(REPO / "src/relbib/parse/data" / MODEL_NAME))
+    ap.add_argument("--holdout", type=int, default=0)
+    ap.add_argument("--dev-out")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=200)
+    a = ap.parse_args(argv)
+    rows = load_training(shared_dir(a.shared))
+    n_words = write_words(rows, Path(a.out).with_name("words.txt"))
+    print(f"{n_words} known words", file=sys.stderr)
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    dev = []
+    n_train = 0
+    for k, row in enumerate(rows):
+        if a.holdout and k % a.holdout == 0:
+            dev.append(row)
+            continue
+        tokens, labels = labelled_tokens(row)
+        if tokens:
+            trainer.append(to_crfsuite(features(tokens)), labels)
+            n_train += 1
+    trainer.set_params(
+        {
+            "c1": a.c1,
+            "c2": a.c2,
+            "max_iterations": a.iterations,
+            "feature.possible_transitions": True,
+        }
+    )
+    start = time.time()
+    trainer.train(a.out)
+    print(f"trained on {n_train} strings in {time.time() - start:.0f}s -> {a.out}", file=sys.stderr)
+    if a.dev_out:
+        with open(a.dev_out, "w", encoding="utf-8") as fh:
+            for row in dev:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

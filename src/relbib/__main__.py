@@ -1,0 +1,5 @@
+"""``python -m relbib``."""
+
+from relbib.cli import main
+
+main()

@@ -1,0 +1,139 @@
+"""The input every `relbib check` rule takes, the Rule record, and shared helpers.
+
+Input: nothing at import; the helpers take BibRecords.
+Output: CheckContext, Rule, and small pure helpers the rule modules share
+(normalised titles and names, key index, inheritance parents).
+Never: touch a file or hold state between calls.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from relbib.check import fields as fv
+from relbib.check.records import BibRecord, DraftScan
+from relbib.diagnostics import diagnostic
+from relbib.model import Diagnostic, Severity
+
+ModelChoice = Literal["bibtex", "biblatex", "both"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckContext:
+    """What the rules look at."""
+
+    records: tuple[BibRecord, ...] = ()
+    strings: frozenset[str] = frozenset()  # @string names defined in the .bib files read
+    scans: tuple[DraftScan, ...] = ()
+    # which data model's required fields apply ("both": either model's, each named)
+    data_model: ModelChoice = "both"
+    # unused-entry is judged only when whole documents were checked
+    whole_documents: bool = True
+    # for the claim-aware rules that come later (the library with its annotations)
+    claims: object | None = None
+
+
+Check = Callable[[CheckContext], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    name: str
+    kind: str
+    scope: Literal["entry", "library", "draft", "claims"]
+    summary: str
+    check: Check | None  # None: a slot a later module fills
+
+
+# --- shared helpers -----------------------------------------------------------
+
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*|\\.")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def plain(text: str) -> str:
+    """Lower-case ASCII words of a LaTeX-ish value, for comparisons."""
+    if "\\" in text:
+        text = _LATEX_COMMAND.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_WORDS.findall(text.lower().replace("{", "").replace("}", "")))
+
+
+_AND = re.compile(r"(?:^|(?<=\s))and(?=\s|$)", re.IGNORECASE)
+
+
+def split_names(value: str) -> list[str]:
+    """Split a name list on " and " at brace depth 0 (raw parts, blanks kept)."""
+    if "{" not in value:
+        return _AND.split(value)  # the common case, without a character loop
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    lower = value.lower()
+    while i < len(value):
+        ch = value[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0 and lower.startswith("and", i) and (i == 0 or value[i - 1].isspace()) \
+                and (i + 3 >= len(value) or value[i + 3].isspace()):
+            parts.append(value[start:i])
+            start = i + 3
+            i += 3
+            continue
+        i += 1
+    parts.append(value[start:])
+    return parts
+
+
+def first_family(record: BibRecord) -> str:
+    names = record.fields.get("author") or record.fields.get("editor") or ""
+    head = _AND.split(names, maxsplit=1)[0] if "{" not in names else (
+        split_names(names)[0] if names else "")
+    first = head.strip()
+    if not first:
+        return ""
+    family = first.split(",")[0] if "," in first else first.split()[-1]
+    return plain(family)
+
+
+def year_of(record: BibRecord) -> str:
+    year = record.fields.get("year", "").strip()
+    if re.fullmatch(r"\d{4}", year):
+        return year
+    prefix = fv.date_prefix(record.fields.get("date", ""))
+    return prefix[:4] if prefix else ""
+
+
+def index(records: Iterable[BibRecord]) -> dict[str, BibRecord]:
+    """First record per key (a later duplicate is duplicate-key's business)."""
+    out: dict[str, BibRecord] = {}
+    for r in records:
+        out.setdefault(r.key, r)
+    return out
+
+
+def entry_diag(kind: str, record: BibRecord, field: str | None, message: str,
+                suggestion: str, *, severity: Severity | None = None,
+                keys: tuple[str, ...] | None = None) -> Diagnostic:
+    return diagnostic(kind, message, path=record.path,
+                      line=record.line_of(field) if field else record.line, column=1,
+                      keys=keys or (record.key,), suggestion=suggestion, severity=severity)
+
+
+def parents(record: BibRecord) -> list[str]:
+    """Keys this entry inherits from: crossref, xdata (a list)."""
+    out: list[str] = []
+    if record.fields.get("crossref", "").strip():
+        out.append(record.fields["crossref"].strip())
+    for key in record.fields.get("xdata", "").split(","):
+        if key.strip():
+            out.append(key.strip())
+    return out

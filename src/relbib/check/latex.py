@@ -1,0 +1,445 @@
+"""LaTeX citation scanner: draft text → DraftScan.
+
+Input: the text of one .tex file and the path to name in findings.
+Output: a DraftScan: the keys cited (natbib, biblatex and plain LaTeX commands)
+with 1-based line and column of each key in the original text, pinpoints,
+bibliography files, included files, \\date, suppression comments, and
+parse-error diagnostics for arguments left open.
+Never: read the included files (the caller does), raise on malformed input,
+or touch a file.
+
+The scan works on a *masked* copy of the text in which comments, verbatim-like
+environments, \\verb and \\iffalse blocks are blanked out character for
+character (newlines kept), so every offset in the masked text is an offset in
+the original.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from types import MappingProxyType
+
+from relbib.check.fields import normalize_pinpoint, parse_human_date
+from relbib.check.records import DataModel, DraftCitation, DraftScan, Include
+from relbib.diagnostics import diagnostic
+from relbib.model import Diagnostic
+
+# --- what to blank out --------------------------------------------------------
+
+# Environments whose body LaTeX does not read as commands.
+_VERBATIM_ENVS = (r"verbatim\*?|Verbatim\*?|BVerbatim\*?|LVerbatim\*?|lstlisting|minted"
+                  r"|comment|filecontents\*?|spverbatim|pyglist|tcblisting")
+_MASK = re.compile(
+    # "\\" (a line break) and "\%" (a literal percent sign) are not comments
+    r"(?P<escaped>\\[\\%])"
+    r"|(?P<comment>%)"
+    r"|(?P<verbenv>\\begin\s*\{(?P<env>" + _VERBATIM_ENVS + r")\})"
+    # \verb|x|, \verb*|x|, \lstinline|x| and \lstinline[opts]{x}
+    r"|(?P<verb>\\(?:verb\*?|lstinline|mintinline\{[^}]*\})(?![A-Za-z@]))"
+    r"|(?P<iffalse>\\iffalse(?![A-Za-z@]))"
+)
+# Inside \iffalse: every \if... opens a level, \fi closes one, and an \else at
+# the outer level ends the dead branch.
+_CONDITIONAL = re.compile(r"\\(?P<word>if[A-Za-z@]*|fi|else)(?![A-Za-z@])")
+_SUPPRESS = re.compile(r"relbib:\s*ignore(?:\[(?P<codes>[^\]]*)\])?")
+
+# --- commands -----------------------------------------------------------------
+
+# One control word; the star that follows belongs to it.
+_COMMAND = re.compile(r"\\(?P<name>[A-Za-z]+)(?P<star>\*?)")
+
+# natbib, biblatex and common packages (apacite, harvard, jurabib) whose
+# arguments are [pre][post]{keys}.
+_CITE_WORDS = frozenset("""
+    cite citep citet citealp citealt citeauthor citeyear citeyearpar citenum citefullauthor
+    Cite Citep Citet Citealp Citealt Citeauthor Citeyear Citeyearpar Citefullauthor
+    parencite Parencite footcite Footcite footcitetext textcite Textcite autocite Autocite
+    smartcite Smartcite supercite fullcite footfullcite citetitle Citetitle citedate citeurl
+    citeA citeNP citeANP citeyearNP citeauthoryear shortcite shortciteNP citeasnoun possessivecite
+    nocite
+""".split())
+# biblatex multicite commands: (pre)(post) then repeated [pre][post]{keys}.
+_MULTI_WORDS = frozenset("""
+    cites Cites parencites Parencites footcites footcitetexts smartcites Smartcites
+    textcites Textcites supercites autocites Autocites
+""".split())
+# \volcite[pre]{volume}[pages]{key} and its variants.
+_VOLCITE_WORDS = frozenset("""
+    volcite Volcite pvolcite Pvolcite fvolcite ftvolcite svolcite Svolcite tvolcite Tvolcite
+    avolcite Avolcite
+""".split())
+# Commands whose first argument is a key though they do not print a citation label.
+_FIRST_ARG_KEY = frozenset({"citename", "citefield", "citelist", "citeurldate"})
+# Words that contain "cite" but take no keys.
+_NOT_KEYS = frozenset({"citetext", "Citetext", "citestyle", "citesetup", "citereset", "citeindextrue",
+                       "citeindexfalse", "bibcite", "citation", "citenumfont", "citepunct"})
+_GENERIC_CITE = re.compile(r"^(?:[Cc]ite[A-Za-z]*|[a-z]*cite)$")
+
+_BIB_WORDS = {"bibliography": "bibtex", "addbibresource": "biblatex",
+              "addglobalbib": "biblatex", "addsectionbib": "biblatex"}
+_INCLUDE_ONE = frozenset({"input", "include", "subfile", "subfileinclude", "InputIfFileExists"})
+_INCLUDE_TWO = frozenset({"import", "subimport", "inputfrom", "includefrom",
+                          "subinputfrom", "subincludefrom"})
+_BIBLATEX_PACKAGE = re.compile(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{[^}]*\bbiblatex\b[^}]*\}")
+
+
+class _Unclosed(Exception):
+    """An argument opened and never closed: reported, then the scan goes on."""
+
+    def __init__(self, offset: int, opener: str) -> None:
+        super().__init__(opener)
+        self.offset = offset
+        self.opener = opener
+
+
+def _mask(text: str) -> tuple[str, dict[int, frozenset[str]], list[tuple[int, str]]]:
+    """The text with comments and verbatim blanked; suppressions; unclosed regions."""
+    pieces: list[str] = []
+    suppress: dict[int, frozenset[str]] = {}
+    problems: list[tuple[int, str]] = []
+    cursor = 0
+    pos = 0
+    n = len(text)
+    while True:
+        m = _MASK.search(text, pos)
+        if m is None:
+            break
+        kind = m.lastgroup if m.lastgroup != "env" else "verbenv"
+        if kind == "escaped":
+            pos = m.end()
+            continue
+        start = m.start()
+        if kind == "comment":
+            end = text.find("\n", start)
+            end = n if end < 0 else end
+            s = _SUPPRESS.search(text, start, end)
+            if s:
+                line = text.count("\n", 0, start) + 1
+                codes = s.group("codes")
+                suppress[line] = frozenset(
+                    c.strip() for c in (codes or "").split(",") if c.strip())
+        elif kind == "verbenv":
+            env = m.group("env")
+            close = re.compile(r"\\end\s*\{" + re.escape(env) + r"\}").search(text, m.end())
+            if close is None:
+                problems.append((start, f"\\begin{{{env}}}"))
+                end = n
+            else:
+                end = close.start()
+            start = m.end()
+        elif kind == "verb":
+            start = m.end()
+            if start < n and text[start] == "[":  # \lstinline[style=x]|...|
+                close_opt = text.find("]", start)
+                start = close_opt + 1 if close_opt >= 0 else start
+            if start >= n:
+                break
+            delim = text[start]
+            closer = "}" if delim == "{" else delim
+            line_end = text.find("\n", start + 1)
+            line_end = n if line_end < 0 else line_end
+            close_at = text.find(closer, start + 1, line_end)
+            end = line_end if close_at < 0 else close_at + 1
+        else:  # iffalse
+            depth = 0
+            end = n
+            for c in _CONDITIONAL.finditer(text, m.end()):
+                word = c.group("word")
+                if word == "fi":
+                    if depth == 0:
+                        end = c.end()
+                        break
+                    depth -= 1
+                elif word == "else":
+                    if depth == 0:
+                        end = c.end()
+                        break
+                else:
+                    depth += 1
+        pieces.append(text[cursor:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        cursor = end
+        pos = max(end, m.end())
+    pieces.append(text[cursor:])
+    return "".join(pieces), suppress, problems
+
+
+_NEWLINE = re.compile("\n")
+
+
+class _Positions:
+    """Offset → 1-based (line, column) in one text."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _skip_space(text: str, i: int) -> int:
+    """Skip blanks and one newline: a blank line ends a command's arguments."""
+    n = len(text)
+    newlines = 0
+    while i < n and text[i] in " \t\r\n":
+        if text[i] == "\n":
+            newlines += 1
+            if newlines > 1:
+                return i
+        i += 1
+    return i
+
+
+def _paragraph_break(text: str, j: int) -> bool:
+    """True when the newline at ``j`` is followed by a blank line."""
+    k = j + 1
+    while k < len(text) and text[k] in " \t\r":
+        k += 1
+    return k < len(text) and text[k] == "\n"
+
+
+def _group(text: str, i: int, opener: str, closer: str) -> tuple[int, int]:
+    """The span of the body of a balanced group starting at ``text[i] == opener``."""
+    depth = 0
+    braces = 0
+    j = i
+    n = len(text)
+    while j < n:
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "{" and opener != "{":
+            braces += 1
+        elif ch == "}" and opener != "{":
+            braces -= 1
+        elif ch == opener and braces <= 0:
+            depth += 1
+        elif ch == closer and braces <= 0:
+            depth -= 1
+            if depth == 0:
+                return i + 1, j
+        if ch == "\n" and _paragraph_break(text, j):
+            break  # a paragraph break inside an argument: LaTeX says "Runaway argument"
+        j += 1
+    raise _Unclosed(i, opener)
+
+
+def _optionals(text: str, i: int, opener: str = "[", closer: str = "]") -> tuple[list[str], int]:
+    """Consecutive optional arguments ``[a][b]`` (or ``(a)(b)``) starting at ``i``."""
+    args: list[str] = []
+    while True:
+        j = _skip_space(text, i)
+        if j < len(text) and text[j] == opener:
+            a, b = _group(text, j, opener, closer)
+            args.append(text[a:b])
+            i = b + 1
+        else:
+            return args, i
+
+
+def _notes(args: list[str]) -> tuple[str | None, str | None]:
+    """(prenote, postnote) from natbib/biblatex optional arguments."""
+    if len(args) >= 2:
+        return args[0].strip() or None, args[1].strip() or None
+    if len(args) == 1:
+        return None, args[0].strip() or None
+    return None, None
+
+
+class _LatexScanner:
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.masked, self.suppress, unclosed = _mask(text)
+        self.where = _Positions(text)
+        self.citations: list[DraftCitation] = []
+        self.bibliographies: list[str] = []
+        self.includes: list[Include] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.nocite_all = False
+        self.date: str | None = None
+        self.model: DataModel | None = None
+        for offset, opener in unclosed:
+            self._unclosed(offset, opener, f"{opener} is never closed by its \\end")
+
+    def _unclosed(self, offset: int, opener: str, message: str) -> None:
+        line, column = self.where(offset)
+        self.diagnostics.append(diagnostic(
+            "parse-error", message, path=self.path, line=line, column=column,
+            suggestion=f"close the {opener!r}; LaTeX stops reading the argument at a blank line"))
+
+    def scan(self) -> DraftScan:
+        masked = self.masked
+        pos = 0
+        while True:
+            m = _COMMAND.search(masked, pos)
+            if m is None:
+                break
+            pos = m.end()
+            name = m.group("name")
+            command = "\\" + name + m.group("star")
+            try:
+                pos = self._command(name, command, m.start(), m.end())
+            except _Unclosed as err:
+                line, column = self.where(m.start())
+                self.diagnostics.append(diagnostic(
+                    "parse-error",
+                    f"{command} opens {err.opener!r} that is never closed",
+                    path=self.path, line=line, column=column,
+                    suggestion=f"add the closing {dict(zip('[{(<', ']})>', strict=True))[err.opener]!r}"))
+                pos = m.end()
+        if _BIBLATEX_PACKAGE.search(masked):
+            self.model = "biblatex"
+        return DraftScan(
+            path=self.path,
+            citations=tuple(self.citations),
+            bibliographies=tuple(self.bibliographies),
+            includes=tuple(self.includes),
+            nocite_all=self.nocite_all,
+            date=self.date,
+            suppressions=MappingProxyType(dict(self.suppress)),
+            diagnostics=tuple(self.diagnostics),
+            data_model=self.model,
+        )
+
+    # -- one command ------------------------------------------------------------
+
+    def _command(self, name: str, command: str, start: int, end: int) -> int:
+        if name in _MULTI_WORDS:
+            return self._multicite(command, end)
+        if name in _VOLCITE_WORDS:
+            return self._volcite(command, end)
+        if name in _FIRST_ARG_KEY:
+            return self._keys_command(command, end, first_only=True)
+        if name in _CITE_WORDS or (
+                name not in _NOT_KEYS and _GENERIC_CITE.match(name)
+                and not name.startswith(("bib", "Declare", "new", "renew", "provide"))):
+            return self._keys_command(command, end)
+        if name in _BIB_WORDS:
+            return self._bibliography(name, end)
+        if name in _INCLUDE_ONE or name in _INCLUDE_TWO:
+            return self._include(name, command, start, end)
+        if name == "date" and self.date is None:
+            j = _skip_space(self.masked, end)
+            if j < len(self.masked) and self.masked[j] == "{":
+                a, b = _group(self.masked, j, "{", "}")
+                self.date = parse_human_date(self.masked[a:b])
+                return b + 1
+        return end
+
+    def _keys_command(self, command: str, end: int, *, first_only: bool = False) -> int:
+        masked = self.masked
+        # apacite's <pre> comes before the [post]
+        angle, i = _optionals(masked, end, "<", ">")
+        args, i = _optionals(masked, i)
+        j = _skip_space(masked, i)
+        if j >= len(masked) or masked[j] != "{":
+            return i
+        prenote, postnote = _notes(args)
+        if angle:
+            prenote = angle[0].strip() or prenote
+        a, b = _group(masked, j, "{", "}")
+        self._add_keys(command, a, b, prenote, postnote,
+                       nocite=command.startswith("\\nocite"), first_only=first_only)
+        return b + 1
+
+    def _multicite(self, command: str, end: int) -> int:
+        masked = self.masked
+        _, i = _optionals(masked, end, "(", ")")  # global (pre)(post)
+        while True:
+            args, k = _optionals(masked, i)
+            j = _skip_space(masked, k)
+            if j >= len(masked) or masked[j] != "{":
+                return i
+            prenote, postnote = _notes(args)
+            a, b = _group(masked, j, "{", "}")
+            self._add_keys(command, a, b, prenote, postnote)
+            i = b + 1
+
+    def _volcite(self, command: str, end: int) -> int:
+        masked = self.masked
+        args, i = _optionals(masked, end)
+        j = _skip_space(masked, i)
+        if j >= len(masked) or masked[j] != "{":
+            return i
+        _, vb = _group(masked, j, "{", "}")
+        pages, i = _optionals(masked, vb + 1)
+        j = _skip_space(masked, i)
+        if j >= len(masked) or masked[j] != "{":
+            return i
+        a, b = _group(masked, j, "{", "}")
+        prenote = args[0].strip() if args else None
+        self._add_keys(command, a, b, prenote or None, pages[0] if pages else None)
+        return b + 1
+
+    def _add_keys(self, command: str, a: int, b: int, prenote: str | None,
+                  postnote: str | None, *, nocite: bool = False, first_only: bool = False) -> None:
+        pinpoint = normalize_pinpoint(postnote) if postnote else None
+        offset = a
+        for raw in self.masked[a:b].split(","):
+            key = raw.strip()
+            key_start = offset + (len(raw) - len(raw.lstrip()))
+            offset += len(raw) + 1
+            if not key:
+                continue
+            if key == "*" and nocite:
+                self.nocite_all = True
+                continue
+            line, column = self.where(key_start)
+            self.citations.append(DraftCitation(
+                key=key, path=self.path, line=line, column=column, command=command,
+                pinpoint=pinpoint, prenote=prenote, nocite=nocite))
+            if first_only:
+                break
+
+    def _bibliography(self, name: str, end: int) -> int:
+        masked = self.masked
+        _, i = _optionals(masked, end)
+        j = _skip_space(masked, i)
+        if j >= len(masked) or masked[j] != "{":
+            return i
+        a, b = _group(masked, j, "{", "}")
+        parts = masked[a:b].split(",") if name == "bibliography" else [masked[a:b]]
+        for part in parts:
+            file = part.strip()
+            if file:
+                self.bibliographies.append(file if file.lower().endswith(".bib") else file + ".bib")
+        model = _BIB_WORDS[name]
+        if self.model is None or model == "biblatex":
+            self.model = "bibtex" if model == "bibtex" else "biblatex"
+        return b + 1
+
+    def _include(self, name: str, command: str, start: int, end: int) -> int:
+        masked = self.masked
+        parts: list[str] = []
+        i = end
+        for _ in range(2 if name in _INCLUDE_TWO else 1):
+            j = _skip_space(masked, i)
+            if j < len(masked) and masked[j] == "{":
+                a, b = _group(masked, j, "{", "}")
+                parts.append(masked[a:b].strip())
+                i = b + 1
+            elif name == "input" and not parts:
+                # TeX's own syntax: "\input chapter1" ends at a blank
+                m = re.compile(r"[ \t]+(?P<file>[^\s{}\\%]+)").match(masked, i)
+                if m is None:
+                    return i
+                parts.append(m.group("file"))
+                i = m.end()
+            else:
+                return i
+        if not all(parts):
+            return i
+        written = "/".join(p.rstrip("/") for p in parts[:-1]) + ("/" if len(parts) > 1 else "") + parts[-1]
+        line, column = self.where(start)
+        self.includes.append(Include(path_as_written=written, line=line, column=column,
+                                     command=command))
+        return i
+
+
+def scan_latex(text: str, *, path: str) -> DraftScan:
+    """Citations, bibliographies, includes and \\date of one LaTeX file."""
+    return _LatexScanner(text, path).scan()

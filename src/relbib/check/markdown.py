@@ -1,0 +1,361 @@
+"""Pandoc Markdown citation scanner (also Quarto .qmd and R Markdown .Rmd).
+
+Input: the text of one Markdown file and the path to name in findings.
+Output: a DraftScan: bracketed (``[see @a, p. 3; -@b]``) and in-text
+(``@a [p. 3]``) citations with 1-based line and column of each key, the front
+matter's ``bibliography:``, ``nocite:`` and ``date:``, and suppression comments.
+Never: import yaml (a small hand parser reads the three keys it needs), raise
+on malformed input, or touch a file.
+
+Code (spans, fenced and indented blocks) and HTML comments are blanked out
+character for character first, so offsets in the masked text are offsets in
+the original.  Key syntax follows pandoc: a key starts with a letter, digit
+or ``_``; ``:.#$%&-+?<>~/`` may appear inside when an alphanumeric follows;
+``@{...}`` takes anything but braces.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from types import MappingProxyType
+
+from relbib.check.fields import normalize_pinpoint, parse_human_date
+from relbib.check.records import DraftCitation, DraftScan
+
+# A citation key: pandoc's citeKey (internal punctuation only before a word
+# character; "://" kept so URL-like keys survive), or anything in braces.
+_KEY = r"(?:\{(?P<braced>[^{}\n]+)\}|(?P<bare>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
+# "@" not preceded by a word character (e-mail), a backslash (escaped "\@"),
+# or URL punctuation ("twitter.com/@x"); "-" right before it suppresses the author.
+_CITE_AT = re.compile(r"(?<![\w\\/@.:=+&%#~])(?P<minus>-)?@" + _KEY)
+_SUPPRESS = re.compile(r"relbib:\s*ignore(?:\[(?P<codes>[^\]]*)\])?")
+_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)]|#\.|\(?[a-zA-Z]\))\s")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_CODE_TICKS = re.compile(r"`+")
+
+
+def _blank(segment: str) -> str:
+    return re.sub(r"[^\n]", " ", segment)
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Number of lines of the YAML front matter block at the top (0 when none)."""
+    if not lines or lines[0].rstrip() != "---" or len(lines) < 2 or not lines[1].strip():
+        return 0
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return i + 1
+    return 0
+
+
+def _mask_blocks(lines: list[str], start: int) -> list[str]:
+    """Blank fenced and indented code blocks, line by line (list items keep their indent)."""
+    out = list(lines)
+    fence: str | None = None
+    in_list = False
+    prev_blank = True
+    in_indented = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        stripped = line.strip()
+        if fence is not None:
+            out[i] = _blank(line)
+            close = _FENCE.match(line)
+            if close and close.group("fence")[0] == fence[0] and len(close.group("fence")) >= len(
+                    fence) and not line[close.end():].strip():
+                fence = None
+            continue
+        opened = _FENCE.match(line)
+        if opened and not (opened.group("fence")[0] == "`" and "`" in line[opened.end():]):
+            fence = opened.group("fence")
+            out[i] = _blank(line)
+            prev_blank = False
+            continue
+        if not stripped:
+            prev_blank = True
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if indented and not in_list and (prev_blank or in_indented):
+            out[i] = _blank(line)
+            in_indented = True
+            prev_blank = False
+            continue
+        in_indented = False
+        if _LIST_ITEM.match(line):
+            in_list = True
+        elif not indented and prev_blank:
+            in_list = False
+        prev_blank = False
+    return out
+
+
+def _mask_spans(text: str) -> str:
+    """Blank inline code spans (a run of n backticks to the next run of n)."""
+    pieces: list[str] = []
+    cursor = 0
+    pos = 0
+    while True:
+        m = _CODE_TICKS.search(text, pos)
+        if m is None:
+            break
+        ticks = m.group(0)
+        close = re.compile(r"(?<!`)" + ticks + r"(?!`)").search(text, m.end())
+        para = text.find("\n\n", m.end())
+        if close is None or (0 <= para < close.start()):
+            pos = m.end()
+            continue
+        pieces.append(text[cursor:m.start()])
+        pieces.append(_blank(text[m.start():close.end()]))
+        cursor = pos = close.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+_NEWLINE = re.compile("\n")
+
+
+class _Positions:
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _bracket_pairs(masked: str) -> dict[int, int]:
+    """Matching ``[`` → ``]`` offsets; a blank line closes nothing across it."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    i = 0
+    n = len(masked)
+    while i < n:
+        ch = masked[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            stack.append(i)
+        elif ch == "]" and stack:
+            pairs[stack.pop()] = i
+        elif ch == "\n" and masked.startswith("\n", i + 1):
+            stack.clear()
+        i += 1
+    return pairs
+
+
+def _front_matter(lines: list[str], end: int) -> dict[str, tuple[int, list[tuple[str, int, int]]]]:
+    """bibliography/nocite/date of the front matter: key → (line, [(value, line, col)])."""
+    wanted = ("bibliography", "nocite", "date")
+    found: dict[str, tuple[int, list[tuple[str, int, int]]]] = {}
+    i = 1
+    while i < end - 1:
+        line = lines[i]
+        m = re.match(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s?(?P<value>.*)$", line)
+        i += 1
+        if m is None or m.group("key") not in wanted:
+            continue
+        values: list[tuple[str, int, int]] = []
+        value = m.group("value").rstrip()
+        col0 = m.start("value") + 1
+        if value.strip() in ("", "|", ">", "|-", ">-", "|+", ">+"):
+            # a block list ("- a.bib") or a block scalar on the indented lines that follow
+            while i < end - 1 and (not lines[i].strip() or lines[i][:1] in (" ", "\t")):
+                item = lines[i]
+                stripped = item.lstrip()
+                offset = len(item) - len(stripped)
+                if stripped.startswith("- "):
+                    stripped = stripped[2:]
+                    offset += 2
+                if stripped.strip():
+                    values.append((stripped.rstrip(), i + 1, offset + 1))
+                i += 1
+        elif value.lstrip().startswith("["):
+            inner_start = value.index("[") + 1
+            inner = value[inner_start:].rstrip().rstrip("]")
+            offset = inner_start
+            for part in inner.split(","):
+                lead = len(part) - len(part.lstrip())
+                values.append((part.strip(), i, col0 + offset + lead))
+                offset += len(part) + 1
+        else:
+            lead = len(value) - len(value.lstrip())
+            values.append((value.strip(), i, col0 + lead))
+        cleaned = []
+        for text, ln, col in values:
+            unquoted = text.strip()
+            if len(unquoted) >= 2 and unquoted[0] == unquoted[-1] and unquoted[0] in "'\"":
+                unquoted = unquoted[1:-1]
+                col += 1
+            if unquoted:
+                cleaned.append((unquoted, ln, col))
+        found[m.group("key")] = (i, cleaned)
+    return found
+
+
+class _MarkdownScanner:
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.where = _Positions(text)
+        self.citations: list[DraftCitation] = []
+        self.suppress: dict[int, frozenset[str]] = {}
+
+    def _mask(self) -> tuple[str, int]:
+        lines = self.text.split("\n")
+        fm_end = _front_matter_end(lines)
+        masked_lines = _mask_blocks(lines, fm_end)
+        for i in range(fm_end):
+            masked_lines[i] = _blank(lines[i])
+        masked = "\n".join(masked_lines)
+
+        def comment(m: re.Match[str]) -> str:
+            s = _SUPPRESS.search(m.group(0))
+            if s:
+                line = self.where(m.start())[0]
+                codes = s.group("codes") or ""
+                self.suppress[line] = frozenset(c.strip() for c in codes.split(",") if c.strip())
+            return _blank(m.group(0))
+
+        masked = _HTML_COMMENT.sub(comment, masked)
+        return _mask_spans(masked), fm_end
+
+    def scan(self) -> DraftScan:
+        masked, fm_end = self._mask()
+        bibliographies: list[str] = []
+        nocite_all = False
+        date: str | None = None
+        if fm_end:
+            meta = _front_matter(self.text.split("\n"), fm_end)
+            for value, _, _ in meta.get("bibliography", (0, []))[1]:
+                bibliographies.append(value)
+            for value, ln, col in meta.get("nocite", (0, []))[1]:
+                for m in _CITE_AT.finditer(value):
+                    key = m.group("braced") or m.group("bare")
+                    self.citations.append(DraftCitation(
+                        key=key, path=self.path, line=ln,
+                        column=col + m.start("braced" if m.group("braced") else "bare"),
+                        command="nocite", nocite=True))
+                if re.search(r"@\*", value):
+                    nocite_all = True
+            dates = meta.get("date", (0, []))[1]
+            if dates:
+                date = parse_human_date(dates[0][0])
+        self._citations(masked)
+        return DraftScan(
+            path=self.path,
+            citations=tuple(self.citations),
+            bibliographies=tuple(bibliographies),
+            nocite_all=nocite_all,
+            date=date,
+            suppressions=MappingProxyType(dict(self.suppress)),
+        )
+
+    def _citations(self, masked: str) -> None:
+        pairs = _bracket_pairs(masked)
+        closers = {close: open_ for open_, close in pairs.items()}
+        # innermost "[" enclosing each "@": walk the text once with a stack
+        hits = list(_CITE_AT.finditer(masked))
+        if not hits:
+            return
+        enclosing: dict[int, int | None] = {}
+        stack: list[int] = []
+        h = 0
+        for i, ch in enumerate(masked):
+            while h < len(hits) and hits[h].start() == i:
+                enclosing[i] = stack[-1] if stack else None
+                h += 1
+            if h >= len(hits):
+                break
+            if ch == "[" and i in pairs:
+                stack.append(i)
+            elif ch == "]" and i in closers and stack and stack[-1] == closers[i]:
+                stack.pop()
+        bracket_ok: dict[int, bool] = {}
+        for m in hits:
+            open_ = enclosing.get(m.start())
+            if open_ is not None:
+                if open_ not in bracket_ok:
+                    bracket_ok[open_] = self._is_citation_bracket(masked, open_, pairs[open_])
+                if bracket_ok[open_]:
+                    continue  # handled with its bracket below
+            self._in_text(masked, m, pairs)
+        for open_, ok in sorted(bracket_ok.items()):
+            if ok:
+                self._bracketed(masked, open_, pairs[open_])
+
+    @staticmethod
+    def _items(masked: str, open_: int, close: int) -> list[tuple[int, int]]:
+        """Spans of the ``;``-separated items of a bracket (nested brackets kept whole)."""
+        items: list[tuple[int, int]] = []
+        depth = 0
+        start = open_ + 1
+        for i in range(open_ + 1, close):
+            ch = masked[i]
+            if ch in "[{":
+                depth += 1
+            elif ch in "]}":
+                depth -= 1
+            elif ch == ";" and depth == 0:
+                items.append((start, i))
+                start = i + 1
+        items.append((start, close))
+        return items
+
+    def _is_citation_bracket(self, masked: str, open_: int, close: int) -> bool:
+        if open_ > 0 and masked[open_ - 1] in "^!":
+            return False  # ^[inline footnote], ![image]
+        after = masked[close + 1: close + 2]
+        if after in ("(", "[", ":") or masked.startswith("[^", open_):
+            return False  # a link, a reference link or a footnote label
+        for a, b in self._items(masked, open_, close):
+            if not any(m.start() >= a for m in _CITE_AT.finditer(masked, a, b)):
+                return False
+        return True
+
+    def _bracketed(self, masked: str, open_: int, close: int) -> None:
+        for a, b in self._items(masked, open_, close):
+            m = _CITE_AT.search(masked, a, b)
+            if m is None:
+                continue
+            prefix = masked[a:m.start()].strip() or None
+            suffix = masked[m.end():b]
+            rest = suffix.strip()
+            if rest.startswith(","):
+                rest = rest[1:].strip()
+            pinpoint = normalize_pinpoint(rest) if rest else None
+            self._add(m, "[-@" if m.group("minus") else "[@", prefix, pinpoint)
+
+    def _in_text(self, masked: str, m: re.Match[str], pairs: dict[int, int]) -> None:
+        # "@key [p. 33]": a bracket right after the key with no key in it is the locator
+        j = m.end()
+        while j < len(masked) and masked[j] in " \t":
+            j += 1
+        pinpoint = None
+        if j < len(masked) and masked[j] == "[" and j in pairs:
+            inner = masked[j + 1:pairs[j]]
+            after = masked[pairs[j] + 1: pairs[j] + 2]
+            if not _CITE_AT.search(inner) and after not in ("(", "[", ":"):
+                pinpoint = normalize_pinpoint(inner.strip()) or None
+        self._add(m, "@", None, pinpoint)
+
+    def _add(self, m: re.Match[str], command: str, prefix: str | None,
+             pinpoint: str | None) -> None:
+        braced = m.group("braced")
+        key = braced if braced is not None else m.group("bare")
+        start = m.start("braced") if braced is not None else m.start("bare")
+        line, column = self.where(start)
+        self.citations.append(DraftCitation(
+            key=key, path=self.path, line=line, column=column, command=command,
+            pinpoint=pinpoint, prenote=prefix))
+
+
+def scan_markdown(text: str, *, path: str) -> DraftScan:
+    """Citations, front matter bibliographies, nocite and date of one Markdown file."""
+    scan = _MarkdownScanner(text, path).scan()
+    ordered = tuple(sorted(scan.citations, key=lambda c: (c.line, c.column)))
+    return DraftScan(
+        path=scan.path, citations=ordered, bibliographies=scan.bibliographies,
+        nocite_all=scan.nocite_all, date=scan.date, suppressions=scan.suppressions)

@@ -1,0 +1,464 @@
+"""The relbib command line: thin commands over the library, output and exit codes.
+
+Input: arguments, files (through workspace.py), standard input.
+Output: the product on stdout (text or ``--format json``), messages on stderr.
+Never: hold logic a library function could hold, or print a traceback
+without ``--debug``.
+
+Exit codes (computed in one place, :func:`_run`): 0 success; 1 findings at or
+above ``--fail-on`` or changes pending (``ingest --check``); 2 bad usage;
+3 unreadable or invalid input; 4 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from relbib import __version__
+from relbib.diagnostics import InputError
+from relbib.model import (
+    Annotation,
+    Citation,
+    Diagnostic,
+    Entry,
+    EssayIngest,
+    FullRef,
+    Reference,
+    fields_as_json,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+JSON_SCHEMA_VERSION = 1
+
+app = typer.Typer(
+    name="relbib",
+    help="A citation-aware reference library: footnoted essays to BibTeX, "
+    "claims, annotated bibliographies, and a citation linter.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class _State:
+    debug = False
+    library: Path | None = None
+
+
+STATE = _State()
+
+T = TypeVar("T")
+
+
+def _fail(code: int, message: str) -> NoReturn:
+    print(f"relbib: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run a command body with relbib's exit-code policy."""
+    try:
+        return action()
+    except typer.Exit:
+        raise
+    except InputError as error:
+        if STATE.debug:
+            raise
+        _fail(EXIT_INPUT, f"error: {error}")
+    except KeyboardInterrupt:
+        _fail(130, "interrupted")
+    except Exception as error:  # a bug: say so, without a traceback
+        if STATE.debug:
+            raise
+        _fail(
+            EXIT_INTERNAL,
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in relbib: please report it, with --debug output.",
+        )
+
+
+def _emit_json(payload: dict[str, Any]) -> None:
+    payload = {"schema": JSON_SCHEMA_VERSION, **payload}
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def _warn(diagnostics: Iterable[Diagnostic]) -> None:
+    for d in diagnostics:
+        where = ":".join(str(p) for p in (d.path, d.line, d.column) if p)
+        print(f"{where}: {d.code} {d.severity.value}: {d.message}", file=sys.stderr)
+
+
+@app.callback()
+def _main(
+    library: Annotated[
+        Path | None, typer.Option("--library", help="The library folder (holds bib/ and annotations/).")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """relbib: footnoted essays → a library that knows which claim each source supports."""
+    STATE.debug = debug
+    STATE.library = library
+    if version:
+        print(__version__)
+        raise typer.Exit(EXIT_OK)
+
+
+# --- helpers shared by commands ---------------------------------------------
+
+
+def _project() -> Any:
+    from relbib import workspace
+
+    return workspace.find_project(Path.cwd(), STATE.library)
+
+
+def _citation_json(citation: Citation) -> dict[str, Any]:
+    return {
+        "key": citation.key,
+        "form": citation.form.value,
+        "refers_to": citation.refers_to,
+        "pinpoint": citation.pinpoint,
+    }
+
+
+def _reference_json(reference: Reference) -> dict[str, Any]:
+    if isinstance(reference, FullRef):
+        return {
+            "type": reference.type,
+            "fields": fields_as_json(reference.fields),
+            "confidence": round(min(reference.confidence.values(), default=1.0), 3),
+        }
+    return {"type": None, "fields": {}, "confidence": 0.0 if type(reference).__name__ == "UnparsedRef" else 1.0}
+
+
+def _entry_json(entry: Entry, annotation: Annotation | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"key": entry.key, "type": entry.type, "fields": fields_as_json(entry.fields)}
+    if annotation is not None:
+        out["annotation"] = {
+            "summary": annotation.summary,
+            "tags": list(annotation.tags),
+            "claims": [
+                {
+                    "essay": c.essay,
+                    "line": c.line,
+                    "quote": c.quote,
+                    "note": c.note,
+                    "pinpoint": c.pinpoint,
+                    "relation": c.relation,
+                    "score": c.score,
+                    **({"status": c.status} if c.status else {}),
+                }
+                for c in annotation.claims
+            ],
+        }
+    return out
+
+
+def _essay_json(ingest: EssayIngest, citations: Sequence[Citation]) -> dict[str, Any]:
+    essay = ingest.essay
+    by_note = {c.note: c for c in citations}
+    notes = []
+    for note in essay.notes:
+        citation = by_note.get(note.n)
+        notes.append(
+            {
+                "n": note.n,
+                "text": note.text,
+                **(_citation_json(citation) if citation else {"key": None, "form": None,
+                                                              "refers_to": None, "pinpoint": None}),
+                "marker": (
+                    {"line": note.marker.line, "column": note.marker.column, "offset": note.marker.start}
+                    if note.marker
+                    else None
+                ),
+                "claim": (
+                    {"text": note.claim.text, "line": note.claim.line, "start": note.claim.start,
+                     "end": note.claim.end}
+                    if note.claim
+                    else None
+                ),
+            }
+        )
+    return {
+        "id": essay.id,
+        "path": essay.path,
+        "title": essay.title,
+        "authors": [a.as_json() for a in essay.authors],
+        "notes": notes,
+        "warnings": [d.as_json() for d in ingest.diagnostics],
+    }
+
+
+def _first_author(entry: Entry) -> str:
+    names = entry.fields.get("author") or entry.fields.get("editor")
+    if isinstance(names, tuple) and names:
+        return names[0].family
+    for field in ("organization", "institution", "journal", "howpublished"):
+        value = entry.fields.get(field)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _year(entry: Entry) -> str:
+    for field in ("year", "date"):
+        value = entry.fields.get(field)
+        if isinstance(value, str) and value:
+            return value[:4]
+    return ""
+
+
+def _entry_line(entry: Entry) -> str:
+    title = entry.fields.get("title", "")
+    return f"{entry.key:<28} {_year(entry):<5} {_first_author(entry)[:24]:<24} {title}"
+
+
+# --- commands -----------------------------------------------------------------
+
+
+@app.command()
+def parse(
+    file: Annotated[str, typer.Argument(help="A file of references or notes, or - for standard input.")] = "-",
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+) -> None:
+    """Parse a reference list or a numbered notes section into BibTeX entries."""
+
+    def body() -> None:
+        from relbib import workspace
+        from relbib.formats.bibtex import render_entry
+        from relbib.pipeline import parse_list
+
+        if file == "-":
+            text = sys.stdin.read()
+            path = "<stdin>"
+        else:
+            text = workspace.read_text_file(Path(file))
+            path = file
+        if not text.strip():
+            raise InputError("nothing to parse: the input is empty", path=path)
+        result = parse_list(text, path=path)
+        _warn(result.diagnostics)
+        if format is OutputFormat.json:
+            _emit_json(
+                {
+                    "notes": [
+                        {
+                            "n": note.n,
+                            "text": note.text,
+                            **_reference_json(note.reference),
+                            **_citation_json(note.citation),
+                        }
+                        for note in result.notes
+                    ],
+                    "entries": [_entry_json(e) for e in result.entries],
+                }
+            )
+        else:
+            sys.stdout.write("\n".join(render_entry(e) for e in result.entries))
+
+    _run(body)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Essays (.txt, .md, .html) or folders of them.")],
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the library would change.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; show what would change.")] = False,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+) -> None:
+    """Ingest footnoted essays: parse and resolve their notes into the library."""
+
+    def body() -> None:
+        outcome = _ingest(paths)
+        project, plan, update, ingests = outcome
+        from relbib import workspace
+
+        if check or dry_run:
+            for target in sorted(plan):
+                print(f"would change {_relative(target, project.root)}", file=sys.stderr)
+        else:
+            workspace.save(plan)
+        if format is OutputFormat.json:
+            _emit_json(
+                {
+                    "essays": [_essay_json(i, update.citations.get(i.essay.id, ())) for i in ingests],
+                    "added": list(update.added),
+                    "updated": list(update.updated),
+                }
+            )
+        else:
+            notes = sum(len(i.essay.notes) for i in ingests)
+            print(
+                f"{len(ingests)} essays, {notes} notes; {len(update.added)} entries added, "
+                f"{len(update.updated)} updated; {len(plan)} files "
+                + ("would change" if check or dry_run else "written"),
+                file=sys.stderr,
+            )
+        _warn(d for i in ingests for d in i.diagnostics)
+        if check and plan:
+            raise typer.Exit(EXIT_FINDINGS)
+
+    _run(body)
+
+
+def _ingest(paths: Sequence[Path]) -> tuple[Any, dict[Path, str], Any, tuple[EssayIngest, ...]]:
+    from relbib import workspace
+    from relbib.pipeline import ingest_essays, update
+
+    project = _project()
+    files = workspace.iter_essay_paths(paths)
+    if not files:
+        raise InputError("no essays found (looked for .txt, .md, .markdown, .html, .htm)",
+                         path=", ".join(str(p) for p in paths))
+    sources = [(str(f), workspace.read_text_file(f)) for f in files]
+    ingests = ingest_essays(sources)
+    library = workspace.load_library(project)
+    result = update(library, ingests)
+    plan = workspace.plan_save(project, result.library)
+    return project, plan, result, ingests
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _load() -> Any:
+    from relbib import workspace
+
+    return workspace.load_library(_project())
+
+
+@app.command("list")
+def list_(
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    essays: Annotated[bool, typer.Option("--essays", help="List the essays instead of the sources.")] = False,
+) -> None:
+    """List the library's sources (or essays)."""
+
+    def body() -> None:
+        library = _load()
+        entries = library.essays if essays else library.sources
+        rows = [entries[k] for k in sorted(entries)]
+        if format is OutputFormat.json:
+            _emit_json({"entries": [_entry_json(e, library.annotations.get(e.key)) for e in rows]})
+        else:
+            for entry in rows:
+                print(_entry_line(entry))
+
+    _run(body)
+
+
+@app.command()
+def show(
+    key: Annotated[str, typer.Argument(help="The entry's citation key.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+) -> None:
+    """Show one entry with its annotation."""
+
+    def body() -> None:
+        from relbib.formats.bibtex import render_entry
+
+        library = _load()
+        entry = library.sources.get(key) or library.essays.get(key)
+        if entry is None:
+            from relbib.suggest import did_you_mean
+
+            hint = did_you_mean(key, [*library.sources, *library.essays])
+            _fail(EXIT_INPUT, f"error: no entry with key '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+        annotation = library.annotations.get(key)
+        if format is OutputFormat.json:
+            _emit_json({"entries": [_entry_json(entry, annotation)]})
+            return
+        print(render_entry(entry))
+        if annotation is not None:
+            if annotation.summary:
+                print(f"\nsummary: {annotation.summary}")
+            if annotation.tags:
+                print("tags: " + ", ".join(annotation.tags))
+            for claim in annotation.claims:
+                pin = f", p. {claim.pinpoint}" if claim.pinpoint else ""
+                print(f"\n[{claim.relation}] {claim.essay}:{claim.line} (note {claim.note}{pin})\n  {claim.quote}")
+
+    _run(body)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for in keys, authors, titles, venues, tags and claims.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+) -> None:
+    """Search the library."""
+
+    def body() -> None:
+        from relbib.suggest import search_entries
+
+        library = _load()
+        hits = search_entries(library, query)
+        if format is OutputFormat.json:
+            _emit_json({"entries": [_entry_json(e, library.annotations.get(e.key)) for e in hits]})
+        else:
+            for entry in hits:
+                print(_entry_line(entry))
+            if not hits:
+                print(f"no entry matches '{query}'", file=sys.stderr)
+
+    _run(body)
+
+
+@app.command()
+def build(
+    seeds: Annotated[Path, typer.Option("--seeds", help="The essays to build from.")] = Path("seeds"),
+    out: Annotated[Path, typer.Option("--out", help="Where rendered files go.")] = Path("out"),
+) -> None:
+    """The main job: ingest the seeds, write the library, render the annotated bibliography."""
+
+    def body() -> None:
+        from relbib import workspace
+        from relbib.render import render_bibliography
+
+        project, plan, update, ingests = _ingest([seeds])
+        workspace.save(plan)
+        library = update.library
+        entries = [library.sources[k] for k in sorted(library.sources)]
+        written = []
+        for fmt, suffix in (("md", "md"), ("html", "html")):
+            text = render_bibliography(entries, library.annotations, fmt=fmt, essays=library.essays)
+            target = out / f"annotated-bibliography.{suffix}"
+            workspace.write_text(target, text)
+            written.append(target)
+        notes = sum(len(i.essay.notes) for i in ingests)
+        warnings = [d for i in ingests for d in i.diagnostics]
+        _warn(warnings)
+        print(f"essays: {len(ingests)}   notes: {notes}   sources: {len(library.sources)}   "
+              f"warnings: {len(warnings)}")
+        for target in written:
+            print(f"wrote {target}")
+
+    _run(body)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point."""
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="relbib")
+    except SystemExit as exit_:
+        code = exit_.code
+        if isinstance(code, int) and code not in (0, 1, 2, 3, 4, 130):
+            code = EXIT_INTERNAL
+        sys.exit(code)

@@ -1,0 +1,254 @@
+"""annotations/KEY.yaml ↔ :class:`Annotation`.
+
+Input: the text of one annotation file (decoded by workspace.py) and its
+path; or an Annotation to write; or an existing Annotation and the claims
+relbib generated for it.
+Output: an Annotation; YAML text in a stable key order; a merged Annotation.
+Never: touch a file, use anything but ``yaml.safe_load``, or overwrite what
+a person wrote (summary, tags, their own keys, a claim's ``status``).
+
+PyYAML is imported here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import PurePath
+from types import MappingProxyType
+from typing import Any, cast
+
+import yaml
+
+from relbib.diagnostics import InputError
+from relbib.model import Annotation, AnnotationClaim, Relation
+
+RELATIONS: frozenset[str] = frozenset({"cited", "supports", "confirmed", "rejected", "conflicts"})
+# Top-level keys relbib reads itself; any other key is a person's and is kept.
+OWN_KEYS = ("key", "summary", "tags", "claims")
+CLAIM_KEYS = ("essay", "line", "quote", "note", "pinpoint", "relation", "score", "status")
+
+
+# --- reading ----------------------------------------------------------------
+
+
+def _node_line(node: yaml.Node | None, key: str) -> int:
+    """1-based line of ``key`` in a mapping node (of the node itself if absent)."""
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return int(k.start_mark.line) + 1
+    return int(node.start_mark.line) + 1 if node is not None else 1
+
+
+def _claim_nodes(root: yaml.Node | None) -> list[yaml.Node | None]:
+    if isinstance(root, yaml.MappingNode):
+        for k, v in root.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == "claims" and isinstance(
+                v, yaml.SequenceNode
+            ):
+                return list(v.value)
+    return []
+
+
+def read_annotation(text: str, *, path: str) -> Annotation:
+    """The Annotation ``text`` holds; InputError naming ``path`` and the line.
+
+    The file name is the key: ``key:`` inside must agree with it.
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = int(mark.line) + 1 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise InputError(f"malformed YAML: {problem}", path=path, line=line) from None
+    expected = PurePath(path).stem
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError("an annotation file must be a mapping (key: value lines)",
+                         path=path, line=1)
+    key = data.get("key", expected)
+    if not isinstance(key, str) or key != expected:
+        raise InputError(f"key {key!r} does not match the file name {expected!r}",
+                         path=path, line=_node_line(root, "key"))
+    summary = data.get("summary") or ""
+    if not isinstance(summary, str):
+        raise InputError("summary must be text", path=path, line=_node_line(root, "summary"))
+    tags = _tags(data.get("tags"), path, _node_line(root, "tags"))
+    raw_claims = data.get("claims") or []
+    if not isinstance(raw_claims, list):
+        raise InputError("claims must be a list", path=path, line=_node_line(root, "claims"))
+    nodes = _claim_nodes(root)
+    claims = tuple(
+        _claim(item, path, _node_line(nodes[i] if i < len(nodes) else root, "essay"))
+        for i, item in enumerate(raw_claims)
+    )
+    extra = {k: v for k, v in data.items() if k not in OWN_KEYS}
+    return Annotation(key=key, summary=summary, tags=tags, claims=claims,
+                      extra=MappingProxyType(extra))
+
+
+def _tags(value: object, path: str, line: int) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(t, (str, int, float)) for t in value):
+        return tuple(str(t) for t in value)
+    raise InputError("tags must be a list of words", path=path, line=line)
+
+
+def _optional_text(value: object) -> str | None:
+    if value is None:
+        return None
+    return str(value)
+
+
+def _claim(item: object, path: str, line: int) -> AnnotationClaim:
+    if not isinstance(item, dict):
+        raise InputError("each claim must be a mapping", path=path, line=line)
+    try:
+        relation = str(item.get("relation", "cited"))
+        if relation not in RELATIONS:
+            raise ValueError(f"relation must be one of {', '.join(sorted(RELATIONS))}")
+        note = item.get("note")
+        if note is not None and (isinstance(note, bool) or not isinstance(note, int)):
+            raise ValueError("note must be a number")
+        line_no = item.get("line", 0)
+        if isinstance(line_no, bool) or not isinstance(line_no, int):
+            raise ValueError("line must be a number")
+        score = item.get("score", 1.0)
+        if isinstance(score, bool) or not isinstance(score, (int, float)):
+            raise ValueError("score must be a number")
+        return AnnotationClaim(
+            essay=str(item.get("essay", "")),
+            line=line_no,
+            quote=str(item.get("quote") or ""),
+            note=note,
+            pinpoint=_optional_text(item.get("pinpoint")),
+            relation=cast(Relation, relation),
+            score=float(score),
+            status=_optional_text(item.get("status")),
+        )
+    except ValueError as error:
+        raise InputError(f"claim: {error}", path=path, line=line) from None
+
+
+# --- writing ----------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style; lists inside mappings indented like the DESIGN.md example."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)
+
+
+def _claim_data(claim: AnnotationClaim) -> dict[str, object]:
+    data: dict[str, object] = {
+        "essay": claim.essay,
+        "line": claim.line,
+        "quote": claim.quote,
+        "note": claim.note,
+        "pinpoint": claim.pinpoint,
+        "relation": claim.relation,
+        "score": claim.score,
+    }
+    if claim.status is not None:
+        data["status"] = claim.status
+    return data
+
+
+def dump_annotation(annotation: Annotation) -> str:
+    """YAML for ``annotation``: key, summary, tags, a person's keys, claims."""
+    data: dict[str, object] = {
+        "key": annotation.key,
+        "summary": annotation.summary,
+        "tags": list(annotation.tags),
+    }
+    for k, v in annotation.extra.items():
+        if k not in OWN_KEYS:
+            data[k] = v
+    data["claims"] = [_claim_data(c) for c in annotation.claims]
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100_000)
+    return text
+
+
+# --- merging ----------------------------------------------------------------
+
+
+def claim_order(claim: AnnotationClaim) -> tuple[str, int, int, str, str]:
+    """Claims sort by essay, line, note, relation, quote: a stable file order."""
+    return (claim.essay, claim.line, claim.note or 0, claim.relation, claim.quote)
+
+
+def _identity(claim: AnnotationClaim) -> tuple[str, str, object]:
+    if claim.note is not None:
+        return (claim.essay, "note", claim.note)
+    return (claim.essay, "quote", claim.quote)
+
+
+def merge_annotation(
+    existing: Annotation | None,
+    generated_claims: tuple[AnnotationClaim, ...],
+    key: str,
+    *,
+    refreshed_essays: Collection[str] | None = None,
+) -> Annotation:
+    """``existing`` with relbib's ``cited`` claims replaced by ``generated_claims``.
+
+    A person's summary, tags and own keys stay; so does the ``status`` they
+    set on a claim (found again by essay + note, else essay + quote), and a
+    claim they decided on that relbib no longer generates.  Only the cited
+    claims of ``refreshed_essays`` are replaced (all cited claims when None),
+    so re-ingesting one essay keeps what the others said.
+    """
+    if existing is None:
+        existing = Annotation(key=key)
+    statuses: dict[tuple[str, str, object], str] = {}
+    by_quote: dict[tuple[str, str, object], str] = {}
+    kept: list[AnnotationClaim] = []
+    generated_ids = {_identity(c) for c in generated_claims}
+    generated_quotes = {(c.essay, "quote", c.quote) for c in generated_claims}
+    for claim in existing.claims:
+        refreshed = claim.relation == "cited" and (
+            refreshed_essays is None or claim.essay in refreshed_essays
+        )
+        if claim.status is not None:
+            statuses.setdefault(_identity(claim), claim.status)
+            by_quote.setdefault((claim.essay, "quote", claim.quote), claim.status)
+        if not refreshed:
+            kept.append(claim)
+        elif claim.status is not None and _identity(claim) not in generated_ids and (
+            (claim.essay, "quote", claim.quote) not in generated_quotes
+        ):
+            kept.append(claim)  # a person decided on it: never silently dropped
+    merged = list(kept)
+    for claim in generated_claims:
+        status = statuses.get(_identity(claim)) or by_quote.get(
+            (claim.essay, "quote", claim.quote)
+        )
+        merged.append(_with_status(claim, status if status is not None else claim.status))
+    unique = {_full_identity(c): c for c in sorted(merged, key=claim_order)}
+    return Annotation(
+        key=key,
+        summary=existing.summary,
+        tags=existing.tags,
+        claims=tuple(sorted(unique.values(), key=claim_order)),
+        extra=MappingProxyType(dict(existing.extra)),
+    )
+
+
+def _full_identity(claim: AnnotationClaim) -> tuple[object, ...]:
+    return (claim.essay, claim.line, claim.note, claim.relation, claim.quote, claim.pinpoint)
+
+
+def _with_status(claim: AnnotationClaim, status: str | None) -> AnnotationClaim:
+    return AnnotationClaim(
+        essay=claim.essay, line=claim.line, quote=claim.quote, note=claim.note,
+        pinpoint=claim.pinpoint, relation=claim.relation, score=claim.score, status=status,
+    )
+

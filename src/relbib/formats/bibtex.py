@@ -1,0 +1,341 @@
+"""BibTeX files: a lossless, round-trip-safe reader and a minimal writer.
+
+Input: the text of a .bib file (already decoded by workspace.py) and its path
+for messages; or Entries to write.
+Output: a :class:`BibDocument` that keeps every block (entries, @string,
+@preamble, @comment, text between blocks, broken blocks) byte for byte with
+its start line; Entries; problems as Diagnostics; .bib text.
+Never: touch a file, drop or reorder a block it does not manage, or write
+text that does not read back to the entries it was given.
+
+bibtexparser 2 is imported here and nowhere else.  It only splits the file
+(an empty parse stack); values, names and LaTeX are relbib's own work
+(formats/bibvalues.py), so that the writer and the reader are exact inverses.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+import bibtexparser
+import bibtexparser.model as bp
+
+from relbib.diagnostics import InputError, diagnostic
+from relbib.formats.bibvalues import decode_value, encode_names, encode_value, parse_names
+from relbib.model import NAME_FIELDS, Diagnostic, Entry, FieldValue, freeze_fields
+
+# bibtexparser logs every broken block; relbib reports them as diagnostics.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
+
+BlockKind = Literal[
+    "entry", "string", "preamble", "comment", "text", "space", "failed", "duplicate"
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BibBlock:
+    """One block of a .bib file, exactly as written."""
+
+    kind: BlockKind
+    text: str
+    line: int  # 1-based line where the block starts
+    key: str = ""  # entry / duplicate key, @string name
+    error: str = ""  # why a failed block could not be read
+    entry: Entry | None = None  # the block read as an Entry (kind "entry")
+    undefined_strings: tuple[str, ...] = ()  # macros used but never defined
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BibDocument:
+    """A .bib file as a sequence of blocks; joining their text gives the file."""
+
+    path: str
+    blocks: tuple[BibBlock, ...]
+    # @string macros by lower-case name
+    strings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def text(self) -> str:
+        return "".join(b.text for b in self.blocks)
+
+
+# --- reading ----------------------------------------------------------------
+
+# BibTeX's predefined month macros (plain BibTeX styles spell them out).
+MONTHS = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+    "jun": "June", "jul": "July", "aug": "August", "sep": "September",
+    "oct": "October", "nov": "November", "dec": "December",
+}
+_NUMBER = re.compile(r"\d+")
+
+
+def _pieces(raw: str) -> list[str]:
+    """A raw value split at ``#`` outside braces and quotes."""
+    pieces: list[str] = []
+    depth = 0
+    quoted = False
+    start = 0
+    for i, ch in enumerate(raw):
+        if ch == "{" and (i == 0 or raw[i - 1] != "\\"):
+            depth += 1
+        elif ch == "}" and (i == 0 or raw[i - 1] != "\\"):
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif ch == "#" and depth == 0 and not quoted:
+            pieces.append(raw[start:i])
+            start = i + 1
+    pieces.append(raw[start:])
+    return [p.strip() for p in pieces]
+
+
+def _value_text(raw: str, strings: Mapping[str, str], undefined: list[str]) -> str:
+    """The text a raw value stands for: delimiters removed, macros expanded."""
+    out: list[str] = []
+    for piece in _pieces(raw.strip()):
+        if len(piece) >= 2 and piece[0] == "{" and piece[-1] == "}":
+            out.append(piece[1:-1])
+        elif len(piece) >= 2 and piece[0] == '"' and piece[-1] == '"':
+            out.append(piece[1:-1])
+        elif _NUMBER.fullmatch(piece):
+            out.append(piece)
+        elif piece.lower() in strings:
+            out.append(strings[piece.lower()])
+        elif piece.lower() in MONTHS:
+            out.append(piece.lower())  # kept as the macro name: faithful, readable
+        else:
+            if piece:
+                undefined.append(piece)
+            out.append(piece)
+    return "".join(out)
+
+
+def _entry(block: bp.Entry, strings: Mapping[str, str]) -> tuple[Entry, tuple[str, ...]]:
+    undefined: list[str] = []
+    fields: dict[str, FieldValue] = {}
+    for f in block.fields:
+        name = f.key.strip().lower()
+        if name in fields:
+            continue  # a repeated field: BibTeX uses the first
+        text = _value_text(str(f.value), strings, undefined)
+        if name in NAME_FIELDS:
+            fields[name] = parse_names(text)
+        else:
+            fields[name] = decode_value(text, field=name)
+    entry = Entry(key=block.key.strip(), type=block.entry_type.strip().lower(),
+                  fields=freeze_fields(fields))
+    return entry, tuple(undefined)
+
+
+def _error_text(block: bp.ParsingFailedBlock) -> str:
+    error = block.error
+    reason = getattr(error, "abort_reason", "") or getattr(error, "message", "") or str(error)
+    return " ".join(str(reason).split()) or type(error).__name__
+
+
+def _line_of(offset: int, line_starts: list[int]) -> int:
+    return bisect.bisect_right(line_starts, offset)
+
+
+def read_bib(text: str, *, path: str) -> BibDocument:
+    """Every block of ``text`` in order, each with its exact text and start line.
+
+    Never raises on bad BibTeX: a broken block becomes a ``failed`` block
+    with its error, and reading goes on after it.
+    """
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    strings: dict[str, str] = {}
+    blocks: list[BibBlock] = []
+    cursor = 0
+
+    def gap(upto: int) -> None:
+        if upto > cursor:
+            chunk = text[cursor:upto]
+            kind: BlockKind = "space" if not chunk.strip() else "text"
+            blocks.append(BibBlock(kind=kind, text=chunk,
+                                   line=_line_of(cursor, line_starts)))
+
+    for block in library.blocks:
+        raw = block.raw or ""
+        start = text.find(raw, cursor) if raw else -1
+        if start < 0:
+            continue  # bibtexparser always gives the raw text; never seen
+        gap(start)
+        cursor = start + len(raw)
+        line = _line_of(start, line_starts)
+        blocks.append(_block(block, raw, line, strings))
+    gap(len(text))
+    return BibDocument(path=path, blocks=tuple(blocks), strings=MappingProxyType(strings))
+
+
+def _block(block: bp.Block, raw: str, line: int, strings: dict[str, str]) -> BibBlock:
+    if isinstance(block, bp.DuplicateBlockKeyBlock):
+        return BibBlock(kind="duplicate", text=raw, line=line, key=block.key,
+                        error=_error_text(block))
+    if isinstance(block, bp.ParsingFailedBlock):
+        return BibBlock(kind="failed", text=raw, line=line, error=_error_text(block))
+    if isinstance(block, bp.Entry):
+        entry, undefined = _entry(block, strings)
+        return BibBlock(kind="entry", text=raw, line=line, key=entry.key, entry=entry,
+                        undefined_strings=undefined)
+    if isinstance(block, bp.String):
+        unknown: list[str] = []
+        strings[block.key.strip().lower()] = _value_text(str(block.value), strings, unknown)
+        return BibBlock(kind="string", text=raw, line=line, key=block.key.strip(),
+                        undefined_strings=tuple(unknown))
+    if isinstance(block, bp.Preamble):
+        return BibBlock(kind="preamble", text=raw, line=line)
+    if isinstance(block, bp.ExplicitComment):
+        return BibBlock(kind="comment", text=raw, line=line)
+    return BibBlock(kind="text", text=raw, line=line)
+
+
+def entries_of(doc: BibDocument) -> tuple[Entry, ...]:
+    """The entries of ``doc`` in file order (broken and duplicate blocks left out)."""
+    return tuple(b.entry for b in doc.blocks if b.entry is not None)
+
+
+def bib_problems(doc: BibDocument) -> tuple[Diagnostic, ...]:
+    """parse-error, duplicate-key and undefined-string findings, in file order."""
+    found: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for block in doc.blocks:
+        if block.kind == "failed":
+            found.append(diagnostic(
+                "parse-error", f"this block cannot be read: {block.error}",
+                path=doc.path, line=block.line, column=1,
+                suggestion="check for an unbalanced brace or quote, or a missing comma"))
+        elif block.kind in ("entry", "duplicate"):
+            first = seen.get(block.key.lower())
+            if first is not None:
+                found.append(diagnostic(
+                    "duplicate-key", f"the key {block.key!r} is already defined on line {first}",
+                    path=doc.path, line=block.line, column=1, keys=(block.key,),
+                    suggestion="rename or remove one of the two entries"))
+            else:
+                seen[block.key.lower()] = block.line
+        for macro in block.undefined_strings:
+            found.append(diagnostic(
+                "undefined-string", f"the @string macro {macro!r} is never defined",
+                path=doc.path, line=block.line, column=1,
+                keys=(block.key,) if block.key else (),
+                suggestion=f"define it with @string{{{macro} = {{...}}}} or brace the value"))
+    return tuple(found)
+
+
+def load_entries(doc: BibDocument) -> tuple[Entry, ...]:
+    """The entries of a library file; InputError at the first broken block.
+
+    A library file relbib will rewrite must read cleanly: writing around a
+    block nobody could read risks the data in it.
+    """
+    for block in doc.blocks:
+        if block.kind == "failed":
+            raise InputError(f"this BibTeX block cannot be read: {block.error} "
+                             "(check for an unbalanced brace or quote)",
+                             path=doc.path, line=block.line)
+    return entries_of(doc)
+
+
+# --- writing ----------------------------------------------------------------
+
+# The order relbib writes its own entries' fields in; the rest alphabetical.
+FIELD_ORDER = (
+    "author", "editor", "translator", "title", "subtitle", "journal", "journaltitle",
+    "booktitle", "series", "edition", "volume", "number", "issue", "pages", "chapter",
+    "year", "month", "date", "publisher", "organization", "institution", "school",
+    "address", "location", "howpublished", "type", "note", "isbn", "issn", "doi", "url",
+    "urldate",
+)
+_RANK = {name: i for i, name in enumerate(FIELD_ORDER)}
+
+
+def _field_text(name: str, value: FieldValue) -> str:
+    if isinstance(value, tuple):
+        return encode_names(value)
+    return encode_value(value, field=name)
+
+
+def render_entry(entry: Entry) -> str:
+    """``@type{key,`` + one ``  field = {value},`` line per field + ``}``."""
+    names = sorted(entry.fields, key=lambda n: (_RANK.get(n, len(_RANK)), n))
+    lines = [f"@{entry.type}{{{entry.key},"]
+    for name in names:
+        value = entry.fields[name]
+        if isinstance(value, tuple) and not value:
+            continue
+        lines.append(f"  {name} = {{{_field_text(name, value)}}},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _as_written(entry: Entry) -> Entry:
+    """What reading back ``render_entry(entry)`` gives: the value the file holds."""
+    doc = read_bib(render_entry(entry), path="<render>")
+    back = entries_of(doc)
+    if len(back) != 1 or any(b.kind == "failed" for b in doc.blocks):
+        raise ValueError(f"relbib cannot write entry {entry.key!r} as BibTeX")
+    return back[0]
+
+
+def update_bib(doc: BibDocument | None, entries: Sequence[Entry]) -> str:
+    """The text of ``doc`` with ``entries`` written in.
+
+    An entry whose key is in ``doc`` replaces that block only when its
+    content differs; every other block keeps its bytes and its place; new
+    entries are appended in key order.  The result is read back and
+    compared before it is returned.
+    """
+    wanted = {e.key: e for e in entries}
+    if len(wanted) != len(entries):
+        raise ValueError("update_bib: two entries share a key")
+    blocks = doc.blocks if doc is not None else ()
+    out: list[str] = []
+    placed: set[str] = set()
+    for block in blocks:
+        entry = wanted.get(block.key) if block.kind == "entry" else None
+        if entry is None or block.key in placed:
+            out.append(block.text)
+            continue
+        placed.add(block.key)
+        if block.entry == entry or block.entry == _as_written(entry):
+            out.append(block.text)
+        else:
+            out.append(render_entry(entry).rstrip("\n"))
+    text = "".join(out)
+    new = sorted((e for e in entries if e.key not in placed), key=lambda e: e.key)
+    for entry in new:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        if text:
+            text += "\n"
+        text += render_entry(entry)
+    _recheck(text, doc, entries)
+    return text
+
+
+def _recheck(text: str, doc: BibDocument | None, entries: Sequence[Entry]) -> None:
+    """Black's rule: the writer reads its own output before anyone writes it."""
+    path = doc.path if doc is not None else "<new>"
+    back = read_bib(text, path=path)
+    if back.text != text:
+        raise ValueError(f"{path}: the written BibTeX does not read back losslessly")
+    before_failed = sum(1 for b in (doc.blocks if doc else ()) if b.kind == "failed")
+    if sum(1 for b in back.blocks if b.kind == "failed") != before_failed:
+        raise ValueError(f"{path}: the written BibTeX has a block that cannot be read")
+    found: dict[str, Entry] = {}
+    for entry in entries_of(back):
+        found.setdefault(entry.key, entry)
+    for entry in entries:
+        got = found.get(entry.key)
+        if got is None or (got != entry and got != _as_written(entry)):
+            raise ValueError(f"{path}: entry {entry.key!r} does not read back as written")

@@ -1,0 +1,505 @@
+"""Stage 2: the notes section of an essay's plain text and the markers in its body.
+
+Input: an essay's plain text (and, from Markdown or HTML, the spans of
+markers the markup made explicit: ``[^1]``, ``^1^``, ``<sup>1</sup>``).
+Output: :class:`NotesResult` — where the body ends, the numbered notes,
+the markers reconciled with them, each note's claim sentence, the body's
+paragraphs and sentences, and diagnostics.  Also :func:`split_numbered`
+for ``relbib parse``.
+Never: guess a marker when there is no notes section, renumber notes, read
+a file, or raise anything but :class:`relbib.diagnostics.InputError`.
+
+In plain text a marker is a number glued to a word or punctuation
+(``Pakistan,1 Russia``, ``parties.2 As``, ``do.’8``, ``in 2018.17``).
+Candidates are scored by what they are glued to and reconciled with the
+note numbers by a weighted longest increasing subsequence, so a year, a
+quantity or a name like ``G20`` is taken only where the note sequence has
+room for it, and never when a better-glued candidate carries that number.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from relbib.diagnostics import InputError, diagnostic
+from relbib.model import Diagnostic, Marker, Note, Sentence, Severity, Span
+from relbib.sentences import line_of, line_starts, split_paragraphs, split_sentences
+
+# --- regexes ------------------------------------------------------------------
+
+# The heading of a notes section: "Footnotes :", "Notes", "End Notes",
+# "References", "Sources", "Bibliography", "Works Cited", "Notes and References".
+_SECTION_WORD = r"(?:foot\s*notes?|end\s*notes?|notes?|references?|sources?|bibliography|works\s+cited|citations)"
+NOTES_HEADING_RE = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]*)?" + _SECTION_WORD + r"(?:[ \t]+(?:and|&)[ \t]+" + _SECTION_WORD + r")?"
+    r"[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+
+# A numbered item at line start, in its three punctuated forms and bare:
+# "1. text", "1) text", "[1] text", "1 text".  Up to three digits: a line
+# starting "2018. The year" is a wrapped line, not note 2018.
+_NUMBER = r"(\d{1,3})"
+ITEM_RE = re.compile(
+    r"[ \t]*(?:\[" + _NUMBER + r"\]|" + _NUMBER + r"[.)]|" + _NUMBER + r"(?=[ \t]))[ \t]*"
+)
+# A bare number ("12 Ibid.") only counts as an item near the expected
+# number; further off it is a wrapped line that starts with a quantity.
+_BARE_SLACK = 5
+
+# A run of digits that may be a marker.
+_DIGITS_RE = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+# What may follow a marker: the end, space, or closing punctuation.
+_AFTER_MARKER = set(" \t\n\r,;:.!?)]”’\"'—–")
+# What a marker may be glued to, strongly: punctuation closing a word or quote.
+_STRONG_BEFORE = set(".,;:!?’”\"')]")
+
+# Candidate weights: how sure the glue makes us that a number is a marker.
+_W_PUNCT = 3  # "parties.2", "Pakistan,1", "do.’8", "(SCO).6"
+_W_WORD = 2  # "parties2"
+_W_WEAK = 1  # "U2", "G20", "in 2018.17": only where the sequence has room
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NumberedItem:
+    """One item of a numbered list (``n`` None when the list has no numbers)."""
+
+    n: int | None
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NotesResult:
+    body_end: int
+    notes: tuple[Note, ...]
+    markers: tuple[Marker, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Item:
+    n: int | None
+    text: str
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Candidate:
+    n: int
+    start: int
+    end: int
+    weight: int
+
+
+# --- lines ----------------------------------------------------------------------
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line in text[start:end], without the newline."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl == -1 else nl
+        out.append((pos, line_end))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def _item_form(text: str, s: int, e: int) -> str:
+    """How the item on line text[s:e] is numbered: "[", ".", ")" or " " (bare)."""
+    m = ITEM_RE.match(text, s, e)
+    if not m:
+        return ""
+    if m.group(1):
+        return "["
+    if m.group(2):
+        return text[m.end(2)]
+    return " "
+
+
+def _item_number(text: str, s: int, e: int, expected: int | None,
+                 form: str = "") -> tuple[int, int] | None:
+    """(number, text start) when the line text[s:e] opens a numbered item
+    (of the list's ``form`` when known: one list numbers one way)."""
+    m = ITEM_RE.match(text, s, e)
+    if not m or m.end() >= e:
+        return None
+    if form and (form == " ") != (_item_form(text, s, e) == " "):
+        return None  # a list numbered "1." or "[1]" has no bare-number items
+    bracket, dotted, bare = m.group(1), m.group(2), m.group(3)
+    n = int(bracket or dotted or bare)
+    if bare is not None and expected is not None and not expected <= n <= expected + _BARE_SLACK:
+        return None
+    if bare is not None and expected is None and n != 1:
+        return None
+    return n, m.end()
+
+
+def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[list[_Item], int]:
+    """Items from the numbered line at ``first``: wrapped lines joined; stops
+    at the first unnumbered line after a blank line.  Returns the items and
+    where the last one ends."""
+    items: list[_Item] = []
+    starts = line_starts(text)
+    cur: list[tuple[int, int]] = []  # text spans of the current item
+    cur_n: int | None = None
+    cur_line = 0
+    blank = False
+    last_end = first
+    form = ""
+
+    def close() -> None:
+        nonlocal last_end
+        if cur_n is None or not cur:
+            return
+        s = cur[0][0]
+        e = cur[-1][1]
+        joined = " ".join(text[a:b].strip() for a, b in cur if text[a:b].strip())
+        items.append(_Item(n=cur_n, text=joined, start=s, end=e, line=cur_line))
+        last_end = e
+
+    for s, e in _lines(text, first, end):
+        stripped = text[s:e].strip()
+        if not stripped:
+            blank = True
+            continue
+        expected = (items[-1].n + 1 if items and items[-1].n else 1) if cur_n is None else cur_n + 1
+        number = _item_number(text, s, e, expected, form)
+        if number is not None:
+            form = form or _item_form(text, s, e)
+            close()
+            cur_n, body = number
+            cur = [(body, e)]
+            cur_line = line_of(starts, s)
+            blank = False
+            continue
+        if blank:  # an unnumbered line after a blank line ends the list
+            break
+        cur.append((s, e))
+    close()
+    return items, last_end
+
+
+# --- the notes section ----------------------------------------------------------
+
+
+def _first_item_after(text: str, pos: int) -> int | None:
+    """Start of the next non-blank line after ``pos`` if it is a numbered item."""
+    for s, e in _lines(text, pos, len(text)):
+        if text[s:e].strip():
+            return s if _item_number(text, s, e, None) or ITEM_RE.match(text, s, e) else None
+    return None
+
+
+def _find_section(text: str) -> tuple[int, int, bool] | None:
+    """(section start, first item start, has heading) of the notes section."""
+    lines = _lines(text, 0, len(text))
+    # the last heading followed by a numbered item
+    for s, e in reversed(lines):
+        if NOTES_HEADING_RE.match(text, s, e) and text[s:e].strip():
+            first = _first_item_after(text, e + 1) if e < len(text) else None
+            if first is not None:
+                m = ITEM_RE.match(text, first)
+                if m and (m.group(1) or m.group(2) or m.group(3)):
+                    return s, first, True
+    # a trailing run of numbered lines starting at 1, with no heading
+    run_start: int | None = None
+    expected = 1
+    prev_blank = True
+    for s, e in lines:
+        stripped = text[s:e].strip()
+        if not stripped:
+            prev_blank = True
+            continue
+        number = _item_number(text, s, e, expected if run_start is not None else None)
+        if number is not None and number[0] == 1 and prev_blank:
+            run_start, expected = s, 2
+        elif number is not None and run_start is not None and number[0] == expected:
+            expected += 1
+        elif run_start is not None and prev_blank:
+            run_start = None  # prose after the run: it was a list in the body
+        prev_blank = False
+    if run_start is not None and expected > 2:
+        return run_start, run_start, False
+    return None
+
+
+def _check_sequence(items: Sequence[_Item]) -> None:
+    expected = 1
+    for item in items:
+        if item.n == expected:
+            expected += 1
+            continue
+        if item.n is not None and item.n < expected:
+            raise InputError(f"note {item.n} is numbered twice in the notes section", line=item.line)
+        raise InputError(f"note {expected} is missing from the notes section (found {item.n})",
+                         line=item.line)
+
+
+# --- markers --------------------------------------------------------------------
+
+
+def _glued_candidates(text: str, end: int, max_n: int) -> list[_Candidate]:
+    """Numbers in text[:end] glued to a word or punctuation, valued 1..max_n."""
+    out: list[_Candidate] = []
+    prev_end = -1
+    for m in _DIGITS_RE.finditer(text, 0, end):
+        s, e = m.span()
+        n = int(m.group(0))
+        if s == 0 or not 1 <= n <= max_n or m.group(0).startswith("0"):
+            continue
+        after = text[e] if e < len(text) else " "
+        if not (after.isspace() or after in _AFTER_MARKER):
+            continue
+        if after in ".,:" and e + 1 < len(text) and text[e + 1].isdigit():
+            # "1,100" and "3.5" are numbers; "1,2" is two markers
+            tail = _DIGITS_RE.match(text, e + 1)
+            if after != "," or tail is None or len(tail.group(0)) == 3:
+                continue
+        before = text[s - 1]
+        before2 = text[s - 2] if s >= 2 else " "
+        weight = 0
+        if before == "[" and after == "]":
+            # "in 2016.[1]": a bracketed number is a marker, brackets and all
+            out.append(_Candidate(n=n, start=s - 1, end=e + 1, weight=_W_PUNCT))
+            prev_end = e
+            continue
+        if before in _STRONG_BEFORE:
+            if before2.isdigit():
+                if before == "," and prev_end == s - 1:
+                    weight = _W_PUNCT  # the 2 of "parties.1,2"
+                elif before == "." and re.search(r"(?<!\d)(1[5-9]|20)\d\d$", text[max(0, s - 6):s - 1]):
+                    weight = _W_WEAK  # "in 2018.17": a year, then the marker
+                elif before == ")":
+                    weight = _W_WORD
+            elif (before2.isspace() or s < 2) and before in ".,;:":
+                weight = 0  # " ,3" is not glued to anything
+            else:
+                weight = _W_PUNCT
+        elif before.isalpha():
+            word = re.search(r"[^\W\d_]+$", text[max(0, s - 30):s])
+            token = word.group(0) if word else before
+            # "U2", "G20", "MI17": a capitalised name with a number in it
+            weight = _W_WEAK if token.isupper() else _W_WORD
+        if weight:
+            out.append(_Candidate(n=n, start=s, end=e, weight=weight))
+            prev_end = e
+    return out
+
+
+def _reconcile(candidates: Sequence[_Candidate], max_n: int) -> list[_Candidate]:
+    """The heaviest subsequence of candidates, in text order, whose numbers
+    strictly increase (a weighted longest increasing subsequence; a Fenwick
+    tree over note numbers keeps it O(k log n))."""
+    size = max_n + 1
+    tree_score = [0] * (size + 1)
+    tree_index = [-1] * (size + 1)
+    score = [0] * len(candidates)
+    back = [-1] * len(candidates)
+
+    def query(v: int) -> tuple[int, int]:  # best over numbers < v
+        best, index = 0, -1
+        i = v - 1
+        while i > 0:
+            if tree_score[i] > best:
+                best, index = tree_score[i], tree_index[i]
+            i -= i & -i
+        return best, index
+
+    def update(v: int, s: int, index: int) -> None:
+        i = v
+        while i <= size:
+            if s > tree_score[i]:
+                tree_score[i], tree_index[i] = s, index
+            i += i & -i
+
+    best_total, best_last = 0, -1
+    for k, cand in enumerate(candidates):
+        prior, prior_index = query(cand.n)
+        score[k] = prior + cand.weight
+        back[k] = prior_index
+        update(cand.n, score[k], k)
+        if score[k] > best_total:
+            best_total, best_last = score[k], k
+    chosen: list[_Candidate] = []
+    k = best_last
+    while k != -1:
+        chosen.append(candidates[k])
+        k = back[k]
+    return chosen[::-1]
+
+
+# --- claims ---------------------------------------------------------------------
+
+
+def _claim(text: str, marker: Marker, previous: Marker | None,
+           sentences: Sequence[Sentence], sentence_starts: Sequence[int]) -> Sentence | None:
+    """The sentence carrying ``marker``; from the previous marker on when two
+    share a sentence."""
+    i = bisect_right(sentence_starts, marker.start) - 1
+    if i < 0:
+        return None
+    sentence = sentences[i]
+    start = sentence.start
+    if previous is not None and sentence.start <= previous.start < marker.start:
+        start = previous.end
+    end = min(marker.start, sentence.end)
+    while start < end and (text[start].isspace()):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:  # "parties.1,2": the second shares the first's claim
+        return None
+    return Sentence(text=text[start:end], start=start, end=end,
+                    line=text.count("\n", 0, start) + 1, paragraph=sentence.paragraph)
+
+
+# --- public ---------------------------------------------------------------------
+
+
+def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> NotesResult:
+    """The notes section, the markers and each note's claim in ``text``.
+
+    ``marker_hints`` are spans of markers the source made explicit; when
+    given, only they are markers.  Raises InputError (with the line) when
+    the notes section has gaps or duplicate numbers.
+    """
+    starts = line_starts(text)
+    diagnostics: list[Diagnostic] = []
+    section = _find_section(text)
+    items: list[_Item] = []
+    body_end = len(text)
+    if section is not None:
+        section_start, first, _heading = section
+        items, _ = _numbered_items(text, 0, len(text), first=first)
+        _check_sequence(items)
+        body_end = section_start
+        while body_end > 0 and text[body_end - 1].isspace():
+            body_end -= 1
+    max_n = len(items)
+
+    if marker_hints:
+        candidates = [_Candidate(n=int(text[s:e]), start=s, end=e, weight=_W_PUNCT)
+                      for s, e in sorted(marker_hints) if text[s:e].isdigit() and s < body_end]
+        if not items:
+            max_n = max((c.n for c in candidates), default=0)
+    elif items:
+        candidates = _glued_candidates(text, body_end, max_n)
+    else:
+        candidates = []
+    chosen = _reconcile(candidates, max_n) if candidates else []
+    if section is not None and not section[2] and len(chosen) < max(2, (max_n + 1) // 2):
+        # a numbered list closing the essay, not notes: nothing in the body points at it
+        items, chosen, body_end = [], [], len(text)
+
+    markers = tuple(
+        Marker(n=c.n, start=c.start, end=c.end, line=line_of(starts, c.start),
+               column=c.start - starts[line_of(starts, c.start) - 1] + 1)
+        for c in chosen
+    )
+    paragraphs = split_paragraphs(text, 0, body_end)
+    sentences = split_sentences(text, paragraphs, [(m.start, m.end) for m in markers])
+    sentence_starts = [s.start for s in sentences]
+
+    by_n = {m.n: m for m in markers}
+    claims: dict[int, Sentence | None] = {}
+    previous: Marker | None = None
+    for m in markers:
+        claim = _claim(text, m, previous, sentences, sentence_starts)
+        if claim is None and previous is not None:
+            claim = claims.get(previous.n)
+        claims[m.n] = claim
+        previous = m
+
+    notes = tuple(
+        Note(n=item.n or 0, text=item.text, start=item.start, end=item.end, line=item.line,
+             marker=by_n.get(item.n or 0), claim=claims.get(item.n or 0))
+        for item in items
+    )
+    for note in notes:
+        if note.marker is None:
+            diagnostics.append(diagnostic(
+                "parse-error", f"note {note.n} has no marker in the body",
+                line=note.line, column=1, severity=Severity.WARNING,
+                suggestion="put the note number right after the words it supports"))
+    for m in markers:
+        if m.n > len(notes):
+            diagnostics.append(diagnostic(
+                "parse-error", f"marker {m.n} has no note", line=m.line, column=m.column,
+                severity=Severity.WARNING, suggestion="add the note to the notes section"))
+    return NotesResult(body_end=body_end, notes=notes, markers=markers,
+                       diagnostics=tuple(diagnostics), paragraphs=paragraphs,
+                       sentences=sentences)
+
+
+def split_numbered(text: str) -> tuple[NumberedItem, ...]:
+    """Items of a reference list or notes section, for ``relbib parse``.
+
+    Numbered (``1.``, ``1)``, ``[1]``, ``1 ``): one item per number, wrapped
+    lines joined, a leading notes heading skipped, an unnumbered paragraph
+    kept as an item of its own.  Unnumbered: one item per entry, where an
+    entry is a blank-separated block when entries span several lines (or
+    lines hang, indented), else one per non-empty line.
+    """
+    starts = line_starts(text)
+    lines = _lines(text, 0, len(text))
+    numbered = any(_item_number(text, s, e, None) for s, e in lines)
+    multiline = _has_multiline_blocks(text, lines)
+    out: list[NumberedItem] = []
+    cur_n: int | None = None
+    cur: list[tuple[int, int]] = []
+    expected: int | None = None
+    blank = False
+    form = ""
+
+    def flush() -> None:
+        if cur:
+            joined = " ".join(text[a:b].strip() for a, b in cur)
+            out.append(NumberedItem(n=cur_n, text=joined, line=line_of(starts, cur[0][0])))
+
+    for s, e in lines:
+        line = text[s:e]
+        if not line.strip():
+            blank = True
+            continue
+        number = _item_number(text, s, e, expected, form) if numbered else None
+        if number is not None:
+            form = form or _item_form(text, s, e)
+            flush()
+            cur_n, cur, expected = number[0], [(number[1], e)], number[0] + 1
+        elif not out and not cur and NOTES_HEADING_RE.match(text, s, e):
+            pass  # "Footnotes :" above the list
+        elif cur and not blank and (numbered or multiline or line[:1] in " \t"):
+            cur.append((s, e))  # a wrapped or hanging line
+        else:
+            flush()
+            cur_n, cur = None, [(s, e)]
+        blank = False
+    flush()
+    return tuple(out)
+
+
+def _has_multiline_blocks(text: str, lines: Sequence[tuple[int, int]]) -> bool:
+    """Whether blank lines separate entries and most entries run over several lines."""
+    sizes: list[int] = []
+    run = 0
+    for s, e in lines:
+        if text[s:e].strip():
+            run += 1
+        elif run:
+            sizes.append(run)
+            run = 0
+    if run:
+        sizes.append(run)
+    return len(sizes) > 1 and sum(1 for n in sizes if n > 1) * 2 > len(sizes)

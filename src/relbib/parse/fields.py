@@ -1,0 +1,202 @@
+"""Segments → BibTeX fields and an entry type.
+
+Input: the labelled segments of one reference string, in order, as
+``(label, text)`` pairs; labels are AnyStyle's (author, title, journal,
+container-title, volume, pages, date, location, publisher, ...).
+Output: a dict of BibTeX fields (names as tuples of Name) and an entry type.
+Never: look at the raw string again or guess a field no segment holds.
+
+The conversion follows the conventions of the gold data: the first value of
+a repeated label wins, except names (concatenated) and notes (joined "; ").
+"""
+
+from __future__ import annotations
+
+import re
+
+from relbib.model import FieldValue, Name
+from relbib.parse import patterns as P
+from relbib.parse.dates import parse_date
+from relbib.parse.names import split_names
+from relbib.parse.pages import normalize_pages
+
+# label → field for labels that only need their text cleaned.
+_PLAIN = {
+    "location": "address",
+    "publisher": "publisher",
+    "edition": "edition",
+    "genre": "type",
+    "medium": "howpublished",
+    "collection-title": "series",
+    "journal": "journal",
+}
+_NAME_LABELS = {"author": "author", "editor": "editor", "translator": "translator"}
+
+_ROMAN_OR_NUMBER = r"(?:[0-9]+[a-z]?|[IVXLCDM]+)"
+# "(1951)" / "(1977-1978)" after a volume is the year, not the issue.
+_YEARISH = re.compile(rf"^\s*(?:1[0-9]\d\d|20\d\d)(?:\s*{P.DASH}\s*\d{{2,4}})?\s*$")
+
+
+def strip_punct(text: str) -> str:
+    """Text without surrounding spaces, commas, colons and a final full stop."""
+    s = re.sub(r"\s+", " ", text).strip()
+    s = P.WRAP_PUNCT.sub("", s)
+    if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\b[A-Za-z]{1,3}\.[A-Za-z]{1,3})\.$", s):
+        s = s[:-1]
+    return s.strip(" ,;:")
+
+
+def clean_title(text: str) -> str:
+    """A title without wrapping quotes or trailing punctuation ("?" and "!" stay)."""
+    s = re.sub(r"\s+", " ", text).strip()
+    s = s.strip(" ,;:")
+    s = re.sub(r"\.$", "", s).strip()
+    if len(s) >= 2 and s[0] in P.OPEN_QUOTES:
+        inner = s[1:]
+        inner = re.sub(r"[,.;:]$", "", inner.rstrip())
+        if inner and inner[-1] in P.CLOSE_QUOTES:
+            inner = inner[:-1]
+        s = inner
+        s = re.sub(r"[,;:]$", "", s.strip())
+    elif len(s) >= 2 and s[-1] in P.CLOSE_QUOTES and s.count(s[-1]) == 1:
+        s = s[:-1]
+    s = s.strip(" ,;:")
+    if s.endswith(".") and not re.search(r"\b[A-Z]\.$", s):
+        s = s[:-1]
+    return s.strip()
+
+
+def clean_container(text: str) -> str:
+    """A container title without a leading "In"/"in:" and wrapping punctuation."""
+    return clean_title(P.LEADING_IN.sub("", text.strip()))
+
+
+def parse_volume(text: str) -> dict[str, str]:
+    """volume, number, pages and year of a volume segment ("40(2):221-252", "Vol. 3, No. 1")."""
+    out: dict[str, str] = {}
+    s = re.sub(r"\s+", " ", text).strip(" ,;:.")
+    m = P.VOLUME_ISSUE.search(s)
+    if m and _YEARISH.match(m.group("number")):
+        out["volume"] = m.group("volume")
+        year = P.YEAR.search(m.group("number"))
+        if year:
+            out["year"] = year.group(1)
+        rest = s[m.end() :]
+    elif m:
+        out["volume"] = m.group("volume")
+        out["number"] = m.group("number").strip()
+        if m.group("pages"):
+            out["pages"] = normalize_pages(m.group("pages"))
+        rest = s[m.end() :]
+    else:
+        vol = P.VOLUME_LABEL.search(s)
+        num = P.NUMBER_LABEL.search(s)
+        if vol:
+            out["volume"] = vol.group("volume")
+        if num:
+            out["number"] = num.group("number")
+        head = re.sub(r"\b(?:1[0-9]\d\d|20\d\d)\b", " ", s[: num.start()] if num else s)
+        bare = None if vol else P.BARE_NUMBER.search(head)
+        if bare:
+            out["volume"] = bare.group(1)
+            # "36, 3": volume then issue, both bare
+            pair = re.fullmatch(r"\s*([0-9]+)\s*,\s*([0-9]+)\s*", s)
+            if pair and not num and not P.YEAR.fullmatch(pair.group(2)):
+                out["number"] = pair.group(2)
+        rest = s
+        colon = re.search(rf":\s*([0-9]+(?:\s*{P.DASH}+\s*[0-9]+)?)\s*$", s)
+        if colon:
+            out["pages"] = normalize_pages(colon.group(1))
+    if "year" not in out:
+        year = P.YEAR.search(rest if m else s)
+        if year and year.group(1) != out.get("volume"):
+            out["year"] = year.group(1)
+    return out
+
+
+def _doi(text: str) -> str:
+    m = P.DOI.search(text)
+    return m.group("doi").rstrip(".,;)") if m else strip_punct(text)
+
+
+def _url(text: str) -> str:
+    m = P.URL.search(text)
+    return m.group("url").rstrip(".,;)>") if m else strip_punct(P.NOTE_BOILERPLATE.sub("", text))
+
+
+def segments_to_fields(segments: list[tuple[str, str]]) -> dict[str, FieldValue]:
+    """BibTeX fields of labelled segments (first value wins; names add up)."""
+    fields: dict[str, FieldValue] = {}
+    names: dict[str, list[Name]] = {}
+    notes: list[str] = []
+    derived: dict[str, str] = {}
+
+    def put(name: str, value: str) -> None:
+        if value and name not in fields:
+            fields[name] = value
+
+    for label, text in segments:
+        if label in _NAME_LABELS:
+            names.setdefault(_NAME_LABELS[label], []).extend(split_names(text))
+        elif label == "title":
+            put("title", clean_title(text))
+        elif label == "container-title":
+            put("booktitle", clean_container(text))
+        elif label == "journal":
+            put("journal", clean_container(text))
+        elif label in _PLAIN:
+            put(_PLAIN[label], strip_punct(text).strip("()[] "))
+        elif label == "date":
+            year, iso = parse_date(text)
+            if year and "year" not in fields:
+                fields["year"] = year
+            # "(1996), ... July 1996.": a later, more precise date of the same year
+            if iso and fields.get("year") == year and "date" not in fields:
+                fields["date"] = iso
+        elif label == "volume":
+            for key, value in parse_volume(text).items():
+                if key == "year":
+                    derived.setdefault(key, value)
+                else:
+                    put(key, value)
+        elif label == "pages":
+            put("pages", normalize_pages(text))
+        elif label == "doi":
+            put("doi", _doi(text))
+        elif label == "url":
+            put("url", _url(text))
+        elif label == "isbn":
+            m = P.ISBN.search(text)
+            put("isbn", m.group("isbn") if m else strip_punct(text))
+        elif label in ("note", "source"):
+            note = strip_punct(P.NOTE_BOILERPLATE.sub("", text))
+            if note:
+                notes.append(note)
+    for key, value in derived.items():
+        put(key, value)
+    for key, found in names.items():
+        if found:
+            fields[key] = tuple(found)
+    if notes:
+        fields["note"] = "; ".join(notes)
+    return fields
+
+
+def entry_type(fields: dict[str, FieldValue]) -> str:
+    """The BibTeX entry type the fields describe."""
+    kind = str(fields.get("type", ""))
+    if kind and P.THESIS.search(kind):
+        return "phdthesis"
+    if kind and P.MASTERS.search(kind):
+        return "mastersthesis"
+    if (kind and P.REPORT.search(kind)) or "institution" in fields:
+        return "techreport"
+    if "journal" in fields:
+        return "article"
+    if "booktitle" in fields:
+        return "inproceedings" if P.PROCEEDINGS.search(str(fields["booktitle"])) else "incollection"
+    if "url" in fields and "publisher" not in fields:
+        return "online"
+    if "publisher" in fields or "address" in fields or "isbn" in fields:
+        return "book"
+    return "misc"

@@ -1,0 +1,199 @@
+"""Subsequent-reference forms: is this note an Ibid., Id., op. cit. or supra?
+
+Input: the text of one note.
+Output: an IbidRef, IdRef, OpCitRef or SupraRef when the whole note is such a
+form (leading signals and italics aside), else None so the full-reference
+parser reads it.
+Never: look at other notes (resolve.py links a form to its antecedent), guess a
+form from a word buried inside a full note, or touch a file.
+
+The patterns live in :mod:`relbib.parse.patterns` (section "subsequent-reference
+forms").  A pinpoint is the page(s) as printed, without "p."/"pp."/"at", ranges
+spelled ``12--14`` (an abbreviated range "153-62" is written out: ``153--162``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from relbib.model import IbidRef, IdRef, OpCitRef, Reference, SupraRef
+from relbib.parse import patterns as P
+
+__all__ = ["classify_note", "normalize_pinpoint", "read_head"]
+
+# The words of a form that Markdown may italicise; an italic run holding one of
+# them is unwrapped, any other italic run is a title and becomes a quoted one.
+_FORM_WORD_IN_ITALICS = re.compile(
+    r"^\s*(?:ib[i\u00ed]d(?:em)?|ibd|ib|ivi|ebd|ebenda|id|idem|eadem|(?:op|loc|art|ouvr|ob)\.?\s*cit"
+    r"|cit|a\.\s*a\.\s*o|supra|see|cf|e\.\s?g)\.?[.,]?\s*$",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+_RANGE_ENDS = re.compile(r"^(\d+)--(\d+)$")
+# "12 f." / "12ff." are spelled "12f" / "12ff" (the dot would read as the note's end).
+_FOLLOWING = re.compile(r"(?<=\d)\s*(ff?)\.?(?![a-z])")
+
+
+def classify_note(text: str) -> Reference | None:
+    """The subsequent-reference form ``text`` is, or None for anything else.
+
+    >>> classify_note("Zaidi and Saud, op. cit., p. 159.")
+    OpCitRef(text='Zaidi and Saud, op. cit., p. 159.', authors=('Zaidi', 'Saud'), short_title=None, pinpoint='159')
+    """
+    clean = _prepare(text)
+    if not clean:
+        return None
+    for read in (_read_ibid, _read_id, _read_supra, _read_opcit):
+        ref = read(text, clean)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _prepare(text: str) -> str:
+    """The note as the form patterns read it: one line, no italics, no signal."""
+    clean = _SPACES.sub(" ", text).strip()
+    clean = P.FORM_ITALIC_RUN.sub(_unwrap_italics, clean)
+    clean = clean.replace("*", "")
+    return P.FORM_SIGNAL.sub("", clean).strip()
+
+
+def _unwrap_italics(m: re.Match[str]) -> str:
+    body = m.group("body")
+    if _FORM_WORD_IN_ITALICS.match(body):
+        return body
+    # "Smith, *Short Title*, op. cit." — an italic title reads like a quoted one.
+    return "\u201c" + body + "\u201d"
+
+
+# --- one reader per form ------------------------------------------------------
+
+
+def _read_ibid(text: str, clean: str) -> Reference | None:
+    m = P.FORM_IBID.match(clean) or P.FORM_IBID_LEAD.match(clean)
+    if m is None:
+        return None
+    return IbidRef(text=text, pinpoint=normalize_pinpoint(m.group("pin")))
+
+
+def _read_id(text: str, clean: str) -> Reference | None:
+    m = P.FORM_ID.match(clean) or P.FORM_ID_LEAD.match(clean) or P.FORM_IDEM.match(clean)
+    if m is None:
+        return None
+    return IdRef(text=text, pinpoint=normalize_pinpoint(m.group("pin")))
+
+
+def _read_supra(text: str, clean: str) -> Reference | None:
+    m = P.FORM_SUPRA.match(clean) or P.FORM_BRACKET_NOTE.match(clean)
+    if m is not None:
+        head = read_head(m.group("head") or "")
+        if head is None:
+            return None
+        authors, _title = head
+        return SupraRef(
+            text=text,
+            note=int(m.group("note")),
+            authors=authors,
+            pinpoint=normalize_pinpoint(m.group("pin")),
+        )
+    m = P.FORM_SUPRA_BARE.match(clean)
+    if m is None:
+        return None
+    # "Khan, supra, at 45": no note number, so it names its source the way
+    # op. cit. does.
+    return _opcit_from(text, m)
+
+
+def _read_opcit(text: str, clean: str) -> Reference | None:
+    m = P.FORM_OPCIT.match(clean)
+    if m is None:
+        return None
+    return _opcit_from(text, m)
+
+
+def _opcit_from(text: str, m: re.Match[str]) -> Reference | None:
+    head = read_head(m.group("head") or "")
+    if head is None:
+        return None
+    authors, title = head
+    return OpCitRef(
+        text=text, authors=authors, short_title=title, pinpoint=normalize_pinpoint(m.group("pin"))
+    )
+
+
+# --- the head: author(s) and short title before "op. cit." / "supra" --------
+
+
+def read_head(head: str) -> tuple[tuple[str, ...], str | None] | None:
+    """Author family names and short title of a form's head, or None if the
+    head cannot be one (it holds a year, a URL, two citations, ...).
+
+    ``Abbas, ‘Russia’s Revival’`` → (("Abbas",), "Russia’s Revival");
+    ``Zaidi and Saud`` → (("Zaidi", "Saud"), None).
+    """
+    head = head.strip().strip(",").strip()
+    if not head:
+        return (), None
+    quoted = P.FORM_QUOTED_TITLE.search(head)
+    if quoted is not None:
+        title: str | None = quoted.group("title").strip().strip(",").strip() or None
+        outside = head[: quoted.start()] + " " + head[quoted.end() :]
+        if P.FORM_HEAD_FORBIDDEN.search(outside) or head[quoted.end() :].strip(" ,.:"):
+            return None
+        return _families(head[: quoted.start()]), title
+    if P.FORM_HEAD_FORBIDDEN.search(head) or len(head) > 160:
+        return None
+    segments = [s.strip() for s in head.split(",") if s.strip()]
+    last_author = 0
+    for i, segment in enumerate(segments[1:], start=1):
+        # "Zaidi, Saud and Khan" / "Zaidi, Saud, and Khan": the list goes on
+        # until its "and"; a segment without one is the short title.
+        if P.FORM_AUTHOR_SEP.search(" " + segment) and _looks_like_names(segment):
+            last_author = i
+    authors = _families(", ".join(segments[: last_author + 1]))
+    rest = ", ".join(segments[last_author + 1 :]).strip() or None
+    return authors, rest
+
+
+def _looks_like_names(segment: str) -> bool:
+    """Every part of "Saud and Khan" is one to three capitalised words."""
+    parts = [p for p in P.FORM_AUTHOR_SEP.split(segment) if p.strip()]
+    return bool(parts) and all(
+        1 <= len(p.split()) <= 3 and all(w[:1].isupper() for w in p.split()) for p in parts
+    )
+
+
+def _families(authors: str) -> tuple[str, ...]:
+    """The last word of each name as printed: "Syed Zaidi and A. Saud" → (Zaidi, Saud)."""
+    authors = P.FORM_ET_AL.sub("", authors).strip(" ,.")
+    out = []
+    for name in P.FORM_AUTHOR_SEP.split(authors):
+        words = name.strip(" ,.").split()
+        if words:
+            out.append(words[-1].strip(".,"))
+    return tuple(out)
+
+
+# --- pinpoints ------------------------------------------------------------------
+
+
+def normalize_pinpoint(pin: str | None) -> str | None:
+    """``"45 - 47"`` → ``"45--47"``; ``"153-62"`` → ``"153--162"``; None stays None."""
+    if pin is None:
+        return None
+    pin = _FOLLOWING.sub(r"\1", _SPACES.sub(" ", pin)).strip(" ,.;:")
+    if not pin:
+        return None
+    parts = [_expand_range(P.FORM_PIN_DASH.sub("--", part.strip())) for part in pin.split(",")]
+    return ", ".join(p for p in parts if p)
+
+
+def _expand_range(pin: str) -> str:
+    """Write out an abbreviated range: "153--62" → "153--162" (never "62" < "153")."""
+    m = _RANGE_ENDS.match(pin)
+    if m is None:
+        return pin
+    first, last = m.group(1), m.group(2)
+    if len(last) < len(first) and int(first[: len(first) - len(last)] + last) > int(first):
+        last = first[: len(first) - len(last)] + last
+    return f"{first}--{last}"

@@ -1,0 +1,206 @@
+"""Name lists: the text of an author, editor or translator segment → Names.
+
+Input: one segment's text ("Zaidi, Syed and Adam Saud", "In J. Smith (Ed.),").
+Output: a tuple of :class:`relbib.model.Name`, in order; "et al." dropped.
+Never: guess across segments or touch files other than the packaged
+surname list (read once, as package data).
+
+The splitting follows the conventions of the reference-string gold data
+(``split_names`` in shared/tools/score_refparse.py): "Family, Given" pairs,
+"Given Family", "Family INITIALS" (Vancouver), upper-case family names, and
+particles (de, van, al-) kept with the family name.  One addition: a
+two-token name in natural order whose first token is a common East Asian
+family name is read family-name-first ("Zheng Haiqi" → Zheng, Haiqi).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from relbib.model import Name
+from relbib.parse import patterns as P
+
+PARTICLES = frozenset(
+    "von van de der den del della delle dei degli di da du des la le ten ter zu dos das do af "
+    "bin ibn al el vander vande dalla lo st y d l dell dall".split()
+)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words that mark an organisation rather than a person.
+ORGANISATION_WORDS = frozenset(
+    "university institute institution organization organisation association society council "
+    "committee commission ministry department office agency bank fund foundation centre center "
+    "government nations union group corporation company board bureau authority assembly "
+    "secretariat league federation academy court parliament party press service services "
+    "programme program network forum trust agency world international national".split()
+)
+
+
+@cache
+def family_first_surnames() -> frozenset[str]:
+    """Romanised East Asian family names that are rare as Western given names."""
+    text = (
+        resources.files("relbib.parse")
+        .joinpath("data", "family_first_surnames.txt")
+        .read_text("utf-8")
+    )
+    words: set[str] = set()
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+def _is_initials(chunk: str) -> bool:
+    toks = chunk.replace(".", ". ").split()
+    return bool(toks) and all(P.INITIAL_TOKEN.match(t) for t in toks)
+
+
+def _looks_family(chunk: str, upper_style: bool) -> bool:
+    toks = chunk.split()
+    if not toks or len(toks) > 4:
+        return False
+    core = [t for t in toks if t.lower().strip(".'\u2019") not in PARTICLES]
+    if len(core) != 1:
+        return False
+    t = core[0]
+    if _is_initials(t) and not (upper_style and len(t) >= 2 and t.isupper() and "." not in t):
+        return False
+    return t[:1].isalpha()
+
+
+def _looks_given(chunk: str) -> bool:
+    toks = chunk.split()
+    while len(toks) > 1 and toks[-1].lower().strip(".'\u2019") in PARTICLES:
+        toks = toks[:-1]
+    if not toks or len(toks) > 4:
+        return False
+    return all(t[:1].isupper() or P.INITIAL_TOKEN.match(t) for t in toks)
+
+
+def _split_single(chunk: str, upper_style: bool, after_and: bool) -> tuple[str, str]:
+    toks = [t for t in chunk.split() if t.lower().strip(".,") not in SUFFIXES] or chunk.split()
+    if len(toks) == 1:
+        return toks[0], ""
+    # "Family INITIALS" (Vancouver: "Smith JA", "Majeska G.")
+    i = len(toks)
+    while (
+        i > 1
+        and _is_initials(toks[i - 1])
+        and not (upper_style and toks[i - 1].isupper() and len(toks[i - 1].strip(".")) >= 3)
+    ):
+        i -= 1
+    if i < len(toks) and not _is_initials(toks[0]):
+        return " ".join(toks[:i]), " ".join(toks[i:])
+    if upper_style:
+        ups = [
+            k
+            for k, t in enumerate(toks)
+            if t.isupper() and len(t.strip(".")) >= 2 and not _is_initials(t.strip(".") + ".")
+        ]
+        if not ups:
+            ups = [k for k, t in enumerate(toks) if t.isupper() and len(t.strip(".")) >= 3]
+        if ups:
+            fam = [toks[k] for k in ups]
+            giv = [t for k, t in enumerate(toks) if k not in ups]
+            return " ".join(fam), " ".join(giv)
+    # "Zheng Haiqi" after "and": East Asian order, family name first.
+    if (
+        after_and
+        and len(toks) == 2
+        and toks[0].lower() in family_first_surnames()
+        and toks[1][:1].isupper()
+        and toks[1][1:].islower()
+    ):
+        return toks[0], toks[1]
+    # natural order "Given [particles] Family"
+    j = len(toks) - 1
+    while (
+        j > 0 and toks[j - 1].lower().strip(".'\u2019") in PARTICLES and toks[j - 1][:1].islower()
+    ):
+        j -= 1
+    return " ".join(toks[j:]), " ".join(toks[:j])
+
+
+def clean_name_text(text: str) -> str:
+    """The name-list text without role words, "et al." and wrapping punctuation."""
+    s = unicodedata.normalize("NFC", text)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"(\w)- (?=[a-z])", r"\1", s)
+    s = re.sub(r"(\w)- (?=[A-Z])", r"\1-", s)
+    s = P.ET_AL.sub("", s)
+    s = re.sub(
+        r"\((?:[^()]*)\)", lambda m: " " if P.ROLE_WORDS.search(m.group(0)) else m.group(0), s
+    )
+    s = P.ROLE_WORDS.sub(" ", s)
+    ends_dot = s.rstrip().endswith(".")
+    s = re.sub(r"\s+", " ", s).strip(" ,;:.()[]") + ("." if ends_dot else "")
+    return s.strip(" ,;:")
+
+
+def looks_like_organisation(text: str) -> bool:
+    """True when a name-list text names an institution ("United Nations", "IPRI")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if not words:
+        return False
+    if any(w.lower() in ORGANISATION_WORDS for w in words) and len(words) >= 2:
+        return not re.search(r",\s*[A-Z]\.", text)
+    return False
+
+
+def split_names(text: str) -> tuple[Name, ...]:
+    """The people (or organisation) a name-list segment names, in order."""
+    if P.SAME_AUTHOR.match(text.strip()):
+        return ()
+    s = clean_name_text(text)
+    if not s or P.VARIOUS.match(s):
+        return ()
+    if looks_like_organisation(s) and not P.NAME_CONJ.search(s):
+        return (Name(family=s.rstrip("."), literal=True),)
+    words = re.findall(r"[^\W\d_]+", s)
+    upper_style = any(w.isupper() and len(w) >= 4 for w in words) and not all(
+        w.isupper() for w in words if len(w) > 1
+    )
+    if words and all(w.isupper() for w in words if len(w) > 1) and any(len(w) >= 4 for w in words):
+        upper_style = True
+    out: list[tuple[str, str]] = []
+    parts = [p for p in P.NAME_CONJ.split(s) if p and p.strip(" ,.")]
+    for n_part, part in enumerate(parts):
+        chunks = [c.strip() for c in part.split(",") if c.strip(" .")]
+        i = 0
+        while i < len(chunks):
+            c = chunks[i]
+            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+            if nxt is not None and nxt.lower().strip(".") in SUFFIXES:
+                chunks.pop(i + 1)
+                continue
+            if (
+                nxt is not None
+                and _looks_family(c, upper_style)
+                and (_is_initials(nxt) or (_looks_given(nxt) and len(nxt.split()) <= 3))
+            ):
+                out.append((c.strip(" ."), nxt.strip()))
+                i += 2
+                continue
+            if P.VARIOUS.match(c):
+                i += 1
+                continue
+            out.append(_split_single(c.strip(), upper_style, after_and=n_part > 0 or i > 0))
+            i += 1
+    names: list[Name] = []
+    for family, given in out:
+        family = family.strip(" ,;:")
+        given = given.strip(" ,;:")
+        if (
+            given.endswith(".")
+            and len(given.split()[-1]) > 3
+            and not _is_initials(given.split()[-1])
+        ):
+            given = given[:-1]
+        if family.endswith(".") and not _is_initials(family):
+            family = family[:-1]
+        if family:
+            names.append(Name(family=family, given=given))
+    return tuple(names)

@@ -1,0 +1,288 @@
+"""Every regular expression used to read reference strings.
+
+Input: nothing (this module only compiles patterns).
+Output: compiled regexes built from small named fragments.
+Never: hold state or do I/O; a pattern for one seed sentence is a defect.
+
+Each fragment says why it exists.  The forms.py helper adds its own fragments
+in the clearly marked section at the end of the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- characters -------------------------------------------------------------
+
+# Every dash a PDF or word processor may put in a page range or a name list.
+DASH_CHARS = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+DASH = f"[{DASH_CHARS}]"
+# Opening and closing quotes of every style (Chicago “ ”, Oxford ‘ ’, « », „ “).
+OPEN_QUOTES = "\"'\u2018\u201a\u201b\u201c\u201e\u201f\u00ab\u2039"
+CLOSE_QUOTES = "\"'\u2019\u201d\u00bb\u203a\u201c"
+# No-break, thin and other exotic spaces pasted from PDFs.
+ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\r\n]+")
+MULTI_SPACE = re.compile(r" {2,}")
+# "Karachi,Oxford" pasted without a space after the comma (not inside numbers).
+COMMA_NO_SPACE = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+
+# --- years and dates ----------------------------------------------------------
+
+# A plausible publication year: 1000-2099, not part of a longer number.
+YEAR = re.compile(r"(?<![\d/.])(1[0-9]\d\d|20\d\d)(?![\d])")
+_MONTH_WORDS = (
+    r"jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch|s|z)?|m[äa]rz|apr(?:il)?|avril|"
+    r"may|mai|june?|juin|juni|july?|juillet|juli|aug(?:ust)?|ao[uû]t|sept?(?:ember)?|septembre|"
+    r"oct(?:ober)?|octobre|oktober|nov(?:ember)?|novembre|dec(?:ember)?|d[ée]cembre|dezember|"
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|"
+    r"enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre"
+)
+MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b\.?", re.IGNORECASE)
+# A day number next to a month name: "15 January", "January 15th".
+DAY = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|er)?(?!\d)")
+# ISO or slashed numeric date: 2021-03-01, 2021/3/1.
+NUMERIC_DATE = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)[-/](\d{1,2})(?:[-/](\d{1,2}))?(?!\d)")
+# A date clause of a web or newspaper note: "28 September 2016", "May 4, 2019".
+DATE_PHRASE = re.compile(
+    rf"(?:(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?:{_MONTH_WORDS})\.?(?:\s+[0-3]?\d(?:st|nd|rd|th)?,?)?\s+"
+    rf"(?:1[0-9]\d\d|20\d\d))",
+    re.IGNORECASE,
+)
+
+# --- pages ------------------------------------------------------------------
+
+# "pp.", "p.", "pages", "S." (German), "pgs" before a page number.
+PAGE_PREFIX = re.compile(r"^\s*(?:pp?\s*\.?|pages?|pgs?\.?|ss?\.|col\.|cc\.)\s*", re.IGNORECASE)
+# A range of page numbers (roman or arabic), with any dash.
+PAGE_RANGE = re.compile(
+    rf"^([A-Za-z]?\d+|[ivxlcdm]+)\s*{DASH}+\s*([A-Za-z]?\d+|[ivxlcdm]+)$", re.IGNORECASE
+)
+# A trailing pinpoint of a footnote: ", p. 130." / ", 45." / ", at 5." / " pp. 12f."
+PINPOINT_TAIL = re.compile(
+    r"[,.:;]\s*(?:(?:at|p\.|pg\.|page|s\.)\s*)?(?P<page>[0-9]{1,5}[a-z]?|[ivxlc]{1,6})(?:\s*f{1,2}\.?)?\s*[.,]?\s*$",
+    re.IGNORECASE,
+)
+# A trailing page run of a footnote with its prefix: ", pp. 43-65." (a range stays pages).
+PAGES_TAIL = re.compile(
+    rf"[,.:;]?\s*(?P<prefix>pp?\.|pages?)\s*(?P<pages>[0-9ivxlc]+(?:\s*{DASH}+\s*[0-9ivxlc]+)?)\s*[.,;]?\s*$",
+    re.IGNORECASE,
+)
+
+# --- volume, issue ----------------------------------------------------------
+
+# "40(2)", "4 (1)", "91(2):153-62" — the compact volume(issue):pages of journals.
+VOLUME_ISSUE = re.compile(
+    rf"(?P<volume>[0-9]+|[IVXLCDM]+)\s*\((?P<number>[^()]{{1,12}})\)\s*(?::\s*(?P<pages>[0-9]+(?:\s*{DASH}+\s*[0-9]+)?))?"
+)
+# "Vol. 10", "vol 3", "Bd. 4", "t. II", "a. LXVI": a labelled volume.
+VOLUME_LABEL = re.compile(
+    r"\b(?:vol(?:ume)?s?|voi|bd|band|t|tome|tomo|jg|jahrgang|a|anno)\b\.?\s*(?P<volume>[0-9]+[a-z]?|[IVXLCDM]+\b)",
+    re.IGNORECASE,
+)
+# "No. 3", "no 3", "n. 37-38", "Nr. 4", "issue 2", "Heft 3": a labelled issue.
+NUMBER_LABEL = re.compile(
+    rf"(?:\bn[°º]|\b(?:no|nos|nr|n|num|number|issue|iss|heft|h|fasc)\b\.?)\s*(?P<number>[0-9]+(?:\s*[{DASH_CHARS}/]\s*[0-9]+)?|[IVXLCDM]+\b)",
+    re.IGNORECASE,
+)
+# A bare volume token: arabic or roman numeral.
+BARE_NUMBER = re.compile(r"(?<![\w])([0-9]+[a-z]?|[IVXLCDM]+)(?![\w])")
+
+# --- identifiers ------------------------------------------------------------
+
+# A DOI after "doi:" or inside a doi.org URL; stops at whitespace.
+DOI = re.compile(
+    r"(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/\S+)", re.IGNORECASE
+)
+URL = re.compile(r"(?P<url>(?:https?://|www\.)\S+)", re.IGNORECASE)
+ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*(?P<isbn>[0-9Xx][0-9Xx -]{8,16}[0-9Xx])", re.IGNORECASE)
+# "Accessed 3 May 2020" / "retrieved on ..." / "(last visited ...)": the urldate clause.
+ACCESSED = re.compile(
+    r"\(?\b(?:accessed|retrieved|last\s+(?:accessed|visited)|consulted|viewed)\b(?:\s+on)?:?\s*"
+    r"(?P<date>[^()]*?\d{4})\)?",
+    re.IGNORECASE,
+)
+# Boilerplate in front of a URL or note that gold leaves out.
+NOTE_BOILERPLATE = re.compile(
+    r"^\s*(?:retrieved\s+from|available\s+(?:at|from|online)|online\s+at|url|accessed\s+at|from)\s*:?\s*",
+    re.IGNORECASE,
+)
+
+# --- names ------------------------------------------------------------------
+
+# A role word next to a name list: editors, translators, Italian curators.
+ROLE_WORDS = re.compile(
+    r"(?i)(?:^|\s|\()(?:in|in:|edited\s+by|ed\.\s*by|eds?\.?|editors?|edd\.|"
+    r"hrsg\.?(?:\s+von)?|hg\.?|\u00e9ds?\.?|a\s+cura\s+di|curr?\.|"
+    r"trans\.?|translated\s+by|tr\.|transl\.?|\u00fcbersetzt\s+von|"
+    r"dir\.|coord\.|comp\.|comps\.)(?=\s|$|\)|,|:)"
+)
+# The role is an editor's ("ed.", "eds", "a cura di", "Hrsg.").
+EDITOR_ROLE = re.compile(
+    r"(?i)(?:\beds?\b\.?|\beditors?\b|\bedited\s+by\b|\bedd\b\.?|\bhrsg\b|\bhg\b\.?|\u00e9ds?\b|a\s+cura\b|\bcurr?\.)"
+)
+TRANSLATOR_ROLE = re.compile(r"(?i)(?:\btrans(?:lated)?\b\.?|\btransl\b\.?|\btr\.|\u00fcbersetzt)")
+# "et al." and its variants, dropped from name lists.
+ET_AL = re.compile(
+    r"(?i)[,;]?\s*(?:\bet\s*al\b\.?|\bet\s+alii\b\.?|\bu\.\s*a\.|\[et al\.?\]|\band\s+others\b)"
+)
+# "AA. VV." / "various authors": no person to name.
+VARIOUS = re.compile(
+    r"(?i)^\s*(?:aa\.?\s*vv\.?|a\s*\.\s*a\s*\.\s*v\s*\.\s*v\.?|various(?: authors)?|vv\.?\s*aa\.?)\s*$"
+)
+# Separators between names: ";", "&", "and" in several languages, a spaced dash.
+NAME_CONJ = re.compile(rf"\s*(?:;|\s&\s|&|\s(?:and|und|et|y|e|a|ve|i)\s|\s{DASH}\s)\s*")
+# A "same author as above" rule: "———" or "--".
+SAME_AUTHOR = re.compile(rf"^[\W_]*{DASH}{{2,}}[\W_]*$")
+# A token of initials: "J.", "J.-P.", "JA", "Th.".
+INITIAL_TOKEN = re.compile(
+    r"^(?:[A-Z\u00C0-\u00DE](?:[a-z]{0,2}\.)?|[A-Z\u00C0-\u00DE]\.|[A-Z]{2,3}\.?)"
+    r"(?:-(?:[A-Z\u00C0-\u00DE][a-z]?\.?))?$"
+)
+
+# --- text clean-up ------------------------------------------------------------
+
+# A word broken at a line end in a PDF: "Dimen-sions", "Dimen- sions".
+LINEBREAK_HYPHEN = re.compile(r"\b(?P<head>[^\W\d_]{2,})[-\u00ad]\s?(?P<tail>[a-z][^\W\d_]*)\b")
+# Quoted run: a title in quotes of any style.
+QUOTED = re.compile(
+    r"(?P<open>[\u2018\u201c\u00ab\"'])(?P<body>.+?)(?P<close>[\u2019\u201d\u00bb\"'])(?=\s*[,.;:]?\s|\s*[,.;:]?$|\s*\()"
+)
+# Wrapping quotes and trailing punctuation around a title.
+WRAP_PUNCT = re.compile(r"^[\s,;:.]+|[\s,;:]+$")
+TRAILING_DOT = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z]\.[A-Za-z])\.$")
+# "In", "in:", "In:" opening a container.
+LEADING_IN = re.compile(r"^\s*(?:in|dans|en)\s*:?\s+", re.IGNORECASE)
+# Words that make a segment an edition: "2nd ed.", "3rd edn", "rev. ed.".
+EDITION_WORD = re.compile(r"(?i)\b(?:ed|edn|edition|edizione|auflage|aufl|éd)\b\.?")
+# Thesis and report genres.
+THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d|doctoral|dissertation|diss\.|doctorat|dottorato)\b")
+MASTERS = re.compile(
+    r"(?i)\b(?:master'?s|m\.?\s?a\.?|m\.?\s?sc\.?|m\.?\s?phil\.?|mémoire|laurea|tesi)\b"
+)
+REPORT = re.compile(
+    r"(?i)\b(?:report|working\s+papers?|discussion\s+papers?|technical\s+(?:note|memo)|"
+    r"policy\s+brief|occasional\s+paper|research\s+paper|issue\s+brief|white\s+paper)\b"
+)
+PROCEEDINGS = re.compile(
+    r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|colloquium|meeting|convegno|tagung)\b"
+)
+GOVERNMENT = re.compile(
+    r"(?i)\b(?:united\s+nations|U\.?N\.?\b|general\s+assembly|security\s+council|ministry|department\s+of|"
+    r"government\s+of|parliament|senate|house\s+of|congress|commission|secretary[- ]general|resolution)\b"
+)
+# Legal style: "347 U.S. 483 (1954)", "[2010] UKSC 2".
+LEGAL_CASE = re.compile(r"\bv\.?\s")
+
+# --- forms.py (Ibid., op. cit., Id., supra) ----------------------------------
+# Fragments added by the forms.py helper go below this line.
+
+# --- subsequent-reference forms (forms.py) ---------------------------------
+# Read only by relbib.parse.forms.  Every FORM_* pattern is matched against the
+# WHOLE note (after forms.py strips signals and italics), so a full note that
+# merely mentions "Ibid" or "op. cit." further on never matches.
+
+# Every dash a word processor may put in a page range ("45–47", "45—47").
+_FORM_DASH = "[\u2010-\u2015\u2212\ufe58\ufe63\uff0d-]"
+# One page: arabic (with a letter, "45a") or lower-case roman ("xii") for front matter.
+_FORM_PAGE = r"(?:\d+[a-z]?|[ivxlc]+\b)"
+# A page or page range: "45", "45-47", "45 – 47", "45--47".
+_FORM_PAGE_RANGE = rf"{_FORM_PAGE}(?:\s*{_FORM_DASH}+\s*{_FORM_PAGE})?"
+# "12 f." / "12ff." (German and older English: "and the following page(s)").
+_FORM_FF = r"(?:\s*ff?\.?(?![a-z]))?"
+# Several pages cited at once: "45, 47", "45 & 47", "45 and 47".
+_FORM_PAGE_LIST = (
+    rf"{_FORM_PAGE_RANGE}{_FORM_FF}"
+    rf"(?:\s*(?:,|&|(?i:and))\s*{_FORM_PAGE_RANGE}{_FORM_FF})*"
+)
+# A note on the cited page: "45 n. 3", "45 nn. 3-4", "45 & n.3" (legal style).
+_FORM_PIN_NOTE = rf"(?:\s*(?:&\s*)?(?i:nn?\.)\s*\d+(?:\s*{_FORM_DASH}+\s*\d+)?)?"
+# Paragraph and section pinpoints of legal and report notes: "¶ 12", "§ 3", "para. 4".
+_FORM_PARA = rf"(?:\u00b6+|\u00a7+|(?i:paras?\.?))\s*\d+(?:\s*{_FORM_DASH}+\s*\d+)?"
+# Words that introduce a pinpoint and are not part of it: "at" (legal), "p."/"pp.",
+# "pg.", "page(s)", German "S." (Seite).  Dropped from the pinpoint.
+_FORM_PIN_PREFIX = r"(?:(?i:at|pp?\.?|pgs?\.?|pages?|s\.)\s*)?"
+# A pinpoint, captured without its prefix in group ``pin``.
+FORM_PINPOINT = rf"{_FORM_PIN_PREFIX}(?P<pin>{_FORM_PAGE_LIST}{_FORM_PIN_NOTE}|{_FORM_PARA})"
+# How a subsequent reference may end: an optional parenthetical ("(emphasis
+# added)") and closing punctuation.
+_FORM_END = r"\s*(?:\([^()]*\)\s*)?[.;,:]?\s*$"
+# An optional pinpoint after the form word: "Ibid., 45", "Ibid. 45", "op. cit. p. 3".
+_FORM_PIN_OPT = rf"(?:\s*,?\s*{FORM_PINPOINT})?"
+
+# Italic runs of Markdown ("*Ibid.*", "_op. cit._", "**Id.**"): group ``body``.
+FORM_ITALIC_RUN = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<body>[^*_]+?)(?P=mark)")
+# Introductory signals (Bluebook "See", "Cf.", "But see", "E.g.", Italian "Cfr.",
+# "V." (vedi), German "Vgl.", French "Voir") that do not change what a note
+# refers to.  "Quoted in" is not one: it introduces a full reference.
+FORM_SIGNAL = re.compile(
+    r"^(?:(?:see(?:\s+also|\s+generally|\s+e\.\s?g\.)?|but\s+(?:see|cf\.?)|cf\.|cfr\.|compare|"
+    r"contra|accord|e\.\s?g\.|vgl\.|siehe(?:\s+auch)?|voir(?:\s+aussi)?|v\.)(?:\s*,)?\s+)+",
+    re.IGNORECASE,
+)
+
+# Ibid. and its cousins: "Ibid."/"Ibidem"/"Ib."/"Ibd.", Spanish "Ibídem", Italian
+# "Ivi", German "Ebd."/"Ebenda".  Group ``word`` says which.
+_FORM_IBID_WORD = r"(?P<word>(?i:ib[i\u00ed]d(?:em)?|ibd|ib|ivi|ebd|ebenda))\b"
+# A note that is Ibid. (with its pinpoint) and nothing else.
+FORM_IBID = re.compile(rf"^{_FORM_IBID_WORD}\.?{_FORM_PIN_OPT}{_FORM_END}")
+# "Ibid. See also ..." / "Ibid.; the report adds ...": an unmistakable Ibid.
+# (never the short "Ib"/"Ivi"/"Ebd", which are also first names and words)
+# opening a note that goes on with commentary after a full stop or semicolon.
+# Not after a comma: "Id., Title, Place 1979" is Italian idem, a same-author
+# full reference (LinkedBooks footnotes are full of them).
+FORM_IBID_LEAD = re.compile(
+    rf"^(?P<word>(?i:ib[i\u00ed]d(?:em)?|ebenda))\b\.?{_FORM_PIN_OPT}"
+    r"\s*(?:\([^()]*\)\s*)?[.;]\s+\S"
+)
+# Legal "Id." (always with its dot, or "Id at 5"), so "Idaho Law Review" and
+# "Id Software" stay full notes.
+FORM_ID = re.compile(rf"^(?i:id)(?:\.|(?=\s+(?i:at)\s)){_FORM_PIN_OPT}{_FORM_END}")
+FORM_ID_LEAD = re.compile(rf"^(?i:id)\.?{_FORM_PIN_OPT}\s*(?:\([^()]*\)\s*)?[.;]\s+\S")
+# A bare "Idem" / "Eadem" with at most a pinpoint: the same work again.  With a
+# title it is a same-author full reference, which this does not match.
+FORM_IDEM = re.compile(rf"^(?i:idem|eadem)\.?{_FORM_PIN_OPT}{_FORM_END}")
+
+# The op. cit. words: "op. cit.", "op cit", "op.cit.", "loc. cit.", French
+# "art. cit."/"ouvr. cit.", Spanish "ob. cit.", Italian bare "cit.", German "a.a.O.".
+_FORM_OPCIT_WORD = r"(?P<word>(?i:(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|cit\.|a\.\s*a\.\s*o\.))"
+# "[author][, short title], op. cit.[, pinpoint]" — the head is read by forms.py.
+FORM_OPCIT = re.compile(
+    rf"^(?:(?P<head>.*?)[,\s]\s*)??{_FORM_OPCIT_WORD}{_FORM_PIN_OPT}{_FORM_END}"
+)
+# "note 3", "n. 3", "n 3" (AGLC), "fn. 3", "footnote 3".
+_FORM_NOTE_WORD = r"(?i:footnote|notes?|fn\.?|nn?\.?)"
+# "and accompanying text" (Bluebook) after a supra: refers to the note all the same.
+_FORM_ACCOMPANYING = r"(?:\s*,?\s*(?i:(?:and|&)\s+(?:the\s+)?accompanying\s+text))?"
+# "[author, ]supra note 3[, at 45]" (Bluebook) and "[author, ]above n 3[, 45]" (AGLC 3).
+FORM_SUPRA = re.compile(
+    rf"^(?:(?P<head>.*?)[,\s]\s*)??(?i:supra|above),?\s*{_FORM_NOTE_WORD}\s*(?P<note>\d+)"
+    rf"{_FORM_ACCOMPANYING}{_FORM_PIN_OPT}{_FORM_ACCOMPANYING}{_FORM_END}"
+)
+# "Khan (n 3) 45" (OSCOLA, AGLC 4): the note number in brackets after the author.
+FORM_BRACKET_NOTE = re.compile(
+    rf"^(?P<head>.+?)\s*\(\s*{_FORM_NOTE_WORD}\s*(?P<note>\d+)\s*\){_FORM_PIN_OPT}{_FORM_END}"
+)
+# "Khan, supra, at 45": supra without a note number names its source by author,
+# which is what op. cit. does.
+FORM_SUPRA_BARE = re.compile(rf"^(?P<head>.+?)[,\s]\s*(?i:supra)\b\.?{_FORM_PIN_OPT}{_FORM_END}")
+# A title in quotes of any style inside the head: "Abbas, ‘Russia’s Revival’".
+# The closing quote must end the head or be followed by punctuation/space, so
+# the apostrophe of "Russia’s" does not close it.
+FORM_QUOTED_TITLE = re.compile(
+    r"[\u2018\u201c\u00ab\"'](?P<title>.+?)[\u2019\u201d\u00bb\"'](?=\s*[,.:;]?\s*$|\s*[,.:;]\s|\s)"
+)
+# Separators in an author list of a head: "Zaidi and Saud", "Zaidi & Saud", "Zaidi, Saud".
+FORM_AUTHOR_SEP = re.compile(r"\s*(?:,|&|\b(?:and|und|et|e|y)\b)\s*", re.IGNORECASE)
+# "et al." after the first author of a head.
+FORM_ET_AL = re.compile(r"\s*,?\s*\bet\s*al\b\.?", re.IGNORECASE)
+# Something a head (author + short title) never holds outside quotes: a digit
+# (years, volumes, pages belong to a full note), a URL, a semicolon (two
+# citations), "quoted in" (a full reference of the quoting work follows), or
+# "in:" / ", in " and brackets: a chapter whose container alone is op. cit.
+# ("Perspektiven, in: Schildmann (Hrsg.), a.a.O., S. 41-59") is a full note.
+FORM_HEAD_FORBIDDEN = re.compile(
+    r"\d|https?:|www\.|;|[()\[\]]|\b(?:quoted|cited)\s+(?:in|by)\b|(?:^|[,:.]\s*)in\b:?\s",
+    re.IGNORECASE,
+)
+# A dash run inside a pinpoint range, normalised to "--".
+FORM_PIN_DASH = re.compile(rf"\s*{_FORM_DASH}+\s*")

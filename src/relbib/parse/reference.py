@@ -1,0 +1,362 @@
+"""Full references: one reference string or footnote → FullRef or UnparsedRef.
+
+Input: the text of one note (``note=True``) or one reference-list item.
+Output: a FullRef (entry type, BibTeX fields, per-field confidence, and the
+pinpoint of a note) or an UnparsedRef with its reason.
+Never: look at other notes, resolve Ibid./op. cit. (forms.py and resolve.py
+do), or touch files other than the packaged model and word lists.
+
+Two readers work together.  A rule reader handles the footnote shapes whose
+structure is plain from punctuation (a quoted title between the authors and
+the container); the CRF tagger reads everything else.  Fields the rules set
+get confidence 1.0; CRF fields get the mean marginal of their tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+from relbib.model import FieldValue, FullRef, UnparsedRef, freeze_fields
+from relbib.parse import patterns as P
+from relbib.parse import tagger
+from relbib.parse.dates import parse_date
+from relbib.parse.fields import (
+    clean_title,
+    entry_type,
+    parse_volume,
+    segments_to_fields,
+    strip_punct,
+)
+from relbib.parse.names import looks_like_organisation, split_names
+from relbib.parse.pages import normalize_pages
+
+__all__ = ["clean_text", "parse_reference"]
+
+
+def clean_text(text: str) -> str:
+    """Text with PDF spacing repaired: odd spaces, double spaces, "a,b" commas."""
+    s = P.ODD_SPACE.sub(" ", text)
+    s = P.COMMA_NO_SPACE.sub(", ", s)
+    s = P.MULTI_SPACE.sub(" ", s)
+    return s.strip()
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Lower-case words (and hyphenated compounds) seen in the training strings."""
+    path = resources.files("relbib.parse").joinpath("data", "words.txt")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(path.read_text("utf-8").split())
+
+
+def join_linebreak_hyphens(text: str) -> str:
+    """ "Dimen-sions" → "Dimensions": undo a PDF line-break hyphen, conservatively.
+
+    Joined when the joined word is known and the hyphenated compound is not,
+    or when neither half is a word on its own and the second half is lower
+    case.  Real compounds ("Pakistan-Russia", "long-term") stay.
+    """
+    words = known_words()
+
+    def join(m: re.Match[str]) -> str:
+        head, tail = m.group("head"), m.group("tail")
+        joined = (head + tail).lower()
+        hyphenated = f"{head}-{tail}".lower()
+        if hyphenated in words:
+            return m.group(0)
+        if joined in words:
+            return head + tail
+        if words and head.lower() not in words and tail.lower() not in words:
+            return head + tail
+        return m.group(0)
+
+    return P.LINEBREAK_HYPHEN.sub(join, text)
+
+
+def _has_content(text: str) -> bool:
+    return bool(re.search(r"[^\W_]{2,}", text))
+
+
+def parse_reference(text: str, *, note: bool = False) -> FullRef | UnparsedRef:
+    """The entry a full reference describes.
+
+    With ``note=True`` a trailing single page ("p. 130", ", 45.") is the
+    note's pinpoint, not the ``pages`` field; a range stays ``pages``.
+    """
+    cleaned = clean_text(text)
+    if not _has_content(cleaned):
+        return UnparsedRef(text=text, reason="no words: nothing to read as a reference")
+    cleaned = join_linebreak_hyphens(cleaned)
+    body, pinpoint = _split_pinpoint(cleaned) if note else (cleaned, None)
+    ruled = _quoted_title_note(body)
+    if ruled is not None:
+        kind, fields = ruled
+        confidence = {name: 1.0 for name in fields}
+    else:
+        kind, fields, confidence = _crf_reference(body)
+        _doi_from_url(fields, confidence)
+    if not fields.get("title") and not fields.get("author") and not fields.get("journal"):
+        return UnparsedRef(text=text, reason="no title, author or container recognised")
+    return FullRef(
+        text=text,
+        type=kind,
+        fields=freeze_fields(fields),
+        confidence=MappingProxyType(dict(sorted(confidence.items()))),
+        pinpoint=pinpoint,
+    )
+
+
+# --- pinpoints ----------------------------------------------------------------
+
+
+def _split_pinpoint(text: str) -> tuple[str, str | None]:
+    """A note's text without its trailing single-page pinpoint, and the pinpoint."""
+    stripped = text.rstrip(" .,")
+    if P.PAGES_TAIL.search(stripped) and re.search(rf"\d\s*{P.DASH}+\s*\d", stripped[-20:]):
+        return text, None
+    m = P.PINPOINT_TAIL.search(stripped)
+    if not m:
+        return text, None
+    head = stripped[: m.start()]
+    page = m.group("page")
+    marked = re.search(
+        r"(?i)(?:\bp\.|\bat|\bpage|\bpg\.)\s*$",
+        stripped[m.start() : m.start("page")].strip(" ,.:;") + " ",
+    )
+    # A bare number at the end is a pinpoint only after a year or a closing
+    # parenthesis ("(Oxford: OUP, 2005), 45."), never a volume or a year itself.
+    if not marked and not re.search(
+        rf"(?:\d{{4}}\)?|\)|\d\s*{P.DASH}+\s*\d+)\s*$", head.rstrip(" ,:")
+    ):
+        return text, None
+    if P.YEAR.fullmatch(page):
+        return text, None
+    return head.rstrip(" ,:;") + ".", page
+
+
+# --- the CRF reader -------------------------------------------------------------
+
+
+def _crf_reference(text: str) -> tuple[str, dict[str, FieldValue], dict[str, float]]:
+    if not tagger.model_available():
+        return "misc", {"title": strip_punct(text)}, {"title": 0.0}
+    segments = tagger.tag(text)
+    fields = segments_to_fields([(label, seg) for label, seg, _ in segments])
+    confidence: dict[str, float] = {}
+    field_of = {
+        "author": "author", "editor": "editor", "translator": "translator", "title": "title",
+        "journal": "journal", "container-title": "booktitle", "date": "year", "pages": "pages",
+        "location": "address", "publisher": "publisher", "volume": "volume", "doi": "doi",
+        "url": "url", "note": "note", "edition": "edition", "genre": "type", "isbn": "isbn",
+        "collection-title": "series", "medium": "howpublished",
+    }  # fmt: skip
+    for label, _, conf in segments:
+        name = field_of.get(label)
+        if name and name not in confidence:
+            confidence[name] = round(conf, 3)
+    for name in fields:
+        confidence.setdefault(name, confidence.get("volume", confidence.get("year", 1.0)))
+    return entry_type(fields), fields, {k: v for k, v in confidence.items() if k in fields}
+
+
+def _doi_from_url(fields: dict[str, FieldValue], confidence: dict[str, float]) -> None:
+    """A doi.org URL is the DOI ("https://doi.org/10.1017/..." → doi 10.1017/...)."""
+    url = str(fields.get("url", ""))
+    m = re.match(r"(?i)https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)", url)
+    if m and "doi" not in fields:
+        fields["doi"] = m.group(1).rstrip(".,;)")
+        confidence["doi"] = confidence.pop("url", 1.0)
+        del fields["url"]
+
+
+# --- the rule reader: Author, ‘Title’, Container ... -----------------------------
+
+# Containers that are web sites or offices rather than periodicals.
+_WEBSITE = re.compile(
+    r"(?i)\b(?:website|web\s*site|portal|blog|official|president\s+of|prime\s+minister|ministry|"
+    r"government|department|office|embassy|\.com|\.org|\.gov|\.net)\b"
+)
+
+
+def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
+    """Fields of a note shaped "Author(s), ‘Title’, Container, …" (Oxford, Chicago).
+
+    Returns None when the note is not of that shape or the container is a
+    book chapter ("in …"), which the CRF reads better.
+    """
+    quote = _title_quote(text)
+    if quote is None:
+        return None
+    start, end, title = quote
+    before = text[:start].strip(" ,.:")
+    after = text[end:].strip(" ,.:;")
+    if re.match(r"(?i)^in\b", after) or not after:
+        return None
+    fields: dict[str, FieldValue] = {"title": clean_title(title)}
+    if before:
+        if len(before.split()) > 14 or re.search(r"\d", before):
+            return None
+        names = split_names(before)
+        if not names:
+            return None
+        fields["author"] = names
+    rest, extracted = _take_identifiers(after)
+    fields.update(extracted)
+    pages = P.PAGES_TAIL.search(rest)
+    if pages:
+        fields["pages"] = normalize_pages(pages.group("pages"))
+        rest = rest[: pages.start()]
+    chunks = [c.strip() for c in re.split(r",\s+", rest.strip(" ,.;")) if c.strip()]
+    if not chunks:
+        return None
+    container, extra = _container_and_volume(chunks[0])
+    fields.update(extra)
+    notes: list[str] = []
+    for chunk in chunks[1:]:
+        year, iso = parse_date(chunk)
+        vol = re.fullmatch(r"(?i)(?:vol\.?\s*)?([0-9]+)(?:\s*\(([^)]+)\))?(?::\s*(\S+))?", chunk)
+        number = re.fullmatch(
+            r"(?i)(?:no|nr|issue)\.?\s*([0-9]+(?:[-/][0-9]+)?)(?:\s*\((.+)\))?(?::\s*(\S+))?", chunk
+        )
+        if number:
+            fields["number"] = number.group(1)
+            if number.group(2):
+                _set_date(fields, number.group(2))
+            if number.group(3):
+                fields["pages"] = normalize_pages(number.group(3))
+        elif vol and "volume" not in fields:
+            fields["volume"] = vol.group(1)
+            if vol.group(2):
+                _set_date(fields, vol.group(2))
+            if vol.group(3):
+                fields["pages"] = normalize_pages(vol.group(3))
+        elif year and "year" not in fields and len(chunk) < 40:
+            fields["year"] = year
+            if iso:
+                fields["date"] = iso
+        else:
+            notes.append(chunk)
+    # Trust the rules only when every chunk was understood: a leftover with
+    # digits, or a container holding digits or brackets, means another shape.
+    if any(re.search(r"[\d()\[\]]", n) for n in notes) or re.search(r"[\d()\[\];]", container):
+        return None
+    if ":" in container and not P.REPORT.search(container):
+        return None
+    if len(notes) > 1 or "year" not in fields:
+        return None
+    if notes:
+        fields["note"] = "; ".join(notes)
+    return _container_kind(container, fields), fields
+
+
+def _set_date(fields: dict[str, FieldValue], text: str) -> None:
+    year, iso = parse_date(text)
+    if year:
+        fields.setdefault("year", year)
+        if iso:
+            fields.setdefault("date", iso)
+
+
+def _title_quote(text: str) -> tuple[int, int, str] | None:
+    """Span and body of the quoted title: the first quote that opens after a
+    comma (or at the start) and closes before a comma, stop or "in"."""
+    pairs = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "'": "'"}
+    for m in re.finditer(r"(?:^|(?<=[,.:]\s)|(?<=\s))([\u2018\u201c\"\u00ab'])", text):
+        opener = m.group(1)
+        closer = pairs[opener]
+        begin = m.end()
+        if m.start() > 0 and not re.search(r"[,.:]\s*$", text[: m.start()]):
+            continue
+        # the closing quote is followed by punctuation and a space, or the end
+        for close in re.finditer(re.escape(closer) + r"(?=\s*[,.;:]?(?:\s|$))", text[begin:]):
+            stop = begin + close.start()
+            body = text[begin:stop]
+            # an apostrophe inside a word ("Russia’s") is not a closing quote
+            if (
+                closer == "\u2019"
+                and re.search(r"[^\W_]$", body)
+                and re.match(r"[a-z]", text[stop + 1 : stop + 2] or " ")
+            ):
+                continue
+            if len(body) < 3:
+                break
+            return m.start(), stop + 1, body
+        break
+    return None
+
+
+def _take_identifiers(text: str) -> tuple[str, dict[str, FieldValue]]:
+    """The text without DOI, URL and access date, and the fields they give."""
+    out: dict[str, FieldValue] = {}
+    accessed = P.ACCESSED.search(text)
+    if accessed:
+        year, iso = parse_date(accessed.group("date"))
+        if iso or year:
+            out["urldate"] = iso or year
+        text = text[: accessed.start()] + text[accessed.end() :]
+    doi = P.DOI.search(text)
+    if doi and (doi.group(0).lower().startswith(("doi", "http")) or doi.start() > 0):
+        out["doi"] = doi.group("doi").rstrip(".,;)")
+        text = text[: doi.start()] + text[doi.end() :]
+    url = P.URL.search(text)
+    if url:
+        out["url"] = url.group("url").rstrip(".,;)>")
+        text = text[: url.start()] + text[url.end() :]
+    text = re.sub(
+        r"(?i)\b(?:available\s+(?:at|from|online)|retrieved\s+from|online)\s*:?\s*$",
+        "",
+        text.strip(" ,.;"),
+    )
+    return text.strip(" ,.;"), out
+
+
+def _container_and_volume(chunk: str) -> tuple[str, dict[str, FieldValue]]:
+    """ "Journal 4(1)" / "Journal 12, no. 3 (2019): 45–67" → container and numbers."""
+    m = re.search(r"\s(?:vol\.?\s*)?(?=[0-9]+\b|[IVXL]+\s*\()", chunk, re.IGNORECASE)
+    if not m:
+        return strip_punct(chunk), {}
+    container = chunk[: m.start()].strip(" ,.")
+    extra: dict[str, FieldValue] = {}
+    for key, value in parse_volume(chunk[m.end() :]).items():
+        extra[key] = value
+    if "year" in extra:
+        extra.pop("year")
+        _set_date(extra, chunk[m.end() :])
+    return strip_punct(container), extra
+
+
+def _container_kind(container: str, fields: dict[str, FieldValue]) -> str:
+    """Entry type and container field of a quoted-title note, set in ``fields``."""
+    if not container:
+        return "misc"
+    if any(k in fields for k in ("volume", "number", "pages")):
+        fields["journal"] = container
+        return "article"
+    if P.REPORT.search(container):
+        head = re.split(
+            r"\s*[:(]\s*|\s+(?=working|discussion|policy|research|occasional)",
+            container,
+            flags=re.I,
+        )[0]
+        fields["institution"] = head if head != container else container
+        fields["series"] = container
+        fields["type"] = "Working Paper" if re.search(r"(?i)working", container) else "Report"
+        return "techreport"
+    if _WEBSITE.search(container) or "url" in fields and not fields.get("author"):
+        fields["howpublished"] = container
+        fields["organization"] = container
+        return "online"
+    words = container.split()
+    if len(words) == 1 and container.isupper() and len(container) >= 2:
+        fields["institution"] = container
+        return "techreport"
+    if looks_like_organisation(container):
+        fields["organization"] = container
+        fields["howpublished"] = container
+        return "online"
+    fields["journal"] = container
+    return "article"

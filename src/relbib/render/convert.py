@@ -1,0 +1,119 @@
+"""Bridge from relbib's records to pybtex's: model.Entry -> pybtex Entry.
+
+Input: :class:`relbib.model.Entry` values (plain Unicode fields, ISO dates,
+tuples of :class:`relbib.model.Name`).
+Output: :class:`pybtex.database.Entry` values that pybtex styles can format,
+and :func:`restore`, which turns formatted strings back into the data's text.
+Never: read files, or let a field value be read as LaTeX markup.
+
+pybtex reads every non-raw field as LaTeX (``Text.from_latex``): braces
+become protected groups, ``--`` becomes an en dash and ``\\input`` would stay
+a command.  relbib's fields are plain text, so :func:`protect` swaps the few
+characters LaTeX decoding would change for private-use code points before
+pybtex sees them, and :func:`restore` swaps them back when a backend spells
+the result.  The round trip is checked by a property test.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pybtex.database import Entry as PybtexEntry
+from pybtex.database import Person
+
+from relbib.model import Entry, Name
+
+# Characters the LaTeX decoder would read as markup, each swapped for a code
+# point of the Private Use Area that no bibliographic data holds.
+_SWAPS = {
+    "\\": "\ue000",  # a command would start
+    "{": "\ue001",  # a protected group would start (unbalanced ones raise)
+    "}": "\ue002",
+    "~": "\ue003",  # a tie becomes a no-break space
+    "%": "\ue004",  # a comment would start
+    "`": "\ue005",  # ``, ?` and !` are ligatures for quotes and ¡ ¿
+}
+# Ligatures of repeated characters: the second of a pair is swapped so that
+# "--" stays two hyphens and '' stays two apostrophes.
+_PAIR_SWAPS = {"-": "\ue006", "'": "\ue007", ",": "\ue008"}
+_RESTORE = {v: k for k, v in _SWAPS.items()} | {v: k for k, v in _PAIR_SWAPS.items()}
+_RESTORE_TABLE = str.maketrans(_RESTORE)
+_SWAP_TABLE = str.maketrans(_SWAPS)
+# a character repeated right after itself, for the ligature pairs above
+_PAIR = re.compile(r"(?<=([-',]))\1")
+
+# A word BibTeX styles must not lower-case when they sentence-case a title:
+# an acronym (NATO, COVID-19) or a word with a capital inside (iPhone, McCain).
+# Braces protect it, as a careful .bib author would.
+_KEEP_CASE = re.compile(r"(?<![\w\ue000-\ue008])(?=\w*[A-Z])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}\w*|\w+[a-z]\w*[A-Z]\w*|[a-z]+[A-Z]\w*)")
+CASED_FIELDS = frozenset({"title"})
+
+# Fields pybtex's styles read raw (``field(name, raw=True)``): left untouched.
+RAW_FIELDS = frozenset({"url", "doi", "eprint", "pubmed"})
+# Fields whose "--" is meant as a range dash (pybtex's dashify expects it).
+RANGE_FIELDS = frozenset({"pages"})
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # BibTeX month field values, spelled out
+# a DOI written as a resolver URL or with a "doi:" prefix
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+# ISO 8601 calendar date, possibly reduced: 2021, 2021-03, 2021-03-01
+_ISO_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+
+
+def protect(text: str, *, ranges: bool = False) -> str:
+    """``text`` spelled so that pybtex's LaTeX decoding gives ``text`` back."""
+    swapped = text.translate(_SWAP_TABLE)
+    if ranges:
+        return swapped
+    return _PAIR.sub(lambda m: _PAIR_SWAPS[m.group(0)], swapped)
+
+
+def restore(text: str) -> str:
+    """Undo :func:`protect` in a string pybtex produced."""
+    return text.translate(_RESTORE_TABLE)
+
+
+def _person(name: Name) -> Person:
+    # an organisation (or a mononym) is all family name: nothing to invert
+    # or abbreviate.  No braces: BibTeX would make the whole name its label.
+    return Person(first=protect(name.given), last=protect(name.family))
+
+
+def _date_fields(date: str) -> dict[str, str]:
+    """year and month derived from an ISO date, for styles that read them."""
+    match = _ISO_DATE.match(date)
+    if not match:
+        return {}
+    out = {"year": match["year"]}
+    month = int(match["month"] or 0)
+    if 1 <= month <= 12:
+        out["month"] = MONTH_NAMES[month - 1]
+    return out
+
+
+def to_pybtex(entry: Entry) -> PybtexEntry:
+    """One relbib entry as a pybtex entry (fields protected, names split)."""
+    fields: dict[str, str] = {}
+    persons: dict[str, list[Person]] = {}
+    for name, value in entry.fields.items():
+        if isinstance(value, tuple):
+            persons[name] = [_person(n) for n in value]
+        elif name == "doi":
+            # the DOI itself: styles add https://doi.org/ (or "doi:") themselves
+            fields[name] = _DOI_PREFIX.sub("", value.strip())
+        elif name in RAW_FIELDS:
+            fields[name] = value
+        elif name in CASED_FIELDS:
+            fields[name] = _KEEP_CASE.sub(lambda m: "{" + m.group(0) + "}", protect(value))
+        else:
+            fields[name] = protect(value, ranges=name in RANGE_FIELDS)
+    if "date" in fields:
+        for name, value in _date_fields(fields["date"]).items():
+            fields.setdefault(name, value)
+    result = PybtexEntry(entry.type.lower(), fields=fields, persons=persons)
+    result.key = entry.key
+    return result
+

@@ -1,0 +1,158 @@
+"""The annotated bibliography as a standalone LaTeX document (article class).
+
+Input: a :class:`relbib.render.document.BibliographyView`.
+Output: a .tex document (str) that pdflatex compiles.
+Never: let a value from a .bib or YAML act as LaTeX.  Every special
+character (\\ { } $ & # ^ _ % ~) is escaped, so ``\\input{/etc/passwd}`` or
+``\\write18{...}`` in a field prints as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from typing import Any
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec pybtex uses)
+
+from relbib.render.document import GROUP_TITLES, GROUPS, BibliographyView, ClaimView, ItemView
+from relbib.render.rich import spell
+
+# LaTeX's special characters, each spelled so it prints as itself
+_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "^": r"\textasciicircum{}",
+    "_": r"\_",
+    "%": r"\%",
+    "~": r"\textasciitilde{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
+    "\u00a0": "~",
+    # control characters would end a line or confuse the input reader
+    "\t": " ", "\r": " ", "\n": " ", "\f": " ", "\v": " ",
+}
+# characters pdflatex reads through inputenc's utf8 with T1 fonts: Latin-1,
+# Latin Extended-A and common punctuation; anything else is transliterated
+# by latexcodec, or shown as its code point
+_UTF8_OK = re.compile(r"[\u00a1-\u017e\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# latexcodec's last resort is a raw \char, which T1 fonts do not have
+_RAW_CHAR = re.compile(r"\\char\d+")
+
+PREAMBLE = r"""\documentclass{article}
+\usepackage[T1]{fontenc}
+\usepackage[utf8]{inputenc}
+\usepackage{textcomp}
+\usepackage[margin=1in]{geometry}
+% a character pdflatex cannot typeset is shown as its code point
+\newcommand{\relbibchar}[1]{\texttt{[U+#1]}}
+\setlength{\parindent}{0pt}
+"""
+
+
+def _char(ch: str) -> str:
+    if ch in _SPECIALS:
+        return _SPECIALS[ch]
+    if " " <= ch <= "~" or _UTF8_OK.match(ch):
+        return ch
+    if unicodedata.category(ch).startswith(("C", "Z")):
+        return " " if unicodedata.category(ch).startswith("Z") else ""
+    if unicodedata.category(ch) == "Mn":
+        return ""  # a combining mark left over after NFC has no base to sit on
+    try:
+        spelled = str(codecs.encode(ch, "ulatex+ascii"))  # type: ignore[arg-type]
+    except UnicodeEncodeError:
+        spelled = ""
+    if spelled and not _RAW_CHAR.search(spelled) and spelled != ch:
+        # "\'e" or "\c C" must not swallow the next letter: brace it
+        return "{" + spelled + "}"
+    return r"\relbibchar{" + f"{ord(ch):04X}" + "}"
+
+
+def escape(text: str) -> str:
+    """``text`` as LaTeX that prints it literally."""
+    return "".join(_char(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+def _tag(name: str, parts: list[str]) -> str:
+    inner = "".join(parts)
+    command = {"em": "emph", "i": "textit", "strong": "textbf", "b": "textbf",
+               "tt": "texttt", "sup": "textsuperscript", "sub": "textsubscript"}.get(name)
+    return f"\\{command}{{{inner}}}" if command and inner else inner
+
+
+def _link(_url: str, parts: list[str]) -> str:
+    # the link's text (a DOI or URL) printed with break points after slashes;
+    # no \href, whose argument reads % and # as LaTeX
+    return "".join(parts).replace("/", "/\\allowbreak{}")
+
+
+def inline(text: Any) -> str:
+    """One formatted reference as LaTeX text."""
+    return spell(text, string=escape, tag=_tag, link=_link, group="".join)
+
+
+# --- sections: one function each --------------------------------------------
+
+
+def _header(view: BibliographyView) -> list[str]:
+    return [
+        PREAMBLE.rstrip("\n"),
+        f"\\title{{{escape(view.title)}}}",
+        "\\date{}",
+        "",
+        "\\begin{document}",
+        "\\maketitle",
+        "",
+    ]
+
+
+def _claim(claim: ClaimView) -> str:
+    return (f"\\item{{}} \u201c{escape(claim.quote)}\u201d \u2014 "
+            f"\\emph{{{escape(claim.essay_title)}}}, {escape(claim.where)}")
+
+
+def _annotation(item: ItemView) -> list[str]:
+    lines: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", item.summary) if item.summary else ():
+        if paragraph.strip():
+            lines.append(escape(" ".join(paragraph.split())) + "\\par")
+    if item.tags:
+        lines.append("\\textbf{Tags:} " + ", ".join(escape(t) for t in item.tags) + "\\par")
+    for group in GROUPS:
+        claims = item.claims_in(group)
+        if claims:
+            lines.append(f"\\textbf{{{GROUP_TITLES[group]}}}")
+            lines += ["\\begin{itemize}", *(_claim(c) for c in claims), "\\end{itemize}"]
+    if not lines:
+        return []
+    return ["\\begin{quote}\\small", *lines, "\\end{quote}"]
+
+
+def _entry(item: ItemView) -> list[str]:
+    label = f"[{escape(item.label)}] " if item.label else ""
+    return [
+        f"\\noindent\\hangindent=2em\\hangafter=1 {label}{inline(item.text)}\\par",
+        *_annotation(item),
+        "\\medskip",
+        "",
+    ]
+
+
+def _entries(view: BibliographyView) -> list[str]:
+    lines: list[str] = []
+    for item in view.items:
+        lines += _entry(item)
+    return lines
+
+
+def render(view: BibliographyView) -> str:
+    """The whole document: preamble, title, then each entry and annotation."""
+    lines = _header(view) + _entries(view) + ["\\end{document}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,484 @@
+"""Stage 4: link each note to the earlier note that holds its source.
+
+Input: the notes of one essay in order, as (note number, Reference) pairs.
+Output: a ResolveResult: one Citation per note (form, pinpoint, antecedent,
+source note and the rule that decided) and ambiguous-reference diagnostics.
+Never: point forward (a note only ever resolves to an earlier note), guess
+between several candidates, mutate its input, or touch a file.
+
+The walk follows eyecite's resolver: one rule per form, in note order.  A full
+note introduces a source (or repeats an earlier one); Ibid./Id. take the
+previous note's source and fail when that note failed; op. cit. and short forms
+resolve only to a UNIQUE earlier source, and a pinpoint outside that source's
+page range blocks the match; supra takes note N's source.  When unsure the note
+stays unresolved (source None) and a diagnostic says why: a wrong link is worse
+than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from relbib.diagnostics import diagnostic
+from relbib.model import (
+    Citation,
+    Diagnostic,
+    Fields,
+    FieldValue,
+    Form,
+    FullRef,
+    IbidRef,
+    IdRef,
+    Name,
+    OpCitRef,
+    Reference,
+    ShortRef,
+    SupraRef,
+    UnparsedRef,
+)
+
+__all__ = ["ResolveResult", "resolve"]
+
+# --- regexes ------------------------------------------------------------------
+
+# Apostrophes and quote marks vanish inside words so "Russia’s" == "Russias".
+_APOSTROPHES = re.compile("['\u2018\u2019\u201b\u02bc`\u00b4]")
+# Everything that is not a letter or digit separates tokens (punctuation-insensitive).
+_NON_WORD = re.compile(r"[\W_]+")
+# A page range of the antecedent ("43--65", "153-62", "153–162").
+_PAGE_RANGE = re.compile(r"^\s*(\d+)\s*[-\u2010-\u2015\u2212]+\s*(\d+)\s*$")
+# The note part of a pinpoint ("45 n. 3") is not a page.
+_PIN_NOTE = re.compile(r"\s*&?\s*nn?\..*$")
+_DIGITS = re.compile(r"\d+")
+# A URL's scheme, "www." and trailing slash do not make it another page.
+_URL_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|/+$", re.IGNORECASE)
+
+# Fields that say where a source was published: a note with none of them (only
+# an author and/or a title) reads as a short form of an earlier note.
+_VENUE_FIELDS = frozenset(
+    {
+        "journal", "booktitle", "publisher", "howpublished", "institution", "school",
+        "series", "year", "date", "url", "doi", "isbn", "issn", "volume", "number",
+        "address", "edition", "eprint", "urldate",
+    }
+)
+# Words a short title may leave out without naming another work.
+_STOPWORDS = frozenset(
+    {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from"}
+)
+
+
+# --- records ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResolveResult:
+    """One Citation per input note, in order, and what could not be resolved."""
+
+    citations: tuple[Citation, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Source:
+    """A work introduced by a full note, as the matching rules see it."""
+
+    note: int
+    families: tuple[str, ...]  # normalised last word of each author's family name
+    title: tuple[str, ...]  # normalised title tokens
+    pages: tuple[int, int] | None  # first and last page when the note gives a range
+    doi: str
+    url: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Outcome:
+    citation: Citation
+    problem: Diagnostic | None = None
+    new_source: _Source | None = None
+
+
+# --- the walk -----------------------------------------------------------------
+
+
+def resolve(notes: Sequence[tuple[int, Reference]]) -> ResolveResult:
+    """Resolve every note against the notes before it (never after).
+
+    ``notes`` are (note number, Reference) pairs in document order.
+    """
+    sources: list[_Source] = []
+    done: dict[int, Citation] = {}
+    citations: list[Citation] = []
+    problems: list[Diagnostic] = []
+    previous: Citation | None = None
+    for n, ref in notes:
+        earlier = [s for s in sources if s.note < n]
+        outcome = _resolve_one(n, ref, previous, earlier, done)
+        citations.append(outcome.citation)
+        if outcome.problem is not None:
+            problems.append(outcome.problem)
+        if outcome.new_source is not None:
+            sources.append(outcome.new_source)
+        done.setdefault(n, outcome.citation)
+        previous = outcome.citation
+    return ResolveResult(citations=tuple(citations), diagnostics=tuple(problems))
+
+
+def _resolve_one(
+    n: int,
+    ref: Reference,
+    previous: Citation | None,
+    sources: list[_Source],
+    done: dict[int, Citation],
+) -> _Outcome:
+    """One rule per form."""
+    if isinstance(ref, IbidRef):
+        return _resolve_ibid(n, ref.pinpoint, previous, Form.IBID, "Ibid.", "ibid")
+    if isinstance(ref, IdRef):
+        return _resolve_ibid(n, ref.pinpoint, previous, Form.IDEM, "Id.", "id")
+    if isinstance(ref, OpCitRef):
+        return _resolve_opcit(n, ref, sources)
+    if isinstance(ref, ShortRef):
+        return _resolve_short(n, ref.authors, ref.short_title, ref.pinpoint, sources)
+    if isinstance(ref, SupraRef):
+        return _resolve_supra(n, ref, sources, done)
+    if isinstance(ref, FullRef):
+        return _resolve_full(n, ref, sources)
+    if isinstance(ref, UnparsedRef):
+        # The pipeline reports the unreadable note itself (incomplete-note);
+        # here it only stays unresolved, so an Ibid. after it fails too.
+        return _Outcome(citation=_unresolved(n, Form.FULL, None, "unparsed"))
+    raise TypeError(f"not a Reference: {type(ref).__name__}")
+
+
+# --- full notes -------------------------------------------------------------
+
+
+def _resolve_full(n: int, ref: FullRef, sources: list[_Source]) -> _Outcome:
+    if _looks_short(ref):
+        authors = _printed_families(ref.fields)
+        title = _text(ref.fields.get("title")) or None
+        # No earlier match: a full source after all (a note with only an
+        # author and a title is still a source of its own).
+        if _short_matches(authors, title, sources):
+            pinpoint = ref.pinpoint or _text(ref.fields.get("pages")) or None
+            return _resolve_short(n, authors, title, pinpoint, sources)
+    this = _source_of(n, ref)
+    repeats = {s.note for s in sources if _same_work(s, this)}
+    if len(repeats) == 1:
+        earlier = repeats.pop()
+        return _Outcome(
+            citation=Citation(
+                note=n, key=None, form=Form.FULL, pinpoint=ref.pinpoint,
+                refers_to=earlier, rule="repeat-full", source=earlier,
+            )
+        )
+    return _Outcome(
+        citation=Citation(
+            note=n, key=None, form=Form.FULL, pinpoint=ref.pinpoint,
+            refers_to=None, rule="full", source=n,
+        ),
+        new_source=this,
+    )
+
+
+def _looks_short(ref: FullRef) -> bool:
+    """Author and/or title but nothing that says where it was published."""
+    has_who_or_what = bool(_families(ref.fields)) or bool(_tokens(_text(ref.fields.get("title"))))
+    return has_who_or_what and not (_VENUE_FIELDS & set(ref.fields))
+
+
+def _same_work(a: _Source, b: _Source) -> bool:
+    """Same DOI, same URL, or same first author (or none) and title."""
+    if a.doi and a.doi == b.doi:
+        return True
+    if a.url and a.url == b.url:
+        return True
+    if not a.title or a.title != b.title:
+        return False
+    if a.families and b.families:
+        return a.families[0] == b.families[0]
+    # Two anonymous items with one title ("Editorial") are one work only
+    # when they also carry the same date.
+    return not a.families and not b.families and bool(a.date) and a.date == b.date
+
+
+# --- Ibid. and Id. -------------------------------------------------------------
+
+
+def _resolve_ibid(
+    n: int, pinpoint: str | None, previous: Citation | None, form: Form, word: str, rule: str
+) -> _Outcome:
+    if previous is None or previous.note >= n:
+        return _failed(
+            n, form, pinpoint, f"{rule}-no-previous",
+            f"note {n}: {word} has no earlier note to refer to",
+            "write the reference out in full",
+        )
+    if previous.source is None:
+        return _failed(
+            n, form, pinpoint, f"{rule}-previous-unresolved",
+            f"note {n}: {word} refers to note {previous.note}, which is itself unresolved",
+            f"resolve note {previous.note} first, or write this reference out in full",
+        )
+    return _Outcome(
+        citation=Citation(
+            note=n, key=None, form=form,
+            # A bare Ibid. cites the same place as the note before it.
+            pinpoint=pinpoint if pinpoint is not None else previous.pinpoint,
+            refers_to=previous.note, rule=f"{rule}-previous", source=previous.source,
+        )
+    )
+
+
+# --- op. cit. and short forms --------------------------------------------------
+
+
+def _resolve_opcit(n: int, ref: OpCitRef, sources: list[_Source]) -> _Outcome:
+    families = tuple(f for f in (_family_key(a) for a in ref.authors) if f)
+    title = _tokens(ref.short_title or "")
+    if not families and not title:
+        return _failed(
+            n, Form.OPCIT, ref.pinpoint, "opcit-empty",
+            f"note {n}: op. cit. names neither an author nor a title",
+            "name the author (and short title) the op. cit. refers to",
+        )
+    matches = _candidates(families, title, sources)
+    what = _describe(ref.authors, ref.short_title)
+    rule = "opcit-short-title" if title else "opcit-unique-author"
+    return _unique(n, Form.OPCIT, "op. cit.", what, ref.pinpoint, matches, rule, "opcit")
+
+
+def _resolve_short(
+    n: int,
+    authors: tuple[str, ...],
+    short_title: str | None,
+    pinpoint: str | None,
+    sources: list[_Source],
+) -> _Outcome:
+    """A short form: author and/or short title of a unique earlier source."""
+    matches = _short_matches(authors, short_title, sources)
+    rule = "short-title-match" if _tokens(short_title or "") else "short-author-match"
+    what = _describe(authors, short_title)
+    return _unique(n, Form.SHORT, "the short form", what, pinpoint, matches, rule, "short")
+
+
+def _short_matches(
+    authors: tuple[str, ...], short_title: str | None, sources: list[_Source]
+) -> list[_Source]:
+    families = tuple(f for f in (_family_key(a) for a in authors) if f)
+    title = _tokens(short_title or "")
+    return _candidates(families, title, sources) if (families or title) else []
+
+
+def _candidates(
+    families: tuple[str, ...], title: tuple[str, ...], sources: list[_Source]
+) -> list[_Source]:
+    """Earlier sources by all these authors whose title the short title fits."""
+    return [
+        s
+        for s in sources
+        if set(families) <= set(s.families)
+        and (not title or _title_fits(title, s.title, prefix_only=not families))
+    ]
+
+
+def _title_fits(short: tuple[str, ...], full: tuple[str, ...], *, prefix_only: bool) -> bool:
+    """The short title opens the full one, or (with an author to back it) all
+    its significant words are in it."""
+    if not short or not full:
+        return False
+    if full[: len(short)] == short:
+        return True
+    if prefix_only:
+        return False
+    significant = set(short) - _STOPWORDS
+    return bool(significant) and significant <= set(full)
+
+
+def _unique(
+    n: int,
+    form: Form,
+    word: str,
+    what: str,
+    pinpoint: str | None,
+    matches: list[_Source],
+    rule: str,
+    prefix: str,
+) -> _Outcome:
+    if not matches:
+        return _failed(
+            n, form, pinpoint, f"{prefix}-no-match",
+            f"note {n}: {word} names {what} but no earlier note cites such a source",
+            "check the author's name, or write the reference out in full",
+        )
+    if len(matches) > 1:
+        notes = ", ".join(str(s.note) for s in matches)
+        return _failed(
+            n, form, pinpoint, f"{prefix}-ambiguous",
+            f"note {n}: {word} names {what} but {len(matches)} earlier sources match "
+            f"(notes {notes}); left unresolved",
+            "add a short title that tells the works apart",
+        )
+    match = matches[0]
+    outside = _pages_outside(pinpoint, match.pages)
+    if outside is not None:
+        first, last = match.pages or (0, 0)
+        return _failed(
+            n, form, pinpoint, f"{prefix}-pinpoint-out-of-range",
+            f"note {n}: {word} names {what}; the only earlier match, note {match.note}, "
+            f"runs over pages {first}--{last}, which do not hold page {outside}; left unresolved",
+            f"check the page, or whether note {n} cites another work",
+        )
+    return _Outcome(
+        citation=Citation(
+            note=n, key=None, form=form, pinpoint=pinpoint,
+            refers_to=match.note, rule=rule, source=match.note,
+        )
+    )
+
+
+# --- supra -------------------------------------------------------------------
+
+
+def _resolve_supra(
+    n: int, ref: SupraRef, sources: list[_Source], done: dict[int, Citation]
+) -> _Outcome:
+    target = ref.note
+    if target >= n:
+        return _failed(
+            n, Form.SUPRA, ref.pinpoint, "supra-forward",
+            f"note {n}: supra points to note {target}, which is not an earlier note",
+            "supra can only point back to an earlier note",
+        )
+    antecedent = done.get(target)
+    if antecedent is None:
+        return _failed(
+            n, Form.SUPRA, ref.pinpoint, "supra-missing-note",
+            f"note {n}: supra points to note {target}, which does not exist",
+            "check the note number",
+        )
+    if antecedent.source is None:
+        return _failed(
+            n, Form.SUPRA, ref.pinpoint, "supra-unresolved",
+            f"note {n}: supra points to note {target}, which is itself unresolved",
+            f"resolve note {target} first",
+        )
+    families = tuple(f for f in (_family_key(a) for a in ref.authors) if f)
+    source = next((s for s in sources if s.note == antecedent.source), None)
+    if families and (source is None or not set(families) <= set(source.families)):
+        return _failed(
+            n, Form.SUPRA, ref.pinpoint, "supra-author-mismatch",
+            f"note {n}: supra names {_describe(ref.authors, None)} but note {target} "
+            "cites a source by other authors; left unresolved",
+            "check the note number and the author",
+        )
+    return _Outcome(
+        citation=Citation(
+            note=n, key=None, form=Form.SUPRA, pinpoint=ref.pinpoint,
+            refers_to=target, rule="supra-note", source=antecedent.source,
+        )
+    )
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _unresolved(n: int, form: Form, pinpoint: str | None, rule: str) -> Citation:
+    return Citation(
+        note=n, key=None, form=form, pinpoint=pinpoint, refers_to=None, rule=rule, source=None
+    )
+
+
+def _failed(
+    n: int, form: Form, pinpoint: str | None, rule: str, message: str, suggestion: str
+) -> _Outcome:
+    return _Outcome(
+        citation=_unresolved(n, form, pinpoint, rule),
+        problem=diagnostic("ambiguous-reference", message, suggestion=suggestion),
+    )
+
+
+def _describe(authors: tuple[str, ...], title: str | None) -> str:
+    """'Zaidi and Saud' / 'Abbas, Russia’s Revival', for messages."""
+    parts = [" and ".join(authors)] if authors else []
+    if title:
+        parts.append(title)
+    return "'" + ", ".join(parts) + "'" if parts else "nothing"
+
+
+def _source_of(n: int, ref: FullRef) -> _Source:
+    fields = ref.fields
+    return _Source(
+        note=n,
+        families=_families(fields),
+        title=_tokens(_text(fields.get("title"))),
+        pages=_page_range(_text(fields.get("pages"))),
+        doi=_text(fields.get("doi")).strip().lower(),
+        url=_URL_NOISE.sub("", _text(fields.get("url")).strip()).lower(),
+        date=_text(fields.get("date")) or _text(fields.get("year")),
+    )
+
+
+def _families(fields: Fields) -> tuple[str, ...]:
+    """Normalised last word of each author's family name."""
+    return tuple(k for k in (_family_key(f) for f in _printed_families(fields)) if k)
+
+
+def _printed_families(fields: Fields) -> tuple[str, ...]:
+    """Family names as printed: the authors, else the editors, else the
+    organization when no person is named."""
+    for role in ("author", "editor"):
+        names = fields.get(role)
+        if isinstance(names, tuple) and names:
+            return tuple(name.family for name in names if isinstance(name, Name))
+    organization = _text(fields.get("organization"))
+    return (organization,) if organization else ()
+
+
+def _family_key(family: str) -> str:
+    """"al-Hashimi" and "Hashimi", "Saud" and "SAUD" compare equal."""
+    tokens = _tokens(family)
+    return tokens[-1] if tokens else ""
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    """Case-, accent-, quote- and punctuation-insensitive words of ``text``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return tuple(t for t in _NON_WORD.split(_APOSTROPHES.sub("", plain)) if t)
+
+
+def _text(value: FieldValue | None) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _page_range(pages: str) -> tuple[int, int] | None:
+    """(first, last) of "43--65" or "153-62"; None for one page or none."""
+    m = _PAGE_RANGE.match(pages)
+    if m is None:
+        return None
+    first, last = m.group(1), m.group(2)
+    if len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    lo, hi = int(first), int(last)
+    return (lo, hi) if lo <= hi else None
+
+
+def _pages_outside(pinpoint: str | None, pages: tuple[int, int] | None) -> int | None:
+    """The first cited page that lies outside ``pages``, if any can be checked."""
+    if pinpoint is None or pages is None:
+        return None
+    page_part = _PIN_NOTE.sub("", pinpoint)
+    if not page_part[:1].isdigit():
+        return None  # "¶ 12", "xii": nothing to check against a page range
+    for piece in page_part.split(","):
+        cited = _page_range(piece)  # "159--62" is 159 to 162
+        for page in cited or tuple(int(d) for d in _DIGITS.findall(piece)):
+            if not pages[0] <= page <= pages[1]:
+                return page
+    return None

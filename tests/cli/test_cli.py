@@ -1,0 +1,165 @@
+"""The CLI contract: commands, streams, JSON shapes and exit codes (DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent.parent
+SEEDS = REPO / "seeds"
+COMMANDS = ["parse", "ingest", "list", "show", "search", "build"]
+
+
+def relbib(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    return subprocess.run(
+        [sys.executable, "-m", "relbib", *args],
+        cwd=cwd, input=stdin, capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+def assert_no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(command: str, tmp_path: Path) -> None:
+    proc = relbib(command, "--help", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert "Usage" in proc.stdout
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"relbib {command}\b", readme), f"README does not document `relbib {command}`"
+
+
+def test_bad_usage_exits_2(tmp_path: Path) -> None:
+    proc = relbib("ingest", "--no-such-option", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert_no_traceback(proc)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A fresh project holding a copy of the seeds."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "relbib.toml").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for folder in ("bib", "annotations") if (root / folder).exists()
+        for p in sorted((root / folder).rglob("*")) if p.is_file()
+    }
+
+
+def test_ingest_then_check_then_reingest_changes_nothing(library: Path) -> None:
+    assert relbib("ingest", "--check", "seeds", cwd=library).returncode == 1
+    first = relbib("ingest", "seeds", cwd=library)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(library)
+    assert any(name.startswith("bib/") for name in before)
+    again = relbib("ingest", "seeds", cwd=library)
+    assert again.returncode == 0
+    assert snapshot(library) == before
+    check = relbib("ingest", "--check", "seeds", cwd=library)
+    assert check.returncode == 0, check.stderr
+
+
+def test_ingest_json_shape(library: Path) -> None:
+    proc = relbib("ingest", "--dry-run", "--format", "json", "seeds/001_41046a53b65da8e6.txt", cwd=library)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    essay = data["essays"][0]
+    assert essay["id"] == "001_41046a53b65da8e6"
+    note = essay["notes"][6]
+    assert note["n"] == 7 and note["form"] == "opcit" and note["refers_to"] == 3 and note["pinpoint"] == "159"
+    assert set(note["marker"]) == {"line", "column", "offset"}
+    assert set(note["claim"]) == {"text", "line", "start", "end"}
+    assert len(set(data["added"])) == 13
+    assert snapshot(library) == {}  # --dry-run wrote nothing
+
+
+def test_person_written_annotation_survives_reingest(library: Path) -> None:
+    assert relbib("ingest", "seeds", cwd=library).returncode == 0
+    target = sorted((library / "annotations").glob("*.yaml"))[0]
+    text = target.read_text(encoding="utf-8")
+    edited = re.sub(r'^summary:.*$', 'summary: "A person wrote this."', text, count=1, flags=re.M)
+    edited = re.sub(r'^tags:.*$', "tags: [strategy, energy]", edited, count=1, flags=re.M)
+    assert edited != text
+    target.write_text(edited, encoding="utf-8")
+    assert relbib("ingest", "seeds", cwd=library).returncode == 0
+    after = target.read_text(encoding="utf-8")
+    assert "A person wrote this." in after
+    assert "energy" in after
+
+
+def test_list_show_search_json(library: Path) -> None:
+    assert relbib("ingest", "seeds", cwd=library).returncode == 0
+    listed = json.loads(relbib("list", "--format", "json", cwd=library).stdout)["entries"]
+    assert len(listed) == 13
+    key = next(e["key"] for e in listed if e["fields"].get("doi") == "10.1134/S1019331621020106")
+    shown = json.loads(relbib("show", key, "--format", "json", cwd=library).stdout)["entries"][0]
+    assert shown["fields"]["journal"] == "Herald of the Russian Academy of Sciences"
+    assert {c["note"] for c in shown["annotation"]["claims"]} == {3, 7, 17}
+    found = json.loads(relbib("search", "herald russian", "--format", "json", cwd=library).stdout)
+    assert [e["key"] for e in found["entries"]] == [key]
+    missing = relbib("show", key + "x", cwd=library)
+    assert missing.returncode == 3 and key in missing.stderr  # did-you-mean
+
+
+def test_parse_reads_a_notes_section_from_stdin(tmp_path: Path) -> None:
+    notes = (
+        "1. Jane Smith, ‘A Study of Things’, Journal of Studies 12(3), 2019, pp. 45-67.\n"
+        "2. Ibid., p. 50.\n"
+        "3. Smith, op. cit., p. 60.\n"
+    )
+    proc = relbib("parse", "-", "--format", "json", cwd=tmp_path, stdin=notes)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert [n["form"] for n in data["notes"]] == ["full", "ibid", "opcit"]
+    assert [n["pinpoint"] for n in data["notes"]][1:] == ["50", "60"]
+    assert len(data["entries"]) == 1
+    entry = data["entries"][0]
+    assert entry["fields"]["author"] == [{"family": "Smith", "given": "Jane"}]
+    assert entry["fields"]["pages"] == "45--67"
+    assert {n["key"] for n in data["notes"]} == {entry["key"]}
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "blank.txt": b"  \n\n \n",
+    "binary.txt": bytes(range(256)) * 8,
+    "gaps.txt": "A claim.1 Another claim.2 More.4\n\nNotes\n\n1. A. B, ‘T’, J 1(1), 2001.\n2. Ibid.\n4. Ibid.\n".encode(),
+    "dupes.txt": "A claim.1 Another claim.2 More.3\n\nNotes\n\n1. A. B, ‘T’, J 1(1), 2001.\n2. Ibid.\n2. Ibid.\n".encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_essays_exit_3_naming_the_file(name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_bytes(BAD_INPUTS[name])
+    proc = relbib("ingest", "--dry-run", name, cwd=tmp_path)
+    assert proc.returncode == 3, proc.stderr
+    assert name in proc.stderr
+    assert_no_traceback(proc)
+    if name in ("gaps.txt", "dupes.txt"):
+        assert re.search(rf"{re.escape(name)}:\d+", proc.stderr), proc.stderr
+
+
+def test_unbalanced_bib_exits_3_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "bib").mkdir()
+    (tmp_path / "bib" / "sources.bib").write_text(
+        "@article{good, title = {Fine}, year = {2001}}\n\n@book{broken,\n  title = {Unclosed,\n  year = 2001\n",
+        encoding="utf-8",
+    )
+    proc = relbib("list", cwd=tmp_path)
+    assert proc.returncode == 3, proc.stderr
+    assert re.search(r"sources\.bib:3\b", proc.stderr), proc.stderr
+    assert_no_traceback(proc)

@@ -1,0 +1,47 @@
+"""Draft scanner API: dispatch by suffix, data model inference, purity."""
+
+from __future__ import annotations
+
+import pytest
+
+from relbib.check.drafts import scan_draft, scan_latex, scan_markdown
+
+
+@pytest.mark.parametrize("path, found", [
+    ("a.tex", True), ("a.md", True), ("a.qmd", True), ("a.Rmd", True), ("a.txt", False),
+    ("README", False),
+])
+def test_scan_draft_dispatches_on_suffix(path: str, found: bool) -> None:
+    text = "\\cite{k}\n[@k]\n"
+    scan = scan_draft(text, path=path)
+    assert (scan is not None) is found
+    if scan is not None:
+        assert [c.key for c in scan.citations] == ["k"]
+
+
+@pytest.mark.parametrize("preamble, model", [
+    ("\\usepackage{natbib}\n\\bibliography{refs}", "bibtex"),
+    ("\\usepackage[style=apa]{biblatex}\n\\addbibresource{refs.bib}", "biblatex"),
+    # biblatex's legacy \bibliography is still biblatex
+    ("\\usepackage{biblatex}\n\\bibliography{refs}", "biblatex"),
+    ("\\cite{x}", None),
+])
+def test_data_model_follows_the_bibliography_commands(preamble: str, model: str | None) -> None:
+    assert scan_latex(preamble, path="d.tex").data_model == model
+
+
+def test_scanners_do_not_change_with_repeated_calls() -> None:
+    text = "---\nbibliography: a.bib\n---\n[@a, p. 3]\n"
+    assert scan_markdown(text, path="d.md") == scan_markdown(text, path="d.md")
+
+
+def test_unclosed_argument_does_not_stop_the_scan() -> None:
+    scan = scan_latex("\\citep[p.~3{a}\n\n\\cite{b}\n", path="d.tex")
+    assert [c.key for c in scan.citations] == ["b"]
+    assert [(d.kind, d.line, d.column) for d in scan.diagnostics] == [("parse-error", 1, 1)]
+
+
+def test_a_blank_line_ends_a_cite_argument() -> None:
+    scan = scan_latex("\\cite{a,\n\nb}\n", path="d.tex")
+    assert scan.citations == ()
+    assert [d.kind for d in scan.diagnostics] == ["parse-error"]

@@ -1,0 +1,79 @@
+"""Case files: one behaviour each, an essay and what a reader expects of it.
+
+tests/cases/markers/ and tests/cases/essays/ hold ``NAME.<txt|md|html>``
+with ``NAME.expect.json`` beside it.  Keys of the expectation:
+``markers`` [[n, line], ...] (exactly these, in order), ``notes`` {n: text}
+(exactly these), ``claims`` {n: text}, ``sentences`` [text, ...] (the body's,
+in order), ``source_markers`` {n: what the source holds at the marker's
+mapped offset}, ``marker_text`` {n: the plain text under the marker},
+``diagnostics`` [[kind, message part], ...], ``error`` {contains, line},
+and ``title``, ``authors`` [[family, given], ...], ``venue``, ``date``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from relbib.diagnostics import InputError
+from relbib.ingest import load_essay
+
+CASES = Path(__file__).parent.parent / "cases"
+ESSAY_SUFFIXES = {".txt", ".md", ".html"}
+
+
+def _cases() -> list[Path]:
+    return sorted(p for folder in ("markers", "essays") for p in (CASES / folder).glob("*")
+                  if p.suffix in ESSAY_SUFFIXES)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_case(case: Path) -> None:
+    expect: dict[str, Any] = json.loads(case.with_suffix(".expect.json").read_text(encoding="utf-8"))
+    source = case.read_text(encoding="utf-8")
+    if "error" in expect:
+        with pytest.raises(InputError) as raised:
+            load_essay(source, path=str(case))
+        assert expect["error"]["contains"] in str(raised.value)
+        assert raised.value.line == expect["error"]["line"]
+        assert str(case) in str(raised.value)
+        return
+    essay, diagnostics = load_essay(source, path=str(case))
+    if "markers" in expect:
+        assert [[m.n, m.line] for m in essay.markers] == expect["markers"]
+    if "notes" in expect:
+        assert {str(n.n): squash(n.text) for n in essay.notes} == expect["notes"]
+    notes = {str(n.n): n for n in essay.notes}
+    for n, text in expect.get("claims", {}).items():
+        claim = notes[n].claim
+        assert claim is not None, f"note {n} has no claim"
+        assert squash(claim.text) == text
+        assert squash(essay.text[claim.start:claim.end]) == text
+    if "sentences" in expect:
+        assert [squash(s.text) for s in essay.sentences] == expect["sentences"]
+    for n, text in expect.get("source_markers", {}).items():
+        marker = notes[n].marker
+        assert marker is not None
+        at = essay.offset_map[marker.start] if essay.offset_map else marker.start
+        assert source[at:at + len(text)] == text
+    for n, text in expect.get("marker_text", {}).items():
+        marker = notes[n].marker
+        assert marker is not None and essay.text[marker.start:marker.end] == text
+    if "diagnostics" in expect:
+        got = [(d.kind, d.message) for d in diagnostics]
+        for kind, part in expect["diagnostics"]:
+            assert any(k == kind and part in m for k, m in got), got
+        assert all(d.path == str(case) for d in diagnostics)
+    for key in ("title", "venue", "date"):
+        if key in expect:
+            assert getattr(essay, key) == expect[key]
+    if "authors" in expect:
+        assert [[a.family, a.given] for a in essay.authors] == expect["authors"]

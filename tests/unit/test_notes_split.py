@@ -1,0 +1,50 @@
+"""split_numbered: what `relbib parse` reads as one item."""
+
+from __future__ import annotations
+
+from relbib.notes import NumberedItem, split_numbered
+
+
+def test_numbered_items_with_wrapped_lines_joined_and_heading_skipped() -> None:
+    text = "Footnotes :\n\n1. Khan, ‘Russia’,\n   Journal 4(1), 2021.\n\n2) Ibid.\n[3] Zaidi, op. cit.\n"
+    assert split_numbered(text) == (
+        NumberedItem(n=1, text="Khan, ‘Russia’, Journal 4(1), 2021.", line=3),
+        NumberedItem(n=2, text="Ibid.", line=6),
+        NumberedItem(n=3, text="Zaidi, op. cit.", line=7),
+    )
+
+
+def test_one_numbering_style_per_list() -> None:
+    text = "[1] Chia, ‘Energy’, ISAS Working Papers,\n6 October 2021.\n[2] Ibid."
+    items = split_numbered(text)
+    assert [(i.n, i.text) for i in items] == [
+        (1, "Chia, ‘Energy’, ISAS Working Papers, 6 October 2021."), (2, "Ibid.")]
+
+
+def test_bare_numbers_and_a_quantity_on_a_wrapped_line() -> None:
+    text = "1 Owais, Pakistan Horizon,\n16 MI-17 helicopters, p. 130.\n2 Ibid."
+    assert [(i.n, i.line) for i in split_numbered(text)] == [(1, 1), (2, 3)]
+
+
+def test_unnumbered_lines_are_one_item_each() -> None:
+    text = "Khan, F. (2021). Russia.\n\nZaidi, S. (2021). Rivals.\nAbbas, K. (2016). Revival.\n"
+    assert [i.text for i in split_numbered(text)] == [
+        "Khan, F. (2021). Russia.", "Zaidi, S. (2021). Rivals.", "Abbas, K. (2016). Revival."]
+    assert all(i.n is None for i in split_numbered(text))
+
+
+def test_hanging_lines_join_their_entry() -> None:
+    text = "Khan, F. 2021. Russia-Pakistan Strategic\n    Relations. Journal 4.\nAbbas, K. 2016. Revival.\n"
+    assert [i.text for i in split_numbered(text)] == [
+        "Khan, F. 2021. Russia-Pakistan Strategic Relations. Journal 4.", "Abbas, K. 2016. Revival."]
+
+
+def test_blank_separated_multiline_entries_are_paragraphs() -> None:
+    text = "Khan, F. 2021.\nRussia.\n\nAbbas, K. 2016.\nRevival.\n"
+    assert [(i.text, i.line) for i in split_numbered(text)] == [
+        ("Khan, F. 2021. Russia.", 1), ("Abbas, K. 2016. Revival.", 4)]
+
+
+def test_empty_text_has_no_items() -> None:
+    assert split_numbered("") == ()
+    assert split_numbered("\n  \n") == ()

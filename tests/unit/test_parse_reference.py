@@ -1,0 +1,49 @@
+"""parse_reference: the contract around the fields (types, confidence, pinpoints)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relbib.model import FullRef, UnparsedRef
+from relbib.parse.reference import clean_text, join_linebreak_hyphens, parse_reference
+
+NOTE = "Jane Doe, ‘Rivers of the Punjab’, Modern Asian Studies 51(3), 2017, pp. 700-30."
+
+
+def test_confidence_covers_every_field_and_is_a_probability() -> None:
+    ref = parse_reference(NOTE, note=True)
+    assert isinstance(ref, FullRef)
+    assert set(ref.confidence) == set(ref.fields)
+    assert all(0.0 <= c <= 1.0 for c in ref.confidence.values())
+
+
+def test_page_range_in_a_note_is_pages_not_pinpoint() -> None:
+    ref = parse_reference(NOTE, note=True)
+    assert isinstance(ref, FullRef)
+    assert ref.fields["pages"] == "700--730" and ref.pinpoint is None
+
+
+def test_unparsed_has_a_reason() -> None:
+    ref = parse_reference("—, —.")
+    assert isinstance(ref, UnparsedRef) and ref.reason
+
+
+def test_clean_text_repairs_pdf_spacing() -> None:
+    assert clean_text("Karachi,Oxford\u00a0University  Press") == "Karachi, Oxford University Press"
+
+
+def test_real_compounds_keep_their_hyphen() -> None:
+    text = "Pakistan-Russia Relations and long-term Geo-Strategic Rivals"
+    assert join_linebreak_hyphens(text) == text
+
+
+def test_linebreak_hyphen_is_joined() -> None:
+    assert join_linebreak_hyphens("Political Dimen-sions") == "Political Dimensions"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=120))
+def test_never_raises_and_keeps_the_text(text: str) -> None:
+    ref = parse_reference(text, note=True)
+    assert ref.text == text

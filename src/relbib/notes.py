@@ -343,25 +343,49 @@ def _reconcile(candidates: Sequence[_Candidate], max_n: int) -> list[_Candidate]
 # --- claims ---------------------------------------------------------------------
 
 
-def _claim(text: str, marker: Marker, previous: Marker | None,
+def _claim(text: str, markers: Sequence[Marker], k: int,
            sentences: Sequence[Sentence], sentence_starts: Sequence[int]) -> Sentence | None:
-    """The sentence carrying ``marker``; from the previous marker on when two
-    share a sentence."""
-    i = bisect_right(sentence_starts, marker.start) - 1
+    """The sentence carrying ``markers[k]``, without marker digits.
+
+    Where two markers share a sentence, each claims the stretch between the
+    previous marker (or the sentence start) and its own marker; a lone
+    marker inside a sentence ("… world’,10 highlighting …") claims the whole
+    sentence.
+    """
+    def sentence_of(m: Marker) -> int:
+        return bisect_right(sentence_starts, m.start) - 1
+
+    marker = markers[k]
+    i = sentence_of(marker)
     if i < 0:
         return None
     sentence = sentences[i]
-    start = sentence.start
-    if previous is not None and sentence.start <= previous.start < marker.start:
-        start = previous.end
-    end = min(marker.start, sentence.end)
-    while start < end and (text[start].isspace()):
-        start += 1
-    while end > start and text[end - 1].isspace():
+    previous = markers[k - 1] if k > 0 else None
+    following = markers[k + 1] if k + 1 < len(markers) else None
+    shares_before = previous is not None and sentence_of(previous) == i
+    shares_after = following is not None and sentence_of(following) == i
+    start = previous.end if shares_before and previous is not None else sentence.start
+    end = marker.start if shares_after else max(sentence.end, marker.end)
+    # the claim text leaves out the marker digits inside its span
+    pieces, cursor = [], start
+    for m in markers:
+        if start <= m.start and m.end <= end:
+            cut_start, cut_end = m.start, m.end
+            if text[cut_start - 1:cut_start] == "[" and text[cut_end:cut_end + 1] == "]":
+                cut_start, cut_end = cut_start - 1, cut_end + 1  # "2016.[1]"
+            pieces.append(text[cursor:cut_start])
+            cursor = cut_end
+    pieces.append(text[cursor:end])
+    claim_text = "".join(pieces)
+    lead = len(claim_text) - len(claim_text.lstrip())
+    claim_text = claim_text.strip()
+    start += lead
+    while end > start and (text[end - 1].isspace() or text[end - 1].isdigit() and any(
+            m.start < end <= m.end for m in markers)):
         end -= 1
-    if end <= start:  # "parties.1,2": the second shares the first's claim
+    if not claim_text:  # "parties.1,2": the second shares the first's claim
         return None
-    return Sentence(text=text[start:end], start=start, end=end,
+    return Sentence(text=claim_text, start=start, end=end,
                     line=text.count("\n", 0, start) + 1, paragraph=sentence.paragraph)
 
 
@@ -415,8 +439,8 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
     by_n = {m.n: m for m in markers}
     claims: dict[int, Sentence | None] = {}
     previous: Marker | None = None
-    for m in markers:
-        claim = _claim(text, m, previous, sentences, sentence_starts)
+    for i, m in enumerate(markers):
+        claim = _claim(text, markers, i, sentences, sentence_starts)
         if claim is None and previous is not None:
             claim = claims.get(previous.n)
         claims[m.n] = claim

@@ -32,7 +32,7 @@ CLAIMS_001 = {
     5: "In 2001, Russia sold 16 MI-17 military cargo helicopters to Pakistan, highlighting deepening ties between the two states.",
     6: "Most importantly, Musharraf was able to win over Russia’s support for Pakistan’s bid as an observer member of the Shanghai Cooperation Organization (SCO).",
     8: "Furthermore, in 2011, while visiting Russia, Zardari expressed to his counterpart, ‘[We] are very close neighbours, we are in the same region. Our borders don’t touch, but our hearts do.’",
-    10: "Putin also stated that ‘Pakistan is our major trade and economic partner and an important partner in South Asia and the Muslim world’,",
+    10: "Putin also stated that ‘Pakistan is our major trade and economic partner and an important partner in South Asia and the Muslim world’, highlighting Pakistan’s geopolitical significance in the eyes of Russia.",
     13: "Soon after, in 2014, the decades-old arms embargo imposed on Pakistan was finally lifted.",
     14: "In 2016, in Gilgit-Baltistan, ‘Druzhbha-2016’, a Pak-Russia joint-military exercise was conducted.",
     15: "In 2015, a landmark agreement of US$ 2 billion was concluded between Russia and Pakistan on the construction of a 1,100-kilometre long liquefied natural gas pipeline – the North-South Gas Pipeline – connecting Karachi, Pakistan’s major port city, with large industrial hubs located in the province of Punjab.",

@@ -120,3 +120,23 @@ def test_date_prefix_stops_at_season_and_unknown() -> None:
     assert fv.date_prefix("2021-22") == "2021"
     assert fv.date_prefix("2021-03-XX") == "2021-03"
     assert fv.date_prefix("1999/2001") == "1999"
+
+
+@pytest.mark.parametrize("pages", ["1{\\textendash}10", "1\\textendash{}10", "1{--}10"])
+def test_pages_in_latex_dashes(pages: str) -> None:
+    assert fv.check_pages(pages) is None
+    assert fv.page_span(pages) == (1, 10)
+
+
+def test_issn_in_isbn_field_says_so() -> None:
+    problem = fv.check_isbn("0003-6951")
+    assert problem is not None and "ISSN" in problem.message and "issn =" in problem.suggestion
+
+
+@pytest.mark.parametrize("year", ["{\\noopsort{1973b}}1973", "\\noopsort{a}1973"])
+def test_year_with_noopsort(year: str) -> None:
+    assert fv.check_year(year) is None
+
+
+def test_date_with_fractional_seconds() -> None:
+    assert fv.check_date("2016-01-19T14:20:00.000Z") is None

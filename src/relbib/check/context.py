@@ -106,17 +106,28 @@ def first_family(record: BibRecord) -> str:
 
 def year_of(record: BibRecord) -> str:
     year = record.fields.get("year", "").strip()
-    if re.fullmatch(r"\d{4}", year):
+    if len(year) == 4 and year.isdigit():
         return year
     prefix = fv.date_prefix(record.fields.get("date", ""))
     return prefix[:4] if prefix else ""
 
 
-def index(records: Iterable[BibRecord]) -> dict[str, BibRecord]:
-    """First record per key (a later duplicate is duplicate-key's business)."""
+def index(records: Iterable[BibRecord], *, aliases: bool = True) -> dict[str, BibRecord]:
+    """First record per key (a later duplicate is duplicate-key's business).
+
+    With ``aliases``, the keys an entry's biblatex ``ids`` field lists resolve
+    to it too, as biber resolves them for citations and crossrefs.
+    """
     out: dict[str, BibRecord] = {}
     for r in records:
         out.setdefault(r.key, r)
+    if aliases:
+        for r in records:
+            ids = r.fields.get("ids")
+            if ids:
+                for alias in ids.split(","):
+                    if alias.strip():
+                        out.setdefault(alias.strip(), r)
     return out
 
 

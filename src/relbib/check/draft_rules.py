@@ -84,7 +84,9 @@ def unused_entries(ctx: CheckContext) -> Iterator[Diagnostic]:
     pending: list[str] = []
     for scan in ctx.scans:
         for citation in scan.citations:
-            key = citation.key if citation.key in by_key else lower.get(citation.key.lower())
+            found = citation.key if citation.key in by_key else lower.get(citation.key.lower())
+            # an alias (biblatex ids) uses the entry it names
+            key = by_key[found].key if found is not None else None
             if key is not None and key not in used:
                 used.add(key)
                 pending.append(key)
@@ -92,12 +94,13 @@ def unused_entries(ctx: CheckContext) -> Iterator[Diagnostic]:
     while pending:
         record = by_key[pending.pop()]
         for parent in parents(record):
-            target = parent if parent in by_key else lower.get(parent.lower())
+            hit = parent if parent in by_key else lower.get(parent.lower())
+            target = by_key[hit].key if hit is not None else None
             if target is not None and target not in used:
                 used.add(target)
                 pending.append(target)
     for key, record in by_key.items():
-        if key not in used and record.type != "xdata":
+        if key == record.key and key not in used and record.type != "xdata":
             yield diagnostic("unused-entry", f"entry '{key}' is never cited by the checked drafts",
                              path=record.path, line=record.line, column=1, keys=(key,),
                              suggestion=f"cite it, list it with \\nocite{{{key}}} / nocite: "

@@ -91,6 +91,11 @@ def check_isbn(value: str) -> Problem | None:
             want = _isbn10_digit(digits)
         elif re.fullmatch(r"97[89]\d{10}", digits):
             want = _isbn13_digit(digits)
+        elif re.fullmatch(r"\d{4}-?\d{3}[\dX]", digits) and len(digits) == 8:
+            return Problem(
+                message=f"'{raw}' is an ISSN (a journal's number), not an ISBN",
+                suggestion=f"move it: issn = {{{raw}}}, and remove isbn",
+            )
         else:
             return Problem(
                 message=f"'{raw}' is not an ISBN (10 digits, or 13 starting 978/979)",
@@ -135,9 +140,16 @@ _PUBSTATE_WORDS = {"in press", "inpress", "forthcoming", "submitted", "to appear
 _DIGIT_LOOKALIKES = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "S": "5"})
 
 
+# BibTeX's sorting trick: year = {{\noopsort{1973b}}1973}
+_NOOPSORT = re.compile(r"^\{?\\noopsort\{[^{}]*\}\}?")
+
+
+_YEAR = re.compile(r"-?\d{1,4}")
+
+
 def check_year(value: str) -> Problem | None:
-    text = value.strip()
-    if re.fullmatch(r"-?\d{1,4}", text):
+    text = _NOOPSORT.sub("", value.strip()).strip("{} ")
+    if text.isdigit() and len(text) <= 4 or _YEAR.fullmatch(text):
         return None
     if text.lower().strip(".") in {w.strip(".") for w in _PUBSTATE_WORDS}:
         return Problem(
@@ -204,7 +216,7 @@ def check_month(value: str) -> Problem | None:
 # "~" (approximate), "?" (uncertain) and "%" (both) may follow.
 _EDTF_DATE = re.compile(
     r"^(?P<year>[+-]?[\dX]{4,})"
-    r"(?:-(?P<month>[\dX]{2})(?:-(?P<day>[\dX]{2})(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+    r"(?:-(?P<month>[\dX]{2})(?:-(?P<day>[\dX]{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
     r"[~?%]?$"
 )
 
@@ -301,7 +313,7 @@ _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|
                     re.IGNORECASE)
 # Article numbers and sectioned pages: e1234, S12, A-3, 12a, 3:14, 1.12
 _ARTICLE_ID = re.compile(r"^(?:[A-Za-z]{1,3}-?\d+[A-Za-z]?|\d+[A-Za-z]{1,2}|\d+[:.]\d+|\d+(?:ff?\.?|\+))$")
-_RANGE = re.compile(r"^(?P<a>[^\s\-–—]+)\s*(?:-{1,3}|–|—|\\textendash\s*)\s*(?P<b>[^\s\-–—]+)$")
+_RANGE = re.compile(r"^(?P<a>[^\s\-–—]+)\s*(?:-{1,3}|–|—)\s*(?P<b>[^\s\-–—]+)$")
 
 
 def roman_value(text: str) -> int | None:
@@ -333,13 +345,25 @@ def expand_abbreviated(start: str, end: str) -> int:
     return int(end)
 
 
+# LaTeX spellings of the en dash people put in pages: {\textendash}, \textendash{}, {--}
+_TEX_DASH = re.compile(r"\{?\\textendash(?:\{\}|\s*)\}?|\{--\}")
+
+
+def _pages_text(value: str) -> str:
+    return _TEX_DASH.sub("--", value.strip()) if "\\" in value or "{" in value else value.strip()
+
+
+_PAGES_LABEL = re.compile(r"(?i)^(?:pp?\.|pages?)\s*")
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def check_pages(value: str) -> Problem | None:
-    text = value.strip()
-    if re.match(r"(?i)^(?:pp?\.|pages?)\s*", text):
-        bare = re.sub(r"(?i)^(?:pp?\.|pages?)\s*", "", text)
+    text = _pages_text(value)
+    if _PAGES_LABEL.match(text):
+        bare = _PAGES_LABEL.sub("", text)
         return Problem(message=f"pages '{text}' includes the 'p.' label",
                        suggestion=f"pages = {{{bare}}} (the style adds 'pp.')")
-    for token in re.split(r"\s*,\s*", text):
+    for token in _COMMA.split(text):
         token = token.strip()
         if not token:
             continue
@@ -371,7 +395,7 @@ def page_span(value: str) -> tuple[int, int] | None:
     """(first, last) arabic page of a pages field; None when not purely arabic."""
     lows: list[int] = []
     highs: list[int] = []
-    for token in re.split(r"\s*,\s*", value.strip()):
+    for token in _COMMA.split(_pages_text(value)):
         m = _RANGE.match(token)
         if m and m.group("a").isdigit() and m.group("b").isdigit():
             lows.append(int(m.group("a")))

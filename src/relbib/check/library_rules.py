@@ -175,6 +175,9 @@ _TEXT_FIELDS = ("title", "subtitle", "booktitle", "journal", "journaltitle", "se
                 "address", "location", "edition", "note", "chapter", "maintitle", "eventtitle")
 _MATH = re.compile(r"(?<!\\)\$.*?(?<!\\)\$|\\\(.*?\\\)", re.DOTALL)
 _SPECIAL_ANY = re.compile(r"[{}&%#_$]")
+_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s{}]+")
+# \url{...}, \href{...}{, \path{...} take their argument verbatim: "_" and "%" are fine there
+_VERBATIM_ARG = re.compile(r"\\(?:url|href|path|nolinkurl|doi)\s*\{[^{}]*\}")
 _ESCAPED = re.compile(r"\\.")
 _BRACE = re.compile(r"[{}]")
 _SPECIAL = {
@@ -210,12 +213,14 @@ def special_characters(ctx: CheckContext) -> Iterator[Diagnostic]:
                                   f"{name} of '{record.key}' has an odd number of '$'",
                                   "close the math, or write a literal dollar as \\$")
                 continue
-            outside_math = _ESCAPED.sub("", _MATH.sub("", value))
+            outside_math = _ESCAPED.sub("", _MATH.sub("", _VERBATIM_ARG.sub("", value)))
             for char, why in _SPECIAL.items():
                 if char in outside_math:
+                    url = _BARE_URL.search(outside_math)
+                    fix = (f"wrap the address in \\url{{{url.group()}}}" if url and char in url.group()
+                           else f"write \\{char}")
                     yield entry_diag("invalid-field", record, name,
-                                      f"{name} of '{record.key}' has an unescaped '{char}': {why}",
-                                      f"write \\{char}")
+                                     f"{name} of '{record.key}' has an unescaped '{char}': {why}", fix)
                     break
 
 
@@ -276,10 +281,31 @@ def duplicate_keys(ctx: CheckContext) -> Iterator[Diagnostic]:
                          suggestion="rename one of the two entries, or delete it if it is the same work")
 
 
+# Fields that tell two works with one title apart when both entries give them.
+_DISTINGUISHING = ("pages", "volume", "number", "issue", "chapter", "edition")
+
+
+# A part and its whole share a DOI or title legitimately (a chapter cited with its book's DOI).
+_PART_OF = {frozenset(p) for p in (("book", "inbook"), ("book", "incollection"),
+                                   ("collection", "incollection"), ("book", "chapter"),
+                                   ("proceedings", "inproceedings"), ("mvbook", "book"),
+                                   ("periodical", "article"), ("reference", "inreference"))}
+
+
+def _compatible(a: BibRecord, b: BibRecord) -> bool:
+    if a.type != b.type and frozenset((a.type, b.type)) in _PART_OF:
+        return False
+    for name in _DISTINGUISHING:
+        va, vb = a.fields.get(name, "").strip(), b.fields.get(name, "").strip()
+        if va and vb and plain(va) != plain(vb):
+            return False
+    return True
+
+
 def duplicate_works(ctx: CheckContext) -> Iterator[Diagnostic]:
     """duplicate-entry: two keys, one work (same DOI, or same title, year and first author)."""
     by_doi: dict[str, BibRecord] = {}
-    by_work: dict[tuple[str, str, str], BibRecord] = {}
+    by_work: dict[tuple[str, str, str], list[BibRecord]] = {}
     for record in ctx.records:
         doi = fv.normalize_doi(record.fields.get("doi", ""))
         title = plain(record.fields.get("title", ""))
@@ -290,13 +316,17 @@ def duplicate_works(ctx: CheckContext) -> Iterator[Diagnostic]:
         evidence = ""
         if doi:
             first = by_doi.get(doi)
+            if first is not None and not _compatible(first, record):
+                first = None
             evidence = f"the same DOI {doi}"
             by_doi.setdefault(doi, record)
         if first is None and work is not None:
-            first = by_work.get(work)
+            # same title, year and author, but another issue or other pages is another
+            # work (a column that recurs each issue: TUGboat's "Editorial comments")
+            first = next((r for r in by_work.get(work, ()) if _compatible(r, record)), None)
             evidence = "the same title, year and first author"
         if work is not None:
-            by_work.setdefault(work, record)
+            by_work.setdefault(work, []).append(record)
         if first is None or first.key.lower() == record.key.lower():
             continue
         yield diagnostic(

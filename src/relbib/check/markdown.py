@@ -125,24 +125,22 @@ class _Positions:
         return line, offset - self.starts[line - 1] + 1
 
 
+_BRACKET_EVENT = re.compile(r"\\.|[\[\]]|\n(?=\n)", re.DOTALL)
+
+
 def _bracket_pairs(masked: str) -> dict[int, int]:
     """Matching ``[`` → ``]`` offsets; a blank line closes nothing across it."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    i = 0
-    n = len(masked)
-    while i < n:
-        ch = masked[i]
-        if ch == "\\":
-            i += 2
-            continue
+    for m in _BRACKET_EVENT.finditer(masked):
+        ch = m.group()
         if ch == "[":
-            stack.append(i)
-        elif ch == "]" and stack:
-            pairs[stack.pop()] = i
-        elif ch == "\n" and masked.startswith("\n", i + 1):
+            stack.append(m.start())
+        elif ch == "]":
+            if stack:
+                pairs[stack.pop()] = m.start()
+        elif ch == "\n":
             stack.clear()
-        i += 1
     return pairs
 
 
@@ -260,19 +258,19 @@ class _MarkdownScanner:
         hits = list(_CITE_AT.finditer(masked))
         if not hits:
             return
+        # merge the bracket events and the hits in text order
+        events = sorted([(o, 0) for o in pairs] + [(c, 1) for c in closers]
+                        + [(m.start(), 2) for m in hits])
         enclosing: dict[int, int | None] = {}
         stack: list[int] = []
-        h = 0
-        for i, ch in enumerate(masked):
-            while h < len(hits) and hits[h].start() == i:
-                enclosing[i] = stack[-1] if stack else None
-                h += 1
-            if h >= len(hits):
-                break
-            if ch == "[" and i in pairs:
-                stack.append(i)
-            elif ch == "]" and i in closers and stack and stack[-1] == closers[i]:
-                stack.pop()
+        for offset, what in events:
+            if what == 0:
+                stack.append(offset)
+            elif what == 1:
+                if stack and stack[-1] == closers[offset]:
+                    stack.pop()
+            else:
+                enclosing[offset] = stack[-1] if stack else None
         bracket_ok: dict[int, bool] = {}
         for m in hits:
             open_ = enclosing.get(m.start())

@@ -13,19 +13,17 @@ inverted index with a bounded budget per query, so the work grows linearly).
 
 from __future__ import annotations
 
-import heapq
-import math
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from relbib.aliases import NUMBER_WORDS, canonical, fold, same_name
+from relbib.aliases import fold, same_name
 from relbib.facts import DateFact, Facts, extract_facts
 from relbib.model import Citation, Essay, Relation, Sentence
+from relbib.retrieval import Index, Vocabulary, cosine, terms
 
 # --- records ------------------------------------------------------------------
 
@@ -128,115 +126,6 @@ class Thresholds:
 class LinkResult:
     links: tuple[Link, ...]
     judgements: tuple[Judgement, ...]
-
-
-# --- lexical retrieval ----------------------------------------------------------
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
-_STOPWORDS = frozenset(
-    """the a an and or of to in on at by for from with as is are was were be been being
-    this that these those it its their there then than which who whom whose what when
-    where while also not no but has have had will would could should can may might
-    both between into over under after before during since about such other more most
-    very much many some any each all two one his her he she they them we our us your
-    said says also later soon further however thus hence therefore""".split()
-)
-
-
-def _terms(text: str, facts: Facts) -> list[str]:
-    """Content words, canonical names and normalised figures of a sentence."""
-    out: list[str] = []
-    for token in _TOKEN.findall(text if text.isascii() else fold_keep_case(text)):
-        if token[0].isdigit():
-            out.append(token.replace(",", ""))
-            continue
-        lower = token.lower().strip(".'-")
-        if lower in _STOPWORDS or len(lower) < 3:
-            continue
-        if lower in NUMBER_WORDS:
-            out.append(str(NUMBER_WORDS[lower]))
-        elif token[0].isupper():
-            out.extend(canonical(token).split())
-        else:
-            out.append(_stem(lower))
-    out.extend("e:" + e.name for e in facts.entities if e.kind != "country")
-    out.extend(f"q:{q.value:g}:{q.unit}" for q in facts.quantities)
-    return out
-
-
-def fold_keep_case(text: str) -> str:
-    """Accents removed and quotes made straight, capitals kept (they mark names)."""
-    text = text.replace("’", "'").replace("‘", "'")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-@dataclass(slots=True)
-class _Index:
-    """TF-IDF vectors of documents and an inverted index over them (build-time only)."""
-
-    vectors: list[dict[int, float]] = field(default_factory=list)
-    postings: dict[int, list[tuple[int, float]]] = field(default_factory=lambda: defaultdict(list))
-
-    def add(self, vector: dict[int, float]) -> int:
-        doc = len(self.vectors)
-        self.vectors.append(vector)
-        for term, weight in vector.items():
-            self.postings[term].append((doc, weight))
-        return doc
-
-    def search(self, query: dict[int, float], *, k: int, budget: int,
-               skip: int = -1) -> list[tuple[float, int]]:
-        """Top ``k`` documents by cosine, reading the rarest terms first within ``budget``."""
-        scores: dict[int, float] = {}
-        spent = 0
-        for term in sorted(query, key=lambda t: len(self.postings.get(t, ()))):
-            posting = self.postings.get(term)
-            if not posting:
-                continue
-            if spent + len(posting) > budget and spent:
-                break
-            spent += len(posting)
-            weight = query[term]
-            get = scores.get
-            for doc, other in posting:
-                scores[doc] = get(doc, 0.0) + weight * other
-        scores.pop(skip, None)
-        return heapq.nlargest(k, ((score, doc) for doc, score in scores.items()))
-
-
-class _Vocabulary:
-    """Term ids and document frequencies over every sentence and claim."""
-
-    def __init__(self, documents: Iterable[list[str]]) -> None:
-        self.ids: dict[str, int] = {}
-        df: dict[int, int] = defaultdict(int)
-        self.count = 0
-        for terms in documents:
-            self.count += 1
-            for term in set(terms):
-                df[self.ids.setdefault(term, len(self.ids))] += 1
-        self.idf = {t: math.log((1 + self.count) / (1 + n)) + 1.0 for t, n in df.items()}
-
-    def vector(self, terms: list[str]) -> dict[int, float]:
-        counts: dict[int, int] = defaultdict(int)
-        for term in terms:
-            if term in self.ids:
-                counts[self.ids[term]] += 1
-        weights = {t: (1 + math.log(n)) * self.idf[t] for t, n in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items()}
-
-
-def _cosine(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 # --- fact comparison ------------------------------------------------------------
@@ -452,19 +341,19 @@ def link(
     claim_facts = [extract_facts(c.text) for c in claims]
     claim_dates = [_claim_dates(c, f, unit_dates, starts)
                    for c, f in zip(claims, claim_facts, strict=True)]
-    unit_terms = [_terms(u.sentence.text, f) for u, f in zip(units, unit_facts, strict=True)]
-    claim_terms = [_terms(c.text, f) for c, f in zip(claims, claim_facts, strict=True)]
-    vocabulary = _Vocabulary(unit_terms + claim_terms)
+    unit_terms = [terms(u.sentence.text, f) for u, f in zip(units, unit_facts, strict=True)]
+    claim_terms = [terms(c.text, f) for c, f in zip(claims, claim_facts, strict=True)]
+    vocabulary = Vocabulary(unit_terms + claim_terms)
     unit_vectors = [vocabulary.vector(t) for t in unit_terms]
 
-    claim_index = _Index()
+    claim_index = Index()
     for terms in claim_terms:
         claim_index.add(vocabulary.vector(terms))
     known: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         known[claim.key].append(i)
     # sentences that could contradict another: they hold a date, a figure or a role
-    fact_index = _Index()
+    fact_index = Index()
     fact_units: list[int] = []
     for i, facts in enumerate(unit_facts):
         if (facts.dates or facts.quantities or facts.roles) and facts.entities:
@@ -585,7 +474,7 @@ def link(
 def _unsupported(key: str, facts: Facts, vector: dict[int, float],
                  context: Sequence[DateFact], claims: list[SourceClaim], claim_facts: list[Facts],
                  claim_dates: list[tuple[DateFact, ...]],
-                 known: Mapping[str, list[int]], index: _Index, dates: Mapping[str, str],
+                 known: Mapping[str, list[int]], index: Index, dates: Mapping[str, str],
                  best_other: tuple[float, SourceClaim] | None, limits: Thresholds,
                  essay: str, start: int) -> tuple[str, str] | None:
     """Why citing ``key`` for this sentence looks wrong, or None."""
@@ -597,7 +486,7 @@ def _unsupported(key: str, facts: Facts, vector: dict[int, float],
                     "check the note: a later source may be meant")
     others = [j for j in known.get(key, ()) if not (claims[j].essay == essay
                                                     and claims[j].start == start)]
-    own = max((_support_score(_cosine(vector, index.vectors[j]), facts, claim_facts[j],
+    own = max((_support_score(cosine(vector, index.vectors[j]), facts, claim_facts[j],
                               context, claim_dates[j], limits) for j in others), default=0.0)
     if others and best_other is not None and best_other[0] >= limits.better and (
             best_other[0] >= limits.better_ratio * max(own, 0.05)):

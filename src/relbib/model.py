@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
-from typing import Literal, TypeAlias, Union
+from typing import Literal, TypeAlias
 
 # --- names and fields -------------------------------------------------------
 
@@ -47,7 +47,7 @@ class Name:
 
 NAME_FIELDS = frozenset({"author", "editor", "translator"})
 
-FieldValue: TypeAlias = Union[str, tuple[Name, ...]]
+FieldValue: TypeAlias = str | tuple[Name, ...]
 Fields: TypeAlias = Mapping[str, FieldValue]
 
 
@@ -145,7 +145,7 @@ class Essay:
 # --- references: what one note says ----------------------------------------
 
 
-class Form(str, Enum):
+class Form(StrEnum):
     FULL = "full"
     IBID = "ibid"
     OPCIT = "opcit"
@@ -217,7 +217,7 @@ class UnparsedRef:
     reason: str
 
 
-Reference: TypeAlias = Union[FullRef, IbidRef, IdRef, OpCitRef, ShortRef, SupraRef, UnparsedRef]
+Reference: TypeAlias = FullRef | IbidRef | IdRef | OpCitRef | ShortRef | SupraRef | UnparsedRef
 
 
 # --- citations: a note resolved to a library entry --------------------------
@@ -310,7 +310,7 @@ class Annotation:
 # --- findings ---------------------------------------------------------------
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

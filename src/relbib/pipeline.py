@@ -9,7 +9,6 @@ and cli.py do that).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -98,14 +97,14 @@ def parse_list(text: str, *, path: str = "-") -> ParseResult:
     notes = []
     for (n, item), ref in zip(numbered, references, strict=True):
         citation = citations[n]
-        key = keys.get(citation.source) if citation.source is not None else None
+        source_key = keys.get(citation.source) if citation.source is not None else None
         notes.append(
             ParsedNote(
                 n=n,
                 text=item.text,
                 line=item.line,
                 reference=ref,
-                citation=replace(citation, key=key),
+                citation=replace(citation, key=source_key),
             )
         )
     lines = {n: item.line for n, item in numbered}

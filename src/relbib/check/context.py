@@ -53,6 +53,8 @@ class Rule:
 
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*|\\.")
 _WORDS = re.compile(r"[^\W_]+")
+# every ASCII character that is not a letter or digit, deleted by str.translate
+_DROP = {c: None for c in range(128) if not chr(c).isalnum()}
 
 
 def plain(text: str) -> str:
@@ -95,13 +97,16 @@ def split_names(value: str) -> list[str]:
 
 def first_family(record: BibRecord) -> str:
     names = record.fields.get("author") or record.fields.get("editor") or ""
-    head = _AND.split(names, maxsplit=1)[0] if "{" not in names else (
-        split_names(names)[0] if names else "")
+    if "{" in names:
+        head = split_names(names)[0]
+    else:
+        cut = names.find(" and ")
+        head = names[:cut] if cut >= 0 else _AND.split(names, maxsplit=1)[0]
     first = head.strip()
     if not first:
         return ""
     family = first.split(",")[0] if "," in first else first.split()[-1]
-    return plain(family)
+    return _squeeze(family)
 
 
 def year_of(record: BibRecord) -> str:
@@ -148,3 +153,27 @@ def parents(record: BibRecord) -> list[str]:
         if key.strip():
             out.append(key.strip())
     return out
+
+
+def _squeeze(text: str) -> str:
+    """Lower-case letters and digits only: the cheapest comparable form of a title."""
+    if "\\" in text:
+        text = _LATEX_COMMAND.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return text.lower().translate(_DROP)
+
+
+def work_key(record: BibRecord) -> tuple[str, str, str] | None:
+    """(title, year, first author's family name), normalised; None when one is missing."""
+    title = record.fields.get("title")
+    if not title:
+        return None
+    year = year_of(record)
+    if not year:
+        return None
+    family = first_family(record)
+    if not family:
+        return None
+    squeezed = _squeeze(title)
+    return (squeezed, year, family) if squeezed else None

@@ -16,12 +16,11 @@ from relbib.check import fields as fv
 from relbib.check.context import (
     CheckContext,
     entry_diag,
-    first_family,
     index,
     parents,
     plain,
     split_names,
-    year_of,
+    work_key,
 )
 from relbib.check.datamodel import Model, describe, missing_fields
 from relbib.check.records import BibRecord
@@ -307,26 +306,30 @@ def duplicate_works(ctx: CheckContext) -> Iterator[Diagnostic]:
     by_doi: dict[str, BibRecord] = {}
     by_work: dict[tuple[str, str, str], list[BibRecord]] = {}
     for record in ctx.records:
-        doi = fv.normalize_doi(record.fields.get("doi", ""))
-        title = plain(record.fields.get("title", ""))
-        year = year_of(record)
-        family = first_family(record)
-        work = (title, year, family) if title and year and family else None
         first = None
         evidence = ""
+        raw_doi = record.fields.get("doi")
+        doi = fv.normalize_doi(raw_doi) if raw_doi else None
         if doi:
             first = by_doi.get(doi)
-            if first is not None and not _compatible(first, record):
+            if first is None:
+                by_doi[doi] = record
+            elif not _compatible(first, record):
                 first = None
-            evidence = f"the same DOI {doi}"
-            by_doi.setdefault(doi, record)
-        if first is None and work is not None:
-            # same title, year and author, but another issue or other pages is another
-            # work (a column that recurs each issue: TUGboat's "Editorial comments")
-            first = next((r for r in by_work.get(work, ()) if _compatible(r, record)), None)
-            evidence = "the same title, year and first author"
+            else:
+                evidence = f"the same DOI {doi}"
+        work = work_key(record)
         if work is not None:
-            by_work.setdefault(work, []).append(record)
+            bucket = by_work.get(work)
+            if bucket is None:
+                by_work[work] = [record]
+            else:
+                if first is None:
+                    # same title, year and author, but another issue or other pages is
+                    # another work (a column in every issue: TUGboat's "Editorial comments")
+                    first = next((r for r in bucket if _compatible(r, record)), None)
+                    evidence = "the same title, year and first author"
+                bucket.append(record)
         if first is None or first.key.lower() == record.key.lower():
             continue
         yield diagnostic(

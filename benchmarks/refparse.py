@@ -43,7 +43,7 @@ def predict(rows: list[dict]) -> tuple[list[dict], float]:
     start = time.perf_counter()
     out = []
     for row in rows:
-        ref = parse_reference(row["text"])
+        ref = parse_reference(row["text"], expand_ranges=False)
         fields = fields_as_json(ref.fields) if hasattr(ref, "fields") else {}
         out.append({"id": row["id"], "fields": fields})
     return out, time.perf_counter() - start
@@ -86,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     shared = shared_dir(a.shared)
     scorer = shared / "tools" / "score_refparse.py"
     failed = []
+    print(
+        "parse_reference(expand_ranges=False): compressed page ranges stay as printed "
+        '("1477--81"), the gold convention; the pipeline expands them.\n'
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for name, bar in BARS.items():
             rows = load(shared / "refstrings" / f"{name}.jsonl")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import sys
@@ -28,7 +29,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from relbib.parse.reference import clean_text  # noqa: E402
-from relbib.parse.tagger import MODEL_NAME, features, to_crfsuite  # noqa: E402
+from relbib.parse.tagger import (  # noqa: E402
+    MODEL_NAME,
+    STYLE_NAME,
+    features,
+    style_words,
+    to_crfsuite,
+)
 
 TRAIN_FILES = (
     "anystyle_core",
@@ -152,6 +159,37 @@ def write_words(rows: list[dict], path: Path) -> int:
     words = sorted(w for w, n in counts.items() if n >= 2)
     path.write_text("\n".join(words) + "\n", encoding="utf-8")
     return len(words)
+
+
+def is_footnote_style(row: dict) -> bool:
+    """The style label the classifier learns: LinkedBooks strings are footnotes."""
+    return bool(row["dataset"].startswith("linkedbooks"))
+
+
+def write_style(rows: list[dict], path: Path) -> int:
+    """Naive Bayes log odds of footnote style per word (words seen 3+ times)."""
+    counts: list[dict[str, int]] = [{}, {}]
+    docs = [0, 0]
+    for row in rows:
+        k = int(is_footnote_style(row))
+        docs[k] += 1
+        for word in style_words(clean_text(row["text"])):
+            counts[k][word] = counts[k].get(word, 0) + 1
+    prior = math.log(docs[1] / docs[0])
+    lines = []
+    for word in sorted(set(counts[0]) | set(counts[1])):
+        n0, n1 = counts[0].get(word, 0), counts[1].get(word, 0)
+        if n0 + n1 < 3:
+            continue
+        p0, p1 = (n0 + 0.5) / (docs[0] + 1), (n1 + 0.5) / (docs[1] + 1)
+        absent = math.log((1 - p1) / (1 - p0))
+        odds = math.log(p1 / p0) - absent
+        if abs(odds) >= 0.5:
+            prior += absent  # a kept word's absence is evidence too
+            lines.append(f"{word}\t{odds:.2f}")
+    lines.insert(0, f"<prior>\t{prior:.3f}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines) - 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -422,6 +422,65 @@ def search(
 
 
 @app.command()
+def link(
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the annotations would change.")] = False,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+) -> None:
+    """Link library sources to the claims of every ingested essay; write them into the annotations."""
+
+    def body() -> None:
+        from relbib import workspace
+        from relbib.claims import apply_links, judgement_findings, link_library, summary
+        from relbib.library import essay_id
+        from relbib.pipeline import ingest_essays, update
+
+        project = _project()
+        library = workspace.load_library(project)
+        sources = []
+        for key in sorted(library.essays):
+            file = library.essays[key].fields.get("file")
+            if not isinstance(file, str) or not file or not essay_id(library.essays[key]):
+                continue
+            path = project.root / file
+            if not path.is_file():
+                print(f"relbib: warning: {file} (essay {key}) is gone: its notes are still "
+                      "known from the annotations", file=sys.stderr)
+                continue
+            sources.append((file, workspace.read_text_file(path)))
+        if not sources:
+            raise InputError("no essays to link: run `relbib ingest` on them first",
+                             path=_relative(project.essays_bib, project.root))
+        ingests = ingest_essays(sources)
+        updated = update(library, ingests)
+        result = link_library(updated.library, ingests, updated.citations)
+        plan = workspace.plan_save(project, apply_links(updated.library, result))
+        if check:
+            for target in sorted(plan):
+                print(f"would change {_relative(target, project.root)}", file=sys.stderr)
+        else:
+            workspace.save(plan)
+        if format is OutputFormat.json:
+            _emit_json({"links": [x.as_json() for x in result.links]})
+        else:
+            for x in result.links:
+                if x.relation != "cited":
+                    print(f"{x.essay}:{x.line}  {x.relation:<10} {x.key:<28} {x.score:.2f}  {x.text}")
+        counts: dict[str, int] = {}
+        for x in result.links:
+            counts[x.relation] = counts.get(x.relation, 0) + 1
+        found = summary(judgement_findings(result, [i.essay for i in ingests]))
+        print(f"{len(ingests)} essays; links: "
+              + ", ".join(f"{n} {relation}" for relation, n in sorted(counts.items()))
+              + "; findings: " + ", ".join(f"{n} {kind}" for kind, n in found.items())
+              + f"; {len(plan)} files " + ("would change" if check else "written"),
+              file=sys.stderr)
+        if check and plan:
+            raise typer.Exit(EXIT_FINDINGS)
+
+    _run(body)
+
+
+@app.command()
 def build(
     seeds: Annotated[Path, typer.Option("--seeds", help="The essays to build from.")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", help="Where rendered files go.")] = Path("out"),

@@ -215,9 +215,20 @@ def _absorb(index: _Index, candidate: Entry, taken: set[str], original: Mapping[
     return key
 
 
+def essay_file(path: str) -> str:
+    """The ``file`` field of an essay: its path as given, with POSIX separators.
+
+    Callers give paths relative to the project root (or absolute), so that
+    ``relbib link`` can read the essay again from wherever it runs.
+    """
+    return path.replace("\\", "/")
+
+
 def _essay_entry(ingest: EssayIngest) -> Entry:
     essay = ingest.essay
     fields: dict[str, FieldValue] = {"note": ESSAY_NOTE_PREFIX + essay.id}
+    if essay.path:
+        fields["file"] = essay_file(essay.path)
     if essay.title:
         fields["title"] = essay.title
     if essay.authors:
@@ -230,7 +241,8 @@ def _essay_entry(ingest: EssayIngest) -> Entry:
     return Entry(key="", type="article" if essay.venue else "misc", fields=freeze_fields(fields))
 
 
-def _essay_id(entry: Entry) -> str:
+def essay_id(entry: Entry) -> str:
+    """The id of the essay an essays.bib entry stands for ("" when it is none)."""
     note = _text(entry.fields, "note")
     return note[len(ESSAY_NOTE_PREFIX):].strip() if note.startswith(ESSAY_NOTE_PREFIX) else ""
 
@@ -306,7 +318,7 @@ def update_library(library: Library, ingests: Sequence[EssayIngest]) -> LibraryU
 def _update_essays(existing: Mapping[str, Entry], ingests: Sequence[EssayIngest],
                    taken: set[str]) -> dict[str, Entry]:
     essays = dict(existing)
-    by_id = {_essay_id(e): e.key for e in existing.values() if _essay_id(e)}
+    by_id = {essay_id(e): e.key for e in existing.values() if essay_id(e)}
     for ingest in ingests:
         candidate = _essay_entry(ingest)
         key = by_id.get(ingest.essay.id)
@@ -318,6 +330,10 @@ def _update_essays(existing: Mapping[str, Entry], ingests: Sequence[EssayIngest]
             continue
         current = essays[key]
         merged = merge_fields(current.fields, candidate.fields)
+        # ``file`` is relbib's: it follows the essay when it moves
+        file = candidate.fields.get("file")
+        if file and merged.get("file") != file:
+            merged = freeze_fields({**merged, "file": file})
         if merged != current.fields:
             essays[key] = Entry(key=key, type=current.type, fields=merged)
     return essays

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from relbib.aliases import fold, same_name
@@ -347,8 +347,8 @@ def link(
     unit_vectors = [vocabulary.vector(t) for t in unit_terms]
 
     claim_index = Index()
-    for terms in claim_terms:
-        claim_index.add(vocabulary.vector(terms))
+    for claim_term_list in claim_terms:
+        claim_index.add(vocabulary.vector(claim_term_list))
     known: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         known[claim.key].append(i)

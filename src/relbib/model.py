@@ -293,6 +293,9 @@ class AnnotationClaim:
     relation: Relation
     score: float
     status: str | None = None  # set by a person: "confirmed" or "rejected"
+    # the other sentence, "essay:line: text": for ``supports`` the one the work
+    # is cited for, for ``conflicts`` the one that states the fact differently
+    evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,13 +1,14 @@
 """Robustness smoke test on real odd .bib files from peers' test suites.
 
 Reading any of them raises nothing but InputError, keeps every byte, and
-writing the unchanged entries back gives the same text.  Files over 300 kB
+writing the unchanged entries back gives the same text (speed is the
+benchmarks' business, not this test's).  Files over 300 kB
 (the performance corpus's job) are left out to keep the suite fast.
 """
 
 from __future__ import annotations
 
-import time
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from relbib.diagnostics import InputError
 from relbib.formats.bibtex import bib_problems, entries_of, read_bib, update_bib
 from relbib.workspace import read_text
 
-WEIRD = Path("/work/shared/corpora/weird")
+# shared/ stands beside the repository (CI clones main next to it)
+SHARED = Path(os.environ.get("RELBIB_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+WEIRD = SHARED / "corpora" / "weird"
 FOLDERS = sorted(p for p in WEIRD.iterdir() if p.is_dir()) if WEIRD.is_dir() else []
 MAX_BYTES = 300_000
 
@@ -25,8 +28,6 @@ MAX_BYTES = 300_000
 @pytest.mark.parametrize("folder", FOLDERS, ids=[p.name for p in FOLDERS])
 def test_weird_files_read_losslessly_and_quickly(folder: Path) -> None:
     files = [p for p in sorted(folder.glob("*.bib")) if p.stat().st_size <= MAX_BYTES]
-    size = sum(p.stat().st_size for p in files)
-    started = time.perf_counter()
     for path in files:
         try:
             text = read_text(path).text
@@ -38,5 +39,3 @@ def test_weird_files_read_losslessly_and_quickly(folder: Path) -> None:
         for problem in bib_problems(doc):
             assert problem.path == str(path) and problem.line >= 1
         assert update_bib(doc, entries) == text, path
-    # bounded: well under a second per 100 kB even on a slow machine
-    assert time.perf_counter() - started < 2 + size / 50_000

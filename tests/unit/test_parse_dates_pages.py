@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from relbib.parse.dates import parse_date
-from relbib.parse.pages import normalize_pages
+from relbib.parse.pages import expand_compressed, normalize_pages
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ def test_parse_date(text: str, year: str, iso: str) -> None:
 @pytest.mark.parametrize(
     ("text", "pages"),
     [
-        ("pp. 153-62.", "153--162"),
+        ("pp. 153-62.", "153--62"),
         ("pp. 43–65", "43--65"),
         ("p. 130", "130"),
         ("S. 12—14", "12--14"),
@@ -41,6 +41,14 @@ def test_normalize_pages(text: str, pages: str) -> None:
     assert normalize_pages(text) == pages
 
 
+@pytest.mark.parametrize(
+    ("pages", "expanded"),
+    [("153--62", "153--162"), ("1477--81", "1477--1481"), ("43--65", "43--65"), ("130", "130")],
+)
+def test_expand_compressed(pages: str, expanded: str) -> None:
+    assert expand_compressed(pages) == expanded
+
+
 @given(st.integers(1, 5000), st.integers(0, 300))
 def test_expanded_range_never_ends_before_it_starts(first: int, length: int) -> None:
     last = first + length
@@ -50,6 +58,6 @@ def test_expanded_range_never_ends_before_it_starts(first: int, length: int) -> 
         while common < len(short) - 1 and short[common] == str(first)[common]:
             common += 1
         short = short[common:]
-    got = normalize_pages(f"{first}-{short}")
+    got = expand_compressed(normalize_pages(f"{first}-{short}"))
     start, end = got.split("--")
     assert int(start) == first and int(end) >= first

@@ -47,3 +47,12 @@ def test_linebreak_hyphen_is_joined() -> None:
 def test_never_raises_and_keeps_the_text(text: str) -> None:
     ref = parse_reference(text, note=True)
     assert ref.text == text
+
+
+def test_compressed_range_expanded_unless_asked_to_keep_it() -> None:
+    text = "Smith, J. (2001). A title of an article. Journal of Things, 12(3), 153-62."
+    expanded = parse_reference(text)
+    printed = parse_reference(text, expand_ranges=False)
+    assert isinstance(expanded, FullRef) and isinstance(printed, FullRef)
+    assert expanded.fields["pages"] == "153--162"
+    assert printed.fields["pages"] == "153--62"

@@ -12,6 +12,7 @@ PyYAML is imported here and nowhere else.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from pathlib import PurePath
 from types import MappingProxyType
@@ -25,7 +26,8 @@ from relbib.model import Annotation, AnnotationClaim, Relation
 RELATIONS: frozenset[str] = frozenset({"cited", "supports", "confirmed", "rejected", "conflicts"})
 # Top-level keys relbib reads itself; any other key is a person's and is kept.
 OWN_KEYS = ("key", "summary", "tags", "claims")
-CLAIM_KEYS = ("essay", "line", "quote", "note", "pinpoint", "relation", "score", "status")
+CLAIM_KEYS = ("essay", "line", "quote", "note", "pinpoint", "relation", "score", "status",
+              "evidence")
 
 
 # --- reading ----------------------------------------------------------------
@@ -131,6 +133,7 @@ def _claim(item: object, path: str, line: int) -> AnnotationClaim:
             relation=cast(Relation, relation),
             score=float(score),
             status=_optional_text(item.get("status")),
+            evidence=_optional_text(item.get("evidence")),
         )
     except ValueError as error:
         raise InputError(f"claim: {error}", path=path, line=line) from None
@@ -158,6 +161,8 @@ def _claim_data(claim: AnnotationClaim) -> dict[str, object]:
     }
     if claim.status is not None:
         data["status"] = claim.status
+    if claim.evidence is not None:
+        data["evidence"] = claim.evidence
     return data
 
 
@@ -180,9 +185,10 @@ def dump_annotation(annotation: Annotation) -> str:
 # --- merging ----------------------------------------------------------------
 
 
-def claim_order(claim: AnnotationClaim) -> tuple[str, int, int, str, str]:
-    """Claims sort by essay, line, note, relation, quote: a stable file order."""
-    return (claim.essay, claim.line, claim.note or 0, claim.relation, claim.quote)
+def claim_order(claim: AnnotationClaim) -> tuple[str, int, int, str, str, str]:
+    """Claims sort by essay, line, note, relation, quote, evidence: a stable file order."""
+    return (claim.essay, claim.line, claim.note or 0, claim.relation, claim.quote,
+            claim.evidence or "")
 
 
 def _identity(claim: AnnotationClaim) -> tuple[str, str, object]:
@@ -243,12 +249,58 @@ def merge_annotation(
 
 
 def _full_identity(claim: AnnotationClaim) -> tuple[object, ...]:
-    return (claim.essay, claim.line, claim.note, claim.relation, claim.quote, claim.pinpoint)
+    return (claim.essay, claim.line, claim.note, claim.relation, claim.quote, claim.pinpoint,
+            claim.evidence)
+
+
+# relbib's own findings about a work; a person's verdict on one is a status
+FOUND_RELATIONS = frozenset({"supports", "conflicts"})
+# a person's verdict on "this work supports this sentence", however they wrote it
+_SUPPORT_RELATIONS = frozenset({"supports", "confirmed", "rejected"})
+
+
+def _decided_identity(claim: AnnotationClaim) -> tuple[str, str, str, str]:
+    group = "supports" if claim.relation in _SUPPORT_RELATIONS else claim.relation
+    evidence = (claim.evidence or "") if group == "conflicts" else ""
+    return (claim.essay, group, " ".join(claim.quote.split()), evidence)
+
+
+def merge_links(
+    existing: Annotation | None,
+    found: tuple[AnnotationClaim, ...],
+    key: str,
+    *,
+    refreshed_essays: Collection[str],
+) -> Annotation:
+    """``existing`` with relbib's ``supports``/``conflicts`` claims about
+    ``refreshed_essays`` replaced by ``found``.
+
+    A claim a person decided on (a ``status``, or relation ``confirmed`` /
+    ``rejected``) stays as it is and is never found again over it; cited
+    claims, the claims of other essays, summary, tags and a person's own
+    keys stay untouched.  Merging the same ``found`` twice changes nothing.
+    """
+    if existing is None:
+        existing = Annotation(key=key)
+    kept: list[AnnotationClaim] = []
+    decided: set[tuple[str, str, str, str]] = set()
+    for claim in existing.claims:
+        if claim.status is not None or claim.relation in ("confirmed", "rejected"):
+            decided.add(_decided_identity(claim))
+            kept.append(claim)
+        elif not (claim.relation in FOUND_RELATIONS and claim.essay in refreshed_essays):
+            kept.append(claim)
+    merged = kept + [c for c in found if _decided_identity(c) not in decided]
+    unique = {_full_identity(c): c for c in sorted(merged, key=claim_order)}
+    return Annotation(
+        key=key,
+        summary=existing.summary,
+        tags=existing.tags,
+        claims=tuple(sorted(unique.values(), key=claim_order)),
+        extra=MappingProxyType(dict(existing.extra)),
+    )
 
 
 def _with_status(claim: AnnotationClaim, status: str | None) -> AnnotationClaim:
-    return AnnotationClaim(
-        essay=claim.essay, line=claim.line, quote=claim.quote, note=claim.note,
-        pinpoint=claim.pinpoint, relation=claim.relation, score=claim.score, status=status,
-    )
+    return dataclasses.replace(claim, status=status)
 

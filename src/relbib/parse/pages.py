@@ -1,7 +1,8 @@
 """Pages: a page segment's text → BibTeX page range.
 
 Input: text such as "pp. 153-62.", "S. 12–14", "p. 130", "e1002".
-Output: "153--162" (compressed ranges expanded, any dash → "--"), "130".
+Output: "153--62" (any dash → "--"; as printed), "130"; ``expand_compressed``
+turns a compressed range into a full one ("153--62" → "153--162").
 Never: turn a non-page number into a range or drop digits.
 """
 
@@ -21,7 +22,15 @@ def expand_range(first: str, last: str) -> str:
     return last
 
 
-def normalize_pages(text: str, *, expand: bool = True) -> str:
+def expand_compressed(pages: str) -> str:
+    """A BibTeX range with its compressed last page written out: "1477--81" → "1477--1481"."""
+    first, sep, last = pages.partition("--")
+    if not sep:
+        return pages
+    return f"{first}--{expand_range(first, last)}"
+
+
+def normalize_pages(text: str, *, expand: bool = False) -> str:
     """The page range of ``text`` in BibTeX form ("43--65"), or its cleaned text."""
     s = re.sub(r"\s+", " ", text).strip(" ,;:.()[]")
     s = P.PAGE_PREFIX.sub("", s).strip(" ,;:.")

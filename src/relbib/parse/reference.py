@@ -31,7 +31,7 @@ from relbib.parse.fields import (
     strip_punct,
 )
 from relbib.parse.names import looks_like_organisation, split_names
-from relbib.parse.pages import normalize_pages
+from relbib.parse.pages import expand_compressed, normalize_pages
 
 __all__ = ["clean_text", "parse_reference"]
 
@@ -81,11 +81,16 @@ def _has_content(text: str) -> bool:
     return bool(re.search(r"[^\W_]{2,}", text))
 
 
-def parse_reference(text: str, *, note: bool = False) -> FullRef | UnparsedRef:
+def parse_reference(
+    text: str, *, note: bool = False, expand_ranges: bool = True
+) -> FullRef | UnparsedRef:
     """The entry a full reference describes.
 
     With ``note=True`` a trailing single page ("p. 130", ", 45.") is the
     note's pinpoint, not the ``pages`` field; a range stays ``pages``.
+    With ``expand_ranges`` a compressed range is written out ("153-62" →
+    "153--162"); without it the range stays as printed ("153--62"), which is
+    how the gold reference strings keep it.
     """
     cleaned = clean_text(text)
     if not _has_content(cleaned):
@@ -99,6 +104,8 @@ def parse_reference(text: str, *, note: bool = False) -> FullRef | UnparsedRef:
     else:
         kind, fields, confidence = _crf_reference(body)
         _doi_from_url(fields, confidence)
+    if expand_ranges and isinstance(fields.get("pages"), str):
+        fields["pages"] = expand_compressed(str(fields["pages"]))
     if not fields.get("title") and not fields.get("author") and not fields.get("journal"):
         return UnparsedRef(text=text, reason="no title, author or container recognised")
     return FullRef(

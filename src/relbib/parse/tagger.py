@@ -19,6 +19,10 @@ from importlib import resources
 from typing import Any
 
 MODEL_NAME = "refparse.crfsuite"
+# Per-word log odds that a string is a humanities footnote (Italian-style,
+# as in LinkedBooks) rather than an English-style reference-list item.
+STYLE_NAME = "style.tsv"
+FOOTNOTE_STYLE = "fn"
 
 _PUNCT_STRIP = "\"'“”‘’«»„‚()[]{}<>.,;:!?*"
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
@@ -114,8 +118,46 @@ def _token_features(tok: str) -> dict[str, Any]:
     return f
 
 
-def features(tokens: Sequence[str]) -> list[dict[str, Any]]:
-    """CRF features of each token, with a window of its neighbours and its context."""
+def style_words(text: str) -> set[str]:
+    """The distinct lower-case words of ``text`` the style classifier reads."""
+    return {w for w in (t.strip(_PUNCT_STRIP).lower() for t in text.split()) if w.isalpha()}
+
+
+@cache
+def _style_weights() -> tuple[float, dict[str, float]]:
+    path = resources.files("relbib.parse").joinpath("data", STYLE_NAME)
+    if not path.is_file():
+        return 0.0, {}
+    weights: dict[str, float] = {}
+    prior = 0.0
+    for line in path.read_text("utf-8").splitlines():
+        word, _, value = line.partition("\t")
+        if word == "<prior>":
+            prior = float(value)
+        elif value:
+            weights[word] = float(value)
+    return prior, weights
+
+
+def style_of(tokens: Sequence[str]) -> str:
+    """``FOOTNOTE_STYLE`` when the string reads like a humanities footnote, else ""."""
+    prior, weights = _style_weights()
+    if not weights:
+        return ""
+    score = prior + sum(weights.get(w, 0.0) for w in style_words(" ".join(tokens)))
+    return FOOTNOTE_STYLE if score > 0 else ""
+
+
+def features(tokens: Sequence[str], style: str | None = None) -> list[dict[str, Any]]:
+    """CRF features of each token, with a window of its neighbours and its context.
+
+    Every feature is also given a copy conditioned on the string's style
+    (``style_of``), so one model learns both the reference-list and the
+    footnote conventions without one style's data pulling the other's
+    weights ("frustratingly easy" domain adaptation).
+    """
+    if style is None:
+        style = style_of(tokens)
     base = [_token_features(t) for t in tokens]
     n = len(tokens)
     out: list[dict[str, Any]] = []
@@ -174,6 +216,9 @@ def features(tokens: Sequence[str]) -> list[dict[str, Any]]:
             seen_year = True
         if tok.endswith(":"):
             seen_colon = True
+    if style:
+        for f in out:
+            f.update({f"{style}:{k}": v for k, v in list(f.items())})
     return out
 
 

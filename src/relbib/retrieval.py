@@ -1,0 +1,134 @@
+"""Lexical retrieval over sentences: terms, TF-IDF vectors and an inverted index.
+
+Input: a sentence's text and the facts extracted from it; the term lists of
+every sentence and claim (to weigh terms by how rare they are).
+Output: term lists, sparse TF-IDF vectors, and the nearest documents to a query.
+Never: compare every document with every other (a query reads the rarest
+terms' postings first, within a budget, so the work per query is bounded),
+read files, or hold state beyond one link run.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from relbib.aliases import NUMBER_WORDS, canonical
+from relbib.facts import Facts
+
+# A word (letters, inner apostrophes, dots and hyphens: "Mi-17", "U.S."), a
+# single letter, or a figure with thousands separators or decimals ("2,800").
+_WORD = r"[A-Za-z][A-Za-z’'.\-]*[A-Za-z]"
+_LETTER = r"[A-Za-z]"
+_FIGURE = r"\d+(?:[.,]\d+)*"
+_TOKEN = re.compile(f"{_WORD}|{_LETTER}|{_FIGURE}")
+_STOPWORDS = frozenset(
+    """the a an and or of to in on at by for from with as is are was were be been being
+    this that these those it its their there then than which who whom whose what when
+    where while also not no but has have had will would could should can may might
+    both between into over under after before during since about such other more most
+    very much many some any each all two one his her he she they them we our us your
+    said says also later soon further however thus hence therefore""".split()
+)
+
+
+def terms(text: str, facts: Facts) -> list[str]:
+    """Content words, canonical names and normalised figures of a sentence."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text if text.isascii() else fold_keep_case(text)):
+        if token[0].isdigit():
+            out.append(token.replace(",", ""))
+            continue
+        lower = token.lower().strip(".'-")
+        if lower in _STOPWORDS or len(lower) < 3:
+            continue
+        if lower in NUMBER_WORDS:
+            out.append(str(NUMBER_WORDS[lower]))
+        elif token[0].isupper():
+            out.extend(canonical(token).split())
+        else:
+            out.append(stem(lower))
+    out.extend("e:" + e.name for e in facts.entities if e.kind != "country")
+    out.extend(f"q:{q.value:g}:{q.unit}" for q in facts.quantities)
+    return out
+
+
+def fold_keep_case(text: str) -> str:
+    """Accents removed and quotes made straight, capitals kept (they mark names)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(slots=True)
+class Index:
+    """TF-IDF vectors of documents and an inverted index over them (build-time only)."""
+
+    vectors: list[dict[int, float]] = field(default_factory=list)
+    postings: dict[int, list[tuple[int, float]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, vector: dict[int, float]) -> int:
+        doc = len(self.vectors)
+        self.vectors.append(vector)
+        for term, weight in vector.items():
+            self.postings[term].append((doc, weight))
+        return doc
+
+    def search(self, query: dict[int, float], *, k: int, budget: int,
+               skip: int = -1) -> list[tuple[float, int]]:
+        """Top ``k`` documents by cosine, reading the rarest terms first within ``budget``."""
+        scores: dict[int, float] = {}
+        spent = 0
+        for term in sorted(query, key=lambda t: len(self.postings.get(t, ()))):
+            posting = self.postings.get(term)
+            if not posting:
+                continue
+            if spent + len(posting) > budget and spent:
+                break
+            spent += len(posting)
+            weight = query[term]
+            get = scores.get
+            for doc, other in posting:
+                scores[doc] = get(doc, 0.0) + weight * other
+        scores.pop(skip, None)
+        return heapq.nlargest(k, ((score, doc) for doc, score in scores.items()))
+
+
+class Vocabulary:
+    """Term ids and document frequencies over every sentence and claim."""
+
+    def __init__(self, documents: Iterable[list[str]]) -> None:
+        self.ids: dict[str, int] = {}
+        df: dict[int, int] = defaultdict(int)
+        self.count = 0
+        for doc_terms in documents:
+            self.count += 1
+            for term in set(doc_terms):
+                df[self.ids.setdefault(term, len(self.ids))] += 1
+        self.idf = {t: math.log((1 + self.count) / (1 + n)) + 1.0 for t, n in df.items()}
+
+    def vector(self, doc_terms: list[str]) -> dict[int, float]:
+        counts: dict[int, int] = defaultdict(int)
+        for term in doc_terms:
+            if term in self.ids:
+                counts[self.ids[term]] += 1
+        weights = {t: (1 + math.log(n)) * self.idf[t] for t, n in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())

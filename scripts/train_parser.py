@@ -33,6 +33,7 @@ from relbib.parse.tagger import (  # noqa: E402
     MODEL_NAME,
     STYLE_NAME,
     features,
+    style_of,
     style_words,
     to_crfsuite,
 )
@@ -166,7 +167,7 @@ def is_footnote_style(row: dict) -> bool:
     return bool(row["dataset"].startswith("linkedbooks"))
 
 
-def write_style(rows: list[dict], path: Path) -> int:
+def write_style(rows: list[dict], path: Path) -> tuple[float, dict[str, float]]:
     """Naive Bayes log odds of footnote style per word (words seen 3+ times)."""
     counts: list[dict[str, int]] = [{}, {}]
     docs = [0, 0]
@@ -189,7 +190,7 @@ def write_style(rows: list[dict], path: Path) -> int:
             lines.append(f"{word}\t{odds:.2f}")
     lines.insert(0, f"<prior>\t{prior:.3f}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines) - 1
+    return prior, {w: float(v) for w, v in (line.split("\t") for line in lines[1:])}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,21 +202,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--files", default="")
+    ap.add_argument("--no-style", action="store_true")
     a = ap.parse_args(argv)
-    rows = load_training(shared_dir(a.shared))
-    n_words = write_words(rows, Path(a.out).with_name("words.txt"))
+    rows = [r for r in load_training(shared_dir(a.shared)) if r["dataset"].replace("/", "_") in a.files.split(",")] if a.files else load_training(shared_dir(a.shared))
+    dev = [row for k, row in enumerate(rows) if a.holdout and k % a.holdout == 0]
+    train = [row for k, row in enumerate(rows) if not (a.holdout and k % a.holdout == 0)]
+    n_words = write_words(train, Path(a.out).with_name("words.txt"))
     print(f"{n_words} known words", file=sys.stderr)
+    classifier = write_style(train, Path(a.out).with_name(STYLE_NAME))
+    if a.no_style:
+        classifier = (0.0, {})
+    styled = 0
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    dev = []
     n_train = 0
-    for k, row in enumerate(rows):
-        if a.holdout and k % a.holdout == 0:
-            dev.append(row)
-            continue
+    for row in train:
         tokens, labels = labelled_tokens(row)
         if tokens:
-            trainer.append(to_crfsuite(features(tokens)), labels)
+            style = style_of(clean_text(row["text"]).split(), classifier)
+            styled += bool(style)
+            trainer.append(to_crfsuite(features(tokens, style)), labels)
             n_train += 1
+    print(f"{styled} strings in footnote style", file=sys.stderr)
     trainer.set_params(
         {
             "c1": a.c1,

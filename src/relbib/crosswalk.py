@@ -195,3 +195,95 @@ def csl_variable(entry_type: str, field: str) -> str | None:
     if field in ("institution", "school", "organization"):
         return "publisher"
     return CSL_FIELDS.get(field)
+
+
+# --- biblatex's data model --------------------------------------------------------
+# From biber's default data model (biber-tool.conf, the one
+# ``biber --tool --validate-datamodel`` checks against): the fields every type
+# may hold, the fields each type adds, and the fields each type must have.
+# A field outside these makes biber warn "Invalid field".
+
+BIBLATEX_COMMON_FIELDS = frozenset("""
+abstract annotation crossref doi eprint eprintclass eprinttype entrysubtype file gender
+ids indextitle isan ismn iswc keywords label langid library month options origlocation
+origpublisher origtitle pagination related shortauthor shorteditor shorthand shortjournal
+shortseries shorttitle sortkey sortname sorttitle sortyear url xdata xref year date urldate
+origdate eventdate
+""".split())
+_EDITORS = "editor editora editorb editorc editortype editoratype editorbtype editorctype"
+_BOOKISH = (f"addendum afterword annotator author chapter commentator edition {_EDITORS} eid "
+            "foreword introduction isbn language location maintitle maintitleaddon mainsubtitle "
+            "note number origlanguage pages pagetotal part publisher pubstate series subtitle "
+            "title titleaddon translator volume volumes")
+_EVENT = "eventtitle eventtitleaddon venue"
+BIBLATEX_TYPE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType({
+    "article": frozenset(f"""addendum annotator author commentator {_EDITORS} eid issn issue
+        issuetitle issuesubtitle issuetitleaddon journalsubtitle journaltitle
+        journaltitleaddon language note number origlanguage pages pubstate series subtitle
+        title titleaddon translator version volume""".split()),
+    "book": frozenset(_BOOKISH.split()),
+    "inbook": frozenset((_BOOKISH + " booktitle bookauthor booksubtitle booktitleaddon").split()),
+    "incollection": frozenset((_BOOKISH + " booktitle booksubtitle booktitleaddon").split()),
+    "booklet": frozenset("""addendum author chapter editor editortype eid howpublished language
+        location note pages pagetotal pubstate subtitle title titleaddon type""".split()),
+    "manual": frozenset("""addendum author chapter edition editor editortype eid isbn language
+        location note number organization pages pagetotal publisher pubstate series subtitle
+        title titleaddon type version""".split()),
+    "misc": frozenset("""addendum author editor editortype howpublished language location note
+        organization pubstate subtitle title titleaddon type version""".split()),
+    "online": frozenset("""addendum author editor editortype language note organization pubstate
+        subtitle title titleaddon version""".split()),
+    "proceedings": frozenset((f"""addendum chapter editor editortype eid isbn language location
+        mainsubtitle maintitle maintitleaddon note number organization pages pagetotal part
+        publisher pubstate series subtitle title titleaddon volume volumes {_EVENT}""").split()),
+    "inproceedings": frozenset((f"""addendum author booksubtitle booktitle booktitleaddon chapter
+        editor editortype eid isbn language location mainsubtitle maintitle maintitleaddon note
+        number organization pages part publisher pubstate series subtitle title titleaddon
+        volume volumes {_EVENT}""").split()),
+    "report": frozenset("""addendum author chapter eid institution isrn language location note
+        number pages pagetotal pubstate subtitle title titleaddon type version""".split()),
+    "thesis": frozenset("""addendum author chapter eid institution language location note pages
+        pagetotal pubstate subtitle title titleaddon type""".split()),
+    "unpublished": frozenset(f"""addendum author howpublished language location note pubstate
+        subtitle title titleaddon type {_EVENT}""".split()),
+})
+#: the fields each biblatex type must have; a tuple inside is "one of these"
+BIBLATEX_MANDATORY: Mapping[str, tuple[str | tuple[str, ...], ...]] = MappingProxyType({
+    "article": ("author", "journaltitle", "title"),
+    "book": ("author", "title"),
+    "inbook": ("author", "title", "booktitle"),
+    "incollection": ("author", "editor", "title", "booktitle"),
+    "booklet": (("author", "editor"), "title"),
+    "manual": ("title",),
+    "misc": ("title",),
+    "online": ("title", ("url", "doi", "eprint")),
+    "proceedings": ("title",),
+    "inproceedings": ("author", "title", "booktitle"),
+    "report": ("author", "title", "type", "institution"),
+    "thesis": ("author", "title", "type", "institution"),
+    "unpublished": ("author", "title"),
+})
+#: where a field the fallback type cannot hold goes, in this order, when that
+#: place is free: a venue becomes ``howpublished``, the rest ``addendum``
+BIBLATEX_VENUE_FIELDS = ("journaltitle", "booktitle", "publisher", "institution", "series")
+BIBLATEX_FALLBACK_TYPE = "misc"
+
+
+def biblatex_allows(entry_type: str, field: str) -> bool:
+    """True when biblatex's data model lets an ``entry_type`` entry hold ``field``."""
+    return field in BIBLATEX_COMMON_FIELDS or field in BIBLATEX_TYPE_FIELDS.get(entry_type, ())
+
+
+def biblatex_complete(entry_type: str, fields: Mapping[str, object]) -> bool:
+    """True when ``fields`` has every field biblatex requires of ``entry_type``."""
+    for need in BIBLATEX_MANDATORY.get(entry_type, ("title",)):
+        options = need if isinstance(need, tuple) else (need,)
+        if not any(fields.get(o) for o in options):
+            return False
+    return bool(fields.get("date") or fields.get("year"))
+
+
+# --- BibTeX's standard styles -----------------------------------------------------
+#: the entry types plain.bst and its kin know; any other becomes ``misc``
+BIBTEX_STYLE_TYPES = frozenset("""article book booklet inbook incollection inproceedings
+conference manual mastersthesis misc phdthesis proceedings techreport unpublished""".split())

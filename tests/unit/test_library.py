@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from relbib.formats.bibtex import entries_of, read_bib, update_bib
@@ -149,3 +150,17 @@ def test_update_is_deterministic_and_idempotent() -> None:
     assert twice.library.sources == once.library.sources
     assert twice.library.annotations == once.library.annotations
     assert update_bib(doc, list(twice.library.sources.values())) == text
+
+
+def test_an_essay_entry_names_its_file_and_follows_it_when_it_moves() -> None:
+    ingest = _ingest("e1", [_full(KHAN)])
+    moved = EssayIngest(essay=dataclasses.replace(ingest.essay, path="essays\\2024\\e1.txt"),
+                        references=ingest.references, citations=ingest.citations)
+    first = update_library(Library(), [ingest]).library
+    (entry,) = first.essays.values()
+    assert entry.fields["file"] == "e1.txt"
+    again = update_library(first, [ingest]).library
+    assert again.essays == first.essays
+    after_move = update_library(first, [moved]).library
+    assert [e.fields["file"] for e in after_move.essays.values()] == ["essays/2024/e1.txt"]
+    assert list(after_move.essays) == list(first.essays)  # same key

@@ -139,9 +139,14 @@ def _style_weights() -> tuple[float, dict[str, float]]:
     return prior, weights
 
 
-def style_of(tokens: Sequence[str]) -> str:
-    """``FOOTNOTE_STYLE`` when the string reads like a humanities footnote, else ""."""
-    prior, weights = _style_weights()
+def style_of(
+    tokens: Sequence[str], classifier: tuple[float, dict[str, float]] | None = None
+) -> str:
+    """``FOOTNOTE_STYLE`` when the string reads like a humanities footnote, else "".
+
+    ``classifier`` (prior, per-word log odds) defaults to the packaged one.
+    """
+    prior, weights = classifier if classifier is not None else _style_weights()
     if not weights:
         return ""
     score = prior + sum(weights.get(w, 0.0) for w in style_words(" ".join(tokens)))

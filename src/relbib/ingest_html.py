@@ -1,0 +1,214 @@
+"""HTML → plain text, offset map, explicit markers, <meta> fields, notes.
+
+Input: the text of an HTML essay.
+Output: plain text with one source offset per character (html.parser gives
+exact source positions, which lxml does not), the spans of explicit note
+markers (``<sup>1</sup>``, ``<a href="#fn1">``) and the page's <meta> fields;
+the notes list (``<ol>``, ``section.footnotes``) becomes a ``Notes`` section.
+Never: read files or fetch anything the page links to.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from relbib.sentences import line_starts
+from relbib.textmap import TextBuilder, finish
+
+# --- HTML ---------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol section article aside header footer blockquote pre table "
+    "tr td th figure figcaption hr dl dt dd main form address".split())
+_SKIP_TAGS = frozenset("script style noscript template svg nav button select".split())
+_FN_ID_RE = re.compile(r"(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,3})$", re.IGNORECASE)
+_FN_HREF_RE = re.compile(r"#(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,3})$", re.IGNORECASE)
+_BACKREF_HREF_RE = re.compile(r"#(?:fnref|ref|footnote-ref|_ftnref|ftnref|enref)", re.IGNORECASE)
+_NOTES_CLASS_RE = re.compile(r"\b(?:foot|end)notes?\b|\bnotes\b", re.IGNORECASE)
+
+
+class _HTMLReducer(HTMLParser):
+    """HTML → plain text with exact source offsets (the stdlib tokenizer
+    reports where each piece starts; character references arrive apart)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.starts = line_starts(source)
+        self.out = TextBuilder()
+        self.hints: list[tuple[int, int]] = []
+        self.meta: dict[str, list[str]] = {}
+        self.skip = 0
+        self.in_head = False
+        self.in_title = False
+        self.title_text: list[str] = []
+        self.h1_text: list[str] | None = None
+        self.first_h1 = ""
+        self.lists: list[list[int | str]] = []  # [kind, counter]
+        self.notes_depth: list[str] = []  # tags of open notes containers
+        self.note_item: list[str] = []  # tags of open notes items
+        self.suppress_number = False
+        self.backref: list[str] = []
+        self.marker: tuple[str, list[tuple[str, int]]] | None = None  # (tag, chars)
+
+    def pos(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        at = self.pos()
+        if tag == "meta":
+            key = (a.get("name") or a.get("property") or "").lower()
+            if key and a.get("content"):
+                self.meta.setdefault(key, []).append(a["content"].strip())
+            return
+        if tag == "head":
+            self.in_head = True
+        if tag == "title":
+            self.in_title = True
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        if self.skip or self.in_head:
+            return
+        if tag == "h1" and not self.first_h1:
+            self.h1_text = []
+        if tag == "br":
+            self.out.newlines(1, at)
+            return
+        in_notes = bool(self.notes_depth)
+        if tag in ("section", "div", "aside", "ol", "ul", "footer") and (
+            _NOTES_CLASS_RE.search(a.get("class", "")) or a.get("role", "") in ("doc-endnotes", "doc-footnotes")
+            or a.get("id", "").lower() in ("footnotes", "endnotes", "notes")
+        ) and not in_notes:
+            self.out.newlines(2, at)
+            self.out.generated("Notes", at)
+            self.out.newlines(2, at)
+            self.notes_depth.append(tag)
+            in_notes = True
+        elif self.notes_depth and tag == self.notes_depth[0]:
+            self.notes_depth.append(tag)
+        if tag in _BLOCK_TAGS:
+            self.out.newlines(2 if tag != "li" else 1, at)
+        if tag in ("ol", "ul"):
+            start = a.get("start", "1")
+            self.lists.append([tag, int(start) - 1 if start.isdigit() else 0])
+        fn = _FN_ID_RE.match(a.get("id", ""))
+        if tag == "li" and self.lists:
+            kind = self.lists[-1]
+            kind[1] = int(kind[1]) + 1
+            if fn and (in_notes or kind[0] == "ol"):
+                kind[1] = int(fn.group(1))
+            self.out.generated(f"{kind[1]}. " if kind[0] == "ol" else "* ", at)
+            if in_notes or fn:
+                self.note_item.append(tag)
+                self.suppress_number = True
+            return
+        if fn and tag in ("p", "div", "li", "aside") and not self.note_item:
+            self.out.newlines(2, at)
+            self.out.generated(f"{int(fn.group(1))}. ", at)
+            self.note_item.append(tag)
+            self.suppress_number = True
+            return
+        if tag == "a" and (
+            _BACKREF_HREF_RE.match(a.get("href", ""))
+            or ((self.note_item or in_notes) and "back" in a.get("class", ""))
+        ):  # the ↩ link from a note back to its marker is not part of the note
+            self.backref.append(tag)
+            return
+        if self.marker is None and not in_notes and (
+            tag == "sup" or (tag == "a" and (_FN_HREF_RE.search(a.get("href", ""))
+                                             or "footnote-ref" in a.get("class", "")))
+        ):
+            self.marker = (tag, [])
+
+    def handle_endtag(self, tag: str) -> None:
+        at = self.pos()
+        if tag == "head":
+            self.in_head = False
+        if tag == "title":
+            self.in_title = False
+        if tag in _SKIP_TAGS and self.skip:
+            self.skip -= 1
+            return
+        if self.skip or self.in_head:
+            return
+        if tag == "h1" and self.h1_text is not None:
+            self.first_h1 = " ".join("".join(self.h1_text).split())
+            self.h1_text = None
+        if self.backref and tag == "a":
+            self.backref.pop()
+            return
+        if self.marker is not None and tag == self.marker[0]:
+            chars = self.marker[1]
+            self.marker = None
+            digits = [(c, o) for c, o in chars if c.isdigit()]
+            label = "".join(c for c, _ in chars).strip().strip("[]()")
+            if label.isdigit() and len(label) <= 3:
+                start = len(self.out)
+                for c, o in digits:
+                    self.out.add(c, o)
+                self.hints.append((start, len(self.out)))
+            else:
+                for c, o in chars:
+                    self.out.add(c, o)
+        if tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+        if self.note_item and tag == self.note_item[-1]:
+            self.note_item.pop()
+            self.suppress_number = False
+        if self.notes_depth and tag == self.notes_depth[-1]:
+            self.notes_depth.pop()
+        if tag in _BLOCK_TAGS:
+            self.out.newlines(2 if tag != "li" else 1, at)
+
+    def _text(self, text: str, src: int | None) -> None:
+        """Append ``text`` (from ``src``, or at the current tag when None)."""
+        if self.in_title:
+            self.title_text.append(text)
+            return
+        if self.skip or self.in_head or self.backref:
+            return
+        if self.h1_text is not None:
+            self.h1_text.append(text)
+        at = self.pos()
+        if self.suppress_number:
+            if not text.strip():
+                return
+            if text.strip().strip("[]().").isdigit():
+                return  # the note's own number inside its item
+            self.suppress_number = False
+        if self.marker is not None:
+            self.marker[1].extend((c, (src if src is not None else at) + (i if src is not None else 0))
+                                  for i, c in enumerate(text))
+            return
+        for i, c in enumerate(text):
+            o = at if src is None else src + i
+            if c.isspace():
+                if not self.out.ends_with_space():
+                    self.out.add(" ", o)
+            else:
+                self.out.add(c, o)
+
+    def handle_data(self, data: str) -> None:
+        self._text(data, self.pos())
+
+    def handle_entityref(self, name: str) -> None:
+        self._text(html.unescape(f"&{name};"), None)
+
+    def handle_charref(self, name: str) -> None:
+        self._text(html.unescape(f"&#{name};"), None)
+
+
+def reduce_html(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, list[str]], str]:
+    reducer = _HTMLReducer(text)
+    reducer.feed(text)
+    reducer.close()
+    out = reducer.out
+    plain = finish(out)
+    title = " ".join("".join(reducer.title_text).split())
+    meta = reducer.meta
+    meta.setdefault("_h1", [reducer.first_h1] if reducer.first_h1 else [])
+    return plain, tuple(out.offsets), reducer.hints, meta, title

@@ -1,0 +1,210 @@
+"""Markdown (pandoc flavour) → plain text, offset map, explicit markers, front matter.
+
+Input: the text of a Markdown essay.
+Output: plain text with one source offset per character, the spans of
+explicit note markers (``[^1]``, ``^1^``) and the front matter's fields;
+footnote definitions become a ``Notes`` section at the end of the text.
+Never: read files or import yaml (front matter is read by hand: title,
+author, date and venue are all it needs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from relbib.diagnostics import InputError
+from relbib.sentences import line_starts
+from relbib.textmap import TextBuilder, finish
+
+# --- regexes: Markdown ----------------------------------------------------------
+
+_MD_FOOTNOTE_DEF_RE = re.compile(r"\[\^([^\]\s]+)\]:[ \t]?")
+_MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+")
+_MD_SETEXT_RE = re.compile(r"[ \t]*(?:=+|-{2,})[ \t]*$")
+_MD_LINK_DEF_RE = re.compile(r"[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]*\S+")
+_MD_FENCE_RE = re.compile(r"[ \t]*(```|~~~)")
+# One inline token; the group that matched says what it is.
+_MD_INLINE_RE = re.compile(
+    r"(?P<fnref>\[\^(?P<label>[^\]\s]+)\])"  # pandoc footnote reference [^1]
+    r"|(?P<sup>\^(?P<supn>\d{1,3})\^)"  # pandoc superscript ^1^
+    r"|(?P<htmlsup><sup>\s*(?P<hsupn>\d{1,3})\s*</sup>)"  # raw HTML <sup>1</sup>
+    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"  # ![alt](src)
+    r"|(?P<link>\[(?P<ltext>[^\]]+)\](?:\([^)]*\)|\[[^\]]*\]))"  # [text](url), [text][ref]
+    r"|(?P<auto><(?P<url>https?://[^>\s]+)>)"  # <http://...>
+    r"|(?P<tag></?[A-Za-z][^>]*>|<!--.*?-->)"  # inline HTML: dropped
+    r"|(?P<escape>\\(?P<esc>[\\`*_{}\[\]()#+\-.!^~]))"  # backslash escape
+    r"|(?P<emph>(?<![\w\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?!\w)|`+)"
+)
+_MD_LIST_RE = re.compile(r"[ \t]*(?:[*+\-]|\d{1,3}[.)])[ \t]+")
+_MD_QUOTE_RE = re.compile(r"[ \t]{0,3}>[ \t]?")
+
+
+# --- Markdown ---------------------------------------------------------------------
+
+
+def _front_matter(text: str) -> tuple[dict[str, str | list[str]], int]:
+    """Simple YAML front matter (``key: value`` and ``- item`` lists) and where the body starts."""
+    if not text.startswith("---\n"):
+        return {}, 0
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        return {}, 0
+    meta: dict[str, str | list[str]] = {}
+    key = ""
+    for line in text[4:4 + end.start()].splitlines():
+        item = re.match(r"\s+-\s+(.*)$", line)
+        if item and key:
+            value = meta.get(key)
+            meta[key] = (value if isinstance(value, list) else []) + [_unquote(item.group(1))]
+            continue
+        kv = re.match(r"([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
+        if kv:
+            key = kv.group(1).lower()
+            raw = kv.group(2).strip()
+            if raw.startswith("[") and raw.endswith("]"):
+                meta[key] = [_unquote(v) for v in raw[1:-1].split(",") if v.strip()]
+            elif raw:
+                meta[key] = _unquote(raw)
+    return meta, 4 + end.end() + 1
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _md_inline(out: TextBuilder, text: str, start: int, end: int,
+               labels: dict[str, int], hints: list[tuple[int, int]]) -> None:
+    """Inline Markdown of text[start:end] into ``out``."""
+    pos = start
+    for m in _MD_INLINE_RE.finditer(text, start, end):
+        out.add(text[pos:m.start()], pos)
+        pos = m.end()
+        kind = m.lastgroup
+        if m.group("fnref"):
+            n = labels.get(m.group("label"))
+            if n is not None:
+                at = len(out)
+                out.generated(str(n), m.start())
+                hints.append((at, len(out)))
+        elif m.group("sup") or m.group("htmlsup"):
+            digits = m.group("supn") or m.group("hsupn")
+            at = len(out)
+            out.add(digits, m.start("supn") if m.group("sup") else m.start("hsupn"))
+            hints.append((at, len(out)))
+        elif m.group("image"):
+            out.add(m.group("alt"), m.start("alt"))
+        elif m.group("link"):
+            _md_inline(out, text, m.start("ltext"), m.end("ltext"), labels, hints)
+        elif m.group("auto"):
+            out.add(m.group("url"), m.start("url"))
+        elif m.group("escape"):
+            out.add(m.group("esc"), m.start("esc"))
+        elif kind in ("tag", "emph"):
+            pass
+    out.add(text[pos:end], pos)
+
+
+def _md_footnotes(text: str, body_start: int) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], set[int]]:
+    """Pandoc footnote definitions: label → (line start, text spans), and the
+    start offsets of every line they occupy."""
+    defs: dict[str, tuple[int, list[tuple[int, int]]]] = {}
+    used: set[int] = set()
+    starts = line_starts(text)
+    current: str | None = None
+    for i, s in enumerate(starts):
+        if s < body_start:
+            continue
+        e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        m = _MD_FOOTNOTE_DEF_RE.match(text, s, e)
+        if m:
+            label = m.group(1)
+            if label in defs:
+                raise InputError(f"footnote [^{label}] is defined twice", line=i + 1)
+            defs[label] = (s, [(m.end(), e)])
+            current = label
+            used.add(s)
+        elif current is not None and text[s:e].strip() and (
+            text[s:s + 1] in " \t" or starts[i - 1] in used and text[starts[i - 1]:s - 1].strip()
+        ):
+            defs[current][1].append((s, e))  # an indented or lazy continuation line
+            used.add(s)
+        elif current is not None and not text[s:e].strip():
+            nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
+            if text[nxt:nxt + 1] not in " \t":
+                current = None
+    return defs, used
+
+
+def reduce_markdown(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, str | list[str]]]:
+    meta, body_start = _front_matter(text)
+    defs, def_lines = _md_footnotes(text, body_start)
+    # note numbers: the labels themselves when all are numbers, else order of first reference
+    refs = [m.group(1) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)]
+    labels: dict[str, int] = {}
+    if defs and all(label.isdigit() for label in defs):
+        labels = {label: int(label) for label in defs}
+        labels.update({r: int(r) for r in refs if r.isdigit()})
+    else:
+        for label in [*refs, *defs]:
+            labels.setdefault(label, len(labels) + 1)
+    out = TextBuilder()
+    hints: list[tuple[int, int]] = []
+    fenced = False
+    starts = line_starts(text)
+    for i, s in enumerate(starts):
+        if s < body_start or s in def_lines:
+            continue
+        e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        line = text[s:e].rstrip("\r")
+        e = s + len(line)
+        if _MD_FENCE_RE.match(line):
+            fenced = not fenced
+            out.newlines(1, s)
+            continue
+        if fenced:
+            out.add(line, s)
+            out.generated("\n", e)
+            continue
+        if _MD_LINK_DEF_RE.match(line) or (_MD_SETEXT_RE.match(line) and line.strip()):
+            out.newlines(2, s)
+            continue
+        q = _MD_QUOTE_RE.match(text, s, e)
+        pos = q.end() if q else s
+        heading = _MD_HEADING_RE.match(text, pos, e)
+        if heading:
+            out.newlines(2, s)
+            content_end = e
+            while content_end > heading.end() and text[content_end - 1] in "# \t":
+                content_end -= 1
+            _md_inline(out, text, heading.end(), content_end, labels, hints)
+            out.newlines(2, e)
+            continue
+        if not line.strip():
+            out.newlines(2, s)
+            continue
+        bullet = _MD_LIST_RE.match(text, pos, e)
+        if bullet:
+            out.newlines(1, s)
+            out.add(text[pos:bullet.end()].strip() + " ", pos)
+            pos = bullet.end()
+            if len(out.chars) and out.offsets[-1] >= bullet.end():
+                out.offsets[-1] = bullet.end() - 1
+        _md_inline(out, text, pos, e, labels, hints)
+        out.generated("\n", e)
+    if defs:
+        first = min(s for s, _ in defs.values())
+        out.newlines(2, first)
+        out.generated("Notes\n\n", first)
+        for label, (s, spans) in sorted(defs.items(), key=lambda kv: labels[kv[0]]):
+            out.generated(f"{labels[label]}. ", s)
+            for k, (a, b) in enumerate(spans):
+                if k:
+                    out.generated(" ", a)
+                while a < b and text[a] in " \t":
+                    a += 1
+                _md_inline(out, text, a, b, labels, [])
+            out.generated("\n\n", s)
+    return finish(out), tuple(out.offsets), hints, meta

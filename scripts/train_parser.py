@@ -110,6 +110,15 @@ def linkedbooks_segments(segments: list[list[str]]) -> list[tuple[str, str]]:
                 out.append(
                     (container if prev in ("o", "conjunction") or seen_title else "title", text)
                 )
+        elif (
+            tag in ("o", "conjunction")
+            and re.fullmatch(r"(?i)in:?|dalla(?: rivista)?|nella|nel", text.strip())
+            and i + 1 < len(segments)
+            and segments[i + 1][0] == "title"
+            and seen_title
+        ):
+            # "in «Journal»": AnyStyle labels the "In" with its container.
+            out.append(("journal" if volume_after[i] else "container-title", text))
         elif tag in LINKEDBOOKS_PLAIN:
             out.append((LINKEDBOOKS_PLAIN[tag], text))
         else:
@@ -204,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--files", default="")
     ap.add_argument("--no-style", action="store_true")
+    ap.add_argument("--footnote-weight", type=int, default=1)
     a = ap.parse_args(argv)
     rows = [r for r in load_training(shared_dir(a.shared)) if r["dataset"].replace("/", "_") in a.files.split(",")] if a.files else load_training(shared_dir(a.shared))
     dev = [row for k, row in enumerate(rows) if a.holdout and k % a.holdout == 0]
@@ -221,7 +231,11 @@ def main(argv: list[str] | None = None) -> int:
         if tokens:
             style = style_of(clean_text(row["text"]).split(), classifier)
             styled += bool(style)
-            trainer.append(to_crfsuite(features(tokens, style)), labels)
+            xseq = to_crfsuite(features(tokens, style))
+            # The footnote set is small next to AnyStyle's: repeat it so its
+            # style-conditioned weights are learnt as firmly.
+            for _ in range(a.footnote_weight if is_footnote_style(row) else 1):
+                trainer.append(xseq, labels)
             n_train += 1
     print(f"{styled} strings in footnote style", file=sys.stderr)
     trainer.set_params(

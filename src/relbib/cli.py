@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeAlias, TypeVar
 
 import typer
 
@@ -50,6 +50,28 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+def _registry_enum(name: str, choices: Iterable[str]) -> Any:
+    # --help lists the choices of a registry (styles, formats), never a copy
+    return StrEnum(name, {c: c for c in choices})  # type: ignore[misc]
+
+
+def _render_choices() -> tuple[Any, Any, Any]:
+    from relbib.export import export_formats
+    from relbib.render import formats, styles
+
+    return (_registry_enum("RenderFormat", formats()), _registry_enum("Style", styles()),
+            _registry_enum("ExportFormat", export_formats()))
+
+
+if TYPE_CHECKING:
+    # at run time each is a StrEnum of its registry; str() of a member is its value
+    RenderFormat: TypeAlias = str
+    Style: TypeAlias = str
+    ExportFormat: TypeAlias = str
+else:
+    RenderFormat, Style, ExportFormat = _render_choices()
 
 
 class _State:
@@ -323,7 +345,8 @@ def _ingest(paths: Sequence[Path]) -> tuple[Any, dict[Path, str], Any, tuple[Ess
     if not files:
         raise InputError("no essays found (looked for .txt, .md, .markdown, .html, .htm)",
                          path=", ".join(str(p) for p in paths))
-    sources = [(str(f), workspace.read_text_file(f)) for f in files]
+    # paths relative to the project root, so essays.bib names them the same from anywhere
+    sources = [(_relative(f.resolve(), project.root.resolve()), workspace.read_text_file(f)) for f in files]
     ingests = ingest_essays(sources)
     library = workspace.load_library(project)
     result = update(library, ingests)
@@ -481,6 +504,71 @@ def link(
 
 
 @app.command()
+def render(
+    keys: Annotated[list[str] | None, typer.Argument(help="Entry keys (default: every source).")] = None,
+    format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = "md",
+    style: Annotated[Style, typer.Option("--style", help="Reference style.")] = "chicago-nb",
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
+    essay: Annotated[list[str] | None, typer.Option("--essay", help="Only sources of this essay (repeatable).")] = None,
+    query: Annotated[str, typer.Option("--query", help="Only entries matching these words.")] = "",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Render the annotated bibliography (Markdown, HTML, LaTeX or text)."""
+
+    def body() -> None:
+        from relbib.export import Selection, select
+        from relbib.render import render_bibliography
+
+        library = _load()
+        entries = select(library, Selection(keys=tuple(keys or ()), tags=tuple(tag or ()),
+                                            essays=tuple(essay or ()), query=query))
+        text = render_bibliography(entries, library.annotations, fmt=str(format),
+                                   style=str(style), essays=library.essays)
+        _product(text, output, len(entries))
+
+    _run(body)
+
+
+@app.command()
+def export(
+    keys: Annotated[list[str] | None, typer.Argument(help="Entry keys (default: every source).")] = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "bib",
+    style: Annotated[Style, typer.Option("--style", help="Reference style (md, html).")] = "chicago-nb",
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
+    essay: Annotated[list[str] | None, typer.Option("--essay", help="Only sources of this essay (repeatable).")] = None,
+    query: Annotated[str, typer.Option("--query", help="Only entries matching these words.")] = "",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Export a reading list (BibTeX, CSL-JSON, RIS, or Markdown/HTML grouped by tag)."""
+
+    def body() -> None:
+        from relbib.export import Selection, select
+        from relbib.export import export as export_entries
+
+        library = _load()
+        entries = select(library, Selection(keys=tuple(keys or ()), tags=tuple(tag or ()),
+                                            essays=tuple(essay or ()), query=query))
+        text = export_entries(entries, library.annotations, fmt=str(format),
+                              style=str(style))
+        _product(text, output, len(entries))
+
+    _run(body)
+
+
+def _product(text: str, output: Path | None, count: int) -> None:
+    """The product on stdout, or written to ``output``; the count on stderr."""
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from relbib import workspace
+
+        workspace.write_text(output, text)
+        print(f"wrote {output} ({count} {'entry' if count == 1 else 'entries'})", file=sys.stderr)
+    if count == 0:
+        print("relbib: no entry matches the filters", file=sys.stderr)
+
+
+@app.command()
 def build(
     seeds: Annotated[Path, typer.Option("--seeds", help="The essays to build from.")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", help="Where rendered files go.")] = Path("out"),
@@ -489,25 +577,160 @@ def build(
 
     def body() -> None:
         from relbib import workspace
-        from relbib.render import render_bibliography
+        from relbib.export import EXPORT_FORMATS, export, latex_bundle
+        from relbib.render import essay_view, render_bibliography
 
-        project, plan, update, ingests = _ingest([seeds])
-        workspace.save(plan)
-        library = update.library
-        entries = [library.sources[k] for k in sorted(library.sources)]
-        written = []
-        for fmt, suffix in (("md", "md"), ("html", "html")):
-            text = render_bibliography(entries, library.annotations, fmt=fmt, essays=library.essays)
-            target = out / f"annotated-bibliography.{suffix}"
-            workspace.write_text(target, text)
-            written.append(target)
-        notes = sum(len(i.essay.notes) for i in ingests)
+        with _Progress() as progress:
+            progress.step("ingesting the essays")
+            project, plan, update, ingests = _ingest([seeds])
+            workspace.save(plan)
+            library = update.library
+            entries = [library.sources[k] for k in sorted(library.sources)]
+            essay_texts = {i.essay.id: essay_view(i.essay) for i in ingests}
+            written: list[Path] = []
+
+            def write(target: Path, text: str) -> None:
+                workspace.write_text(target, text)
+                written.append(target)
+
+            for fmt in ("md", "html"):
+                progress.step(f"rendering annotated-bibliography.{fmt}")
+                write(out / f"annotated-bibliography.{fmt}",
+                      render_bibliography(entries, library.annotations, fmt=fmt,
+                                          essays=library.essays, essay_texts=essay_texts))
+            progress.step("rendering annotated-bibliography.tex")
+            bundle = latex_bundle(entries, library.annotations, engine="biber",
+                                  bib_name="annotated-bibliography")
+            write(out / "annotated-bibliography.tex", bundle.tex)
+            write(out / f"{bundle.bib_name}.bib", bundle.bib)
+            bundle = latex_bundle(entries, library.annotations, engine="bibtex",
+                                  bib_name="annotated-bibliography-bibtex")
+            write(out / "annotated-bibliography-bibtex.tex", bundle.tex)
+            write(out / f"{bundle.bib_name}.bib", bundle.bib)
+            for fmt in ("bib", "csl-json", "ris"):
+                progress.step(f"exporting the reading list as {fmt}")
+                write(out / f"reading-list.{EXPORT_FORMATS[fmt].suffix}",
+                      export(entries, library.annotations, fmt=fmt))
         warnings = [d for i in ingests for d in i.diagnostics]
         _warn(warnings)
-        print(f"essays: {len(ingests)}   notes: {notes}   sources: {len(library.sources)}   "
-              f"warnings: {len(warnings)}")
-        for target in written:
-            print(f"wrote {target}")
+        claims = sum(len(a.claims) for k, a in library.annotations.items() if k in library.sources)
+        _summary([("essays", str(len(ingests))), ("sources", str(len(library.sources))),
+                  ("claims", str(claims)), ("findings", str(len(warnings))),
+                  ("files written", "\n".join(str(t) for t in written))])
+
+    _run(body)
+
+
+def _colour() -> bool:
+    import os
+
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+
+class _Progress:
+    """Steps of long work on stderr: a rich spinner on a colour TTY, else nothing."""
+
+    def __init__(self) -> None:
+        self._status: Any = None
+
+    def __enter__(self) -> _Progress:
+        if _colour():
+            from rich.console import Console
+
+            self._status = Console(stderr=True).status("starting")
+            self._status.__enter__()
+        return self
+
+    def step(self, message: str) -> None:
+        if self._status is not None:
+            self._status.update(message)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._status is not None:
+            self._status.__exit__(*exc)
+
+
+def _summary(rows: Sequence[tuple[str, str]]) -> None:
+    """The closing summary table, on stdout (rich's table on a colour TTY)."""
+    if sys.stdout.isatty() and _colour():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="relbib build", show_header=False)
+        for name, value in rows:
+            table.add_row(name, value)
+        Console().print(table)
+        return
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        lines = value.split("\n") or [""]
+        print(f"{name:<{width}}  {lines[0]}")
+        for line in lines[1:]:
+            print(f"{'':<{width}}  {line}")
+
+
+# --- check (the citation linter) ------------------------------------------------
+
+class CheckFormat(StrEnum):  # relbib.check.report.FORMATS, in the same order
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Drafts (.tex, .md, .qmd, .Rmd), essays (.txt, .html), .bib files or folders; "
+        "none: the library.")] = None,
+    bib: Annotated[list[Path] | None, typer.Option(
+        "--bib", help="A .bib file the drafts' keys resolve against (repeatable).")] = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CheckFormat.text),
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FailOn.error,
+    no_claims: Annotated[bool, typer.Option(
+        "--no-claims", help="Skip the claim-aware rules.")] = False,
+) -> None:
+    """Check drafts, essays and .bib files: undefined and unused keys, entry defects, claims."""
+
+    def body() -> None:
+        import gc
+
+        from relbib import workspace_check as wc
+        from relbib.check import report
+        from relbib.check.runner import check as run_check
+        from relbib.model import Severity
+
+        project = _project()
+        files = wc.BibFiles(wc.Cache(wc.cache_dir()))
+        gc.disable()  # reading builds ~10^6 containers that all live to the end
+        request = wc.collect(paths or [], bib or [], project, files)
+        gc.freeze()
+        gc.enable()
+        claims = None if no_claims else wc.claim_inputs(project, request, files)
+        result = run_check(request, claims=claims, library=wc.cached_library_findings(files))
+        if format.value == "json":
+            _emit_json(report.as_json(result))
+        elif format.value == "sarif":
+            sys.stdout.write(json.dumps(report.as_sarif(result), ensure_ascii=False, indent=2)
+                             + "\n")
+        elif format.value == "github":
+            sys.stdout.write(report.as_github(result))
+        else:
+            sys.stdout.write(report.as_text(result))
+        print(report.summary_line(result), file=sys.stderr)
+        ranks = {"error": 3, "warning": 2, "info": 1, "never": 99}
+        level = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+        if any(level[f.severity] >= ranks[fail_on.value] for f in result.findings):
+            raise typer.Exit(EXIT_FINDINGS)
 
     _run(body)
 

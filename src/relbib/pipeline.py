@@ -40,7 +40,7 @@ def ingest_essay(text: str, *, path: str) -> EssayIngest:
     lines = {note.n: note.line for note in essay.notes}
     located = tuple(
         replace(d, path=d.path or path, line=d.line or _line_of_note(d, lines))
-        for d in (*essay_diagnostics, *result.diagnostics, *_incomplete(numbers, references))
+        for d in (*essay_diagnostics, *result.diagnostics, *_incomplete(numbers, references, result.citations))
     )
     return EssayIngest(
         essay=essay, references=references, citations=result.citations, diagnostics=located
@@ -108,7 +108,7 @@ def parse_list(text: str, *, path: str = "-") -> ParseResult:
             )
         )
     lines = {n: item.line for n, item in numbered}
-    problems = _incomplete([n for n, _ in numbered], references)
+    problems = _incomplete([n for n, _ in numbered], references, result.citations)
     located = tuple(
         replace(d, path=path, line=d.line or _line_of_note(d, lines))
         for d in (*result.diagnostics, *problems)
@@ -116,8 +116,15 @@ def parse_list(text: str, *, path: str = "-") -> ParseResult:
     return ParseResult(notes=tuple(notes), entries=tuple(entries), diagnostics=located)
 
 
-def _incomplete(numbers: Sequence[int], references: Sequence[Reference]) -> tuple[Diagnostic, ...]:
-    """incomplete-note: a note cut short (dangling comma, web item with no URL, no year)."""
+def _incomplete(
+    numbers: Sequence[int], references: Sequence[Reference], citations: Sequence[Citation]
+) -> tuple[Diagnostic, ...]:
+    """incomplete-note: a note cut short (dangling comma, web item with no URL, no year).
+
+    Only a note that is its own source is judged: a short form or a repeat
+    resolved to an earlier note says no more than it needs to.
+    """
+    source_of = {c.note: c.source for c in citations}
     out: list[Diagnostic] = []
     for n, ref in zip(numbers, references, strict=True):
         if isinstance(ref, UnparsedRef):
@@ -127,7 +134,7 @@ def _incomplete(numbers: Sequence[int], references: Sequence[Reference]) -> tupl
                 suggestion="write the note out in full: author, title, venue, date",
             ))
             continue
-        if not isinstance(ref, FullRef):
+        if not isinstance(ref, FullRef) or source_of.get(n, n) != n:
             continue
         reasons = []
         if ref.text.rstrip().endswith((",", ";", ":")):

@@ -287,12 +287,18 @@ def _candidates(
     ]
 
 
+_LEADING_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l", "il", "lo", "der", "die", "das", "el", "los", "las"})
+
+
 def _title_fits(short: tuple[str, ...], full: tuple[str, ...], *, prefix_only: bool) -> bool:
     """The short title opens the full one, or (with an author to back it) all
     its significant words are in it."""
     if not short or not full:
         return False
-    if full[: len(short)] == short:
+    # Chicago drops a leading article in short titles: "Soviet Famine" for
+    # "The Soviet Famine".
+    opening = full[1:] if full[0] in _LEADING_ARTICLES and short[0] != full[0] else full
+    if full[: len(short)] == short or opening[: len(short)] == short:
         return True
     if prefix_only:
         return False

@@ -38,7 +38,11 @@ _STOPWORDS = frozenset(
 
 
 def terms(text: str, facts: Facts) -> list[str]:
-    """Content words, canonical names and normalised figures of a sentence."""
+    """Content words, canonical names and normalised figures of a sentence.
+
+    A hyphenated common word also counts as its parts ("joint-military"
+    matches "joint military exercise"); names keep their hyphens ("Mi-17").
+    """
     out: list[str] = []
     for token in _TOKEN.findall(text if text.isascii() else fold_keep_case(text)):
         if token[0].isdigit():
@@ -51,6 +55,9 @@ def terms(text: str, facts: Facts) -> list[str]:
             out.append(str(NUMBER_WORDS[lower]))
         elif token[0].isupper():
             out.extend(canonical(token).split())
+        elif "-" in lower:
+            out.extend(stem(part) for part in lower.split("-")
+                       if len(part) >= 3 and part not in _STOPWORDS)
         else:
             out.append(stem(lower))
     out.extend("e:" + e.name for e in facts.entities if e.kind != "country")
@@ -64,10 +71,21 @@ def fold_keep_case(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+# Inflections folded so that one word meets its forms (a light Porter step 1
+# and 5): "exercises"/"exercise", "countries"/"country", "lifted"/"lift".
+_SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "s")
+
+
 def stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    """``word`` without its inflection: the same stem for its plural, past and -ing forms."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + ("i" if suffix in ("ied", "ies") else "")
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word.endswith("y"):
+        word = word[:-1] + "i"
     return word
 
 

@@ -67,9 +67,20 @@ def issued(fields: Mapping[str, FieldValue]) -> list[int] | str | None:
 
 
 def _name(name: Name) -> dict[str, str]:
-    if name.literal or not name.given:
-        return {"literal": name.family} if name.literal else {"family": name.family}
-    return {"family": name.family, "given": name.given}
+    if name.literal:
+        return {"literal": name.family}
+    out = {"family": name.family}
+    words = name.family.split(" ")
+    lower = 0
+    while lower < len(words) - 1 and words[lower][:1].islower():
+        lower += 1
+    if lower:
+        # "von Clausewitz": CSL keeps the particle apart so that styles sort
+        # and print it by their own rules (CSL 1.0.2, "Name-part formatting")
+        out = {"family": " ".join(words[lower:]), "non-dropping-particle": " ".join(words[:lower])}
+    if name.given:
+        out["given"] = name.given
+    return out
 
 
 def _date(value: list[int] | str) -> dict[str, Any]:
@@ -124,7 +135,8 @@ def dumps(items: Iterable[Mapping[str, Any]]) -> str:
 def _back_name(raw: Mapping[str, str]) -> Name:
     if "literal" in raw:
         return Name(family=raw["literal"], literal=True)
-    return Name(family=raw.get("family", ""), given=raw.get("given", ""))
+    family = " ".join(p for p in (raw.get("non-dropping-particle", ""), raw.get("family", "")) if p)
+    return Name(family=family, given=raw.get("given", ""))
 
 
 def from_csl(item: Mapping[str, Any]) -> Entry:
@@ -136,9 +148,9 @@ def from_csl(item: Mapping[str, Any]) -> Entry:
             fields[field] = tuple(_back_name(n) for n in item[variable])
     for field in ("title", "series", "volume", "pages", "edition", "publisher", "isbn",
                   "issn", "doi", "url", "note", "number"):
-        variable = crosswalk.csl_variable(entry_type, field)
-        if variable and variable in item:
-            value = str(item[variable])
+        name = crosswalk.csl_variable(entry_type, field)
+        if name and name in item:
+            value = str(item[name])
             fields[field] = value.replace("-", "--") if field == "pages" else value
     container = item.get("container-title")
     if container:

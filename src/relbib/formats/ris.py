@@ -45,10 +45,10 @@ def record(entry: Entry, *, note: str = "", keywords: Sequence[str] = ()) -> str
     lines = [_line(crosswalk.RIS_TYPE, crosswalk.ris_type(entry.type)),
              _line(crosswalk.RIS_ID, entry.key)]
     fields = entry.fields
-    for field, tag in crosswalk.RIS_NAMES.items():
+    for field, name_tag in crosswalk.RIS_NAMES.items():
         names = fields.get(field)
         if isinstance(names, tuple):
-            lines += [_line(tag, _name(n)) for n in names]
+            lines += [_line(name_tag, _name(n)) for n in names]
     used: set[str] = set()
     for field, value in fields.items():
         if isinstance(value, tuple) or not value.strip():
@@ -56,9 +56,9 @@ def record(entry: Entry, *, note: str = "", keywords: Sequence[str] = ()) -> str
         if field == "pages":
             lines += _pages(value)
             continue
-        tag = crosswalk.RIS_FIELDS.get(field)
+        tag: str | None = crosswalk.RIS_FIELDS.get(field)
         if field in ("institution", "school", "organization") and "publisher" not in fields:
-            tag = "PB"
+            tag = crosswalk.RIS_FIELDS["publisher"]
         if tag is None or tag in used:
             continue
         used.add(tag)

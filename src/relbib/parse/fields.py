@@ -81,6 +81,8 @@ def parse_volume(text: str) -> dict[str, str]:
         year = P.YEAR.search(m.group("number"))
         if year:
             out["year"] = year.group(1)
+        if m.group("pages"):  # "48 (1986): 1-26"
+            out["pages"] = normalize_pages(m.group("pages"))
         rest = s[m.end() :]
     elif m:
         out["volume"] = m.group("volume")
@@ -126,6 +128,14 @@ def _url(text: str) -> str:
 
 def segments_to_fields(segments: list[tuple[str, str]]) -> dict[str, FieldValue]:
     """BibTeX fields of labelled segments (first value wins; names add up)."""
+    # A container needs something it contains: a lone container-title that
+    # no "In" introduces is the work's own title ("Milanich, J. 1994
+    # Archaeology of Precolumbian Florida. University Press of Florida").
+    labels = [label for label, _ in segments]
+    if "title" not in labels and labels.count("container-title") == 1:
+        k = labels.index("container-title")
+        if not P.LEADING_IN.match(segments[k][1]):
+            segments = [*segments[:k], ("title", segments[k][1]), *segments[k + 1 :]]
     fields: dict[str, FieldValue] = {}
     names: dict[str, list[Name]] = {}
     notes: list[str] = []
@@ -155,7 +165,7 @@ def segments_to_fields(segments: list[tuple[str, str]]) -> dict[str, FieldValue]
                 fields["date"] = iso
         elif label == "volume":
             for key, value in parse_volume(text).items():
-                if key == "year":
+                if key in ("year", "pages"):  # an explicit segment of its own wins
                     derived.setdefault(key, value)
                 else:
                     put(key, value)
@@ -172,6 +182,13 @@ def segments_to_fields(segments: list[tuple[str, str]]) -> dict[str, FieldValue]
             note = strip_punct(P.NOTE_BOILERPLATE.sub("", text))
             if note:
                 notes.append(note)
+    # "98:5: 46" — volume:issue: page; the number after the volume's colon
+    # was the issue when a page segment follows.
+    spare = derived.pop("pages", "")
+    if spare and "pages" in fields and "--" not in spare and "number" not in fields:
+        fields["number"] = spare
+    elif spare:
+        put("pages", spare)
     for key, value in derived.items():
         put(key, value)
     for key, found in names.items():

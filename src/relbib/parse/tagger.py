@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -55,11 +55,22 @@ _JOURNALISH = frozenset(
 )
 
 
+_UPPER = re.compile(r"[A-Z\u00C0-\u00DE]")
+_LOWER = re.compile(r"[a-z\u00DF-\u00FF]")
+_DIGIT = re.compile(r"\d")
+_RUN = re.compile(r"(.)\1{2,}")
+_DIGIT_RANGE = re.compile(r"\d\s*[-–—]\s*\d")
+_PAGE_WORD = re.compile(r"^(pp?|pages?|s|ss)\.?$")
+_VOLUME_WORD = re.compile(r"^(vol|no|nr|n|issue|t|bd|a)\.?$")
+
+
+@lru_cache(maxsize=1 << 16)
 def _shape(word: str) -> str:
-    s = re.sub(r"[A-Z\u00C0-\u00DE]", "X", word)
-    s = re.sub(r"[a-z\u00DF-\u00FF]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+    """ "Smith," → "Xx,"; "1990" → "dd": case, digit and punctuation pattern."""
+    s = _UPPER.sub("X", word)
+    s = _LOWER.sub("x", s)
+    s = _DIGIT.sub("d", s)
+    return _RUN.sub(r"\1\1", s)
 
 
 def _token_features(tok: str) -> dict[str, Any]:
@@ -109,18 +120,24 @@ def _token_features(tok: str) -> dict[str, Any]:
         f["url"] = 1
     if low.startswith("10.") and "/" in low or low.startswith("doi"):
         f["doi"] = 1
-    if re.search(r"\d\s*[-–—]\s*\d", tok):
+    if _DIGIT_RANGE.search(tok):
         f["range"] = 1
-    if re.match(r"^(pp?|pages?|s|ss)\.?$", low):
+    if _PAGE_WORD.match(low):
         f["pp"] = 1
-    if re.match(r"^(vol|no|nr|n|issue|t|bd|a)\.?$", low):
+    if _VOLUME_WORD.match(low):
         f["volno"] = 1
     return f
 
 
 def style_words(text: str) -> set[str]:
-    """The distinct lower-case words of ``text`` the style classifier reads."""
-    return {w for w in (t.strip(_PUNCT_STRIP).lower() for t in text.split()) if w.isalpha()}
+    """What the style classifier reads: the distinct lower-case words of
+    ``text`` and the shapes of its punctuated tokens ("#(dd)," for "(1990),",
+    "#Xx" for "Oxford"), which tell "Oxford 1979" from "Oxford: OUP, 1979"."""
+    tokens = text.split()
+    words = {w for w in (t.strip(_PUNCT_STRIP).lower() for t in tokens) if w.isalpha()}
+    shapes = {"#" + _shape(t)[:6] for t in tokens}
+    pairs = {"#" + _shape(a)[-3:] + "_" + _shape(b)[:3] for a, b in zip(tokens, tokens[1:])}
+    return words | shapes | pairs
 
 
 @cache
@@ -229,13 +246,16 @@ def features(tokens: Sequence[str], style: str | None = None) -> list[dict[str, 
 
 def to_crfsuite(feats: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Feature dicts as crfsuite wants them: strings become one-hot names."""
-    return [
-        {
-            (f"{k}={v}" if isinstance(v, str) else k): (1.0 if isinstance(v, str) else float(v))
-            for k, v in f.items()
-        }
-        for f in feats
-    ]
+    out = []
+    for f in feats:
+        item: dict[str, Any] = {}
+        for k, v in f.items():
+            if type(v) is str:
+                item[k + "=" + v] = 1.0
+            else:
+                item[k] = float(v)
+        out.append(item)
+    return out
 
 
 @cache

@@ -24,7 +24,7 @@ from pybtex.style.formatting import BaseStyle
 from relbib.model import Annotation, Entry
 from relbib.render import html, latex, markdown, text
 from relbib.render.convert import to_pybtex
-from relbib.render.document import BibliographyView, EssayView, build, essay_view
+from relbib.render.document import BibliographyView, EssayView, build, essay_view, group_by_tag
 from relbib.render.rich import plain_text
 from relbib.render.styles import LABELLED, STYLES
 
@@ -34,7 +34,9 @@ __all__ = [
     "essay_view",
     "format_entries",
     "formats",
+    "reading_list_formats",
     "render_bibliography",
+    "render_reading_list",
     "styles",
 ]
 
@@ -44,6 +46,13 @@ _BACKENDS: Mapping[str, Callable[[BibliographyView], str]] = {
     "html": html.render,
     "tex": latex.render,
     "txt": text.render,
+}
+
+
+# reading lists grouped by tag: the backends that spell them
+_READING_LISTS: Mapping[str, Callable[[Any], str]] = {
+    "md": markdown.render_reading_list,
+    "html": html.render_reading_list,
 }
 
 
@@ -133,3 +142,24 @@ def render_bibliography(
         essay_texts=essay_texts,
     )
     return _BACKENDS[fmt](view)
+
+
+def reading_list_formats() -> tuple[str, ...]:
+    """The output formats of a reading list grouped by tag."""
+    return tuple(_READING_LISTS)
+
+
+def render_reading_list(
+    entries: Sequence[Entry],
+    annotations: Mapping[str, Annotation],
+    *,
+    fmt: str,
+    style: str = "chicago-nb",
+    title: str = "Reading list",
+) -> str:
+    """``entries`` in ``style``, one section per tag, as one ``fmt`` document."""
+    if fmt not in _READING_LISTS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(reading_list_formats())}")
+    view = build(format_entries(entries, style=style), annotations, style=style, title=title,
+                 labelled=style in LABELLED)
+    return _READING_LISTS[fmt](group_by_tag(view))

@@ -199,3 +199,88 @@ def build(
         items=tuple(items),
         essays=tuple(used_essays[k] for k in sorted(used_essays)),
     )
+
+
+# --- reading lists: the same items, grouped by tag ---------------------------
+
+UNTAGGED = "Untagged"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SectionView:
+    heading: str
+    anchor: str
+    items: tuple[ItemView, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadingListView:
+    title: str
+    style: str
+    sections: tuple[SectionView, ...]
+
+
+def group_by_tag(view: BibliographyView) -> ReadingListView:
+    """One section per tag (alphabetical, case folded), then the untagged.
+
+    An entry with two tags is listed under both; the style's order holds
+    inside each section.
+    """
+    headings: dict[str, str] = {}
+    members: dict[str, list[ItemView]] = {}
+    for item in view.items:
+        tags = [" ".join(t.split()) for t in item.tags if t.strip()] or [""]
+        for tag in dict.fromkeys(tags):
+            folded = tag.casefold()
+            headings.setdefault(folded, tag or UNTAGGED)
+            members.setdefault(folded, []).append(item)
+    taken: set[str] = set()
+    order = sorted((k for k in members if k), key=str) + ([""] if "" in members else [])
+    return ReadingListView(
+        title=view.title,
+        style=view.style,
+        sections=tuple(
+            SectionView(heading=headings[k], anchor=anchor_id("tag", headings[k], taken),
+                        items=tuple(members[k]))
+            for k in order
+        ),
+    )
+
+
+# --- the timeline of dated claims ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelinePoint:
+    """A claim placed at the first date its sentence states."""
+
+    when: float  # fractional year: 2015.5 is July 2015
+    date: str  # the date as the sentence says it ("September 2016")
+    key: str
+    anchor: str  # the entry's id
+    group: str
+    quote: str
+    essay_title: str
+
+
+def timeline(view: BibliographyView) -> tuple[TimelinePoint, ...]:
+    """Every shown claim whose sentence states a date, in date order.
+
+    A claim cited by two sources is two points: each source's support
+    status is its own.
+    """
+    from relbib.facts import extract_facts
+
+    points = []
+    for item in view.items:
+        for claim in item.claims:
+            dates = extract_facts(claim.quote).dates
+            if not dates:
+                continue
+            first = dates[0]
+            year, month, day = first.first
+            when = year + (max(month, 1) - 1) / 12 + (max(day, 1) - 1) / 365
+            points.append(TimelinePoint(when=when, date=first.text, key=item.key, anchor=item.anchor,
+                                        group=claim.group, quote=claim.quote,
+                                        essay_title=claim.essay_title))
+    return tuple(sorted(points, key=lambda p: (p.when, p.key, p.quote)))

@@ -156,3 +156,56 @@ def render(view: BibliographyView) -> str:
     """The whole document: preamble, title, then each entry and annotation."""
     lines = _header(view) + _entries(view) + ["\\end{document}"]
     return "\n".join(lines) + "\n"
+
+
+# --- standalone documents over a companion .bib ---------------------------------
+
+# a citation key LaTeX, biber and BibTeX all read as a plain word
+SAFE_KEY = re.compile(r"[A-Za-z0-9_:.+/-]+")
+
+
+def _bib_document(title: str, keys: list[str], *, packages: list[str], bibliography: list[str]) -> str:
+    # keys that are plain words are cited one by one, so a missing entry shows
+    # as an undefined citation; \nocite{*} brings in the rest
+    cite = ",".join(k for k in keys if SAFE_KEY.fullmatch(k))
+    lines = [
+        PREAMBLE.rstrip("\n"),
+        *packages,
+        f"\\title{{{escape(title)}}}",
+        "\\author{}",
+        "\\date{}",
+        "",
+        "\\begin{document}",
+        "\\maketitle",
+        *([f"\\nocite{{{cite}}}"] if cite else []),
+        "\\nocite{*}",
+        *bibliography,
+        "\\end{document}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def biblatex_document(title: str, keys: list[str], *, bib_name: str) -> str:
+    """A .tex that prints every entry of ``bib_name``.bib with biblatex's
+    ``reading`` style (which shows each entry's ``annotation``); compile it with
+    pdflatex, biber, pdflatex.  ``bib_name`` must be a plain file name."""
+    if not SAFE_KEY.fullmatch(bib_name):
+        raise ValueError(f"not a plain file name: {bib_name!r}")
+    return _bib_document(
+        title, keys,
+        packages=["\\usepackage[backend=biber,style=reading,annotation=true,entrykey=false]{biblatex}",
+                  f"\\addbibresource{{{bib_name}.bib}}"],
+        bibliography=["\\printbibliography[heading=none]"],
+    )
+
+
+def bibtex_document(title: str, keys: list[str], *, bib_name: str, style: str = "plain") -> str:
+    """A .tex for BibTeX: ``style``.bst over ``bib_name``.bib, the annotation
+    printed from each entry's ``note``.  Compile with pdflatex, bibtex, pdflatex."""
+    if not SAFE_KEY.fullmatch(bib_name) or not SAFE_KEY.fullmatch(style):
+        raise ValueError(f"not a plain file name: {bib_name!r} / {style!r}")
+    return _bib_document(
+        title, keys,
+        packages=["\\renewcommand{\\refname}{\\vspace{-2em}}"],
+        bibliography=[f"\\bibliographystyle{{{style}}}", f"\\bibliography{{{bib_name}}}"],
+    )

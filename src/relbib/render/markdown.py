@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from relbib.render.document import GROUP_TITLES, GROUPS, BibliographyView, ClaimView, ItemView
+from relbib.render.document import (
+    GROUP_TITLES,
+    GROUPS,
+    BibliographyView,
+    ClaimView,
+    ItemView,
+    ReadingListView,
+)
 from relbib.render.rich import safe_url, spell
 
 # ASCII punctuation that CommonMark gives a meaning inline; a backslash makes
@@ -70,7 +77,7 @@ def escape_block_start(line: str) -> str:
 # --- sections: one function each --------------------------------------------
 
 
-def _header(view: BibliographyView) -> list[str]:
+def _header(view: BibliographyView | ReadingListView) -> list[str]:
     return [f"# {escape(view.title)}", ""]
 
 
@@ -118,4 +125,21 @@ def _entries(view: BibliographyView) -> list[str]:
 def render(view: BibliographyView) -> str:
     """The whole document: title, then each entry and its annotation."""
     lines = _header(view) + _entries(view)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_reading_list(view: ReadingListView) -> str:
+    """A reading list: one ``##`` section per tag, each entry a list item
+    with its summary as an indented paragraph."""
+    lines = _header(view)
+    for section in view.sections:
+        lines += [f"## {escape(section.heading)}", ""]
+        for item in section.items:
+            reference = inline(item.text)
+            if item.label:
+                reference = f"\\[{escape(item.label)}\\] {reference}"
+            lines.append(f"- {reference}")
+            if item.summary:
+                lines += ["", f"  {escape(item.summary)}"]
+            lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

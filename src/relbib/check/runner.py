@@ -1,0 +1,330 @@
+"""`relbib check` orchestrated: scanned drafts, scanned .bib files and essays → findings.
+
+Input: a CheckRequest (DraftUnits: each root draft with the scans of the
+files it includes and the .bib files its keys resolve against; BibScans by
+path; essay texts), the project's ignore list and, for the claim-aware rules,
+the library's claim knowledge.
+Output: a CheckResult (findings in a stable order, after suppression, and
+the summary counts).
+Never: read a file, look at the environment or print (workspace_check.py reads
+and caches, cli.py prints).  Library findings come through a callable so the
+caller can cache them per set of .bib files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from relbib.check import fields as fv
+from relbib.check.context import CheckContext, ModelChoice, Rule, work_key
+from relbib.check.records import BibRecord, DraftScan, MacroUse
+from relbib.check.rules import RULES, is_suppressed, run_rules
+from relbib.formats.bibtex import BibScan
+from relbib.model import Diagnostic, EssayIngest, Severity
+
+__all__ = ["CheckRequest", "CheckResult", "ClaimInputs", "DraftUnit", "EssayText", "LibraryFindings",
+           "DRAFT_FIELDS", "check", "library_findings", "records_of", "work_map"]
+
+# The kinds an essay's notes are checked for (DESIGN.md: essays are checked as notes).
+ESSAY_KINDS = frozenset({"incomplete-note", "ambiguous-reference", "pinpoint-out-of-range",
+                         "parse-error"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DraftUnit:
+    """One root draft: its scan first, then the scans of the files it pulls in."""
+
+    path: str
+    scans: tuple[DraftScan, ...]
+    bib_paths: tuple[str, ...]  # the .bib files its keys resolve against, in order
+    whole: bool = True  # a whole document (unused-entry may be judged)
+    diagnostics: tuple[Diagnostic, ...] = ()  # missing includes and .bib files
+
+    @property
+    def data_model(self) -> ModelChoice:
+        for scan in self.scans:
+            if scan.data_model is not None:
+                return scan.data_model
+        return "both"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EssayText:
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimInputs:
+    """What the claim-aware rules get as ``CheckContext.claims``.
+
+    ``key_map`` sends a draft's key to the library key of the same work
+    (same DOI, or same normalized title, year and first author), so claim
+    knowledge follows works, not keys.
+    """
+
+    library: object
+    key_map: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckRequest:
+    drafts: tuple[DraftUnit, ...] = ()
+    bibs: Mapping[str, BibScan] = field(default_factory=lambda: MappingProxyType({}))
+    # .bib files checked on their own (--bib, or .bib paths given), besides the drafts' ones
+    extra_bibs: tuple[str, ...] = ()
+    essays: tuple[EssayText, ...] = ()
+    ignore: frozenset[str] = frozenset()  # codes, kinds or rule names the project turns off
+    problems: tuple[Diagnostic, ...] = ()  # found while reading (unreadable files)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckResult:
+    findings: tuple[Diagnostic, ...]
+    files: int
+    citations: int
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+LibraryFindings = Callable[[tuple[BibScan, ...], ModelChoice, Mapping[str, Rule]],
+                           tuple[Diagnostic, ...]]
+
+
+# --- .bib scans → the rules' records --------------------------------------------
+
+
+def records_of(scan: BibScan) -> tuple[BibRecord, ...]:
+    """The entries of a scanned .bib file as BibRecords (fields as the scanner gave them)."""
+    path = scan.path
+    return tuple(
+        BibRecord(key=e.key, type=e.type, fields=e.fields, path=path, line=e.line,
+                  field_lines=e.field_lines,
+                  macros=tuple(MacroUse(name=n, field=f, line=ln) for n, f, ln in e.macros)
+                  if e.macros else ())
+        for e in scan.entries)
+
+
+# The fields the draft-scope rules read: enough for a cached run whose library
+# findings are already known (undefined and unused keys, inheritance,
+# pinpoints, dates).  The work map reads full records.
+DRAFT_FIELDS = frozenset({"ids", "crossref", "xdata", "pages", "pagetotal", "url",
+                          "howpublished", "pubstate", "note", "year", "date", "month"})
+
+_RECORDS: dict[int, tuple[BibScan, tuple[BibRecord, ...]]] = {}
+
+
+def _records(scan: BibScan) -> tuple[BibRecord, ...]:
+    """records_of, once per scan object in a run (a pure memo: scans are frozen)."""
+    hit = _RECORDS.get(id(scan))
+    if hit is None or hit[0] is not scan:
+        hit = (scan, records_of(scan))
+        _RECORDS[id(scan)] = hit
+    return hit[1]
+
+
+def _context(scans: Sequence[BibScan], model: ModelChoice, *,
+             drafts: Sequence[DraftScan] = (), whole: bool = True,
+             claims: object | None = None) -> CheckContext:
+    records: list[BibRecord] = []
+    strings: set[str] = set()
+    for scan in scans:
+        records.extend(_records(scan))
+        strings.update(scan.strings)
+    return CheckContext(records=tuple(records), strings=frozenset(strings),
+                        scans=tuple(drafts), data_model=model, whole_documents=whole,
+                        claims=claims)
+
+
+def library_findings(scans: tuple[BibScan, ...], model: ModelChoice,
+                     rules: Mapping[str, Rule] = RULES) -> tuple[Diagnostic, ...]:
+    """What the .bib files alone show: read problems plus entry and library rules."""
+    ctx = _context(scans, model)
+    found = [p for scan in scans for p in scan.problems]
+    found.extend(run_rules(ctx, rules, skip_scopes=("draft", "claims")))
+    return tuple(found)
+
+
+# --- works: draft keys → library keys ---------------------------------------------
+
+
+def _doi_of(fields: Mapping[str, object]) -> str | None:
+    raw = fields.get("doi")
+    return fv.normalize_doi(raw) if isinstance(raw, str) and raw else None
+
+
+def work_map(draft_records: Iterable[BibRecord],
+             library_records: Iterable[BibRecord]) -> dict[str, str]:
+    """Draft key → library key of the same work (same DOI, or same normalized
+    title, year and first author); a key the library holds maps to itself."""
+    by_key: dict[str, str] = {}
+    by_doi: dict[str, str] = {}
+    by_work: dict[tuple[str, str, str], str] = {}
+    for record in library_records:
+        by_key.setdefault(record.key, record.key)
+        doi = _doi_of(record.fields)
+        if doi:
+            by_doi.setdefault(doi, record.key)
+        work = work_key(record)
+        if work is not None:
+            by_work.setdefault(work, record.key)
+    out: dict[str, str] = {}
+    for record in draft_records:
+        doi = _doi_of(record.fields)
+        work = work_key(record)
+        target = (by_doi.get(doi) if doi else None) or (
+            by_work.get(work) if work is not None else None) or by_key.get(record.key)
+        if target is not None:
+            out[record.key] = target
+    return out
+
+
+# --- the run ------------------------------------------------------------------------
+
+
+def _draft_rules(rules: Mapping[str, Rule], *, claims: bool) -> Mapping[str, Rule]:
+    scopes = ("draft", "claims") if claims else ("draft",)
+    return {n: r for n, r in rules.items() if r.scope in scopes and r.kind != "unused-entry"}
+
+
+def _unused_rules(rules: Mapping[str, Rule]) -> Mapping[str, Rule]:
+    return {n: r for n, r in rules.items() if r.kind == "unused-entry"}
+
+
+def _bib_sets(request: CheckRequest) -> list[tuple[tuple[str, ...], ModelChoice]]:
+    sets: dict[tuple[tuple[str, ...], ModelChoice], None] = {}
+    for unit in request.drafts:
+        sets[(unit.bib_paths, unit.data_model)] = None
+    if request.extra_bibs:
+        sets[(request.extra_bibs, "both")] = None
+    return list(sets)
+
+
+def _unused(request: CheckRequest, rules: Mapping[str, Rule],
+            claims: object | None) -> list[Diagnostic]:
+    """unused-entry per .bib file, over every draft of the run that names that file."""
+    chosen = _unused_rules(rules)
+    if not chosen or not request.drafts:
+        return []
+    found: list[Diagnostic] = []
+    judged: dict[frozenset[int], list[Diagnostic]] = {}
+    bib_paths = dict.fromkeys(p for u in request.drafts for p in u.bib_paths)
+    for path in bib_paths:
+        if path not in request.bibs:
+            continue
+        users = frozenset(i for i, u in enumerate(request.drafts) if path in u.bib_paths)
+        if users not in judged:
+            units = [request.drafts[i] for i in sorted(users)]
+            files = dict.fromkeys(p for u in units for p in u.bib_paths if p in request.bibs)
+            ctx = _context([request.bibs[p] for p in files], "both",
+                           drafts=[s for u in units for s in u.scans],
+                           whole=all(u.whole for u in units), claims=claims)
+            judged[users] = list(run_rules(ctx, chosen))
+        found.extend(f for f in judged[users] if f.path == path)
+    return found
+
+
+def _claim_findings(claims: ClaimInputs, ingests: Sequence[EssayIngest]) -> list[Diagnostic]:
+    """The claim-aware kinds for essays: the library's linker over their sentences.
+
+    The one hook between check and relbib.claims; drafts reach the claim rules
+    through the registry slots (``CheckContext.claims`` carries the key map).
+    """
+    from relbib.claims import judgement_findings, link_library
+    from relbib.library import Library
+    from relbib.pipeline import update
+
+    if not isinstance(claims.library, Library) or not ingests:
+        return []
+    updated = update(claims.library, ingests)
+    result = link_library(updated.library, ingests, updated.citations)
+    return list(judgement_findings(result, [i.essay for i in ingests]))
+
+
+def _essay_findings(essays: Sequence[EssayText], claims: ClaimInputs | None) -> list[Diagnostic]:
+    if not essays:
+        return []
+    # the essay pipeline is imported only when essays are checked
+    from relbib.model import FullRef
+    from relbib.pipeline import ingest_essay
+
+    found: list[Diagnostic] = []
+    ingests = [ingest_essay(essay.text, path=essay.path) for essay in essays]
+    if claims is not None:
+        found.extend(_claim_findings(claims, ingests))
+    for essay, ingest in zip(essays, ingests, strict=True):
+        found.extend(d for d in ingest.diagnostics if d.kind in ESSAY_KINDS)
+        lines = {note.n: note.line for note in ingest.essay.notes}
+        by_note = dict(zip((n.n for n in ingest.essay.notes), ingest.references, strict=False))
+        for citation in ingest.citations:
+            source = by_note.get(citation.source) if citation.source is not None else None
+            if not citation.pinpoint or not isinstance(source, FullRef):
+                continue
+            pages = source.fields.get("pages")
+            wanted = fv.pinpoint_pages(citation.pinpoint)
+            span = fv.page_span(pages) if isinstance(pages, str) and pages else None
+            if wanted is None or span is None or span[0] == span[1]:
+                continue
+            bad = [(a, b) for a, b in wanted if a < span[0] or b > span[1]]
+            if bad:
+                from relbib.diagnostics import diagnostic
+
+                a, b = bad[0]
+                cited = f"{a}" if a == b else f"{a}--{b}"
+                found.append(diagnostic(
+                    "pinpoint-out-of-range",
+                    f"note {citation.note} cites page {cited} of the source in note "
+                    f"{citation.source}, whose pages are {pages}",
+                    path=essay.path, line=lines.get(citation.note, 0), column=1,
+                    suggestion="check the page number, or whether the note means another source"))
+    return found
+
+
+def _ignored(finding: Diagnostic, ignore: frozenset[str]) -> bool:
+    return bool(ignore) and (finding.code in ignore or finding.kind in ignore)
+
+
+def check(request: CheckRequest, *, rules: Mapping[str, Rule] = RULES,
+          claims: object | None = None,
+          library: LibraryFindings | None = None) -> CheckResult:
+    """Every finding of one `relbib check` run.
+
+    ``claims`` (a ClaimInputs) turns on the claim-aware rules whose slots are
+    filled in ``rules``; None skips them (``--no-claims``).  ``library``
+    computes the library findings of one set of .bib files (default:
+    :func:`library_findings`; the caller passes a cached one).
+    """
+    compute = library or library_findings
+    # a rule the project ignores by name is not run at all; codes and kinds are filtered
+    rules = {n: r for n, r in rules.items() if n not in request.ignore}
+    found: list[Diagnostic] = list(request.problems)
+    for paths, model in _bib_sets(request):
+        bib_scans = tuple(request.bibs[p] for p in paths if p in request.bibs)
+        if bib_scans:
+            found.extend(compute(bib_scans, model, rules))
+    draft_rules = _draft_rules(rules, claims=claims is not None)
+    groups: dict[tuple[tuple[str, ...], ModelChoice], list[DraftUnit]] = {}
+    for unit in request.drafts:
+        found.extend(unit.diagnostics)
+        for scan in unit.scans:
+            found.extend(scan.diagnostics)
+        groups.setdefault((unit.bib_paths, unit.data_model), []).append(unit)
+    for (paths, model), units in groups.items():
+        ctx = _context([request.bibs[p] for p in paths if p in request.bibs], model,
+                       drafts=[s for u in units for s in u.scans],
+                       whole=all(u.whole for u in units), claims=claims)
+        found.extend(run_rules(ctx, draft_rules))
+    found.extend(_unused(request, rules, claims))
+    found.extend(_essay_findings(request.essays,
+                                 claims if isinstance(claims, ClaimInputs) else None))
+    scans = [s for u in request.drafts for s in u.scans]
+    kept = [f for f in dict.fromkeys(found)
+            if not _ignored(f, request.ignore) and not is_suppressed(f, scans)]
+    kept.sort(key=lambda d: (d.path, d.line, d.column, d.code, d.message))
+    files = len({s.path for s in scans} | set(request.bibs) | {e.path for e in request.essays})
+    citations = sum(len(s.citations) for s in scans)
+    _RECORDS.clear()
+    return CheckResult(findings=tuple(kept), files=files, citations=citations)

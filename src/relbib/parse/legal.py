@@ -1,0 +1,514 @@
+"""Legal citations (Bluebook, ALWD, OSCOLA basics): one note → FullRef or None.
+
+Input: the text of one note that is not a subsequent form (forms.py has read
+Id., supra and Ibid. already).
+Output: a FullRef for a law-review article, a legal-style book, a case, a
+statute, a constitution, a treaty or a UN document; a ShortRef for a case's
+short form ("Brown, 347 U.S. at 495"); None for anything else, so the general
+parser reads it.
+Never: guess — a note is read here only when its whole text fits one legal
+shape; look at other notes; or touch a file.
+
+How the shapes map onto BibTeX (there is no @case or @legislation):
+
+* law-review article ``Author, Title, 111 Yale L.J. 1935, 1940 (2002)`` →
+  ``article`` with journal, volume, ``pages`` = the first page only (the last
+  page is not printed), ``year``; the page after the first page is the pinpoint;
+* book ``Author, Title 45 (9th ed. 2014)`` → ``book`` with edition, editor,
+  publisher (when the parenthetical names one) and year; 45 is the pinpoint;
+* case ``Brown v. Board of Education, 347 U.S. 483, 495 (1954)`` → ``misc``:
+  title = case name, ``howpublished`` = the reporter citation "347 U.S. 483",
+  ``volume``/``journal``/``pages`` are NOT set (a reporter is not a journal),
+  ``note`` = the court when the parenthetical names one ("2d Cir."), year;
+* statute ``42 U.S.C. § 1983 (2018)`` / ``Civil Rights Act of 1964, Pub. L.
+  No. 88-352, 78 Stat. 241`` / ``U.S. Const. art. I, § 8`` → ``misc``: title =
+  the act's name (or the code citation), ``howpublished`` = the citation;
+* treaty ``Vienna Convention on the Law of Treaties art. 26, May 23, 1969,
+  1155 U.N.T.S. 331`` → ``misc``: title, date, ``howpublished`` = the treaty
+  series citation; the article is the pinpoint;
+* UN document ``G.A. Res. 70/1, Title, U.N. Doc. A/RES/70/1 (Oct. 21, 2015)``
+  → ``misc``: title, ``organization`` (the organ), ``number`` = the document
+  symbol (else the resolution number), ``note`` = the resolution, date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from types import MappingProxyType
+
+from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
+from relbib.parse.dates import parse_date
+from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.names import split_names
+
+__all__ = ["parse_legal"]
+
+# --- pattern fragments ------------------------------------------------------------
+# (Kept here until the lead moves them into patterns.py.)
+
+# Any dash a PDF puts in a page range.
+_DASH_CHARS = "\\-\u2010-\u2015\u2212"
+_DASH = f"[{_DASH_CHARS}]"
+# A year in a citation: 1600-2099.
+_YEAR = r"(?:1[6-9]|20)\d\d"
+# One token of a reporter or journal abbreviation: "Yale", "L.J.", "F.2d",
+# "Int'l", "&", "Supp.", "2d" / "3d" / "4th" (a reporter's series).
+_SOURCE_TOKEN = r"(?:[A-Z][\w.'\u2019&]*|\d+(?:d|nd|rd|th)\.?(?=\s)|&|of|on|and|in|for|the|de|du)"
+# A reporter or journal: abbreviation tokens, the first capitalised; it stops
+# before the first page number.
+_SOURCE = rf"(?P<source>[A-Z][\w.'\u2019&]*(?:\s+{_SOURCE_TOKEN})*?)"
+# A legal pinpoint: pages ("1940", "1940-41", "1940 n.5", "12, 15") or
+# paragraphs ("¶ 186", "para. 12").
+_PAGE = rf"\d+(?:\s*{_DASH}+\s*\d+)?"
+_PIN_NOTE = r"(?:\s*nn?\.\s*\d+)?"
+_PARA = rf"(?:\u00b6+|paras?\.)\s*{_PAGE}"
+_PIN = rf"(?:{_PAGE}{_PIN_NOTE}(?:,\s*{_PAGE}{_PIN_NOTE})*|{_PARA})"
+# A parenthetical that holds the year (maybe after a court or a full date):
+# "(1954)", "(2d Cir. 1980)", "(Dec. 10, 1948)".
+_YEAR_PAREN = rf"\((?P<paren>[^()]*?\b(?P<year>{_YEAR}))\)"
+# Explanatory parentheticals after the citation: "(holding that ...)",
+# "(citation omitted)"; and the closing signal punctuation.
+_TRAILER = r"(?:\s*\([^()]*\))*\s*[.;]?\s*$"
+# A month of a date in a treaty or UN parenthetical: "Dec.", "Sept.", "June".
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
+    r"(?:[a-z]*)\.?"
+)
+_DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
+
+# "…, 111 Yale L.J. 1935, 1940 (2002)" / "…, 630 F.2d 876, at 878 (2d Cir. 1980)":
+# volume, source, first page, pinpoint and the year's parenthetical.
+_PERIODICAL_TAIL = re.compile(
+    rf",\s+(?P<volume>\d{{1,4}})\s+{_SOURCE}\s+(?P<first>\d+)"
+    rf"(?:,?\s+(?:at\s+)?(?P<pin>{_PIN})|,\s*(?P<pin2>{_PIN}))?"
+    rf"(?:\s+{_YEAR_PAREN}|\s+\((?P<date_only>[^()]*)\))?{_TRAILER}"
+)
+# A case name: "X v. Y", "In re X", "Ex parte X".
+_CASE_NAME = re.compile(r"\sv\.?\s|^(?:In re|Ex parte|Re)\s", re.IGNORECASE)
+# Reporters of courts: a source that is one of these is a case even without "v.".
+_REPORTER = re.compile(
+    r"^(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|F\.(?:\s?Supp\.)?(?:\s?\d(?:d|th))?|"
+    r"F\.\s?App'x|I\.C\.J\.|E\.C\.R\.|E\.H\.R\.R\.|A\.C\.|Q\.B\.|W\.L\.R\.|All E\.R\.|"
+    r"P\.(?:\s?\dd)?|N\.E\.(?:\s?\dd)?|N\.W\.(?:\s?\dd)?|S\.E\.(?:\s?\dd)?|S\.W\.(?:\s?\dd)?|"
+    r"So\.(?:\s?\dd)?|A\.(?:\s?\dd)?|Cal\.(?:\s?\w+)?|N\.Y\.(?:\s?\dd)?)$"
+)
+# OSCOLA: "Name v Name [1998] AC 539, 545" / "[2019] UKSC 41 [12]".
+_BRACKET_YEAR_CASE = re.compile(
+    rf"^(?P<name>.+?\sv\.?\s.+?|Re\s.+?)\s+\[(?P<year>{_YEAR})\]\s+(?P<vol>\d+\s+)?"
+    rf"(?P<source>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?P<first>\d+)"
+    rf"(?:,?\s*(?:at\s+)?\[?(?P<pin>{_PAGE})\]?)?{_TRAILER}"
+)
+# A legal book: "Author, Title 45 (9th ed. 2014)" — the pinpoint sits between
+# the title and a parenthetical with no colon (Chicago's "(City: Publisher,
+# 2010)" has one) that ends with the year.
+_BOOK = re.compile(
+    rf"^(?P<head>[^()]+?)(?:\s+(?P<pin>{_PIN}))?\s+\((?P<paren>[^():]*?\b(?P<year>{_YEAR}))\)"
+    rf"(?:,?\s+(?:at\s+)?(?P<pin2>{_PIN}))?{_TRAILER}"
+)
+# An edition in a legal parenthetical: "9th ed.", "2d ed.", "rev. ed.".
+_EDITION = re.compile(r"\b(?P<edition>\d+(?:st|nd|rd|th|d)|rev\.)\s+ed\.,?\s*")
+# An editor or translator in the parenthetical: "Bryan A. Garner ed.,".
+_PAREN_EDITOR = re.compile(r"^(?P<name>[^,]+?)\s+(?P<role>eds?\.|trans\.)\s*,\s*")
+# A statute in a code: "42 U.S.C. § 1983", "8 C.F.R. §§ 208.13-.16".
+_CODE_SECTION = (
+    rf"\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\u00a7\u00a7?\s*[\w.()]+(?:\s*{_DASH}+\s*[\w.()]+)?"
+)
+_STATUTE = re.compile(
+    rf"^(?P<cite>{_CODE_SECTION})(?:\s+\((?P<paren>[^()]*)\))?{_TRAILER}"
+)
+# A named act followed by its citations: "Civil Rights Act of 1964, Pub. L.
+# No. 88-352, 78 Stat. 241 (1964)".
+_STATUTE_CITE = rf"(?:Pub\.\s?L\.\s?No\.\s?[\d{_DASH_CHARS}]+|\d+\s+Stat\.\s+\d+|{_CODE_SECTION})"
+_NAMED_ACT = re.compile(
+    rf"^(?P<title>[A-Z][^,]*?\b(?:Act|Code|Law|Statute|Ordinance|Regulation)\b[^,]*?)"
+    rf"(?:,?\s+(?P<pin>\u00a7+\s*[\w.()]+))?,\s+(?P<cite>{_STATUTE_CITE}(?:,\s+{_STATUTE_CITE})*)"
+    rf"(?:\s+\((?P<paren>[^()]*)\))?{_TRAILER}"
+)
+# A constitution: "U.S. Const. art. I, § 8, cl. 3", "Pa. Const. art. 1".
+_CONSTITUTION = re.compile(
+    r"^(?P<title>(?:[A-Z][\w.]*\s+)+Const\.)(?:\s+(?P<pin>(?:art|amend|pmbl)\.?[^()]*?))?"
+    rf"(?:\s+\((?P<paren>[^()]*)\))?{_TRAILER}"
+)
+# A treaty: a name with a treaty word, maybe an article, maybe parties, a
+# signing date and a treaty-series citation.
+_TREATY_WORD = (
+    r"\b(?:Convention|Covenant|Treaty|Agreement|Charter|Protocol|Statute|Accord|Pact|Declaration)\b"
+)
+_TREATY = re.compile(
+    rf"^(?P<title>[^,]*?{_TREATY_WORD}[^,]*?)"
+    rf"(?:\s+(?P<pin>(?:arts?\.|pmbl\.)\s*[\w.]+(?:,\s*(?:\u00b6+|para\.)\s*\d+)?))?"
+    rf"(?:,\s+(?P<parties>[^,]+?))?,\s+(?P<date>{_DATE})"
+    rf"(?:,\s+(?P<cite>\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\d+))?"
+    rf"(?:,\s+(?P<more>[^()]*?))?{_TRAILER}"
+)
+# The UN Charter and similar: "U.N. Charter art. 2, ¶ 4".
+_CHARTER = re.compile(
+    rf"^(?P<title>(?:U\.N\.|UN|OAS|EU)\s+Charter)\s+(?P<pin>arts?\..*?){_TRAILER}"
+)
+# A resolution of a UN organ: "G.A. Res. 217 (III) A", "S.C. Res. 1373".
+_RESOLUTION = re.compile(
+    r"^(?P<organ>G\.\s?A\.|S\.\s?C\.|E\.\s?S\.\s?C\.|H\.\s?R\.\s?C\.|Human Rights Council)\s+"
+    r"Res\.\s+(?P<number>[\w/.\-]+(?:\s*\([IVXLCDM]+\))?(?:\s+[A-Z](?![\w.]))?)"
+)
+_ORGANS = {
+    "GA": "United Nations General Assembly",
+    "SC": "United Nations Security Council",
+    "ESC": "United Nations Economic and Social Council",
+    "HRC": "United Nations Human Rights Council",
+    "HumanRightsCouncil": "United Nations Human Rights Council",
+}
+# A UN document symbol: "U.N. Doc. A/RES/70/1", "UN Doc S/2001/1154".
+_UN_DOC = re.compile(r"\bU\.?\s?N\.?\s+Doc\.?\s+(?P<symbol>[A-Z][\w./()\-]*\w)")
+# Official-record noise between the title and the symbol: "U.N. GAOR, 3d
+# Sess., 183d plen. mtg.", "Supp. No. 49".
+_UN_RECORD = re.compile(r"\b(?:GAOR|SCOR|ESCOR|Sess|plen|mtg|Supp|Annex|at)\b")
+# The end of a UN citation: pinpoint and the dated parenthetical.
+_UN_END = re.compile(
+    rf"(?:,?\s+(?P<pin>(?:\u00b6+|paras?\.|at)\s*{_PAGE}))?"
+    rf"(?:\s+\((?P<date>[^()]*)\))?(?P<explain>(?:\s*\([^()]*\))*)\s*[.;]?\s*$"
+)
+# A pinpoint segment inside a UN citation: "¶ 12", "para. 4", "at 7".
+_UN_PIN = re.compile(rf"(?:\u00b6+|paras?\.|at)\s*{_PAGE}")
+# The author of a UN document is an organ or office, never a person:
+# "U.N. Secretary-General", "Special Rapporteur on Torture", "Human Rights Committee".
+_UN_AUTHOR = re.compile(
+    r"^(?:U\.?\s?N\.?\s|United Nations\b)|\b(?:Secretary-General|Rapporteur|Committee|Council|"
+    r"Commission|Office|Assembly|Panel|Group of Experts|High Commissioner)\b"
+)
+# A case's short form: "Brown, 347 U.S. at 495".
+_CASE_SHORT = re.compile(
+    rf"^(?P<name>[A-Z][^,\d]{{0,60}}?),\s+(?P<volume>\d{{1,4}})\s+{_SOURCE}\s+at\s+(?P<pin>{_PIN})"
+    rf"{_TRAILER}"
+)
+# Words of a name list: capitalised words, initials, particles, "&", "et al.".
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|&|and|et|al\.?|van|von|de|der|den|da|di|du|"
+    r"la|le|al-\w+|el-\w+|bin|ibn|y|Jr\.|III?)$"
+)
+# "Note" / "Comment": a student piece has no named author.
+_STUDENT_PIECE = re.compile(r"^(?:Note|Comment|Recent Case|Case Comment|Developments)$")
+_SPACES = re.compile(r"\s+")
+# A full stop that ends a sentence inside a title ("M. The theory …. Operations
+# Research"): the string is in another style.  Initials ("W.") do not count.
+_SENTENCE_END = re.compile(r"[a-z]{2}\.\s|^[A-Z]\.\s")
+
+
+def parse_legal(text: str) -> Reference | None:
+    """The legal citation ``text`` is, or None when it is not one.
+
+    >>> parse_legal("Brown v. Board of Education, 347 U.S. 483, 495 (1954).").pinpoint
+    '495'
+    """
+    clean = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    if not clean:
+        return None
+    readers: tuple[Callable[[str, str], Reference | None], ...] = (
+        _read_un_document,
+        _read_charter,
+        _read_constitution,
+        _read_statute,
+        _read_named_act,
+        _read_treaty,
+        _read_case_short,
+        _read_bracket_year_case,
+        _read_periodical,
+        _read_book,
+    )
+    for read in readers:
+        ref = read(text, clean)
+        if ref is not None:
+            return ref
+    return None
+
+
+# --- articles and cases ---------------------------------------------------------
+
+
+def _read_periodical(text: str, clean: str) -> Reference | None:
+    """A law-review article or a reported case: "…, VOL SOURCE FIRST, PIN (YEAR)"."""
+    m = _PERIODICAL_TAIL.search(clean)
+    if m is None or m.start() == 0:
+        return None
+    head = clean[: m.start()].strip()
+    source = m.group("source").strip()
+    year = m.group("year") or ""
+    is_case = bool(_CASE_NAME.search(head) or _REPORTER.match(source))
+    if not year and is_case and re.fullmatch(_YEAR, m.group("volume")):
+        year = m.group("volume")  # "1986 I.C.J. 14": the volume is the year
+    if not year:
+        return None
+    pin = normalize_pinpoint(m.group("pin") or m.group("pin2"))
+    paren = m.group("paren") or m.group("date_only") or ""
+    fields: dict[str, FieldValue] = {}
+    # "(June 27)" after "1986 I.C.J. 14": the year is the volume's.
+    _set_date(fields, paren if m.group("year") else f"{paren} {year}", year)
+    if is_case:
+        fields["title"] = head
+        fields["howpublished"] = f"{m.group('volume')} {source} {m.group('first')}"
+        court = _court(paren)
+        if court:
+            fields["note"] = court
+        return _full(text, "misc", fields, pin)
+    split = _authors_and_title(head)
+    if split is None:
+        return None
+    authors, title = split
+    if authors:
+        fields["author"] = authors
+    fields["title"] = title
+    fields["journal"] = source
+    fields["volume"] = m.group("volume")
+    fields["pages"] = m.group("first")
+    return _full(text, "article", fields, pin)
+
+
+def _court(paren: str) -> str:
+    """The court of a case parenthetical: "2d Cir. 1980" → "2d Cir."."""
+    court = re.sub(rf"{_DATE}|{_MONTH}\s+\d{{1,2}}|\b{_YEAR}\b", "", paren)
+    return court.strip(" ,.") + ("." if court.strip(" ,").endswith(".") else "")
+
+
+def _read_bracket_year_case(text: str, clean: str) -> Reference | None:
+    m = _BRACKET_YEAR_CASE.match(clean)
+    if m is None:
+        return None
+    volume = (m.group("vol") or "").strip()
+    cite = " ".join(p for p in (f"[{m.group('year')}]", volume, m.group("source"), m.group("first")) if p)
+    fields: dict[str, FieldValue] = {
+        "title": m.group("name").strip(" ,"),
+        "howpublished": cite,
+        "year": m.group("year"),
+    }
+    return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
+
+
+def _read_case_short(text: str, clean: str) -> Reference | None:
+    """"Brown, 347 U.S. at 495": the case named by its first party."""
+    m = _CASE_SHORT.match(clean)
+    if m is None:
+        return None
+    return ShortRef(
+        text=text,
+        authors=(),
+        short_title=m.group("name").strip(),
+        pinpoint=normalize_pinpoint(m.group("pin")),
+    )
+
+
+# --- books ------------------------------------------------------------------------
+
+
+def _read_book(text: str, clean: str) -> Reference | None:
+    """"Author, Title 45 (9th ed. 2014)" / "Author, Title (Publisher 2005)"."""
+    m = _BOOK.match(clean)
+    if m is None:
+        return None
+    split = _authors_and_title(m.group("head"))
+    if split is None:
+        return None
+    authors, title = split
+    paren = m.group("paren")
+    # A book without an author needs an editor in the parenthetical
+    # ("Black's Law Dictionary 1375 (Bryan A. Garner ed., 10th ed. 2014)").
+    if not authors and not _PAREN_EDITOR.match(paren):
+        return None
+    if "," in title or len(title.split()) > 25:
+        return None
+    # Chicago's "(Basic Books, 2010)" has a comma before the year; Bluebook's
+    # has none unless an editor or an edition precedes it.
+    before_year = paren[: paren.rfind(m.group("year"))].strip()
+    fields: dict[str, FieldValue] = {"title": title, "year": m.group("year")}
+    if authors:
+        fields["author"] = authors
+    rest = before_year
+    role = _PAREN_EDITOR.match(rest)
+    if role is not None:
+        names = split_names(role.group("name"))
+        if names:
+            fields["translator" if role.group("role") == "trans." else "editor"] = names
+        rest = rest[role.end() :]
+    edition = _EDITION.search(rest)
+    if edition is not None:
+        fields["edition"] = _edition(edition.group("edition"))
+        rest = rest[: edition.start()] + rest[edition.end() :]
+    rest = rest.strip(" ,")
+    if rest.endswith(","):
+        return None
+    if "," in rest:
+        return None
+    if rest:
+        fields["publisher"] = rest
+    pin = normalize_pinpoint(m.group("pin") or m.group("pin2"))
+    return _full(text, "book", fields, pin)
+
+
+def _edition(printed: str) -> str:
+    """Bluebook's "2d" / "3d" are spelled "2nd" / "3rd"; "rev." stays."""
+    return re.sub(r"^(\d*[23])d$", lambda m: m.group(1) + ("nd" if m.group(1)[-1] == "2" else "rd"), printed)
+
+
+# --- statutes, constitutions, treaties ---------------------------------------------
+
+
+def _read_statute(text: str, clean: str) -> Reference | None:
+    m = _STATUTE.match(clean)
+    if m is None:
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("cite"), "howpublished": m.group("cite")}
+    if not _set_date(fields, m.group("paren") or "", ""):
+        if m.group("paren"):
+            fields["note"] = m.group("paren")
+    return _full(text, "misc", fields, None)
+
+
+def _read_named_act(text: str, clean: str) -> Reference | None:
+    m = _NAMED_ACT.match(clean)
+    if m is None:
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "howpublished": m.group("cite")}
+    year = re.search(rf"\b({_YEAR})\b", m.group("title"))
+    _set_date(fields, m.group("paren") or "", year.group(1) if year else "")
+    return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
+
+
+def _read_constitution(text: str, clean: str) -> Reference | None:
+    m = _CONSTITUTION.match(clean)
+    if m is None:
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("title")}
+    _set_date(fields, m.group("paren") or "", "")
+    pin = (m.group("pin") or "").strip(" ,.") or None
+    return _full(text, "misc", fields, pin)
+
+
+def _read_charter(text: str, clean: str) -> Reference | None:
+    m = _CHARTER.match(clean)
+    if m is None:
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("title")}
+    return _full(text, "misc", fields, m.group("pin").strip(" ,.") or None)
+
+
+def _read_treaty(text: str, clean: str) -> Reference | None:
+    m = _TREATY.match(clean)
+    if m is None:
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
+    _set_date(fields, m.group("date"), "")
+    cite = ", ".join(p for p in (m.group("cite"), m.group("more")) if p)
+    if cite:
+        fields["howpublished"] = cite.strip(" ,.")
+    if m.group("parties"):
+        fields["note"] = m.group("parties").strip()
+    pin = (m.group("pin") or "").strip(" ,.") or None
+    return _full(text, "misc", fields, pin)
+
+
+# --- UN documents ----------------------------------------------------------------
+
+
+def _read_un_document(text: str, clean: str) -> Reference | None:
+    """"G.A. Res. 217 (III) A, Title (Dec. 10, 1948)" or anything with "U.N. Doc."."""
+    resolution = _RESOLUTION.match(clean)
+    doc = _UN_DOC.search(clean)
+    if resolution is None and doc is None:
+        return None
+    end = _UN_END.search(clean)
+    body_end = end.start() if end is not None else len(clean)
+    if doc is not None:
+        after = clean[doc.end() : body_end].strip(" ,.")
+        if after and not _UN_RECORD.search(after):
+            return None
+        body_end = doc.start()
+    body = clean[resolution.end() if resolution is not None else 0 : body_end]
+    segments = [s.strip() for s in body.split(",") if s.strip(" .")]
+    # Official-record segments ("U.N. GAOR", "3d Sess.") are not the title.
+    segments = [s for s in segments if not _UN_RECORD.search(s)]
+    fields: dict[str, FieldValue] = {}
+    if resolution is not None:
+        organ = re.sub(r"[.\s]", "", resolution.group("organ"))
+        fields["organization"] = _ORGANS.get(organ, resolution.group("organ"))
+        number = resolution.group("number").strip()
+        fields["note"] = f"{resolution.group('organ')} Res. {number}"
+        fields["number"] = number
+    if doc is not None:
+        fields["number"] = doc.group("symbol")
+    pins = [s for s in segments if _UN_PIN.fullmatch(s)]
+    segments = [s for s in segments if not _UN_PIN.fullmatch(s)]
+    if resolution is None and len(segments) >= 2 and _UN_AUTHOR.search(segments[0]):
+        fields["author"] = (Name(family=segments[0], literal=True),)
+        segments = segments[1:]
+    if segments:
+        fields["title"] = ", ".join(segments).strip(" .")
+    elif resolution is not None:
+        fields["title"] = str(fields["note"])
+    else:
+        fields["title"] = f"U.N. Doc. {fields['number']}"
+    if end is not None and end.group("date"):
+        _set_date(fields, end.group("date"), "")
+    printed_pin = end.group("pin") if end is not None and end.group("pin") else None
+    printed_pin = printed_pin or (pins[0] if pins else None)
+    pin = normalize_pinpoint(re.sub(r"^at\s*", "", printed_pin)) if printed_pin else None
+    return _full(text, "misc", fields, pin)
+
+
+# --- shared helpers -------------------------------------------------------------
+
+
+def _authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
+    """Split "Oona A. Hathaway, Do Human Rights Treaties…" into names and title.
+
+    The author list runs to the segment holding "&" (Bluebook joins the last
+    two authors with it) or is the first segment; every author segment must
+    read as names.  A head with no comma is a title alone.
+    """
+    head = head.strip(" ,")
+    segments = [s.strip() for s in head.split(", ")]
+    if len(segments) == 1:
+        return ((), head) if head else None
+    last = 0
+    for i, segment in enumerate(segments[:-1]):
+        if "&" in segment.split() and all(_names_only(s) for s in segments[: i + 1]):
+            last = i
+    authors_text = ", ".join(segments[: last + 1])
+    title = ", ".join(segments[last + 1 :]).strip()
+    if not title:
+        return None
+    if _STUDENT_PIECE.match(authors_text):
+        return (), title
+    if not _names_only(authors_text) or _SENTENCE_END.search(title) or not title[:1].isalpha():
+        return None
+    names = split_names(authors_text.replace(" & ", " and "))
+    # Bluebook prints every author in full, given name first ("Oona A.
+    # Hathaway"): a bare surname ("Felleisen, M. The theory …") is another style.
+    if not names or any(not name.given for name in names):
+        return None
+    return names, title
+
+
+def _names_only(segment: str) -> bool:
+    words = segment.replace(",", " ").split()
+    return 1 <= len(words) <= 12 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _set_date(fields: dict[str, FieldValue], paren: str, fallback_year: str) -> bool:
+    """Year (and ISO date when a month is named) from a parenthetical."""
+    year, iso = parse_date(paren) if paren else ("", "")
+    year = year or fallback_year
+    if not year:
+        return False
+    fields["year"] = year
+    if iso:
+        fields["date"] = iso
+    return True
+
+
+def _full(text: str, kind: str, fields: dict[str, FieldValue], pinpoint: str | None) -> FullRef:
+    return FullRef(
+        text=text,
+        type=kind,
+        fields=freeze_fields(fields),
+        confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
+        pinpoint=pinpoint,
+    )

@@ -1,0 +1,462 @@
+"""The file I/O of `relbib check`: drafts and what they pull in, .bib files, the cache.
+
+Input: the paths and --bib files of one `relbib check` run and the project.
+Output: a :class:`relbib.check.runner.CheckRequest` ready for the pure runner,
+the project's ignore list, and a cached library-findings function.
+Never: judge a citation or an entry (check/ does), follow an include out of
+the project, or trust a cache entry it cannot read (a bad one is rebuilt).
+
+Includes are followed as LaTeX does: ``\\input``/``\\include`` relative to the
+root draft's folder, ``\\subfile`` relative to the including file, ``\\import``
+relative to its folder argument (``\\subimport`` to the including file's).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from relbib.check.context import ModelChoice, Rule
+from relbib.check.drafts import LATEX_SUFFIXES, MARKDOWN_SUFFIXES, scan_draft
+from relbib.check.records import DraftScan
+from relbib.check.runner import (
+    DRAFT_FIELDS,
+    CheckRequest,
+    ClaimInputs,
+    DraftUnit,
+    EssayText,
+    LibraryFindings,
+    library_findings,
+    records_of,
+    work_map,
+)
+from relbib.diagnostics import InputError, diagnostic
+from relbib.formats.bibtex import BibScan, ScannedBlock, ScannedEntry, scan_bib
+from relbib.model import Diagnostic, Severity
+from relbib.workspace import Project, decode_bytes
+
+ESSAY_SUFFIXES = frozenset({".txt", ".html", ".htm"})
+BIB_SUFFIXES = frozenset({".bib"})
+# Bump when the scanner or the rules change what a cached result would hold.
+CACHE_VERSION = 4
+
+# a LaTeX root document, as opposed to a chapter meant to be \input
+_WHOLE_LATEX = re.compile(r"^[^%\n]*\\(?:documentclass|begin\s*\{document\})", re.MULTILINE)
+
+
+# --- paths ----------------------------------------------------------------------------
+
+
+def display_path(path: Path) -> str:
+    """The path as findings name it: relative to the working folder when under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _kind_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in LATEX_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
+        return "draft"
+    if suffix in BIB_SUFFIXES:
+        return "bib"
+    if suffix in ESSAY_SUFFIXES:
+        return "essay"
+    return None
+
+
+def expand_paths(paths: Sequence[Path]) -> list[tuple[str, Path]]:
+    """(kind, path) for every draft, essay and .bib file named or under a named folder."""
+    out: dict[Path, str] = {}
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                parts = candidate.relative_to(path).parts
+                if any(p.startswith(".") for p in parts) or not candidate.is_file():
+                    continue
+                kind = _kind_of(candidate)
+                if kind is not None:
+                    out.setdefault(candidate.resolve(), kind)
+        elif path.is_file():
+            kind = _kind_of(path)
+            if kind is None:
+                raise InputError("not a draft (.tex, .md, .qmd, .Rmd), essay (.txt, .html) "
+                                 "or .bib file", path=str(path))
+            out.setdefault(path.resolve(), kind)
+        else:
+            raise InputError("no such file or folder", path=str(path))
+    return [(kind, path) for path, kind in out.items()]
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from None
+
+
+def _text(path: Path) -> str:
+    data = _read(path)
+    return decode_bytes(data, path=display_path(path)).text if data.strip() else ""
+
+
+# --- drafts and their includes --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Scanned:
+    path: Path
+    scan: DraftScan
+    text: str
+
+
+def _candidates(written: str, base: Path) -> list[Path]:
+    target = base / written
+    out = [target]
+    if target.suffix.lower() not in LATEX_SUFFIXES:
+        out.append(target.with_name(target.name + ".tex"))
+    return out
+
+
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == root or root in path.parents for root in roots)
+
+
+def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[_Scanned], list[Diagnostic]]:
+    """The root draft and every file it includes (depth first, each once)."""
+    scanned: list[_Scanned] = []
+    problems: list[Diagnostic] = []
+    seen: set[Path] = set()
+
+    def visit(path: Path, base: Path, chain: tuple[Path, ...]) -> None:
+        seen.add(path)
+        text = _text(path)
+        scan = scan_draft(text, path=display_path(path))
+        if scan is None:
+            return
+        scanned.append(_Scanned(path=path, scan=scan, text=text))
+        for inc in scan.includes:
+            name = inc.command.lstrip("\\")
+            written = inc.path_as_written
+            if name == "subfile":
+                child_base, look_in = path.parent, [path.parent]
+            elif name in ("import", "inputfrom", "includefrom"):
+                folder = written.rsplit("/", 1)[0] if "/" in written else ""
+                child_base, look_in = (root.parent / folder).resolve(), [root.parent]
+            elif name in ("subimport", "subinputfrom", "subincludefrom"):
+                folder = written.rsplit("/", 1)[0] if "/" in written else ""
+                child_base, look_in = (path.parent / folder).resolve(), [path.parent]
+            else:
+                child_base, look_in = base, [base, path.parent]
+            found = next((c.resolve() for b in look_in for c in _candidates(written, b)
+                          if c.is_file()), None)
+            where: dict[str, Any] = {"path": scan.path, "line": inc.line, "column": inc.column}
+            if found is None:
+                if name != "InputIfFileExists":
+                    problems.append(diagnostic(
+                        "parse-error", f"{inc.command}{{{written}}}: no such file "
+                        f"(looked in {display_path(look_in[0])})", **where,
+                        suggestion="correct the file name, or create the file"))
+                continue
+            if found in chain:
+                problems.append(diagnostic(
+                    "parse-error", f"{inc.command}{{{written}}} includes a file that includes "
+                    "it: LaTeX would loop forever", **where,
+                    suggestion="remove the circular include"))
+                continue
+            if not _inside(found, roots):
+                problems.append(diagnostic(
+                    "parse-error", f"{inc.command}{{{written}}} points outside the project; "
+                    "relbib does not follow it", **where, severity=Severity.WARNING,
+                    suggestion="run relbib from the folder that holds the whole project"))
+                continue
+            if found in seen:
+                continue
+            try:
+                visit(found, child_base, (*chain, found))
+            except InputError as error:
+                problems.append(diagnostic(
+                    "parse-error", f"{inc.command}{{{written}}}: {error.detail}", **where))
+
+    visit(root, root.parent, (root,))
+    return scanned, problems
+
+
+def _line_naming(scanned: Sequence[_Scanned], name: str) -> tuple[str, int, int]:
+    """Where a draft names a bibliography file (for a missing-file finding)."""
+    stem = name[:-4] if name.endswith(".bib") else name
+    for item in scanned:
+        at = item.text.find(stem)
+        if at >= 0:
+            line = item.text.count("\n", 0, at) + 1
+            return item.scan.path, line, at - item.text.rfind("\n", 0, at)
+    return scanned[0].scan.path, 1, 1
+
+
+# --- the cache --------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    """RELBIB_CACHE_DIR, else $XDG_CACHE_HOME/relbib, else ~/.cache/relbib."""
+    explicit = os.environ.get("RELBIB_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "relbib"
+
+
+def _diag_tuple(d: Diagnostic) -> tuple[object, ...]:
+    return (d.path, d.line, d.column, d.severity.value, d.code, d.kind, d.message, d.keys,
+            d.suggestion)
+
+
+def _diag_of(t: Sequence[Any]) -> Diagnostic:
+    path, line, column, severity, code, kind, message, keys, suggestion = t
+    return Diagnostic(path=str(path), line=int(line), column=int(column),
+                      severity=Severity(severity), code=str(code), kind=str(kind),
+                      message=str(message), keys=tuple(keys), suggestion=str(suggestion))
+
+
+class Cache:
+    """Marshalled results keyed by content hashes; a write or read that fails is ignored."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def get(self, name: str) -> Any:
+        if self.folder is None:
+            return None
+        try:
+            data = (self.folder / name).read_bytes()
+            value = marshal.loads(data)
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        if not isinstance(value, tuple) or len(value) != 2 or value[0] != CACHE_VERSION:
+            return None
+        return value[1]
+
+    def put(self, name: str, value: Any) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle = tempfile.NamedTemporaryFile("wb", dir=self.folder, prefix=".tmp-",
+                                                 delete=False)
+            with handle:
+                handle.write(marshal.dumps((CACHE_VERSION, value)))
+            os.replace(handle.name, self.folder / name)
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written only costs speed
+
+
+def _scan_from_cache(path: str, value: Any) -> BibScan | None:
+    try:
+        entries, strings, blocks, problems = value
+        return BibScan(path=path, entries=tuple(ScannedEntry(*e) for e in entries),
+                       strings=dict(strings), blocks=tuple(ScannedBlock(*b) for b in blocks),
+                       problems=tuple(_diag_of(p) for p in problems))
+    except (TypeError, ValueError):
+        return None
+
+
+def _slim(scan: BibScan) -> BibScan:
+    """The scan with only the fields the draft rules read (see runner.DRAFT_FIELDS)."""
+    entries = tuple(e._replace(fields={k: v for k, v in e.fields.items() if k in DRAFT_FIELDS},
+                               field_lines={}, macros=())
+                    for e in scan.entries)
+    return BibScan(path=scan.path, entries=entries, strings=scan.strings, blocks=(),
+                   problems=scan.problems)
+
+
+def _store(cache: Cache, name: str, scan: BibScan) -> None:
+    cache.put(name, (
+        [tuple(e) for e in scan.entries], dict(scan.strings), [tuple(b) for b in scan.blocks],
+        [_diag_tuple(p) for p in scan.problems]))
+
+
+@dataclass(slots=True)
+class BibFiles:
+    """The .bib files of a run: real paths, content hashes, and which scans are slim."""
+
+    cache: Cache
+    paths: dict[str, Path] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    slim: dict[str, BibScan] = field(default_factory=dict)  # path → the slim scan handed out
+    whole: dict[str, BibScan] = field(default_factory=dict)  # path → the full scan, once read
+
+    def read(self, path: Path, *, slim: bool = False) -> BibScan:
+        """The scan of one .bib file, from the cache when its content is unchanged.
+
+        ``slim`` accepts the draft-fields view (fast to load); the library
+        findings then come from their own cache, or :meth:`full` reads again.
+        """
+        data = _read(path)
+        shown = display_path(path)
+        digest = hashlib.blake2b(data, digest_size=20)
+        digest.update(shown.encode())
+        key = digest.hexdigest()
+        self.paths[shown] = path
+        self.hashes[shown] = key
+        if slim:
+            scan = _scan_from_cache(shown, self.cache.get(f"slim-{key}"))
+            if scan is not None:
+                self.slim[shown] = scan
+                return scan
+        # the full scan is not cached: scanning again costs less than marshalling it
+        text = decode_bytes(data, path=shown).text if data.strip() else ""
+        scan = scan_bib(text, path=shown)
+        if slim:
+            _store(self.cache, f"slim-{key}", _slim(scan))
+        self.whole[shown] = scan
+        return scan
+
+    def full(self, scan: BibScan) -> BibScan:
+        """``scan`` with every field (read again when a slim view was handed out)."""
+        if self.slim.get(scan.path) is not scan:
+            return scan
+        if scan.path not in self.whole:
+            self.read(self.paths[scan.path])
+        return self.whole[scan.path]
+
+
+def cached_library_findings(files: BibFiles) -> LibraryFindings:
+    """library_findings, remembered per (bib contents, data model, rule set)."""
+
+    def compute(scans: tuple[BibScan, ...], model: ModelChoice,
+                rules: Mapping[str, Rule]) -> tuple[Diagnostic, ...]:
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (model, ",".join(sorted(rules)),
+                     *(files.hashes.get(s.path, "") for s in scans)):
+            digest.update(part.encode() + b"\0")
+        name = f"lib-{digest.hexdigest()}"
+        hit = files.cache.get(name)
+        if isinstance(hit, list):
+            try:
+                return tuple(_diag_of(t) for t in hit)
+            except (TypeError, ValueError):
+                pass
+        found = library_findings(tuple(files.full(s) for s in scans), model, rules)
+        files.cache.put(name, [_diag_tuple(d) for d in found])
+        return found
+
+    return compute
+
+
+# --- the project's settings --------------------------------------------------------------
+
+
+def project_ignore(project: Project) -> frozenset[str]:
+    """``ignore = [...]`` of [tool.relbib] or relbib.toml: codes, kinds or rule names."""
+    if project.config is None:
+        return frozenset()
+    try:
+        data = tomllib.loads(_text(project.config) or "")
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"invalid TOML: {error}", path=str(project.config)) from None
+    if project.config.name == "pyproject.toml":
+        tool = data.get("tool")
+        data = tool.get("relbib", {}) if isinstance(tool, dict) else {}
+    value = data.get("ignore", []) if isinstance(data, dict) else []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError("ignore must be a list of codes, kinds or rule names",
+                         path=str(project.config))
+    return frozenset(value)
+
+
+# --- the whole request -----------------------------------------------------------------------
+
+
+def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
+            files: BibFiles) -> CheckRequest:
+    """Read everything one `relbib check` run looks at (.bib files through ``files``)."""
+    named = expand_paths(paths)
+    extra = [p.resolve() for p in bibs] + [p for kind, p in named if kind == "bib"]
+    for path in bibs:
+        if not path.is_file():
+            raise InputError("no such .bib file", path=str(path))
+    roots = [project.root.resolve(), Path.cwd().resolve()]
+    drafts = [p for kind, p in named if kind == "draft"]
+    bib_scans: dict[str, BibScan] = {}
+
+    def bib(path: Path) -> str:
+        shown = display_path(path)
+        if shown not in bib_scans:
+            bib_scans[shown] = files.read(path, slim=True)
+        return shown
+
+    extra_shown = tuple(dict.fromkeys(bib(p) for p in extra))
+    library = [p for p in (project.sources_bib, project.essays_bib) if p.is_file()]
+    units: list[DraftUnit] = []
+    included: set[Path] = set()
+    read: list[tuple[Path, list[_Scanned], list[Diagnostic]]] = []
+    for root in drafts:
+        scanned, problems = read_draft_unit(root, roots=[*roots, root.parent])
+        read.append((root, scanned, problems))
+        included.update(s.path for s in scanned[1:])
+    for root, scanned, problems in read:
+        if root in included or not scanned:
+            continue  # checked as part of the draft that includes it
+        bib_paths: list[str] = []
+        for item in scanned:
+            for name in item.scan.bibliographies:
+                candidates = [root.parent / name, item.path.parent / name]
+                found = next((c for c in candidates if c.is_file()), None)
+                if found is None:
+                    where, line, column = _line_naming(scanned, name)
+                    problems.append(diagnostic(
+                        "parse-error", f"the bibliography '{name}' does not exist "
+                        f"(looked in {display_path(root.parent)})",
+                        path=where, line=line, column=column,
+                        suggestion="correct the name, or pass the file with --bib"))
+                    continue
+                bib_paths.append(bib(found))
+        named_any = bool(bib_paths) or any(s.scan.bibliographies for s in scanned)
+        bib_paths.extend(extra_shown)
+        if not named_any and not extra_shown:
+            bib_paths.extend(bib(p) for p in library)
+        root_text = scanned[0]
+        whole = root_text.path.suffix.lower() not in LATEX_SUFFIXES or \
+            _WHOLE_LATEX.search(root_text.text) is not None
+        units.append(DraftUnit(path=scanned[0].scan.path,
+                               scans=tuple(s.scan for s in scanned),
+                               bib_paths=tuple(dict.fromkeys(bib_paths)), whole=whole,
+                               diagnostics=tuple(problems)))
+    if not drafts and not extra_shown and not [p for k, p in named if k == "essay"]:
+        extra_shown = tuple(bib(p) for p in library)  # nothing named: check the library
+    essays = tuple(EssayText(path=display_path(p), text=_text(p))
+                   for kind, p in named if kind == "essay")
+    request = CheckRequest(drafts=tuple(units), bibs=bib_scans, extra_bibs=extra_shown,
+                           essays=essays, ignore=project_ignore(project))
+    return request
+
+
+def claim_inputs(project: Project, request: CheckRequest, files: BibFiles) -> ClaimInputs | None:
+    """The library's claim knowledge and the draft-key → library-key map; None
+    when there is nothing to judge or the library cannot be read."""
+    if not request.drafts and not request.essays:
+        return None
+    from relbib.workspace import load_library
+
+    try:
+        library = load_library(project)
+    except InputError:
+        return None  # the library's own problems are reported by its rules
+    library_scans = [files.read(p, slim=True) for p in (project.sources_bib, project.essays_bib)
+                     if p.is_file()]
+    library_records = [r for s in library_scans for r in records_of(s)]
+    if not library_records:
+        return ClaimInputs(library=library)
+    cited = {c.key for u in request.drafts for s in u.scans for c in s.citations}
+    draft_bibs = dict.fromkeys(p for u in request.drafts for p in u.bib_paths)
+    draft_records = [r for p in draft_bibs if p in request.bibs
+                     for r in records_of(files.full(request.bibs[p])) if r.key in cited]
+    return ClaimInputs(library=library, key_map=work_map(draft_records, library_records))

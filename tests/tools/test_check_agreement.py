@@ -1,0 +1,116 @@
+"""relbib check agrees with the real tools: whatever they report, relbib reports at the same place.
+
+The drafts in tests/cases/check/agreement/ are compiled with pdflatex + bibtex
+(natbib.tex) and pdflatex + biber --validate-datamodel (biblatex.tex), and
+pandoc.md is rendered with ``pandoc --citeproc``.  Every undefined citation
+and data-model error those tools report must be among relbib's findings, on
+the same key and, where the tool gives one, the same line.  A missing tool
+skips its test (``.ci/run`` installs them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CASE = Path(__file__).resolve().parent.parent / "cases" / "check" / "agreement"
+
+
+def _need(*tools: str) -> None:
+    for tool in tools:
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed (apt-get install texlive-latex-base "
+                        "texlive-bibtex-extra biber pandoc)")
+
+
+def _run(folder: Path, *command: str) -> str:
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120,
+                          check=False)
+    return done.stdout + done.stderr
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shutil.copytree(CASE, tmp_path / "case")
+    return tmp_path / "case"
+
+
+def _relbib(folder: Path, draft: str) -> list[dict]:  # type: ignore[type-arg]
+    env = {**os.environ, "RELBIB_CACHE_DIR": str(folder / ".cache")}
+    done = subprocess.run([sys.executable, "-m", "relbib", "check", draft, "-f", "json"],
+                          cwd=folder, env=env, capture_output=True, text=True, check=False)
+    return json.loads(done.stdout)["findings"]  # type: ignore[no-any-return]
+
+
+def _log_text(path: Path) -> str:
+    # TeX wraps its log at 79 columns: join the pieces back
+    return re.sub(r"\n(?!\n)", "", path.read_text(encoding="latin-1")).replace("  ", " ")
+
+
+_LATEX_UNDEFINED = re.compile(r"Citation [`'](?P<key>[^']+)' on page \d+ undefined on input "
+                              r"line (?P<line>\d+)")
+
+
+def _undefined_in_log(log: str) -> set[tuple[str, int]]:
+    return {(m.group("key"), int(m.group("line"))) for m in _LATEX_UNDEFINED.finditer(log)}
+
+
+def _assert_undefined(findings: list[dict], expected: set[tuple[str, int]]) -> None:  # type: ignore[type-arg]
+    ours = {(f["keys"][0], f["line"]) for f in findings if f["kind"] == "undefined-key"}
+    assert expected, "the tool reported nothing: the case no longer exercises it"
+    assert expected <= ours, f"missed: {expected - ours}"
+
+
+def test_bibtex_agreement(folder: Path) -> None:
+    _need("pdflatex", "bibtex")
+    _run(folder, "pdflatex", "-interaction=nonstopmode", "natbib")
+    blg = _run(folder, "bibtex", "natbib")
+    for _ in range(2):  # the .bbl is read, then its labels are known
+        _run(folder, "pdflatex", "-interaction=nonstopmode", "natbib")
+    findings = _relbib(folder, "natbib.tex")
+    _assert_undefined(findings, _undefined_in_log(_log_text(folder / "natbib.log")))
+    missing = set(re.findall(r'I didn\'t find a database entry for "([^"]+)"', blg))
+    assert missing <= {f["keys"][0] for f in findings if f["kind"] == "undefined-key"}
+    for field, key in re.findall(r"Warning--empty (\w+) in (\S+)", blg):
+        assert any(f["kind"] == "missing-field" and key in f["keys"] and field in f["message"]
+                   for f in findings), (field, key)
+    for line, name in re.findall(r"---line (\d+) of file (\S+)", blg):
+        assert any(f["kind"] == "parse-error" and f["path"] == name and f["line"] == int(line)
+                   for f in findings), (name, line)
+
+
+def test_biber_agreement(folder: Path) -> None:
+    _need("pdflatex", "biber")
+    _run(folder, "pdflatex", "-interaction=nonstopmode", "biblatex")
+    _run(folder, "biber", "--validate-datamodel", "biblatex")
+    blg = (folder / "biblatex.blg").read_text(encoding="utf-8")
+    for _ in range(2):
+        _run(folder, "pdflatex", "-interaction=nonstopmode", "biblatex")
+    findings = _relbib(folder, "biblatex.tex")
+    _assert_undefined(findings, _undefined_in_log(_log_text(folder / "biblatex.log")))
+    missing = set(re.findall(r"I didn't find a database entry for '([^']+)'", blg))
+    assert missing and missing <= {f["keys"][0] for f in findings if f["kind"] == "undefined-key"}
+    datamodel = re.findall(r"Datamodel: Entry '([^']+)' \(([^)]+)\): Missing mandatory field "
+                           r"'(\w+)'", blg)
+    assert datamodel
+    for key, path, field in datamodel:
+        assert any(f["kind"] == "missing-field" and key in f["keys"] and f["path"] == path
+                   and field in f["message"] for f in findings), (key, field)
+
+
+def test_pandoc_agreement(folder: Path) -> None:
+    _need("pandoc")
+    out = _run(folder, "pandoc", "--citeproc", "pandoc.md", "-t", "plain", "-o", os.devnull)
+    missing = set(re.findall(r"citation (\S+) not found", out))
+    assert missing
+    findings = _relbib(folder, "pandoc.md")
+    ours = {f["keys"][0] for f in findings if f["kind"] == "undefined-key"
+            and f["path"] == "pandoc.md"}
+    assert missing <= ours

@@ -1,0 +1,87 @@
+"""The exported .bib passes biber's data-model check; the LaTeX outputs
+compile with pdflatex + biber and pdflatex + bibtex with no undefined citation,
+and a hostile field runs nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Data, need, run
+
+from relbib.export import export, latex_bundle
+from relbib.render import render_bibliography
+
+# what pdflatex and BibTeX say when a citation is missing
+_UNDEFINED = re.compile(r"undefined (citation|reference)|Citation `[^']*' undefined|"
+                        r"I didn't find a database entry", re.IGNORECASE)
+
+
+def test_exported_bib_passes_biber_datamodel_validation(tmp_path: Path, hostile_data: Data) -> None:
+    need("biber")
+    bib = tmp_path / "reading-list.bib"
+    bib.write_text(export(hostile_data.entries, hostile_data.annotations, fmt="bib"), encoding="utf-8")
+    done = run(["biber", "--tool", "--validate-datamodel", bib.name], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    warnings = [line for line in done.stdout.splitlines() if line.startswith(("WARN", "ERROR"))]
+    assert warnings == []
+    assert "INFO - Datamodel validation complete" in done.stdout
+
+
+def _pdflatex(tex: Path) -> str:
+    done = run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape",
+                tex.name], tex.parent)
+    log = tex.with_suffix(".log").read_text(encoding="latin-1")
+    assert done.returncode == 0, log[-3000:]
+    return log
+
+
+def _compile(tmp_path: Path, data: Data, engine: str) -> tuple[str, str]:
+    need("pdflatex")
+    need(engine)
+    bundle = latex_bundle(data.entries, data.annotations, engine=engine, bib_name="annotated")
+    tex = tmp_path / "annotated.tex"
+    tex.write_text(bundle.tex, encoding="utf-8")
+    (tmp_path / "annotated.bib").write_text(bundle.bib, encoding="utf-8")
+    _pdflatex(tex)
+    tool = run([engine, "annotated"], tmp_path)
+    assert tool.returncode == 0, tool.stdout + tool.stderr
+    _pdflatex(tex)
+    log = _pdflatex(tex)
+    blg = (tmp_path / "annotated.blg").read_text(encoding="utf-8", errors="replace")
+    assert (tmp_path / "annotated.pdf").stat().st_size > 1000
+    return log, blg
+
+
+@pytest.mark.parametrize("engine", ["biber", "bibtex"])
+def test_latex_bundle_compiles_with_no_undefined_citation(tmp_path: Path, hostile_data: Data,
+                                                          engine: str) -> None:
+    log, blg = _compile(tmp_path, hostile_data, engine)
+    assert not _UNDEFINED.search(log), _UNDEFINED.search(log)
+    assert not _UNDEFINED.search(blg)
+    assert "ERROR" not in blg
+    # every entry made it into the bibliography
+    bbl = (tmp_path / "annotated.bbl").read_text(encoding="utf-8")
+    for entry in hostile_data.entries:
+        if re.fullmatch(r"[A-Za-z0-9_:.+/-]+", entry.key):
+            assert entry.key in bbl
+    # \input{/etc/passwd} in a title is printed, never read
+    assert "/etc/passwd)" not in log and "(/etc/passwd" not in log
+    assert "runsystem" not in log
+
+
+def test_biblatex_bundle_prints_the_annotations(tmp_path: Path, library_data: Data) -> None:
+    _compile(tmp_path, library_data, "biber")
+    bbl = (tmp_path / "annotated.bbl").read_text(encoding="utf-8")
+    summaries = [a.summary for a in library_data.annotations.values() if a.summary]
+    assert summaries and "\\field{annotation}" in bbl
+
+
+def test_standalone_tex_compiles_with_hostile_fields(tmp_path: Path, hostile_data: Data) -> None:
+    need("pdflatex")
+    tex = tmp_path / "plain.tex"
+    tex.write_text(render_bibliography(hostile_data.entries, hostile_data.annotations, fmt="tex"),
+                   encoding="utf-8")
+    log = _pdflatex(tex)
+    assert "(/etc/passwd" not in log and "runsystem" not in log

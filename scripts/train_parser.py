@@ -215,9 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-style", action="store_true")
     ap.add_argument("--footnote-weight", type=int, default=1)
     a = ap.parse_args(argv)
-    rows = [r for r in load_training(shared_dir(a.shared)) if r["dataset"].replace("/", "_") in a.files.split(",")] if a.files else load_training(shared_dir(a.shared))
+    rows = load_training(shared_dir(a.shared))
     dev = [row for k, row in enumerate(rows) if a.holdout and k % a.holdout == 0]
     train = [row for k, row in enumerate(rows) if not (a.holdout and k % a.holdout == 0)]
+    if a.files:  # the held-out strings stay the same whatever is trained on
+        train = [row for row in train if row["dataset"].replace("/", "_") in a.files.split(",")]
     n_words = write_words(train, Path(a.out).with_name("words.txt"))
     print(f"{n_words} known words", file=sys.stderr)
     classifier = write_style(train, Path(a.out).with_name(STYLE_NAME))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -577,6 +578,7 @@ def build(
 
     def body() -> None:
         from relbib import workspace
+        from relbib.claims import apply_links, judgement_findings, link_library
         from relbib.export import EXPORT_FORMATS, export, latex_bundle
         from relbib.render import essay_view, render_bibliography
 
@@ -584,7 +586,11 @@ def build(
             progress.step("ingesting the essays")
             project, plan, update, ingests = _ingest([seeds])
             workspace.save(plan)
-            library = update.library
+            progress.step("linking sources to the claims they support")
+            linked = link_library(update.library, ingests, update.citations)
+            library = apply_links(update.library, linked)
+            workspace.save(workspace.plan_save(project, library))
+            claim_findings = judgement_findings(linked, [i.essay for i in ingests])
             entries = [library.sources[k] for k in sorted(library.sources)]
             essay_texts = {i.essay.id: essay_view(i.essay) for i in ingests}
             written: list[Path] = []
@@ -613,9 +619,13 @@ def build(
                       export(entries, library.annotations, fmt=fmt))
         warnings = [d for i in ingests for d in i.diagnostics]
         _warn(warnings)
-        claims = sum(len(a.claims) for k, a in library.annotations.items() if k in library.sources)
+        claims = [c for k, a in library.annotations.items() if k in library.sources for c in a.claims]
+        relations = Counter(c.relation for c in claims)
+        kinds = Counter(d.kind for d in (*warnings, *claim_findings))
         _summary([("essays", str(len(ingests))), ("sources", str(len(library.sources))),
-                  ("claims", str(claims)), ("findings", str(len(warnings))),
+                  ("claims", f"{len(claims)} ("
+                   + ", ".join(f"{n} {r}" for r, n in sorted(relations.items())) + ")"),
+                  ("findings", "\n".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"),
                   ("files written", "\n".join(str(t) for t in written))])
 
     _run(body)

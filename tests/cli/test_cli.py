@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEEDS = REPO / "seeds"
-COMMANDS = ["parse", "ingest", "list", "show", "search", "build"]
+COMMANDS = ["parse", "ingest", "link", "check", "render", "export", "list", "show", "search", "build"]
 
 
 def relbib(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 from relbib.check import fields as fv
@@ -20,6 +21,21 @@ from relbib.diagnostics import diagnostic
 from relbib.model import Diagnostic, Severity
 
 ModelChoice = Literal["bibtex", "biblatex", "both"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimInputs:
+    """What the claim-aware rules get as ``CheckContext.claims``.
+
+    ``library`` is a :class:`relbib.library.Library` (typed loosely so the
+    check package does not import the library at start-up).  ``key_map``
+    sends a draft's key to the library key of the same work (same DOI, or
+    same normalized title, year and first author), so claim knowledge
+    follows works, not keys.
+    """
+
+    library: object
+    key_map: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,8 +49,8 @@ class CheckContext:
     data_model: ModelChoice = "both"
     # unused-entry is judged only when whole documents were checked
     whole_documents: bool = True
-    # for the claim-aware rules that come later (the library with its annotations)
-    claims: object | None = None
+    # for the claim-aware rules: a ClaimInputs, None when they are off
+    claims: ClaimInputs | None = None
 
 
 Check = Callable[[CheckContext], Iterable[Diagnostic]]

@@ -12,6 +12,8 @@ check/markdown.py; this module is their one public entry point.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from relbib.check.latex import scan_latex
 from relbib.check.markdown import scan_markdown
 from relbib.check.records import DraftCitation, DraftScan, Include
@@ -27,7 +29,7 @@ def scan_draft(text: str, *, path: str) -> DraftScan | None:
     """Scan ``text`` with the scanner its path's suffix calls for (None: not a draft)."""
     suffix = path[path.rfind("."):].lower() if "." in path else ""
     if suffix in LATEX_SUFFIXES:
-        return scan_latex(text, path=path)
+        return replace(scan_latex(text, path=path), text=text)
     if suffix in MARKDOWN_SUFFIXES:
-        return scan_markdown(text, path=path)
+        return replace(scan_markdown(text, path=path), text=text)
     return None

@@ -62,6 +62,8 @@ class DraftScan:
     diagnostics: tuple[Diagnostic, ...] = ()
     # the data model the draft's bibliography commands imply, None when unknown
     data_model: DataModel | None = None
+    # the draft's text as read, for the claim-aware rules (its prose sentences)
+    text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

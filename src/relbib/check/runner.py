@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from relbib.check import fields as fv
-from relbib.check.context import CheckContext, ModelChoice, Rule, work_key
+from relbib.check.context import CheckContext, ClaimInputs, ModelChoice, Rule, work_key
 from relbib.check.records import BibRecord, DraftScan, MacroUse
 from relbib.check.rules import RULES, is_suppressed, run_rules
 from relbib.formats.bibtex import BibScan
@@ -54,19 +54,6 @@ class DraftUnit:
 class EssayText:
     path: str
     text: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimInputs:
-    """What the claim-aware rules get as ``CheckContext.claims``.
-
-    ``key_map`` sends a draft's key to the library key of the same work
-    (same DOI, or same normalized title, year and first author), so claim
-    knowledge follows works, not keys.
-    """
-
-    library: object
-    key_map: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,7 +115,7 @@ def _records(scan: BibScan) -> tuple[BibRecord, ...]:
 
 def _context(scans: Sequence[BibScan], model: ModelChoice, *,
              drafts: Sequence[DraftScan] = (), whole: bool = True,
-             claims: object | None = None) -> CheckContext:
+             claims: ClaimInputs | None = None) -> CheckContext:
     records: list[BibRecord] = []
     strings: set[str] = set()
     for scan in scans:
@@ -204,7 +191,7 @@ def _bib_sets(request: CheckRequest) -> list[tuple[tuple[str, ...], ModelChoice]
 
 
 def _unused(request: CheckRequest, rules: Mapping[str, Rule],
-            claims: object | None) -> list[Diagnostic]:
+            claims: ClaimInputs | None) -> list[Diagnostic]:
     """unused-entry per .bib file, over every draft of the run that names that file."""
     chosen = _unused_rules(rules)
     if not chosen or not request.drafts:
@@ -288,7 +275,7 @@ def _ignored(finding: Diagnostic, ignore: frozenset[str]) -> bool:
 
 
 def check(request: CheckRequest, *, rules: Mapping[str, Rule] = RULES,
-          claims: object | None = None,
+          claims: ClaimInputs | None = None,
           library: LibraryFindings | None = None) -> CheckResult:
     """Every finding of one `relbib check` run.
 

@@ -112,6 +112,7 @@ def parse_reference(
     else:
         kind, fields, confidence = _crf_reference(body)
         _identifiers_by_pattern(body, fields, confidence)
+        _full_date_by_pattern(body, fields, confidence)
         _doi_from_url(fields, confidence)
     # The readers see the text as printed (as the tagger was trained); only
     # the titles lose their line-break hyphens.
@@ -204,6 +205,26 @@ def _identifiers_by_pattern(
     ):
         fields["doi"] = doi.group("doi").rstrip(".,;)")
         confidence["doi"] = 1.0
+
+
+def _full_date_by_pattern(
+    text: str, fields: dict[str, FieldValue], confidence: dict[str, float]
+) -> None:
+    """ "The Guardian, 29 August 2015": a day or month the tagger put in
+    another field still makes the date precise, when its year is the year's.
+    An access date ("accessed 12 May 2016") is not the publication date."""
+    if "date" in fields or "year" not in fields:
+        return
+    # In humanities footnotes a full date is a conference's or an event's.
+    if tagger.style_of(text.split()):
+        return
+    text = P.ACCESSED.sub(" ", text)
+    for m in P.DATE_PHRASE.finditer(text):
+        year, iso = parse_date(m.group(0))
+        if iso and year == fields["year"]:
+            fields["date"] = iso
+            confidence["date"] = confidence.get("year", 1.0)
+            return
 
 
 def _doi_from_url(fields: dict[str, FieldValue], confidence: dict[str, float]) -> None:

@@ -1,7 +1,8 @@
 """Rebuild the reference-parser CRF model from the shared training strings.
 
 Usage: .venv/bin/python scripts/train_parser.py [--shared DIR] [--out FILE]
-                                                [--holdout N] [--dev-out FILE]
+            [--holdout N] [--dev-out FILE] [--files a,b] [--c1 X] [--c2 X]
+            [--footnote-weight N] [--core-weight N] [--no-style]
 
 Trains on anystyle_core, anystyle_good, anystyle_bad, anystyle_ugly and
 linkedbooks_valid (never on the test files anystyle_gold and
@@ -9,7 +10,16 @@ linkedbooks_test; every training string whose text is in a test file is
 dropped).  LinkedBooks tags are mapped onto AnyStyle's labels with the same
 rules the gold conversion used (shared/refstrings/README.md).  The result is
 deterministic: same data, same model.  ``--holdout N`` keeps every N-th
-string out of training and writes it to ``--dev-out`` for tuning.
+string out of training and writes it to ``--dev-out`` for tuning;
+``--files`` trains on a subset while holding out the same strings.
+
+Next to the model it writes words.txt (known words, for the line-break
+hyphen rule) and style.tsv: a naive Bayes classifier, learnt from the same
+strings, that tells humanities footnotes (LinkedBooks) from reference-list
+items (AnyStyle).  The tagger conjoins every feature with that style, so one
+model learns both conventions.  LinkedBooks strings are repeated
+``--footnote-weight`` times and AnyStyle's curated core set
+``--core-weight`` times; the defaults are the values the holdout chose.
 """
 
 from __future__ import annotations
@@ -213,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--files", default="")
     ap.add_argument("--no-style", action="store_true")
-    ap.add_argument("--footnote-weight", type=int, default=1)
+    ap.add_argument("--footnote-weight", type=int, default=2)
+    ap.add_argument("--core-weight", type=int, default=1)
     a = ap.parse_args(argv)
     rows = load_training(shared_dir(a.shared))
     dev = [row for k, row in enumerate(rows) if a.holdout and k % a.holdout == 0]
@@ -236,7 +247,11 @@ def main(argv: list[str] | None = None) -> int:
             xseq = to_crfsuite(features(tokens, style))
             # The footnote set is small next to AnyStyle's: repeat it so its
             # style-conditioned weights are learnt as firmly.
-            for _ in range(a.footnote_weight if is_footnote_style(row) else 1):
+            # AnyStyle's curated core set is the most consistently labelled.
+            repeat = a.footnote_weight if is_footnote_style(row) else 1
+            if row["dataset"] == "anystyle/core":
+                repeat = a.core_weight
+            for _ in range(repeat):
                 trainer.append(xseq, labels)
             n_train += 1
     print(f"{styled} strings in footnote style", file=sys.stderr)

@@ -65,6 +65,13 @@ def _library_claims(library: Library, linked: set[str]) -> tuple[SourceClaim, ..
     return tuple(out)
 
 
+def known_claims(library: Library) -> tuple[SourceClaim, ...]:
+    """Everything the annotations know each work supports: the claims it is
+    cited for in the essays, and the claims a person confirmed (for a draft,
+    which is not one of the essays)."""
+    return _library_claims(library, set())
+
+
 def work_dates(library: Library) -> dict[str, str]:
     """Each source's date (``date``, else ``year``), for "cited for a later event"."""
     out = {}
@@ -106,6 +113,35 @@ def _annotation_claim(found: Link) -> AnnotationClaim:
     )
 
 
+def _conflicts_of_sources(links: Sequence[Link]) -> list[tuple[str, AnnotationClaim]]:
+    """A conflict also belongs to every source cited for, or supporting, either
+    of its two sentences, so the bibliography can show it under that source;
+    each pair of sentences once per source.
+    """
+    def sentence(essay: str, text: str) -> tuple[str, str]:
+        return essay, " ".join(text.split())
+
+    backing: dict[tuple[str, str], set[str]] = defaultdict(set)
+    pairs: dict[str, set[frozenset[tuple[str, str]]]] = defaultdict(set)
+    conflicts = [x for x in links if x.relation == "conflicts" and x.evidence is not None]
+    for x in links:
+        if x.relation in ("cited", "supports", "confirmed"):
+            backing[sentence(x.essay, x.text)].add(x.key)
+    for x in conflicts:
+        assert x.evidence is not None
+        pairs[x.key].add(frozenset({sentence(x.essay, x.text),
+                                    sentence(x.evidence.essay, x.evidence.text)}))
+    out = []
+    for x in conflicts:
+        assert x.evidence is not None
+        one, other = sentence(x.essay, x.text), sentence(x.evidence.essay, x.evidence.text)
+        for key in sorted(backing[one] | backing[other]):
+            if frozenset({one, other}) not in pairs[key]:
+                pairs[key].add(frozenset({one, other}))
+                out.append((key, _annotation_claim(x)))
+    return out
+
+
 def apply_links(library: Library, result: ClaimsResult) -> Library:
     """``library`` with the found ``supports`` and ``conflicts`` claims in the
     annotations of the works they name.
@@ -118,6 +154,8 @@ def apply_links(library: Library, result: ClaimsResult) -> Library:
     for x in result.links:
         if x.relation in WRITTEN:
             found[x.key].append(_annotation_claim(x))
+    for key, claim in _conflicts_of_sources(result.links):
+        found[key].append(claim)
     annotations = dict(library.annotations)
     for key in sorted(set(found) | set(annotations)):
         existing = annotations.get(key)

@@ -54,16 +54,22 @@ class OutputFormat(StrEnum):
 
 
 def _registry_enum(name: str, choices: Iterable[str]) -> Any:
-    # --help lists the choices of a registry (styles, formats), never a copy
     return StrEnum(name, {c: c for c in choices})  # type: ignore[misc]
 
 
-def _render_choices() -> tuple[Any, Any, Any]:
-    from relbib.export import export_formats
-    from relbib.render import formats, styles
+# The names of the render and export registries (relbib.render.formats(),
+# styles(), relbib.export.export_formats()), spelled here so that starting
+# the CLI does not import the renderers, pybtex and lxml (0.2 s on every
+# `relbib check`).  tests/cli/test_check_startup.py asserts they equal the
+# registries, so they cannot drift.
+RENDER_FORMATS = ("md", "html", "tex", "txt")
+STYLES = ("plain", "unsrt", "alpha", "abbrv", "chicago-nb", "chicago-ad", "apa7")
+EXPORT_FORMATS = ("bib", "csl-json", "ris", "md", "html")
 
-    return (_registry_enum("RenderFormat", formats()), _registry_enum("Style", styles()),
-            _registry_enum("ExportFormat", export_formats()))
+
+def _render_choices() -> tuple[Any, Any, Any]:
+    return (_registry_enum("RenderFormat", RENDER_FORMATS), _registry_enum("Style", STYLES),
+            _registry_enum("ExportFormat", EXPORT_FORMATS))
 
 
 if TYPE_CHECKING:

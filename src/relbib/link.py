@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from relbib.aliases import fold, same_name
 from relbib.facts import DateFact, Facts, extract_facts
-from relbib.model import Citation, Essay, Relation, Sentence
+from relbib.model import Citation, Essay, Note, Relation, Sentence
 from relbib.retrieval import Index, Vocabulary, cosine, terms
 
 # --- records ------------------------------------------------------------------
@@ -274,22 +274,48 @@ def _units(essays: Sequence[Essay],
     units: list[_Unit] = []
     for essay in essays:
         by_note = {c.note: c for c in citations.get(essay.id, ()) if c.key is not None}
-        for sentence in essay.sentences:
+        sentences = essay.sentences
+        starts = [s.start for s in sentences]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        cited: list[list[tuple[str, str | None, int]]] = [[] for _ in sentences]
+        for note in essay.notes:
+            citation = by_note.get(note.n)
+            if citation is None or citation.key is None:
+                continue
+            for k in _sentences_of(note, sentences, starts if ordered else None):
+                cited[k].append((citation.key, citation.pinpoint, note.n))
+        for k, sentence in enumerate(sentences):
             if sentence.start >= essay.body_end:
                 continue  # the notes section is not a claim
-            cited = []
-            for note in essay.notes:
-                citation = by_note.get(note.n)
-                if citation is None or citation.key is None:
-                    continue
-                inside_marker = note.marker is not None and (
-                    sentence.start <= note.marker.start < sentence.end + 1)
-                inside_claim = note.claim is not None and (
-                    note.claim.start < sentence.end and sentence.start < note.claim.end)
-                if inside_marker or inside_claim:
-                    cited.append((citation.key, citation.pinpoint, note.n))
-            units.append(_Unit(essay=essay, sentence=sentence, cited=tuple(cited)))
+            units.append(_Unit(essay=essay, sentence=sentence, cited=tuple(cited[k])))
     return units
+
+
+def _sentences_of(note: Note, sentences: Sequence[Sentence],
+                  starts: Sequence[int] | None) -> list[int]:
+    """Indexes of the sentences holding the note's marker or overlapping its claim.
+
+    Sentences are in text order, so two bisections find them (a long draft
+    has thousands of notes: comparing each with every sentence is quadratic).
+    """
+    if starts is None:  # not in text order: look at every sentence
+        return [k for k, s in enumerate(sentences) if _holds(note, s)]
+    lo, hi = len(sentences), 0
+    if note.marker is not None:
+        k = bisect_right(starts, note.marker.start) - 1
+        lo, hi = max(k - 1, 0), k + 2
+    if note.claim is not None:
+        lo = min(lo, max(bisect_right(starts, note.claim.start) - 2, 0))
+        hi = max(hi, bisect_right(starts, note.claim.end) + 1)
+    return [k for k in range(lo, min(hi, len(sentences))) if _holds(note, sentences[k])]
+
+
+def _holds(note: Note, sentence: Sentence) -> bool:
+    inside_marker = note.marker is not None and (
+        sentence.start <= note.marker.start < sentence.end + 1)
+    inside_claim = note.claim is not None and (
+        note.claim.start < sentence.end and sentence.start < note.claim.end)
+    return inside_marker or inside_claim
 
 
 def _claim_dates(claim: SourceClaim, facts: Facts,
@@ -317,6 +343,8 @@ def link(
     work_dates: Mapping[str, str] | None = None,
     essay_keys: Mapping[str, str] | None = None,
     thresholds: Thresholds | None = None,
+    conflicts_with_claims: bool = False,
+    own_claims: bool = True,
 ) -> LinkResult:
     """Link every body sentence of every essay to the library works that bear on it.
 
@@ -324,13 +352,18 @@ def link(
     are claims the annotations already hold; ``work_dates`` maps keys to ISO
     dates (for "cited for an event after the work"); ``essay_keys`` maps an
     essay id to its own library key (a conflict with an uncited sentence names
-    the essay that states it).
+    the essay that states it).  With ``conflicts_with_claims`` a sentence is
+    also compared with the claims the library holds (a draft has no other
+    essays beside it: its facts are checked against what the works are cited
+    for).  Without ``own_claims`` what the essays' own notes cite is not
+    knowledge about the works (a draft is judged against the library only).
     """
     limits = thresholds or Thresholds()
     dates = work_dates or {}
     own_keys = essay_keys or {}
     units = _units(essays, citations)
-    claims = list(dict.fromkeys(source_claims(essays, citations) + tuple(library_claims)))
+    own = source_claims(essays, citations) if own_claims else ()
+    claims = list(dict.fromkeys(own + tuple(library_claims)))
     unit_facts = [extract_facts(u.sentence.text) for u in units]
     unit_dates = _context_dates(units, unit_facts)
     starts: dict[str, tuple[list[int], list[int]]] = {}
@@ -447,6 +480,11 @@ def link(
                       f"{via} differs from {other.essay.id}:{other.sentence.line} ({what})",
                       evidence=evidence)
 
+        if conflicts_with_claims and facts.entities and (
+                facts.dates or facts.quantities or facts.roles):
+            conflicting = _claim_conflicts(unit, facts, unit_vectors[i], claims, claim_facts,
+                                           claim_index, limits, judge) or conflicting
+
         # 3. the rules for cited and uncited sentences
         if unit.cited:
             for key, pinpoint, _ in unit.cited:
@@ -469,6 +507,29 @@ def link(
             judge("citation-needed", (), None, 0.0,
                   f"a checkable fact ({_what(facts)}) that no library source supports")
     return LinkResult(links=tuple(links), judgements=tuple(judgements))
+
+
+def _claim_conflicts(unit: _Unit, facts: Facts, vector: dict[int, float],
+                     claims: Sequence[SourceClaim], claim_facts: Sequence[Facts],
+                     index: Index, limits: Thresholds,
+                     judge: Callable[..., None]) -> bool:
+    """Judge a conflict with each work whose known claim states the same event
+    differently; True when there was one."""
+    found: set[str] = set()
+    for similarity, doc in index.search(vector, k=limits.candidates, budget=limits.budget):
+        claim = claims[doc]
+        if claim.essay == unit.essay.id or claim.key in found:
+            continue  # the draft's own sentences are compared as units
+        via, what = _conflict(facts, claim_facts[doc], similarity, limits)
+        if not via:
+            continue
+        found.add(claim.key)
+        judge("conflicting-fact", (claim.key,), claim.pinpoint, similarity,
+              f"{via} differs from what {claim.key} is cited for in {claim.essay}:{claim.line} "
+              f"({what})",
+              suggestion="check the fact against the source",
+              evidence=Evidence(essay=claim.essay, line=claim.line, text=claim.text))
+    return bool(found)
 
 
 def _unsupported(key: str, facts: Facts, vector: dict[int, float],

@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from relbib.check.context import ModelChoice, Rule
+from relbib.check.context import ClaimInputs, ModelChoice, Rule
 from relbib.check.drafts import LATEX_SUFFIXES, MARKDOWN_SUFFIXES, scan_draft
 from relbib.check.records import DraftScan
 from relbib.check.runner import (
     DRAFT_FIELDS,
     CheckRequest,
-    ClaimInputs,
     DraftUnit,
     EssayText,
     LibraryFindings,
@@ -441,8 +440,17 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
 
 def claim_inputs(project: Project, request: CheckRequest, files: BibFiles) -> ClaimInputs | None:
     """The library's claim knowledge and the draft-key → library-key map; None
-    when there is nothing to judge or the library cannot be read."""
+    when there is nothing to judge or the library cannot be read.
+
+    Drafts are judged only against what the library knows: without a single
+    annotated claim there is nothing to judge them by (a writer with a plain
+    .bib and no relbib library gets no claim findings, and pays nothing).
+    Essays are also judged against each other, so they need no annotations.
+    """
     if not request.drafts and not request.essays:
+        return None
+    folder = project.annotations_dir
+    if not request.essays and not (folder.is_dir() and any(folder.glob("*.yaml"))):
         return None
     from relbib.workspace import load_library
 
@@ -450,13 +458,16 @@ def claim_inputs(project: Project, request: CheckRequest, files: BibFiles) -> Cl
         library = load_library(project)
     except InputError:
         return None  # the library's own problems are reported by its rules
+    if not request.essays and not any(a.claims for a in library.annotations.values()):
+        return None
     library_scans = [files.read(p, slim=True) for p in (project.sources_bib, project.essays_bib)
                      if p.is_file()]
-    library_records = [r for s in library_scans for r in records_of(s)]
+    library_records = [r for s in library_scans for r in records_of(files.full(s))]
     if not library_records:
         return ClaimInputs(library=library)
-    cited = {c.key for u in request.drafts for s in u.scans for c in s.citations}
+    # every entry of the drafts' .bib files: an uncited work the library knows
+    # is suggested under the draft's own key
     draft_bibs = dict.fromkeys(p for u in request.drafts for p in u.bib_paths)
     draft_records = [r for p in draft_bibs if p in request.bibs
-                     for r in records_of(files.full(request.bibs[p])) if r.key in cited]
+                     for r in records_of(files.full(request.bibs[p]))]
     return ClaimInputs(library=library, key_map=work_map(draft_records, library_records))

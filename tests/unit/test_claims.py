@@ -185,3 +185,27 @@ def test_judgements_become_findings_in_the_essays_files() -> None:
     assert summary(findings)["uncited-supported-claim"] == 1
     assert set(summary(findings)) == {"unsupported-citation", "conflicting-fact",
                                       "uncited-supported-claim", "citation-needed"}
+
+
+def test_a_conflict_between_uncited_sentences_shows_under_the_source_backing_one() -> None:
+    """x and y disagree; src supports x, so the conflict is filed under src too, once."""
+    from relbib.claims import ClaimsResult, apply_links
+    from relbib.link import Evidence, Link
+
+    x = "The bridge opened in May 1932."
+    y = "The bridge opened in June 1932."
+
+    def found(essay: str, text: str, key: str, relation: str, other: tuple[str, str] | None) -> Link:
+        return Link(essay=essay, line=1, start=0, end=len(text), text=text, key=key, pinpoint=None,
+                    relation=relation, score=0.9, via="date",  # type: ignore[arg-type]
+                    evidence=Evidence(essay=other[0], line=1, text=other[1]) if other else None)
+
+    links = (
+        found("ex", x, "src", "supports", ("cited", "The bridge opened in 1932.")),
+        found("ex", x, "essayy", "conflicts", ("ey", y)),
+        found("ey", y, "essayx", "conflicts", ("ex", x)),
+    )
+    library = apply_links(_library(), ClaimsResult(links=links, judgements=(), essays=("ex", "ey")))
+    on_src = _claims(library, "src", "conflicts")
+    assert len(on_src) == 1
+    assert {on_src[0].quote, on_src[0].evidence.split(": ", 1)[1]} == {x, y}  # type: ignore[union-attr]

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relbib.model import FullRef, UnparsedRef
+from relbib.parse import tagger
 from relbib.parse.reference import clean_text, join_linebreak_hyphens, parse_reference
 
 NOTE = "Jane Doe, ‘Rivers of the Punjab’, Modern Asian Studies 51(3), 2017, pp. 700-30."
@@ -56,3 +57,19 @@ def test_compressed_range_expanded_unless_asked_to_keep_it() -> None:
     assert isinstance(expanded, FullRef) and isinstance(printed, FullRef)
     assert expanded.fields["pages"] == "153--162"
     assert printed.fields["pages"] == "153--62"
+
+
+def test_style_classifier_tells_italian_footnotes_from_reference_lists() -> None:
+    footnote = "G. Rossi, Storia della laguna di Venezia, a cura di P. Bianchi, Venezia 1931, pp. 12-15."
+    apa = "Smith, J. A. (2019). Learning to read. Journal of Child Language, 4(1), 1–10."
+    assert tagger.style_of(footnote.split()) == tagger.FOOTNOTE_STYLE
+    assert tagger.style_of(apa.split()) == ""
+
+
+def test_style_copies_every_feature_for_footnotes_only() -> None:
+    tokens = "Rossi G., Storia di Venezia, Venezia 1931.".split()
+    plain = tagger.features(tokens, "")
+    styled = tagger.features(tokens, tagger.FOOTNOTE_STYLE)
+    for p, s in zip(plain, styled, strict=True):
+        assert all(s[f"{tagger.FOOTNOTE_STYLE}:{k}"] == v for k, v in p.items())
+        assert len(s) == 2 * len(p)

@@ -133,7 +133,23 @@ def year_of(record: BibRecord) -> str:
     return prefix[:4] if prefix else ""
 
 
+_INDEX: list[tuple[object, bool, dict[str, BibRecord]]] = []
+
+
 def index(records: Iterable[BibRecord], *, aliases: bool = True) -> dict[str, BibRecord]:
+    """First record per key; see :func:`build_index`.  The rules of one context
+    share one index (a pure memo on the records tuple; do not mutate it)."""
+    if isinstance(records, tuple):
+        for seen, with_aliases, built in _INDEX:
+            if seen is records and with_aliases == aliases:
+                return built
+    built = build_index(records, aliases=aliases)
+    if isinstance(records, tuple):
+        _INDEX[:] = [(records, aliases, built), *_INDEX[:1]]
+    return built
+
+
+def build_index(records: Iterable[BibRecord], *, aliases: bool = True) -> dict[str, BibRecord]:
     """First record per key (a later duplicate is duplicate-key's business).
 
     With ``aliases``, the keys an entry's biblatex ``ids`` field lists resolve

@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz, process
-
 from relbib.check import fields as fv
 from relbib.check.context import CheckContext, index, parents
 from relbib.check.records import DraftCitation
-from relbib.diagnostics import diagnostic
+from relbib.diagnostics import KINDS, diagnostic
 from relbib.model import Diagnostic, Severity
 
 # Types that never have pages: a pinpoint on them cannot be a page.
@@ -25,6 +23,8 @@ _PAGELESS_TYPES = frozenset({"online", "electronic", "www", "webpage", "software
 
 
 def _did_you_mean(key: str, choices: list[str]) -> list[str]:
+    from rapidfuzz import fuzz, process  # only when a key is undefined
+
     found = process.extract(key, choices, scorer=fuzz.ratio, limit=3, score_cutoff=75)
     return [match for match, _score, _index in found]
 
@@ -99,10 +99,16 @@ def unused_entries(ctx: CheckContext) -> Iterator[Diagnostic]:
             if target is not None and target not in used:
                 used.add(target)
                 pending.append(target)
+    # a large .bib has tens of thousands of unused entries: the record is
+    # built directly (what diagnostic() would build, without its look-ups)
+    kind = KINDS["unused-entry"]
+    code, severity = kind.code, kind.severity
     for key, record in by_key.items():
         if key == record.key and key not in used and record.type != "xdata":
-            yield diagnostic("unused-entry", f"entry '{key}' is never cited by the checked drafts",
-                             path=record.path, line=record.line, column=1, keys=(key,),
+            yield Diagnostic(path=record.path, line=record.line, column=1, severity=severity,
+                             code=code, kind="unused-entry",
+                             message=f"entry '{key}' is never cited by the checked drafts",
+                             keys=(key,),
                              suggestion=f"cite it, list it with \\nocite{{{key}}} / nocite: "
                              f"@{key}, or remove it")
 

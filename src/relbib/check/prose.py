@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from relbib.check.latex import _mask
@@ -40,7 +40,7 @@ class Prose:
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]  # text with whitespace runs collapsed
     # offset inside a footnote → offset of the footnote's mark in the body
-    anchors: Mapping[tuple[int, int], int] = MappingProxyType({})
+    anchors: Mapping[tuple[int, int], int] = field(default_factory=lambda: MappingProxyType({}))
 
     def anchor(self, offset: int) -> int:
         """Where a citation at ``offset`` belongs (its footnote's mark, or itself)."""
@@ -168,8 +168,9 @@ def latex_prose(text: str) -> Prose:
         word = m.group("word")
         if word is None:
             symbol = m.group("symbol")
-            # \& \% \$ \# \_ print their character; \\ and spacing commands print none
-            canvas.blank(start, start + 1 if symbol in "&%$#_{}" else m.end())
+            canvas.blank(start, m.end())
+            if symbol in "&%$#_{}":  # \$ prints "$" (kept where the backslash was)
+                canvas.put(start, symbol)
             continue
         if word in _DROP_WITH_ARGS or word in _HEADINGS or word in _FOOTNOTES or (
                 _CITE_NAME.search(word) and not word.startswith("text")):
@@ -286,6 +287,8 @@ def _note_end(text: str, start: int) -> int:
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WHITESPACE = re.compile(r"\s+")
+# a blanked citation leaves a space before the punctuation that followed it
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:!?])")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -302,7 +305,7 @@ def _prose(canvas: _Canvas, anchors: Mapping[tuple[int, int], int]) -> Prose:
         if a < b:
             paragraphs.append(Span(start=a, end=b))
     sentences = tuple(
-        replace(s, text=_WHITESPACE.sub(" ", s.text).strip())
+        replace(s, text=_SPACE_BEFORE_STOP.sub("", _WHITESPACE.sub(" ", s.text)).strip())
         for s in split_sentences(text, paragraphs) if _LETTER.search(s.text))
     return Prose(text=text, paragraphs=tuple(paragraphs), sentences=sentences,
                  anchors=MappingProxyType(dict(anchors)))

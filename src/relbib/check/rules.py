@@ -6,7 +6,8 @@ Never: read a file or mutate the context.
 
 Library rules live in check/library_rules.py, draft rules in
 check/draft_rules.py.  Claim-aware kinds have registry slots (``check=None``)
-that the claims module fills with :func:`with_rule`.
+that check/claim_rules.py fills with :func:`with_rule` (``CLAIM_RULES``, the
+registry the runner uses by default).
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ RULES: Mapping[str, Rule] = MappingProxyType({r.name: r for r in _RULE_LIST})
 
 
 def with_rule(rules: Mapping[str, Rule], name: str, check: Check) -> Mapping[str, Rule]:
-    """A copy of ``rules`` with the slot ``name`` filled (used by the claims module)."""
+    """A copy of ``rules`` with the slot ``name`` filled (used by check/claim_rules.py)."""
     out = dict(rules)
     out[name] = replace(out[name], check=check)
     return MappingProxyType(out)

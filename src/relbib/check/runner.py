@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from relbib.check import fields as fv
+from relbib.check.claim_rules import CLAIM_RULES
 from relbib.check.context import CheckContext, ClaimInputs, ModelChoice, Rule, work_key
 from relbib.check.records import BibRecord, DraftScan, MacroUse
 from relbib.check.rules import RULES, is_suppressed, run_rules
@@ -274,13 +275,14 @@ def _ignored(finding: Diagnostic, ignore: frozenset[str]) -> bool:
     return bool(ignore) and (finding.code in ignore or finding.kind in ignore)
 
 
-def check(request: CheckRequest, *, rules: Mapping[str, Rule] = RULES,
+def check(request: CheckRequest, *, rules: Mapping[str, Rule] = CLAIM_RULES,
           claims: ClaimInputs | None = None,
           library: LibraryFindings | None = None) -> CheckResult:
     """Every finding of one `relbib check` run.
 
     ``claims`` (a ClaimInputs) turns on the claim-aware rules whose slots are
-    filled in ``rules``; None skips them (``--no-claims``).  ``library``
+    filled in ``rules`` (by default all four, check/claim_rules.py); None
+    skips them (``--no-claims``).  ``library``
     computes the library findings of one set of .bib files (default:
     :func:`library_findings`; the caller passes a cached one).
     """

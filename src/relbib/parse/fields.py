@@ -151,6 +151,10 @@ def segments_to_fields(segments: list[tuple[str, str]]) -> dict[str, FieldValue]
         elif label == "title":
             put("title", clean_title(text))
         elif label == "container-title":
+            lead = P.CONTAINER_EDITORS.match(text)
+            if lead and "editor" not in names:
+                names["editor"] = list(split_names(lead.group("names")))
+                text = lead.group("rest")
             put("booktitle", clean_container(text))
         elif label == "journal":
             put("journal", clean_container(text))

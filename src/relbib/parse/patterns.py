@@ -152,6 +152,14 @@ WRAP_PUNCT = re.compile(r"^[\s,;:.]+|[\s,;:]+$")
 TRAILING_DOT = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z]\.[A-Za-z])\.$")
 # "In", "in:", "In:" opening a container.
 LEADING_IN = re.compile(r"^\s*(?:in|dans|en)\s*:?\s+", re.IGNORECASE)
+# "In Judith Fingard and Janet Guildford, eds. Mothers of the Municipality":
+# a container that opens with its editors.  Names are capitalised words and
+# initials with commas, "and"/"&"; the role word closes them.
+_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE][\w'’.-]*|van|von|de|der|du|la|le|di|da)"
+CONTAINER_EDITORS = re.compile(
+    rf"^\s*(?i:in):?\s+(?P<names>{_NAME_WORD}(?:,?\s+(?:(?i:and|&)\s+)?{_NAME_WORD}){{1,11}})"
+    r",?\s+\(?(?i:eds?|editors?|hrsg|hg|éds?)\.?\)?[,.:]?\s+(?P<rest>\S.*)$"
+)
 # Words that make a segment an edition: "2nd ed.", "3rd edn", "rev. ed.".
 EDITION_WORD = re.compile(r"(?i)\b(?:ed|edn|edition|edizione|auflage|aufl|éd)\b\.?")
 # Thesis and report genres.

@@ -136,7 +136,9 @@ def style_words(text: str) -> set[str]:
     tokens = text.split()
     words = {w for w in (t.strip(_PUNCT_STRIP).lower() for t in tokens) if w.isalpha()}
     shapes = {"#" + _shape(t)[:6] for t in tokens}
-    pairs = {"#" + _shape(a)[-3:] + "_" + _shape(b)[:3] for a, b in zip(tokens, tokens[1:])}
+    pairs = {
+        "#" + _shape(a)[-3:] + "_" + _shape(b)[:3] for a, b in zip(tokens, tokens[1:], strict=False)
+    }
     return words | shapes | pairs
 
 

@@ -75,6 +75,18 @@ class ClaimView:
     group: str  # one of GROUPS
     score: float
     paragraph_anchor: str  # id of the essay paragraph copy, "" when none
+    # for a conflict, the other statement ("essay:line: text"); "" otherwise
+    evidence: str = ""
+
+    @property
+    def against(self) -> str:
+        """What a conflict is with, for people: "conflicts with: “…” (essay, line 3)"."""
+        if not self.evidence:
+            return ""
+        essay, _, rest = self.evidence.partition(":")
+        line, _, text = rest.partition(":")
+        where = f"{essay}, line {line.strip()}" if line.strip().isdigit() else essay
+        return f"conflicts with \u201c{text.strip() or self.evidence}\u201d ({where})"
 
     @property
     def where(self) -> str:
@@ -182,6 +194,7 @@ def build(
                 group=group,
                 score=claim.score,
                 paragraph_anchor=paragraph_anchor(claim.essay, paragraph) if paragraph else "",
+                evidence=(claim.evidence or "") if group == "conflicts" else "",
             ))
         claims.sort(key=lambda c: (GROUPS.index(c.group), c.essay, c.line))
         items.append(ItemView(

@@ -247,6 +247,8 @@ def _claim(claim: ClaimView) -> Any:
         _child(li, "a", claim.where, href=f"#{claim.paragraph_anchor}")
     else:
         _append_text(li, where)
+    if claim.against:
+        _child(li, "span", f"; {claim.against}", class_="against")
     return li
 
 

@@ -114,8 +114,9 @@ def _header(view: BibliographyView) -> list[str]:
 
 
 def _claim(claim: ClaimView) -> str:
+    against = f"; {escape(claim.against)}" if claim.against else ""
     return (f"\\item{{}} \u201c{escape(claim.quote)}\u201d \u2014 "
-            f"\\emph{{{escape(claim.essay_title)}}}, {escape(claim.where)}")
+            f"\\emph{{{escape(claim.essay_title)}}}, {escape(claim.where)}{against}")
 
 
 def _annotation(item: ItemView) -> list[str]:

@@ -82,7 +82,8 @@ def _header(view: BibliographyView | ReadingListView) -> list[str]:
 
 
 def _claim(claim: ClaimView) -> str:
-    return f"- \u201c{escape(claim.quote)}\u201d \u2014 *{escape(claim.essay_title)}*, {escape(claim.where)}"
+    line = f"- \u201c{escape(claim.quote)}\u201d \u2014 *{escape(claim.essay_title)}*, {escape(claim.where)}"
+    return line + (f"; {escape(claim.against)}" if claim.against else "")
 
 
 def _annotation(item: ItemView) -> list[str]:

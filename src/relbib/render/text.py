@@ -46,7 +46,8 @@ def _annotation(item: ItemView) -> list[str]:
             continue
         lines = [f"{INDENT}{GROUP_TITLES[group]}:"]
         for claim in claims:
-            lines += _wrap(f"\u201c{claim.quote}\u201d \u2014 {claim.essay_title}, {claim.where}",
+            against = f"; {claim.against}" if claim.against else ""
+            lines += _wrap(f"\u201c{claim.quote}\u201d \u2014 {claim.essay_title}, {claim.where}{against}",
                            INDENT + "- ", INDENT + "  ")
         blocks.append(lines)
     out: list[str] = []

@@ -510,56 +510,79 @@ def link(
     _run(body)
 
 
+# The options render and export share: which entries, and where the product goes.
+_Keys = Annotated[list[str] | None, typer.Argument(help="Entry keys (default: every source).")]
+_Tags = Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")]
+_Essays = Annotated[list[str] | None, typer.Option("--essay", help="Only sources of this essay (repeatable).")]
+_Query = Annotated[str, typer.Option("--query", help="Only entries matching these words.")]
+_Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
+
+
 @app.command()
 def render(
-    keys: Annotated[list[str] | None, typer.Argument(help="Entry keys (default: every source).")] = None,
+    keys: _Keys = None,
     format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = "md",
     style: Annotated[Style, typer.Option("--style", help="Reference style.")] = "chicago-nb",
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
-    essay: Annotated[list[str] | None, typer.Option("--essay", help="Only sources of this essay (repeatable).")] = None,
-    query: Annotated[str, typer.Option("--query", help="Only entries matching these words.")] = "",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    tag: _Tags = None,
+    essay: _Essays = None,
+    query: _Query = "",
+    output: _Output = None,
 ) -> None:
     """Render the annotated bibliography (Markdown, HTML, LaTeX or text)."""
 
     def body() -> None:
-        from relbib.export import Selection, select
         from relbib.render import render_bibliography
 
-        library = _load()
-        entries = select(library, Selection(keys=tuple(keys or ()), tags=tuple(tag or ()),
-                                            essays=tuple(essay or ()), query=query))
-        text = render_bibliography(entries, library.annotations, fmt=str(format),
-                                   style=str(style), essays=library.essays)
-        _product(text, output, len(entries))
+        _write_selection(
+            keys, tag, essay, query, output,
+            lambda library, entries: render_bibliography(
+                entries, library.annotations, fmt=str(format), style=str(style),
+                essays=library.essays),
+        )
 
     _run(body)
 
 
 @app.command()
 def export(
-    keys: Annotated[list[str] | None, typer.Argument(help="Entry keys (default: every source).")] = None,
+    keys: _Keys = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "bib",
     style: Annotated[Style, typer.Option("--style", help="Reference style (md, html).")] = "chicago-nb",
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")] = None,
-    essay: Annotated[list[str] | None, typer.Option("--essay", help="Only sources of this essay (repeatable).")] = None,
-    query: Annotated[str, typer.Option("--query", help="Only entries matching these words.")] = "",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    tag: _Tags = None,
+    essay: _Essays = None,
+    query: _Query = "",
+    output: _Output = None,
 ) -> None:
     """Export a reading list (BibTeX, CSL-JSON, RIS, or Markdown/HTML grouped by tag)."""
 
     def body() -> None:
-        from relbib.export import Selection, select
         from relbib.export import export as export_entries
 
-        library = _load()
-        entries = select(library, Selection(keys=tuple(keys or ()), tags=tuple(tag or ()),
-                                            essays=tuple(essay or ()), query=query))
-        text = export_entries(entries, library.annotations, fmt=str(format),
-                              style=str(style))
-        _product(text, output, len(entries))
+        _write_selection(
+            keys, tag, essay, query, output,
+            lambda library, entries: export_entries(
+                entries, library.annotations, fmt=str(format), style=str(style)),
+        )
 
     _run(body)
+
+
+def _write_selection(
+    keys: list[str] | None,
+    tags: list[str] | None,
+    essays: list[str] | None,
+    query: str,
+    output: Path | None,
+    write: Callable[[Any, Sequence[Entry]], str],
+) -> None:
+    """The library's entries the filters select, as ``write`` (library, entries)
+    makes them, on stdout or in ``output``."""
+    from relbib.export import Selection, select
+
+    library = _load()
+    entries = select(library, Selection(keys=tuple(keys or ()), tags=tuple(tags or ()),
+                                        essays=tuple(essays or ()), query=query))
+    _product(write(library, entries), output, len(entries))
 
 
 def _product(text: str, output: Path | None, count: int) -> None:

@@ -15,7 +15,7 @@ quotes in BibTeX's ``annotation`` (CSL ``annote``, RIS ``N1``), the tags in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -26,7 +26,7 @@ from relbib.formats.bibtex import update_bib
 from relbib.formats.csljson import date_parts, month_number
 from relbib.library import Library, essay_id
 from relbib.model import Annotation, Entry, FieldValue, Name, freeze_fields
-from relbib.render import render_reading_list
+from relbib.render import Writer, reading_list_writer
 from relbib.render.document import claim_group
 from relbib.render.latex import SAFE_KEY, biblatex_document, bibtex_document
 from relbib.render.latex import escape as latex_escape
@@ -274,18 +274,11 @@ def _ris(entries: Sequence[Entry], annotations: Mapping[str, Annotation], _title
                                 keywords=_tags(annotations.get(e.key))) for e in entries)
 
 
-def _reading_list(fmt: str) -> Callable[[Sequence[Entry], Mapping[str, Annotation], str, str], str]:
-    def export(entries: Sequence[Entry], annotations: Mapping[str, Annotation], title: str,
-               style: str) -> str:
-        return render_reading_list(entries, annotations, fmt=fmt, style=style, title=title)
-    return export
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExportFormat:
     name: str
     suffix: str  # the file suffix ``relbib build`` writes
-    write: Callable[[Sequence[Entry], Mapping[str, Annotation], str, str], str] = field(repr=False)
+    write: Writer = field(repr=False)
 
 
 EXPORT_FORMATS: Mapping[str, ExportFormat] = MappingProxyType({
@@ -293,8 +286,8 @@ EXPORT_FORMATS: Mapping[str, ExportFormat] = MappingProxyType({
         ExportFormat(name="bib", suffix="bib", write=_bib),
         ExportFormat(name="csl-json", suffix="json", write=_csl),
         ExportFormat(name="ris", suffix="ris", write=_ris),
-        ExportFormat(name="md", suffix="md", write=_reading_list("md")),
-        ExportFormat(name="html", suffix="html", write=_reading_list("html")),
+        ExportFormat(name="md", suffix="md", write=reading_list_writer("md")),
+        ExportFormat(name="html", suffix="html", write=reading_list_writer("html")),
     )
 })
 

@@ -11,20 +11,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from refs_helpers import reference
 
-from relbib.model import (
-    Form,
-    FullRef,
-    IbidRef,
-    IdRef,
-    Name,
-    OpCitRef,
-    Reference,
-    ShortRef,
-    SupraRef,
-    UnparsedRef,
-    freeze_fields,
-)
+from relbib.model import Form, FullRef, Reference, UnparsedRef
 from relbib.resolve import resolve
 
 FAMILIES = ["Khan", "Smith", "Zaidi", "Saud", "Müller", "al-Hashimi"]
@@ -44,13 +33,10 @@ PAGES = st.one_of(
 
 
 @st.composite
-def full_refs(draw: st.DrawFn) -> FullRef:
-    fields: dict[str, object] = {}
-    authors = draw(st.lists(st.sampled_from(FAMILIES), max_size=3))
-    if authors:
-        fields["author"] = tuple(Name(family=a) for a in authors)
+def full_refs(draw: st.DrawFn) -> Reference:
+    spec: dict[str, object] = {"authors": draw(st.lists(st.sampled_from(FAMILIES), max_size=3))}
     if draw(st.booleans()):
-        fields["title"] = draw(st.sampled_from(TITLES))
+        spec["title"] = draw(st.sampled_from(TITLES))
     for name, values in (
         ("journal", st.sampled_from(["JIPA", "Dawn"])),
         ("year", st.sampled_from(["2001", "2021"])),
@@ -58,14 +44,11 @@ def full_refs(draw: st.DrawFn) -> FullRef:
         ("url", st.sampled_from(["https://a.org/x", "www.a.org/x/"])),
     ):
         if draw(st.booleans()):
-            fields[name] = draw(values)
+            spec[name] = draw(values)
     pages = draw(PAGES)
     if pages is not None:
-        fields["pages"] = pages
-    return FullRef(
-        text="full", type="misc", fields=freeze_fields(fields),  # type: ignore[arg-type]
-        pinpoint=draw(PINPOINTS),
-    )
+        spec["pages"] = pages
+    return reference("full", pinpoint=draw(PINPOINTS), **spec)
 
 
 NAMES = st.lists(st.sampled_from(FAMILIES + ["Jones"]), max_size=2).map(tuple)
@@ -73,15 +56,15 @@ SHORT_TITLES = st.one_of(st.none(), st.sampled_from(TITLES + ["Revival", "War"])
 
 REFERENCES: st.SearchStrategy[Reference] = st.one_of(
     full_refs(),
-    st.builds(IbidRef, text=st.just("Ibid."), pinpoint=PINPOINTS),
-    st.builds(IdRef, text=st.just("Id."), pinpoint=PINPOINTS),
-    st.builds(OpCitRef, text=st.just("op. cit."), authors=NAMES, short_title=SHORT_TITLES,
+    st.builds(reference, st.just("ibid"), pinpoint=PINPOINTS),
+    st.builds(reference, st.just("id"), pinpoint=PINPOINTS),
+    st.builds(reference, st.just("opcit"), authors=NAMES, short_title=SHORT_TITLES,
               pinpoint=PINPOINTS),
-    st.builds(ShortRef, text=st.just("short"), authors=NAMES, short_title=SHORT_TITLES,
+    st.builds(reference, st.just("short"), authors=NAMES, short_title=SHORT_TITLES,
               pinpoint=PINPOINTS),
-    st.builds(SupraRef, text=st.just("supra"), note=st.integers(-1, 30), authors=NAMES,
+    st.builds(reference, st.just("supra"), note=st.integers(-1, 30), authors=NAMES,
               pinpoint=PINPOINTS),
-    st.builds(UnparsedRef, text=st.just("?"), reason=st.just("unreadable")),
+    st.builds(reference, st.just("unparsed"), reason=st.just("unreadable")),
 )
 
 

@@ -10,27 +10,21 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
 
-from test_render_library import load_case  # noqa: E402
+from test_render_library import Case, load_case  # noqa: E402
 
-from relbib.model import Annotation, Entry, EssayIngest  # noqa: E402
-from relbib.render import EssayView  # noqa: E402
+from relbib.model import EssayIngest  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True)
-class Data:
-    entries: tuple[Entry, ...]
-    annotations: dict[str, Annotation]
-    essays: dict[str, Entry]
-    essay_texts: dict[str, EssayView]
+# what a tool test renders: entries, annotations, essays and their paragraphs
+Data = Case
 
 
 def need(tool: str) -> str:
@@ -48,9 +42,7 @@ def run(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.Complete
 
 @pytest.fixture(scope="session")
 def library_data() -> Data:
-    case = load_case("library")
-    return Data(entries=case.entries, annotations=case.annotations, essays=case.essays,
-                essay_texts=case.essay_texts)
+    return load_case("library")
 
 
 @pytest.fixture(scope="session")

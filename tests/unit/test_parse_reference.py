@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from relbib.model import FullRef, UnparsedRef
 from relbib.parse import tagger
+from relbib.parse.fields import repair_segments
 from relbib.parse.reference import clean_text, join_linebreak_hyphens, parse_reference
 
 NOTE = "Jane Doe, ‘Rivers of the Punjab’, Modern Asian Studies 51(3), 2017, pp. 700-30."
@@ -60,7 +61,9 @@ def test_compressed_range_expanded_unless_asked_to_keep_it() -> None:
 
 
 def test_style_classifier_tells_italian_footnotes_from_reference_lists() -> None:
-    footnote = "G. Rossi, Storia della laguna di Venezia, a cura di P. Bianchi, Venezia 1931, pp. 12-15."
+    footnote = (
+        "G. Rossi, Storia della laguna di Venezia, a cura di P. Bianchi, Venezia 1931, pp. 12-15."
+    )
     apa = "Smith, J. A. (2019). Learning to read. Journal of Child Language, 4(1), 1–10."
     assert tagger.style_of(footnote.split()) == tagger.FOOTNOTE_STYLE
     assert tagger.style_of(apa.split()) == ""
@@ -73,3 +76,21 @@ def test_style_copies_every_feature_for_footnotes_only() -> None:
     for p, s in zip(plain, styled, strict=True):
         assert all(s[f"{tagger.FOOTNOTE_STYLE}:{k}"] == v for k, v in p.items())
         assert len(s) == 2 * len(p)
+
+
+def test_name_particle_and_closing_bracket_go_back_to_their_segment() -> None:
+    name_cut = [
+        ("author", "SOUZA, Maria Clara Pereira"),
+        ("title", "Lima da. Teoria geral. Recife"),
+    ]
+    assert repair_segments(name_cut) == [
+        ("author", "SOUZA, Maria Clara Pereira Lima da."),
+        ("title", "Teoria geral. Recife"),
+    ]
+    bracket_cut = [("date", "(2006,"), ("title", "Aout). L’éducation thérapeutique.")]
+    assert repair_segments(bracket_cut) == [
+        ("date", "(2006, Aout)."),
+        ("title", "L’éducation thérapeutique."),
+    ]
+    plain = [("author", "Smith, J."), ("title", "A study of things.")]
+    assert repair_segments(plain) == plain

@@ -3,89 +3,24 @@
 A case lists notes as [number, reference] pairs, where a reference is written
 compactly ({"kind": "full", "authors": ["Khan, Feroze"], "title": ..., "pages":
 "43--65", ...}, {"kind": "ibid", "pinpoint": "45"}, {"kind": "text", "text":
-"Ibid."} read through classify_note, ...).  ``expect`` maps a note number (or
-"@i", the i-th note, 1-based) to the Citation fields it must have;
-``diagnostics`` lists exactly the findings expected, by kind and note.
+"Ibid."} read through classify_note, ...; tests/refs_helpers.py builds
+them).  ``expect`` maps a note number (or "@i", the i-th note, 1-based) to
+the Citation fields it must have; ``diagnostics`` lists exactly the findings
+expected, by kind and note.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from refs_helpers import build_reference
 
-from relbib.model import (
-    FieldValue,
-    FullRef,
-    IbidRef,
-    IdRef,
-    Name,
-    OpCitRef,
-    Reference,
-    ShortRef,
-    SupraRef,
-    UnparsedRef,
-    freeze_fields,
-)
-from relbib.parse.forms import classify_note
 from relbib.resolve import resolve
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "resolve"
 CASE_FILES = sorted(CASES.glob("*.json"))
-
-
-def build_name(spec: str | dict[str, str]) -> Name:
-    if isinstance(spec, dict):
-        return Name(family=spec["literal"], literal=True)
-    family, _, given = spec.partition(",")
-    return Name(family=family.strip(), given=given.strip())
-
-
-def build_reference(spec: dict[str, Any]) -> Reference:
-    """A Reference from the compact JSON of a case file."""
-    kind = spec["kind"]
-    if kind == "text":
-        ref = classify_note(spec["text"])
-        assert ref is not None, f"not read as a subsequent reference: {spec['text']!r}"
-        return ref
-    if kind == "full":
-        fields: dict[str, FieldValue] = {}
-        for key, value in spec.items():
-            if key in ("kind", "pinpoint"):
-                continue
-            if key == "authors":
-                if value:
-                    fields["author"] = tuple(build_name(a) for a in value)
-            else:
-                fields[key] = value
-        return FullRef(
-            text=json.dumps(spec), type="misc", fields=freeze_fields(fields),
-            pinpoint=spec.get("pinpoint"),
-        )
-    if kind == "ibid":
-        return IbidRef(text="Ibid.", pinpoint=spec.get("pinpoint"))
-    if kind == "id":
-        return IdRef(text="Id.", pinpoint=spec.get("pinpoint"))
-    if kind == "opcit":
-        return OpCitRef(
-            text="op. cit.", authors=tuple(spec.get("authors", ())),
-            short_title=spec.get("short_title"), pinpoint=spec.get("pinpoint"),
-        )
-    if kind == "short":
-        return ShortRef(
-            text="short", authors=tuple(spec.get("authors", ())),
-            short_title=spec.get("short_title"), pinpoint=spec.get("pinpoint"),
-        )
-    if kind == "supra":
-        return SupraRef(
-            text="supra", note=spec["note"], authors=tuple(spec.get("authors", ())),
-            pinpoint=spec.get("pinpoint"),
-        )
-    if kind == "unparsed":
-        return UnparsedRef(text="?", reason=spec["reason"])
-    raise ValueError(f"unknown kind {kind!r}")
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])

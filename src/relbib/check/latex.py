@@ -17,10 +17,10 @@ the original.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from types import MappingProxyType
 
 from relbib.check.fields import normalize_pinpoint, parse_human_date
+from relbib.check.positions import Positions
 from relbib.check.records import DataModel, DraftCitation, DraftScan, Include
 from relbib.diagnostics import diagnostic
 from relbib.model import Diagnostic
@@ -165,20 +165,6 @@ def _mask(text: str) -> tuple[str, dict[int, frozenset[str]], list[tuple[int, st
     return "".join(pieces), suppress, problems
 
 
-_NEWLINE = re.compile("\n")
-
-
-class _Positions:
-    """Offset → 1-based (line, column) in one text."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-
 def _skip_space(text: str, i: int) -> int:
     """Skip blanks and one newline: a blank line ends a command's arguments."""
     n = len(text)
@@ -240,6 +226,15 @@ def _optionals(text: str, i: int, opener: str = "[", closer: str = "]") -> tuple
             return args, i
 
 
+def _braced(text: str, i: int) -> tuple[int, int] | None:
+    """The span of the body of the ``{...}`` argument after the blanks at ``i``;
+    None when no brace follows."""
+    j = _skip_space(text, i)
+    if j >= len(text) or text[j] != "{":
+        return None
+    return _group(text, j, "{", "}")
+
+
 def _notes(args: list[str]) -> tuple[str | None, str | None]:
     """(prenote, postnote) from natbib/biblatex optional arguments."""
     if len(args) >= 2:
@@ -254,7 +249,7 @@ class _LatexScanner:
         self.text = text
         self.path = path
         self.masked, self.suppress, unclosed = _mask(text)
-        self.where = _Positions(text)
+        self.where = Positions(text)
         self.citations: list[DraftCitation] = []
         self.bibliographies: list[str] = []
         self.includes: list[Include] = []
@@ -323,9 +318,9 @@ class _LatexScanner:
         if name in _INCLUDE_ONE or name in _INCLUDE_TWO:
             return self._include(name, command, start, end)
         if name == "date" and self.date is None:
-            j = _skip_space(self.masked, end)
-            if j < len(self.masked) and self.masked[j] == "{":
-                a, b = _group(self.masked, j, "{", "}")
+            span = _braced(self.masked, end)
+            if span is not None:
+                a, b = span
                 self.date = parse_human_date(self.masked[a:b])
                 return b + 1
         return end
@@ -335,13 +330,13 @@ class _LatexScanner:
         # apacite's <pre> comes before the [post]
         angle, i = _optionals(masked, end, "<", ">")
         args, i = _optionals(masked, i)
-        j = _skip_space(masked, i)
-        if j >= len(masked) or masked[j] != "{":
+        span = _braced(masked, i)
+        if span is None:
             return i
+        a, b = span
         prenote, postnote = _notes(args)
         if angle:
             prenote = angle[0].strip() or prenote
-        a, b = _group(masked, j, "{", "}")
         self._add_keys(command, a, b, prenote, postnote,
                        nocite=command.startswith("\\nocite"), first_only=first_only)
         return b + 1
@@ -351,26 +346,25 @@ class _LatexScanner:
         _, i = _optionals(masked, end, "(", ")")  # global (pre)(post)
         while True:
             args, k = _optionals(masked, i)
-            j = _skip_space(masked, k)
-            if j >= len(masked) or masked[j] != "{":
+            span = _braced(masked, k)
+            if span is None:
                 return i
+            a, b = span
             prenote, postnote = _notes(args)
-            a, b = _group(masked, j, "{", "}")
             self._add_keys(command, a, b, prenote, postnote)
             i = b + 1
 
     def _volcite(self, command: str, end: int) -> int:
         masked = self.masked
         args, i = _optionals(masked, end)
-        j = _skip_space(masked, i)
-        if j >= len(masked) or masked[j] != "{":
+        volume = _braced(masked, i)
+        if volume is None:
             return i
-        _, vb = _group(masked, j, "{", "}")
-        pages, i = _optionals(masked, vb + 1)
-        j = _skip_space(masked, i)
-        if j >= len(masked) or masked[j] != "{":
+        pages, i = _optionals(masked, volume[1] + 1)
+        span = _braced(masked, i)
+        if span is None:
             return i
-        a, b = _group(masked, j, "{", "}")
+        a, b = span
         prenote = args[0].strip() if args else None
         self._add_keys(command, a, b, prenote or None, pages[0] if pages else None)
         return b + 1
@@ -398,10 +392,10 @@ class _LatexScanner:
     def _bibliography(self, name: str, end: int) -> int:
         masked = self.masked
         _, i = _optionals(masked, end)
-        j = _skip_space(masked, i)
-        if j >= len(masked) or masked[j] != "{":
+        span = _braced(masked, i)
+        if span is None:
             return i
-        a, b = _group(masked, j, "{", "}")
+        a, b = span
         parts = masked[a:b].split(",") if name == "bibliography" else [masked[a:b]]
         for part in parts:
             file = part.strip()
@@ -417,9 +411,9 @@ class _LatexScanner:
         parts: list[str] = []
         i = end
         for _ in range(2 if name in _INCLUDE_TWO else 1):
-            j = _skip_space(masked, i)
-            if j < len(masked) and masked[j] == "{":
-                a, b = _group(masked, j, "{", "}")
+            span = _braced(masked, i)
+            if span is not None:
+                a, b = span
                 parts.append(masked[a:b].strip())
                 i = b + 1
             elif name == "input" and not parts:

@@ -17,10 +17,10 @@ or ``_``; ``:.#$%&-+?<>~/`` may appear inside when an alphanumeric follows;
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from types import MappingProxyType
 
 from relbib.check.fields import normalize_pinpoint, parse_human_date
+from relbib.check.positions import Positions
 from relbib.check.records import DraftCitation, DraftScan
 
 # A citation key: pandoc's citeKey (internal punctuation only before a word
@@ -113,18 +113,6 @@ def _mask_spans(text: str) -> str:
     return "".join(pieces)
 
 
-_NEWLINE = re.compile("\n")
-
-
-class _Positions:
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-
 _BRACKET_EVENT = re.compile(r"\\.|[\[\]]|\n(?=\n)", re.DOTALL)
 
 
@@ -197,7 +185,7 @@ class _MarkdownScanner:
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
-        self.where = _Positions(text)
+        self.where = Positions(text)
         self.citations: list[DraftCitation] = []
         self.suppress: dict[int, frozenset[str]] = {}
 

@@ -238,7 +238,12 @@ def merge_annotation(
             (claim.essay, "quote", claim.quote)
         )
         merged.append(_with_status(claim, status if status is not None else claim.status))
-    unique = {_full_identity(c): c for c in sorted(merged, key=claim_order)}
+    return _with_claims(existing, key, merged)
+
+
+def _with_claims(existing: Annotation, key: str, claims: list[AnnotationClaim]) -> Annotation:
+    """``existing`` under ``key`` with ``claims``, duplicates dropped, in claim order."""
+    unique = {_full_identity(c): c for c in sorted(claims, key=claim_order)}
     return Annotation(
         key=key,
         summary=existing.summary,
@@ -291,14 +296,7 @@ def merge_links(
         elif not (claim.relation in FOUND_RELATIONS and claim.essay in refreshed_essays):
             kept.append(claim)
     merged = kept + [c for c in found if _decided_identity(c) not in decided]
-    unique = {_full_identity(c): c for c in sorted(merged, key=claim_order)}
-    return Annotation(
-        key=key,
-        summary=existing.summary,
-        tags=existing.tags,
-        claims=tuple(sorted(unique.values(), key=claim_order)),
-        extra=MappingProxyType(dict(existing.extra)),
-    )
+    return _with_claims(existing, key, merged)
 
 
 def _with_status(claim: AnnotationClaim, status: str | None) -> AnnotationClaim:

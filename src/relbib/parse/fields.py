@@ -126,8 +126,51 @@ def _url(text: str) -> str:
     return m.group("url").rstrip(".,;)>") if m else strip_punct(P.NOTE_BOILERPLATE.sub("", text))
 
 
+# Name particles that end a given name in ABNT style ("SILVA, Antônio Carlos
+# Ribeiro da."): their full stop ends the name, not the sentence.
+_TRAILING_PARTICLE = frozenset("da. de. do. dos. das. del. della. van. von. du. des.".split())
+
+
+def repair_segments(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Segments with three tagger slips at a boundary undone.
+
+    * a quoted title and its "In" container in one title segment: split;
+    * a name cut before its trailing particle ("…, Antônio Carlos | Ribeiro da.
+      Metodologia…"): the words up to the particle go back to the name;
+    * a bracket opened in one segment and closed at the start of the next
+      ("(2006, | Aout). L’éducation…"): the closing words go back.
+    """
+    out = list(segments)
+    if "container-title" not in {label for label, _ in out}:
+        for i, (label, text) in enumerate(out):
+            split = P.QUOTED_THEN_IN.match(text) if label == "title" else None
+            if split:
+                out[i : i + 1] = [
+                    ("title", split.group("title")),
+                    ("container-title", split.group("container")),
+                ]
+                break
+    for i in range(1, len(out)):
+        (prev_label, prev), (label, text) = out[i - 1], out[i]
+        words = text.split()
+        cut = 0
+        if prev_label in _NAME_LABELS and label == "title":
+            k = next((k for k, w in enumerate(words[:5]) if w.lower() in _TRAILING_PARTICLE), -1)
+            if k >= 0 and all(w[:1].isupper() for w in words[:k]):
+                cut = k + 1
+        elif prev.count("(") > prev.count(")"):
+            k = next((k for k, w in enumerate(words[:3]) if ")" in w), -1)
+            if k >= 0 and "(" not in " ".join(words[: k + 1]):
+                cut = k + 1
+        if cut and cut < len(words):
+            out[i - 1] = (prev_label, f"{prev} {' '.join(words[:cut])}")
+            out[i] = (label, " ".join(words[cut:]))
+    return out
+
+
 def segments_to_fields(segments: list[tuple[str, str]]) -> dict[str, FieldValue]:
     """BibTeX fields of labelled segments (first value wins; names add up)."""
+    segments = repair_segments(segments)
     # A container needs something it contains: a lone container-title that
     # no "In" introduces is the work's own title ("Milanich, J. 1994
     # Archaeology of Precolumbian Florida. University Press of Florida").
@@ -186,12 +229,10 @@ def segments_to_fields(segments: list[tuple[str, str]]) -> dict[str, FieldValue]
             note = strip_punct(P.NOTE_BOILERPLATE.sub("", text))
             if note:
                 notes.append(note)
-    # "98:5: 46" — volume:issue: page; the number after the volume's colon
-    # was the issue when a page segment follows.
+    # "98:5: 46": when a page segment follows, the number after the volume's
+    # colon is not the pages (gold leaves such an issue out, and so do we).
     spare = derived.pop("pages", "")
-    if spare and "pages" in fields and "--" not in spare and "number" not in fields:
-        fields["number"] = spare
-    elif spare:
+    if spare:
         put("pages", spare)
     for key, value in derived.items():
         put(key, value)

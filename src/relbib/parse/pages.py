@@ -34,6 +34,7 @@ def normalize_pages(text: str, *, expand: bool = False) -> str:
     """The page range of ``text`` in BibTeX form ("43--65"), or its cleaned text."""
     s = re.sub(r"\s+", " ", text).strip(" ,;:.()[]")
     s = P.PAGE_PREFIX.sub("", s).strip(" ,;:.")
+    s = P.PAGE_SUFFIX.sub("", s)
     m = P.PAGE_RANGE.match(s)
     if m:
         first, last = m.group(1), m.group(2)

@@ -53,6 +53,8 @@ DATE_PHRASE = re.compile(
 
 # "pp.", "p.", "pages", "S." (German), "pgs" before a page number.
 PAGE_PREFIX = re.compile(r"^\s*(?:pp?\s*\.?|pages?|pgs?\.?|ss?\.|col\.|cc\.)\s*", re.IGNORECASE)
+# "153p", "4 pp.": a page count's or a page's trailing "p" (gold drops it).
+PAGE_SUFFIX = re.compile(r"(?<=\d)\s*pp?\.?$", re.IGNORECASE)
 # A range of page numbers (roman or arabic), with any dash.
 PAGE_RANGE = re.compile(
     rf"^([A-Za-z]?\d+|[ivxlcdm]+)\s*{DASH}+\s*([A-Za-z]?\d+|[ivxlcdm]+)$", re.IGNORECASE
@@ -76,7 +78,7 @@ VOLUME_ISSUE = re.compile(
 )
 # "Vol. 10", "vol 3", "Bd. 4", "t. II", "a. LXVI": a labelled volume.
 VOLUME_LABEL = re.compile(
-    r"\b(?:vol(?:ume)?s?|voi|bd|band|t|tome|tomo|jg|jahrgang|a|anno)\b\.?\s*(?P<volume>[0-9]+[a-z]?|[IVXLCDM]+\b)",
+    r"\b(?:vol(?:ume)?s?|voi|v|bd|band|t|tome|tomo|jg|jahrgang|a|anno)\b\.?\s*(?P<volume>[0-9]+[a-z]?|[IVXLCDM]+\b)",
     re.IGNORECASE,
 )
 # "No. 3", "no 3", "n. 37-38", "Nr. 4", "issue 2", "Heft 3": a labelled issue.
@@ -159,6 +161,12 @@ _NAME_WORD = r"(?:[A-Z\u00C0-\u00DE][\w'’.-]*|van|von|de|der|du|la|le|di|da)"
 CONTAINER_EDITORS = re.compile(
     rf"^\s*(?i:in):?\s+(?P<names>{_NAME_WORD}(?:,?\s+(?:(?i:and|&)\s+)?{_NAME_WORD}){{1,11}})"
     r",?\s+\(?(?i:eds?|editors?|hrsg|hg|éds?)\.?\)?[,.:]?\s+(?P<rest>\S.*)$"
+)
+# "“Plato’s Pharmacy.” In Dissemination.": a quoted title and the container
+# its "In" opens, run together in one segment.
+QUOTED_THEN_IN = re.compile(
+    r"^(?P<title>\u201c.{3,}?\u201d|\u2018.{3,}?\u2019|\u00ab.{3,}?\u00bb|\".{3,}?\")[.,]?"
+    r"\s+(?P<container>(?:In|in:)\s+\S.*)$"
 )
 # Words that make a segment an edition: "2nd ed.", "3rd edn", "rev. ed.".
 EDITION_WORD = re.compile(r"(?i)\b(?:ed|edn|edition|edizione|auflage|aufl|éd)\b\.?")

@@ -6,10 +6,13 @@ pinpoint of a note) or an UnparsedRef with its reason.
 Never: look at other notes, resolve Ibid./op. cit. (forms.py and resolve.py
 do), or touch files other than the packaged model and word lists.
 
-Two readers work together.  A rule reader handles the footnote shapes whose
-structure is plain from punctuation (a quoted title between the authors and
-the container); the CRF tagger reads everything else.  Fields the rules set
-get confidence 1.0; CRF fields get the mean marginal of their tokens.
+Two readers work together.  In a footnote, a rule reader handles the shapes
+whose structure is plain from punctuation (a quoted title between the
+authors and the container); the CRF tagger reads everything else, and every
+reference-list item.  After the tagger, patterns whose shape is
+unmistakable fill what it missed (URLs, "doi:" DOIs, a full date of the
+year).  Fields the rules set get confidence 1.0; CRF fields get the mean
+marginal of their tokens.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from relbib.model import FieldValue, FullRef, UnparsedRef, freeze_fields
+from relbib.model import FieldValue, FullRef, Name, UnparsedRef, freeze_fields
 from relbib.parse import patterns as P
 from relbib.parse import tagger
 from relbib.parse.dates import parse_date
@@ -89,7 +92,7 @@ _TITLE_FIELDS = ("title", "booktitle", "journal", "series")
 
 
 def parse_reference(
-    text: str, *, note: bool = False, expand_ranges: bool = True
+    text: str, *, note: bool = False, expand_ranges: bool = True, join_hyphens: bool = True
 ) -> FullRef | UnparsedRef:
     """The entry a full reference describes.
 
@@ -97,7 +100,9 @@ def parse_reference(
     note's pinpoint, not the ``pages`` field; a range stays ``pages``.
     With ``expand_ranges`` a compressed range is written out ("153-62" →
     "153--162"); without it the range stays as printed ("153--62"), which is
-    how the gold reference strings keep it.
+    how the gold reference strings keep it.  With ``join_hyphens`` a title's
+    line-break hyphen is joined ("Dimen-sions" → "Dimensions"); without it the
+    title stays as printed, as the gold strings keep it.
     """
     cleaned = clean_text(text)
     if not _has_content(cleaned):
@@ -116,9 +121,12 @@ def parse_reference(
         _doi_from_url(fields, confidence)
     # The readers see the text as printed (as the tagger was trained); only
     # the titles lose their line-break hyphens.
-    for name in _TITLE_FIELDS:
+    for name in _TITLE_FIELDS if join_hyphens else ():
         if isinstance(fields.get(name), str):
             fields[name] = join_linebreak_hyphens(str(fields[name]))
+    if note:
+        _organisation_author(fields, confidence)
+        _drop_doi_url(fields)
     if expand_ranges and isinstance(fields.get("pages"), str):
         fields["pages"] = expand_compressed(str(fields["pages"]))
     if not fields.get("title") and not fields.get("author") and not fields.get("journal"):
@@ -130,6 +138,27 @@ def parse_reference(
         confidence=MappingProxyType(dict(sorted(confidence.items()))),
         pinpoint=pinpoint,
     )
+
+
+def _drop_doi_url(fields: dict[str, FieldValue]) -> None:
+    """A library entry keeps its DOI once: a url that only resolves the DOI goes."""
+    url, doi = fields.get("url"), fields.get("doi")
+    if isinstance(url, str) and isinstance(doi, str) and doi and url.lower().rstrip("/").endswith(doi.lower()) \
+            and "doi.org/" in url.lower():
+        del fields["url"]
+
+
+def _organisation_author(fields: dict[str, FieldValue], confidence: dict[str, float]) -> None:
+    """A note that opens with an institution reads "Org, Title (...)": when the
+    tagger took the whole run for the title, the institution is the author."""
+    title = fields.get("title")
+    if fields.get("author") or fields.get("editor") or not isinstance(title, str):
+        return
+    head, sep, rest = title.partition(", ")
+    if sep and rest and looks_like_organisation(head) and not P.NAME_CONJ.search(head):
+        fields["author"] = (Name(family=head.strip(), literal=True),)
+        fields["title"] = rest.strip()
+        confidence["author"] = confidence.get("title", 1.0)
 
 
 # --- pinpoints ----------------------------------------------------------------

@@ -7,7 +7,10 @@ Never: convert labels to fields (fields.py does) or train (scripts/ does);
 the model file is package data, loaded lazily once.
 
 Tokens are whitespace-separated words, as in AnyStyle: punctuation stays on
-the word, which is itself a strong feature ("Smith," vs "Smith.").
+the word, which is itself a strong feature ("Smith," vs "Smith.").  A small
+naive Bayes classifier (package data style.tsv) first tells a humanities
+footnote from a reference-list item; the features of a footnote carry a
+second, style-conditioned copy, so the two conventions do not blur.
 """
 
 from __future__ import annotations

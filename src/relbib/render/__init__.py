@@ -31,12 +31,13 @@ from relbib.render.styles import LABELLED, STYLES
 __all__ = [
     "EssayView",
     "FormattedEntry",
+    "Writer",
     "essay_view",
     "format_entries",
     "formats",
     "reading_list_formats",
+    "reading_list_writer",
     "render_bibliography",
-    "render_reading_list",
     "styles",
 ]
 
@@ -144,22 +145,26 @@ def render_bibliography(
     return _BACKENDS[fmt](view)
 
 
+# a writer of one document: (entries, annotations, title, style) -> the document
+Writer = Callable[[Sequence[Entry], Mapping[str, Annotation], str, str], str]
+
+
 def reading_list_formats() -> tuple[str, ...]:
     """The output formats of a reading list grouped by tag."""
     return tuple(_READING_LISTS)
 
 
-def render_reading_list(
-    entries: Sequence[Entry],
-    annotations: Mapping[str, Annotation],
-    *,
-    fmt: str,
-    style: str = "chicago-nb",
-    title: str = "Reading list",
-) -> str:
-    """``entries`` in ``style``, one section per tag, as one ``fmt`` document."""
+def reading_list_writer(fmt: str) -> Writer:
+    """The writer of a ``fmt`` reading list: the entries in a style, one
+    section per tag (:func:`relbib.export.export` runs it)."""
     if fmt not in _READING_LISTS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(reading_list_formats())}")
-    view = build(format_entries(entries, style=style), annotations, style=style, title=title,
-                 labelled=style in LABELLED)
-    return _READING_LISTS[fmt](group_by_tag(view))
+    backend = _READING_LISTS[fmt]
+
+    def write(entries: Sequence[Entry], annotations: Mapping[str, Annotation], title: str,
+              style: str) -> str:
+        view = build(format_entries(entries, style=style), annotations, style=style, title=title,
+                     labelled=style in LABELLED)
+        return backend(group_by_tag(view))
+
+    return write

@@ -146,16 +146,10 @@ def _entry(item: ItemView) -> list[str]:
     ]
 
 
-def _entries(view: BibliographyView) -> list[str]:
-    lines: list[str] = []
-    for item in view.items:
-        lines += _entry(item)
-    return lines
-
-
 def render(view: BibliographyView) -> str:
     """The whole document: preamble, title, then each entry and annotation."""
-    lines = _header(view) + _entries(view) + ["\\end{document}"]
+    lines = _header(view) + [line for item in view.items for line in _entry(item)]
+    lines.append("\\end{document}")
     return "\n".join(lines) + "\n"
 
 

@@ -116,16 +116,9 @@ def _entry(item: ItemView) -> list[str]:
     return lines
 
 
-def _entries(view: BibliographyView) -> list[str]:
-    lines: list[str] = []
-    for item in view.items:
-        lines += _entry(item)
-    return lines
-
-
 def render(view: BibliographyView) -> str:
     """The whole document: title, then each entry and its annotation."""
-    lines = _header(view) + _entries(view)
+    lines = _header(view) + [line for item in view.items for line in _entry(item)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -18,7 +18,17 @@ from typing import Any
 from pybtex.richtext import HRef, String, Symbol, Text
 from pybtex.style.names import lastfirst, plain
 from pybtex.style.sorting import BaseSortingStyle
-from pybtex.style.template import FieldIsMissing, field, join, node
+from pybtex.style.template import (
+    FieldIsMissing,
+    field,
+    first_of,
+    join,
+    node,
+    optional,
+    optional_field,
+    sentence,
+    tag,
+)
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July",
@@ -329,6 +339,61 @@ def unless_author(children: list[Any], context: dict[str, Any]) -> Text:
     if len(authors) == 1 and _plain_key(str(text)) == _plain_key(str(authors[0])):
         raise FieldIsMissing("publisher", context["entry"])
     return text
+
+
+# --- template parts -----------------------------------------------------------
+
+
+def _has_creator(e: Any, org_fields: tuple[str, ...] = ()) -> bool:
+    """True when the entry has an author, an editor or one of ``org_fields``."""
+    return bool(
+        e.persons.get("author") or e.persons.get("editor")
+        or any(e.fields.get(name) for name in org_fields)
+    )
+
+
+def author_date_head(e: Any, creator: Any, when: Any, title: Any, *,
+                     org_fields: tuple[str, ...] = ()) -> list[Any]:
+    """Creator. When. Title.  With no creator the title leads: Title. When."""
+    if _has_creator(e, org_fields):
+        return [sentence[creator], sentence[when], title]
+    return [title, sentence[when]]
+
+
+def misc_site() -> Any:
+    """Where a web page or other work appeared (Chicago and APA ask the same)."""
+    return first_of[
+        optional_field("howpublished"),
+        optional[tag("em")[field("journal")]],
+        optional_field("organization"),
+        optional_field("publisher"),
+        optional_field("institution"),
+    ]
+
+
+def unpublished_kind() -> Any:
+    """What an unpublished work is: its note, how it was published, or
+    "Unpublished manuscript"."""
+    return first_of[optional_field("note"), optional_field("howpublished"), "Unpublished manuscript"]
+
+
+class SharedTypes:
+    """Mixin: the entry types Chicago and APA format with another template.
+
+    A thesis goes through the style's ``thesis(e, kind)`` (``phdthesis_kind``
+    names a doctoral one); an ``online`` entry is formatted as ``misc``.
+    """
+
+    phdthesis_kind: str  # "PhD diss." (Chicago), "Doctoral dissertation" (APA)
+
+    def get_phdthesis_template(self: Any, e: Any) -> Any:
+        return self.thesis(e, self.phdthesis_kind)
+
+    def get_mastersthesis_template(self: Any, e: Any) -> Any:
+        return self.thesis(e, "Master\u2019s thesis")
+
+    def get_online_template(self: Any, e: Any) -> Any:
+        return self.get_misc_template(e)
 
 
 class LenientStyle:

@@ -28,26 +28,31 @@ from pybtex.style.template import (
 from relbib.render.styles._common import (
     AuthorDateSorting,
     LenientStyle,
+    SharedTypes,
     apa_names,
+    author_date_head,
     count_word,
     date,
     doi_or_url,
     edition,
+    misc_site,
     nonempty,
     pages,
     unless_author,
+    unpublished_kind,
 )
 
 # Entry types whose date APA gives in full: (2021, January 15)
 _FULL_DATE_TYPES = frozenset({"misc", "online", "unpublished", "booklet"})
 
 
-class Style(LenientStyle, BaseStyle):
+class Style(LenientStyle, SharedTypes, BaseStyle):
     """``apa7``: Author, A. A. (Year). Title. Source. DOI."""
 
     default_name_style = "lastfirst"
     default_label_style = "number"
     default_sorting_style = AuthorDateSorting
+    phdthesis_kind = "Doctoral dissertation"
 
     def creator(self, e: Any, *, org_fields: tuple[str, ...] = ()) -> Any:
         choices = [
@@ -64,13 +69,8 @@ class Style(LenientStyle, BaseStyle):
     def head(self, e: Any, title: Any, *, org_fields: tuple[str, ...] = ()) -> list[Any]:
         """Author. (Date). Title.  With no author: Title. (Date)."""
         when = join["(", first_of[optional[date("ymd" if self.full_date(e) else "year")], "n.d."], ")"]
-        has_creator = bool(
-            e.persons.get("author") or e.persons.get("editor")
-            or any(e.fields.get(name) for name in org_fields)
-        )
-        if has_creator:
-            return [sentence[self.creator(e, org_fields=org_fields)], sentence[when], title]
-        return [title, sentence[when]]
+        return author_date_head(e, self.creator(e, org_fields=org_fields), when, title,
+                                org_fields=org_fields)
 
     def title_plain(self, *extra: Any) -> Any:
         return sentence[join(sep=" ")[field("title"), *extra]]
@@ -180,33 +180,17 @@ class Style(LenientStyle, BaseStyle):
         bracket = join["[", join(sep=", ")[first_of[optional_field("type"), kind], optional_field("school")], "]"]
         return toplevel[*self.head(e, self.title_italic(bracket)), self.link()]
 
-    def get_phdthesis_template(self, e: Any) -> Any:
-        return self.thesis(e, "Doctoral dissertation")
-
-    def get_mastersthesis_template(self, e: Any) -> Any:
-        return self.thesis(e, "Master\u2019s thesis")
-
     def get_misc_template(self, e: Any) -> Any:
         """Web pages and other works: *Title*. Site. URL."""
-        site = first_of[
-            optional_field("howpublished"),
-            optional[tag("em")[field("journal")]],
-            optional_field("organization"),
-            optional_field("publisher"),
-            optional_field("institution"),
-        ]
         return toplevel[
             *self.head(e, optional[self.title_italic()]),
-            optional[sentence[unless_author[site]]],
+            optional[sentence[unless_author[misc_site()]]],
             sentence[optional_field("note")],
             self.link(),
         ]
 
-    def get_online_template(self, e: Any) -> Any:
-        return self.get_misc_template(e)
-
     def get_unpublished_template(self, e: Any) -> Any:
-        bracket = join["[", first_of[optional_field("note"), optional_field("howpublished"), "Unpublished manuscript"], "]"]
+        bracket = join["[", unpublished_kind(), "]"]
         return toplevel[
             *self.head(e, self.title_italic(bracket)),
             self.publisher("institution", "school"),

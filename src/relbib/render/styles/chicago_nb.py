@@ -28,26 +28,31 @@ from pybtex.style.template import (
 
 from relbib.render.styles._common import (
     LenientStyle,
+    SharedTypes,
     SortingStyle,
+    author_date_head,
     chicago_names,
     count_word,
     date,
     doi_or_url,
     edition,
+    misc_site,
     nonempty,
     pages,
     quoted,
+    unpublished_kind,
     urldate,
 )
 
 
-class ChicagoStyle(LenientStyle, BaseStyle):
+class ChicagoStyle(LenientStyle, SharedTypes, BaseStyle):
     """Chicago bibliography entries; ``author_date`` moves the year up front."""
 
     default_name_style = "lastfirst"
     default_label_style = "number"
     default_sorting_style = SortingStyle
     author_date = False
+    phdthesis_kind = "PhD diss."
 
     # --- the parts every template shares -------------------------------------
 
@@ -69,13 +74,7 @@ class ChicagoStyle(LenientStyle, BaseStyle):
         creator = self.creator(e, org_fields=org_fields)
         if not self.author_date:
             return [sentence[creator], title]
-        has_creator = bool(
-            e.persons.get("author") or e.persons.get("editor")
-            or any(e.fields.get(name) for name in org_fields)
-        )
-        if has_creator:
-            return [sentence[creator], sentence[self.year()], title]
-        return [title, sentence[self.year()]]
+        return author_date_head(e, creator, self.year(), title, org_fields=org_fields)
 
     def pub_date(self, form: str = "year") -> Any:
         """The date where notes-bibliography puts it (author-date: elsewhere)."""
@@ -253,35 +252,19 @@ class ChicagoStyle(LenientStyle, BaseStyle):
             *self.tail(),
         ]
 
-    def get_phdthesis_template(self, e: Any) -> Any:
-        return self.thesis(e, "PhD diss.")
-
-    def get_mastersthesis_template(self, e: Any) -> Any:
-        return self.thesis(e, "Master\u2019s thesis")
-
     def get_misc_template(self, e: Any) -> Any:
         """Web pages, posts, data: “Title.” Site, January 15, 2021. URL."""
-        site = first_of[
-            optional_field("howpublished"),
-            optional[tag("em")[field("journal")]],
-            optional_field("organization"),
-            optional_field("publisher"),
-            optional_field("institution"),
-        ]
         return toplevel[
             *self.head(e, optional[self.title_quoted()]),
-            sentence[site, self.pub_date("mdy")],
+            sentence[misc_site(), self.pub_date("mdy")],
             *self.tail(access=True),
         ]
-
-    def get_online_template(self, e: Any) -> Any:
-        return self.get_misc_template(e)
 
     def get_unpublished_template(self, e: Any) -> Any:
         return toplevel[
             *self.head(e, self.title_quoted()),
             sentence[
-                first_of[optional_field("note"), optional_field("howpublished"), "Unpublished manuscript"],
+                unpublished_kind(),
                 optional_field("institution"),
                 self.pub_date("mdy"),
             ],

@@ -23,17 +23,10 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeAlias, TypeVar
 import typer
 
 from relbib import __version__
+from relbib.console import Progress, summary_table
 from relbib.diagnostics import InputError
-from relbib.model import (
-    Annotation,
-    Citation,
-    Diagnostic,
-    Entry,
-    EssayIngest,
-    FullRef,
-    Reference,
-    fields_as_json,
-)
+from relbib.model import Diagnostic, Entry, EssayIngest
+from relbib.views import citation_json, entry_json, entry_line, essay_json, reference_json
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 JSON_SCHEMA_VERSION = 1
@@ -154,107 +147,6 @@ def _project() -> Any:
     return workspace.find_project(Path.cwd(), STATE.library)
 
 
-def _citation_json(citation: Citation) -> dict[str, Any]:
-    return {
-        "key": citation.key,
-        "form": citation.form.value,
-        "refers_to": citation.refers_to,
-        "pinpoint": citation.pinpoint,
-    }
-
-
-def _reference_json(reference: Reference) -> dict[str, Any]:
-    if isinstance(reference, FullRef):
-        return {
-            "type": reference.type,
-            "fields": fields_as_json(reference.fields),
-            "confidence": round(min(reference.confidence.values(), default=1.0), 3),
-        }
-    return {"type": None, "fields": {}, "confidence": 0.0 if type(reference).__name__ == "UnparsedRef" else 1.0}
-
-
-def _entry_json(entry: Entry, annotation: Annotation | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"key": entry.key, "type": entry.type, "fields": fields_as_json(entry.fields)}
-    if annotation is not None:
-        out["annotation"] = {
-            "summary": annotation.summary,
-            "tags": list(annotation.tags),
-            "claims": [
-                {
-                    "essay": c.essay,
-                    "line": c.line,
-                    "quote": c.quote,
-                    "note": c.note,
-                    "pinpoint": c.pinpoint,
-                    "relation": c.relation,
-                    "score": c.score,
-                    **({"status": c.status} if c.status else {}),
-                }
-                for c in annotation.claims
-            ],
-        }
-    return out
-
-
-def _essay_json(ingest: EssayIngest, citations: Sequence[Citation]) -> dict[str, Any]:
-    essay = ingest.essay
-    by_note = {c.note: c for c in citations}
-    notes = []
-    for note in essay.notes:
-        citation = by_note.get(note.n)
-        notes.append(
-            {
-                "n": note.n,
-                "text": note.text,
-                **(_citation_json(citation) if citation else {"key": None, "form": None,
-                                                              "refers_to": None, "pinpoint": None}),
-                "marker": (
-                    {"line": note.marker.line, "column": note.marker.column, "offset": note.marker.start}
-                    if note.marker
-                    else None
-                ),
-                "claim": (
-                    {"text": note.claim.text, "line": note.claim.line, "start": note.claim.start,
-                     "end": note.claim.end}
-                    if note.claim
-                    else None
-                ),
-            }
-        )
-    return {
-        "id": essay.id,
-        "path": essay.path,
-        "title": essay.title,
-        "authors": [a.as_json() for a in essay.authors],
-        "notes": notes,
-        "warnings": [d.as_json() for d in ingest.diagnostics],
-    }
-
-
-def _first_author(entry: Entry) -> str:
-    names = entry.fields.get("author") or entry.fields.get("editor")
-    if isinstance(names, tuple) and names:
-        return names[0].family
-    for field in ("organization", "institution", "journal", "howpublished"):
-        value = entry.fields.get(field)
-        if isinstance(value, str) and value:
-            return value
-    return ""
-
-
-def _year(entry: Entry) -> str:
-    for field in ("year", "date"):
-        value = entry.fields.get(field)
-        if isinstance(value, str) and value:
-            return value[:4]
-    return ""
-
-
-def _entry_line(entry: Entry) -> str:
-    title = entry.fields.get("title", "")
-    return f"{entry.key:<28} {_year(entry):<5} {_first_author(entry)[:24]:<24} {title}"
-
-
 # --- commands -----------------------------------------------------------------
 
 
@@ -287,12 +179,12 @@ def parse(
                         {
                             "n": note.n,
                             "text": note.text,
-                            **_reference_json(note.reference),
-                            **_citation_json(note.citation),
+                            **reference_json(note.reference),
+                            **citation_json(note.citation),
                         }
                         for note in result.notes
                     ],
-                    "entries": [_entry_json(e) for e in result.entries],
+                    "entries": [entry_json(e) for e in result.entries],
                 }
             )
         else:
@@ -323,7 +215,7 @@ def ingest(
         if format is OutputFormat.json:
             _emit_json(
                 {
-                    "essays": [_essay_json(i, update.citations.get(i.essay.id, ())) for i in ingests],
+                    "essays": [essay_json(i, update.citations.get(i.essay.id, ())) for i in ingests],
                     "added": list(update.added),
                     "updated": list(update.updated),
                 }
@@ -386,10 +278,10 @@ def list_(
         entries = library.essays if essays else library.sources
         rows = [entries[k] for k in sorted(entries)]
         if format is OutputFormat.json:
-            _emit_json({"entries": [_entry_json(e, library.annotations.get(e.key)) for e in rows]})
+            _emit_json({"entries": [entry_json(e, library.annotations.get(e.key)) for e in rows]})
         else:
             for entry in rows:
-                print(_entry_line(entry))
+                print(entry_line(entry))
 
     _run(body)
 
@@ -413,7 +305,7 @@ def show(
             _fail(EXIT_INPUT, f"error: no entry with key '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""))
         annotation = library.annotations.get(key)
         if format is OutputFormat.json:
-            _emit_json({"entries": [_entry_json(entry, annotation)]})
+            _emit_json({"entries": [entry_json(entry, annotation)]})
             return
         print(render_entry(entry))
         if annotation is not None:
@@ -441,10 +333,10 @@ def search(
         library = _load()
         hits = search_entries(library, query)
         if format is OutputFormat.json:
-            _emit_json({"entries": [_entry_json(e, library.annotations.get(e.key)) for e in hits]})
+            _emit_json({"entries": [entry_json(e, library.annotations.get(e.key)) for e in hits]})
         else:
             for entry in hits:
-                print(_entry_line(entry))
+                print(entry_line(entry))
             if not hits:
                 print(f"no entry matches '{query}'", file=sys.stderr)
 
@@ -611,7 +503,7 @@ def build(
         from relbib.export import EXPORT_FORMATS, export, latex_bundle
         from relbib.render import essay_view, render_bibliography
 
-        with _Progress() as progress:
+        with Progress() as progress:
             progress.step("ingesting the essays")
             project, plan, update, ingests = _ingest([seeds])
             workspace.save(plan)
@@ -651,61 +543,13 @@ def build(
         claims = [c for k, a in library.annotations.items() if k in library.sources for c in a.claims]
         relations = Counter(c.relation for c in claims)
         kinds = Counter(d.kind for d in (*warnings, *claim_findings))
-        _summary([("essays", str(len(ingests))), ("sources", str(len(library.sources))),
+        summary_table([("essays", str(len(ingests))), ("sources", str(len(library.sources))),
                   ("claims", f"{len(claims)} ("
                    + ", ".join(f"{n} {r}" for r, n in sorted(relations.items())) + ")"),
                   ("findings", "\n".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"),
                   ("files written", "\n".join(str(t) for t in written))])
 
     _run(body)
-
-
-def _colour() -> bool:
-    import os
-
-    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
-
-
-class _Progress:
-    """Steps of long work on stderr: a rich spinner on a colour TTY, else nothing."""
-
-    def __init__(self) -> None:
-        self._status: Any = None
-
-    def __enter__(self) -> _Progress:
-        if _colour():
-            from rich.console import Console
-
-            self._status = Console(stderr=True).status("starting")
-            self._status.__enter__()
-        return self
-
-    def step(self, message: str) -> None:
-        if self._status is not None:
-            self._status.update(message)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._status is not None:
-            self._status.__exit__(*exc)
-
-
-def _summary(rows: Sequence[tuple[str, str]]) -> None:
-    """The closing summary table, on stdout (rich's table on a colour TTY)."""
-    if sys.stdout.isatty() and _colour():
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title="relbib build", show_header=False)
-        for name, value in rows:
-            table.add_row(name, value)
-        Console().print(table)
-        return
-    width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        lines = value.split("\n") or [""]
-        print(f"{name:<{width}}  {lines[0]}")
-        for line in lines[1:]:
-            print(f"{'':<{width}}  {line}")
 
 
 # --- check (the citation linter) ------------------------------------------------

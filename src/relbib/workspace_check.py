@@ -38,7 +38,7 @@ from relbib.check.runner import (
     work_map,
 )
 from relbib.diagnostics import InputError, diagnostic
-from relbib.formats.bibtex import BibScan, ScannedBlock, ScannedEntry, scan_bib
+from relbib.formats.bibscan import BibScan, ScannedBlock, ScannedEntry, scan_bib
 from relbib.model import Diagnostic, Severity
 from relbib.workspace import Project, decode_bytes
 

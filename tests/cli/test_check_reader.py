@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relbib.check.runner import library_findings, records_of
-from relbib.formats.bibtex import entries_of, read_bib, scan_bib
+from relbib.formats.bibscan import scan_bib
+from relbib.formats.bibtex import entries_of, read_bib
 from relbib.workspace import decode_bytes
 
 TESTS = Path(__file__).resolve().parent.parent

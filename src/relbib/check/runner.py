@@ -22,7 +22,7 @@ from relbib.check.claim_rules import CLAIM_RULES
 from relbib.check.context import CheckContext, ClaimInputs, ModelChoice, Rule, work_key
 from relbib.check.records import BibRecord, DraftScan, MacroUse
 from relbib.check.rules import RULES, is_suppressed, run_rules
-from relbib.formats.bibtex import BibScan
+from relbib.formats.bibscan import BibScan
 from relbib.model import Diagnostic, EssayIngest, Severity
 
 __all__ = ["CheckRequest", "CheckResult", "ClaimInputs", "DraftUnit", "EssayText", "LibraryFindings",

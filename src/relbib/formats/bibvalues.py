@@ -64,6 +64,13 @@ _BRACE_TOKEN = re.compile(r"\\[{}]|[{}]")
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "verba",
                              "verbb", "verbc"})
 
+# BibTeX's predefined month macros (plain BibTeX styles spell them out).
+MONTHS = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+    "jun": "June", "jul": "July", "aug": "August", "sep": "September",
+    "oct": "October", "nov": "November", "dec": "December",
+}
+
 
 def is_markup(value: str) -> bool:
     """True when ``value`` holds LaTeX that has no exact plain spelling."""

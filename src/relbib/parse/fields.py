@@ -66,6 +66,14 @@ def clean_title(text: str) -> str:
     return s.strip()
 
 
+def clean_edition(text: str) -> str:
+    """An edition without the word "ed."/"edition": "2nd ed." → "2nd", "Rev. ed." → "Rev"."""
+    only = P.EDITION_ONLY.match(text.strip())
+    if only:
+        return only.group("edition").rstrip(".")
+    return strip_punct(text).strip("()[] ")
+
+
 def clean_container(text: str) -> str:
     """A container title without a leading "In"/"in:" and wrapping punctuation."""
     return clean_title(P.LEADING_IN.sub("", text.strip()))
@@ -132,8 +140,10 @@ _TRAILING_PARTICLE = frozenset("da. de. do. dos. das. del. della. van. von. du. 
 
 
 def repair_segments(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Segments with three tagger slips at a boundary undone.
+    """Segments with four tagger slips at a boundary undone.
 
+    * an editor run and the container after its "(ed.)" in one editor
+      segment ("in Roe, J. (ed.) Big Book."): split;
     * a quoted title and its "In" container in one title segment: split;
     * a name cut before its trailing particle ("…, Antônio Carlos | Ribeiro da.
       Metodologia…"): the words up to the particle go back to the name;
@@ -141,6 +151,15 @@ def repair_segments(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
       ("(2006, | Aout). L’éducation…"): the closing words go back.
     """
     out = list(segments)
+    if "container-title" not in {label for label, _ in out}:
+        for i, (label, text) in enumerate(out):
+            run = P.EDITORS_THEN_CONTAINER.match(text) if label == "editor" else None
+            if run:
+                out[i : i + 1] = [
+                    ("editor", run.group("editors")),
+                    ("container-title", run.group("container")),
+                ]
+                break
     if "container-title" not in {label for label, _ in out}:
         for i, (label, text) in enumerate(out):
             split = P.QUOTED_THEN_IN.match(text) if label == "title" else None
@@ -201,6 +220,8 @@ def segments_to_fields(segments: list[tuple[str, str]]) -> dict[str, FieldValue]
             put("booktitle", clean_container(text))
         elif label == "journal":
             put("journal", clean_container(text))
+        elif label == "edition":
+            put("edition", clean_edition(text))
         elif label in _PLAIN:
             put(_PLAIN[label], strip_punct(text).strip("()[] "))
         elif label == "date":

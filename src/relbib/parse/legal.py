@@ -38,119 +38,15 @@ from collections.abc import Callable
 from types import MappingProxyType
 
 from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
+from relbib.parse import patterns as P
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import split_names
 
 __all__ = ["parse_legal"]
 
-# --- pattern fragments ------------------------------------------------------------
-# (Kept here until the lead moves them into patterns.py.)
-
-# Any dash a PDF puts in a page range.
-_DASH_CHARS = "\\-\u2010-\u2015\u2212"
-_DASH = f"[{_DASH_CHARS}]"
-# A year in a citation: 1600-2099.
-_YEAR = r"(?:1[6-9]|20)\d\d"
-# One token of a reporter or journal abbreviation: "Yale", "L.J.", "F.2d",
-# "Int'l", "&", "Supp.", "2d" / "3d" / "4th" (a reporter's series).
-_SOURCE_TOKEN = r"(?:[A-Z][\w.'\u2019&]*|\d+(?:d|nd|rd|th)\.?(?=\s)|&|of|on|and|in|for|the|de|du)"
-# A reporter or journal: abbreviation tokens, the first capitalised; it stops
-# before the first page number.
-_SOURCE = rf"(?P<source>[A-Z][\w.'\u2019&]*(?:\s+{_SOURCE_TOKEN})*?)"
-# A legal pinpoint: pages ("1940", "1940-41", "1940 n.5", "12, 15") or
-# paragraphs ("¶ 186", "para. 12").
-_PAGE = rf"\d+(?:\s*{_DASH}+\s*\d+)?"
-_PIN_NOTE = r"(?:\s*nn?\.\s*\d+)?"
-_PARA = rf"(?:\u00b6+|paras?\.)\s*{_PAGE}"
-_PIN = rf"(?:{_PAGE}{_PIN_NOTE}(?:,\s*{_PAGE}{_PIN_NOTE})*|{_PARA})"
-# A parenthetical that holds the year (maybe after a court or a full date):
-# "(1954)", "(2d Cir. 1980)", "(Dec. 10, 1948)".
-_YEAR_PAREN = rf"\((?P<paren>[^()]*?\b(?P<year>{_YEAR}))\)"
-# Explanatory parentheticals after the citation: "(holding that ...)",
-# "(citation omitted)"; and the closing signal punctuation.
-_TRAILER = r"(?:\s*\([^()]*\))*\s*[.;]?\s*$"
-# A month of a date in a treaty or UN parenthetical: "Dec.", "Sept.", "June".
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
-    r"(?:[a-z]*)\.?"
-)
-_DATE = rf"{_MONTH}\s+\d{{1,2}},\s+{_YEAR}"
-
-# "…, 111 Yale L.J. 1935, 1940 (2002)" / "…, 630 F.2d 876, at 878 (2d Cir. 1980)":
-# volume, source, first page, pinpoint and the year's parenthetical.
-_PERIODICAL_TAIL = re.compile(
-    rf",\s+(?P<volume>\d{{1,4}})\s+{_SOURCE}\s+(?P<first>\d+)"
-    rf"(?:,?\s+(?:at\s+)?(?P<pin>{_PIN})|,\s*(?P<pin2>{_PIN}))?"
-    rf"(?:\s+{_YEAR_PAREN}|\s+\((?P<date_only>[^()]*)\))?{_TRAILER}"
-)
-# A case name: "X v. Y", "In re X", "Ex parte X".
-_CASE_NAME = re.compile(r"\sv\.?\s|^(?:In re|Ex parte|Re)\s", re.IGNORECASE)
-# Reporters of courts: a source that is one of these is a case even without "v.".
-_REPORTER = re.compile(
-    r"^(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|F\.(?:\s?Supp\.)?(?:\s?\d(?:d|th))?|"
-    r"F\.\s?App'x|I\.C\.J\.|E\.C\.R\.|E\.H\.R\.R\.|A\.C\.|Q\.B\.|W\.L\.R\.|All E\.R\.|"
-    r"P\.(?:\s?\dd)?|N\.E\.(?:\s?\dd)?|N\.W\.(?:\s?\dd)?|S\.E\.(?:\s?\dd)?|S\.W\.(?:\s?\dd)?|"
-    r"So\.(?:\s?\dd)?|A\.(?:\s?\dd)?|Cal\.(?:\s?\w+)?|N\.Y\.(?:\s?\dd)?)$"
-)
-# OSCOLA: "Name v Name [1998] AC 539, 545" / "[2019] UKSC 41 [12]".
-_BRACKET_YEAR_CASE = re.compile(
-    rf"^(?P<name>.+?\sv\.?\s.+?|Re\s.+?)\s+\[(?P<year>{_YEAR})\]\s+(?P<vol>\d+\s+)?"
-    rf"(?P<source>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?P<first>\d+)"
-    rf"(?:,?\s*(?:at\s+)?\[?(?P<pin>{_PAGE})\]?)?{_TRAILER}"
-)
-# A legal book: "Author, Title 45 (9th ed. 2014)" — the pinpoint sits between
-# the title and a parenthetical with no colon (Chicago's "(City: Publisher,
-# 2010)" has one) that ends with the year.
-_BOOK = re.compile(
-    rf"^(?P<head>[^()]+?)(?:\s+(?P<pin>{_PIN}))?\s+\((?P<paren>[^():]*?\b(?P<year>{_YEAR}))\)"
-    rf"(?:,?\s+(?:at\s+)?(?P<pin2>{_PIN}))?{_TRAILER}"
-)
-# An edition in a legal parenthetical: "9th ed.", "2d ed.", "rev. ed.".
-_EDITION = re.compile(r"\b(?P<edition>\d+(?:st|nd|rd|th|d)|rev\.)\s+ed\.,?\s*")
-# An editor or translator in the parenthetical: "Bryan A. Garner ed.,".
-_PAREN_EDITOR = re.compile(r"^(?P<name>[^,]+?)\s+(?P<role>eds?\.|trans\.)\s*,\s*")
-# A statute in a code: "42 U.S.C. § 1983", "8 C.F.R. §§ 208.13-.16".
-_CODE_SECTION = (
-    rf"\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\u00a7\u00a7?\s*[\w.()]+(?:\s*{_DASH}+\s*[\w.()]+)?"
-)
-_STATUTE = re.compile(
-    rf"^(?P<cite>{_CODE_SECTION})(?:\s+\((?P<paren>[^()]*)\))?{_TRAILER}"
-)
-# A named act followed by its citations: "Civil Rights Act of 1964, Pub. L.
-# No. 88-352, 78 Stat. 241 (1964)".
-_STATUTE_CITE = rf"(?:Pub\.\s?L\.\s?No\.\s?[\d{_DASH_CHARS}]+|\d+\s+Stat\.\s+\d+|{_CODE_SECTION})"
-_NAMED_ACT = re.compile(
-    rf"^(?P<title>[A-Z][^,]*?\b(?:Act|Code|Law|Statute|Ordinance|Regulation)\b[^,]*?)"
-    rf"(?:,?\s+(?P<pin>\u00a7+\s*[\w.()]+))?,\s+(?P<cite>{_STATUTE_CITE}(?:,\s+{_STATUTE_CITE})*)"
-    rf"(?:\s+\((?P<paren>[^()]*)\))?{_TRAILER}"
-)
-# A constitution: "U.S. Const. art. I, § 8, cl. 3", "Pa. Const. art. 1".
-_CONSTITUTION = re.compile(
-    r"^(?P<title>(?:[A-Z][\w.]*\s+)+Const\.)(?:\s+(?P<pin>(?:art|amend|pmbl)\.?[^()]*?))?"
-    rf"(?:\s+\((?P<paren>[^()]*)\))?{_TRAILER}"
-)
-# A treaty: a name with a treaty word, maybe an article, maybe parties, a
-# signing date and a treaty-series citation.
-_TREATY_WORD = (
-    r"\b(?:Convention|Covenant|Treaty|Agreement|Charter|Protocol|Statute|Accord|Pact|Declaration)\b"
-)
-_TREATY = re.compile(
-    rf"^(?P<title>[^,]*?{_TREATY_WORD}[^,]*?)"
-    rf"(?:\s+(?P<pin>(?:arts?\.|pmbl\.)\s*[\w.]+(?:,\s*(?:\u00b6+|para\.)\s*\d+)?))?"
-    rf"(?:,\s+(?P<parties>[^,]+?))?,\s+(?P<date>{_DATE})"
-    rf"(?:,\s+(?P<cite>\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\d+))?"
-    rf"(?:,\s+(?P<more>[^()]*?))?{_TRAILER}"
-)
-# The UN Charter and similar: "U.N. Charter art. 2, ¶ 4".
-_CHARTER = re.compile(
-    rf"^(?P<title>(?:U\.N\.|UN|OAS|EU)\s+Charter)\s+(?P<pin>arts?\..*?){_TRAILER}"
-)
-# A resolution of a UN organ: "G.A. Res. 217 (III) A", "S.C. Res. 1373".
-_RESOLUTION = re.compile(
-    r"^(?P<organ>G\.\s?A\.|S\.\s?C\.|E\.\s?S\.\s?C\.|H\.\s?R\.\s?C\.|Human Rights Council)\s+"
-    r"Res\.\s+(?P<number>[\w/.\-]+(?:\s*\([IVXLCDM]+\))?(?:\s+[A-Z](?![\w.]))?)"
-)
+# The organ of a UN resolution, by its abbreviation with dots and spaces removed.
+# (The patterns live in patterns.py, section "legal citations".)
 _ORGANS = {
     "GA": "United Nations General Assembly",
     "SC": "United Nations Security Council",
@@ -158,40 +54,6 @@ _ORGANS = {
     "HRC": "United Nations Human Rights Council",
     "HumanRightsCouncil": "United Nations Human Rights Council",
 }
-# A UN document symbol: "U.N. Doc. A/RES/70/1", "UN Doc S/2001/1154".
-_UN_DOC = re.compile(r"\bU\.?\s?N\.?\s+Doc\.?\s+(?P<symbol>[A-Z][\w./()\-]*\w)")
-# Official-record noise between the title and the symbol: "U.N. GAOR, 3d
-# Sess., 183d plen. mtg.", "Supp. No. 49".
-_UN_RECORD = re.compile(r"\b(?:GAOR|SCOR|ESCOR|Sess|plen|mtg|Supp|Annex|at)\b")
-# The end of a UN citation: pinpoint and the dated parenthetical.
-_UN_END = re.compile(
-    rf"(?:,?\s+(?P<pin>(?:\u00b6+|paras?\.|at)\s*{_PAGE}))?"
-    rf"(?:\s+\((?P<date>[^()]*)\))?(?P<explain>(?:\s*\([^()]*\))*)\s*[.;]?\s*$"
-)
-# A pinpoint segment inside a UN citation: "¶ 12", "para. 4", "at 7".
-_UN_PIN = re.compile(rf"(?:\u00b6+|paras?\.|at)\s*{_PAGE}")
-# The author of a UN document is an organ or office, never a person:
-# "U.N. Secretary-General", "Special Rapporteur on Torture", "Human Rights Committee".
-_UN_AUTHOR = re.compile(
-    r"^(?:U\.?\s?N\.?\s|United Nations\b)|\b(?:Secretary-General|Rapporteur|Committee|Council|"
-    r"Commission|Office|Assembly|Panel|Group of Experts|High Commissioner)\b"
-)
-# A case's short form: "Brown, 347 U.S. at 495".
-_CASE_SHORT = re.compile(
-    rf"^(?P<name>[A-Z][^,\d]{{0,60}}?),\s+(?P<volume>\d{{1,4}})\s+{_SOURCE}\s+at\s+(?P<pin>{_PIN})"
-    rf"{_TRAILER}"
-)
-# Words of a name list: capitalised words, initials, particles, "&", "et al.".
-_NAME_WORD = re.compile(
-    r"^(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|&|and|et|al\.?|van|von|de|der|den|da|di|du|"
-    r"la|le|al-\w+|el-\w+|bin|ibn|y|Jr\.|III?)$"
-)
-# "Note" / "Comment": a student piece has no named author.
-_STUDENT_PIECE = re.compile(r"^(?:Note|Comment|Recent Case|Case Comment|Developments)$")
-_SPACES = re.compile(r"\s+")
-# A full stop that ends a sentence inside a title ("M. The theory …. Operations
-# Research"): the string is in another style.  Initials ("W.") do not count.
-_SENTENCE_END = re.compile(r"[a-z]{2}\.\s|^[A-Z]\.\s")
 
 
 def parse_legal(text: str) -> Reference | None:
@@ -200,7 +62,7 @@ def parse_legal(text: str) -> Reference | None:
     >>> parse_legal("Brown v. Board of Education, 347 U.S. 483, 495 (1954).").pinpoint
     '495'
     """
-    clean = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    clean = P.LEGAL_SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
     if not clean:
         return None
     readers: tuple[Callable[[str, str], Reference | None], ...] = (
@@ -227,14 +89,14 @@ def parse_legal(text: str) -> Reference | None:
 
 def _read_periodical(text: str, clean: str) -> Reference | None:
     """A law-review article or a reported case: "…, VOL SOURCE FIRST, PIN (YEAR)"."""
-    m = _PERIODICAL_TAIL.search(clean)
+    m = P.LEGAL_PERIODICAL_TAIL.search(clean)
     if m is None or m.start() == 0:
         return None
     head = clean[: m.start()].strip()
     source = m.group("source").strip()
     year = m.group("year") or ""
-    is_case = bool(_CASE_NAME.search(head) or _REPORTER.match(source))
-    if not year and is_case and re.fullmatch(_YEAR, m.group("volume")):
+    is_case = bool(P.LEGAL_CASE_NAME.search(head) or P.LEGAL_REPORTER.match(source))
+    if not year and is_case and P.LEGAL_YEAR_ONLY.fullmatch(m.group("volume")):
         year = m.group("volume")  # "1986 I.C.J. 14": the volume is the year
     if not year:
         return None
@@ -265,12 +127,12 @@ def _read_periodical(text: str, clean: str) -> Reference | None:
 
 def _court(paren: str) -> str:
     """The court of a case parenthetical: "2d Cir. 1980" → "2d Cir."."""
-    court = re.sub(rf"{_DATE}|{_MONTH}\s+\d{{1,2}}|\b{_YEAR}\b", "", paren)
+    court = P.LEGAL_PAREN_DATE.sub("", paren)
     return court.strip(" ,.") + ("." if court.strip(" ,").endswith(".") else "")
 
 
 def _read_bracket_year_case(text: str, clean: str) -> Reference | None:
-    m = _BRACKET_YEAR_CASE.match(clean)
+    m = P.LEGAL_BRACKET_YEAR_CASE.match(clean)
     if m is None:
         return None
     volume = (m.group("vol") or "").strip()
@@ -285,7 +147,7 @@ def _read_bracket_year_case(text: str, clean: str) -> Reference | None:
 
 def _read_case_short(text: str, clean: str) -> Reference | None:
     """"Brown, 347 U.S. at 495": the case named by its first party."""
-    m = _CASE_SHORT.match(clean)
+    m = P.LEGAL_CASE_SHORT.match(clean)
     if m is None:
         return None
     return ShortRef(
@@ -301,7 +163,7 @@ def _read_case_short(text: str, clean: str) -> Reference | None:
 
 def _read_book(text: str, clean: str) -> Reference | None:
     """"Author, Title 45 (9th ed. 2014)" / "Author, Title (Publisher 2005)"."""
-    m = _BOOK.match(clean)
+    m = P.LEGAL_BOOK.match(clean)
     if m is None:
         return None
     split = _authors_and_title(m.group("head"))
@@ -311,7 +173,7 @@ def _read_book(text: str, clean: str) -> Reference | None:
     paren = m.group("paren")
     # A book without an author needs an editor in the parenthetical
     # ("Black's Law Dictionary 1375 (Bryan A. Garner ed., 10th ed. 2014)").
-    if not authors and not _PAREN_EDITOR.match(paren):
+    if not authors and not P.LEGAL_PAREN_EDITOR.match(paren):
         return None
     if "," in title or len(title.split()) > 25:
         return None
@@ -322,13 +184,13 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if authors:
         fields["author"] = authors
     rest = before_year
-    role = _PAREN_EDITOR.match(rest)
+    role = P.LEGAL_PAREN_EDITOR.match(rest)
     if role is not None:
         names = split_names(role.group("name"))
         if names:
             fields["translator" if role.group("role") == "trans." else "editor"] = names
         rest = rest[role.end() :]
-    edition = _EDITION.search(rest)
+    edition = P.LEGAL_EDITION.search(rest)
     if edition is not None:
         fields["edition"] = _edition(edition.group("edition"))
         rest = rest[: edition.start()] + rest[edition.end() :]
@@ -352,7 +214,7 @@ def _edition(printed: str) -> str:
 
 
 def _read_statute(text: str, clean: str) -> Reference | None:
-    m = _STATUTE.match(clean)
+    m = P.LEGAL_STATUTE.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("cite"), "howpublished": m.group("cite")}
@@ -363,17 +225,17 @@ def _read_statute(text: str, clean: str) -> Reference | None:
 
 
 def _read_named_act(text: str, clean: str) -> Reference | None:
-    m = _NAMED_ACT.match(clean)
+    m = P.LEGAL_NAMED_ACT.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "howpublished": m.group("cite")}
-    year = re.search(rf"\b({_YEAR})\b", m.group("title"))
+    year = P.LEGAL_YEAR_WORD.search(m.group("title"))
     _set_date(fields, m.group("paren") or "", year.group(1) if year else "")
     return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
 
 
 def _read_constitution(text: str, clean: str) -> Reference | None:
-    m = _CONSTITUTION.match(clean)
+    m = P.LEGAL_CONSTITUTION.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title")}
@@ -383,7 +245,7 @@ def _read_constitution(text: str, clean: str) -> Reference | None:
 
 
 def _read_charter(text: str, clean: str) -> Reference | None:
-    m = _CHARTER.match(clean)
+    m = P.LEGAL_CHARTER.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title")}
@@ -391,7 +253,7 @@ def _read_charter(text: str, clean: str) -> Reference | None:
 
 
 def _read_treaty(text: str, clean: str) -> Reference | None:
-    m = _TREATY.match(clean)
+    m = P.LEGAL_TREATY.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
@@ -410,21 +272,21 @@ def _read_treaty(text: str, clean: str) -> Reference | None:
 
 def _read_un_document(text: str, clean: str) -> Reference | None:
     """"G.A. Res. 217 (III) A, Title (Dec. 10, 1948)" or anything with "U.N. Doc."."""
-    resolution = _RESOLUTION.match(clean)
-    doc = _UN_DOC.search(clean)
+    resolution = P.LEGAL_RESOLUTION.match(clean)
+    doc = P.LEGAL_UN_DOC.search(clean)
     if resolution is None and doc is None:
         return None
-    end = _UN_END.search(clean)
+    end = P.LEGAL_UN_END.search(clean)
     body_end = end.start() if end is not None else len(clean)
     if doc is not None:
         after = clean[doc.end() : body_end].strip(" ,.")
-        if after and not _UN_RECORD.search(after):
+        if after and not P.LEGAL_UN_RECORD.search(after):
             return None
         body_end = doc.start()
     body = clean[resolution.end() if resolution is not None else 0 : body_end]
     segments = [s.strip() for s in body.split(",") if s.strip(" .")]
     # Official-record segments ("U.N. GAOR", "3d Sess.") are not the title.
-    segments = [s for s in segments if not _UN_RECORD.search(s)]
+    segments = [s for s in segments if not P.LEGAL_UN_RECORD.search(s)]
     fields: dict[str, FieldValue] = {}
     if resolution is not None:
         organ = re.sub(r"[.\s]", "", resolution.group("organ"))
@@ -434,9 +296,9 @@ def _read_un_document(text: str, clean: str) -> Reference | None:
         fields["number"] = number
     if doc is not None:
         fields["number"] = doc.group("symbol")
-    pins = [s for s in segments if _UN_PIN.fullmatch(s)]
-    segments = [s for s in segments if not _UN_PIN.fullmatch(s)]
-    if resolution is None and len(segments) >= 2 and _UN_AUTHOR.search(segments[0]):
+    pins = [s for s in segments if P.LEGAL_UN_PIN.fullmatch(s)]
+    segments = [s for s in segments if not P.LEGAL_UN_PIN.fullmatch(s)]
+    if resolution is None and len(segments) >= 2 and P.LEGAL_UN_AUTHOR.search(segments[0]):
         fields["author"] = (Name(family=segments[0], literal=True),)
         segments = segments[1:]
     if segments:
@@ -475,9 +337,9 @@ def _authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
     title = ", ".join(segments[last + 1 :]).strip()
     if not title:
         return None
-    if _STUDENT_PIECE.match(authors_text):
+    if P.LEGAL_STUDENT_PIECE.match(authors_text):
         return (), title
-    if not _names_only(authors_text) or _SENTENCE_END.search(title) or not title[:1].isalpha():
+    if not _names_only(authors_text) or P.LEGAL_SENTENCE_END.search(title) or not title[:1].isalpha():
         return None
     names = split_names(authors_text.replace(" & ", " and "))
     # Bluebook prints every author in full, given name first ("Oona A.
@@ -489,7 +351,7 @@ def _authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
 
 def _names_only(segment: str) -> bool:
     words = segment.replace(",", " ").split()
-    return 1 <= len(words) <= 12 and all(_NAME_WORD.match(w) for w in words)
+    return 1 <= len(words) <= 12 and all(P.LEGAL_NAME_WORD.match(w) for w in words)
 
 
 def _set_date(fields: dict[str, FieldValue], paren: str, fallback_year: str) -> bool:

@@ -10,7 +10,9 @@ The splitting follows the conventions of the reference-string gold data
 "Given Family", "Family INITIALS" (Vancouver), upper-case family names, and
 particles (de, van, al-) kept with the family name.  One addition: a
 two-token name in natural order whose first token is a common East Asian
-family name is read family-name-first ("Zheng Haiqi" → Zheng, Haiqi).
+family name is read family-name-first ("Zheng Haiqi" → Zheng, Haiqi) after
+"and", and at the start of a footnote (``family_first_lead``) unless its
+second token is a common Western given name.
 """
 
 from __future__ import annotations
@@ -41,11 +43,17 @@ ORGANISATION_WORDS = frozenset(
 @cache
 def family_first_surnames() -> frozenset[str]:
     """Romanised East Asian family names that are rare as Western given names."""
-    text = (
-        resources.files("relbib.parse")
-        .joinpath("data", "family_first_surnames.txt")
-        .read_text("utf-8")
-    )
+    return _word_list("family_first_surnames.txt")
+
+
+@cache
+def western_given_names() -> frozenset[str]:
+    """Common Western given names (lower case): never the given half of a family-first name."""
+    return _word_list("western_given_names.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("relbib.parse").joinpath("data", name).read_text("utf-8")
     words: set[str] = set()
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -107,13 +115,7 @@ def _split_single(chunk: str, upper_style: bool, after_and: bool) -> tuple[str, 
             giv = [t for k, t in enumerate(toks) if k not in ups]
             return " ".join(fam), " ".join(giv)
     # "Zheng Haiqi" after "and": East Asian order, family name first.
-    if (
-        after_and
-        and len(toks) == 2
-        and toks[0].lower() in family_first_surnames()
-        and toks[1][:1].isupper()
-        and toks[1][1:].islower()
-    ):
+    if after_and and _family_first(toks):
         return toks[0], toks[1]
     # natural order "Given [particles] Family"
     j = len(toks) - 1
@@ -122,6 +124,37 @@ def _split_single(chunk: str, upper_style: bool, after_and: bool) -> tuple[str, 
     ):
         j -= 1
     return " ".join(toks[j:]), " ".join(toks[:j])
+
+
+def _family_first(toks: list[str]) -> bool:
+    """Two tokens, the first a listed East Asian family name ("Zheng Haiqi")."""
+    return (
+        len(toks) == 2
+        and toks[0].lower() in family_first_surnames()
+        and toks[1][:1].isupper()
+        and toks[1][1:].islower()
+    )
+
+
+def family_first_lead(name: Name, text: str) -> Name:
+    """The first name of a footnote read family-name-first when it is printed
+    "Zheng Haiqi" at the very start: a listed East Asian family name, then a
+    given name that is not a common Western one ("Song Robert" stays).
+
+    Only footnotes: reference lists of the sciences print "Li Yao" given name
+    first, and there the second position after "and" is the only safe sign.
+    """
+    toks = [name.given, name.family]
+    if (
+        name.literal
+        or len(name.given.split()) != 1
+        or len(name.family.split()) != 1
+        or not _family_first(toks)
+        or name.family.lower() in western_given_names()
+        or not re.match(rf"{re.escape(name.given)}\s+{re.escape(name.family)}\b", text)
+    ):
+        return name
+    return Name(family=name.given, given=name.family)
 
 
 def clean_name_text(text: str) -> str:

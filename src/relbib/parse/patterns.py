@@ -23,8 +23,10 @@ CLOSE_QUOTES = "\"'\u2019\u201d\u00bb\u203a\u201c"
 # No-break, thin and other exotic spaces pasted from PDFs.
 ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\r\n]+")
 MULTI_SPACE = re.compile(r" {2,}")
-# "Karachi,Oxford" pasted without a space after the comma (not inside numbers).
-COMMA_NO_SPACE = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+# "Karachi,Oxford", "Basic Books,2010", "(…, 2010),155" pasted without a space
+# after the comma.  Only after a letter or a closing bracket, so numbers such
+# as "1,100" keep their thousands comma.
+COMMA_NO_SPACE = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))),(?=[^\W_])")
 
 # --- years and dates ----------------------------------------------------------
 
@@ -168,8 +170,27 @@ QUOTED_THEN_IN = re.compile(
     r"^(?P<title>\u201c.{3,}?\u201d|\u2018.{3,}?\u2019|\u00ab.{3,}?\u00bb|\".{3,}?\")[.,]?"
     r"\s+(?P<container>(?:In|in:)\s+\S.*)$"
 )
+# "in Roe, J. (ed.) Big Book.": an editor run whose bracketed role is followed
+# by the container's title, run together in one editor segment (Harvard).
+EDITORS_THEN_CONTAINER = re.compile(
+    r"^(?P<editors>.*?\((?i:eds?|editors?|hrsg|hg|\u00e9ds?|coord|dir|a\s+cura\s+di)\.?\)[.,:]?)"
+    r"\s+(?P<container>[^\W\d_].*)$"
+)
+# Genres of unpublished or official material that name what a source is, not
+# its container: "press release", "Interview with the author", "speech".
+NOTE_GENRE = re.compile(
+    r"(?i)^(?:(?:press|news|media)\s+(?:release|statement|briefing)|speech|statement|remarks|"
+    r"(?:telephone\s+|personal\s+|skype\s+|zoom\s+)?interview(?:\s+(?:with|by)\b.*)?|"
+    r"fact\s*sheet|transcript|memorandum|personal\s+communication|e-?mail(?:\s+(?:to|from)\b.*)?|"
+    r"letter\s+(?:to|from)\b.*|lecture|blog\s+post|op-ed|tweet|conversation\s+with\b.*)$"
+)
 # Words that make a segment an edition: "2nd ed.", "3rd edn", "rev. ed.".
 EDITION_WORD = re.compile(r"(?i)\b(?:ed|edn|edition|edizione|auflage|aufl|éd)\b\.?")
+# "2nd ed.", "(3rd edn)", "Rev. ed.", "second edition": an edition segment whose
+# only other word is the edition itself, which is what the field keeps ("2nd").
+EDITION_ONLY = re.compile(
+    r"(?i)^\W*(?P<edition>[^\W_]+\.?)\s*(?:ed|edn|edition|edizione|auflage|aufl|éd)\b\.?\W*$"
+)
 # Thesis and report genres.
 THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d|doctoral|dissertation|diss\.|doctorat|dottorato)\b")
 MASTERS = re.compile(
@@ -302,3 +323,265 @@ FORM_HEAD_FORBIDDEN = re.compile(
 )
 # A dash run inside a pinpoint range, normalised to "--".
 FORM_PIN_DASH = re.compile(rf"\s*{_FORM_DASH}+\s*")
+
+# --- Chicago full notes with a publication parenthetical (chicago.py) ----------
+# "Author, Title[, 2nd ed.][, Series] (Place: Publisher, Year)[, 33–45]": the
+# facts of publication sit in one closing bracket, so punctuation alone shows
+# where each part is.  Read only by relbib.parse.chicago, and only in notes.
+
+# A page or range after the bracket: it is the part's pages (a single page
+# was split off as the pinpoint before).
+_NOTE_PAGES = rf"(?:pp?\.\s*)?[0-9ivxlc]+(?:\s*{DASH}+\s*[0-9ivxlc]+)?"
+# The whole note: a head with no brackets, one bracket of facts, maybe pages.
+NOTE_FACTS_TAIL = re.compile(
+    rf"^(?P<head>[^()\[\]]+?)\s*\((?P<facts>[^()\[\];]+)\)(?:\s*[,:]\s*(?P<pages>{_NOTE_PAGES}))?\s*[.,]?\s*$"
+)
+# "Place: Publisher, 2015" / "Cambridge, MA: Publisher, March 2015" / "Publisher, 2015".
+NOTE_PUBLICATION = re.compile(
+    r"^(?:(?P<address>[^:]+?)\s*:\s*)?(?P<publisher>[^:]+?),\s*(?P<date>[^,:]*\b(?:1[5-9]\d\d|20\d\d)[a-z]?)$"
+)
+# A role chunk on its own after a name run: "John Roe, ed., Big Book".
+NOTE_ROLE_ALONE = re.compile(
+    r"(?i)^(?P<role>eds?|editors?|comps?|trans|translators?)\.?$"
+)
+# A role chunk with its names after a title or container: "ed. John Roe",
+# "edited by A and B", "trans. C", "translated by D".
+NOTE_ROLE_NAMES = re.compile(
+    r"^(?P<role>(?i:eds?\.|edited\s+by|trans\.|translated\s+by|comp\.|compiled\s+by))\s+(?P<names>\S.*)$"
+)
+# "vol. 2", "Vol. III", "2 vols.": a volume chunk of a book note.
+NOTE_VOLUME = re.compile(r"(?i)^(?:vol\.?|volume)\s*(?P<volume>[0-9]+|[IVXLC]+)$|^(?P<count>[0-9]+)\s+vols?\.?$")
+# Words that name a book series ("Public Affairs Series", "Studies in …",
+# "Cambridge Studies in International Relations", "Adelphi Papers").
+NOTE_SERIES = re.compile(
+    r"(?i)\b(?:series|studies|library|monographs?|adelphi\s+papers?|texts\s+and|collection|"
+    r"contributions\s+to|lecture\s+notes|essays\s+in)\b"
+)
+# A word of a personal name in natural order: capitalised (with hyphen or
+# apostrophe), an initial, or a particle.
+NOTE_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00c0-\u00de][\w'\u2019\-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*|(?:al|el)-[\w'\u2019\-]+|"
+    r"van|von|de|der|den|da|di|du|dos|del|la|le|bin|ibn|bint|ter|ten|y|zu|Jr\.?|Sr\.?|III?)$"
+)
+# An organisation's acronym as an author: "UNDP", "NBER", "SIPRI", "U.S."
+ACRONYM = re.compile(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,6})$")
+# A report series and its number: "NBER Working Paper No. 20935",
+# "Policy Research Working Paper 9312", "IMF Working Paper WP/19/13".
+NOTE_REPORT_NUMBER = re.compile(
+    r"^(?P<series>.*?\b(?P<kind>working\s+papers?|discussion\s+papers?|policy\s+briefs?|"
+    r"occasional\s+papers?|research\s+papers?|issue\s+briefs?|technical\s+reports?|reports?|"
+    r"white\s+papers?))(?:\s*,?\s*(?:no\.?|nr\.?|number|#)?\s*(?P<number>[\w./\-]*\d[\w./\-]*))?$",
+    re.IGNORECASE,
+)
+
+# --- legal citations (legal.py) ---------------------------------------------
+# Read only by relbib.parse.legal: Bluebook, ALWD and OSCOLA shapes.  Every
+# name starts LEGAL_ (compiled) or _LEGAL_ (fragment).
+
+# Any dash a PDF puts in a page range.
+_LEGAL_DASH_CHARS = "\\-\u2010-\u2015\u2212"
+_LEGAL_DASH = f"[{_LEGAL_DASH_CHARS}]"
+# A year in a citation: 1600-2099.
+_LEGAL_YEAR = r"(?:1[6-9]|20)\d\d"
+# One token of a reporter or journal abbreviation: "Yale", "L.J.", "F.2d",
+# "Int'l", "&", "Supp.", "2d" / "3d" / "4th" (a reporter's series).
+_LEGAL_SOURCE_TOKEN = r"(?:[A-Z][\w.'\u2019&]*|\d+(?:d|nd|rd|th)\.?(?=\s)|&|of|on|and|in|for|the|de|du)"
+# A reporter or journal: abbreviation tokens, the first capitalised; it stops
+# before the first page number.
+_LEGAL_SOURCE = rf"(?P<source>[A-Z][\w.'\u2019&]*(?:\s+{_LEGAL_SOURCE_TOKEN})*?)"
+# A legal pinpoint: pages ("1940", "1940-41", "1940 n.5", "12, 15") or
+# paragraphs ("¶ 186", "para. 12").
+_LEGAL_PAGE = rf"\d+(?:\s*{_LEGAL_DASH}+\s*\d+)?"
+_LEGAL_PIN_NOTE = r"(?:\s*nn?\.\s*\d+)?"
+_LEGAL_PARA = rf"(?:\u00b6+|paras?\.)\s*{_LEGAL_PAGE}"
+_LEGAL_PIN = rf"(?:{_LEGAL_PAGE}{_LEGAL_PIN_NOTE}(?:,\s*{_LEGAL_PAGE}{_LEGAL_PIN_NOTE})*|{_LEGAL_PARA})"
+# A parenthetical that holds the year (maybe after a court or a full date):
+# "(1954)", "(2d Cir. 1980)", "(Dec. 10, 1948)".
+_LEGAL_YEAR_PAREN = rf"\((?P<paren>[^()]*?\b(?P<year>{_LEGAL_YEAR}))\)"
+# Explanatory parentheticals after the citation: "(holding that ...)",
+# "(citation omitted)"; and the closing signal punctuation.
+_LEGAL_TRAILER = r"(?:\s*\([^()]*\))*\s*[.;]?\s*$"
+# A month of a date in a treaty or UN parenthetical: "Dec.", "Sept.", "June".
+_LEGAL_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
+    r"(?:[a-z]*)\.?"
+)
+_LEGAL_DATE = rf"{_LEGAL_MONTH}\s+\d{{1,2}},\s+{_LEGAL_YEAR}"
+
+# "…, 111 Yale L.J. 1935, 1940 (2002)" / "…, 630 F.2d 876, at 878 (2d Cir. 1980)":
+# volume, source, first page, pinpoint and the year's parenthetical.
+LEGAL_PERIODICAL_TAIL = re.compile(
+    rf",\s+(?P<volume>\d{{1,4}})\s+{_LEGAL_SOURCE}\s+(?P<first>\d+)"
+    rf"(?:,?\s+(?:at\s+)?(?P<pin>{_LEGAL_PIN})|,\s*(?P<pin2>{_LEGAL_PIN}))?"
+    rf"(?:\s+{_LEGAL_YEAR_PAREN}|\s+\((?P<date_only>[^()]*)\))?{_LEGAL_TRAILER}"
+)
+# A case name: "X v. Y", "In re X", "Ex parte X".
+LEGAL_CASE_NAME = re.compile(r"\sv\.?\s|^(?:In re|Ex parte|Re)\s", re.IGNORECASE)
+# Reporters of courts: a source that is one of these is a case even without "v.".
+LEGAL_REPORTER = re.compile(
+    r"^(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|F\.(?:\s?Supp\.)?(?:\s?\d(?:d|th))?|"
+    r"F\.\s?App'x|I\.C\.J\.|E\.C\.R\.|E\.H\.R\.R\.|A\.C\.|Q\.B\.|W\.L\.R\.|All E\.R\.|"
+    r"P\.(?:\s?\dd)?|N\.E\.(?:\s?\dd)?|N\.W\.(?:\s?\dd)?|S\.E\.(?:\s?\dd)?|S\.W\.(?:\s?\dd)?|"
+    r"So\.(?:\s?\dd)?|A\.(?:\s?\dd)?|Cal\.(?:\s?\w+)?|N\.Y\.(?:\s?\dd)?)$"
+)
+# OSCOLA: "Name v Name [1998] AC 539, 545" / "[2019] UKSC 41 [12]".
+LEGAL_BRACKET_YEAR_CASE = re.compile(
+    rf"^(?P<name>.+?\sv\.?\s.+?|Re\s.+?)\s+\[(?P<year>{_LEGAL_YEAR})\]\s+(?P<vol>\d+\s+)?"
+    rf"(?P<source>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?P<first>\d+)"
+    rf"(?:,?\s*(?:at\s+)?\[?(?P<pin>{_LEGAL_PAGE})\]?)?{_LEGAL_TRAILER}"
+)
+# A legal book: "Author, Title 45 (9th ed. 2014)" — the pinpoint sits between
+# the title and a parenthetical with no colon (Chicago's "(City: Publisher,
+# 2010)" has one) that ends with the year.
+LEGAL_BOOK = re.compile(
+    rf"^(?P<head>[^()]+?)(?:\s+(?P<pin>{_LEGAL_PIN}))?\s+\((?P<paren>[^():]*?\b(?P<year>{_LEGAL_YEAR}))\)"
+    rf"(?:,?\s+(?:at\s+)?(?P<pin2>{_LEGAL_PIN}))?{_LEGAL_TRAILER}"
+)
+# An edition in a legal parenthetical: "9th ed.", "2d ed.", "rev. ed.".
+LEGAL_EDITION = re.compile(r"\b(?P<edition>\d+(?:st|nd|rd|th|d)|rev\.)\s+ed\.,?\s*")
+# An editor or translator in the parenthetical: "Bryan A. Garner ed.,".
+LEGAL_PAREN_EDITOR = re.compile(r"^(?P<name>[^,]+?)\s+(?P<role>eds?\.|trans\.)\s*,\s*")
+# A statute in a code: "42 U.S.C. § 1983", "8 C.F.R. §§ 208.13-.16".
+_LEGAL_CODE_SECTION = (
+    rf"\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\u00a7\u00a7?\s*[\w.()]+(?:\s*{_LEGAL_DASH}+\s*[\w.()]+)?"
+)
+LEGAL_STATUTE = re.compile(
+    rf"^(?P<cite>{_LEGAL_CODE_SECTION})(?:\s+\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
+)
+# A named act followed by its citations: "Civil Rights Act of 1964, Pub. L.
+# No. 88-352, 78 Stat. 241 (1964)".
+_LEGAL_STATUTE_CITE = rf"(?:Pub\.\s?L\.\s?No\.\s?[\d{_LEGAL_DASH_CHARS}]+|\d+\s+Stat\.\s+\d+|{_LEGAL_CODE_SECTION})"
+LEGAL_NAMED_ACT = re.compile(
+    rf"^(?P<title>[A-Z][^,]*?\b(?:Act|Code|Law|Statute|Ordinance|Regulation)\b[^,]*?)"
+    rf"(?:,?\s+(?P<pin>\u00a7+\s*[\w.()]+))?,\s+(?P<cite>{_LEGAL_STATUTE_CITE}(?:,\s+{_LEGAL_STATUTE_CITE})*)"
+    rf"(?:\s+\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
+)
+# A constitution: "U.S. Const. art. I, § 8, cl. 3", "Pa. Const. art. 1".
+LEGAL_CONSTITUTION = re.compile(
+    r"^(?P<title>(?:[A-Z][\w.]*\s+)+Const\.)(?:\s+(?P<pin>(?:art|amend|pmbl)\.?[^()]*?))?"
+    rf"(?:\s+\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
+)
+# A treaty: a name with a treaty word, maybe an article, maybe parties, a
+# signing date and a treaty-series citation.
+_LEGAL_TREATY_WORD = (
+    r"\b(?:Convention|Covenant|Treaty|Agreement|Charter|Protocol|Statute|Accord|Pact|Declaration)\b"
+)
+LEGAL_TREATY = re.compile(
+    rf"^(?P<title>[^,]*?{_LEGAL_TREATY_WORD}[^,]*?)"
+    rf"(?:\s+(?P<pin>(?:arts?\.|pmbl\.)\s*[\w.]+(?:,\s*(?:\u00b6+|para\.)\s*\d+)?))?"
+    rf"(?:,\s+(?P<parties>[^,]+?))?,\s+(?P<date>{_LEGAL_DATE})"
+    rf"(?:,\s+(?P<cite>\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\d+))?"
+    rf"(?:,\s+(?P<more>[^()]*?))?{_LEGAL_TRAILER}"
+)
+# The UN Charter and similar: "U.N. Charter art. 2, ¶ 4".
+LEGAL_CHARTER = re.compile(
+    rf"^(?P<title>(?:U\.N\.|UN|OAS|EU)\s+Charter)\s+(?P<pin>arts?\..*?){_LEGAL_TRAILER}"
+)
+# A resolution of a UN organ: "G.A. Res. 217 (III) A", "S.C. Res. 1373".
+LEGAL_RESOLUTION = re.compile(
+    r"^(?P<organ>G\.\s?A\.|S\.\s?C\.|E\.\s?S\.\s?C\.|H\.\s?R\.\s?C\.|Human Rights Council)\s+"
+    r"Res\.\s+(?P<number>[\w/.\-]+(?:\s*\([IVXLCDM]+\))?(?:\s+[A-Z](?![\w.]))?)"
+)
+# A UN document symbol: "U.N. Doc. A/RES/70/1", "UN Doc S/2001/1154".
+LEGAL_UN_DOC = re.compile(r"\bU\.?\s?N\.?\s+Doc\.?\s+(?P<symbol>[A-Z][\w./()\-]*\w)")
+# Official-record noise between the title and the symbol: "U.N. GAOR, 3d
+# Sess., 183d plen. mtg.", "Supp. No. 49".
+LEGAL_UN_RECORD = re.compile(r"\b(?:GAOR|SCOR|ESCOR|Sess|plen|mtg|Supp|Annex|at)\b")
+# The end of a UN citation: pinpoint and the dated parenthetical.
+LEGAL_UN_END = re.compile(
+    rf"(?:,?\s+(?P<pin>(?:\u00b6+|paras?\.|at)\s*{_LEGAL_PAGE}))?"
+    rf"(?:\s+\((?P<date>[^()]*)\))?(?P<explain>(?:\s*\([^()]*\))*)\s*[.;]?\s*$"
+)
+# A pinpoint segment inside a UN citation: "¶ 12", "para. 4", "at 7".
+LEGAL_UN_PIN = re.compile(rf"(?:\u00b6+|paras?\.|at)\s*{_LEGAL_PAGE}")
+# The author of a UN document is an organ or office, never a person:
+# "U.N. Secretary-General", "Special Rapporteur on Torture", "Human Rights Committee".
+LEGAL_UN_AUTHOR = re.compile(
+    r"^(?:U\.?\s?N\.?\s|United Nations\b)|\b(?:Secretary-General|Rapporteur|Committee|Council|"
+    r"Commission|Office|Assembly|Panel|Group of Experts|High Commissioner)\b"
+)
+# A case's short form: "Brown, 347 U.S. at 495".
+LEGAL_CASE_SHORT = re.compile(
+    rf"^(?P<name>[A-Z][^,\d]{{0,60}}?),\s+(?P<volume>\d{{1,4}})\s+{_LEGAL_SOURCE}\s+at\s+(?P<pin>{_LEGAL_PIN})"
+    rf"{_LEGAL_TRAILER}"
+)
+# Words of a name list: capitalised words, initials, particles, "&", "et al.".
+LEGAL_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|&|and|et|al\.?|van|von|de|der|den|da|di|du|"
+    r"la|le|al-\w+|el-\w+|bin|ibn|y|Jr\.|III?)$"
+)
+# "Note" / "Comment": a student piece has no named author.
+LEGAL_STUDENT_PIECE = re.compile(r"^(?:Note|Comment|Recent Case|Case Comment|Developments)$")
+LEGAL_SPACES = re.compile(r"\s+")
+# A full stop that ends a sentence inside a title ("M. The theory …. Operations
+# Research"): the string is in another style.  Initials ("W.") do not count.
+LEGAL_SENTENCE_END = re.compile(r"[a-z]{2}\.\s|^[A-Z]\.\s")
+
+
+# Runtime uses in legal.py: a bare year ("1954" as a volume), the date words a
+# court parenthetical drops ("2d Cir. Dec. 10, 1948" → "2d Cir."), a year in a
+# title ("Civil Rights Act of 1964").
+LEGAL_YEAR_ONLY = re.compile(_LEGAL_YEAR)
+LEGAL_PAREN_DATE = re.compile(rf"{_LEGAL_DATE}|{_LEGAL_MONTH}\s+\d{{1,2}}|\b{_LEGAL_YEAR}\b")
+LEGAL_YEAR_WORD = re.compile(rf"\b({_LEGAL_YEAR})\b")
+
+# --- short notes (shortform.py) ----------------------------------------------
+# Read only by relbib.parse.shortform: "Snyder, Bloodlands, 201.".  Every name
+# starts SHORT_ (compiled) or _SHORT_ (fragment).
+
+# Any dash a PDF puts in a page range.
+_SHORT_DASH = "[\\-\u2010-\u2015\u2212]"
+# A page, a range ("12–14", "153-62"), a list ("12, 15") or a roman page
+# ("xii"), optionally with a note ("45 n. 3") or "f."/"ff.".
+_SHORT_PAGE = r"(?:\d+[a-z]?|[ivxlc]{1,7})"
+_SHORT_PAGE_RANGE = rf"{_SHORT_PAGE}(?:\s*{_SHORT_DASH}+\s*{_SHORT_PAGE})?(?:\s*ff?\.?(?![a-z]))?"
+_SHORT_PIN_BODY = rf"{_SHORT_PAGE_RANGE}(?:\s*,\s*{_SHORT_PAGE_RANGE})*(?:\s*nn?\.\s*\d+)?"
+# The pinpoint at the end of a short note, with its optional prefix.
+SHORT_PIN_TAIL = re.compile(
+    rf"(?:,\s*|(?<=[\u201d\u2019\"'*_])\s+)(?:(?:pp?\.|pg\.|at|page)\s*)?(?P<pin>{_SHORT_PIN_BODY})\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+# A quoted or italic short title with what comes before it: the comma may sit
+# inside the quotes (Chicago “Soviet Famine,”) or outside (Oxford ‘Title’,).
+SHORT_QUOTED_TITLE = re.compile(
+    r"^(?P<head>.*?)(?:^|,\s*)(?P<open>[\u201c\u2018\"'*_]{1,2})(?P<title>[^\u201c\u201d\"*_]{2,150}?)"
+    r"[,.]?(?P<close>[\u201d\u2019\"'*_]{1,2})[,.]?\s*$"
+)
+# One word of a surname list: a capitalised word ("Snyder", "O’Brien",
+# "Rashid-Khan"), a particle ("van", "al-", "bin") or an initial ("J.").
+SHORT_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00c0-\u024f][\w'\u2019\-]*|(?:al|el|ad|as|ash|at|az)-[\w'\u2019\-]+|[A-Z]\.(?:[A-Z]\.)*|"
+    r"van|von|de|der|den|da|di|du|dos|del|la|le|bin|ibn|bint|ter|ten|y|zu)$"
+)
+# A word that can carry a surname (not an initial, not a bare particle).
+SHORT_SURNAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f](?!\.)[\w'\u2019\-]*|(?:al|el|ad|as|ash|at|az)-\w+)")
+# Joins between the authors of one short note.
+SHORT_AUTHOR_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)\s*")
+# The author list of a short note closes with "and" / "&" before its last name.
+SHORT_LAST_AUTHOR_JOIN = re.compile(r"(?:^|\s)(?:and|&)\s")
+# A four-digit "page" that is a year: "Snyder, Bloodlands, 2010." is a full
+# note cut short, not a short note.
+SHORT_YEAR_PIN = re.compile(r"1[5-9]\d\d|20\d\d")
+SHORT_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+SHORT_ET_AL = re.compile(r",?\s*et\s+al\.?$")
+# What a short title never holds: a digit (years, volumes and pages belong to a
+# full note), brackets, a colon (a subtitle or "City: Publisher"), a URL, a
+# semicolon (two citations), or the words of a full note.
+# In a short note whose author is an organisation ("UNDP, Human Development
+# Report, 45."), a report or paper is the work itself, not a full note's series.
+SHORT_ORG_TITLE_WORDS = re.compile(r"(?i)\b(?:report|paper)s?\b")
+SHORT_TITLE_FORBIDDEN = re.compile(
+    r"\d|[()\[\]:;]|https?:|www\.|\b(?:ed|eds|edn|trans|vol|no|pp|op|cit|ibid|id|supra|infra|"
+    r"accessed|available|retrieved|press|university|publishers?|journal|review|quarterly|"
+    r"diss|thesis|report|paper|quoted|cited)\b\.?|^(?:in|see|cf)\b",
+    re.IGNORECASE,
+)
+# In a quoted title only the markers of a full note count (a digit or a colon
+# is common in short titles of articles: “Vision 2030”).
+# A full stop inside a plain title ends a sentence: the note is an author,
+# a title and more ("Antier, Jean-Jacques. Charles de Foucauld. …").
+SHORT_SENTENCE_END = re.compile(r"\.\s")
+# A quote mark left in a plain title belongs to a quoted title cut short.
+SHORT_QUOTE_MARK = re.compile("[\"\u201c\u201d\u2018\u00ab\u00bb]")
+SHORT_QUOTED_FORBIDDEN = re.compile(r"https?:|www\.|;")
+SHORT_SPACES = re.compile(r"\s+")

@@ -25,6 +25,7 @@ from types import MappingProxyType
 from relbib.model import FieldValue, FullRef, Name, UnparsedRef, freeze_fields
 from relbib.parse import patterns as P
 from relbib.parse import tagger
+from relbib.parse.chicago import read_facts_note, read_genre_note, title_quote
 from relbib.parse.dates import parse_date
 from relbib.parse.fields import (
     clean_title,
@@ -33,7 +34,7 @@ from relbib.parse.fields import (
     segments_to_fields,
     strip_punct,
 )
-from relbib.parse.names import looks_like_organisation, split_names
+from relbib.parse.names import family_first_lead, looks_like_organisation, split_names
 from relbib.parse.pages import expand_compressed, normalize_pages
 
 __all__ = ["clean_text", "parse_reference"]
@@ -110,7 +111,9 @@ def parse_reference(
     body, pinpoint = _split_pinpoint(cleaned) if note else (cleaned, None)
     # The rule reader is for footnotes; on reference-list items the CRF alone
     # reads better (measured on held-out training strings of every set).
-    ruled = _quoted_title_note(body) if note else None
+    ruled = (
+        (read_facts_note(body) or _quoted_title_note(body) or read_genre_note(body)) if note else None
+    )
     if ruled is not None:
         kind, fields = ruled
         confidence = {name: 1.0 for name in fields}
@@ -127,6 +130,7 @@ def parse_reference(
     if note:
         _organisation_author(fields, confidence)
         _drop_doi_url(fields)
+        _family_first_lead(fields, cleaned)
     if expand_ranges and isinstance(fields.get("pages"), str):
         fields["pages"] = expand_compressed(str(fields["pages"]))
     if not fields.get("title") and not fields.get("author") and not fields.get("journal"):
@@ -146,6 +150,14 @@ def _drop_doi_url(fields: dict[str, FieldValue]) -> None:
     if isinstance(url, str) and isinstance(doi, str) and doi and url.lower().rstrip("/").endswith(doi.lower()) \
             and "doi.org/" in url.lower():
         del fields["url"]
+
+
+def _family_first_lead(fields: dict[str, FieldValue], text: str) -> None:
+    """ "Zheng Haiqi, China and Pakistan (…)": a footnote's first author printed
+    family name first (see names.family_first_lead)."""
+    authors = fields.get("author")
+    if isinstance(authors, tuple) and authors and isinstance(authors[0], Name):
+        fields["author"] = (family_first_lead(authors[0], text), *authors[1:])
 
 
 def _organisation_author(fields: dict[str, FieldValue], confidence: dict[str, float]) -> None:
@@ -283,7 +295,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     Returns None when the note is not of that shape or the container is a
     book chapter ("in …"), which the CRF reads better.
     """
-    quote = _title_quote(text)
+    quote = title_quote(text)
     if quote is None:
         return None
     start, end, title = quote
@@ -301,6 +313,8 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
         fields["author"] = names
     rest, extracted = _take_identifiers(after)
     fields.update(extracted)
+    # "October 16, 2015": the comma inside a date is not a chunk boundary.
+    rest = P.DATE_PHRASE.sub(lambda d: d.group(0).replace(",", ""), rest)
     pages = P.PAGES_TAIL.search(rest)
     if pages:
         fields["pages"] = normalize_pages(pages.group("pages"))
@@ -341,7 +355,8 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
         return None
     if ":" in container and not P.REPORT.search(container):
         return None
-    if len(notes) > 1 or "year" not in fields:
+    # A web page often has no date of its own: its URL stands for one.
+    if len(notes) > 1 or ("year" not in fields and "url" not in fields):
         return None
     if notes:
         fields["note"] = "; ".join(notes)
@@ -354,34 +369,6 @@ def _set_date(fields: dict[str, FieldValue], text: str) -> None:
         fields.setdefault("year", year)
         if iso:
             fields.setdefault("date", iso)
-
-
-def _title_quote(text: str) -> tuple[int, int, str] | None:
-    """Span and body of the quoted title: the first quote that opens after a
-    comma (or at the start) and closes before a comma, stop or "in"."""
-    pairs = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "'": "'"}
-    for m in re.finditer(r"(?:^|(?<=[,.:]\s)|(?<=\s))([\u2018\u201c\"\u00ab'])", text):
-        opener = m.group(1)
-        closer = pairs[opener]
-        begin = m.end()
-        if m.start() > 0 and not re.search(r"[,.:]\s*$", text[: m.start()]):
-            continue
-        # the closing quote is followed by punctuation and a space, or the end
-        for close in re.finditer(re.escape(closer) + r"(?=\s*[,.;:]?(?:\s|$))", text[begin:]):
-            stop = begin + close.start()
-            body = text[begin:stop]
-            # an apostrophe inside a word ("Russia’s") is not a closing quote
-            if (
-                closer == "\u2019"
-                and re.search(r"[^\W_]$", body)
-                and re.match(r"[a-z]", text[stop + 1 : stop + 2] or " ")
-            ):
-                continue
-            if len(body) < 3:
-                break
-            return m.start(), stop + 1, body
-        break
-    return None
 
 
 def _take_identifiers(text: str) -> tuple[str, dict[str, FieldValue]]:
@@ -429,6 +416,9 @@ def _container_and_volume(chunk: str) -> tuple[str, dict[str, FieldValue]]:
 def _container_kind(container: str, fields: dict[str, FieldValue]) -> str:
     """Entry type and container field of a quoted-title note, set in ``fields``."""
     if not container:
+        return "misc"
+    if P.NOTE_GENRE.match(container):  # "…,” press release, October 16, 2015"
+        fields["howpublished"] = container
         return "misc"
     if any(k in fields for k in ("volume", "number", "pages")):
         fields["journal"] = container

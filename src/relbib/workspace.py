@@ -17,13 +17,19 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relbib.diagnostics import InputError
-from relbib.formats.annotations import dump_annotation, read_annotation
-from relbib.formats.bibtex import BibDocument, load_entries, read_bib, update_bib
 from relbib.keys import key_problem, safe_key
-from relbib.library import Library, make_library
-from relbib.model import Annotation
+
+if TYPE_CHECKING:
+    from relbib.formats.bibtex import BibDocument
+    from relbib.library import Library
+    from relbib.model import Annotation
+
+# The library's formats (bibtexparser, yaml) are imported where they are
+# used: `relbib check` needs only the project and the decoder, and pays for
+# nothing else at start-up.
 
 ESSAY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SOURCES_BIB = "sources.bib"
@@ -208,6 +214,8 @@ def iter_essay_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def _read_bib_file(path: Path) -> BibDocument | None:
+    from relbib.formats.bibtex import read_bib
+
     if not path.exists():
         return None
     data = path.read_bytes() if path.is_file() else None
@@ -219,6 +227,9 @@ def _read_bib_file(path: Path) -> BibDocument | None:
 def load_library(project: Project) -> Library:
     """bib/sources.bib, bib/essays.bib and annotations/*.yaml; InputError on a
     broken block, malformed YAML, or an annotation file whose name is not a key."""
+    from relbib.formats.annotations import read_annotation
+    from relbib.formats.bibtex import load_entries
+    from relbib.library import make_library
     sources_doc = _read_bib_file(project.sources_bib)
     essays_doc = _read_bib_file(project.essays_bib)
     annotations: list[Annotation] = []
@@ -250,6 +261,8 @@ def annotation_path(project: Project, key: str) -> Path:
 
 def plan_save(project: Project, library: Library) -> dict[Path, str]:
     """The files ``library`` would change, with their new text; nothing else."""
+    from relbib.formats.annotations import dump_annotation, read_annotation
+    from relbib.formats.bibtex import update_bib
     plan: dict[Path, str] = {}
     for path, doc, entries in (
         (project.sources_bib, library.sources_doc, library.sources),

@@ -41,7 +41,7 @@ _MAX_NAME_WORDS = 5
 _MAX_AUTHOR_CHUNKS = 4
 # A sentence full stop outside the role abbreviations: "Snyder, Timothy.
 # Bloodlands (…)" is a bibliography entry, not a note of these shapes.
-_SENTENCE_STOP = re.compile(r"\b(?!(?:eds|vols|trans|comp|repr|rev)\.)[a-z]{3,}\.\s")
+_SENTENCE_STOP = re.compile(r"\b(?!(?i:eds|vols?|trans|comp|repr|rev|nos?)\.)[^\W\d_]{3,}\.\s")
 _QUOTE_PAIRS = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "'": "'"}
 
 
@@ -106,7 +106,7 @@ def read_genre_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
         return None
     url = P.URL.search(text)
     body = text[: url.start()] if url else text
-    chunks = _chunks(P.DATE_PHRASE.sub(lambda d: d.group(0).replace(",", ""), body))
+    chunks = _chunks(P.MONTH_DAY_COMMA_YEAR.sub(r"\g<month>\g<year>", body))
     at = next((i for i, c in enumerate(chunks) if P.NOTE_GENRE.match(c)), None)
     if at is None or at > 2 or len(chunks) > at + 3:
         return None
@@ -158,8 +158,8 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
     address, publisher = pub.group("address").strip(), pub.group("publisher").strip()
     if not address or not publisher or re.search(r"\d", address + publisher):
         return None
-    fields["address"] = address
-    fields["publisher"] = publisher
+    fields["address"] = strip_punct(address)
+    fields["publisher"] = strip_punct(publisher)
     return ""
 
 
@@ -194,6 +194,16 @@ def _quoted_head(
         return None
     container = P.LEADING_IN.sub("", after, count=1)
     if container != after:
+        # "in Judith Fingard and Janet Guildford, eds., Mothers of the Municipality"
+        # (not "in Big Book, ed. John Roe": there the names follow the role)
+        lead = P.CONTAINER_EDITORS.match(after)
+        rest = lead.group("rest") if lead is not None else ""
+        if lead is not None and not re.match(r"(?i)by\s", rest) and _name_run(rest) is None:
+            editors = _name_run(lead.group("names"))
+            if editors is None:
+                return None
+            fields["editor"] = editors
+            container = lead.group("rest")
         return _chapter(container, fields)
     report = P.NOTE_REPORT_NUMBER.match(after)
     if report is not None and "(" not in after:
@@ -245,6 +255,8 @@ def _plain_head(head: str, fields: dict[str, FieldValue], thesis: str) -> str | 
         k += 1
     if names:
         fields[role] = names
+    elif len(chunks) > 1:
+        return None  # "Nye, Soft Power, …": no name run opens it, so the CRF reads it
     title_parts, rest = _title_and_extras(chunks[k:], fields)
     if rest is None or not title_parts:
         return None
@@ -256,16 +268,33 @@ def _author_run(chunks: list[str]) -> tuple[int, tuple[Name, ...] | None]:
     """How many leading chunks name the authors ("A, B, and C") and their names."""
     if len(chunks) < 2:
         return 0, None
-    # "A, B, and C, Title": the run closes with the chunk that opens with "and".
-    end = 1
+    # "A, B, and C, Title" / "A, B and C, Title" / "Hengel, M., and A.M.
+    # Schwemer, Title": the run closes with the first chunk holding "and".
     for j in range(1, min(len(chunks) - 1, _MAX_AUTHOR_CHUNKS)):
-        if re.match(r"(?:and|&)\s", chunks[j]):
-            end = j + 1
+        if re.search(r"(?:^|\s)(?:and|&)\s", chunks[j]):
+            names = _name_run(", ".join(chunks[: j + 1]))
+            if names is not None:
+                return j + 1, names
             break
-    names = _name_run(", ".join(chunks[:end]).replace(", and ", " and ").replace(", & ", " & "))
-    if names is None and end > 1:
-        end, names = 1, _name_run(chunks[0])
-    return (end, names) if names else (0, None)
+    # "Murray, G., Five Stages (…)" / "NAVA, Mica, Visceral (…)": one name
+    # inverted, its given name (initials or one word) in the second chunk.
+    if len(chunks) >= 3 and _inverted_name(chunks[0], chunks[1]):
+        return 2, split_names(f"{chunks[0]}, {chunks[1]}") or None
+    names = _name_run(chunks[0])
+    return (1, names) if names else (0, None)
+
+
+def _inverted_name(family: str, given: str) -> bool:
+    """ "Murray" + "G." / "Sherwin-White" + "A.N." / "NAVA" + "Mica": Family, Given."""
+    words = family.split()
+    if not 1 <= len(words) <= 3 or not all(P.NOTE_NAME_WORD.match(w) for w in words):
+        return False
+    if not words[-1][:1].isupper() or "." in family:
+        return False
+    initials = given.replace(".", ". ").split()
+    if initials and all(P.INITIAL_TOKEN.match(t) for t in initials):
+        return True
+    return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019\-]+", given))
 
 
 def _name_run(text: str) -> tuple[Name, ...] | None:
@@ -273,10 +302,13 @@ def _name_run(text: str) -> tuple[Name, ...] | None:
     text = text.strip(" ,")
     if P.ACRONYM.match(text) or looks_like_organisation(text) and not P.NAME_CONJ.search(text):
         return (Name(family=text, literal=True),)
-    people = [p for p in P.NAME_CONJ.split(P.ET_AL.sub("", text)) if p.strip(" ,")]
-    for person in people:
-        words = person.replace(",", " ").split()
-        if not 2 <= len(words) <= _MAX_NAME_WORDS or not all(P.NOTE_NAME_WORD.match(w) for w in words):
+    # every piece between "and", "&" and commas is a name or its inverted half
+    pieces = [p.split() for p in re.split(r",|" + P.NAME_CONJ.pattern, P.ET_AL.sub("", text))]
+    pieces = [p for p in pieces if p]
+    if not pieces or (len(pieces) == 1 and len(pieces[0]) < 2):
+        return None  # "Nye": one bare word is no name run
+    for words in pieces:
+        if len(words) > _MAX_NAME_WORDS or not all(P.NOTE_NAME_WORD.match(w) for w in words):
             return None
     names = split_names(text)
     return names or None

@@ -151,6 +151,8 @@ def family_first_lead(name: Name, text: str) -> Name:
         or len(name.family.split()) != 1
         or not _family_first(toks)
         or name.family.lower() in western_given_names()
+        # "Xu Sun", "Li Yao": both halves are surnames, so the order says nothing
+        or name.family.lower() in family_first_surnames()
         or not re.match(rf"{re.escape(name.given)}\s+{re.escape(name.family)}\b", text)
     ):
         return name

@@ -51,6 +51,12 @@ DATE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+# "October 16, 2015": the comma of a US date, which is no chunk boundary.
+MONTH_DAY_COMMA_YEAR = re.compile(
+    rf"\b(?P<month>(?:{_MONTH_WORDS})\.?\s+[0-3]?\d(?:st|nd|rd|th)?),(?P<year>\s+(?:1[0-9]\d\d|20\d\d))\b",
+    re.IGNORECASE,
+)
+
 # --- pages ------------------------------------------------------------------
 
 # "pp.", "p.", "pages", "S." (German), "pgs" before a page number.
@@ -173,7 +179,7 @@ QUOTED_THEN_IN = re.compile(
 # "in Roe, J. (ed.) Big Book.": an editor run whose bracketed role is followed
 # by the container's title, run together in one editor segment (Harvard).
 EDITORS_THEN_CONTAINER = re.compile(
-    r"^(?P<editors>.*?\((?i:eds?|editors?|hrsg|hg|\u00e9ds?|coord|dir|a\s+cura\s+di)\.?\)[.,:]?)"
+    r"^(?P<editors>[^()]*[^\W\d_][^()]*\((?i:eds?|editors?|hrsg|hg|\u00e9ds?|coord|dir|a\s+cura\s+di)\.?\)[.,:]?)"
     r"\s+(?P<container>[^\W\d_].*)$"
 )
 # Genres of unpublished or official material that name what a source is, not
@@ -347,7 +353,7 @@ NOTE_ROLE_ALONE = re.compile(
 # A role chunk with its names after a title or container: "ed. John Roe",
 # "edited by A and B", "trans. C", "translated by D".
 NOTE_ROLE_NAMES = re.compile(
-    r"^(?P<role>(?i:eds?\.|edited\s+by|trans\.|translated\s+by|comp\.|compiled\s+by))\s+(?P<names>\S.*)$"
+    r"^(?P<role>(?i:eds?\.(?:\s+by)?|edited\s+by|trans\.|translated\s+by|comp\.|compiled\s+by))\s+(?P<names>\S.*)$"
 )
 # "vol. 2", "Vol. III", "2 vols.": a volume chunk of a book note.
 NOTE_VOLUME = re.compile(r"(?i)^(?:vol\.?|volume)\s*(?P<volume>[0-9]+|[IVXLC]+)$|^(?P<count>[0-9]+)\s+vols?\.?$")

@@ -299,7 +299,9 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     if quote is None:
         return None
     start, end, title = quote
-    before = text[:start].strip(" ,.:")
+    before = text[:start].strip(" ,:")
+    if not re.search(r"\b[A-Z]\.$", before):  # an initial keeps its full stop
+        before = before.rstrip(". ")
     after = text[end:].strip(" ,.:;")
     if re.match(r"(?i)^in\b", after) or not after:
         return None
@@ -314,7 +316,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     rest, extracted = _take_identifiers(after)
     fields.update(extracted)
     # "October 16, 2015": the comma inside a date is not a chunk boundary.
-    rest = P.DATE_PHRASE.sub(lambda d: d.group(0).replace(",", ""), rest)
+    rest = P.MONTH_DAY_COMMA_YEAR.sub(r"\g<month>\g<year>", rest)
     pages = P.PAGES_TAIL.search(rest)
     if pages:
         fields["pages"] = normalize_pages(pages.group("pages"))
@@ -433,7 +435,11 @@ def _container_kind(container: str, fields: dict[str, FieldValue]) -> str:
         fields["series"] = container
         fields["type"] = "Working Paper" if re.search(r"(?i)working", container) else "Report"
         return "techreport"
-    if _WEBSITE.search(container) or "url" in fields and not fields.get("author"):
+    # an undated item with a URL and no author is a web page; a dated one in a
+    # named container is a newspaper's or magazine's article
+    if _WEBSITE.search(container) or (
+        "url" in fields and not fields.get("author") and "date" not in fields
+    ):
         fields["howpublished"] = container
         fields["organization"] = container
         return "online"

@@ -16,13 +16,11 @@ import argparse
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,16 +42,25 @@ def make_draft(folder: Path, n: int = 1000) -> Path:
     return draft
 
 
+# Each command runs under a small Python wrapper that times it and reads its
+# own children's peak RSS, so every row's memory is that command's alone.
+_WRAPPER = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "w = time.perf_counter() - t\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(w, peak, r.returncode)\n"
+)
+
+
 def run(command: list[str], *, env: dict[str, str] | None = None,
         cwd: Path | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB of the child, exit code)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                          env=env, cwd=cwd, check=False)
-    wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024, done.returncode
+    """(wall seconds, peak RSS MiB, exit code) of one whole process."""
+    done = subprocess.run([PYTHON, "-c", _WRAPPER, *command], capture_output=True, text=True,
+                          env=env, cwd=cwd, check=True)
+    wall, peak, code = done.stdout.split()
+    return float(wall), int(peak) / 1024, int(code)
 
 
 def main() -> None:
@@ -88,7 +95,7 @@ def main() -> None:
         print(f"{'command':<26} {'wall s':>7} {'peak MiB':>9} {'x bibtexparser':>15} {'exit':>5}")
         for name, samples in rows.items():
             wall = statistics.median(w for w, _, _ in samples)
-            peak = max(p for _, p, _ in samples)
+            peak = max(p for _, p, _ in samples)  # the worst of the repeats
             print(f"{name:<26} {wall:>7.3f} {peak:>9.1f} {wall / base:>15.3f} "
                   f"{samples[-1][2]:>5}")
         cold = statistics.median(w for w, _, _ in rows["relbib check (cold)"]) / base

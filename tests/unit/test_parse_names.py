@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from relbib.model import Name
-from relbib.parse.names import split_names
+from relbib.parse.names import family_first_lead, split_names
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,26 @@ def test_western_name_after_and_is_not_reversed() -> None:
 def test_organisation_is_literal() -> None:
     (org,) = split_names("International Crisis Group")
     assert org.literal and org.family == "International Crisis Group"
+
+
+@pytest.mark.parametrize(
+    ("printed", "want"),
+    [
+        # a listed family name first, a given name that is not Western: reversed
+        ("Zheng Haiqi", Name(family="Zheng", given="Haiqi")),
+        # a common Western given name second: natural order stays
+        ("Wang Robert", Name(family="Robert", given="Wang")),
+        # both halves are surnames: the order says nothing, natural order stays
+        ("Li Yao", Name(family="Yao", given="Li")),
+        # not on the surname list
+        ("Timothy Snyder", Name(family="Snyder", given="Timothy")),
+    ],
+)
+def test_family_first_lead_only_for_a_listed_surname(printed: str, want: Name) -> None:
+    (name,) = split_names(printed)
+    assert family_first_lead(name, f"{printed}, A Title (Beijing: Press, 2015).") == want
+
+
+def test_family_first_lead_needs_the_name_printed_first() -> None:
+    (name,) = split_names("Haiqi, Zheng")
+    assert family_first_lead(name, "Haiqi, Zheng, A Title (Beijing: Press, 2015).") == name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,19 @@ def test_unparsed_has_a_reason() -> None:
 
 def test_clean_text_repairs_pdf_spacing() -> None:
     assert clean_text("Karachi,Oxford\u00a0University  Press") == "Karachi, Oxford University Press"
+
+
+@pytest.mark.parametrize(
+    ("printed", "cleaned"),
+    [
+        ("Basic Books,2010", "Basic Books, 2010"),  # a letter before the comma
+        ("(New York: Basic Books, 2010),155.", "(New York: Basic Books, 2010), 155."),
+        ("a print run of 1,100 copies", "a print run of 1,100 copies"),  # a number keeps it
+        ("vol. 3,4", "vol. 3,4"),
+    ],
+)
+def test_clean_text_adds_a_space_after_a_comma_only_after_a_word(printed: str, cleaned: str) -> None:
+    assert clean_text(printed) == cleaned
 
 
 def test_real_compounds_keep_their_hyphen() -> None:

@@ -351,7 +351,8 @@ def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
         if names is None:
             return False
         field = "translator" if role.group("role").lower().startswith("trans") else "editor"
-        fields[field] = tuple(fields.get(field, ())) + names  # type: ignore[arg-type]
+        earlier = fields.get(field, ())
+        fields[field] = (*(earlier if isinstance(earlier, tuple) else ()), *names)
         return True
     volume = P.NOTE_VOLUME.match(chunk)
     if volume and volume.group("volume"):

@@ -188,7 +188,7 @@ def parse(
                 }
             )
         else:
-            sys.stdout.write("\n".join(render_entry(e) for e in result.entries))
+            sys.stdout.write("".join(render_entry(e) + "\n" for e in result.entries))
 
     _run(body)
 
@@ -609,6 +609,7 @@ def check(
             sys.stdout.write(report.as_github(result))
         else:
             sys.stdout.write(report.as_text(result))
+        sys.stdout.flush()  # the findings, then the summary, in a shared terminal too
         print(report.summary_line(result), file=sys.stderr)
         ranks = {"error": 3, "warning": 2, "info": 1, "never": 99}
         level = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}

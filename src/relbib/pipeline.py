@@ -39,7 +39,7 @@ def ingest_essay(text: str, *, path: str) -> EssayIngest:
     result = resolve(list(zip(numbers, references, strict=True)))
     lines = {note.n: note.line for note in essay.notes}
     located = tuple(
-        replace(d, path=d.path or path, line=d.line or _line_of_note(d, lines))
+        _located(d, path, lines)
         for d in (*essay_diagnostics, *result.diagnostics, *_incomplete(numbers, references, result.citations))
     )
     return EssayIngest(
@@ -110,7 +110,7 @@ def parse_list(text: str, *, path: str = "-") -> ParseResult:
     lines = {n: item.line for n, item in numbered}
     problems = _incomplete([n for n, _ in numbered], references, result.citations)
     located = tuple(
-        replace(d, path=path, line=d.line or _line_of_note(d, lines))
+        _located(d, path, lines)
         for d in (*result.diagnostics, *problems)
     )
     return ParseResult(notes=tuple(notes), entries=tuple(entries), diagnostics=located)
@@ -147,7 +147,7 @@ def _incomplete(
             out.append(diagnostic(
                 "incomplete-note",
                 f"note {n}: looks cut short: " + "; ".join(reasons),
-                suggestion="complete the note (for a web source add its URL and the access date)",
+                suggestion="complete the note; for a web source, add its URL and the access date",
             ))
     return tuple(out)
 
@@ -160,6 +160,12 @@ _NOTE_IN_MESSAGE = re.compile(r"note (\d+)")
 def _note_number(d: Diagnostic) -> int | None:
     m = _NOTE_IN_MESSAGE.match(d.message)
     return int(m.group(1)) if m else None
+
+
+def _located(d: Diagnostic, path: str, lines: dict[int, int]) -> Diagnostic:
+    """``d`` at its note's line (column 1: the note as a whole) in ``path``."""
+    line = d.line or _line_of_note(d, lines)
+    return replace(d, path=d.path or path, line=line, column=d.column or (1 if line else 0))
 
 
 def _line_of_note(d: Diagnostic, lines: dict[int, int]) -> int:

@@ -39,9 +39,6 @@ __all__ = ["read_facts_note", "read_genre_note", "title_quote"]
 _MAX_NAME_WORDS = 5
 # How many comma chunks an author run may span ("A, B, and C").
 _MAX_AUTHOR_CHUNKS = 4
-# A sentence full stop outside the role abbreviations: "Snyder, Timothy.
-# Bloodlands (…)" is a bibliography entry, not a note of these shapes.
-_SENTENCE_STOP = re.compile(r"\b(?!(?i:eds|vols?|trans|comp|repr|rev|nos?)\.)[^\W\d_]{3,}\.\s")
 _QUOTE_PAIRS = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "'": "'"}
 
 
@@ -214,7 +211,7 @@ def _quoted_head(
 def _chapter(container: str, fields: dict[str, FieldValue]) -> str | None:
     """ "Big Book, ed. John Roe[, vol. 2]" → booktitle, editor and the rest."""
     chunks = _chunks(container)
-    if not chunks or _SENTENCE_STOP.search(container):
+    if not chunks or P.NOTE_SENTENCE_STOP.search(container):
         return None
     title_parts, rest = _title_and_extras(chunks, fields)
     if rest is None or not title_parts:
@@ -243,7 +240,7 @@ def _report(m: re.Match[str], fields: dict[str, FieldValue]) -> str:
 
 def _plain_head(head: str, fields: dict[str, FieldValue], thesis: str) -> str | None:
     """ "Author[, ed.], Title[, extras]" → names, title and extras."""
-    if _SENTENCE_STOP.search(head) or re.search("[\u201c\u201d\u00ab\u00bb\"]", head):
+    if P.NOTE_SENTENCE_STOP.search(head) or re.search("[\u201c\u201d\u00ab\u00bb\"]", head):
         return None
     chunks = _chunks(head)
     if not chunks:

@@ -369,6 +369,9 @@ NOTE_NAME_WORD = re.compile(
     r"^(?:[A-Z\u00c0-\u00de][\w'\u2019\-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*|(?:al|el)-[\w'\u2019\-]+|"
     r"van|von|de|der|den|da|di|du|dos|del|la|le|bin|ibn|bint|ter|ten|y|zu|Jr\.?|Sr\.?|III?)$"
 )
+# A sentence full stop outside the role abbreviations: "Snyder, Timothy.
+# Bloodlands (…)" is a bibliography entry, not a note of these shapes.
+NOTE_SENTENCE_STOP = re.compile(r"\b(?!(?i:eds|vols?|trans|comp|repr|rev|nos?)\.)[^\W\d_]{3,}\.\s")
 # An organisation's acronym as an author: "UNDP", "NBER", "SIPRI", "U.S."
 ACRONYM = re.compile(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,6})$")
 # A report series and its number: "NBER Working Paper No. 20935",

@@ -63,6 +63,30 @@ def detect_format(path: str, text: str) -> Format:
 
 
 
+# --- superscript digits ------------------------------------------------------------
+
+# Text pasted from a PDF or a web page keeps its note markers as Unicode
+# superscripts ("Münster.¹"); they are markers by their very form.  ² and ³
+# after a unit ("km²") are units, not markers.
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPTS}]+")
+_UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:m|cm|mm|km|ft|in|mi|yd)$")
+_TO_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+
+
+def _superscript_markers(plain: str) -> tuple[str, list[tuple[int, int]]]:
+    """``plain`` with superscript digits as digits (same length, same offsets),
+    and the spans of those that can be markers."""
+    if not _SUPERSCRIPT_RUN.search(plain):
+        return plain, []
+    spans = []
+    for m in _SUPERSCRIPT_RUN.finditer(plain):
+        if set(m.group()) <= {"²", "³"} and _UNIT_BEFORE.search(plain, 0, m.start()):
+            continue
+        spans.append((m.start(), m.end()))
+    return plain.translate(_TO_DIGITS), spans
+
+
 # --- the essay -------------------------------------------------------------------------
 
 
@@ -104,6 +128,9 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
         plain, offset_map = _normalized_with_map(source, offset_map, plain)
     if not plain.strip():
         raise InputError("the essay has no text", path=path, line=1)
+    if chosen != "html":
+        plain, superscripts = _superscript_markers(plain)
+        hints = sorted({*hints, *superscripts})
 
     try:
         found = find_notes(plain, marker_hints=tuple(hints))

@@ -343,50 +343,78 @@ def _reconcile(candidates: Sequence[_Candidate], max_n: int) -> list[_Candidate]
 # --- claims ---------------------------------------------------------------------
 
 
+# Between two markers of one group ("[2], [3]", "1,2", "^2^ ^3^") there is
+# only punctuation and space: they cite for the same stretch of text.
+_BETWEEN_GROUPED = re.compile(r"[\s,;\[\]()^\u2013-]*")
+
+
+def _group(text: str, markers: Sequence[Marker], k: int) -> tuple[int, int]:
+    """Indexes of the first and last marker of the group holding ``markers[k]``."""
+    first, last = k, k
+    while first > 0 and _BETWEEN_GROUPED.fullmatch(text, markers[first - 1].end, markers[first].start):
+        first -= 1
+    while last + 1 < len(markers) and _BETWEEN_GROUPED.fullmatch(
+            text, markers[last].end, markers[last + 1].start):
+        last += 1
+    return first, last
+
+
 def _claim(text: str, markers: Sequence[Marker], k: int,
            sentences: Sequence[Sentence], sentence_starts: Sequence[int]) -> Sentence | None:
     """The sentence carrying ``markers[k]``, without marker digits.
 
-    Where two markers share a sentence, each claims the stretch between the
-    previous marker (or the sentence start) and its own marker; a lone
-    marker inside a sentence ("… world’,10 highlighting …") claims the whole
-    sentence.
+    Where two markers (or groups of adjacent markers, "[2], [3]") share a
+    sentence, each claims the stretch between the previous marker (or the
+    sentence start) and its own; a lone marker inside a sentence ("…
+    world’,10 highlighting …") claims the whole sentence.
     """
     def sentence_of(m: Marker) -> int:
         return bisect_right(sentence_starts, m.start) - 1
 
-    marker = markers[k]
-    i = sentence_of(marker)
+    first, last = _group(text, markers, k)
+    i = sentence_of(markers[first])
     if i < 0:
         return None
     sentence = sentences[i]
-    previous = markers[k - 1] if k > 0 else None
-    following = markers[k + 1] if k + 1 < len(markers) else None
+    previous = markers[first - 1] if first > 0 else None
+    following = markers[last + 1] if last + 1 < len(markers) else None
     shares_before = previous is not None and sentence_of(previous) == i
     shares_after = following is not None and sentence_of(following) == i
     start = previous.end if shares_before and previous is not None else sentence.start
-    end = marker.start if shares_after else max(sentence.end, marker.end)
-    # the claim text leaves out the marker digits inside its span
-    pieces, cursor = [], start
-    for m in markers:
-        if start <= m.start and m.end <= end:
-            cut_start, cut_end = m.start, m.end
-            if text[cut_start - 1:cut_start] == "[" and text[cut_end:cut_end + 1] == "]":
-                cut_start, cut_end = cut_start - 1, cut_end + 1  # "2016.[1]"
-            pieces.append(text[cursor:cut_start])
-            cursor = cut_end
-    pieces.append(text[cursor:end])
-    claim_text = "".join(pieces)
-    lead = len(claim_text) - len(claim_text.lstrip())
-    claim_text = claim_text.strip()
+    end = markers[first].start if shares_after else max(sentence.end, markers[last].end)
+    claim_text = _without_markers(text, markers, start, end)
+    lead = len(claim_text) - len(claim_text.lstrip(" \t\n,;"))
+    claim_text = claim_text.strip().lstrip(",;").strip()
     start += lead
-    while end > start and (text[end - 1].isspace() or text[end - 1].isdigit() and any(
-            m.start < end <= m.end for m in markers)):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "[(" or text[end - 1].isdigit()
+                           and any(m.start < end <= m.end for m in markers)):
         end -= 1
-    if not claim_text:  # "parties.1,2": the second shares the first's claim
+    if not any(ch.isalnum() for ch in claim_text):  # "parties.1,2": nothing of its own
         return None
     return Sentence(text=claim_text, start=start, end=end,
                     line=text.count("\n", 0, start) + 1, paragraph=sentence.paragraph)
+
+
+def _without_markers(text: str, markers: Sequence[Marker], start: int, end: int) -> str:
+    """text[start:end] with the marker digits (their brackets, and what joins a
+    group of them: "[2], [3]") left out, and the space a spaced marker leaves
+    before punctuation ("2019 [1]." → "2019.")."""
+    cuts: list[list[int]] = []
+    for m in markers:
+        if start <= m.start and m.end <= end:
+            cut_start, cut_end = m.start, m.end
+            if text[cut_start - 1:cut_start] in ("[", "(") and text[cut_end:cut_end + 1] in ("]", ")"):
+                cut_start, cut_end = cut_start - 1, cut_end + 1  # "2016.[1]", "year (2)"
+            if cuts and _BETWEEN_GROUPED.fullmatch(text, cuts[-1][1], cut_start):
+                cuts[-1][1] = cut_end
+            else:
+                cuts.append([cut_start, cut_end])
+    pieces, cursor = [], start
+    for cut_start, cut_end in cuts:
+        pieces.append(text[cursor:cut_start])
+        cursor = cut_end
+    pieces.append(text[cursor:end])
+    return re.sub(r"[ \t]+(?=[.,;:!?](?:\s|$))|[ \t]+$", "", "".join(pieces))
 
 
 # --- public ---------------------------------------------------------------------

@@ -61,9 +61,12 @@ def test_case(case: Path) -> None:
         for m in sorted(essay.markers, key=lambda m: -m.start):
             if claim.start <= m.start and m.end <= claim.end:
                 a, b = m.start - claim.start, m.end - claim.start
-                if span[a - 1:a] == "[" and span[b:b + 1] == "]":
+                if span[a - 1:a] in "[(" and span[a - 1:a] and span[b:b + 1] in ("]", ")"):
                     a, b = a - 1, b + 1
                 span = span[:a] + span[b:]
+        # a spaced marker ("2019 [1].") leaves no space before the punctuation,
+        # and a group ("year [2], [3].") no comma
+        span = re.sub(r"(?:\s*[,;])*\s+(?=[.,;:!?](?:\s|$))|(?:\s*[,;])+(?=[.!?](?:\s|$))", "", span)
         assert squash(span) == text
     if "sentences" in expect:
         assert [squash(s.text) for s in essay.sentences] == expect["sentences"]

@@ -18,7 +18,11 @@ from relbib.model import Name
 _GENRE_RE = re.compile(
     r"\s*[–—|:-]\s*(?:op-?ed|analysis|opinion|commentary|editorial|interview|review|essay|"
     r"column|feature|explainer|blog)\s*$", re.IGNORECASE)
-_BYLINE_RE = re.compile(r"(?:by|written by|author)\b[:\s]*(.*)$", re.IGNORECASE)
+_BYLINE_RE = re.compile(r"(?:(?:by|written by|author)\b[:\s]*|from:\s*)(.*)$", re.IGNORECASE)
+# A memo heads itself with its kind ("MEMORANDUM") and names its subject on
+# a "Re:" or "Subject:" line: the subject is the title.
+_MEMO_KIND_RE = re.compile(r"(?:memorandum|memo|briefing note|briefing memo)$", re.IGNORECASE)
+_SUBJECT_RE = re.compile(r"(?:re|subject|subj)\s*:\s*(\S.*)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]*\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|(?:al|el)-[A-Z][\w\-]+)$")
 _PARTICLES = frozenset("de da del della di du la le van von der den ter al el bin ibn ul ud".split())
@@ -137,6 +141,10 @@ def _text_title(lines: list[str]) -> str:
     if len(lines) < 2:
         return ""
     first = lines[0]
+    if _MEMO_KIND_RE.match(first):
+        subject = next((m.group(1).strip() for line in lines[1:8] if (m := _SUBJECT_RE.match(line))), "")
+        if subject:
+            return subject
     words = first.split()
     if len(first) > 200 or len(words) > 25 or first[-1] in ".,;:" or first[:1] in "*•-–":
         return ""

@@ -25,7 +25,13 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset("script style noscript template svg nav button select".split())
 _FN_ID_RE = re.compile(r"(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,3})$", re.IGNORECASE)
 _FN_HREF_RE = re.compile(r"#(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,3})$", re.IGNORECASE)
-_BACKREF_HREF_RE = re.compile(r"#(?:fnref|ref|footnote-ref|_ftnref|ftnref|enref)", re.IGNORECASE)
+_BACKREF_HREF_RE = re.compile(r"#(?:fnref|ref|cite_ref|footnote-ref|footnote-anchor|_ftnref|ftnref|enref)",
+                              re.IGNORECASE)
+# A note's links back to its markers ("^ a b" on Wikipedia, "↩"): not note text.
+_BACKLINK_CLASS_RE = re.compile(r"back-?link|back-?ref|footnote-back", re.IGNORECASE)
+# A note's own number opening its text ("<p id="fn1">1. Maria …"): the
+# number comes from the id already.
+_OWN_NUMBER_RE = re.compile(r"\s*[\[(]?\d{1,3}[.)\]]?(?:\s+|$)")
 _NOTES_CLASS_RE = re.compile(r"\b(?:foot|end)notes?\b|\bnotes\b", re.IGNORECASE)
 
 
@@ -52,6 +58,8 @@ class _HTMLReducer(HTMLParser):
         self.suppress_number = False
         self.backref: list[str] = []
         self.marker: tuple[str, list[tuple[str, int]]] | None = None  # (tag, chars)
+        self.notes_heading = False  # "Notes" put before the first notes container
+        self.note_opened = -1  # where a note's text starts, while nothing follows its number
 
     def pos(self) -> int:
         line, col = self.getpos()
@@ -73,6 +81,10 @@ class _HTMLReducer(HTMLParser):
             self.skip += 1
         if self.skip or self.in_head:
             return
+        if self.backref:
+            if tag == self.backref[0]:
+                self.backref.append(tag)
+            return
         if tag == "h1" and not self.first_h1:
             self.h1_text = []
         if tag == "br":
@@ -83,14 +95,16 @@ class _HTMLReducer(HTMLParser):
             _NOTES_CLASS_RE.search(a.get("class", "")) or a.get("role", "") in ("doc-endnotes", "doc-footnotes")
             or a.get("id", "").lower() in ("footnotes", "endnotes", "notes")
         ) and not in_notes:
-            self.out.newlines(2, at)
-            self.out.generated("Notes", at)
-            self.out.newlines(2, at)
+            if not self.notes_heading:  # one heading, though each note has its own box (Substack)
+                self.out.newlines(2, at)
+                self.out.generated("Notes", at)
+                self.out.newlines(2, at)
+                self.notes_heading = True
             self.notes_depth.append(tag)
             in_notes = True
         elif self.notes_depth and tag == self.notes_depth[0]:
             self.notes_depth.append(tag)
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS and len(self.out) != self.note_opened:
             self.out.newlines(2 if tag != "li" else 1, at)
         if tag in ("ol", "ul"):
             start = a.get("start", "1")
@@ -105,17 +119,28 @@ class _HTMLReducer(HTMLParser):
             if in_notes or fn:
                 self.note_item.append(tag)
                 self.suppress_number = True
+                self.note_opened = len(self.out)
             return
         if fn and tag in ("p", "div", "li", "aside") and not self.note_item:
             self.out.newlines(2, at)
             self.out.generated(f"{int(fn.group(1))}. ", at)
             self.note_item.append(tag)
             self.suppress_number = True
+            self.note_opened = len(self.out)
+            return
+        if fn and tag == "a" and in_notes and _BACKREF_HREF_RE.match(a.get("href", "")):
+            # <a id="footnote-1" href="#footnote-anchor-1">1</a> opens a note
+            # (Substack): its number, then the note's text in the next block
+            self.out.newlines(2, at)
+            self.out.generated(f"{int(fn.group(1))}. ", at)
+            self.note_opened = len(self.out)
+            self.backref.append(tag)
             return
         if tag == "a" and (
             _BACKREF_HREF_RE.match(a.get("href", ""))
             or ((self.note_item or in_notes) and "back" in a.get("class", ""))
-        ):  # the ↩ link from a note back to its marker is not part of the note
+        ) or (tag in ("span", "a", "sup") and _BACKLINK_CLASS_RE.search(a.get("class", ""))):
+            # the ↩ link from a note back to its marker is not part of the note
             self.backref.append(tag)
             return
         if self.marker is None and not in_notes and (
@@ -138,8 +163,9 @@ class _HTMLReducer(HTMLParser):
         if tag == "h1" and self.h1_text is not None:
             self.first_h1 = " ".join("".join(self.h1_text).split())
             self.h1_text = None
-        if self.backref and tag == "a":
-            self.backref.pop()
+        if self.backref:
+            if tag == self.backref[-1]:
+                self.backref.pop()
             return
         if self.marker is not None and tag == self.marker[0]:
             chars = self.marker[1]
@@ -161,7 +187,7 @@ class _HTMLReducer(HTMLParser):
             self.suppress_number = False
         if self.notes_depth and tag == self.notes_depth[-1]:
             self.notes_depth.pop()
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS and len(self.out) != self.note_opened:
             self.out.newlines(2 if tag != "li" else 1, at)
 
     def _text(self, text: str, src: int | None) -> None:
@@ -180,6 +206,9 @@ class _HTMLReducer(HTMLParser):
             if text.strip().strip("[]().").isdigit():
                 return  # the note's own number inside its item
             self.suppress_number = False
+            own = _OWN_NUMBER_RE.match(text)
+            if own and src is not None:
+                text, src = text[own.end():], src + own.end()
         if self.marker is not None:
             self.marker[1].extend((c, (src if src is not None else at) + (i if src is not None else 0))
                                   for i, c in enumerate(text))

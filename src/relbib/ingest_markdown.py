@@ -24,8 +24,13 @@ _MD_SETEXT_RE = re.compile(r"[ \t]*(?:=+|-{2,})[ \t]*$")
 _MD_LINK_DEF_RE = re.compile(r"[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]*\S+")
 _MD_FENCE_RE = re.compile(r"[ \t]*(```|~~~)")
 # One inline token; the group that matched says what it is.
+# A pandoc inline note, ^[text], whose text may hold one level of brackets
+# (a link: ^[See [the report](https://…).]).
+_INLINE_NOTE = r"\^\[(?P<itext>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+_INLINE_NOTE_RE = re.compile(_INLINE_NOTE)
 _MD_INLINE_RE = re.compile(
-    r"(?P<fnref>\[\^(?P<label>[^\]\s]+)\])"  # pandoc footnote reference [^1]
+    r"(?P<inline>" + _INLINE_NOTE + r")"  # pandoc inline note ^[text]
+    r"|(?P<fnref>\[\^(?P<label>[^\]\s]+)\])"  # pandoc footnote reference [^1]
     r"|(?P<sup>\^(?P<supn>\d{1,3})\^)"  # pandoc superscript ^1^
     r"|(?P<htmlsup><sup>\s*(?P<hsupn>\d{1,3})\s*</sup>)"  # raw HTML <sup>1</sup>
     r"|(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"  # ![alt](src)
@@ -83,7 +88,13 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
         out.add(text[pos:m.start()], pos)
         pos = m.end()
         kind = m.lastgroup
-        if m.group("fnref"):
+        if m.group("inline"):
+            n = labels.get(_inline_label(m.start()))
+            if n is not None:
+                at = len(out)
+                out.generated(str(n), m.start())
+                hints.append((at, len(out)))
+        elif m.group("fnref"):
             n = labels.get(m.group("label"))
             if n is not None:
                 at = len(out)
@@ -105,6 +116,11 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
         elif kind in ("tag", "emph"):
             pass
     out.add(text[pos:end], pos)
+
+
+def _inline_label(offset: int) -> str:
+    """The label an inline note ^[…] at ``offset`` goes by (no ``[^label]`` can hold "^")."""
+    return f"^{offset}"
 
 
 def _md_footnotes(text: str, body_start: int) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], set[int]]:
@@ -141,10 +157,19 @@ def _md_footnotes(text: str, body_start: int) -> tuple[dict[str, tuple[int, list
 def reduce_markdown(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, str | list[str]]]:
     meta, body_start = _front_matter(text)
     defs, def_lines = _md_footnotes(text, body_start)
+    def_labels = set(defs)
     # note numbers: the labels themselves when all are numbers, else order of first reference
     refs = [m.group(1) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)]
+    # inline notes ^[…] in the body take their place among the references
+    inline = list(_INLINE_NOTE_RE.finditer(text, body_start))
+    if inline:
+        placed = [(m.start(), m.group(1)) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)]
+        placed += [(m.start(), _inline_label(m.start())) for m in inline]
+        refs = [label for _, label in sorted(placed)]
+        for m in inline:
+            defs[_inline_label(m.start())] = (m.start(), [(m.start("itext"), m.end("itext"))])
     labels: dict[str, int] = {}
-    if defs and all(label.isdigit() for label in defs):
+    if defs and all(label.isdigit() for label in defs) and not inline:
         labels = {label: int(label) for label in defs}
         labels.update({r: int(r) for r in refs if r.isdigit()})
     else:
@@ -195,7 +220,7 @@ def reduce_markdown(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, in
         _md_inline(out, text, pos, e, labels, hints)
         out.generated("\n", e)
     if defs:
-        first = min(s for s, _ in defs.values())
+        first = min((s for label, (s, _) in defs.items() if label in def_labels), default=len(text))
         out.newlines(2, first)
         out.generated("Notes\n\n", first)
         for label, (s, spans) in sorted(defs.items(), key=lambda kv: labels[kv[0]]):

@@ -63,7 +63,8 @@ def _words(text: str) -> list[str]:
 
 
 def _first_significant(text: str) -> str:
-    words = _words(text)
+    # nor does a number ("569 U.S. 108") or a lone letter ("Kiobel v. Royal")
+    words = [w for w in _words(text) if not w.isdigit() and len(w) > 1]
     for word in words:
         if word not in STOPWORDS:
             return word
@@ -98,6 +99,8 @@ def _creator(fields: Mapping[str, FieldValue]) -> str:
     for name in ("organization", "institution", "publisher", "journal", "booktitle",
                  "howpublished"):
         value = fields.get(name)
+        if name == "howpublished" and isinstance(value, str) and re.search(r"\d", value):
+            continue  # a citation such as "347 U.S. 483" is no creator
         if isinstance(value, str) and value.strip():
             part = _first_significant(value)
             if part:
@@ -109,7 +112,13 @@ def base_key(fields: Mapping[str, FieldValue]) -> str:
     """The key before collision handling: creator + year + title word."""
     title = fields.get("title")
     title_word = _first_significant(title) if isinstance(title, str) else ""
-    key = _creator(fields) + _year(fields) + title_word
+    creator = _creator(fields)
+    if not creator and isinstance(title, str):
+        # no one to name (a case, an anonymous pamphlet): the title leads,
+        # "kiobel2013royal"
+        rest = title.split(None, 1)[1] if len(title.split()) > 1 else ""
+        creator, title_word = title_word, _first_significant(rest)
+    key = creator + _year(fields) + title_word
     return key or "anon"
 
 

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 
 from relbib.diagnostics import InputError, diagnostic
 from relbib.model import Diagnostic, Marker, Note, Sentence, Severity, Span
-from relbib.sentences import line_of, line_starts, split_paragraphs, split_sentences
+from relbib.sentences import (
+    join_broken_words,
+    line_of,
+    line_starts,
+    split_paragraphs,
+    split_sentences,
+)
 
 # --- regexes ------------------------------------------------------------------
 
@@ -39,12 +45,15 @@ NOTES_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Heading words that name notes proper, not a list of works.
+_NOTES_WORD_RE = re.compile(r"\b(?:foot\s*|end\s*)?notes?\b", re.IGNORECASE)
+
 # A numbered item at line start, in its three punctuated forms and bare:
-# "1. text", "1) text", "[1] text", "1 text".  Up to three digits: a line
+# "1. text", "1) text", "[1] text", "(1) text", "1 text".  Up to three digits: a line
 # starting "2018. The year" is a wrapped line, not note 2018.
 _NUMBER = r"(\d{1,3})"
 ITEM_RE = re.compile(
-    r"[ \t]*(?:\[" + _NUMBER + r"\]|" + _NUMBER + r"[.)]|" + _NUMBER + r"(?=[ \t]))[ \t]*"
+    r"[ \t]*(?:[\[(]" + _NUMBER + r"[\])]|" + _NUMBER + r"[.)]|" + _NUMBER + r"(?=[ \t]))[ \t]*"
 )
 # A bare number ("12 Ibid.") only counts as an item near the expected
 # number; further off it is a wrapped line that starts with a quantity.
@@ -55,7 +64,8 @@ _DIGITS_RE = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 # What may follow a marker: the end, space, or closing punctuation.
 _AFTER_MARKER = set(" \t\n\r,;:.!?)]”’\"'—–")
 # What a marker may be glued to, strongly: punctuation closing a word or quote.
-_STRONG_BEFORE = set(".,;:!?’”\"')]")
+# An em or en dash ends a clause like a comma: "had been militarised—3 a".
+_STRONG_BEFORE = set(".,;:!?’”\"')]—–")
 
 # Candidate weights: how sure the glue makes us that a number is a marker.
 _W_PUNCT = 3  # "parties.2", "Pakistan,1", "do.’8", "(SCO).6"
@@ -184,8 +194,8 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
             cur_line = line_of(starts, s)
             blank = False
             continue
-        if blank:  # an unnumbered line after a blank line ends the list
-            break
+        if blank or NOTES_HEADING_RE.match(text, s, e):
+            break  # an unnumbered line after a blank line, or a heading ("Bibliography"), ends the list
         cur.append((s, e))
     close()
     return items, last_end
@@ -205,14 +215,21 @@ def _first_item_after(text: str, pos: int) -> int | None:
 def _find_section(text: str) -> tuple[int, int, bool] | None:
     """(section start, first item start, has heading) of the notes section."""
     lines = _lines(text, 0, len(text))
-    # the last heading followed by a numbered item
+    # the last heading followed by a numbered item; a "Notes" heading wins
+    # over a later "Bibliography" or "Works Cited" (notes, then the list of
+    # works: the list is not the notes)
+    headed: list[tuple[int, int, int]] = []  # (heading start, heading end, first item)
     for s, e in reversed(lines):
         if NOTES_HEADING_RE.match(text, s, e) and text[s:e].strip():
             first = _first_item_after(text, e + 1) if e < len(text) else None
             if first is not None:
                 m = ITEM_RE.match(text, first)
                 if m and (m.group(1) or m.group(2) or m.group(3)):
-                    return s, first, True
+                    headed.append((s, e, first))
+    if headed:
+        notes_like = [h for h in headed if _NOTES_WORD_RE.search(text, h[0], h[1])]
+        s, _e, first = (notes_like or headed)[0]
+        return s, first, True
     # a trailing run of numbered lines starting at 1, with no heading
     run_start: int | None = None
     expected = 1
@@ -270,8 +287,12 @@ def _glued_candidates(text: str, end: int, max_n: int) -> list[_Candidate]:
         before = text[s - 1]
         before2 = text[s - 2] if s >= 2 else " "
         weight = 0
-        if before == "[" and after == "]":
-            # "in 2016.[1]": a bracketed number is a marker, brackets and all
+        if before == "[" and after == "]" or (
+                before == "(" and after == ")" and s >= 2 and (
+                    not before2.isspace() or text[e + 1:e + 2] in (".", ",", ";", ":", "\n", ""))):
+            # "in 2016.[1]", "people.(1)": a bracketed number glued to the
+            # text is a marker, brackets and all ("two conditions: (1) the"
+            # is an enumeration)
             out.append(_Candidate(n=n, start=s - 1, end=e + 1, weight=_W_PUNCT))
             prev_end = e
             continue
@@ -279,8 +300,8 @@ def _glued_candidates(text: str, end: int, max_n: int) -> list[_Candidate]:
             if before2.isdigit():
                 if before == "," and prev_end == s - 1:
                     weight = _W_PUNCT  # the 2 of "parties.1,2"
-                elif before == "." and re.search(r"(?<!\d)(1[5-9]|20)\d\d$", text[max(0, s - 6):s - 1]):
-                    weight = _W_WEAK  # "in 2018.17": a year, then the marker
+                elif before in ".," and re.search(r"(?<!\d)(1[5-9]|20)\d\d$", text[max(0, s - 6):s - 1]):
+                    weight = _W_WEAK  # "in 2018.17", "of 1999,3 the": a year, then the marker
                 elif before == ")":
                     weight = _W_WORD
             elif (before2.isspace() or s < 2) and before in ".,;:":
@@ -414,7 +435,7 @@ def _without_markers(text: str, markers: Sequence[Marker], start: int, end: int)
         pieces.append(text[cursor:cut_start])
         cursor = cut_end
     pieces.append(text[cursor:end])
-    return re.sub(r"[ \t]+(?=[.,;:!?](?:\s|$))|[ \t]+$", "", "".join(pieces))
+    return join_broken_words(re.sub(r"[ \t]+(?=[.,;:!?](?:\s|$))|[ \t]+$", "", "".join(pieces)))
 
 
 # --- public ---------------------------------------------------------------------
@@ -455,20 +476,28 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
         # a numbered list closing the essay, not notes: nothing in the body points at it
         items, chosen, body_end = [], [], len(text)
 
-    markers = tuple(
-        Marker(n=c.n, start=c.start, end=c.end, line=line_of(starts, c.start),
-               column=c.start - starts[line_of(starts, c.start) - 1] + 1)
-        for c in chosen
-    )
+    def as_marker(c: _Candidate) -> Marker:
+        line = line_of(starts, c.start)
+        return Marker(n=c.n, start=c.start, end=c.end, line=line, column=c.start - starts[line - 1] + 1)
+
+    markers = tuple(as_marker(c) for c in chosen)
+    # A note cited again ("[4], [5]" after an earlier [4]; a Wikipedia
+    # reference used twice) is no new marker, but it is no part of the
+    # claim's words either.
+    chosen_starts = {c.start for c in chosen}
+    reused = tuple(as_marker(c) for c in candidates
+                   if c.start not in chosen_starts and c.n <= len(items)
+                   and (marker_hints or text[c.start] in "[("))
+    every = tuple(sorted((*markers, *reused), key=lambda m: m.start))
     paragraphs = split_paragraphs(text, 0, body_end)
-    sentences = split_sentences(text, paragraphs, [(m.start, m.end) for m in markers])
+    sentences = split_sentences(text, paragraphs, [(m.start, m.end) for m in every])
     sentence_starts = [s.start for s in sentences]
 
     by_n = {m.n: m for m in markers}
     claims: dict[int, Sentence | None] = {}
     previous: Marker | None = None
-    for i, m in enumerate(markers):
-        claim = _claim(text, markers, i, sentences, sentence_starts)
+    for m in markers:
+        claim = _claim(text, every, every.index(m), sentences, sentence_starts)
         if claim is None and previous is not None:
             claim = claims.get(previous.n)
         claims[m.n] = claim

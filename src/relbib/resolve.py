@@ -376,7 +376,10 @@ def _resolve_supra(
         )
     families = tuple(f for f in (_family_key(a) for a in ref.authors) if f)
     source = next((s for s in sources if s.note == antecedent.source), None)
-    if families and (source is None or not set(families) <= set(source.families)):
+    # "Kiobel, supra note 1": a case or an unsigned work goes by its title's
+    # first word, not an author
+    names_title = source is not None and source.title[:len(families)] == families
+    if families and not names_title and (source is None or not set(families) <= set(source.families)):
         return _failed(
             n, Form.SUPRA, ref.pinpoint, "supra-author-mismatch",
             f"note {n}: supra names {_describe(ref.authors, None)} but note {target} "

@@ -60,6 +60,20 @@ _CLOSE_QUOTES = "”’"
 # inside it does not end the sentence.
 _QUOTE_LOOKAHEAD = 400
 
+# A line that runs on into the next: it ends inside a word broken by a
+# hyphen ("com-"), or the next line opens with a lower-case word.
+_CONTINUES_RE = re.compile(r"[^\W\d_]-$")
+_LOWER_START_RE = re.compile(r"[a-z]")
+# A lower-case word broken at a line end ("com-\nmentary"): the reader reads
+# one word.  A capitalised first part ("Russia-\nbacked") keeps its hyphen.
+_BROKEN_WORD_RE = re.compile(r"(?<![^\W\d_])([a-z]+)-[ \t]*\n[ \t]*(?=[a-z])")
+
+
+def join_broken_words(text: str) -> str:
+    """``text`` with words broken over a line end ("ac-\ncelerating") joined."""
+    return _BROKEN_WORD_RE.sub(r"\1", text) if "-\n" in text or "- \n" in text else text
+
+
 # Above this length a line is a paragraph of its own, not a hard-wrapped line.
 _WRAP_WIDTH = 100
 
@@ -120,7 +134,15 @@ def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> tuple
             w >= 0.6 * widest for w in widths[:-1]
         )
         if not wrapped:
-            out.extend(Span(start=s, end=e) for s, e in block)
+            # one paragraph per line, except where a line plainly runs on
+            # (text pasted from a PDF: "a flash-" / "point.", "the" / "treaty")
+            para_start, para_end = block[0]
+            for s, e in block[1:]:
+                if not _CONTINUES_RE.search(text, para_start, para_end) and not _LOWER_START_RE.match(text, s):
+                    out.append(Span(start=para_start, end=para_end))
+                    para_start = s
+                para_end = e
+            out.append(Span(start=para_start, end=para_end))
             continue
         para_start, para_end = block[0]
         for s, e in block[1:]:
@@ -221,7 +243,7 @@ def split_sentences(
         lo = bisect_right(marker_starts, s) - 1
         hi = bisect_right(marker_starts, e)
         inside = sorted_markers[max(lo, 0):hi]
-        out.append(Sentence(text=_strip_markers(text, s, e, inside), start=s,
+        out.append(Sentence(text=join_broken_words(_strip_markers(text, s, e, inside)), start=s,
                             end=e, line=line_of(starts, s), paragraph=para))
 
     for index, para in enumerate(paragraphs):
@@ -233,9 +255,8 @@ def split_sentences(
             if close <= sent_start:
                 continue
             after = close
-            marker_end = marker_ends.get(close)
-            if marker_end is not None:
-                after = marker_end
+            while after in marker_ends:  # "2002.[3][2] The": past every marker
+                after = marker_ends[after]
             # the next sentence must follow whitespace (or the paragraph ends)
             if after >= p_end:
                 break

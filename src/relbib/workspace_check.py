@@ -20,7 +20,7 @@ import re
 import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +44,13 @@ from relbib.workspace import Project, decode_bytes
 
 ESSAY_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 BIB_SUFFIXES = frozenset({".bib"})
+# CSL bibliographies pandoc also reads: their ids are keys the draft may cite
+CSL_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
+# an id in a CSL YAML file ("- id: key", "  id: 'key'", "{id: key, ...}")
+_CSL_YAML_ID = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)id\s*:\s*(?P<q>['\"]?)(?P<id>[^'\",{}\s]+)(?P=q)",
+                          re.MULTILINE)
 # Bump when the scanner or the rules change what a cached result would hold.
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 # a LaTeX root document, as opposed to a chapter meant to be \input
 _WHOLE_LATEX = re.compile(r"^[^%\n]*\\(?:documentclass|begin\s*\{document\})", re.MULTILINE)
@@ -106,6 +111,24 @@ def _read(path: Path) -> bytes:
 def _text(path: Path) -> str:
     data = _read(path)
     return decode_bytes(data, path=display_path(path)).text if data.strip() else ""
+
+
+def csl_ids(path: Path) -> frozenset[str]:
+    """The ids of a CSL JSON or CSL YAML bibliography (empty when it cannot be read)."""
+    text = _text(path)
+    if path.suffix.lower() != ".json":
+        return frozenset(m.group("id") for m in _CSL_YAML_ID.finditer(text))
+    import json  # only for CSL JSON bibliographies
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return frozenset()
+    items = data.get("items", []) if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        return frozenset()
+    return frozenset(str(item["id"]) for item in items
+                     if isinstance(item, dict) and "id" in item)
 
 
 # --- drafts and their includes --------------------------------------------------------
@@ -259,10 +282,11 @@ class Cache:
 
 def _scan_from_cache(path: str, value: Any) -> BibScan | None:
     try:
-        entries, strings, blocks, problems = value
+        entries, strings, blocks, problems, suppress = value
         return BibScan(path=path, entries=tuple(ScannedEntry(*e) for e in entries),
                        strings=dict(strings), blocks=tuple(ScannedBlock(*b) for b in blocks),
-                       problems=tuple(_diag_of(p) for p in problems))
+                       problems=tuple(_diag_of(p) for p in problems),
+                       suppressions={line: frozenset(c) for line, c in suppress.items()})
     except (TypeError, ValueError):
         return None
 
@@ -273,13 +297,14 @@ def _slim(scan: BibScan) -> BibScan:
                                field_lines={}, macros=())
                     for e in scan.entries)
     return BibScan(path=scan.path, entries=entries, strings=scan.strings, blocks=(),
-                   problems=scan.problems)
+                   problems=scan.problems, suppressions=scan.suppressions)
 
 
 def _store(cache: Cache, name: str, scan: BibScan) -> None:
     cache.put(name, (
         [tuple(e) for e in scan.entries], dict(scan.strings), [tuple(b) for b in scan.blocks],
-        [_diag_tuple(p) for p in scan.problems]))
+        [_diag_tuple(p) for p in scan.problems],
+        {line: sorted(codes) for line, codes in scan.suppressions.items()}))
 
 
 @dataclass(slots=True)
@@ -405,6 +430,7 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         if root in included or not scanned:
             continue  # checked as part of the draft that includes it
         bib_paths: list[str] = []
+        csl_keys: set[str] = set()
         for item in scanned:
             for name in item.scan.bibliographies:
                 candidates = [root.parent / name, item.path.parent / name]
@@ -417,6 +443,9 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
                         path=where, line=line, column=column,
                         suggestion="correct the name, or pass the file with --bib"))
                     continue
+                if found.suffix.lower() in CSL_SUFFIXES:
+                    csl_keys.update(csl_ids(found))
+                    continue
                 bib_paths.append(bib(found))
         named_any = bool(bib_paths) or any(s.scan.bibliographies for s in scanned)
         bib_paths.extend(extra_shown)
@@ -425,8 +454,11 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         root_text = scanned[0]
         whole = root_text.path.suffix.lower() not in LATEX_SUFFIXES or \
             _WHOLE_LATEX.search(root_text.text) is not None
+        scans = [s.scan for s in scanned]
+        if csl_keys:
+            scans[0] = replace(scans[0], defined_keys=scans[0].defined_keys | csl_keys)
         units.append(DraftUnit(path=scanned[0].scan.path,
-                               scans=tuple(s.scan for s in scanned),
+                               scans=tuple(scans),
                                bib_paths=tuple(dict.fromkeys(bib_paths)), whole=whole,
                                diagnostics=tuple(problems)))
     if not drafts and not extra_shown and not [p for k, p in named if k == "essay"]:

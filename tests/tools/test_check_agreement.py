@@ -114,3 +114,78 @@ def test_pandoc_agreement(folder: Path) -> None:
     ours = {f["keys"][0] for f in findings if f["kind"] == "undefined-key"
             and f["path"] == "pandoc.md"}
     assert missing <= ours
+
+
+# --- the realistic drafts (tests/cases/check/realistic/) ------------------------------
+
+REALISTIC = CASE.parent / "realistic"
+
+# stand-ins for packages a minimal TeX install lacks: the same reading of the
+# draft (\subfile inputs the file's body; minted is verbatim)
+_STUBS = {
+    "subfiles": "\\ProvidesPackage{subfiles}\n\\newcommand\\subfile[1]{\\begingroup"
+                "\\renewcommand\\documentclass[2][]{}\\renewenvironment{document}{}{}"
+                "\\input{#1}\\endgroup}\n",
+    "minted": "\\ProvidesPackage{minted}\n\\RequirePackage{verbatim}\n"
+              "\\def\\minted#1{\\verbatim}\\def\\endminted{\\endverbatim}\n",
+}
+
+
+def _realistic(tmp_path: Path, name: str) -> Path:
+    shutil.copytree(REALISTIC / name, tmp_path / name)
+    folder = tmp_path / name
+    for package, text in _STUBS.items():
+        found = subprocess.run(["kpsewhich", f"{package}.sty"], capture_output=True,
+                               text=True, check=False).stdout.strip()
+        if not found:
+            (folder / f"{package}.sty").write_text(text)
+    return folder
+
+
+def test_biber_agreement_on_the_thesis(tmp_path: Path) -> None:
+    _need("pdflatex", "biber", "kpsewhich")
+    folder = _realistic(tmp_path, "thesis")
+    _run(folder, "pdflatex", "-interaction=nonstopmode", "main")
+    blg = _run(folder, "biber", "--validate-datamodel", "main")
+    for _ in range(2):
+        _run(folder, "pdflatex", "-interaction=nonstopmode", "main")
+    findings = _relbib(folder, "main.tex")
+    logged = _undefined_in_log(_log_text(folder / "main.log"))
+    # chapters, the subfile and the wrong-case key are all there
+    assert {k for k, _line in logged} >= {"ghostfoot2021", "Turing1936", "missingresult2020"}
+    _assert_undefined(findings, logged)
+    # every entry biber warns about is named by a relbib finding
+    warned = set(re.findall(r"WARN - .*?entry '([^']+)'", blg))
+    assert warned
+    assert warned <= {k for f in findings for k in f["keys"]}
+
+
+def test_bibtex_agreement_on_the_natbib_paper(tmp_path: Path) -> None:
+    _need("pdflatex", "bibtex", "kpsewhich")
+    folder = _realistic(tmp_path, "natbib")
+    _run(folder, "pdflatex", "-interaction=nonstopmode", "paper")
+    blg = _run(folder, "bibtex", "paper")
+    for _ in range(2):
+        _run(folder, "pdflatex", "-interaction=nonstopmode", "paper")
+    findings = _relbib(folder, "paper.tex")
+    _assert_undefined(findings, _undefined_in_log(_log_text(folder / "paper.log")))
+    kinds = {(f["kind"], k) for f in findings for k in f["keys"]}
+    for key in re.findall(r'I didn\'t find a database entry for "([^"]+)"', blg):
+        assert ("undefined-key", key) in kinds  # the crossref parent included
+    for line in re.findall(r"Repeated entry---line (\d+)", blg):
+        assert any(f["kind"] == "duplicate-key" and f["line"] == int(line) for f in findings)
+    for field, key in re.findall(r"Warning--empty (\w+) in (\S+)", blg):
+        # an entry whose crossref parent is missing: the crossref finding covers it
+        assert ("missing-field", key) in kinds or ("undefined-key", key) in kinds, (field, key)
+
+
+def test_pandoc_agreement_on_the_quarto_report(tmp_path: Path) -> None:
+    _need("pandoc")
+    folder = _realistic(tmp_path, "quarto")
+    out = _run(folder, "pandoc", "--citeproc", "report.qmd", "-f", "markdown", "-t", "plain",
+               "-o", os.devnull)
+    missing = set(re.findall(r"citation (\S+) not found", out))
+    assert missing
+    findings = _relbib(folder, "report.qmd")
+    ours = {f["keys"][0] for f in findings if f["kind"] == "undefined-key"}
+    assert missing == ours  # and nothing pandoc resolves (front matter references:)

@@ -82,3 +82,15 @@ def test_safe_key_refuses_path_tricks(key: str) -> None:
 @pytest.mark.parametrize("key", ["khan2021russia", "Smith:2020", "a-b_c.d"])
 def test_safe_key_accepts_hand_written_keys(key: str) -> None:
     assert safe_key(key) == key
+
+
+def test_a_work_with_no_creator_is_keyed_by_its_title() -> None:
+    """A case or an anonymous item: no number or lone letter names it."""
+    fields = {"title": "Kiobel v. Royal Dutch Petroleum Co.", "howpublished": "569 U.S. 108",
+              "year": "2013"}
+    assert make_key(fields, set()) == "kiobel2013royal"
+
+
+def test_numbers_in_a_venue_are_not_the_creator() -> None:
+    assert make_key({"title": "Annual Report", "organization": "2020 Census Bureau",
+                     "year": "2021"}, set()) == "census2021annual"

@@ -46,15 +46,15 @@ def undefined_keys(ctx: CheckContext) -> Iterator[Diagnostic]:
     for scan in ctx.scans:
         for citation in scan.citations:
             key = citation.key
-            if key in by_key:
+            if key in by_key or key in scan.defined_keys:
                 continue
             same = lower.get(key.lower())
             if same is not None:
                 yield _cit_diag(
                     "undefined-key", citation,
-                    f"'{key}' is defined as '{same}': keys are case-sensitive to biber and "
-                    "BibTeX warns of a case mismatch",
-                    f"cite it as '{same}'", severity=Severity.WARNING, keys=(key, same))
+                    f"citation '{key}' is not defined: the library has '{same}', and keys "
+                    "are case-sensitive (LaTeX prints '??'; BibTeX reports a case mismatch)",
+                    f"cite it as '{same}'", keys=(key, same))
                 continue
             if key not in guesses:
                 guesses[key] = _did_you_mean(key, choices)
@@ -103,6 +103,11 @@ def unused_entries(ctx: CheckContext) -> Iterator[Diagnostic]:
     # built directly (what diagnostic() would build, without its look-ups)
     kind = KINDS["unused-entry"]
     code, severity = kind.code, kind.severity
+    # keys differing only in case are one key to BibTeX and biber (duplicate-key
+    # reports them): citing either uses both
+    if len(lower) < len(by_key):  # some keys differ only in case
+        folded = {k.lower() for k in used}
+        used |= {k for k in by_key if k.lower() in folded}
     for key, record in by_key.items():
         if key == record.key and key not in used and record.type != "xdata":
             yield Diagnostic(path=record.path, line=record.line, column=1, severity=severity,

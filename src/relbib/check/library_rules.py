@@ -22,7 +22,19 @@ from relbib.check.context import (
     split_names,
     work_key,
 )
-from relbib.check.datamodel import Model, describe, missing_fields
+from relbib.check.datamodel import (
+    BIBLATEX_FIELD_ALIASES,
+    BIBLATEX_TYPE_ALIASES,
+    Model,
+    describe,
+    missing_fields,
+)
+from relbib.check.datamodel_fields import (
+    BIBLATEX_FIELDS,
+    BIBLATEX_GLOBAL_FIELDS,
+    BIBLATEX_TYPE_FIELDS,
+    BIBLATEX_TYPES,
+)
 from relbib.check.records import BibRecord
 from relbib.diagnostics import diagnostic
 from relbib.model import Diagnostic, Severity
@@ -65,6 +77,46 @@ def required_fields(ctx: CheckContext) -> Iterator[Diagnostic]:
                 f"entry '{record.key}' has both date and year; biblatex wants exactly one",
                 "keep date = {...} and remove year (biber ignores one of them)",
                 severity=Severity.INFO)
+
+
+# biber's source map renames these .bib fields too (beyond the data model's aliases)
+_BIBER_FIELD_MAP = {**BIBLATEX_FIELD_ALIASES, "key": "sortkey", "hyphenation": "langid",
+                    "pdf": "file"}
+# a date field is valid where its parts are (the data model lists "year", "urlyear", ...)
+_DATE_PART = {"date": "year", "origdate": "origyear", "eventdate": "eventyear",
+              "urldate": "urlyear"}
+
+
+def fields_for_type(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """invalid-field (info): a field biblatex's data model does not allow for the entry's
+    type, or does not know at all (what ``biber --validate-datamodel`` warns of)."""
+    if ctx.data_model != "biblatex":
+        return  # BibTeX styles ignore fields they do not use
+    for record in ctx.records:
+        seen = BIBLATEX_TYPE_ALIASES.get(record.type, record.type)
+        if seen not in BIBLATEX_TYPES:
+            continue  # an unknown type is its own finding
+        allowed = BIBLATEX_TYPE_FIELDS.get(seen, frozenset())
+        for name in record.fields:
+            field = _BIBER_FIELD_MAP.get(name, name)
+            part = _DATE_PART.get(field, field)
+            if part in BIBLATEX_GLOBAL_FIELDS or part in allowed:
+                continue
+            shown = f"'{name}'" if field == name else f"'{name}' (biber's '{field}')"
+            if field not in BIBLATEX_FIELDS:
+                yield entry_diag(
+                    "invalid-field", record, name,
+                    f"field {shown} of '{record.key}' is not in biblatex's data model: "
+                    "biber ignores it",
+                    "rename it to a biblatex field, or move its text to note = {...}",
+                    severity=Severity.INFO)
+            else:
+                yield entry_diag(
+                    "invalid-field", record, name,
+                    f"field {shown} is not valid for @{seen} in biblatex's data model "
+                    f"('{record.key}'): styles do not print it",
+                    "change the entry type to one that has this field, or remove it",
+                    severity=Severity.INFO)
 
 
 def _field_rule(ctx: CheckContext, names: tuple[str, ...],

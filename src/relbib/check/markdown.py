@@ -3,8 +3,9 @@
 Input: the text of one Markdown file and the path to name in findings.
 Output: a DraftScan: bracketed (``[see @a, p. 3; -@b]``) and in-text
 (``@a [p. 3]``) citations with 1-based line and column of each key, the front
-matter's ``bibliography:``, ``nocite:`` and ``date:``, and suppression comments.
-Never: import yaml (a small hand parser reads the three keys it needs), raise
+matter's ``bibliography:``, ``nocite:``, ``date:`` and the ids of its inline
+``references:``, and suppression comments.
+Never: import yaml (a small hand parser reads the keys it needs), raise
 on malformed input, or touch a file.
 
 Code (spans, fenced and indented blocks) and HTML comments are blanked out
@@ -34,6 +35,9 @@ _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)]|#\.|\(?[a-zA-Z]\))\s")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _CODE_TICKS = re.compile(r"`+")
+# an inline reference's id in the front matter's ``references:`` list, in block
+# ("- id: key", "  id: 'key'") or flow ("{id: key, ...}") style
+_REFERENCE_ID = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)id\s*:\s*(?P<q>['\"]?)(?P<id>[^'\",{}\s]+)(?P=q)")
 
 
 def _blank(segment: str) -> str:
@@ -132,6 +136,23 @@ def _bracket_pairs(masked: str) -> dict[int, int]:
     return pairs
 
 
+def _reference_ids(lines: list[str], end: int) -> frozenset[str]:
+    """Ids of the front matter's inline ``references:`` (pandoc resolves citations to them)."""
+    ids: set[str] = set()
+    i = 1
+    while i < end - 1:
+        if not re.match(r"^references\s*:", lines[i]):
+            i += 1
+            continue
+        ids.update(m.group("id") for m in _REFERENCE_ID.finditer(lines[i]))
+        i += 1
+        # the list runs over indented lines and top-level "- " items
+        while i < end - 1 and (not lines[i].strip() or lines[i][:1] in (" ", "\t", "-")):
+            ids.update(m.group("id") for m in _REFERENCE_ID.finditer(lines[i]))
+            i += 1
+    return frozenset(ids)
+
+
 def _front_matter(lines: list[str], end: int) -> dict[str, tuple[int, list[tuple[str, int, int]]]]:
     """bibliography/nocite/date of the front matter: key → (line, [(value, line, col)])."""
     wanted = ("bibliography", "nocite", "date")
@@ -213,7 +234,9 @@ class _MarkdownScanner:
         bibliographies: list[str] = []
         nocite_all = False
         date: str | None = None
+        defined: frozenset[str] = frozenset()
         if fm_end:
+            defined = _reference_ids(self.text.split("\n"), fm_end)
             meta = _front_matter(self.text.split("\n"), fm_end)
             for value, _, _ in meta.get("bibliography", (0, []))[1]:
                 bibliographies.append(value)
@@ -237,6 +260,7 @@ class _MarkdownScanner:
             nocite_all=nocite_all,
             date=date,
             suppressions=MappingProxyType(dict(self.suppress)),
+            defined_keys=defined,
         )
 
     def _citations(self, masked: str) -> None:
@@ -344,4 +368,5 @@ def scan_markdown(text: str, *, path: str) -> DraftScan:
     ordered = tuple(sorted(scan.citations, key=lambda c: (c.line, c.column)))
     return DraftScan(
         path=scan.path, citations=ordered, bibliographies=scan.bibliographies,
-        nocite_all=scan.nocite_all, date=scan.date, suppressions=scan.suppressions)
+        nocite_all=scan.nocite_all, date=scan.date, suppressions=scan.suppressions,
+        defined_keys=scan.defined_keys)

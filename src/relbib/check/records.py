@@ -60,6 +60,8 @@ class DraftScan:
     suppressions: Mapping[int, frozenset[str]] = field(
         default_factory=lambda: MappingProxyType({}))
     diagnostics: tuple[Diagnostic, ...] = ()
+    # keys the draft defines itself (front matter ``references:`` ids): not undefined
+    defined_keys: frozenset[str] = frozenset()
     # the data model the draft's bibliography commands imply, None when unknown
     data_model: DataModel | None = None
     # the draft's text as read, for the claim-aware rules (its prose sentences)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
+from typing import Protocol
 
 from relbib.check.context import Check, CheckContext, ModelChoice, Rule
 from relbib.check.draft_rules import pinpoints, sources_after_draft, undefined_keys, unused_entries
@@ -25,6 +26,7 @@ from relbib.check.library_rules import (
     duplicate_keys,
     duplicate_works,
     empty_fields,
+    fields_for_type,
     isbn_checksum,
     issn_checksum,
     month_syntax,
@@ -36,7 +38,6 @@ from relbib.check.library_rules import (
     url_syntax,
     year_syntax,
 )
-from relbib.check.records import DraftScan
 from relbib.model import Diagnostic
 
 __all__ = ["RULES", "Check", "CheckContext", "ModelChoice", "Rule", "is_suppressed",
@@ -45,6 +46,8 @@ __all__ = ["RULES", "Check", "CheckContext", "ModelChoice", "Rule", "is_suppress
 _RULE_LIST = (
     Rule(name="required-fields", kind="missing-field", scope="entry", check=required_fields,
          summary="fields each entry type requires in BibTeX and biblatex"),
+    Rule(name="fields-for-type", kind="invalid-field", scope="entry", check=fields_for_type,
+         summary="a field biblatex's data model does not allow for the type (biblatex drafts)"),
     Rule(name="doi", kind="invalid-field", scope="entry", check=doi_syntax,
          summary="DOI syntax, bare form"),
     Rule(name="isbn", kind="invalid-field", scope="entry", check=isbn_checksum,
@@ -121,7 +124,16 @@ def run_rules(ctx: CheckContext, rules: Mapping[str, Rule] = RULES, *,
     return tuple(found)
 
 
-def is_suppressed(finding: Diagnostic, scans: Iterable[DraftScan]) -> bool:
+class _Suppressing(Protocol):
+    """A scanned file (a draft or a .bib) with its suppression comments."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def suppressions(self) -> Mapping[int, frozenset[str]]: ...
+
+
+def is_suppressed(finding: Diagnostic, scans: Iterable[_Suppressing]) -> bool:
     """True when a ``relbib: ignore[...]`` comment on the finding's line covers it."""
     for scan in scans:
         if scan.path != finding.path:

@@ -310,8 +310,11 @@ def check(request: CheckRequest, *, rules: Mapping[str, Rule] = CLAIM_RULES,
     found.extend(_essay_findings(request.essays,
                                  claims if isinstance(claims, ClaimInputs) else None))
     scans = [s for u in request.drafts for s in u.scans]
+    # suppression comments of the drafts and of the .bib files that have any
+    commented: list[DraftScan | BibScan] = [
+        *scans, *(b for b in request.bibs.values() if b.suppressions)]
     kept = [f for f in dict.fromkeys(found)
-            if not _ignored(f, request.ignore) and not is_suppressed(f, scans)]
+            if not _ignored(f, request.ignore) and not is_suppressed(f, commented)]
     kept.sort(key=lambda d: (d.path, d.line, d.column, d.code, d.message))
     files = len({s.path for s in scans} | set(request.bibs) | {e.path for e in request.essays})
     citations = sum(len(s.citations) for s in scans)

@@ -14,8 +14,9 @@ escape a brace.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -69,6 +70,10 @@ class BibScan:
     strings: Mapping[str, str]  # @string macros by lower-case name
     blocks: tuple[ScannedBlock, ...]
     problems: tuple[Diagnostic, ...]  # parse errors and repeated fields
+    # line -> codes or kinds suppressed there (``relbib: ignore[...]`` comments);
+    # an empty set suppresses all
+    suppressions: Mapping[int, frozenset[str]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
 
 # "@" + entry type + the opening delimiter; the type may be empty (a stub "@{").
@@ -81,6 +86,9 @@ _SCAN_FIELD = re.compile(r"[ \t\r\n]*([^\s=,{}()\"#]+)[ \t\r\n]*=[ \t\r\n]*")
 _SCAN_BARE = re.compile(r"[^\s,#{}()\"=]+")
 _SPACE = re.compile(r"[ \t\r\n]*")
 _LINE_START_AT = re.compile(r"^[ \t]*@", re.MULTILINE)
+# a suppression comment ("% relbib: ignore[RB201, invalid-field]"); BibTeX
+# ignores text between entries, so it can stand on the line above an entry
+_SUPPRESS = re.compile(r"relbib:\s*ignore(?:\[(?P<codes>[^\]\n]*)\])?")
 
 
 class _BibSyntaxError(Exception):
@@ -308,8 +316,35 @@ def scan_bib(text: str, *, path: str) -> BibScan:
             end = nxt.start() if nxt else size
             blocks.append(ScannedBlock("failed", line, at, end))
         pos = end
+    suppress = _suppressions(text, blocks, lines) if "relbib:" in text else {}
     return BibScan(path=path, entries=tuple(entries), strings=MappingProxyType(strings),
-                   blocks=tuple(blocks), problems=tuple(problems))
+                   blocks=tuple(blocks), problems=tuple(problems),
+                   suppressions=MappingProxyType(suppress))
+
+
+def _suppressions(text: str, blocks: list[ScannedBlock], lines: _Lines
+                  ) -> dict[int, frozenset[str]]:
+    """Lines covered by suppression comments: a comment inside a block, or
+    outside blocks before one, covers every line of that block."""
+    spans = [b for b in blocks if b.kind != "comment"]
+    starts = [b.start for b in spans]
+    found: dict[int, frozenset[str]] = {}
+    for m in _SUPPRESS.finditer(text):
+        codes = frozenset(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
+        i = bisect_right(starts, m.start())
+        # inside the block that starts before it, else the next block
+        if i and spans[i - 1].end > m.start():
+            block = spans[i - 1]
+        elif i < len(spans):
+            block = spans[i]
+        else:
+            continue
+        first, last = block.line, lines.at(max(block.start, block.end - 1))
+        for line in range(first, last + 1):
+            old = found.get(line)
+            found[line] = codes if old is None else (old | codes if old and codes else
+                                                     frozenset())
+    return found
 
 
 def _block_end_paren(text: str, i: int) -> int:

@@ -131,8 +131,15 @@ def parse_reference(
         _organisation_author(fields, confidence)
         _drop_doi_url(fields)
         _family_first_lead(fields, cleaned)
+    if note and pinpoint is None and kind in _WHOLE_WORKS and isinstance(fields.get("pages"), str):
+        # "Osburg, Unconventional Options (Santa Monica: RAND, 2016), 4–7.": a
+        # book has no page range of its own in a note; the range is what is cited.
+        pinpoint = str(fields.pop("pages"))
+        confidence.pop("pages", None)
     if expand_ranges and isinstance(fields.get("pages"), str):
         fields["pages"] = expand_compressed(str(fields["pages"]))
+    if expand_ranges and pinpoint is not None:
+        pinpoint = expand_compressed(pinpoint)
     if not fields.get("title") and not fields.get("author") and not fields.get("journal"):
         return UnparsedRef(text=text, reason="no title, author or container recognised")
     return FullRef(
@@ -142,6 +149,11 @@ def parse_reference(
         confidence=MappingProxyType(dict(sorted(confidence.items()))),
         pinpoint=pinpoint,
     )
+
+
+# Entry types that are whole works: a page range a note gives for them is the
+# pinpoint (chapters and articles carry their own range).
+_WHOLE_WORKS = frozenset({"book", "phdthesis", "mastersthesis", "techreport", "manual", "booklet"})
 
 
 def _drop_doi_url(fields: dict[str, FieldValue]) -> None:

@@ -62,6 +62,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
+def _significant_words(text: str) -> list[str]:
+    """The words of ``text`` that name something, in order."""
+    return [w for w in _words(text) if not w.isdigit() and len(w) > 1 and w not in STOPWORDS]
+
+
 def _first_significant(text: str) -> str:
     # nor does a number ("569 U.S. 108") or a lone letter ("Kiobel v. Royal")
     words = [w for w in _words(text) if not w.isdigit() and len(w) > 1]
@@ -116,8 +121,8 @@ def base_key(fields: Mapping[str, FieldValue]) -> str:
     if not creator and isinstance(title, str):
         # no one to name (a case, an anonymous pamphlet): the title leads,
         # "kiobel2013royal"
-        rest = title.split(None, 1)[1] if len(title.split()) > 1 else ""
-        creator, title_word = title_word, _first_significant(rest)
+        significant = _significant_words(title)
+        creator, title_word = (significant + ["", ""])[:2]
     key = creator + _year(fields) + title_word
     return key or "anon"
 

@@ -19,6 +19,7 @@ serves every format.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from pathlib import PurePath
 from typing import Literal
@@ -27,7 +28,7 @@ from relbib.diagnostics import InputError
 from relbib.essay_meta import essay_metadata
 from relbib.ingest_html import reduce_html
 from relbib.ingest_markdown import reduce_markdown
-from relbib.model import Diagnostic, Essay
+from relbib.model import Diagnostic, Essay, Marker, Sentence
 from relbib.notes import find_notes
 from relbib.sentences import line_starts
 
@@ -159,7 +160,39 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
         notes=found.notes,
         markers=found.markers,
     )
+    if offset_map:
+        essay = _at_source_lines(essay, source)
     return essay, diagnostics
+
+
+def _at_source_lines(essay: Essay, source: str) -> Essay:
+    """``essay`` with every line and column (markers, notes, claims, sentences)
+    counted in the source file a person opens; spans stay plain-text offsets."""
+    starts = line_starts(source)
+    offsets = essay.offset_map
+
+    def where(plain_offset: int) -> tuple[int, int]:
+        at = offsets[min(plain_offset, len(offsets) - 1)] if offsets else plain_offset
+        line = bisect_right(starts, at)
+        return line, at - starts[line - 1] + 1
+
+    def marker(m: Marker | None) -> Marker | None:
+        if m is None:
+            return None
+        line, column = where(m.start)
+        return replace(m, line=line, column=column)
+
+    def sentence(s: Sentence | None) -> Sentence | None:
+        return None if s is None else replace(s, line=where(s.start)[0])
+
+    notes = tuple(replace(n, line=where(n.start)[0], marker=marker(n.marker), claim=sentence(n.claim))
+                  for n in essay.notes)
+    return replace(
+        essay,
+        notes=notes,
+        markers=tuple(m for m in (marker(m) for m in essay.markers) if m is not None),
+        sentences=tuple(s for s in (sentence(s) for s in essay.sentences) if s is not None),
+    )
 
 
 def _as_format(fmt: str, path: str) -> Format:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from relbib.model import Annotation, AnnotationClaim, Entry, Essay
+from relbib.model import Annotation, AnnotationClaim, Entry, Essay, Sentence
 
 # characters allowed in an HTML id / LaTeX label built from a key
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_.:-]+")
@@ -53,14 +53,28 @@ class EssayView:
 
 
 def essay_view(essay: Essay) -> EssayView:
-    """An :class:`EssayView` of an ingested essay (body paragraphs only)."""
+    """An :class:`EssayView` of an ingested essay (body paragraphs only).
+
+    A paragraph's lines are those of its sentences, which ingest counts in
+    the file a person opens (the source lines of an HTML or Markdown essay).
+    """
+    own: dict[int, list[Sentence]] = {}
+    for sentence in essay.sentences:
+        own.setdefault(sentence.paragraph, []).append(sentence)
     paragraphs = []
-    for span in essay.paragraphs:
+    for index, span in enumerate(essay.paragraphs):
         if span.start >= essay.body_end:
             break
-        line = essay.text.count("\n", 0, span.start) + 1
         text = essay.text[span.start:span.end]
-        paragraphs.append(ParagraphView(line=line, end_line=line + text.count("\n"), text=" ".join(text.split())))
+        sentences = own.get(index)
+        if sentences:
+            last = max(sentences, key=lambda s: s.start)
+            line = min(s.line for s in sentences)
+            end_line = last.line + essay.text.count("\n", last.start, span.end)
+        else:
+            line = essay.text.count("\n", 0, span.start) + 1
+            end_line = line + text.count("\n")
+        paragraphs.append(ParagraphView(line=line, end_line=end_line, text=" ".join(text.split())))
     return EssayView(id=essay.id, title=essay.title or essay.id, paragraphs=tuple(paragraphs))
 
 

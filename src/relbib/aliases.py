@@ -97,6 +97,37 @@ _NAME_WORDS: dict[str, tuple[str, ...]] = {
     "unity": ("edinstvo", "wahdat"),
 }
 
+# --- words that news, politics and economics use for one another --------------
+# canonical -> the words a writer uses in its place.  Each group is one idea
+# that essays about any country or period paraphrase: "an embargo was lifted"
+# and "the ban was lifted" state the same fact.  Only general vocabulary here;
+# a group must hold words that are interchangeable in a factual sentence.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ban": ("embargo", "prohibition", "sanction", "boycott"),
+    "agreement": ("treaty", "accord", "pact", "deal", "convention", "memorandum"),
+    "visit": ("trip", "tour", "journey"),
+    "meeting": ("summit", "talks", "conference", "meet"),
+    "alliance": ("partnership", "coalition", "alignment", "axis"),
+    "declare": ("say", "announce", "remark", "assert", "affirm", "proclaim"),
+    "sign": ("conclude", "ink"),
+    "weapon": ("arm", "armament", "hardware", "munition"),
+    "military": ("defence", "defense", "armed"),
+    "support": ("endorse", "favour", "favor", "champion"),
+    "sell": ("sale", "supply", "export", "deliver", "delivery", "provide"),
+    "buy": ("purchase", "acquire", "procure", "import"),
+    "lift": ("end", "remove", "revoke", "rescind"),
+    "impose": ("introduce", "enforce"),
+    "attack": ("strike", "raid", "assault", "incursion"),
+    "condemn": ("denounce", "criticise", "criticize"),
+    "trade": ("commerce",),
+    "growth": ("increase", "rise", "expansion", "grow"),
+    "closer": ("nearer",),
+    "president": ("head of state",),
+    "exercise": ("drill", "manoeuvre", "maneuver", "war game"),
+    "troops": ("soldier", "force"),
+    "plant": ("facility", "station"),
+}
+
 # --- number words ---------------------------------------------------------------
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -144,6 +175,8 @@ def _invert(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 _PHRASE = {**_invert(_COUNTRY_ALIASES), **_invert(_ORGANISATION_ALIASES)}
+# every canonical country and organisation name ("united states", "european union")
+KNOWN_NAMES = frozenset(_PHRASE.values())
 # canonical country names ("soviet union" is a country, "european union" is not)
 COUNTRIES = frozenset(_COUNTRY_ALIASES)
 _WORD = {**_invert(_TRANSLITERATIONS), **_invert(_NAME_WORDS)}

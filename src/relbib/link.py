@@ -111,7 +111,7 @@ class Thresholds:
     """Where each rule decides; set on tests/claims (see benchmarks/claims.py)."""
 
     support: float = 0.30  # lexical score (with fact bonus) to suggest a source
-    single_fact: float = 0.3  # lexical score that, with one shared fact, counts as support
+    single_fact: float = 0.32  # lexical score that, with one shared fact, counts as support
     paraphrase: float = 0.7  # lexical score that needs no shared fact to count as support
     unlike: float = 0.08  # a cited work's best known claim scores below this
     min_known: int = 3  # claims a work must have before "unlike" is judged

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from relbib.aliases import NUMBER_WORDS, canonical
+from relbib.aliases import KNOWN_NAMES, NUMBER_WORDS, SYNONYMS, canonical
 from relbib.facts import Facts
 
 # A word (letters, inner apostrophes, dots and hyphens: "Mi-17", "U.S."), a
@@ -44,7 +44,17 @@ def terms(text: str, facts: Facts) -> list[str]:
     matches "joint military exercise"); names keep their hyphens ("Mi-17").
     """
     out: list[str] = []
-    for token in _TOKEN.findall(text if text.isascii() else fold_keep_case(text)):
+    tokens = _TOKEN.findall(text if text.isascii() else fold_keep_case(text))
+    skip = 0
+    for at, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        run = _known_name(tokens, at)
+        if run:
+            out.append(run[0])
+            skip = run[1] - 1
+            continue
         if token[0].isdigit():
             out.append(token.replace(",", ""))
             continue
@@ -54,15 +64,34 @@ def terms(text: str, facts: Facts) -> list[str]:
         if lower in NUMBER_WORDS:
             out.append(str(NUMBER_WORDS[lower]))
         elif token[0].isupper():
-            out.extend(canonical(token).split())
+            # each part of "Indo-US" or "Pak-Russia" is a name of its own, and a
+            # name's words are stemmed like any word ("Gas Pipeline"/"gas pipelines")
+            for part in token.split("-"):
+                name = canonical(part)
+                if name in KNOWN_NAMES:
+                    out.append(name.replace(" ", "_"))
+                else:
+                    out.extend(w if w.isdigit() else stem(w) for w in name.split())
         elif "-" in lower:
-            out.extend(stem(part) for part in lower.split("-")
+            out.extend(concept(part) for part in lower.split("-")
                        if len(part) >= 3 and part not in _STOPWORDS)
         else:
-            out.append(stem(lower))
+            out.append(concept(lower))
     out.extend("e:" + e.name for e in facts.entities if e.kind != "country")
     out.extend(f"q:{q.value:g}:{q.unit}" for q in facts.quantities)
     return out
+
+
+def _known_name(tokens: list[str], at: int) -> tuple[str, int] | None:
+    """A country or organisation written in two to four capitalised words
+    ("United States") as one term, and how many tokens it takes."""
+    for length in (4, 3, 2):
+        words = tokens[at:at + length]
+        if len(words) == length and all(w[0].isupper() for w in words):
+            name = canonical(" ".join(words))
+            if name in KNOWN_NAMES:
+                return name.replace(" ", "_"), length
+    return None
 
 
 def fold_keep_case(text: str) -> str:
@@ -87,6 +116,27 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("y"):
         word = word[:-1] + "i"
     return word
+
+
+def _concepts() -> dict[str, str]:
+    """Stem of each one-word synonym → the stem of its group's canonical word."""
+    out: dict[str, str] = {}
+    for head, words in SYNONYMS.items():
+        for word in (head, *words):
+            if " " not in word:
+                out[stem(word)] = stem(head)
+    return out
+
+
+_CONCEPT: dict[str, str] = {}
+
+
+def concept(word: str) -> str:
+    """The stem of a lower-case word, or of the word its synonym group is named by."""
+    if not _CONCEPT:
+        _CONCEPT.update(_concepts())
+    stemmed = stem(word)
+    return _CONCEPT.get(stemmed, stemmed)
 
 
 @dataclass(slots=True)

@@ -50,8 +50,15 @@ CSL_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
 _CSL_YAML_ID = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)id\s*:\s*(?P<q>['\"]?)(?P<id>[^'\",{}\s]+)(?P=q)",
                           re.MULTILINE)
 # Bump when the scanner or the rules change what a cached result would hold.
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
+# the root-document magic comment of TeXShop, TeXstudio and VS Code's LaTeX
+# Workshop ("% !TEX root = ../thesis.tex", "%!TeX root=main"); editors read it
+# among the comments at the top of a file
+_MAGIC_ROOT = re.compile(r"^[ \t]*%[ \t]*![ \t]*TeX[ \t]+root[ \t]*=[ \t]*(?P<root>\S(?:.*\S)?)[ \t]*$",
+                         re.IGNORECASE)
+# how many leading lines may hold it (only comments and blank lines before it)
+_MAGIC_LINES = 20
 # a LaTeX root document, as opposed to a chapter meant to be \input
 _WHOLE_LATEX = re.compile(r"^[^%\n]*\\(?:documentclass|begin\s*\{document\})", re.MULTILINE)
 
@@ -222,6 +229,67 @@ def _line_naming(scanned: Sequence[_Scanned], name: str) -> tuple[str, int, int]
             line = item.text.count("\n", 0, at) + 1
             return item.scan.path, line, at - item.text.rfind("\n", 0, at)
     return scanned[0].scan.path, 1, 1
+
+
+def magic_root(path: Path, text: str) -> tuple[str, int] | None:
+    """The root a ``% !TEX root = ...`` comment at the top of a LaTeX file names,
+    with its line; None when the file has none."""
+    if path.suffix.lower() not in LATEX_SUFFIXES or "root" not in text[:4096].lower():
+        return None
+    for number, line in enumerate(text.split("\n", _MAGIC_LINES)[:_MAGIC_LINES], start=1):
+        m = _MAGIC_ROOT.match(line)
+        if m is not None:
+            return m.group("root"), number
+        if line.strip() and not line.lstrip().startswith("%"):
+            return None  # the comments at the top are over
+    return None
+
+
+def resolve_roots(drafts: Sequence[Path], roots: Sequence[Path]
+                  ) -> tuple[dict[Path, Path], list[Diagnostic]]:
+    """Each draft → the root document to check in its place (itself when it
+    names none, or when the root it names cannot be used: missing, outside
+    the project, or a chain of roots that loops); problems as findings at the
+    magic comment's line."""
+    out: dict[Path, Path] = {}
+    problems: list[Diagnostic] = []
+    for draft in drafts:
+        current, chain = draft, [draft]
+        while True:
+            named = magic_root(current, _text(current))
+            if named is None:
+                break
+            written, line = named
+            where: dict[str, Any] = {"path": display_path(current), "line": line, "column": 1}
+            found = next((c.resolve() for c in _candidates(written, current.parent)
+                          if c.is_file()), None)
+            if found is None:
+                problems.append(diagnostic(
+                    "parse-error", f"'% !TEX root = {written}': no such file (looked in "
+                    f"{display_path(current.parent)}); this file is checked on its own",
+                    **where, suggestion="correct the root's path (relative to this file's "
+                    "folder), or remove the comment"))
+                break
+            if found == current:
+                break  # a root that names itself
+            if found in chain:
+                problems.append(diagnostic(
+                    "parse-error", f"'% !TEX root = {written}' leads back to "
+                    f"{display_path(found)}: the roots name each other; this file is "
+                    "checked on its own", **where,
+                    suggestion="let only the chapters name the root document"))
+                current = draft
+                break
+            if not _inside(found, roots):
+                problems.append(diagnostic(
+                    "parse-error", f"'% !TEX root = {written}' points outside the project; "
+                    "relbib checks this file on its own", **where, severity=Severity.WARNING,
+                    suggestion="run relbib from the folder that holds the whole project"))
+                break
+            current = found
+            chain.append(found)
+        out[draft] = current
+    return out, problems
 
 
 # --- the cache --------------------------------------------------------------------------
@@ -422,10 +490,30 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
     units: list[DraftUnit] = []
     included: set[Path] = set()
     read: list[tuple[Path, list[_Scanned], list[Diagnostic]]] = []
-    for root in drafts:
+    # a chapter naming its root document ("% !TEX root = ../thesis.tex") is
+    # checked as part of that document
+    magic, read_problems = resolve_roots(drafts, roots)
+    queue = list(dict.fromkeys(magic[d] for d in drafts))
+    done: set[Path] = set()
+    while queue:
+        root = queue.pop(0)
+        if root in done:
+            continue
+        done.add(root)
         scanned, problems = read_draft_unit(root, roots=[*roots, root.parent])
         read.append((root, scanned, problems))
         included.update(s.path for s in scanned[1:])
+        holds = {s.path for s in scanned}
+        for chapter in (d for d in drafts if magic[d] == root and d not in holds):
+            comment = magic_root(chapter, _text(chapter)) or ("", 1)
+            read_problems.append(diagnostic(
+                "parse-error", f"the root document {display_path(root)} this file names "
+                "does not include it; this file is checked on its own",
+                path=display_path(chapter), line=comment[1], column=1, severity=Severity.WARNING,
+                suggestion="\\input or \\include this file from the root, or correct the "
+                "'% !TEX root' comment"))
+            magic[chapter] = chapter
+            queue.append(chapter)
     for root, scanned, problems in read:
         if root in included or not scanned:
             continue  # checked as part of the draft that includes it
@@ -466,7 +554,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
     essays = tuple(EssayText(path=display_path(p), text=_text(p))
                    for kind, p in named if kind == "essay")
     request = CheckRequest(drafts=tuple(units), bibs=bib_scans, extra_bibs=extra_shown,
-                           essays=essays, ignore=project_ignore(project))
+                           essays=essays, ignore=project_ignore(project),
+                           problems=tuple(read_problems))
     return request
 
 

@@ -7,6 +7,7 @@ paragraphs) plus the hostile entries, so the real tools see both.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -28,10 +29,17 @@ Data = Case
 
 
 def need(tool: str) -> str:
-    """The tool's path, or skip the test saying it is missing."""
+    """The tool's path, or skip the test saying it is missing.
+
+    In CI (``CI`` set) a missing tool fails the test: .ci/run installs every
+    one, so a skip there would hide a broken install step.
+    """
     path = shutil.which(tool)
     if path is None:
-        pytest.skip(f"{tool} is not installed (CI installs it from Debian's packages; see .ci/run)")
+        message = f"{tool} is not installed (CI installs it from Debian's packages; see .ci/run)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     return path
 
 

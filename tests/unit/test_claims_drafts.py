@@ -111,3 +111,27 @@ def test_prose_never_raises_and_keeps_every_offset(pieces: list[str]) -> None:
             assert 0 <= s.start < s.end <= len(text)
         for offset in range(0, len(text) + 1, 7):
             sentence_at(prose, offset)
+
+
+def test_an_in_text_citation_that_opens_a_sentence_keeps_the_sentence_boundary() -> None:
+    text = ("Glaciers retreat fast (Jones 2001). @smith2004 shows that ice melts.\n"
+            "Seas rise! @{doe:2001} [p. 3] finds the same. As @lee2000 argues, e.g. it is slow.\n"
+            "\n"
+            "Cold weather persists [@kim2010]. Then @park2011 disagrees.")
+    prose = markdown_prose(text)
+    assert [s.text for s in prose.sentences] == [
+        "Glaciers retreat fast (Jones 2001).", "shows that ice melts.", "Seas rise!",
+        "finds the same.", "As argues, e.g. it is slow.", "Cold weather persists.",
+        "Then disagrees."]
+
+    def attached(key: str) -> str:
+        found = sentence_at(prose, text.index(key))
+        assert found is not None
+        return found.text
+
+    assert attached("@smith2004") == "shows that ice melts."
+    assert attached("@{doe:2001}") == "finds the same."
+    # not at a sentence start: the citation stays in its sentence, unchanged
+    assert attached("@lee2000") == "As argues, e.g. it is slow."
+    assert attached("@park2011") == "Then disagrees."
+    assert attached("@kim2010") == "Cold weather persists."

@@ -8,8 +8,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from relbib.facts import extract_facts
 from relbib.link import Decision, SourceClaim, link
 from relbib.model import Citation, Essay, Form, Marker, Note, Sentence, Span
+from relbib.retrieval import terms
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+")
 
@@ -185,3 +187,40 @@ def test_link_never_mutates_inputs_and_spans_stay_in_bounds(sentences: list[str]
     for x in result.links:
         assert 0 <= x.start < x.end <= len(texts[x.essay])
         assert x.relation in {"cited", "supports", "confirmed", "rejected", "conflicts"}
+
+
+# --- term normalisation: synonyms, countries written several ways, names' inflections
+
+
+def words(text: str) -> set[str]:
+    return set(terms(text, extract_facts(text)))
+
+
+def test_synonyms_of_news_vocabulary_become_one_term() -> None:
+    assert words("the embargo was lifted") & words("the ban was lifted") >= {"ban"}
+    assert "agreement" in words("a treaty was signed") & words("an agreement was concluded")
+    assert "sign" in words("a treaty was signed") & words("an agreement was concluded")
+
+
+def test_a_stated_fact_is_not_the_noun_state() -> None:
+    assert not words("heads of state met") & words("he declared it")
+
+
+def test_a_country_is_one_term_however_it_is_written() -> None:
+    assert "united_states" in words("the U.S.-India deal") & words("the United States agreed")
+    assert "india" in words("the Indo-US deal") & words("India agreed")
+
+
+def test_a_name_and_the_common_word_share_their_stem() -> None:
+    assert words("the Gas Pipeline") & words("gas pipelines") >= {"gas", "pipelin"}
+
+
+def test_a_paraphrase_in_other_words_is_supported_unless_the_year_differs() -> None:
+    source = essay("src", "In 2015, the decades-old trade embargo imposed on Cuba was finally lifted.",
+                   cites={0: 1})
+    cites = {"src": (cite(1, "smith2016cuba"),)}
+    same = essay("b", "Washington lifted its ban on trade with Cuba in 2015.")
+    other_year = essay("c", "Washington lifted its ban on trade with Cuba in 1995.")
+    result = link([source, same, other_year], cites)
+    supported = {x.essay for x in result.links if x.relation == "supports"}
+    assert supported == {"b"}

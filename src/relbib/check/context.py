@@ -44,6 +44,9 @@ class CheckContext:
 
     records: tuple[BibRecord, ...] = ()
     strings: frozenset[str] = frozenset()  # @string names defined in the .bib files read
+    # keys of entries the .bib reader could not finish: defined for bibtex, which
+    # keeps the partly read entry (their parse-error is the finding)
+    broken_keys: frozenset[str] = frozenset()
     scans: tuple[DraftScan, ...] = ()
     # which data model's required fields apply ("both": either model's, each named)
     data_model: ModelChoice = "both"

@@ -46,7 +46,7 @@ def undefined_keys(ctx: CheckContext) -> Iterator[Diagnostic]:
     for scan in ctx.scans:
         for citation in scan.citations:
             key = citation.key
-            if key in by_key or key in scan.defined_keys:
+            if key in by_key or key in scan.defined_keys or key in ctx.broken_keys:
                 continue
             same = lower.get(key.lower())
             if same is not None:

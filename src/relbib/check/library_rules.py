@@ -154,8 +154,43 @@ def year_syntax(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 def month_syntax(ctx: CheckContext) -> Iterator[Diagnostic]:
-    """invalid-field: a month that is not 1-12, an English name or a BibTeX macro."""
-    return _field_rule(ctx, ("month",), fv.check_month)
+    """invalid-field: a month that is not 1-12, an English name or a BibTeX macro;
+    under biblatex also a month written as a name in braces or quotes.
+
+    biber reads ``month`` as an integer: its jan ... dec macros expand to 1-12,
+    but a braced or quoted name (``{jan}``, ``"January"``) stays text, and
+    biber warns "legacy month field ... is not an integer - this will probably
+    not sort properly".  BibTeX styles print such a name as written.
+    """
+    if ctx.data_model != "biblatex":
+        yield from _field_rule(ctx, ("month",), fv.check_month)
+        return
+    for record in ctx.records:
+        value = record.fields.get("month")
+        if value is None or not value.strip():
+            continue
+        text = value.strip()
+        if text.isdigit() and 1 <= int(text) <= 12:
+            continue
+        as_macro = any(use.field == "month" and use.name.lower() == text.lower()
+                       and text.lower() in fv.MONTH_MACROS for use in record.macros)
+        if as_macro:
+            continue
+        number = fv.month_number(text)
+        if number is None:
+            problem = fv.check_month(text)
+            if problem is not None:
+                yield entry_diag("invalid-field", record, "month",
+                                  f"month of '{record.key}': {problem.message}",
+                                  problem.suggestion)
+            continue
+        yield entry_diag(
+            "invalid-field", record, "month",
+            f"month of '{record.key}' is the text '{text}', not a number: biber warns "
+            "\"legacy month field ... is not an integer\" and may sort the entry wrongly",
+            f"month = {fv.MONTH_MACROS[number - 1]} (the macro, no braces) or "
+            f"month = {number}",
+            severity=Severity.WARNING)
 
 
 def date_syntax(ctx: CheckContext) -> Iterator[Diagnostic]:

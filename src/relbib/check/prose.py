@@ -27,7 +27,7 @@ from types import MappingProxyType
 from relbib.check.latex import _mask
 from relbib.check.markdown import _HTML_COMMENT, _front_matter_end, _mask_blocks, _mask_spans
 from relbib.model import Sentence, Span
-from relbib.sentences import split_sentences
+from relbib.sentences import join_broken_words, split_sentences
 
 __all__ = ["Prose", "latex_prose", "markdown_prose", "sentence_at"]
 
@@ -50,12 +50,19 @@ class Prose:
         return offset
 
 
+# the word a sentence-opening citation leaves for the splitter ("Xxxx...")
+_PLACEHOLDER = "Xx"
+
+
 class _Canvas:
     """A mutable copy of the text that only ever loses characters to spaces."""
 
     def __init__(self, text: str) -> None:
         self.chars = list(text)
         self.breaks: set[int] = set()  # offsets that open a new paragraph
+        # spans holding a placeholder word (a citation that opens a sentence):
+        # the sentence splitter sees a word, the sentences' text does not
+        self.placeholders: list[tuple[int, int]] = []
 
     def blank(self, start: int, end: int) -> None:
         chars = self.chars
@@ -67,6 +74,17 @@ class _Canvas:
         for i, ch in enumerate(text):
             if at + i < len(self.chars) and self.chars[at + i] != "\n":
                 self.chars[at + i] = ch
+
+    def blank_all(self, spans: list[tuple[int, int]]) -> None:
+        for start, end in spans:
+            self.blank(start, end)
+
+    def hold(self, start: int, end: int) -> None:
+        """Blank start:end but keep a capitalised word there, so a sentence
+        that opens with it stays a sentence of its own."""
+        self.blank(start, end)
+        self.put(start, _PLACEHOLDER[:1] + _PLACEHOLDER[1:2] * (end - start - 1))
+        self.placeholders.append((start, end))
 
     def text(self) -> str:
         return "".join(self.chars)
@@ -213,6 +231,9 @@ _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.MULTILINE)
 _AT_KEY = r"-?@(?:\{[^{}\n]+\}|\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*)"
 _CITE_GROUP = re.compile(r"\[[^\[\]\n]*?(?<![\w.])" + _AT_KEY + r"[^\[\]]*?\]")
 _CITE_IN_TEXT = re.compile(r"(?<![\w\\/@.:=+&%#~])" + _AT_KEY + r"(?:[ \t]*\[[^\[\]\n]*\])?")
+# the text before a citation ends a sentence: a stop, closing quotes or
+# brackets after it, then spaces (not a blank line: a new paragraph needs no help)
+_AFTER_STOP = re.compile(r"[.!?][\"'’”)\]»]*[ \t]*\n?[ \t]*$")
 _INLINE_NOTE = re.compile(r"\^\[")
 _NOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\](?!:)")
 _NOTE_DEF = re.compile(r"^ {0,3}\[\^(?P<id>[^\]\s]+)\]:", re.MULTILINE)
@@ -247,8 +268,16 @@ def markdown_prose(text: str) -> Prose:
         canvas.blank(m.start(), stop)
         if m.group("id") in marks:
             anchors[(m.start(), stop)] = marks[m.group("id")]
-    for pattern in (_CITE_GROUP, _CITE_IN_TEXT, _IMAGE, _LINK_DEFINITION, _TABLE_LINE, _HTML_TAG,
-                    _SETEXT_UNDERLINE):
+    for m in _CITE_GROUP.finditer(masked):
+        canvas.blank(m.start(), m.end())
+    for m in _CITE_IN_TEXT.finditer(masked):
+        # "... 2004. @smith2004 shows that ...": the citation opens a sentence;
+        # blanked, "shows" would continue the sentence before
+        if canvas.chars[m.start()] != " " and _AFTER_STOP.search(masked, max(m.start() - 40, 0), m.start()):
+            canvas.hold(m.start(), m.end())
+        else:
+            canvas.blank(m.start(), m.end())
+    for pattern in (_IMAGE, _LINK_DEFINITION, _TABLE_LINE, _HTML_TAG, _SETEXT_UNDERLINE):
         for m in pattern.finditer(masked):
             canvas.blank(m.start(), m.end())
     for m in _HEADING_LINE.finditer(masked):
@@ -304,9 +333,16 @@ def _prose(canvas: _Canvas, anchors: Mapping[tuple[int, int], int]) -> Prose:
             b -= 1
         if a < b:
             paragraphs.append(Span(start=a, end=b))
+    words = text
+    if canvas.placeholders:  # the sentences' text without the placeholder words
+        canvas.blank_all(canvas.placeholders)
+        words = canvas.text()
     sentences = tuple(
         replace(s, text=_SPACE_BEFORE_STOP.sub("", _WHITESPACE.sub(" ", s.text)).strip())
-        for s in split_sentences(text, paragraphs) if _LETTER.search(s.text))
+        for s in (replace(s, text=join_broken_words(words[s.start:s.end]))
+                  if words is not text else s
+                  for s in split_sentences(text, paragraphs))
+        if _LETTER.search(s.text))
     return Prose(text=text, paragraphs=tuple(paragraphs), sentences=sentences,
                  anchors=MappingProxyType(dict(anchors)))
 

@@ -119,10 +119,13 @@ def _context(scans: Sequence[BibScan], model: ModelChoice, *,
              claims: ClaimInputs | None = None) -> CheckContext:
     records: list[BibRecord] = []
     strings: set[str] = set()
+    broken: set[str] = set()
     for scan in scans:
         records.extend(_records(scan))
         strings.update(scan.strings)
+        broken.update(k for p in scan.problems if p.kind == "parse-error" for k in p.keys)
     return CheckContext(records=tuple(records), strings=frozenset(strings),
+                        broken_keys=frozenset(broken),
                         scans=tuple(drafts), data_model=model, whole_documents=whole,
                         claims=claims)
 

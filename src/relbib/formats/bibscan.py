@@ -96,6 +96,7 @@ class _BibSyntaxError(Exception):
         super().__init__(message)
         self.message = message
         self.offset = offset
+        self.key = ""  # the key of the entry it broke, once that key was read
 
 
 def _braced_end(text: str, i: int) -> int:
@@ -190,12 +191,25 @@ def _scan_value(text: str, i: int, strings: Mapping[str, str],
 def _scan_entry(text: str, i: int, closer: str, kind: str, line: int, start: int,
                 strings: Mapping[str, str], lines: _Lines,
                 problems: list[Diagnostic], path: str) -> ScannedEntry:
-    """The fields of one entry whose key starts at ``i``; raises _BibSyntaxError."""
+    """The fields of one entry whose key starts at ``i``; raises _BibSyntaxError
+    (carrying the key once it was read: bibtex keeps the partly read entry)."""
     m = _SCAN_KEY.match(text, i)
     key = m.group(1) if m else ""
     i = m.end() if m else i
     if not key:
         raise _BibSyntaxError("an entry has no key", i)
+    try:
+        return _scan_fields(text, i, closer, kind, key, line, start, strings, lines,
+                            problems, path)
+    except _BibSyntaxError as error:
+        error.key = key
+        raise
+
+
+def _scan_fields(text: str, i: int, closer: str, kind: str, key: str, line: int, start: int,
+                 strings: Mapping[str, str], lines: _Lines,
+                 problems: list[Diagnostic], path: str) -> ScannedEntry:
+    """The fields of the entry ``key`` after its key (at ``i``)."""
     fields: dict[str, str] = {}
     field_lines: dict[str, int] = {}
     macros: list[tuple[str, str, int]] = []
@@ -309,7 +323,7 @@ def scan_bib(text: str, *, path: str) -> BibScan:
             problems.append(diagnostic(
                 "parse-error", f"cannot read the @{kind or '?'} block that starts on line "
                 f"{line}: {error.message}" + (f" (line {where})" if where != line else ""),
-                path=path, line=line, column=1,
+                path=path, line=line, column=1, keys=(error.key,) if error.key else (),
                 suggestion="check for an unbalanced brace or quote, or a missing comma; "
                 "reading resumed at the next line starting with '@'"))
             nxt = _LINE_START_AT.search(text, m.end())

@@ -141,7 +141,13 @@ def _incomplete(
             reasons.append("it ends with a dangling comma")
         if "year" not in ref.fields and "date" not in ref.fields:
             reasons.append("it has no year")
-        if ref.type in ("online", "misc") and not {"url", "doi", "publisher"} & set(ref.fields):
+        # Only a web page needs its URL: an ``online`` entry, or a ``misc`` one
+        # naming nothing else that says where it appeared (a publisher, an
+        # issuing body, a reporter citation or genre, a periodical, a number).
+        web = ref.type == "online" or ref.type == "misc" and not {
+            "publisher", "institution", "organization", "howpublished", "journal", "number"
+        } & set(ref.fields)
+        if web and not {"url", "doi"} & set(ref.fields):
             reasons.append("a web source with no URL")
         if reasons:
             out.append(diagnostic(

@@ -57,6 +57,17 @@ MONTH_DAY_COMMA_YEAR = re.compile(
     re.IGNORECASE,
 )
 
+# A date closing a note's container with no comma before it: "Arms Control
+# Today. November 2002", "Dawn. September 28 2016" (the US comma already
+# dropped), "BBC News. Last modified March 1 2000".  Anchored at the end, so
+# a month word inside a title ("May Day Review") stays.
+TRAILING_DATE = re.compile(
+    r"(?:[.,]\s+|\s+)(?:(?:last\s+)?(?:modified|updated|published|posted)(?:\s+on)?:?\s+)?"
+    rf"(?P<date>(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?:{_MONTH_WORDS})\.?"
+    rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:1[0-9]\d\d|20\d\d))\s*$",
+    re.IGNORECASE,
+)
+
 # --- pages ------------------------------------------------------------------
 
 # "pp.", "p.", "pages", "S." (German), "pgs" before a page number.
@@ -373,6 +384,15 @@ NOTE_NAME_WORD = re.compile(
 # Bloodlands (…)" is a bibliography entry, not a note of these shapes.
 NOTE_SENTENCE_STOP = re.compile(r"\b(?!(?i:eds|vols?|trans|comp|repr|rev|nos?)\.)[^\W\d_]{3,}\.\s")
 # An organisation's acronym as an author: "UNDP", "NBER", "SIPRI", "U.S."
+# The lead of a note that is a publication, not a person: a possessive
+# ("Lloyd's List", "Jane's Defence Weekly"), a leading "The" ("The
+# Economist"), or a word that names a periodical ("Financial Times").
+PUBLICATION_POSSESSIVE = re.compile(r"[^\W\d_]['\u2019]s\s+[A-Z]")
+PUBLICATION_THE = re.compile(r"^The\s+[A-Z]")
+PUBLICATION_WORD = re.compile(
+    r"(?i)\b(?:list|times|post|news|herald|gazette|tribune|review|journal|magazine|weekly|"
+    r"daily|chronicle|observer|economist|monitor|telegraph|bulletin|quarterly|digest|dispatch)\b"
+)
 ACRONYM = re.compile(r"^(?:[A-Z]{2,8}|(?:[A-Z]\.){2,6})$")
 # A report series and its number: "NBER Working Paper No. 20935",
 # "Policy Research Working Paper 9312", "IMF Working Paper WP/19/13".

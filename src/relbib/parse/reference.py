@@ -34,7 +34,12 @@ from relbib.parse.fields import (
     segments_to_fields,
     strip_punct,
 )
-from relbib.parse.names import family_first_lead, looks_like_organisation, split_names
+from relbib.parse.names import (
+    family_first_lead,
+    looks_like_organisation,
+    split_names,
+    western_given_names,
+)
 from relbib.parse.pages import expand_compressed, normalize_pages
 
 __all__ = ["clean_text", "parse_reference"]
@@ -318,6 +323,14 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     if re.match(r"(?i)^in\b", after) or not after:
         return None
     fields: dict[str, FieldValue] = {"title": clean_title(title)}
+    if before and _names_a_publication(before):
+        # "Lloyd's List, “Title,” 12 September 2023": the publication leads;
+        # with no container after the title it is the container, else the author.
+        if _opens_with_date(after):
+            before, after = "", f"{before}, {after}"
+        else:
+            fields["author"] = (Name(family=before, literal=True),)
+            before = ""
     if before:
         if len(before.split()) > 14 or re.search(r"\d", before):
             return None
@@ -336,6 +349,13 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     chunks = [c.strip() for c in re.split(r",\s+", rest.strip(" ,.;")) if c.strip()]
     if not chunks:
         return None
+    trailing = P.TRAILING_DATE.search(chunks[0])
+    lead = chunks[0][: trailing.start()] if trailing else ""
+    if trailing and _has_content(lead) and not re.search(r"\d", lead):
+        # "Arms Control Today. November 2002": the date closes the container
+        # (after a volume or pages, as in "… 11.3 (1960): 271-76. Web. 10 Apr.
+        # 2017", it is an access date, which this reader does not take)
+        chunks[0:1] = [chunks[0][: trailing.start()].strip(" ,."), trailing.group("date")]
     container, extra = _container_and_volume(chunks[0])
     fields.update(extra)
     notes: list[str] = []
@@ -363,6 +383,13 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
                 fields["date"] = iso
         else:
             notes.append(chunk)
+    # "…, 1: 6 (2011), November.": a bare month is the year's month
+    month = next((n for n in notes if P.MONTH.fullmatch(n.strip(" ."))), None)
+    if month is not None and "year" in fields and "date" not in fields:
+        _, iso = parse_date(f"{month} {fields['year']}")
+        if iso:
+            fields["date"] = iso
+            notes.remove(month)
     # Trust the rules only when every chunk was understood: a leftover with
     # digits, or a container holding digits or brackets, means another shape.
     if any(re.search(r"[\d()\[\]]", n) for n in notes) or re.search(r"[\d()\[\];]", container):
@@ -375,6 +402,29 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     if notes:
         fields["note"] = "; ".join(notes)
     return _container_kind(container, fields), fields
+
+
+def _names_a_publication(lead: str) -> bool:
+    """ "Lloyd's List", "The Economist", "Financial Times": a note's lead that
+    is a newspaper or magazine, not a person ("Emily Post", "Tip O'Neill")."""
+    if "," in lead or P.NAME_CONJ.search(lead) or looks_like_organisation(lead):
+        return False
+    words = lead.split()
+    if len(words) < 2 or len(words) > 6:
+        return False
+    if P.PUBLICATION_POSSESSIVE.search(lead) or P.PUBLICATION_THE.match(lead):
+        return True
+    if not P.PUBLICATION_WORD.search(lead):
+        return False
+    # "Emily Post": a given name and one periodical-like surname is a person
+    return not (len(words) == 2 and words[0].lower() in western_given_names())
+
+
+def _opens_with_date(text: str) -> bool:
+    """True when the text's first comma chunk is a date ("12 September 2023")."""
+    text = P.MONTH_DAY_COMMA_YEAR.sub(r"\g<month>\g<year>", text)
+    first = re.split(r",\s+", text, maxsplit=1)[0].strip(" .")
+    return bool(P.DATE_PHRASE.fullmatch(first) or P.YEAR.fullmatch(first))
 
 
 def _set_date(fields: dict[str, FieldValue], text: str) -> None:
@@ -459,7 +509,8 @@ def _container_kind(container: str, fields: dict[str, FieldValue]) -> str:
     if len(words) == 1 and container.isupper() and len(container) >= 2:
         fields["institution"] = container
         return "techreport"
-    if looks_like_organisation(container):
+    # "National Review" names a periodical although "National" is an institution's word
+    if looks_like_organisation(container) and not P.PUBLICATION_WORD.search(container):
         fields["organization"] = container
         fields["howpublished"] = container
         return "online"

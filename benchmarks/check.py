@@ -73,6 +73,14 @@ def main() -> None:
         folder = Path(tmp)
         draft = make_draft(folder)
         cache = folder / "cache"
+        # Byte-compile relbib as pip compiles an installed package (bibtexparser's
+        # .pyc files were written at install): with PYTHONDONTWRITEBYTECODE set and
+        # an editable install, relbib alone would recompile its sources every run.
+        import relbib
+
+        subprocess.run([PYTHON, "-m", "compileall", "-q", str(Path(relbib.__file__).parent)],
+                       check=True, env={k: v for k, v in os.environ.items()
+                                        if k != "PYTHONDONTWRITEBYTECODE"})
         env = {**os.environ, "RELBIB_CACHE_DIR": str(cache)}
         rows: dict[str, list[tuple[float, float, int]]] = {}
         commands = {

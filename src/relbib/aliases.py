@@ -76,7 +76,6 @@ _TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
     "yuri": ("yury", "iouri"),
     "aleksandr": ("alexander", "aleksander"),
     "mikhail": ("michail",),
-    "zardari": (),
     "tchaikovsky": ("chaikovsky",),
 }
 

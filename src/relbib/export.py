@@ -83,8 +83,8 @@ def select(library: Library, selection: Selection) -> tuple[Entry, ...]:
             entry = library.sources.get(key) or library.essays.get(key)
             if entry is None:
                 hint = did_you_mean(key, [*library.sources, *library.essays])
-                raise InputError(f"no entry with key '{key}'"
-                                 + (f" (did you mean '{hint}'?)" if hint else ""), path="KEY")
+                raise InputError(f"no entry with key '{key}' in the library"
+                                 + (f" (did you mean '{hint}'?)" if hint else ""))
             entries.append(entry)
     else:
         entries = list(library.sources.values())

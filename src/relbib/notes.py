@@ -49,9 +49,10 @@ NOTES_HEADING_RE = re.compile(
 _NOTES_WORD_RE = re.compile(r"\b(?:foot\s*|end\s*)?notes?\b", re.IGNORECASE)
 
 # A numbered item at line start, in its three punctuated forms and bare:
-# "1. text", "1) text", "[1] text", "(1) text", "1 text".  Up to three digits: a line
-# starting "2018. The year" is a wrapped line, not note 2018.
-_NUMBER = r"(\d{1,3})"
+# "1. text", "1) text", "[1] text", "(1) text", "1 text".  Up to four digits (a long
+# reference list); a four-digit number opens an item only where the list has
+# reached it: a line starting "2018. London" is a wrapped line, not note 2018.
+_NUMBER = r"(\d{1,4})"
 ITEM_RE = re.compile(
     r"[ \t]*(?:[\[(]" + _NUMBER + r"[\])]|" + _NUMBER + r"[.)]|" + _NUMBER + r"(?=[ \t]))[ \t]*"
 )
@@ -149,6 +150,8 @@ def _item_number(text: str, s: int, e: int, expected: int | None,
         return None  # a list numbered "1." or "[1]" has no bare-number items
     bracket, dotted, bare = m.group(1), m.group(2), m.group(3)
     n = int(bracket or dotted or bare)
+    if n >= 1000 and n != expected:
+        return None
     if bare is not None and expected is not None and not expected <= n <= expected + _BARE_SLACK:
         return None
     if bare is not None and expected is None and n != 1:

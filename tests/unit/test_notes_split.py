@@ -48,3 +48,16 @@ def test_blank_separated_multiline_entries_are_paragraphs() -> None:
 def test_empty_text_has_no_items() -> None:
     assert split_numbered("") == ()
     assert split_numbered("\n  \n") == ()
+
+
+def test_a_long_reference_list_keeps_numbering_past_999() -> None:
+    text = "".join(f"{n}. Author {n}, Title {n} (London: Verso, 2001).\n" for n in range(1, 1003))
+    items = split_numbered(text)
+    assert [i.n for i in items] == list(range(1, 1003))
+
+
+def test_a_wrapped_line_opening_with_a_year_is_not_an_item() -> None:
+    text = "1. Smith, A Book about the war of\n2018. London: Verso.\n2. Ibid., 4.\n"
+    items = split_numbered(text)
+    assert [(i.n, i.text) for i in items] == [
+        (1, "Smith, A Book about the war of 2018. London: Verso."), (2, "Ibid., 4.")]

@@ -45,3 +45,11 @@ def test_a_blank_line_ends_a_cite_argument() -> None:
     scan = scan_latex("\\cite{a,\n\nb}\n", path="d.tex")
     assert scan.citations == ()
     assert [d.kind for d in scan.diagnostics] == ["parse-error"]
+
+
+def test_a_key_with_white_space_is_a_parse_error_not_a_citation() -> None:
+    from relbib.check import scan_latex
+
+    scan = scan_latex("See \\cite{smith2020 jones}.\n", path="d.tex")
+    assert scan.citations == ()
+    assert [(d.kind, d.line, d.column) for d in scan.diagnostics] == [("parse-error", 1, 11)]

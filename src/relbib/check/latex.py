@@ -383,6 +383,14 @@ class _LatexScanner:
                 self.nocite_all = True
                 continue
             line, column = self.where(key_start)
+            if any(ch.isspace() for ch in key):
+                # no BibTeX key holds white space: "\cite{a b}" or an argument
+                # that ran on ("\cite{\citep[" and a line break)
+                self.diagnostics.append(diagnostic(
+                    "parse-error", f"citation key {key!r} contains white space",
+                    path=self.path, line=line, column=column,
+                    suggestion="separate keys with commas; a key has no spaces or line breaks"))
+                continue
             self.citations.append(DraftCitation(
                 key=key, path=self.path, line=line, column=column, command=command,
                 pinpoint=pinpoint, prenote=prenote, nocite=nocite))

@@ -1,6 +1,6 @@
 """Precision and recall of each claim-aware rule on the hand-labelled seeds.
 
-Runs relbib.link over seeds/ (through the real ingest, parse, resolve and
+Runs relbib.claims.link over seeds/ (through the real ingest, parse, resolve and
 library stages) and scores its links and judgements against
 tests/claims/devset.json.  Usage:  .venv/bin/python benchmarks/claims.py
 """
@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from relbib.link import LinkResult, link
+from relbib.claims.link import LinkResult, link
 from relbib.model import Citation, Essay, Form, Marker, Note
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def _norm(text: str) -> str:
 def load_seeds() -> tuple[list[Essay], dict[str, tuple[Citation, ...]], dict[str, str]]:
     """Essays, their keyed citations and the works' dates, through relbib's own stages."""
     try:
-        from relbib.library import make_library
+        from relbib.library.core import make_library
         from relbib.pipeline import ingest_essays, update
     except ImportError as error:  # the ingest stages are built by another helper
         sys.exit(f"benchmarks/claims.py needs relbib.pipeline (ingest + library): {error}")

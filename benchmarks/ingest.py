@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from relbib.ingest import load_essay
+from relbib.ingest.essay import load_essay
 from relbib.pipeline import ingest_essays
 
 REPO = Path(__file__).resolve().parent.parent

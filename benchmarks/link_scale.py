@@ -1,4 +1,4 @@
-"""How relbib.link grows: 100, 300 and 1,000 essays of ~2,000 words against 10,000 sources.
+"""How relbib.claims.link grows: 100, 300 and 1,000 essays of ~2,000 words against 10,000 sources.
 
 Essays and sources are generated deterministically from the seeds' sentences
 (shuffled, with years, figures and names perturbed so that texts differ).
@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from relbib.link import SourceClaim, link
+from relbib.claims.link import SourceClaim, link
 from relbib.model import Essay, Sentence, Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,9 +26,9 @@ WORDS_PER_ESSAY = 2000
 
 def seed_sentences() -> list[str]:
     try:
-        from relbib.ingest import load_essay
+        from relbib.ingest.essay import load_essay
     except ImportError as error:
-        sys.exit(f"benchmarks/link_scale.py needs relbib.ingest: {error}")
+        sys.exit(f"benchmarks/link_scale.py needs relbib.ingest.essay: {error}")
     out: list[str] = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         essay, _ = load_essay(path.read_text(encoding="utf-8"), path=str(path))

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from relbib.export import export, latex_bundle
+from relbib.export.lists import export, latex_bundle
 from relbib.formats.bibtex import entries_of, read_bib, update_bib
 from relbib.model import Annotation, AnnotationClaim
 from relbib.render import formats, render_bibliography

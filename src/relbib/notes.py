@@ -25,14 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from relbib.diagnostics import InputError, diagnostic
-from relbib.model import Diagnostic, Marker, Note, Sentence, Severity, Span
-from relbib.sentences import (
+from relbib.ingest.sentences import (
     join_broken_words,
     line_of,
     line_starts,
     split_paragraphs,
     split_sentences,
 )
+from relbib.model import Diagnostic, Marker, Note, Sentence, Severity, Span
 
 # --- regexes ------------------------------------------------------------------
 

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from relbib.diagnostics import diagnostic
-from relbib.ingest import load_essay
-from relbib.keys import make_key
-from relbib.library import Library, LibraryUpdate, update_library
+from relbib.ingest.essay import load_essay
+from relbib.library.core import Library, LibraryUpdate, update_library
+from relbib.library.keys import make_key
 from relbib.model import (
     Citation,
     Diagnostic,

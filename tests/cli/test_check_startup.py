@@ -9,7 +9,7 @@ from relbib import cli
 
 
 def test_the_clis_choice_names_are_the_registries() -> None:
-    from relbib.export import export_formats
+    from relbib.export.lists import export_formats
     from relbib.render import formats, styles
 
     assert cli.RENDER_FORMATS == formats()
@@ -18,9 +18,9 @@ def test_the_clis_choice_names_are_the_registries() -> None:
 
 
 def test_importing_the_cli_does_not_import_renderers_or_the_linker() -> None:
-    code = ("import sys, relbib.cli, relbib.workspace_check; "
-            "print(' '.join(m for m in ('relbib.render', 'relbib.export', 'relbib.link', "
-            "'relbib.claims', 'pybtex', 'lxml', 'rapidfuzz') if m in sys.modules))")
+    code = ("import sys, relbib.cli, relbib.workspace.check; "
+            "print(' '.join(m for m in ('relbib.render', 'relbib.export.lists', 'relbib.claims.link', "
+            "'relbib.claims.annotate', 'pybtex', 'lxml', 'rapidfuzz') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == ""

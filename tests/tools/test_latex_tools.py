@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Data, need, run
 
-from relbib.export import export, latex_bundle
+from relbib.export.lists import export, latex_bundle
 from relbib.render import render_bibliography
 
 # what pdflatex and BibTeX say when a citation is missing

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import Data, need, run
 
-from relbib.export import export
+from relbib.export.lists import export
 
 
 def _fold(text: str) -> str:

@@ -1,4 +1,4 @@
-"""relbib.claims: linking the library's essays and writing what it finds into the annotations."""
+"""relbib.claims.annotate: linking the library's essays and writing what it finds into the annotations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 import re
 from types import MappingProxyType
 
-from relbib.claims import (
+from relbib.claims.annotate import (
     apply_links,
     decisions,
     judgement_findings,
@@ -14,7 +14,7 @@ from relbib.claims import (
     summary,
 )
 from relbib.formats.annotations import dump_annotation, read_annotation
-from relbib.library import Library, make_library
+from relbib.library.core import Library, make_library
 from relbib.model import (
     Annotation,
     AnnotationClaim,
@@ -189,8 +189,8 @@ def test_judgements_become_findings_in_the_essays_files() -> None:
 
 def test_a_conflict_between_uncited_sentences_shows_under_the_source_backing_one() -> None:
     """x and y disagree; src supports x, so the conflict is filed under src too, once."""
-    from relbib.claims import ClaimsResult, apply_links
-    from relbib.link import Evidence, Link
+    from relbib.claims.annotate import ClaimsResult, apply_links
+    from relbib.claims.link import Evidence, Link
 
     x = "The bridge opened in May 1932."
     y = "The bridge opened in June 1932."

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from relbib.check.drafts import scan_draft
 from relbib.check.prose import latex_prose, markdown_prose, sentence_at
-from relbib.sentences import line_starts
+from relbib.ingest.sentences import line_starts
 
 LATEX = r"""\documentclass{article}
 \title{In 1990 a title is not prose}

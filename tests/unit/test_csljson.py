@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_render_library import load_case
 
-from relbib.export import export
+from relbib.export.lists import export
 from relbib.formats.csljson import date_parts, from_csl, to_csl
 from relbib.model import Entry, Name, freeze_fields
 

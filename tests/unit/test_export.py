@@ -14,9 +14,16 @@ from test_render_library import load_case
 
 from relbib import crosswalk
 from relbib.diagnostics import InputError
-from relbib.export import Selection, annotation_text, biblatex_entry, export, export_formats, select
+from relbib.export.lists import (
+    Selection,
+    annotation_text,
+    biblatex_entry,
+    export,
+    export_formats,
+    select,
+)
 from relbib.formats.bibtex import entries_of, read_bib
-from relbib.library import make_library
+from relbib.library.core import make_library
 from relbib.model import Annotation, AnnotationClaim, Entry, Name, freeze_fields
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "export"

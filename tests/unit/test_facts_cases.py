@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relbib.aliases import canonical, number_word, same_name
-from relbib.facts import extract_facts
+from relbib.claims.aliases import canonical, number_word, same_name
+from relbib.claims.facts import extract_facts
 
 CASES = json.loads((Path(__file__).parents[1] / "claims" / "facts_cases.json").read_text("utf-8"))
 

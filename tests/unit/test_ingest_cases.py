@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from relbib.diagnostics import InputError
-from relbib.ingest import load_essay
+from relbib.ingest.essay import load_essay
 
 CASES = Path(__file__).parent.parent / "cases"
 ESSAY_SUFFIXES = {".txt", ".md", ".html"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from relbib.diagnostics import InputError
-from relbib.ingest import detect_format, load_essay
+from relbib.ingest.essay import detect_format, load_essay
 
 
 @pytest.mark.parametrize(("path", "text", "fmt"), [

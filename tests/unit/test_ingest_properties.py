@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relbib.diagnostics import InputError
-from relbib.ingest import load_essay
+from relbib.ingest.essay import load_essay
 
 # Pieces that exercise the tricky paths: markers, years, notes headings,
 # numbered lines, quotes, bullets, Markdown and HTML footnote syntax.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from relbib.ingest import load_essay
+from relbib.ingest.essay import load_essay
 from relbib.model import Essay
 
 SEEDS = Path(__file__).parent.parent.parent / "seeds"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relbib.keys import ascii_fold, make_key, safe_key
+from relbib.library.keys import ascii_fold, make_key, safe_key
 from relbib.model import FieldValue, Name
 
 

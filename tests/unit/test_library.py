@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 
 from relbib.formats.bibtex import entries_of, read_bib, update_bib
-from relbib.library import Library, make_library, same_work, update_library
+from relbib.library.core import Library, make_library, same_work, update_library
 from relbib.model import (
     Annotation,
     AnnotationClaim,

@@ -1,4 +1,4 @@
-"""relbib.link on small hand-built essays: support, conflicts, decisions and the four rules."""
+"""relbib.claims.link on small hand-built essays: support, conflicts, decisions and the four rules."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relbib.facts import extract_facts
-from relbib.link import Decision, SourceClaim, link
+from relbib.claims.facts import extract_facts
+from relbib.claims.link import Decision, SourceClaim, link
+from relbib.claims.retrieval import terms
 from relbib.model import Citation, Essay, Form, Marker, Note, Sentence, Span
-from relbib.retrieval import terms
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+")
 

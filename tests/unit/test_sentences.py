@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relbib.sentences import split_paragraphs, split_sentences
+from relbib.ingest.sentences import split_paragraphs, split_sentences
 
 
 def sentences(text: str, markers: tuple[tuple[int, int], ...] = ()) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from relbib.diagnostics import InputError
-from relbib.library import make_library
+from relbib.library.core import make_library
 from relbib.model import Annotation, Entry, Name, freeze_fields
 from relbib.workspace import (
     annotation_path,

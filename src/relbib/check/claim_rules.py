@@ -9,7 +9,7 @@ line:column of the sentence in the draft file that holds it.
 Never: read a file, change the library, or speak of a work by a key the draft
 does not know when the draft's .bib holds that work under a key of its own.
 
-Each draft file becomes an essay-like record for relbib.link: its prose
+Each draft file becomes an essay-like record for relbib.claims.link: its prose
 sentences (check/prose.py), one "note" per citation attached to the sentence
 it sits in (a citation in a footnote belongs to the footnote's sentence).
 Only the library's knowledge judges a draft: a work cited three times in one
@@ -29,8 +29,8 @@ from relbib.check.prose import Prose, latex_prose, markdown_prose, sentence_at
 from relbib.check.records import DraftScan
 from relbib.check.rules import RULES, with_rule
 from relbib.diagnostics import diagnostic
+from relbib.ingest.sentences import line_starts
 from relbib.model import Citation, Diagnostic, Essay, Form, Marker, Note
-from relbib.sentences import line_starts
 
 __all__ = ["CLAIM_RULES", "citations_needed", "conflicting_facts", "draft_claim_findings",
            "uncited_supported_claims", "unsupported_citations", "with_claim_rules"]
@@ -89,9 +89,9 @@ def draft_claim_findings(ctx: CheckContext) -> tuple[Diagnostic, ...]:
     if not isinstance(claims, ClaimInputs) or not drafts:
         return ()
     # the linker and the library are imported only when claims are judged
-    from relbib.claims import essay_keys, known_claims, work_dates
-    from relbib.library import Library
-    from relbib.link import link
+    from relbib.claims.annotate import essay_keys, known_claims, work_dates
+    from relbib.claims.link import link
+    from relbib.library.core import Library
 
     library = claims.library
     if not isinstance(library, Library):

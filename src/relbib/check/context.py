@@ -27,7 +27,7 @@ ModelChoice = Literal["bibtex", "biblatex", "both"]
 class ClaimInputs:
     """What the claim-aware rules get as ``CheckContext.claims``.
 
-    ``library`` is a :class:`relbib.library.Library` (typed loosely so the
+    ``library`` is a :class:`relbib.library.core.Library` (typed loosely so the
     check package does not import the library at start-up).  ``key_map``
     sends a draft's key to the library key of the same work (same DOI, or
     same normalized title, year and first author), so claim knowledge

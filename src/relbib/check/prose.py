@@ -26,8 +26,8 @@ from types import MappingProxyType
 
 from relbib.check.latex import _mask
 from relbib.check.markdown import _HTML_COMMENT, _front_matter_end, _mask_blocks, _mask_spans
+from relbib.ingest.sentences import join_broken_words, split_sentences
 from relbib.model import Sentence, Span
-from relbib.sentences import join_broken_words, split_sentences
 
 __all__ = ["Prose", "latex_prose", "markdown_prose", "sentence_at"]
 

@@ -221,11 +221,11 @@ def _unused(request: CheckRequest, rules: Mapping[str, Rule],
 def _claim_findings(claims: ClaimInputs, ingests: Sequence[EssayIngest]) -> list[Diagnostic]:
     """The claim-aware kinds for essays: the library's linker over their sentences.
 
-    The one hook between check and relbib.claims; drafts reach the claim rules
+    The one hook between check and relbib.claims.annotate; drafts reach the claim rules
     through the registry slots (``CheckContext.claims`` carries the key map).
     """
-    from relbib.claims import judgement_findings, link_library
-    from relbib.library import Library
+    from relbib.claims.annotate import judgement_findings, link_library
+    from relbib.library.core import Library
     from relbib.pipeline import update
 
     if not isinstance(claims.library, Library) or not ingests:

@@ -156,7 +156,7 @@ def reading_list_formats() -> tuple[str, ...]:
 
 def reading_list_writer(fmt: str) -> Writer:
     """The writer of a ``fmt`` reading list: the entries in a style, one
-    section per tag (:func:`relbib.export.export` runs it)."""
+    section per tag (:func:`relbib.export.lists.export` runs it)."""
     if fmt not in _READING_LISTS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(reading_list_formats())}")
     backend = _READING_LISTS[fmt]

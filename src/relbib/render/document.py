@@ -296,7 +296,7 @@ def timeline(view: BibliographyView) -> tuple[TimelinePoint, ...]:
     A claim cited by two sources is two points: each source's support
     status is its own.
     """
-    from relbib.facts import extract_facts
+    from relbib.claims.facts import extract_facts
 
     points = []
     for item in view.items:

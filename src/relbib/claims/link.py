@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from relbib.aliases import fold, same_name
-from relbib.facts import DateFact, Facts, extract_facts
+from relbib.claims.aliases import fold, same_name
+from relbib.claims.facts import DateFact, Facts, extract_facts
+from relbib.claims.retrieval import Index, Vocabulary, cosine, terms
 from relbib.model import Citation, Essay, Note, Relation, Sentence
-from relbib.retrieval import Index, Vocabulary, cosine, terms
 
 # --- records ------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from relbib.formats.annotations import merge_annotation
 from relbib.formats.bibtex import BibDocument
-from relbib.keys import ascii_fold, make_key
+from relbib.library.keys import ascii_fold, make_key
 from relbib.model import (
     Annotation,
     AnnotationClaim,

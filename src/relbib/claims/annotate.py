@@ -16,10 +16,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from relbib.claims.link import (
+    Decision,
+    Evidence,
+    Judgement,
+    Link,
+    SourceClaim,
+    decisions_from,
+    link,
+)
 from relbib.diagnostics import KINDS, diagnostic
 from relbib.formats.annotations import merge_links
-from relbib.library import Library, essay_id
-from relbib.link import Decision, Evidence, Judgement, Link, SourceClaim, decisions_from, link
+from relbib.library.core import Library, essay_id
 from relbib.model import AnnotationClaim, Citation, Diagnostic, Essay, EssayIngest
 
 # the relations relbib writes into the annotations after linking (``cited``
@@ -89,7 +97,7 @@ def essay_keys(library: Library) -> dict[str, str]:
 
 def link_library(library: Library, ingests: Sequence[EssayIngest],
                  citations: Mapping[str, Sequence[Citation]]) -> ClaimsResult:
-    """Link every sentence of ``ingests`` to the library's works (relbib.link),
+    """Link every sentence of ``ingests`` to the library's works (relbib.claims.link),
     with the decisions, known claims, dates and essay keys the library holds."""
     essays = [i.essay for i in sorted(ingests, key=lambda i: (i.essay.id, i.essay.path))]
     linked = {e.id for e in essays}

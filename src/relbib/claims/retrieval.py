@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from relbib.aliases import KNOWN_NAMES, NUMBER_WORDS, SYNONYMS, canonical
-from relbib.facts import Facts
+from relbib.claims.aliases import KNOWN_NAMES, NUMBER_WORDS, SYNONYMS, canonical
+from relbib.claims.facts import Facts
 
 # A word (letters, inner apostrophes, dots and hyphens: "Mi-17", "U.S."), a
 # single letter, or a figure with thousands separators or decimals ("2,800").

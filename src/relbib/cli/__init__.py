@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeAlias, TypeVar
 import typer
 
 from relbib import __version__
-from relbib.console import Progress, summary_table
+from relbib.cli.console import Progress, summary_table
+from relbib.cli.views import citation_json, entry_json, entry_line, essay_json, reference_json
 from relbib.diagnostics import InputError
 from relbib.model import Diagnostic, Entry, EssayIngest
-from relbib.views import citation_json, entry_json, entry_line, essay_json, reference_json
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 JSON_SCHEMA_VERSION = 1
@@ -51,7 +51,7 @@ def _registry_enum(name: str, choices: Iterable[str]) -> Any:
 
 
 # The names of the render and export registries (relbib.render.formats(),
-# styles(), relbib.export.export_formats()), spelled here so that starting
+# styles(), relbib.export.lists.export_formats()), spelled here so that starting
 # the CLI does not import the renderers, pybtex and lxml (0.2 s on every
 # `relbib check`).  tests/cli/test_check_startup.py asserts they equal the
 # registries, so they cannot drift.
@@ -299,7 +299,7 @@ def show(
         library = _load()
         entry = library.sources.get(key) or library.essays.get(key)
         if entry is None:
-            from relbib.suggest import did_you_mean
+            from relbib.library.suggest import did_you_mean
 
             hint = did_you_mean(key, [*library.sources, *library.essays])
             _fail(EXIT_INPUT, f"error: no entry with key '{key}'" + (f" (did you mean '{hint}'?)" if hint else ""))
@@ -328,7 +328,7 @@ def search(
     """Search the library."""
 
     def body() -> None:
-        from relbib.suggest import search_entries
+        from relbib.library.suggest import search_entries
 
         library = _load()
         hits = search_entries(library, query)
@@ -352,8 +352,8 @@ def link(
 
     def body() -> None:
         from relbib import workspace
-        from relbib.claims import apply_links, judgement_findings, link_library, summary
-        from relbib.library import essay_id
+        from relbib.claims.annotate import apply_links, judgement_findings, link_library, summary
+        from relbib.library.core import essay_id
         from relbib.pipeline import ingest_essays, update
 
         project = _project()
@@ -448,7 +448,7 @@ def export(
     """Export a reading list (BibTeX, CSL-JSON, RIS, or Markdown/HTML grouped by tag)."""
 
     def body() -> None:
-        from relbib.export import export as export_entries
+        from relbib.export.lists import export as export_entries
 
         _write_selection(
             keys, tag, essay, query, output,
@@ -469,7 +469,7 @@ def _write_selection(
 ) -> None:
     """The library's entries the filters select, as ``write`` (library, entries)
     makes them, on stdout or in ``output``."""
-    from relbib.export import Selection, select
+    from relbib.export.lists import Selection, select
 
     library = _load()
     entries = select(library, Selection(keys=tuple(keys or ()), tags=tuple(tags or ()),
@@ -499,8 +499,8 @@ def build(
 
     def body() -> None:
         from relbib import workspace
-        from relbib.claims import apply_links, judgement_findings, link_library
-        from relbib.export import EXPORT_FORMATS, export, latex_bundle
+        from relbib.claims.annotate import apply_links, judgement_findings, link_library
+        from relbib.export.lists import EXPORT_FORMATS, export, latex_bundle
         from relbib.render import essay_view, render_bibliography
 
         with Progress() as progress:
@@ -587,10 +587,10 @@ def check(
     def body() -> None:
         import gc
 
-        from relbib import workspace_check as wc
         from relbib.check import report
         from relbib.check.runner import check as run_check
         from relbib.model import Severity
+        from relbib.workspace import check as wc
 
         project = _project()
         files = wc.BibFiles(wc.Cache(wc.cache_dir()))

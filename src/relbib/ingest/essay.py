@@ -25,12 +25,12 @@ from pathlib import PurePath
 from typing import Literal
 
 from relbib.diagnostics import InputError
-from relbib.essay_meta import essay_metadata
-from relbib.ingest_html import reduce_html
-from relbib.ingest_markdown import reduce_markdown
+from relbib.ingest.html import reduce_html
+from relbib.ingest.markdown import reduce_markdown
+from relbib.ingest.meta import essay_metadata
+from relbib.ingest.sentences import line_starts
 from relbib.model import Diagnostic, Essay, Marker, Sentence
 from relbib.notes import find_notes
-from relbib.sentences import line_starts
 
 Format = Literal["text", "markdown", "html"]
 

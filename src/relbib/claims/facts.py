@@ -4,7 +4,7 @@ Input: the text of one sentence (or any short passage).
 Output: :class:`Facts` — its dates, quantities, named entities, role
 assertions, quotation, and whether it reads as opinion or as a checkable fact.
 Never: look at other sentences, read files, or keep state between calls.
-Knowledge of spellings and number words comes only from :mod:`relbib.aliases`.
+Knowledge of spellings and number words comes only from :mod:`relbib.claims.aliases`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from relbib.aliases import (
+from relbib.claims.aliases import (
     COUNTRIES,
     COUNTRY_OF,
     MONTHS,

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relbib.diagnostics import InputError
-from relbib.keys import key_problem, safe_key
+from relbib.library.keys import key_problem, safe_key
 
 if TYPE_CHECKING:
     from relbib.formats.bibtex import BibDocument
-    from relbib.library import Library
+    from relbib.library.core import Library
     from relbib.model import Annotation
 
 # The library's formats (bibtexparser, yaml) are imported where they are
@@ -229,7 +229,7 @@ def load_library(project: Project) -> Library:
     broken block, malformed YAML, or an annotation file whose name is not a key."""
     from relbib.formats.annotations import read_annotation
     from relbib.formats.bibtex import load_entries
-    from relbib.library import make_library
+    from relbib.library.core import make_library
     sources_doc = _read_bib_file(project.sources_bib)
     essays_doc = _read_bib_file(project.essays_bib)
     annotations: list[Annotation] = []

@@ -1,6 +1,6 @@
 """Reading lists: the library's entries chosen, then written as BibTeX, CSL-JSON, RIS, md or html.
 
-Input: a :class:`relbib.library.Library` (or entries and annotations) and
+Input: a :class:`relbib.library.core.Library` (or entries and annotations) and
 what to pick: explicit keys, tags, essays, a search query.
 Output: the chosen entries, and the document of each export format (str).
 Never: do I/O, or write BibTeX, HTML or LaTeX by string formatting: BibTeX
@@ -24,14 +24,14 @@ from relbib.diagnostics import InputError
 from relbib.formats import csljson, ris
 from relbib.formats.bibtex import update_bib
 from relbib.formats.csljson import date_parts, month_number
-from relbib.library import Library, essay_id
+from relbib.library.core import Library, essay_id
+from relbib.library.suggest import did_you_mean, search_entries
 from relbib.model import Annotation, Entry, FieldValue, Name, freeze_fields
 from relbib.render import Writer, reading_list_writer
 from relbib.render.document import claim_group
 from relbib.render.latex import SAFE_KEY, biblatex_document, bibtex_document
 from relbib.render.latex import escape as latex_escape
 from relbib.render.rich import safe_url
-from relbib.suggest import did_you_mean, search_entries
 
 # a DOI with no character LaTeX or a URL would read specially (biblatex
 # prints the doi field verbatim, so only these could break out)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from relbib.diagnostics import InputError
-from relbib.sentences import line_starts
-from relbib.textmap import TextBuilder, finish
+from relbib.ingest.sentences import line_starts
+from relbib.ingest.textmap import TextBuilder, finish
 
 # --- regexes: Markdown ----------------------------------------------------------
 

@@ -14,8 +14,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from relbib.sentences import line_starts
-from relbib.textmap import TextBuilder, finish
+from relbib.ingest.sentences import line_starts
+from relbib.ingest.textmap import TextBuilder, finish
 
 # --- HTML ---------------------------------------------------------------------------
 

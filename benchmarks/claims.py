@@ -14,8 +14,8 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from relbib.claims.link import LinkResult, link
-from relbib.model import Citation, Essay, Form, Marker, Note
+from relbib.claims.link import link
+from relbib.model import Citation, ConflictingFact, Essay, Form, LinkResult, Marker, Note
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "claims" / "devset.json"
@@ -121,7 +121,7 @@ def main() -> int:
     starts = {(e.id, s.line, _norm(s.text)): s.start for e in essays for s in e.sentences}
     predicted_conflicts = set()
     for j in result.judgements:
-        if j.kind == "conflicting-fact" and j.evidence is not None:
+        if isinstance(j, ConflictingFact):
             other = starts[(j.evidence.essay, j.evidence.line, _norm(j.evidence.text))]
             predicted_conflicts.add(pair((j.essay, j.start), (j.evidence.essay, other)))
     score("conflicting-fact", predicted_conflicts, expected_conflicts)

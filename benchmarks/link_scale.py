@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from relbib.claims.link import SourceClaim, link
-from relbib.model import Essay, Sentence, Span
+from relbib.claims.link import link
+from relbib.model import Essay, Sentence, SourceClaim, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS_PER_ESSAY = 2000

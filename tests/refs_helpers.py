@@ -5,7 +5,7 @@ Feroze"], "title": ..., "pages": "43--65", "pinpoint": "45"}``, ``{"kind":
 "ibid", "pinpoint": "45"}``, ``{"kind": "opcit" | "short", "authors": [...],
 "short_title": ...}``, ``{"kind": "supra", "note": 3, "authors": [...]}``,
 ``{"kind": "unparsed", "reason": ...}``, or ``{"kind": "text", "text":
-"Ibid."}`` read through classify_note.  Used by tests/unit/test_resolve_cases.py
+"Ibid."}`` read through classify_note.  Used by tests/resolve/test_resolve_cases.py
 (case files) and tests/property/test_resolve_props.py (hypothesis).
 """
 

@@ -40,23 +40,71 @@ BIBLATEX_TYPES: Mapping[str, tuple[str, str]] = MappingProxyType({
     "unpublished": ("unpublished", ""),
 })
 
-#: relbib entry type -> CSL item type (CSL 1.0.2 type list)
+#: BibTeX / biblatex entry type -> CSL item type (CSL 1.0.2 type list), as
+#: pandoc's citeproc reads a .bib (biblatex manual 2.1; pandoc's BibTeX reader)
 CSL_TYPES: Mapping[str, str] = MappingProxyType({
-    "article": "article-journal",
-    "book": "book",
+    "article": "article-journal", "periodical": "article-journal",
+    "suppperiodical": "article-journal",
+    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book",
+    "proceedings": "book", "mvproceedings": "book", "reference": "book", "mvreference": "book",
+    "commentary": "book", "manual": "book",
+    "inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
+    "incollection": "chapter", "suppcollection": "chapter",
+    "inreference": "entry-encyclopedia",
     "booklet": "pamphlet",
-    "inbook": "chapter",
-    "incollection": "chapter",
-    "inproceedings": "paper-conference",
-    "conference": "paper-conference",
-    "manual": "report",
-    "mastersthesis": "thesis",
-    "phdthesis": "thesis",
-    "misc": "document",
-    "online": "webpage",
-    "proceedings": "book",
-    "techreport": "report",
+    "inproceedings": "paper-conference", "conference": "paper-conference",
+    "mastersthesis": "thesis", "phdthesis": "thesis", "thesis": "thesis",
+    "report": "report", "techreport": "report",
+    "misc": "document", "set": "document", "bibnote": "document",
+    "online": "webpage", "electronic": "webpage", "www": "webpage",
     "unpublished": "manuscript",
+    "patent": "patent", "artwork": "graphic", "image": "graphic",
+    "audio": "song", "music": "song", "movie": "motion_picture", "video": "motion_picture",
+    "jurisdiction": "legal_case", "legislation": "legislation", "standard": "legislation",
+    "legal": "treaty", "letter": "personal_communication", "performance": "speech",
+    "review": "review", "software": "software", "dataset": "dataset",
+})
+#: biblatex's ``entrysubtype`` of an article -> the CSL type it makes
+CSL_ARTICLE_SUBTYPES: Mapping[str, str] = MappingProxyType({
+    "newspaper": "article-newspaper", "magazine": "article-magazine",
+})
+#: the CSL ``genre`` a BibTeX type implies, and what biblatex's ``type``
+#: field values (biblatex manual 4.9.2.13) print as
+CSL_TYPE_GENRES: Mapping[str, str] = MappingProxyType({
+    "phdthesis": "PhD thesis", "mastersthesis": "Master\u2019s thesis",
+})
+CSL_GENRES: Mapping[str, str] = MappingProxyType({
+    **CSL_TYPE_GENRES, "mathesis": "Master\u2019s thesis", "techreport": "technical report",
+})
+#: biblatex ``eprinttype`` -> the URL of an ``eprint`` identifier
+CSL_EPRINT_URLS: Mapping[str, str] = MappingProxyType({
+    "arxiv": "https://arxiv.org/abs/{}", "jstor": "https://www.jstor.org/stable/{}",
+    "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/{}", "hdl": "https://hdl.handle.net/{}",
+})
+#: babel / polyglossia language names (biblatex ``langid``) -> BCP 47 tags
+CSL_LANGUAGES: Mapping[str, str] = MappingProxyType({
+    "english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB",
+    "ukenglish": "en-GB", "canadian": "en-CA", "australian": "en-AU", "newzealand": "en-NZ",
+    "german": "de-DE", "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT",
+    "swissgerman": "de-CH", "nswissgerman": "de-CH", "french": "fr-FR", "spanish": "es-ES",
+    "catalan": "ca-AD", "italian": "it-IT", "portuguese": "pt-PT", "brazil": "pt-BR",
+    "brazilian": "pt-BR", "dutch": "nl-NL", "danish": "da-DK", "swedish": "sv-SE",
+    "norwegian": "nb-NO", "norsk": "nb-NO", "nynorsk": "nn-NO", "finnish": "fi-FI",
+    "icelandic": "is-IS", "polish": "pl-PL", "czech": "cs-CZ", "slovak": "sk-SK",
+    "slovene": "sl-SI", "croatian": "hr-HR", "serbian": "sr-RS", "hungarian": "hu-HU",
+    "romanian": "ro-RO", "bulgarian": "bg-BG", "russian": "ru-RU", "ukrainian": "uk-UA",
+    "greek": "el-GR", "turkish": "tr-TR", "latin": "la", "hebrew": "he-IL",
+    "arabic": "ar", "persian": "fa-IR", "japanese": "ja-JP", "chinese": "zh-CN",
+    "korean": "ko-KR", "vietnamese": "vi-VN", "estonian": "et-EE", "latvian": "lv-LV",
+    "lithuanian": "lt-LT", "basque": "eu", "galician": "gl-ES", "welsh": "cy-GB",
+    "irish": "ga-IE", "afrikaans": "af-ZA", "indonesian": "id-ID",
+})
+#: the fields whose words pandoc's reader puts in sentence case in English
+#: entries (CSL data holds titles in sentence case; styles title-case them)
+CSL_SENTENCE_CASED = frozenset({
+    "title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon",
+    "maintitle", "mainsubtitle", "maintitleaddon", "series", "eventtitle", "shorttitle",
+    "issuetitle", "issuesubtitle",
 })
 #: CSL item type -> relbib entry type, for reading CSL-JSON back
 CSL_TYPES_BACK: Mapping[str, str] = MappingProxyType({
@@ -65,10 +113,6 @@ CSL_TYPES_BACK: Mapping[str, str] = MappingProxyType({
     "chapter": "incollection", "paper-conference": "inproceedings", "report": "techreport",
     "thesis": "phdthesis", "document": "misc", "webpage": "online", "post-weblog": "online",
     "manuscript": "unpublished",
-})
-#: the CSL ``genre`` a thesis type implies (CSL has one thesis type)
-CSL_THESIS_GENRE: Mapping[str, str] = MappingProxyType({
-    "phdthesis": "PhD thesis", "mastersthesis": "Master's thesis",
 })
 
 #: relbib entry type -> RIS reference type (TY)
@@ -89,13 +133,6 @@ RIS_TYPES: Mapping[str, str] = MappingProxyType({
     "techreport": "RPRT",
     "unpublished": "UNPB",
 })
-RIS_TYPES_BACK: Mapping[str, str] = MappingProxyType({
-    "JOUR": "article", "MGZN": "article", "NEWS": "article", "EJOUR": "article",
-    "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "PAMP": "booklet",
-    "CHAP": "incollection", "ECHAP": "incollection", "CPAPER": "inproceedings",
-    "CONF": "proceedings", "THES": "phdthesis", "GEN": "misc", "ELEC": "online",
-    "BLOG": "online", "RPRT": "techreport", "UNPB": "unpublished", "MANSCPT": "unpublished",
-})
 
 # --- fields ---------------------------------------------------------------------
 
@@ -115,35 +152,51 @@ BIBLATEX_DERIVED = frozenset({"year", "month"})
 #: relbib name field -> CSL name variable
 CSL_NAMES: Mapping[str, str] = MappingProxyType({
     "author": "author", "editor": "editor", "translator": "translator",
+    "bookauthor": "container-author",
 })
-#: relbib text field -> CSL variable; ``number`` and the publisher-like
-#: fields depend on the type and are decided in :func:`csl_variable`
+#: relbib / biblatex text field -> CSL variable; ``number``, the titles and
+#: the publisher-like fields depend on the type and are decided in
+#: :func:`csl_variable`
 CSL_FIELDS: Mapping[str, str] = MappingProxyType({
-    "title": "title",
     "journal": "container-title",
+    "journaltitle": "container-title",
     "booktitle": "container-title",
     "series": "collection-title",
     "volume": "volume",
+    "issue": "issue",
     "pages": "page",
+    "pagetotal": "number-of-pages",
+    "volumes": "number-of-volumes",
     "chapter": "chapter-number",
     "edition": "edition",
-    "publisher": "publisher",
+    "version": "version",
     "address": "publisher-place",
     "location": "publisher-place",
+    "venue": "event-place",
+    "eventtitle": "event",
     "isbn": "ISBN",
     "issn": "ISSN",
     "doi": "DOI",
     "url": "URL",
-    "note": "note",
     "type": "genre",
-    "howpublished": "medium",
     "abstract": "abstract",
-    "language": "language",
+    "annote": "annote",
+    "annotation": "annote",
+    "keywords": "keyword",
+    "shorttitle": "title-short",
+    "shortjournal": "container-title-short",
 })
+#: the parts of a title, joined "title: subtitle. titleaddon" as biblatex prints them
+CSL_TITLE_PARTS = ("title", "subtitle", "titleaddon")
+CSL_BOOKTITLE_PARTS = ("booktitle", "booksubtitle", "booktitleaddon")
+#: fields joined into CSL ``note``, in this order
+CSL_NOTE_PARTS = ("note", "addendum")
+#: who published, in the order pandoc joins them into CSL ``publisher``
+PUBLISHER_LIKE = ("organization", "publisher", "institution", "school", "howpublished")
 #: relbib date fields -> CSL date variables
-CSL_DATES: Mapping[str, str] = MappingProxyType({"date": "issued", "urldate": "accessed"})
-#: fields that name who published when ``publisher`` is absent, best first
-PUBLISHER_LIKE = ("publisher", "institution", "school", "organization")
+CSL_DATES: Mapping[str, str] = MappingProxyType({
+    "date": "issued", "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date",
+})
 #: the CSL variables relbib's annotation fills: the summary and claims, the tags
 CSL_ANNOTATION, CSL_KEYWORDS = "annote", "keyword"
 
@@ -179,8 +232,12 @@ def biblatex_type(entry_type: str) -> tuple[str, str]:
     return BIBLATEX_TYPES.get(entry_type.lower(), ("misc", ""))
 
 
-def csl_type(entry_type: str) -> str:
-    return CSL_TYPES.get(entry_type.lower(), "document")
+def csl_type(entry_type: str, subtype: str = "") -> str:
+    """The CSL item type of a BibTeX/biblatex type (and biblatex ``entrysubtype``)."""
+    kind = CSL_TYPES.get(entry_type.lower(), "document")
+    if kind == "article-journal":
+        return CSL_ARTICLE_SUBTYPES.get(subtype.strip().lower(), kind)
+    return kind
 
 
 def ris_type(entry_type: str) -> str:
@@ -190,9 +247,13 @@ def ris_type(entry_type: str) -> str:
 def csl_variable(entry_type: str, field: str) -> str | None:
     """The CSL variable a relbib text field goes to in an entry of ``entry_type``."""
     if field == "number":
-        # an article's number is its issue; a report's or a series' is its number
-        return "issue" if entry_type.lower() == "article" else "number"
-    if field in ("institution", "school", "organization"):
+        # an article's number is its issue; a series' number is the
+        # collection's; a report's or a patent's is its own
+        kind = csl_type(entry_type)
+        if kind.startswith("article"):
+            return "issue"
+        return "collection-number" if kind in ("book", "chapter", "paper-conference") else "number"
+    if field in PUBLISHER_LIKE:
         return "publisher"
     return CSL_FIELDS.get(field)
 

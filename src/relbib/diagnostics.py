@@ -67,20 +67,28 @@ def diagnostic(
     keys: tuple[str, ...] = (),
     suggestion: str = "",
     severity: Severity | None = None,
+    note: int | None = None,
+    field: str | None = None,
 ) -> Diagnostic:
-    """A Diagnostic of ``kind`` with its code and default severity."""
+    """A Diagnostic of ``kind`` with its code and default severity.
+
+    Args:
+        kind: a kind of the table above (``missing-field``, ``incomplete-note`` ...).
+        message: what is wrong, for people.
+        path, line, column: where (0 when not known yet).
+        keys: the entry keys involved.
+        suggestion: how to fix it.
+        severity: overrides the kind's default severity.
+        note: the note number the finding is about, when it is about a note.
+        field: the entry field the finding is about, when it is about one.
+
+    Returns:
+        The Diagnostic, with the kind's stable code.
+    """
     k = KINDS[kind]
-    return Diagnostic(
-        path=path,
-        line=line,
-        column=column,
-        severity=severity or k.severity,
-        code=k.code,
-        kind=kind,
-        message=message,
-        keys=keys,
-        suggestion=suggestion,
-    )
+    return Diagnostic(path=path, line=line, column=column, severity=severity or k.severity,
+                      code=k.code, kind=kind, message=message, keys=keys,
+                      suggestion=suggestion, note=note, field=field)
 
 
 class InputError(Exception):
@@ -95,3 +103,8 @@ class InputError(Exception):
         self.detail = message
         where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
         super().__init__(f"{where}{message}")
+
+
+class UsageError(InputError):
+    """A setting or an option relbib refuses (a directory outside the project,
+    ``-o`` onto a device): the CLI turns it into exit code 2."""

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 # --- names and fields -------------------------------------------------------
 
@@ -30,11 +30,6 @@ class Name:
     # "von" particles (de, van der, al-) stay in ``family`` as printed
     # ("al-Hashimi"); ``literal`` marks organisations so no tool splits them.
     literal: bool = False
-
-    def as_bibtex(self) -> str:
-        if self.literal:
-            return "{" + self.family + "}"
-        return f"{self.family}, {self.given}" if self.given else self.family
 
     def as_json(self) -> dict[str, str]:
         if self.literal:
@@ -76,15 +71,6 @@ class Span:
 
     start: int
     end: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Location:
-    """Where something is, for people: 1-based line and column."""
-
-    line: int
-    column: int
-    offset: int  # 0-based character offset in the plain text
 
 
 # --- essays -----------------------------------------------------------------
@@ -236,6 +222,36 @@ class Citation:
     # the note holding the full reference of the cited source (itself for a
     # full note); the library maps it to ``key``.  None when unresolved.
     source: int | None = None
+    # a note holds several citations: this one's 0-based place in its note, the
+    # place of the source's full reference in note ``source``, and the place of
+    # the antecedent in note ``refers_to``
+    index: int = 0
+    source_index: int = 0
+    refers_index: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitationSpan:
+    """One citation of a note: where it stands, its signal, and what it says."""
+
+    index: int  # 0-based place in the note
+    start: int  # span in the note's text, without the signal
+    end: int
+    text: str
+    signal: str  # "See", "Cf.", "quoted in", ... ("" when none)
+    reference: Reference
+
+
+NoteKind: TypeAlias = Literal["citation", "comment"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteCitations:
+    """A note read as a sequence of citations; a ``comment`` cites nothing."""
+
+    n: int
+    kind: NoteKind
+    citations: tuple[CitationSpan, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -253,8 +269,11 @@ class EssayIngest:
 
     essay: Essay
     references: tuple[Reference, ...]  # one per note, in note order
-    citations: tuple[Citation, ...]  # one per note; key None until the library assigns it
+    # one per citation, in note order (a comment note has none); key None until
+    # the library assigns it
+    citations: tuple[Citation, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    cited: tuple[NoteCitations, ...] = ()  # each note's citations, in note order
 
 
 # --- claims -----------------------------------------------------------------
@@ -263,22 +282,138 @@ Relation: TypeAlias = Literal["cited", "supports", "confirmed", "rejected", "con
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimLink:
+class SourceClaim:
+    """A sentence the library knows ``key`` supports (a note or an annotation)."""
+
     key: str
     pinpoint: str | None
-    relation: Relation
-    score: float
-    via: str  # what made the link: "note 7", "tfidf", a person
+    text: str
+    essay: str
+    line: int
+    start: int = 0
+    end: int = 0
+    note: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Claim:
+class Decision:
+    """A person's verdict on "``key`` supports ``quote`` in ``essay``"."""
+
+    key: str
+    essay: str
+    quote: str
+    status: Literal["confirmed", "rejected"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """The other sentence behind a link or a judgement."""
+
+    essay: str
+    line: int
     text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """One relation between a sentence and a library work."""
+
     essay: str
     line: int
     start: int
     end: int
-    links: tuple[ClaimLink, ...] = ()
+    text: str
+    key: str
+    pinpoint: str | None
+    relation: Relation
+    score: float
+    via: str  # "note 7", "tfidf", "date", "number", "role", "person"
+    evidence: Evidence | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "essay": self.essay, "line": self.line, "start": self.start, "end": self.end,
+            "text": self.text, "key": self.key, "pinpoint": self.pinpoint,
+            "relation": self.relation, "score": round(self.score, 3),
+            "evidence": None if self.evidence is None else {
+                "essay": self.evidence.essay, "line": self.evidence.line,
+                "text": self.evidence.text,
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Judgement:
+    """What a claim-aware rule found about one sentence; check turns it into a finding.
+
+    One subclass per rule; ``kind`` is the finding kind it becomes.
+    """
+
+    kind: ClassVar[str] = ""
+    essay: str
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+    message: str
+    suggestion: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EvidencedJudgement(Judgement):
+    """A judgement that rests on another sentence: its work's pinpoint, a score, the sentence."""
+
+    pinpoint: str | None
+    score: float
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UncitedSupportedClaim(EvidencedJudgement):
+    """An uncited sentence that a library work supports (``evidence``: what it is cited for)."""
+
+    kind: ClassVar[str] = "uncited-supported-claim"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnsupportedCitation(Judgement):
+    """A cited work that looks wrong for the sentence citing it."""
+
+    kind: ClassVar[str] = "unsupported-citation"
+    pinpoint: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConflictingFact(EvidencedJudgement):
+    """A sentence whose date, figure or role contradicts ``evidence``."""
+
+    kind: ClassVar[str] = "conflicting-fact"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitationNeeded(Judgement):
+    """An uncited, checkable fact that no library work supports."""
+
+    kind: ClassVar[str] = "citation-needed"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkResult:
+    """Every link of a linking run and the judgements of the claim-aware rules."""
+
+    links: tuple[Link, ...]
+    judgements: tuple[Judgement, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimsResult:
+    """What linking the library's essays found (relbib.claims.annotate)."""
+
+    links: tuple[Link, ...]
+    judgements: tuple[Judgement, ...]
+    essays: tuple[str, ...]  # ids of the essays linked (their found claims are refreshed)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -310,6 +445,78 @@ class Annotation:
     extra: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
 
+# --- .bib blocks: a library file as read (formats/bibtex.py) ---------------
+# One class per block variant; ``kind`` names the variant (for messages and
+# tests), given as a class keyword; ``key`` is "" for the variants that have none.
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Block:
+    kind: ClassVar[str] = ""
+    text: str  # the block exactly as written
+    line: int  # 1-based line where the block starts
+
+    def __init_subclass__(cls, kind: str = "") -> None:
+        if kind:  # (dataclass's slots copy of the class passes none: it keeps the first)
+            cls.kind = kind
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _KeylessBlock(_Block):
+    key: ClassVar[str] = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntryBlock(_Block, kind="entry"):
+    """An entry, read; ``undefined_strings``: the macros it uses that nothing defines."""
+
+    key: str
+    entry: Entry
+    undefined_strings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StringBlock(_Block, kind="string"):
+    """An @string macro definition (``key``: the macro's name)."""
+
+    key: str
+    undefined_strings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DuplicateBlock(_Block, kind="duplicate"):
+    """An entry whose key an earlier block already defines."""
+
+    key: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BrokenBlock(_KeylessBlock, kind="failed"):
+    """A block that cannot be read, kept verbatim with the reason."""
+
+    error: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PreambleBlock(_KeylessBlock, kind="preamble"):
+    """An @preamble."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CommentBlock(_KeylessBlock, kind="comment"):
+    """An @comment."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextBlock(_KeylessBlock, kind="text"):
+    """Text between blocks: a comment without @comment, or only white space."""
+
+
+BibBlock: TypeAlias = (EntryBlock | StringBlock | DuplicateBlock | BrokenBlock | PreambleBlock
+                       | CommentBlock | TextBlock)
+
+
 # --- findings ---------------------------------------------------------------
 
 
@@ -327,7 +534,10 @@ class Severity(StrEnum):
 class Diagnostic:
     """A problem found in some input: where, how bad, which rule, and a hint.
 
-    ``Finding`` in DESIGN.md is this record.
+    DESIGN.md calls it a Finding.  ``note`` and ``field`` say
+    structurally what the message says in words (the note number, the entry
+    field), so that no code reads a location back out of a message; they stay
+    out of the JSON, whose shape DESIGN.md fixes.
     """
 
     path: str
@@ -339,6 +549,8 @@ class Diagnostic:
     message: str
     keys: tuple[str, ...] = ()
     suggestion: str = ""
+    note: int | None = None  # the note the finding is about, in an essay or notes list
+    field: str | None = None  # the entry field the finding is about
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -353,5 +565,3 @@ class Diagnostic:
             "suggestion": self.suggestion,
         }
 
-
-Finding = Diagnostic

@@ -515,7 +515,7 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
         if note.marker is None:
             diagnostics.append(diagnostic(
                 "parse-error", f"note {note.n} has no marker in the body",
-                line=note.line, column=1, severity=Severity.WARNING,
+                line=note.line, column=1, severity=Severity.WARNING, note=note.n,
                 suggestion="put the note number right after the words it supports"))
     for m in markers:
         if m.n > len(notes):

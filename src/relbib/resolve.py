@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relbib.diagnostics import diagnostic
 from relbib.model import (
@@ -40,7 +40,7 @@ from relbib.model import (
     UnparsedRef,
 )
 
-__all__ = ["ResolveResult", "resolve"]
+__all__ = ["ResolveResult", "resolve", "resolve_cited"]
 
 # --- regexes ------------------------------------------------------------------
 
@@ -87,6 +87,7 @@ class _Source:
     """A work introduced by a full note, as the matching rules see it."""
 
     note: int
+    index: int  # the citation's place in its note
     families: tuple[str, ...]  # normalised last word of each author's family name
     title: tuple[str, ...]  # normalised title tokens
     pages: tuple[int, int] | None  # first and last page when the note gives a range
@@ -110,30 +111,61 @@ def resolve(notes: Sequence[tuple[int, Reference]]) -> ResolveResult:
 
     ``notes`` are (note number, Reference) pairs in document order.
     """
+    return resolve_cited([(n, (ref,)) for n, ref in notes])
+
+
+def resolve_cited(notes: Sequence[tuple[int, Sequence[Reference]]]) -> ResolveResult:
+    """Resolve every citation against the citations before it (never after).
+
+    ``notes`` are (note number, the note's References in order) pairs in
+    document order; a note with no Reference (a comment) cites nothing.  The
+    result holds one Citation per Reference, ``index`` its place in its note.
+    """
     sources: list[_Source] = []
-    done: dict[int, Citation] = {}
+    done: dict[int, list[Citation]] = {}
     citations: list[Citation] = []
     problems: list[Diagnostic] = []
     previous: Citation | None = None
-    for n, ref in notes:
-        earlier = [s for s in sources if s.note < n]
-        outcome = _resolve_one(n, ref, previous, earlier, done)
-        citations.append(outcome.citation)
-        if outcome.problem is not None:
-            problems.append(outcome.problem)
-        if outcome.new_source is not None:
-            sources.append(outcome.new_source)
-        done.setdefault(n, outcome.citation)
-        previous = outcome.citation
+    for n, refs in notes:
+        first = n not in done
+        for i, ref in enumerate(refs):
+            # earlier notes, and the earlier citations of this note
+            earlier = [s for s in sources if s.note < n or (first and s.note == n)]
+            before = _previous(previous, done, n, i)
+            outcome = _resolve_one(n, ref, before, earlier, done)
+            citation = replace(outcome.citation, index=i)
+            if outcome.new_source is not None:
+                citation = replace(citation, source_index=i)
+            citations.append(citation)
+            if outcome.problem is not None:
+                problems.append(outcome.problem)
+            if outcome.new_source is not None:
+                sources.append(replace(outcome.new_source, index=i))
+            if first:
+                done.setdefault(n, []).append(citation)
+            previous = citation
     return ResolveResult(citations=tuple(citations), diagnostics=tuple(problems))
+
+
+def _previous(
+    previous: Citation | None, done: dict[int, list[Citation]], n: int, i: int
+) -> Citation | None | str:
+    """What Ibid./Id. refer to: the citation before, unless it closes an earlier
+    note that cites several works ("several": Ibid. cannot tell which)."""
+    if previous is None or previous.note == n:
+        return previous if i > 0 else None
+    siblings = done.get(previous.note, [])
+    if len({(c.source, c.source_index) for c in siblings}) > 1:
+        return "several"
+    return previous
 
 
 def _resolve_one(
     n: int,
     ref: Reference,
-    previous: Citation | None,
+    previous: Citation | None | str,
     sources: list[_Source],
-    done: dict[int, Citation],
+    done: dict[int, list[Citation]],
 ) -> _Outcome:
     """One rule per form."""
     if isinstance(ref, IbidRef):
@@ -168,13 +200,14 @@ def _resolve_full(n: int, ref: FullRef, sources: list[_Source]) -> _Outcome:
             pinpoint = ref.pinpoint or _text(ref.fields.get("pages")) or None
             return _resolve_short(n, authors, title, pinpoint, sources)
     this = _source_of(n, ref)
-    repeats = {s.note for s in sources if _same_work(s, this)}
+    repeats = {(s.note, s.index) for s in sources if _same_work(s, this)}
     if len(repeats) == 1:
-        earlier = repeats.pop()
+        earlier, index = repeats.pop()
         return _Outcome(
             citation=Citation(
                 note=n, key=None, form=Form.FULL, pinpoint=ref.pinpoint,
                 refers_to=earlier, rule="repeat-full", source=earlier,
+                source_index=index, refers_index=index,
             )
         )
     return _Outcome(
@@ -211,9 +244,15 @@ def _same_work(a: _Source, b: _Source) -> bool:
 
 
 def _resolve_ibid(
-    n: int, pinpoint: str | None, previous: Citation | None, form: Form, word: str, rule: str
+    n: int, pinpoint: str | None, previous: Citation | None | str, form: Form, word: str, rule: str
 ) -> _Outcome:
-    if previous is None or previous.note >= n:
+    if isinstance(previous, str):
+        return _failed(
+            n, form, pinpoint, f"{rule}-previous-several",
+            f"note {n}: {word} follows a note that cites several works; left unresolved",
+            "write the short form of the work meant",
+        )
+    if previous is None or previous.note > n:
         return _failed(
             n, form, pinpoint, f"{rule}-no-previous",
             f"note {n}: {word} has no earlier note to refer to",
@@ -231,6 +270,7 @@ def _resolve_ibid(
             # A bare Ibid. cites the same place as the note before it.
             pinpoint=pinpoint if pinpoint is not None else previous.pinpoint,
             refers_to=previous.note, rule=f"{rule}-previous", source=previous.source,
+            source_index=previous.source_index, refers_index=previous.index,
         )
     )
 
@@ -344,6 +384,7 @@ def _unique(
         citation=Citation(
             note=n, key=None, form=form, pinpoint=pinpoint,
             refers_to=match.note, rule=rule, source=match.note,
+            source_index=match.index, refers_index=match.index,
         )
     )
 
@@ -352,7 +393,7 @@ def _unique(
 
 
 def _resolve_supra(
-    n: int, ref: SupraRef, sources: list[_Source], done: dict[int, Citation]
+    n: int, ref: SupraRef, sources: list[_Source], done: dict[int, list[Citation]]
 ) -> _Outcome:
     target = ref.note
     if target >= n:
@@ -361,37 +402,55 @@ def _resolve_supra(
             f"note {n}: supra points to note {target}, which is not an earlier note",
             "supra can only point back to an earlier note",
         )
-    antecedent = done.get(target)
-    if antecedent is None:
+    cited = done.get(target)
+    if not cited:
         return _failed(
             n, Form.SUPRA, ref.pinpoint, "supra-missing-note",
             f"note {n}: supra points to note {target}, which does not exist",
             "check the note number",
         )
-    if antecedent.source is None:
+    resolved = [c for c in cited if c.source is not None]
+    if not resolved:
         return _failed(
             n, Form.SUPRA, ref.pinpoint, "supra-unresolved",
             f"note {n}: supra points to note {target}, which is itself unresolved",
             f"resolve note {target} first",
         )
     families = tuple(f for f in (_family_key(a) for a in ref.authors) if f)
-    source = next((s for s in sources if s.note == antecedent.source), None)
-    # "Kiobel, supra note 1": a case or an unsigned work goes by its title's
-    # first word, not an author
-    names_title = source is not None and source.title[:len(families)] == families
-    if families and not names_title and (source is None or not set(families) <= set(source.families)):
+    fitting = [c for c in resolved if not families or _names_source(families, c, sources)]
+    if not fitting:
         return _failed(
             n, Form.SUPRA, ref.pinpoint, "supra-author-mismatch",
             f"note {n}: supra names {_describe(ref.authors, None)} but note {target} "
             "cites a source by other authors; left unresolved",
             "check the note number and the author",
         )
+    if len({(c.source, c.source_index) for c in fitting}) > 1:
+        return _failed(
+            n, Form.SUPRA, ref.pinpoint, "supra-several",
+            f"note {n}: supra points to note {target}, which cites several works that fit; "
+            "left unresolved",
+            "name the author the supra refers to",
+        )
+    antecedent = fitting[0]
     return _Outcome(
         citation=Citation(
             note=n, key=None, form=Form.SUPRA, pinpoint=ref.pinpoint,
             refers_to=target, rule="supra-note", source=antecedent.source,
+            source_index=antecedent.source_index, refers_index=antecedent.index,
         )
     )
+
+
+def _names_source(families: tuple[str, ...], cited: Citation, sources: list[_Source]) -> bool:
+    """The supra's author names (or, for a case or an unsigned work, the title's
+    first words: "Kiobel, supra note 1") fit the cited source."""
+    source = next(
+        (s for s in sources if (s.note, s.index) == (cited.source, cited.source_index)), None
+    )
+    if source is None:
+        return False
+    return source.title[: len(families)] == families or set(families) <= set(source.families)
 
 
 # --- helpers ------------------------------------------------------------------
@@ -408,7 +467,7 @@ def _failed(
 ) -> _Outcome:
     return _Outcome(
         citation=_unresolved(n, form, pinpoint, rule),
-        problem=diagnostic("ambiguous-reference", message, suggestion=suggestion),
+        problem=diagnostic("ambiguous-reference", message, suggestion=suggestion, note=n),
     )
 
 
@@ -424,6 +483,7 @@ def _source_of(n: int, ref: FullRef) -> _Source:
     fields = ref.fields
     return _Source(
         note=n,
+        index=0,
         families=_families(fields),
         title=_tokens(_text(fields.get("title"))),
         pages=_page_range(_text(fields.get("pages"))),

@@ -1,29 +1,27 @@
 """`relbib check` end to end: formats, exit codes, suppression, includes, --fail-on, cache.
 
 The drafts live in tests/cases/check/; each test copies them to a temporary
-folder and runs the real command there (a subprocess, as a user would).
+folder and runs the command there (in-process, through relbib.cli.main).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from clirun import Done
+from clirun import relbib as run
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "check"
 SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
 
 
-def relbib(*args: str, cwd: Path, cache: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "RELBIB_CACHE_DIR": str(cache or cwd / ".cache"), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "relbib", "check", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, check=False)
+def relbib(*args: str, cwd: Path, cache: Path | None = None) -> Done:
+    env = {"RELBIB_CACHE_DIR": str(cache or cwd / ".cache"), "NO_COLOR": "1"}
+    return run("check", *args, cwd=cwd, env=env)
 
 
 @pytest.fixture

@@ -8,13 +8,12 @@ speak the draft's keys and sit on the draft's line.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import Done
+from clirun import relbib as run
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "check" / "claims"
@@ -35,10 +34,8 @@ SILENT = {("draft.tex", 15), ("draft.tex", 17), ("draft.tex", 19), ("draft.tex",
           ("draft.md", 16), ("draft.md", 20)}
 
 
-def relbib(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "RELBIB_CACHE_DIR": str(cwd / ".cache"), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "relbib", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, check=False)
+def relbib(*args: str, cwd: Path) -> Done:
+    return run(*args, cwd=cwd, env={"RELBIB_CACHE_DIR": str(cwd / ".cache"), "NO_COLOR": "1"})
 
 
 @pytest.fixture(scope="module")

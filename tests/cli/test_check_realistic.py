@@ -1,7 +1,7 @@
 """`relbib check` on realistic drafts: a biblatex thesis, a natbib paper, a Quarto report.
 
 The drafts live in tests/cases/check/realistic/ with their .bib files. Each
-test runs the real command (a subprocess) and asserts the exact findings, by
+test runs the command (in-process) and asserts the exact findings, by
 place, kind and severity, and what must not be flagged. The places are the
 ones pdflatex + biber / bibtex and pandoc --citeproc report (checked by hand
 and, where the tools are installed, in tests/tools/test_check_agreement.py).
@@ -10,23 +10,20 @@ and, where the tools are installed, in tests/tools/test_check_agreement.py).
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import Done, relbib
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "check" / "realistic"
 
 Finding = tuple[str, int, int, str, str, str]
 
 
-def check(folder: Path, draft: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "RELBIB_CACHE_DIR": str(folder / ".cache"), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "relbib", "check", draft, *args], cwd=folder,
-                          env=env, capture_output=True, text=True, check=False)
+def check(folder: Path, draft: str, *args: str) -> Done:
+    env = {"RELBIB_CACHE_DIR": str(folder / ".cache"), "NO_COLOR": "1"}
+    return relbib("check", draft, *args, cwd=folder, env=env)
 
 
 def findings(folder: Path, draft: str) -> tuple[set[Finding], dict[str, int], str]:

@@ -8,21 +8,18 @@ copies them to a temporary folder and runs the real command there.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import relbib as run
 
 CASES = Path(__file__).resolve().parent.parent / "cases" / "check"
 
 
 def relbib(*args: str, cwd: Path) -> list[dict]:  # type: ignore[type-arg]
-    env = {**os.environ, "RELBIB_CACHE_DIR": str(cwd / ".cache"), "NO_COLOR": "1"}
-    done = subprocess.run([sys.executable, "-m", "relbib", "check", "-f", "json", *args],
-                          cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    env = {"RELBIB_CACHE_DIR": str(cwd / ".cache"), "NO_COLOR": "1"}
+    done = run("check", "-f", "json", *args, cwd=cwd, env=env)
     assert done.returncode in (0, 1), done.stderr
     return json.loads(done.stdout)["findings"]  # type: ignore[no-any-return]
 

@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import Done, relbib_script
+from clirun import relbib as run
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEEDS = REPO / "seeds"
 COMMANDS = ["parse", "ingest", "link", "check", "render", "export", "list", "show", "search", "build"]
 
 
-def relbib(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    return subprocess.run(
-        [sys.executable, "-m", "relbib", *args],
-        cwd=cwd, input=stdin, capture_output=True, text=True, env=env, timeout=120,
-    )
+def relbib(*args: str, cwd: Path, stdin: str | None = None) -> Done:
+    return run(*args, cwd=cwd, stdin=stdin, env={"NO_COLOR": None})
 
 
-def assert_no_traceback(proc: subprocess.CompletedProcess[str]) -> None:
+def assert_no_traceback(proc: Done | subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
 
 
@@ -163,3 +159,18 @@ def test_unbalanced_bib_exits_3_with_its_line(tmp_path: Path) -> None:
     assert proc.returncode == 3, proc.stderr
     assert re.search(r"sources\.bib:3\b", proc.stderr), proc.stderr
     assert_no_traceback(proc)
+
+
+def test_the_installed_script_reads_stdin_and_keeps_the_exit_codes(tmp_path: Path) -> None:
+    """The console script itself (a subprocess): the other tests run relbib in-process."""
+    parsed = relbib_script("parse", "-", "--format", "json", cwd=tmp_path,
+                           stdin="1. Jane Smith, ‘A Study’, Journal of Studies 12(3), 2019, 45-67.\n")
+    assert parsed.returncode == 0, parsed.stderr
+    assert [n["form"] for n in json.loads(parsed.stdout)["notes"]] == ["full"]
+    usage = relbib_script("ingest", "--no-such-option", cwd=tmp_path)
+    assert usage.returncode == 2
+    (tmp_path / "empty.txt").write_bytes(b"")
+    bad = relbib_script("ingest", "--dry-run", "empty.txt", cwd=tmp_path)
+    assert bad.returncode == 3 and "empty.txt" in bad.stderr
+    assert_no_traceback(usage)
+    assert_no_traceback(bad)

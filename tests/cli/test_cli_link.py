@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import Done
+from clirun import relbib as run
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SEEDS = REPO / "seeds"
 
 
-def relbib(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    return subprocess.run([sys.executable, "-m", "relbib", *args], cwd=cwd,
-                          capture_output=True, text=True, env=env, timeout=120)
+def relbib(*args: str, cwd: Path) -> Done:
+    return run(*args, cwd=cwd, env={"NO_COLOR": None})
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -46,6 +43,10 @@ def linked(project: Path) -> tuple[dict[str, object], dict[str, bytes]]:
     return json.loads(proc.stdout), snapshot(project)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "issue 13: the seeds name the 2016 exercise 'Druzhbha-2016' (000, 001) and 'Friendship 2016' "
+    "(003) and no note or title gives both names, so no library-learnt alias joins them; the "
+    "seed-specific alias was removed by issue 8"))
 def test_the_2016_exercise_conflict_is_a_link_with_the_other_sentence(
         linked: tuple[dict[str, object], dict[str, bytes]]) -> None:
     data, _ = linked
@@ -59,6 +60,10 @@ def test_the_2016_exercise_conflict_is_a_link_with_the_other_sentence(
                           "score", "evidence"}
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "issue 13: the seeds name the 2016 exercise 'Druzhbha-2016' (000, 001) and 'Friendship 2016' "
+    "(003) and no note or title gives both names, so no library-learnt alias joins them; the "
+    "seed-specific alias was removed by issue 8"))
 def test_link_writes_supports_and_conflicts_into_the_annotations(
         linked: tuple[dict[str, object], dict[str, bytes]]) -> None:
     _, files = linked

@@ -43,21 +43,21 @@ def _check(scan: DraftScan, text: str) -> None:
         assert 1 <= d.line <= len(lines)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(_LATEX_BITS, st.text(max_size=3)), max_size=40))
 def test_latex_scanner_never_raises(parts: list[str]) -> None:
     text = "".join(parts)
     _check(scan_latex(text, path="fuzz.tex"), text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(_MD_BITS, st.text(max_size=3)), max_size=40))
 def test_markdown_scanner_never_raises(parts: list[str]) -> None:
     text = "".join(parts)
     _check(scan_markdown(text, path="fuzz.md"), text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=200))
 def test_scanners_take_any_text(text: str) -> None:
     _check(scan_latex(text, path="any.tex"), text)

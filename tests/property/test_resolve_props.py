@@ -80,7 +80,7 @@ def note_sequences(draw: st.DrawFn) -> list[tuple[int, Reference]]:
     return list(zip(numbers, refs, strict=True))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(note_sequences())
 def test_resolver_never_points_forward(notes: list[tuple[int, Reference]]) -> None:
     before, printed = list(notes), repr(notes)
@@ -104,7 +104,7 @@ def test_resolver_never_points_forward(notes: list[tuple[int, Reference]]) -> No
         assert d.kind == "ambiguous-reference"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(note_sequences())
 def test_unresolved_notes_say_why(notes: list[tuple[int, Reference]]) -> None:
     """Every subsequent reference left unresolved has a diagnostic naming its note."""
@@ -115,7 +115,7 @@ def test_unresolved_notes_say_why(notes: list[tuple[int, Reference]]) -> None:
             assert n in flagged
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(note_sequences())
 def test_resolve_is_deterministic(notes: list[tuple[int, Reference]]) -> None:
     assert resolve(notes) == resolve(list(notes))

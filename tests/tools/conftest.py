@@ -1,25 +1,24 @@
 """Shared helpers for the tests that run the real tools.
 
-Each tool test skips, naming the missing tool, when it is not installed.
+Each tool test skips, naming the missing tool, when it is not installed, and
+so does a test marked ``needs_tex_package("biblatex.sty", ...)`` when kpsewhich
+cannot find a TeX file it needs; in CI (``CI`` set) both fail instead.
 The data is the render test library (every entry type, annotations, essay
 paragraphs) plus the hostile entries, so the real tools see both.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from render_data import Case, load_case
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "unit"))
-
-from test_render_library import Case, load_case  # noqa: E402
-
-from relbib.model import EssayIngest  # noqa: E402
+from relbib.model import EssayIngest
 
 HERE = Path(__file__).resolve().parent
 
@@ -43,6 +42,53 @@ def need(tool: str) -> str:
     return path
 
 
+# the Debian package that ships each TeX file the tools tests need (.ci/run
+# installs them; `dpkg -S $(kpsewhich FILE)` names the package)
+TEX_PACKAGES = {
+    "biblatex.sty": "texlive-bibtex-extra",
+    "reading.bbx": "texlive-bibtex-extra",
+    "logreq.sty": "texlive-bibtex-extra",
+    "etoolbox.sty": "texlive-latex-recommended",
+    "sfrm1000.pfb": "cm-super-minimal",
+    "natbib.sty": "texlive-latex-base",
+}
+# what the biblatex bundle loads beyond LaTeX itself
+BIBLATEX = ("biblatex.sty", "reading.bbx", "logreq.sty", "etoolbox.sty")
+# fontenc T1 with Type 1 fonts (without them pdflatex would run METAFONT)
+T1_FONTS = ("sfrm1000.pfb",)
+
+
+@functools.cache
+def _kpsewhich(name: str) -> str:
+    done = subprocess.run([need("kpsewhich"), name], capture_output=True, text=True,
+                          check=False, stdin=subprocess.DEVNULL)
+    return done.stdout.strip()
+
+
+def need_tex(*names: str) -> None:
+    """Skip the test, naming the TeX file and its package, when kpsewhich cannot
+    find one of ``names`` (``biblatex.sty``, ``sfrm1000.pfb``); fail in CI."""
+    for name in names:
+        if not _kpsewhich(name):
+            package = f"Debian package {TEX_PACKAGES[name]}" if name in TEX_PACKAGES \
+                else "a TeX Live package"
+            message = f"TeX file {name} is not installed ({package}; CI installs it, see .ci/run)"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "needs_tex_package(*files): skip (fail in CI) unless kpsewhich finds each "
+        "TeX file, e.g. needs_tex_package('biblatex.sty')")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs_tex_package"):
+        need_tex(*mark.args)
+
+
 def run(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout,
                           errors="replace", stdin=subprocess.DEVNULL)
@@ -61,4 +107,4 @@ def hostile_data() -> Data:
                 essays=library.essays, essay_texts=library.essay_texts)
 
 
-__all__ = ["Data", "EssayIngest", "HERE", "need", "run"]
+__all__ = ["BIBLATEX", "T1_FONTS", "Data", "EssayIngest", "HERE", "need", "need_tex", "run"]

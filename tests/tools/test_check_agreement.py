@@ -15,10 +15,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import relbib
+from conftest import BIBLATEX
 
 CASE = Path(__file__).resolve().parent.parent / "cases" / "check" / "agreement"
 
@@ -48,9 +49,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _relbib(folder: Path, draft: str) -> list[dict]:  # type: ignore[type-arg]
-    env = {**os.environ, "RELBIB_CACHE_DIR": str(folder / ".cache")}
-    done = subprocess.run([sys.executable, "-m", "relbib", "check", draft, "-f", "json"],
-                          cwd=folder, env=env, capture_output=True, text=True, check=False)
+    done = relbib("check", draft, "-f", "json", cwd=folder,
+                  env={"RELBIB_CACHE_DIR": str(folder / ".cache")})
     return json.loads(done.stdout)["findings"]  # type: ignore[no-any-return]
 
 
@@ -73,6 +73,7 @@ def _assert_undefined(findings: list[dict], expected: set[tuple[str, int]]) -> N
     assert expected <= ours, f"missed: {expected - ours}"
 
 
+@pytest.mark.needs_tex_package("natbib.sty")
 def test_bibtex_agreement(folder: Path) -> None:
     _need("pdflatex", "bibtex")
     _run(folder, "pdflatex", "-interaction=nonstopmode", "natbib")
@@ -91,6 +92,7 @@ def test_bibtex_agreement(folder: Path) -> None:
                    for f in findings), (name, line)
 
 
+@pytest.mark.needs_tex_package(*BIBLATEX)
 def test_biber_agreement(folder: Path) -> None:
     _need("pdflatex", "biber")
     _run(folder, "pdflatex", "-interaction=nonstopmode", "biblatex")
@@ -147,6 +149,7 @@ def _realistic(tmp_path: Path, name: str) -> Path:
     return folder
 
 
+@pytest.mark.needs_tex_package(*BIBLATEX)
 def test_biber_agreement_on_the_thesis(tmp_path: Path) -> None:
     _need("pdflatex", "biber", "kpsewhich")
     folder = _realistic(tmp_path, "thesis")
@@ -165,6 +168,7 @@ def test_biber_agreement_on_the_thesis(tmp_path: Path) -> None:
     assert warned <= {k for f in findings for k in f["keys"]}
 
 
+@pytest.mark.needs_tex_package("natbib.sty")
 def test_bibtex_agreement_on_the_natbib_paper(tmp_path: Path) -> None:
     _need("pdflatex", "bibtex", "kpsewhich")
     folder = _realistic(tmp_path, "natbib")

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Data, need, run
+from conftest import BIBLATEX, T1_FONTS, Data, need, run
 
 from relbib.export.lists import export, latex_bundle
 from relbib.render import render_bibliography
@@ -54,7 +54,9 @@ def _compile(tmp_path: Path, data: Data, engine: str) -> tuple[str, str]:
     return log, blg
 
 
-@pytest.mark.parametrize("engine", ["biber", "bibtex"])
+@pytest.mark.needs_tex_package(*T1_FONTS)
+@pytest.mark.parametrize("engine", [
+    pytest.param("biber", marks=pytest.mark.needs_tex_package(*BIBLATEX)), "bibtex"])
 def test_latex_bundle_compiles_with_no_undefined_citation(tmp_path: Path, hostile_data: Data,
                                                           engine: str) -> None:
     log, blg = _compile(tmp_path, hostile_data, engine)
@@ -71,6 +73,7 @@ def test_latex_bundle_compiles_with_no_undefined_citation(tmp_path: Path, hostil
     assert "runsystem" not in log
 
 
+@pytest.mark.needs_tex_package(*BIBLATEX, *T1_FONTS)
 def test_biblatex_bundle_prints_the_annotations(tmp_path: Path, library_data: Data) -> None:
     _compile(tmp_path, library_data, "biber")
     bbl = (tmp_path / "annotated.bbl").read_text(encoding="utf-8")
@@ -78,6 +81,7 @@ def test_biblatex_bundle_prints_the_annotations(tmp_path: Path, library_data: Da
     assert summaries and "\\field{annotation}" in bbl
 
 
+@pytest.mark.needs_tex_package(*T1_FONTS)
 def test_standalone_tex_compiles_with_hostile_fields(tmp_path: Path, hostile_data: Data) -> None:
     need("pdflatex")
     tex = tmp_path / "plain.tex"

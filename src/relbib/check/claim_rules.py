@@ -30,7 +30,7 @@ from relbib.check.records import DraftScan
 from relbib.check.rules import RULES, with_rule
 from relbib.diagnostics import diagnostic
 from relbib.ingest.sentences import line_starts
-from relbib.model import Citation, Diagnostic, Essay, Form, Marker, Note
+from relbib.model import Citation, Diagnostic, Essay, Form, Marker, Note, UncitedSupportedClaim
 
 __all__ = ["CLAIM_RULES", "citations_needed", "conflicting_facts", "draft_claim_findings",
            "uncited_supported_claims", "unsupported_citations", "with_claim_rules"]
@@ -121,7 +121,7 @@ def draft_claim_findings(ctx: CheckContext) -> tuple[Diagnostic, ...]:
     out: list[Diagnostic] = []
     for j in result.judgements:
         suggestion = j.suggestion
-        if j.kind == "uncited-supported-claim" and j.keys:
+        if isinstance(j, UncitedSupportedClaim) and j.keys:
             suggestion = "cite it: " + _citation(j.keys[0], j.pinpoint, latex=latex[j.essay])
             if j.keys[0] not in defined:
                 suggestion += " (the library holds it; add it to the draft's .bib)"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from relbib.check import fields as fv
-from relbib.check.records import BibRecord, DraftScan
+from relbib.check.records import Backend, BibRecord, DraftScan
 from relbib.diagnostics import diagnostic
+from relbib.library.identity import bib_work_key
 from relbib.model import Diagnostic, Severity
 
 ModelChoice = Literal["bibtex", "biblatex", "both"]
@@ -36,6 +36,9 @@ class ClaimInputs:
 
     library: object
     key_map: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # drafts are judged only against a library that holds claims (essays are
+    # also judged against each other, so they need none)
+    judge_drafts: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +53,8 @@ class CheckContext:
     scans: tuple[DraftScan, ...] = ()
     # which data model's required fields apply ("both": either model's, each named)
     data_model: ModelChoice = "both"
+    # the program that resolves the drafts' keys (case folds only for BibTeX); None: unknown
+    backend: Backend | None = None
     # unused-entry is judged only when whole documents were checked
     whole_documents: bool = True
     # for the claim-aware rules: a ClaimInputs, None when they are off
@@ -72,8 +77,6 @@ class Rule:
 
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*|\\.")
 _WORDS = re.compile(r"[^\W_]+")
-# every ASCII character that is not a letter or digit, deleted by str.translate
-_DROP = {c: None for c in range(128) if not chr(c).isalnum()}
 
 
 def plain(text: str) -> str:
@@ -112,28 +115,6 @@ def split_names(value: str) -> list[str]:
         i += 1
     parts.append(value[start:])
     return parts
-
-
-def first_family(record: BibRecord) -> str:
-    names = record.fields.get("author") or record.fields.get("editor") or ""
-    if "{" in names:
-        head = split_names(names)[0]
-    else:
-        cut = names.find(" and ")
-        head = names[:cut] if cut >= 0 else _AND.split(names, maxsplit=1)[0]
-    first = head.strip()
-    if not first:
-        return ""
-    family = first.split(",")[0] if "," in first else first.split()[-1]
-    return _squeeze(family)
-
-
-def year_of(record: BibRecord) -> str:
-    year = record.fields.get("year", "").strip()
-    if len(year) == 4 and year.isdigit():
-        return year
-    prefix = fv.date_prefix(record.fields.get("date", ""))
-    return prefix[:4] if prefix else ""
 
 
 _INDEX: list[tuple[object, bool, dict[str, BibRecord]]] = []
@@ -176,7 +157,8 @@ def entry_diag(kind: str, record: BibRecord, field: str | None, message: str,
                 keys: tuple[str, ...] | None = None) -> Diagnostic:
     return diagnostic(kind, message, path=record.path,
                       line=record.line_of(field) if field else record.line, column=1,
-                      keys=keys or (record.key,), suggestion=suggestion, severity=severity)
+                      keys=keys or (record.key,), suggestion=suggestion, severity=severity,
+                      field=field)
 
 
 def parents(record: BibRecord) -> list[str]:
@@ -190,25 +172,7 @@ def parents(record: BibRecord) -> list[str]:
     return out
 
 
-def _squeeze(text: str) -> str:
-    """Lower-case letters and digits only: the cheapest comparable form of a title."""
-    if "\\" in text:
-        text = _LATEX_COMMAND.sub("", text)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return text.lower().translate(_DROP)
-
-
 def work_key(record: BibRecord) -> tuple[str, str, str] | None:
-    """(title, year, first author's family name), normalised; None when one is missing."""
-    title = record.fields.get("title")
-    if not title:
-        return None
-    year = year_of(record)
-    if not year:
-        return None
-    family = first_family(record)
-    if not family:
-        return None
-    squeezed = _squeeze(title)
-    return (squeezed, year, family) if squeezed else None
+    """(title, year, first author's family name), normalised as the library
+    normalises them; None when one is missing."""
+    return bib_work_key(record.fields)

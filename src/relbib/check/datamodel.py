@@ -14,8 +14,9 @@ written in BibTeX's vocabulary is judged the way biber judges it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Literal
 
 Model = Literal["bibtex", "biblatex"]
@@ -91,6 +92,8 @@ class Missing:
     fields: Requirement  # as named in the first model listed
     models: tuple[Model, ...]
     entry_types: Mapping[Model, str]  # the type each model sees ("phdthesis" / "thesis")
+    # a model whose requirement is wider (biblatex: date or year, where BibTeX wants year)
+    wider: Mapping[Model, Requirement] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def _biblatex_fields(present: frozenset[str], entry_type: str) -> frozenset[str]:
@@ -131,8 +134,23 @@ def missing_fields(entry_type: str, present: frozenset[str],
                 named = tuple(_BIBTEX_NAME.get(f, f) if model == "biblatex" and "bibtex" in models
                               and entry_type in BIBTEX_REQUIRED else f for f in requirement)
                 found[canon] = (named, [model])
-    return tuple(Missing(fields=fields, models=tuple(ms), entry_types=seen_types)
-                 for fields, ms in found.values())
+    return _merged(found, seen_types)
+
+
+def _merged(found: dict[frozenset[str], tuple[Requirement, list[Model]]],
+            seen_types: dict[Model, str]) -> tuple[Missing, ...]:
+    """One Missing per defect: a requirement one model states more widely (BibTeX's
+    year, biblatex's date or year; author, author or editor) is the same defect."""
+    out: list[Missing] = []
+    for canon, (fields, models) in found.items():
+        if any(other < canon for other in found):
+            continue  # folded into the narrower requirement below
+        wider = {m: named for other, (named, ms) in found.items() if canon < other
+                 for m in ms}
+        all_models = [*models, *(m for m in wider if m not in models)]
+        out.append(Missing(fields=fields, models=tuple(all_models), entry_types=seen_types,
+                           wider=MappingProxyType(wider)))
+    return tuple(out)
 
 
 def describe(missing: Missing, all_models: tuple[Model, ...]) -> str:
@@ -143,4 +161,8 @@ def describe(missing: Missing, all_models: tuple[Model, ...]) -> str:
     others = [label[m] for m in all_models if m not in missing.models]
     if others:
         text += f" (not by {' or '.join(others)})"
+    for model, fields in missing.wider.items():
+        extra = [f for f in fields if f not in missing.fields]
+        if extra:
+            text += f" ({label[model]} also accepts {' or '.join(extra)})"
     return text

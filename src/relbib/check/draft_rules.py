@@ -43,18 +43,28 @@ def undefined_keys(ctx: CheckContext) -> Iterator[Diagnostic]:
     lower = {k.lower(): k for k in by_key}
     choices = list(by_key)
     guesses: dict[str, list[str]] = {}
+    # BibTeX finds entries whatever the case; the first spelling cited is the one
+    # its \bibitem carries, so only a second spelling fails
+    first_spelling: dict[str, str] = {}
     for scan in ctx.scans:
         for citation in scan.citations:
             key = citation.key
+            if ctx.backend == "bibtex" and key.lower() in lower:
+                first = first_spelling.setdefault(key.lower(), key)
+                if first != key:
+                    yield _cit_diag(
+                        "undefined-key", citation,
+                        f"'{key}' and '{first}' differ only in case: BibTeX reports \"Case "
+                        f"mismatch error between cite keys {first} and {key}\" and LaTeX "
+                        "prints '??' here",
+                        f"cite it as '{first}' everywhere (the .bib spells it "
+                        f"'{lower[key.lower()]}')", keys=(key, first))
+                continue
             if key in by_key or key in scan.defined_keys or key in ctx.broken_keys:
                 continue
             same = lower.get(key.lower())
             if same is not None:
-                yield _cit_diag(
-                    "undefined-key", citation,
-                    f"citation '{key}' is not defined: the library has '{same}', and keys "
-                    "are case-sensitive (LaTeX prints '??'; BibTeX reports a case mismatch)",
-                    f"cite it as '{same}'", keys=(key, same))
+                yield _case_mismatch(citation, same, ctx.backend)
                 continue
             if key not in guesses:
                 guesses[key] = _did_you_mean(key, choices)
@@ -72,6 +82,24 @@ def undefined_keys(ctx: CheckContext) -> Iterator[Diagnostic]:
                 continue
             yield _cit_diag("undefined-key", citation,
                             f"citation '{key}' is not defined in the library", hint)
+
+
+def _case_mismatch(citation: DraftCitation, same: str, backend: str | None) -> Diagnostic:
+    """A key the library spells in another case, under biber, pandoc or an unknown backend."""
+    key = citation.key
+    if backend is None:
+        return _cit_diag(
+            "undefined-key", citation,
+            f"citation '{key}' differs only in case from the library's '{same}': biber and "
+            "pandoc treat keys as case-sensitive and leave it undefined (BibTeX would find it)",
+            f"cite it as '{same}'", keys=(key, same), severity=Severity.WARNING)
+    program = "biber" if backend == "biber" else "pandoc"
+    shown = "LaTeX prints '??'" if backend == "biber" else f"pandoc prints '({key}?)'"
+    return _cit_diag(
+        "undefined-key", citation,
+        f"citation '{key}' is not defined: the library has '{same}', and {program} treats "
+        f"keys as case-sensitive ({shown})",
+        f"cite it as '{same}'", keys=(key, same))
 
 
 def unused_entries(ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -15,6 +15,9 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from relbib import lexicon
+from relbib.library.identity import normalise_doi
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
@@ -27,18 +30,17 @@ class Problem:
 # --- DOI ----------------------------------------------------------------------
 
 # A DOI is "10." + a registrant code of digits (and dots for sub-registrants)
-# + "/" + a suffix with no whitespace (Crossref's own syntax rule).
-_DOI = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
+# + "/" + a suffix with no whitespace (Crossref's own syntax rule); a ShortDOI
+# (shortdoi.org, "10/gf29tr") resolves at doi.org as well.
+_DOI = re.compile(r"^(?:10\.\d{4,9}(?:\.\d+)*/\S+|10/[A-Za-z0-9]+)$")
 # The prefixes people paste with the DOI: resolver URLs and the "doi:" scheme.
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*|DOI:?\s*)", re.IGNORECASE)
 
 
 def normalize_doi(value: str) -> str | None:
-    """The bare, lower-cased DOI in ``value`` (URL and ``doi:`` forms accepted)."""
-    if value.startswith("10.") and _DOI.match(value):
-        return value.lower()  # the common case: already bare
-    bare = _DOI_PREFIX.sub("", value.strip()).replace("\\_", "_").strip()
-    return bare.lower() if _DOI.match(bare) else None
+    """The bare, lower-cased DOI in ``value`` (URL and ``doi:`` forms accepted),
+    as the library compares it (one "same work" test for both)."""
+    return normalise_doi(value) or None
 
 
 def check_doi(value: str) -> Problem | None:
@@ -59,7 +61,7 @@ def check_doi(value: str) -> Problem | None:
         )
     return Problem(
         message=f"'{value}' is not a DOI (a DOI reads 10.NNNN/suffix)",
-        suggestion="copy the DOI from the publisher's page, e.g. doi = {10.1000/xyz123}",
+        suggestion="copy the DOI from the publisher's page or doi.org",
     )
 
 
@@ -168,21 +170,10 @@ def check_year(value: str) -> Problem | None:
                    suggestion="write the four-digit year, e.g. year = {2008}")
 
 
-_MONTHS_EN = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS_EN.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS_EN["sept"] = 9
+_MONTHS_EN = lexicon.month_words(("en",))
 # Month names in other languages, so the message can name the macro to use.
-_MONTHS_OTHER = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12, "januar": 1, "februar": 2, "märz": 3, "maerz": 3,
-    "juni": 6, "juli": 7, "oktober": 10, "dezember": 12, "enero": 1, "febrero": 2,
-    "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
-    "settembre": 9, "ottobre": 10, "dicembre": 12,
-}
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS_OTHER = lexicon.month_words(("fr", "de", "es", "it"))
+MONTH_MACROS = tuple(m.lower() for m in lexicon.months("en", "abbr"))  # BibTeX's jan ... dec
 
 
 def month_number(value: str) -> int | None:
@@ -371,23 +362,27 @@ def check_pages(value: str) -> Problem | None:
         if m is None:
             if _page_kind(token) is None:
                 return Problem(message=f"pages '{text}': '{token}' is not a page number",
-                               suggestion="write pages = {43--65}, a single page, or an article number")
+                               suggestion="write the first and last page joined by '--', "
+                               "a single page, or an article number")
             continue
         a, b = m.group("a"), m.group("b")
         ka, kb = _page_kind(a), _page_kind(b)
         if ka is None or kb is None:
             bad = a if ka is None else b
             return Problem(message=f"pages '{text}': '{bad}' is not a page number",
-                           suggestion="write pages = {43--65}")
+                           suggestion="write the first and last page joined by '--'")
         if {ka, kb} == {"arabic", "roman"}:
             return Problem(message=f"pages '{text}' mixes an arabic and a roman number in one range",
-                           suggestion="write both ends the same way, e.g. pages = {12--19}")
-        if ka == kb == "arabic" and expand_abbreviated(a, b) < int(a):
-            return Problem(message=f"pages '{text}' run backwards",
-                           suggestion=f"pages = {{{b}--{a}}}")
-        if ka == kb == "roman" and (roman_value(b) or 0) < (roman_value(a) or 0):
-            return Problem(message=f"pages '{text}' run backwards",
-                           suggestion=f"pages = {{{b}--{a}}}")
+                           suggestion="write both ends of the range the same way (both "
+                           "arabic or both roman)")
+        # no swapped range as the fix: '843-661' is most likely 843--861, a typo
+        # in one digit, not 661--843
+        if (ka == kb == "arabic" and expand_abbreviated(a, b) < int(a)) or (
+                ka == kb == "roman" and (roman_value(b) or 0) < (roman_value(a) or 0)):
+            return Problem(message=f"pages '{text}' run backwards: the last page {b} comes "
+                           f"before the first page {a}",
+                           suggestion="check both pages against the source (often one digit "
+                           "is mistyped)")
     return None
 
 

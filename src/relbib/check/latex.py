@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 from relbib.check.fields import normalize_pinpoint, parse_human_date
 from relbib.check.positions import Positions
-from relbib.check.records import DataModel, DraftCitation, DraftScan, Include
+from relbib.check.records import Backend, DataModel, DraftCitation, DraftScan, Include
 from relbib.diagnostics import diagnostic
 from relbib.model import Diagnostic
 
@@ -36,7 +36,7 @@ _MASK = re.compile(
     r"|(?P<comment>%)"
     r"|(?P<verbenv>\\begin\s*\{(?P<env>" + _VERBATIM_ENVS + r")\})"
     # \verb|x|, \verb*|x|, \lstinline|x| and \lstinline[opts]{x}
-    r"|(?P<verb>\\(?:verb\*?|lstinline|mintinline\{[^}]*\})(?![A-Za-z@]))"
+    r"|(?P<verb>\\(?:verb\*?|lstinline|mintinline\{[\w+#.-]*\})(?![A-Za-z@]))"
     r"|(?P<iffalse>\\iffalse(?![A-Za-z@]))"
 )
 # Inside \iffalse: every \if... opens a level, \fi closes one, and an \else at
@@ -81,7 +81,10 @@ _BIB_WORDS = {"bibliography": "bibtex", "addbibresource": "biblatex",
 _INCLUDE_ONE = frozenset({"input", "include", "subfile", "subfileinclude", "InputIfFileExists"})
 _INCLUDE_TWO = frozenset({"import", "subimport", "inputfrom", "includefrom",
                           "subinputfrom", "subincludefrom"})
-_BIBLATEX_PACKAGE = re.compile(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{[^}]*\bbiblatex\b[^}]*\}")
+_BIBLATEX_PACKAGE = re.compile(
+    r"\\usepackage\s*(?:\[(?P<options>[^\]]*)\])?\s*\{[^}]*\bbiblatex\b[^}]*\}")
+# biblatex's backend option; biber is its default
+_BIBTEX_BACKEND = re.compile(r"\bbackend\s*=\s*bibtex")
 
 
 class _Unclosed(Exception):
@@ -101,6 +104,8 @@ def _mask(text: str) -> tuple[str, dict[int, frozenset[str]], list[tuple[int, st
     cursor = 0
     pos = 0
     n = len(text)
+    line, counted = 1, 0  # the line number at offset ``counted``, kept as the scan moves on
+    line_end = -1  # the end of the line the last \verb was on: found once per line
     while True:
         m = _MASK.search(text, pos)
         if m is None:
@@ -115,7 +120,7 @@ def _mask(text: str) -> tuple[str, dict[int, frozenset[str]], list[tuple[int, st
             end = n if end < 0 else end
             s = _SUPPRESS.search(text, start, end)
             if s:
-                line = text.count("\n", 0, start) + 1
+                line, counted = line + text.count("\n", counted, start), start
                 codes = s.group("codes")
                 suppress[line] = frozenset(
                     c.strip() for c in (codes or "").split(",") if c.strip())
@@ -137,8 +142,9 @@ def _mask(text: str) -> tuple[str, dict[int, frozenset[str]], list[tuple[int, st
                 break
             delim = text[start]
             closer = "}" if delim == "{" else delim
-            line_end = text.find("\n", start + 1)
-            line_end = n if line_end < 0 else line_end
+            if line_end <= start:
+                line_end = text.find("\n", start + 1)
+                line_end = n if line_end < 0 else line_end
             close_at = text.find(closer, start + 1, line_end)
             end = line_end if close_at < 0 else close_at + 1
         else:  # iffalse
@@ -186,8 +192,89 @@ def _paragraph_break(text: str, j: int) -> bool:
     return k < len(text) and text[k] == "\n"
 
 
+class _Masked(str):
+    """The masked text with, built once, the closer of every group opener in it.
+
+    ``_group`` used to walk the text from each opener; an opener left unclosed
+    (``\\cite[`` repeated) made every walk run to the paragraph's end, so the
+    scan was quadratic.  One pass with a stack per brace level finds every
+    closer, and ``_group`` looks it up.
+    """
+
+    __slots__ = ("_closers",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._closers: dict[str, dict[int, int]] | None = None
+
+    def closer(self, i: int, opener: str) -> int | None:
+        """Where the group opened at ``i`` closes; -1 when it never does; None when
+        ``i`` is not an opener the pass saw (the caller walks the text itself)."""
+        if self._closers is None:
+            self._closers = _match_groups(self)
+        return self._closers[opener].get(i)
+
+
+_PAIRS = {"{": "}", "[": "]", "(": ")", "<": ">"}
+_CLOSING = {v: k for k, v in _PAIRS.items() if k != "{"}
+
+
+def _match_groups(text: str) -> dict[str, dict[int, int]]:
+    """opener → {offset of opener: offset of its closer, or -1 when unclosed}.
+
+    Braces nest; the bracket pairs ``[]``, ``()`` and ``<>`` are matched among
+    the characters outside any nested brace group, a group ends at the ``}``
+    that closes the brace group around it or at a paragraph break, and a
+    backslash hides the character after it: the rules ``_group`` walks by.
+    """
+    found: dict[str, dict[int, int]] = {k: {} for k in _PAIRS}
+    # one frame per open brace: (offset of the "{", open brackets by opener)
+    frames: list[tuple[int, dict[str, list[int]]]] = [(-1, {k: [] for k in _CLOSING.values()})]
+
+    def close_frame(frame: tuple[int, dict[str, list[int]]], at: int) -> None:
+        if frame[0] >= 0:
+            found["{"][frame[0]] = at  # -1 at a paragraph break or the end
+        for opener, stack in frame[1].items():
+            for k in stack:
+                found[opener][k] = -1
+
+    n = len(text)
+    j = 0
+    while j < n:
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "{":
+            frames.append((j, {k: [] for k in _CLOSING.values()}))
+        elif ch == "}":  # a stray "}" ends the brackets open at the top level
+            close_frame(frames.pop(), j)
+            if not frames:
+                frames.append((-1, {k: [] for k in _CLOSING.values()}))
+        elif ch in _PAIRS:
+            frames[-1][1][ch].append(j)
+        elif ch in _CLOSING:
+            stack = frames[-1][1][_CLOSING[ch]]
+            if stack:
+                found[_CLOSING[ch]][stack.pop()] = j
+        elif ch == "\n" and _paragraph_break(text, j):
+            while frames:
+                close_frame(frames.pop(), -1)
+            frames.append((-1, {k: [] for k in _CLOSING.values()}))
+        j += 1
+    while frames:
+        close_frame(frames.pop(), -1)
+    return found
+
+
 def _group(text: str, i: int, opener: str, closer: str) -> tuple[int, int]:
     """The span of the body of a balanced group starting at ``text[i] == opener``."""
+    if isinstance(text, _Masked):
+        close = text.closer(i, opener)
+        if close is not None:
+            if close < 0:
+                raise _Unclosed(i, opener)
+            return i + 1, close
     depth = 0
     braces = 0
     j = i
@@ -248,7 +335,8 @@ class _LatexScanner:
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
-        self.masked, self.suppress, unclosed = _mask(text)
+        masked, self.suppress, unclosed = _mask(text)
+        self.masked = _Masked(masked)
         self.where = Positions(text)
         self.citations: list[DraftCitation] = []
         self.bibliographies: list[str] = []
@@ -286,8 +374,13 @@ class _LatexScanner:
                     path=self.path, line=line, column=column,
                     suggestion=f"add the closing {dict(zip('[{(<', ']})>', strict=True))[err.opener]!r}"))
                 pos = m.end()
-        if _BIBLATEX_PACKAGE.search(masked):
+        backend: Backend | None = None if self.model is None else (
+            "bibtex" if self.model == "bibtex" else "biber")
+        package = _BIBLATEX_PACKAGE.search(masked)
+        if package is not None:
             self.model = "biblatex"
+            backend = "bibtex" if _BIBTEX_BACKEND.search(package.group("options") or "") \
+                else "biber"
         return DraftScan(
             path=self.path,
             citations=tuple(self.citations),
@@ -298,6 +391,7 @@ class _LatexScanner:
             suppressions=MappingProxyType(dict(self.suppress)),
             diagnostics=tuple(self.diagnostics),
             data_model=self.model,
+            backend=backend,
         )
 
     # -- one command ------------------------------------------------------------
@@ -382,6 +476,8 @@ class _LatexScanner:
             if key == "*" and nocite:
                 self.nocite_all = True
                 continue
+            if "#" in key or key.startswith("\\"):
+                continue  # a macro's parameter (\def\c#1{\citep{#1}}) or a key from a macro
             line, column = self.where(key_start)
             if any(ch.isspace() for ch in key):
                 # no BibTeX key holds white space: "\cite{a b}" or an argument

@@ -32,6 +32,7 @@ _KEY = r"(?:\{(?P<braced>[^{}\n]+)\}|(?P<bare>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/
 _CITE_AT = re.compile(r"(?<![\w\\/@.:=+&%#~])(?P<minus>-)?@" + _KEY)
 _SUPPRESS = re.compile(r"relbib:\s*ignore(?:\[(?P<codes>[^\]]*)\])?")
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
+_KNITR_CHUNK = re.compile(r"^\{[A-Za-z0-9_]+.*\}$")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)]|#\.|\(?[a-zA-Z]\))\s")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _CODE_TICKS = re.compile(r"`+")
@@ -72,7 +73,11 @@ def _mask_blocks(lines: list[str], start: int) -> list[str]:
                 fence = None
             continue
         opened = _FENCE.match(line)
-        if opened and not (opened.group("fence")[0] == "`" and "`" in line[opened.end():]):
+        info = line[opened.end():].strip() if opened else ""
+        # a backtick fence's info string holds no backtick (CommonMark), except a
+        # knitr chunk header, which knitr reads first: ```{r, fig.cap=`r x`}
+        if opened and not (opened.group("fence")[0] == "`" and "`" in info
+                           and not _KNITR_CHUNK.match(info)):
             fence = opened.group("fence")
             out[i] = _blank(line)
             prev_blank = False

@@ -97,7 +97,10 @@ class _Canvas:
 _SKIP_ENVS = (r"equation|align|alignat|gather|multline|flalign|eqnarray|displaymath|math"
               r"|figure|table|wrapfigure|sidewaysfigure|sidewaystable|tabular|tabularx|tabulary"
               r"|longtable|array|thebibliography|tikzpicture|picture|verbatim|Verbatim"
-              r"|lstlisting|minted|comment|filecontents|algorithm|algorithmic")
+              r"|lstlisting|minted|comment|filecontents|algorithm|algorithmic"
+              # linguistic examples and glosses (gb4e, linguex, covington, expex), more tables
+              r"|exe|xlist|examples?|enumsentence|eenumsentence|forest|tblr|longtblr"
+              r"|supertabular|xtabular|tabu|NiceTabular|code|spverbatim|pyglist|tcblisting")
 _SKIP_ENV = re.compile(r"\\begin\s*\{(?P<env>(?:" + _SKIP_ENVS + r")\*?)\}")
 _DOCUMENT_BEGIN = re.compile(r"\\begin\s*\{document\}")
 _DOCUMENT_END = re.compile(r"\\end\s*\{document\}")
@@ -119,6 +122,12 @@ _HEADINGS = frozenset("""
     part chapter section subsection subsubsection paragraph subparagraph
     addpart addchap addsec frametitle
 """.split())
+# interlinear glosses: from \gll to the translation (or the paragraph's end) is
+# not prose; \glt's free translation is a gloss too, to the end of its line
+_GLOSS = re.compile(r"\\(?:gll|glll|gla|glb|ex|pex|xe)(?![A-Za-z@]).*?(?=\n[ \t]*\n|\\glt\b|\\trans\b|\Z)"
+                    r"|\\(?:glt|trans|glend)(?![A-Za-z@])[^\n]*", re.DOTALL)
+# \chapref{sec:1.1}, \figref{..}, \zlabel{..}: any reference or label command
+_REF_WORD = re.compile(r"(?:ref|refs|label)$", re.IGNORECASE)
 _FOOTNOTES = frozenset({"footnote"})
 _BREAKS = frozenset({"item", "par", "bigskip", "medskip", "smallskip"})
 _CITE_NAME = re.compile(r"cite|^cites?$", re.IGNORECASE)
@@ -178,6 +187,8 @@ def latex_prose(text: str) -> Prose:
         canvas.blank(m.start(), closing.end() if closing else len(masked))
     for m in _MATH.finditer(masked):
         canvas.blank(m.start(), m.end())
+    for m in _GLOSS.finditer(masked):
+        canvas.blank(m.start(), m.end())
     anchors: dict[tuple[int, int], int] = {}
     for m in _CONTROL.finditer(masked):
         start = m.start()
@@ -191,7 +202,8 @@ def latex_prose(text: str) -> Prose:
                 canvas.put(start, symbol)
             continue
         if word in _DROP_WITH_ARGS or word in _HEADINGS or word in _FOOTNOTES or (
-                _CITE_NAME.search(word) and not word.startswith("text")):
+                _CITE_NAME.search(word) and not word.startswith("text")) or \
+                _REF_WORD.search(word):
             stop = _argument_end(masked, m.end(), parens=word.endswith("cites"))
             canvas.blank(start, stop)
             if word in _FOOTNOTES:

@@ -16,6 +16,8 @@ from typing import Literal
 from relbib.model import Diagnostic
 
 DataModel = Literal["bibtex", "biblatex"]
+# the program that resolves the keys: BibTeX folds case, biber and pandoc do not
+Backend = Literal["bibtex", "biber", "pandoc"]
 
 
 def _empty() -> Mapping[str, int]:
@@ -64,6 +66,8 @@ class DraftScan:
     defined_keys: frozenset[str] = frozenset()
     # the data model the draft's bibliography commands imply, None when unknown
     data_model: DataModel | None = None
+    # the backend the draft's commands imply, None when unknown
+    backend: Backend | None = None
     # the draft's text as read, for the claim-aware rules (its prose sentences)
     text: str = field(default="", repr=False, compare=False)
 

@@ -20,8 +20,10 @@ from types import MappingProxyType
 from relbib.check import fields as fv
 from relbib.check.claim_rules import CLAIM_RULES
 from relbib.check.context import CheckContext, ClaimInputs, ModelChoice, Rule, work_key
-from relbib.check.records import BibRecord, DraftScan, MacroUse
+from relbib.check.records import Backend, BibRecord, DraftScan, MacroUse
 from relbib.check.rules import RULES, is_suppressed, run_rules
+from relbib.check.scope import Scope, apply_scope
+from relbib.diagnostics import InputError, diagnostic
 from relbib.formats.bibscan import BibScan
 from relbib.model import Diagnostic, EssayIngest, Severity
 
@@ -50,6 +52,10 @@ class DraftUnit:
                 return scan.data_model
         return "both"
 
+    @property
+    def backend(self) -> Backend | None:
+        return next((s.backend for s in self.scans if s.backend is not None), None)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EssayText:
@@ -66,6 +72,7 @@ class CheckRequest:
     essays: tuple[EssayText, ...] = ()
     ignore: frozenset[str] = frozenset()  # codes, kinds or rule names the project turns off
     problems: tuple[Diagnostic, ...] = ()  # found while reading (unreadable files)
+    scope: Scope = field(default_factory=Scope)  # --select, --ignore, cited entries only
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,7 +123,7 @@ def _records(scan: BibScan) -> tuple[BibRecord, ...]:
 
 def _context(scans: Sequence[BibScan], model: ModelChoice, *,
              drafts: Sequence[DraftScan] = (), whole: bool = True,
-             claims: ClaimInputs | None = None) -> CheckContext:
+             claims: ClaimInputs | None = None, backend: Backend | None = None) -> CheckContext:
     records: list[BibRecord] = []
     strings: set[str] = set()
     broken: set[str] = set()
@@ -127,7 +134,7 @@ def _context(scans: Sequence[BibScan], model: ModelChoice, *,
     return CheckContext(records=tuple(records), strings=frozenset(strings),
                         broken_keys=frozenset(broken),
                         scans=tuple(drafts), data_model=model, whole_documents=whole,
-                        claims=claims)
+                        claims=claims, backend=backend)
 
 
 def library_findings(scans: tuple[BibScan, ...], model: ModelChoice,
@@ -186,12 +193,42 @@ def _unused_rules(rules: Mapping[str, Rule]) -> Mapping[str, Rule]:
 
 
 def _bib_sets(request: CheckRequest) -> list[tuple[tuple[str, ...], ModelChoice]]:
-    sets: dict[tuple[tuple[str, ...], ModelChoice], None] = {}
-    for unit in request.drafts:
-        sets[(unit.bib_paths, unit.data_model)] = None
-    if request.extra_bibs:
-        sets[(request.extra_bibs, "both")] = None
-    return list(sets)
+    """The sets of .bib files judged together, each with one data model.
+
+    A .bib file is judged under one model however many drafts name it (the
+    union of theirs: one defect, one finding), and a --bib file a draft also
+    resolves against is not judged a second time on its own.
+    """
+    sets = [(u.bib_paths, u.data_model) for u in request.drafts]
+    used = {p for u in request.drafts for p in u.bib_paths}
+    alone = tuple(p for p in request.extra_bibs if p not in used)
+    if alone:
+        sets.append((alone, "both"))
+    # files judged together share a model: the union over the connected sets
+    group = {p: p for paths, _ in sets for p in paths}
+
+    def find(p: str) -> str:
+        while group[p] != p:
+            group[p] = group[group[p]]
+            p = group[p]
+        return p
+
+    for paths, _ in sets:
+        for p in paths[1:]:
+            group[find(p)] = find(paths[0])
+    models: dict[str, set[str]] = {}
+    for paths, model in sets:
+        if paths:
+            models.setdefault(find(paths[0]), set()).update(
+                ("bibtex", "biblatex") if model == "both" else (model,))
+    out: dict[tuple[tuple[str, ...], ModelChoice], None] = {}
+    for paths, _ in sets:
+        if paths:
+            union = models[find(paths[0])]
+            choice: ModelChoice = "both" if len(union) != 1 else (
+                "bibtex" if "bibtex" in union else "biblatex")
+            out[(paths, choice)] = None
+    return list(out)
 
 
 def _unused(request: CheckRequest, rules: Mapping[str, Rule],
@@ -243,15 +280,22 @@ def _essay_findings(essays: Sequence[EssayText], claims: ClaimInputs | None) -> 
     from relbib.pipeline import ingest_essay
 
     found: list[Diagnostic] = []
-    ingests = [ingest_essay(essay.text, path=essay.path) for essay in essays]
+    ingests = []
+    for essay in list(essays):
+        try:
+            ingests.append(ingest_essay(essay.text, path=essay.path))
+        except InputError as error:  # one unreadable file is a finding, not the end
+            found.append(unreadable(error, essay.path))
+            essays = [e for e in essays if e is not essay]
     if claims is not None:
         found.extend(_claim_findings(claims, ingests))
     for essay, ingest in zip(essays, ingests, strict=True):
         found.extend(d for d in ingest.diagnostics if d.kind in ESSAY_KINDS)
         lines = {note.n: note.line for note in ingest.essay.notes}
-        by_note = dict(zip((n.n for n in ingest.essay.notes), ingest.references, strict=False))
+        by_note = {(c.n, span.index): span.reference for c in ingest.cited for span in c.citations}
         for citation in ingest.citations:
-            source = by_note.get(citation.source) if citation.source is not None else None
+            source = (by_note.get((citation.source, citation.source_index))
+                      if citation.source is not None else None)
             if not citation.pinpoint or not isinstance(source, FullRef):
                 continue
             pages = source.fields.get("pages")
@@ -261,8 +305,6 @@ def _essay_findings(essays: Sequence[EssayText], claims: ClaimInputs | None) -> 
                 continue
             bad = [(a, b) for a, b in wanted if a < span[0] or b > span[1]]
             if bad:
-                from relbib.diagnostics import diagnostic
-
                 a, b = bad[0]
                 cited = f"{a}" if a == b else f"{a}--{b}"
                 found.append(diagnostic(
@@ -270,8 +312,16 @@ def _essay_findings(essays: Sequence[EssayText], claims: ClaimInputs | None) -> 
                     f"note {citation.note} cites page {cited} of the source in note "
                     f"{citation.source}, whose pages are {pages}",
                     path=essay.path, line=lines.get(citation.note, 0), column=1,
+                    note=citation.note,
                     suggestion="check the page number, or whether the note means another source"))
     return found
+
+
+def unreadable(error: InputError, path: str) -> Diagnostic:
+    """The parse-error finding for a file that cannot be read as what it claims to be."""
+    return diagnostic("parse-error", f"cannot be read: {error.detail}", path=error.path or path,
+                      line=max(error.line, 1), column=1, severity=Severity.WARNING,
+                      suggestion="fix the file, or leave it out of the paths checked")
 
 
 def _ignored(finding: Diagnostic, ignore: frozenset[str]) -> bool:
@@ -297,27 +347,31 @@ def check(request: CheckRequest, *, rules: Mapping[str, Rule] = CLAIM_RULES,
         bib_scans = tuple(request.bibs[p] for p in paths if p in request.bibs)
         if bib_scans:
             found.extend(compute(bib_scans, model, rules))
+    essay_claims: ClaimInputs | None = claims
+    if claims is not None and not claims.judge_drafts:
+        claims = None  # no library claims: drafts are not judged, essays still are
     draft_rules = _draft_rules(rules, claims=claims is not None)
-    groups: dict[tuple[tuple[str, ...], ModelChoice], list[DraftUnit]] = {}
+    groups: dict[tuple[tuple[str, ...], ModelChoice, Backend | None], list[DraftUnit]] = {}
     for unit in request.drafts:
         found.extend(unit.diagnostics)
         for scan in unit.scans:
             found.extend(scan.diagnostics)
-        groups.setdefault((unit.bib_paths, unit.data_model), []).append(unit)
-    for (paths, model), units in groups.items():
+        groups.setdefault((unit.bib_paths, unit.data_model, unit.backend), []).append(unit)
+    for (paths, model, backend), units in groups.items():
         ctx = _context([request.bibs[p] for p in paths if p in request.bibs], model,
                        drafts=[s for u in units for s in u.scans],
-                       whole=all(u.whole for u in units), claims=claims)
+                       whole=all(u.whole for u in units), claims=claims, backend=backend)
         found.extend(run_rules(ctx, draft_rules))
     found.extend(_unused(request, rules, claims))
     found.extend(_essay_findings(request.essays,
-                                 claims if isinstance(claims, ClaimInputs) else None))
+                                 essay_claims if isinstance(essay_claims, ClaimInputs) else None))
     scans = [s for u in request.drafts for s in u.scans]
     # suppression comments of the drafts and of the .bib files that have any
     commented: list[DraftScan | BibScan] = [
         *scans, *(b for b in request.bibs.values() if b.suppressions)]
     kept = [f for f in dict.fromkeys(found)
             if not _ignored(f, request.ignore) and not is_suppressed(f, commented)]
+    kept = apply_scope(kept, request.scope, drafts=scans, bibs=request.bibs, rules=rules)
     kept.sort(key=lambda d: (d.path, d.line, d.column, d.code, d.message))
     files = len({s.path for s in scans} | set(request.bibs) | {e.path for e in request.essays})
     citations = sum(len(s.citations) for s in scans)

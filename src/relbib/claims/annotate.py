@@ -13,35 +13,29 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 
-from relbib.claims.link import (
-    Decision,
-    Evidence,
-    Judgement,
-    Link,
-    SourceClaim,
-    decisions_from,
-    link,
-)
+from relbib.claims.link import decisions_from, link
 from relbib.diagnostics import KINDS, diagnostic
 from relbib.formats.annotations import merge_links
 from relbib.library.core import Library, essay_id
-from relbib.model import AnnotationClaim, Citation, Diagnostic, Essay, EssayIngest
+from relbib.model import (
+    AnnotationClaim,
+    Citation,
+    ClaimsResult,
+    Decision,
+    Diagnostic,
+    Essay,
+    EssayIngest,
+    Evidence,
+    Link,
+    SourceClaim,
+)
 
 # the relations relbib writes into the annotations after linking (``cited``
 # comes from the notes at ingest; ``confirmed``/``rejected`` are a person's)
 WRITTEN = ("supports", "conflicts")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ClaimsResult:
-    """What linking the essays found."""
-
-    links: tuple[Link, ...]
-    judgements: tuple[Judgement, ...]
-    essays: tuple[str, ...]  # ids of the essays linked (their found claims are refreshed)
 
 
 def decisions(library: Library) -> tuple[Decision, ...]:

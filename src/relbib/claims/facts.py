@@ -13,15 +13,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from relbib import lexicon
 from relbib.claims.aliases import (
     COUNTRIES,
     COUNTRY_OF,
     MONTHS,
+    NUMBER_WORDS,
     SCALE_WORDS,
     canonical,
     fold,
     number_word,
 )
+from relbib.lexicon import claims as lexicon_claims
 
 # --- records ------------------------------------------------------------------
 
@@ -90,11 +93,34 @@ class Facts:
 
 
 # --- patterns -----------------------------------------------------------------
+# currencies (relbib/lexicon/data/claims_currencies.txt): what a written sign,
+# code or name means, and which of them stand before a figure ("US$ 2", "EUR 5",
+# "Rs 10") or after it ("2 billion euros")
+_CURRENCY_OF = {written.replace(" ", ""): code
+                for code, variants in lexicon_claims.currencies().items()
+                for written in (code, *variants)}
+
+
+def _currency_prefix() -> str:
+    """ISO codes (capitals only: "TRY" is a code, "try" a verb), signs and short abbreviations."""
+    codes = [code.upper() for code in lexicon_claims.currencies() if len(code) == 3]
+    signs = [w for vs in lexicon_claims.currencies().values() for w in vs
+             if not w.replace(" ", "").isalpha() or len(w) <= 3]
+    alternatives = sorted({re.escape(w).replace("\\ ", r"\s?") for w in signs}, key=lambda w: -len(w))
+    return rf"((?-i:{'|'.join(codes)})|{'|'.join(alternatives)})"
+
+
+def _currency_names() -> str:
+    names = [w for vs in lexicon_claims.currencies().values() for w in vs
+             if w.replace(" ", "").isalpha() and len(w) > 3]
+    return "|".join(re.escape(w) for w in sorted(set(names), key=lambda w: -len(w)))
+
+
 # A year is 1000-2099 standing alone: not glued by a hyphen to a name
-# (Druzhba-2016 is a name), not preceded by a currency sign, not part of 1,100.
+# (Zapad-2017 is a name), not preceded by a currency sign, not part of 1,100.
 _YEAR_START = r"(?<![\w$£€.,/-])(1[0-9]{3}|20[0-9]{2})"
 _YEAR = _YEAR_START + r"(?![\w/-]|,\d|\.\d)"
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = rf"({lexicon.month_pattern('en')})\.?"
 _DAY = r"([0-3]?[0-9])(?:st|nd|rd|th)?"
 # "15 January 2021", "January 15, 2021", "May 2021"
 _DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}")
@@ -109,37 +135,35 @@ _DECADE = re.compile(r"\b(?:(early|mid|late)[\s-]+)?(1[0-9]{2}0|20[0-9]0)['’]?
 _YEAR_ALONE = re.compile(_YEAR)
 
 # money: "US$ 2 billion", "$800 million", "USD 5m", "Rs 10 crore", "2 billion dollars"
-_CURRENCY = r"(US\s?\$|USD|\$|€|EUR|£|GBP|Rs\.?|PKR|INR|RMB|¥)"
+_CURRENCY = _currency_prefix()
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(thousand|million|billion|trillion|lakh|crore|bn|mn)\b"
 _MONEY_PREFIX = re.compile(rf"{_CURRENCY}\s?{_NUMBER}(?:\s*{_SCALE})?", re.I)
-_MONEY_SUFFIX = re.compile(rf"\b{_NUMBER}(?:\s*{_SCALE})?\s+(dollars|euros|pounds|rupees|roubles|rubles|yuan)\b", re.I)
+_MONEY_SUFFIX = re.compile(rf"\b{_NUMBER}(?:\s*{_SCALE})?\s+({_currency_names()})\b", re.I)
 # "74 per cent", "74%", "74 percent"
 _PERCENT = re.compile(rf"\b{_NUMBER}\s*(?:%|per\s?cent\b|pc\b)", re.I)
 # "six times", "3-fold": a multiplier
-_NUMBER_WORDS = (
-    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|dozen)(?:-(one|two|three|four|five|six|seven|eight|nine))?"
-)
+_NUMBER_WORD_LIST = "|".join(w for w in NUMBER_WORDS if " " not in w and w != "zero")
+_UNIT_WORD_LIST = "|".join(w for w, v in NUMBER_WORDS.items() if " " not in w and 1 <= v <= 9)
+_NUMBER_WORDS = rf"({_NUMBER_WORD_LIST})(?:-({_UNIT_WORD_LIST}))?"
 _TIMES = re.compile(rf"\b(?:{_NUMBER}|{_NUMBER_WORDS})[\s-]*(?:times|fold)\b", re.I)
-# a bare count: "16 MI-17 helicopters", "sixteen helicopters", "200 soldiers"
+# a bare count: "12 AB-40 aircraft", "twelve aircraft", "200 soldiers"
 _COUNT = re.compile(rf"(?<![\w$£€.,/-]){_NUMBER}(?:\s*{_SCALE})?(?![\w%/-])|\b{_NUMBER_WORDS}\b", re.I)
 _APPROXIMATE = re.compile(
     r"\b(nearly|around|about|approximately|almost|over|more than|less than|some|roughly|up to|at least|above|below|under)\s*\W*$",
     re.I,
 )
-# words that end the noun phrase after a number: "16 helicopters to Pakistan"
+# words that end the noun phrase after a number: "12 aircraft to Norway"
 _PHRASE_END = frozenset(
     "to of in for and or from by with at on was were is are had has have which that who "
     "as than per each a an the its their his her this these those".split()
 )
 
-# a capitalised word: Pakistan, MI-17, U.S., Inter-Governmental, McDonald
+# a capitalised word: Norway, AB-40, U.S., Inter-Governmental, McDonald
 _CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\w|[A-Z])"
 # small words that may sit inside a name: Shanghai Cooperation Organization,
 # Organization of Islamic Conference, Bank for International Settlements
-# ("and" is not one: "Pakistan and Russia" are two actors)
+# ("and" is not one: "France and Germany" are two actors)
 _NAME_LINK = r"(?:of|the|for|on|de|del|al|el|van|von|bin|ibn|da|du|la|le)"
 _CAP_SPAN = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)*{_CAP_WORD})*")
 _ACRONYM_DEF = re.compile(rf"({_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)*{_CAP_WORD})+)\s*\(([A-Z]{{2,8}})\)")
@@ -155,12 +179,9 @@ _COMMON = frozenset(
     nevertheless nonetheless consequently similarly likewise indeed actually finally
     unfortunately fortunately undoubtedly clearly certainly perhaps as if because what which who
     whom whose how why being having once over under between among against following
-    according nearly around about almost more less such other another same
-    promote people geoeconomics economic key future current regional security historical
-    enhanced greater increased improved improvement building overcoming facing positioned
-    leave your required read""".split()
+    according nearly around about almost more less such other another same""".split()
 )
-# titles and offices: split a name span ("Prime Minister Mikhail Fradkov")
+# titles and offices: split a name span ("Prime Minister Anna Berg")
 _TITLE_WORDS = frozenset(
     """president vice prime minister ministers premier chancellor king queen emperor
     secretary foreign defence defense general chief army staff commander commanders
@@ -177,15 +198,15 @@ _EVENT_WORDS = frozenset(
 _ORG_WORDS = frozenset(
     """organization organisation union council commission committee bank fund forum
     corporation company association agency ministry party university institute court
-    parliament assembly group bloc alliance corridor""".split()
+    parliament assembly group bloc alliance""".split()
 )
 
 # places and structures: a two-word name holding one is not a person
+# (generic parts of place names, as in the USGS GNIS feature classes)
 _PLACE_WORDS = frozenset(
     """st saint san mount lake river sea ocean gulf bay valley province state city port
-    pipeline project mills mill plant plants dam road railway airport station street
-    steel gas oil coal power stream north south east west central northern southern
-    eastern western new""".split()
+    dam road railway airport station street north south east west central northern
+    southern eastern western new""".split()
 )
 _MONTH_NAMES = frozenset(MONTHS)
 # regions: broad places many sentences share, so they anchor nothing
@@ -205,13 +226,13 @@ _ROLE = (
 _DEMONYM = r"([A-Z][a-z]+)"
 _PERSON = r"((?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+)"
 _OF_COUNTRY = r"(?:\s+(?i:of)\s+(?:the\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*))?"
-# before a name the country is the shortest run: "Prime Minister of Russia Vladimir Putin"
+# before a name the country is the shortest run: "Prime Minister of Norway Anna Berg"
 _OF_COUNTRY_SHORT = _OF_COUNTRY.replace(")*))?", ")*?))?")
-# "Nawaz Shareef, then prime minister of Pakistan," / "Putin, the Russian president,"
+# "Anna Berg, then prime minister of Norway," / "Berg, the Norwegian premier,"
 _ROLE_AFTER = re.compile(
     rf"{_PERSON},\s+(?i:(?:then|the|a|former|then-)\s+)*(?:{_DEMONYM}\s+)?{_ROLE}{_OF_COUNTRY}",
 )
-# "Russian Prime Minister Mikhail Fradkov" / "Prime Minister of Russia Vladimir Putin"
+# "Norwegian Prime Minister Anna Berg" / "Prime Minister of Norway Anna Berg"
 _ROLE_BEFORE = re.compile(
     rf"(?i:(?:then|former)\s+)?(?:{_DEMONYM}\s+)?{_ROLE}{_OF_COUNTRY_SHORT},?\s+{_PERSON}",
 )
@@ -276,7 +297,7 @@ def extract_facts(text: str) -> Facts:
 
 def _dates(text: str) -> tuple[tuple[DateFact, ...], list[tuple[int, int]]]:
     found: list[tuple[int, DateFact]] = []
-    # the year in a quoted name ("Friendship 2016”) names the event, it does not date it
+    # the year in a quoted name ("Vision 2030”) names the plan, it does not date it
     taken: list[tuple[int, int]] = [m.span(1) for m in _NAMED_NUMBER.finditer(text)]
 
     def free(start: int, end: int) -> bool:
@@ -363,13 +384,8 @@ def _quantities(text: str, date_spans: list[tuple[int, int]]) -> tuple[Quantity,
 
 
 def _currency(symbol: str) -> str:
-    s = fold(symbol).replace(" ", "").rstrip(".")
-    return {
-        "us$": "usd", "$": "usd", "usd": "usd", "dollars": "usd", "€": "eur", "eur": "eur",
-        "euros": "eur", "£": "gbp", "gbp": "gbp", "pounds": "gbp", "rs": "pkr", "pkr": "pkr",
-        "rupees": "rupee", "inr": "inr", "rmb": "cny", "yuan": "cny", "roubles": "rub",
-        "rubles": "rub",
-    }.get(s, s)
+    written = symbol.lower().replace(" ", "").rstrip(".")
+    return _CURRENCY_OF.get(written, written)
 
 
 def _value(number: str, scale: str | None) -> float:
@@ -386,7 +402,7 @@ def _word_value(words: str) -> float | None:
 
 
 def _counted_noun(after: str) -> str:
-    """The noun a number counts: ``16 MI-17 military cargo helicopters to`` → helicopter."""
+    """The noun a number counts: ``12 AB-40 heavy transport aircraft to`` → aircraft."""
     tokens = re.findall(r"[A-Za-z][\w’'\-]*|[^\sA-Za-z]", after[:80])
     phrase: list[str] = []
     for token in tokens[:6]:
@@ -421,7 +437,7 @@ def _entities(text: str) -> tuple[Entity, ...]:
         span = m.group(0)
         if text[m.end():m.end() + 1] == "$":
             span = span.rsplit(None, 1)[0] if " " in span else ""  # "US$ 2 billion" is money
-        # a name that carries a number in quotes: “Friendship 2016”, ‘Vision 2030’
+        # a name that carries a number in quotes: “Zapad 2017”, ‘Vision 2030’
         tail = _NAME_NUMBER.match(text, m.end())
         if tail:
             span += " " + tail.group(1)
@@ -481,7 +497,7 @@ _NAME_LINK_WORDS = frozenset(_NAME_LINK.strip("(?:)").split("|"))
 
 
 def _split_compound(name: str) -> list[str]:
-    """``Pak-Russia`` → Pakistan, Russia; ``US-led`` → US; ``Druzhba-2016`` stays."""
+    """``Franco-German`` → France, Germany; ``US-led`` → US; ``Zapad-2017`` stays."""
     if " " in name or "-" not in name:
         return [name]
     pieces = [p for p in re.split(r"[-‐‑–]", name) if p]
@@ -502,7 +518,7 @@ def _kind(text: str, name: str) -> str:
     if any(w in _EVENT_WORDS for w in words) or re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", text):
         return "event"
     if any(c.isdigit() for c in text):
-        return "thing"  # MI-17, Su-35, T-80: a named product
+        return "thing"  # AB-40, T-80: a named product
     if any(w in _ORG_WORDS for w in words) or (text.isupper() and len(text) >= 2):
         return "org"
     if (2 <= len(words) <= 4 and all(w[:1].isalpha() for w in words) and text.istitle()

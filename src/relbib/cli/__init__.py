@@ -13,20 +13,55 @@ above ``--fail-on`` or changes pending (``ingest --check``); 2 bad usage;
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 
 from relbib import __version__
 from relbib.cli.console import Progress, summary_table
-from relbib.cli.views import citation_json, entry_json, entry_line, essay_json, reference_json
-from relbib.diagnostics import InputError
-from relbib.model import Diagnostic, Entry, EssayIngest
+from relbib.cli.options import (
+    EXPORT_FORMATS,
+    RENDER_FORMATS,
+    STYLE_HELP,
+    STYLES,
+    CheckFormat,
+    Essays,
+    ExportFormatOption,
+    FailOn,
+    Format,
+    Keys,
+    Output,
+    OutputFormat,
+    Query,
+    RenderFormat,
+    Style,
+    Tags,
+)
+from relbib.cli.safe_text import terminal_text
+from relbib.cli.views import (
+    annotation_text,
+    build_rows,
+    entry_json,
+    entry_line,
+    ingest_json,
+    ingest_summary,
+    link_summary,
+    parse_json,
+)
+from relbib.diagnostics import InputError, UsageError
+from relbib.model import Diagnostic
+
+if TYPE_CHECKING:
+    from relbib.library.core import Library
+    from relbib.pipeline import IngestRun
+    from relbib.workspace import Project
+
+# the registries' names and check's choices, as tests and callers know them here
+__all__ = ["CheckFormat", "EXPORT_FORMATS", "RENDER_FORMATS", "STYLES", "app", "main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 JSON_SCHEMA_VERSION = 1
@@ -41,39 +76,6 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-def _registry_enum(name: str, choices: Iterable[str]) -> Any:
-    return StrEnum(name, {c: c for c in choices})  # type: ignore[misc]
-
-
-# The names of the render and export registries (relbib.render.formats(),
-# styles(), relbib.export.lists.export_formats()), spelled here so that starting
-# the CLI does not import the renderers, pybtex and lxml (0.2 s on every
-# `relbib check`).  tests/cli/test_check_startup.py asserts they equal the
-# registries, so they cannot drift.
-RENDER_FORMATS = ("md", "html", "tex", "txt")
-STYLES = ("plain", "unsrt", "alpha", "abbrv", "chicago-nb", "chicago-ad", "apa7")
-EXPORT_FORMATS = ("bib", "csl-json", "ris", "md", "html")
-
-
-def _render_choices() -> tuple[Any, Any, Any]:
-    return (_registry_enum("RenderFormat", RENDER_FORMATS), _registry_enum("Style", STYLES),
-            _registry_enum("ExportFormat", EXPORT_FORMATS))
-
-
-if TYPE_CHECKING:
-    # at run time each is a StrEnum of its registry; str() of a member is its value
-    RenderFormat: TypeAlias = str
-    Style: TypeAlias = str
-    ExportFormat: TypeAlias = str
-else:
-    RenderFormat, Style, ExportFormat = _render_choices()
-
-
 class _State:
     debug = False
     library: Path | None = None
@@ -85,7 +87,7 @@ T = TypeVar("T")
 
 
 def _fail(code: int, message: str) -> NoReturn:
-    print(f"relbib: {message}", file=sys.stderr)
+    print(f"relbib: {terminal_text(message)}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -95,12 +97,18 @@ def _run(action: Callable[[], T]) -> T:
         return action()
     except typer.Exit:
         raise
+    except UsageError as error:
+        if STATE.debug:
+            raise
+        _fail(EXIT_USAGE, f"error: {error}")
     except InputError as error:
         if STATE.debug:
             raise
         _fail(EXIT_INPUT, f"error: {error}")
     except KeyboardInterrupt:
         _fail(130, "interrupted")
+    except BrokenPipeError:
+        _closed_output()
     except Exception as error:  # a bug: say so, without a traceback
         if STATE.debug:
             raise
@@ -119,7 +127,14 @@ def _emit_json(payload: dict[str, Any]) -> None:
 def _warn(diagnostics: Iterable[Diagnostic]) -> None:
     for d in diagnostics:
         where = ":".join(str(p) for p in (d.path, d.line, d.column) if p)
-        print(f"{where}: {d.code} {d.severity.value}: {d.message}", file=sys.stderr)
+        print(terminal_text(f"{where}: {d.code} {d.severity.value}: {d.message}"), file=sys.stderr)
+
+
+def _print_version(value: bool) -> None:
+    """--version works without a command: print and exit before the command is needed."""
+    if value:
+        print(__version__)
+        raise typer.Exit(EXIT_OK)
 
 
 @app.callback()
@@ -128,7 +143,8 @@ def _main(
         Path | None, typer.Option("--library", help="The library folder (holds bib/ and annotations/).")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
+                                          is_eager=True, callback=_print_version)] = False,
 ) -> None:
     """relbib: footnoted essays → a library that knows which claim each source supports."""
     STATE.debug = debug
@@ -141,7 +157,23 @@ def _main(
 # --- helpers shared by commands ---------------------------------------------
 
 
-def _project() -> Any:
+# a writing command holds the library's lock from reading it to writing it
+_Wait = Annotated[bool, typer.Option("--wait", help="Wait while another relbib run writes the library.")]
+
+
+def _locked(body: Callable[[], None], wait: bool, *, writes: bool = True) -> Callable[[], None]:
+    """``body`` run under the library's write lock (workspace.library_lock)."""
+    def locked() -> None:
+        from relbib import workspace
+
+        if not writes:
+            return body()
+        with workspace.library_lock(_project(), wait=wait):
+            body()
+    return locked
+
+
+def _project() -> Project:
     from relbib import workspace
 
     return workspace.find_project(Path.cwd(), STATE.library)
@@ -153,7 +185,7 @@ def _project() -> Any:
 @app.command()
 def parse(
     file: Annotated[str, typer.Argument(help="A file of references or notes, or - for standard input.")] = "-",
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    format: Format = OutputFormat.text,
 ) -> None:
     """Parse a reference list or a numbered notes section into BibTeX entries."""
 
@@ -163,7 +195,7 @@ def parse(
         from relbib.pipeline import parse_list
 
         if file == "-":
-            text = sys.stdin.read()
+            text = workspace.read_stdin()  # capped like a file
             path = "<stdin>"
         else:
             text = workspace.read_text_file(Path(file))
@@ -173,20 +205,7 @@ def parse(
         result = parse_list(text, path=path)
         _warn(result.diagnostics)
         if format is OutputFormat.json:
-            _emit_json(
-                {
-                    "notes": [
-                        {
-                            "n": note.n,
-                            "text": note.text,
-                            **reference_json(note.reference),
-                            **citation_json(note.citation),
-                        }
-                        for note in result.notes
-                    ],
-                    "entries": [entry_json(e) for e in result.entries],
-                }
-            )
+            _emit_json(parse_json(result))
         else:
             sys.stdout.write("".join(render_entry(e) + "\n" for e in result.entries))
 
@@ -198,69 +217,50 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Essays (.txt, .md, .html) or folders of them.")],
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the library would change.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; show what would change.")] = False,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    wait: _Wait = False,
+    format: Format = OutputFormat.text,
 ) -> None:
     """Ingest footnoted essays: parse and resolve their notes into the library."""
 
     def body() -> None:
-        outcome = _ingest(paths)
-        project, plan, update, ingests = outcome
-        from relbib import workspace
-
-        if check or dry_run:
-            for target in sorted(plan):
-                print(f"would change {_relative(target, project.root)}", file=sys.stderr)
-        else:
-            workspace.save(plan)
+        project, run = _ingest(paths)
+        plan = _save(project, run.library, write=not (check or dry_run))
         if format is OutputFormat.json:
-            _emit_json(
-                {
-                    "essays": [essay_json(i, update.citations.get(i.essay.id, ())) for i in ingests],
-                    "added": list(update.added),
-                    "updated": list(update.updated),
-                }
-            )
+            _emit_json(ingest_json(run.ingests, run.update))
         else:
-            notes = sum(len(i.essay.notes) for i in ingests)
-            print(
-                f"{len(ingests)} essays, {notes} notes; {len(update.added)} entries added, "
-                f"{len(update.updated)} updated; {len(plan)} files "
-                + ("would change" if check or dry_run else "written"),
-                file=sys.stderr,
-            )
-        _warn(d for i in ingests for d in i.diagnostics)
+            print(ingest_summary(run.ingests, run.update, len(plan),
+                                 written=not (check or dry_run)), file=sys.stderr)
+        _warn(d for i in run.ingests for d in i.diagnostics)
         if check and plan:
             raise typer.Exit(EXIT_FINDINGS)
 
-    _run(body)
+    _run(_locked(body, wait, writes=not (check or dry_run)))
 
 
-def _ingest(paths: Sequence[Path]) -> tuple[Any, dict[Path, str], Any, tuple[EssayIngest, ...]]:
+def _ingest(paths: Sequence[Path]) -> tuple[Project, IngestRun]:
+    """The essays ``paths`` name, ingested into the project's library."""
     from relbib import workspace
-    from relbib.pipeline import ingest_essays, update
+    from relbib.pipeline import ingest_run
 
     project = _project()
-    files = workspace.iter_essay_paths(paths)
-    if not files:
-        raise InputError("no essays found (looked for .txt, .md, .markdown, .html, .htm)",
-                         path=", ".join(str(p) for p in paths))
-    # paths relative to the project root, so essays.bib names them the same from anywhere
-    sources = [(_relative(f.resolve(), project.root.resolve()), workspace.read_text_file(f)) for f in files]
-    ingests = ingest_essays(sources)
-    library = workspace.load_library(project)
-    result = update(library, ingests)
-    plan = workspace.plan_save(project, result.library)
-    return project, plan, result, ingests
+    sources = workspace.read_essays(paths, project)
+    return project, ingest_run(workspace.load_library(project), sources)
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
+def _save(project: Project, library: Library, *, write: bool) -> dict[Path, str]:
+    """The files ``library`` changes, written, or (``write`` false) named on stderr."""
+    from relbib import workspace
+
+    plan = workspace.plan_save(project, library)
+    if write:
+        workspace.save(plan)
+    else:
+        for target in sorted(plan):
+            print(f"would change {workspace.relative_name(target, project.root)}", file=sys.stderr)
+    return plan
 
 
-def _load() -> Any:
+def _load() -> Library:
     from relbib import workspace
 
     return workspace.load_library(_project())
@@ -268,7 +268,7 @@ def _load() -> Any:
 
 @app.command("list")
 def list_(
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    format: Format = OutputFormat.text,
     essays: Annotated[bool, typer.Option("--essays", help="List the essays instead of the sources.")] = False,
 ) -> None:
     """List the library's sources (or essays)."""
@@ -281,7 +281,7 @@ def list_(
             _emit_json({"entries": [entry_json(e, library.annotations.get(e.key)) for e in rows]})
         else:
             for entry in rows:
-                print(entry_line(entry))
+                print(terminal_text(entry_line(entry), one_line=True))
 
     _run(body)
 
@@ -289,7 +289,7 @@ def list_(
 @app.command()
 def show(
     key: Annotated[str, typer.Argument(help="The entry's citation key.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    format: Format = OutputFormat.text,
 ) -> None:
     """Show one entry with its annotation."""
 
@@ -307,15 +307,9 @@ def show(
         if format is OutputFormat.json:
             _emit_json({"entries": [entry_json(entry, annotation)]})
             return
-        print(render_entry(entry))
+        print(terminal_text(render_entry(entry)))
         if annotation is not None:
-            if annotation.summary:
-                print(f"\nsummary: {annotation.summary}")
-            if annotation.tags:
-                print("tags: " + ", ".join(annotation.tags))
-            for claim in annotation.claims:
-                pin = f", p. {claim.pinpoint}" if claim.pinpoint else ""
-                print(f"\n[{claim.relation}] {claim.essay}:{claim.line} (note {claim.note}{pin})\n  {claim.quote}")
+            sys.stdout.write(terminal_text(annotation_text(annotation)))
 
     _run(body)
 
@@ -323,7 +317,7 @@ def show(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to look for in keys, authors, titles, venues, tags and claims.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    format: Format = OutputFormat.text,
 ) -> None:
     """Search the library."""
 
@@ -336,7 +330,7 @@ def search(
             _emit_json({"entries": [entry_json(e, library.annotations.get(e.key)) for e in hits]})
         else:
             for entry in hits:
-                print(entry_line(entry))
+                print(terminal_text(entry_line(entry), one_line=True))
             if not hits:
                 print(f"no entry matches '{query}'", file=sys.stderr)
 
@@ -346,140 +340,96 @@ def search(
 @app.command()
 def link(
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the annotations would change.")] = False,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    wait: _Wait = False,
+    format: Format = OutputFormat.text,
 ) -> None:
     """Link library sources to the claims of every ingested essay; write them into the annotations."""
 
     def body() -> None:
         from relbib import workspace
-        from relbib.claims.annotate import apply_links, judgement_findings, link_library, summary
-        from relbib.library.core import essay_id
-        from relbib.pipeline import ingest_essays, update
+        from relbib.claims.annotate import summary
+        from relbib.pipeline import ingest_run, link_run
 
         project = _project()
         library = workspace.load_library(project)
-        sources = []
-        for key in sorted(library.essays):
-            file = library.essays[key].fields.get("file")
-            if not isinstance(file, str) or not file or not essay_id(library.essays[key]):
-                continue
-            path = project.root / file
-            if not path.is_file():
-                print(f"relbib: warning: {file} (essay {key}) is gone: its notes are still "
-                      "known from the annotations", file=sys.stderr)
-                continue
-            sources.append((file, workspace.read_text_file(path)))
+        sources, gone = workspace.library_essays(project, library)
+        for file, key in gone:
+            print(f"relbib: warning: {file} (essay {key}) is gone: its notes are still "
+                  "known from the annotations", file=sys.stderr)
         if not sources:
             raise InputError("no essays to link: run `relbib ingest` on them first",
-                             path=_relative(project.essays_bib, project.root))
-        ingests = ingest_essays(sources)
-        updated = update(library, ingests)
-        result = link_library(updated.library, ingests, updated.citations)
-        plan = workspace.plan_save(project, apply_links(updated.library, result))
-        if check:
-            for target in sorted(plan):
-                print(f"would change {_relative(target, project.root)}", file=sys.stderr)
-        else:
-            workspace.save(plan)
+                             path=workspace.relative_name(project.essays_bib, project.root))
+        run = ingest_run(library, sources)
+        linked = link_run(run)
+        plan = _save(project, linked.library, write=not check)
+        links = linked.result.links
         if format is OutputFormat.json:
-            _emit_json({"links": [x.as_json() for x in result.links]})
+            _emit_json({"links": [x.as_json() for x in links]})
         else:
-            for x in result.links:
+            for x in links:
                 if x.relation != "cited":
-                    print(f"{x.essay}:{x.line}  {x.relation:<10} {x.key:<28} {x.score:.2f}  {x.text}")
-        counts: dict[str, int] = {}
-        for x in result.links:
-            counts[x.relation] = counts.get(x.relation, 0) + 1
-        found = summary(judgement_findings(result, [i.essay for i in ingests]))
-        print(f"{len(ingests)} essays; links: "
-              + ", ".join(f"{n} {relation}" for relation, n in sorted(counts.items()))
-              + "; findings: " + ", ".join(f"{n} {kind}" for kind, n in found.items())
-              + f"; {len(plan)} files " + ("would change" if check else "written"),
-              file=sys.stderr)
+                    print(terminal_text(f"{x.essay}:{x.line}  {x.relation:<10} {x.key:<28} "
+                                        f"{x.score:.2f}  {x.text}", one_line=True))
+        print(link_summary(len(run.ingests), [x.relation for x in links], summary(linked.findings),
+                           len(plan), written=not check), file=sys.stderr)
         if check and plan:
             raise typer.Exit(EXIT_FINDINGS)
 
-    _run(body)
-
-
-# The options render and export share: which entries, and where the product goes.
-_Keys = Annotated[list[str] | None, typer.Argument(help="Entry keys (default: every source).")]
-_Tags = Annotated[list[str] | None, typer.Option("--tag", help="Only entries with this tag (repeatable).")]
-_Essays = Annotated[list[str] | None, typer.Option("--essay", help="Only sources of this essay (repeatable).")]
-_Query = Annotated[str, typer.Option("--query", help="Only entries matching these words.")]
-_Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")]
+    _run(_locked(body, wait, writes=not check))
 
 
 @app.command()
 def render(
-    keys: _Keys = None,
+    keys: Keys = None,
     format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = "md",
-    style: Annotated[Style, typer.Option("--style", help="Reference style.")] = "chicago-nb",
-    tag: _Tags = None,
-    essay: _Essays = None,
-    query: _Query = "",
-    output: _Output = None,
+    style: Annotated[Style, typer.Option("--style", help=STYLE_HELP)] = "chicago-notes-bibliography",
+    csl: Annotated[Path | None, typer.Option("--csl", help="A CSL style file (overrides --style).")] = None,
+    tag: Tags = None, essay: Essays = None, query: Query = "", output: Output = None,
 ) -> None:
     """Render the annotated bibliography (Markdown, HTML, LaTeX or text)."""
-
-    def body() -> None:
-        from relbib.render import render_bibliography
-
-        _write_selection(
-            keys, tag, essay, query, output,
-            lambda library, entries: render_bibliography(
-                entries, library.annotations, fmt=str(format), style=str(style),
-                essays=library.essays),
-        )
-
-    _run(body)
+    # plain text is read on a terminal: its control characters are shown
+    shown = terminal_text if str(format) == "txt" else str
+    if csl is not None and not csl.is_file():
+        _fail(EXIT_USAGE, f"error: no CSL file {csl}")
+    _run(lambda: _write_selection("render", str(format), str(csl.resolve()) if csl else str(style),
+                                  (keys, tag, essay, query), output, shown))
 
 
 @app.command()
 def export(
-    keys: _Keys = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = "bib",
-    style: Annotated[Style, typer.Option("--style", help="Reference style (md, html).")] = "chicago-nb",
-    tag: _Tags = None,
-    essay: _Essays = None,
-    query: _Query = "",
-    output: _Output = None,
+    format: ExportFormatOption = "bib",
+    style: Annotated[Style, typer.Option("--style", help=STYLE_HELP)] = "chicago-notes-bibliography",
+    tag: Tags = None, essay: Essays = None, query: Query = "", output: Output = None,
+    keys: Keys = None,  # the command's one argument: its place among the options is free
 ) -> None:
     """Export a reading list (BibTeX, CSL-JSON, RIS, or Markdown/HTML grouped by tag)."""
-
-    def body() -> None:
-        from relbib.export.lists import export as export_entries
-
-        _write_selection(
-            keys, tag, essay, query, output,
-            lambda library, entries: export_entries(
-                entries, library.annotations, fmt=str(format), style=str(style)),
-        )
-
-    _run(body)
+    _run(lambda: _write_selection("export", str(format), str(style),
+                                  (keys, tag, essay, query), output))
 
 
-def _write_selection(
-    keys: list[str] | None,
-    tags: list[str] | None,
-    essays: list[str] | None,
-    query: str,
-    output: Path | None,
-    write: Callable[[Any, Sequence[Entry]], str],
-) -> None:
-    """The library's entries the filters select, as ``write`` (library, entries)
-    makes them, on stdout or in ``output``."""
+_Filters = tuple[list[str] | None, list[str] | None, list[str] | None, str]
+
+
+def _write_selection(product: Literal["render", "export"], fmt: str, style: str,
+                     filters: _Filters, output: Path | None,
+                     shown: Callable[[str], str] = str) -> None:
+    """The library's entries the filters (keys, tags, essays, query) select, as the
+    pipeline renders or exports them, on stdout or in ``output``."""
+    from relbib import pipeline
     from relbib.export.lists import Selection, select
 
+    keys, tags, essays, query = filters
     library = _load()
     entries = select(library, Selection(keys=tuple(keys or ()), tags=tuple(tags or ()),
                                         essays=tuple(essays or ()), query=query))
-    _product(write(library, entries), output, len(entries))
+    write = pipeline.render_bibliography if product == "render" else pipeline.export_list
+    _product(shown(write(library, entries, fmt=fmt, style=style)), output, len(entries))
 
 
 def _product(text: str, output: Path | None, count: int) -> None:
-    """The product on stdout, or written to ``output``; the count on stderr."""
-    if output is None:
+    """The product on stdout (also for ``-o -``), or written to ``output``;
+    the count on stderr."""
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
     else:
         from relbib import workspace
@@ -494,79 +444,37 @@ def _product(text: str, output: Path | None, count: int) -> None:
 def build(
     seeds: Annotated[Path, typer.Option("--seeds", help="The essays to build from.")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", help="Where rendered files go.")] = Path("out"),
+    wait: _Wait = False,
 ) -> None:
     """The main job: ingest the seeds, write the library, render the annotated bibliography."""
 
     def body() -> None:
         from relbib import workspace
-        from relbib.claims.annotate import apply_links, judgement_findings, link_library
-        from relbib.export.lists import EXPORT_FORMATS, export, latex_bundle
-        from relbib.render import essay_view, render_bibliography
+        from relbib.pipeline import build_products, link_run
 
+        written: list[Path] = []
+        workspace.check_output_folder(out)  # before any work, not after the library is saved
         with Progress() as progress:
             progress.step("ingesting the essays")
-            project, plan, update, ingests = _ingest([seeds])
-            workspace.save(plan)
+            project, run = _ingest([seeds])
+            _save(project, run.library, write=True)
             progress.step("linking sources to the claims they support")
-            linked = link_library(update.library, ingests, update.citations)
-            library = apply_links(update.library, linked)
-            workspace.save(workspace.plan_save(project, library))
-            claim_findings = judgement_findings(linked, [i.essay for i in ingests])
-            entries = [library.sources[k] for k in sorted(library.sources)]
-            essay_texts = {i.essay.id: essay_view(i.essay) for i in ingests}
-            written: list[Path] = []
-
-            def write(target: Path, text: str) -> None:
-                workspace.write_text(target, text)
-                written.append(target)
-
-            for fmt in ("md", "html"):
-                progress.step(f"rendering annotated-bibliography.{fmt}")
-                write(out / f"annotated-bibliography.{fmt}",
-                      render_bibliography(entries, library.annotations, fmt=fmt,
-                                          essays=library.essays, essay_texts=essay_texts))
-            progress.step("rendering annotated-bibliography.tex")
-            bundle = latex_bundle(entries, library.annotations, engine="biber",
-                                  bib_name="annotated-bibliography")
-            write(out / "annotated-bibliography.tex", bundle.tex)
-            write(out / f"{bundle.bib_name}.bib", bundle.bib)
-            bundle = latex_bundle(entries, library.annotations, engine="bibtex",
-                                  bib_name="annotated-bibliography-bibtex")
-            write(out / "annotated-bibliography-bibtex.tex", bundle.tex)
-            write(out / f"{bundle.bib_name}.bib", bundle.bib)
-            for fmt in ("bib", "csl-json", "ris"):
-                progress.step(f"exporting the reading list as {fmt}")
-                write(out / f"reading-list.{EXPORT_FORMATS[fmt].suffix}",
-                      export(entries, library.annotations, fmt=fmt))
-        warnings = [d for i in ingests for d in i.diagnostics]
+            linked = link_run(run)
+            _save(project, linked.library, write=True)
+            for product in build_products(linked.library, run.ingests):
+                if product.step:
+                    progress.step(product.step)
+                workspace.write_text(out / product.name, product.text)
+                written.append(out / product.name)
+        warnings = [d for i in run.ingests for d in i.diagnostics]
         _warn(warnings)
-        claims = [c for k, a in library.annotations.items() if k in library.sources for c in a.claims]
-        relations = Counter(c.relation for c in claims)
-        kinds = Counter(d.kind for d in (*warnings, *claim_findings))
-        summary_table([("essays", str(len(ingests))), ("sources", str(len(library.sources))),
-                  ("claims", f"{len(claims)} ("
-                   + ", ".join(f"{n} {r}" for r, n in sorted(relations.items())) + ")"),
-                  ("findings", "\n".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"),
-                  ("files written", "\n".join(str(t) for t in written))])
+        kinds = [d.kind for d in (*warnings, *linked.findings)]
+        summary_table(build_rows(len(run.ingests), linked.library, kinds, written))
 
-    _run(body)
+    _run(_locked(body, wait))
 
 
 # --- check (the citation linter) ------------------------------------------------
-
-class CheckFormat(StrEnum):  # relbib.check.report.FORMATS, in the same order
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
 
 @app.command()
 def check(
@@ -581,50 +489,94 @@ def check(
         "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FailOn.error,
     no_claims: Annotated[bool, typer.Option(
         "--no-claims", help="Skip the claim-aware rules.")] = False,
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", help="Report only these codes (RB203, RB2), kinds or rules (repeatable, "
+        "or comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="Do not report these codes, kinds or rules.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(
+        "--extend-select", help="Report these besides the selection.")] = None,
+    only_cited: Annotated[bool, typer.Option(
+        "--only-cited", help="Findings about .bib entries only for entries the drafts cite.")] = False,
+    whole_library: Annotated[bool, typer.Option(
+        "--whole-library", help="Findings about every .bib entry, also with drafts given "
+        "(default: only the entries the drafts cite).")] = False,
+    stdin_filename: Annotated[Path | None, typer.Option(
+        "--stdin-filename", help="Read this draft's text from standard input (for editors).")] = None,
 ) -> None:
     """Check drafts, essays and .bib files: undefined and unused keys, entry defects, claims."""
 
     def body() -> None:
-        import gc
-
         from relbib.check import report
-        from relbib.check.runner import check as run_check
-        from relbib.model import Severity
-        from relbib.workspace import check as wc
+        from relbib.check.scope import scope_of
+        from relbib.pipeline import check_drafts, fails
+        from relbib.workspace.check import read_check_inputs
 
-        project = _project()
-        files = wc.BibFiles(wc.Cache(wc.cache_dir()))
-        gc.disable()  # reading builds ~10^6 containers that all live to the end
-        request = wc.collect(paths or [], bib or [], project, files)
-        gc.freeze()
-        gc.enable()
-        claims = None if no_claims else wc.claim_inputs(project, request, files)
-        result = run_check(request, claims=claims, library=wc.cached_library_findings(files))
+        if only_cited and whole_library:
+            _fail(EXIT_USAGE, "error: --only-cited and --whole-library contradict each other")
+        scope = scope_of(select, ignore, extend_select, only_cited=only_cited,
+                         whole_library=whole_library)
+        from relbib.workspace import read_stdin
+
+        stdin = ((stdin_filename, read_stdin(path=str(stdin_filename)))
+                 if stdin_filename is not None else None)
+        request, claims, library = read_check_inputs(paths or [], bib or [], _project(),
+                                                     claims=not no_claims, scope=scope,
+                                                     stdin=stdin)
+        result = check_drafts(request, claims=claims, library=library)
         if format.value == "json":
             _emit_json(report.as_json(result))
         elif format.value == "sarif":
             sys.stdout.write(json.dumps(report.as_sarif(result), ensure_ascii=False, indent=2)
                              + "\n")
-        elif format.value == "github":
-            sys.stdout.write(report.as_github(result))
         else:
-            sys.stdout.write(report.as_text(result))
+            sys.stdout.write(terminal_text(report.as_github(result) if format.value == "github"
+                                           else report.as_text(result)))
         sys.stdout.flush()  # the findings, then the summary, in a shared terminal too
         print(report.summary_line(result), file=sys.stderr)
-        ranks = {"error": 3, "warning": 2, "info": 1, "never": 99}
-        level = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
-        if any(level[f.severity] >= ranks[fail_on.value] for f in result.findings):
+        if fails(result.findings, fail_on.value):
             raise typer.Exit(EXIT_FINDINGS)
 
     _run(body)
 
 
+# 128 + SIGPIPE: what a shell reports for a tool whose reader went away
+EXIT_CLOSED_OUTPUT = 141
+
+
+def _closed_output() -> NoReturn:
+    """The reader of stdout is gone (``relbib list | head -1``): end quietly,
+    as Unix tools do, with whatever is still buffered sent to /dev/null (the
+    Python documentation's recipe: else the final flush fails once more)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives to the exit)
+    raise SystemExit(EXIT_CLOSED_OUTPUT)
+
+
+def _missing_streams() -> None:
+    # a stream closed before relbib started (``relbib list >&-``) is None in
+    # Python: its output goes nowhere rather than failing in every print
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point."""
+    _missing_streams()
     try:
-        app(args=list(argv) if argv is not None else None, prog_name="relbib")
+        try:
+            app(args=list(argv) if argv is not None else None, prog_name="relbib")
+        finally:
+            sys.stdout.flush()  # here, where a closed pipe can still end quietly
     except SystemExit as exit_:
         code = exit_.code
-        if isinstance(code, int) and code not in (0, 1, 2, 3, 4, 130):
+        if isinstance(code, int) and code not in (0, 1, 2, 3, 4, 130, EXIT_CLOSED_OUTPUT):
             code = EXIT_INTERNAL
         sys.exit(code)
+    except BrokenPipeError:
+        _closed_output()

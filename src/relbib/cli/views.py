@@ -8,8 +8,9 @@ Never: print, read files, or decide exit codes (cli.py does).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from relbib.model import (
     Annotation,
@@ -17,9 +18,14 @@ from relbib.model import (
     Entry,
     EssayIngest,
     FullRef,
+    NoteCitations,
     Reference,
     fields_as_json,
 )
+
+if TYPE_CHECKING:
+    from relbib.library.core import Library, LibraryUpdate
+    from relbib.pipeline import ParseResult
 
 
 def citation_json(citation: Citation) -> dict[str, Any]:
@@ -66,7 +72,9 @@ def entry_json(entry: Entry, annotation: Annotation | None = None) -> dict[str, 
 
 def essay_json(ingest: EssayIngest, citations: Sequence[Citation]) -> dict[str, Any]:
     essay = ingest.essay
-    by_note = {c.note: c for c in citations}
+    by_note: dict[int, Citation] = {}
+    for c in citations:
+        by_note.setdefault(c.note, c)  # a note's own key/form are its first citation's
     notes = []
     for note in essay.notes:
         citation = by_note.get(note.n)
@@ -121,3 +129,87 @@ def year_of(entry: Entry) -> str:
 def entry_line(entry: Entry) -> str:
     title = entry.fields.get("title", "")
     return f"{entry.key:<28} {year_of(entry):<5} {first_author(entry)[:24]:<24} {title}"
+
+
+def annotation_text(annotation: Annotation) -> str:
+    """What `relbib show` prints of an annotation, after the entry."""
+    lines = []
+    if annotation.summary:
+        lines.append(f"\nsummary: {annotation.summary}")
+    if annotation.tags:
+        lines.append("tags: " + ", ".join(annotation.tags))
+    for claim in annotation.claims:
+        pin = f", p. {claim.pinpoint}" if claim.pinpoint else ""
+        lines.append(f"\n[{claim.relation}] {claim.essay}:{claim.line} (note {claim.note}{pin})\n"
+                     f"  {claim.quote}")
+    return "".join(line + "\n" for line in lines)
+
+
+def counted(counts: Mapping[str, int], sep: str = ", ") -> str:
+    """``{"cited": 3, "supports": 1}`` → ``3 cited, 1 supports`` (in the mapping's order)."""
+    return sep.join(f"{n} {name}" for name, n in counts.items())
+
+
+def link_summary(essays: int, relations: Sequence[str], findings: Mapping[str, int],
+                 files: int, *, written: bool) -> str:
+    """`relbib link`'s closing line: essays, links by relation, findings by kind, files."""
+    return (f"{essays} essays; links: {counted(dict(sorted(Counter(relations).items())))}"
+            f"; findings: {counted(findings)}"
+            f"; {files} files " + ("written" if written else "would change"))
+
+
+def build_rows(essays: int, library: Library, findings: Sequence[str],
+               written: Sequence[object]) -> list[tuple[str, str]]:
+    """`relbib build`'s summary table: essays, sources, claims by relation,
+    findings by kind, the files written."""
+    claims = [c for k, a in library.annotations.items() if k in library.sources for c in a.claims]
+    relations: dict[str, int] = dict(sorted(Counter(c.relation for c in claims).items()))
+    kinds = dict(sorted(Counter(findings).items()))
+    return [("essays", str(essays)), ("sources", str(len(library.sources))),
+            ("claims", f"{len(claims)} ({counted(relations)})"),
+            ("findings", counted(kinds, "\n") or "none"),
+            ("files written", "\n".join(str(t) for t in written))]
+
+
+def parse_json(result: ParseResult) -> dict[str, Any]:
+    """`relbib parse --format json`: each note with its kind and citations (its own
+    reference and citation fields are its first citation's), the entries."""
+    return {
+        "notes": [
+            {"n": note.n, "text": note.text,
+             "kind": note.cited.kind if note.cited is not None else "citation",
+             "citations": _citations_json(note.cited, note.citations),
+             **reference_json(note.reference), **citation_json(note.citation)}
+            for note in result.notes
+        ],
+        "entries": [entry_json(e) for e in result.entries],
+    }
+
+
+def _citations_json(cited: NoteCitations | None, citations: Sequence[Citation]) -> list[dict[str, Any]]:
+    """The citations of one note: span, signal, what each says and how it resolved."""
+    if cited is None:
+        return []
+    return [
+        {"start": span.start, "end": span.end, "text": span.text, "signal": span.signal,
+         **reference_json(span.reference), **citation_json(citation)}
+        for span, citation in zip(cited.citations, citations, strict=False)
+    ]
+
+
+def ingest_json(ingests: Sequence[EssayIngest], update: LibraryUpdate) -> dict[str, Any]:
+    """`relbib ingest --format json`: each essay with its notes, the keys added and updated."""
+    return {
+        "essays": [essay_json(i, update.citations.get(i.essay.id, ())) for i in ingests],
+        "added": list(update.added),
+        "updated": list(update.updated),
+    }
+
+
+def ingest_summary(ingests: Sequence[EssayIngest], update: LibraryUpdate, files: int, *,
+                   written: bool) -> str:
+    """`relbib ingest`'s closing line: essays, notes, entries added and updated, files."""
+    notes = sum(len(i.essay.notes) for i in ingests)
+    return (f"{len(ingests)} essays, {notes} notes; {len(update.added)} entries added, "
+            f"{len(update.updated)} updated; {files} files "
+            + ("written" if written else "would change"))

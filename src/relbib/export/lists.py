@@ -23,6 +23,7 @@ from relbib import crosswalk
 from relbib.diagnostics import InputError
 from relbib.formats import csljson, ris
 from relbib.formats.bibtex import update_bib
+from relbib.formats.bibvalues import Latex
 from relbib.formats.csljson import date_parts, month_number
 from relbib.library.core import Library, essay_id
 from relbib.library.suggest import did_you_mean, search_entries
@@ -232,7 +233,8 @@ def latex_safe(entry: Entry) -> Entry:
     fields: dict[str, FieldValue] = {}
     for name, value in entry.fields.items():
         if isinstance(value, tuple):
-            fields[name] = tuple(Name(family=latex_escape(n.family), given=latex_escape(n.given),
+            fields[name] = tuple(Name(family=Latex(latex_escape(n.family)),
+                                      given=Latex(latex_escape(n.given)),
                                       literal=n.literal) for n in value)
         elif name == "url":
             url = safe_url(value)  # percent-encoded: nothing in it acts as LaTeX
@@ -242,7 +244,7 @@ def latex_safe(entry: Entry) -> Entry:
             if _PLAIN_DOI.fullmatch(value.strip()):
                 fields[name] = value.strip()
         else:
-            fields[name] = latex_escape(value)
+            fields[name] = Latex(latex_escape(value))  # already LaTeX: written as it is
     return Entry(key=entry.key, type=entry.type,
                  fields=freeze_fields({k: v for k, v in fields.items() if v}))
 
@@ -259,9 +261,9 @@ def _bib(entries: Sequence[Entry], annotations: Mapping[str, Annotation], _title
 
 
 def _bib_plain(text: str) -> str:
-    # the annotation and tags are a person's plain text (YAML): escaped, so a
-    # backslash or brace in them prints as itself and never acts as LaTeX
-    return latex_escape(text) if any(c in text for c in "\\{}$&#^_%~") else text
+    # the annotation and tags are a person's plain text (YAML): a plain str,
+    # which the BibTeX writer spells so that it prints as itself (issue 9)
+    return text
 
 
 def _csl(entries: Sequence[Entry], annotations: Mapping[str, Annotation], _title: str, _style: str) -> str:

@@ -21,35 +21,32 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
 
-import bibtexparser
 import bibtexparser.model as bp
+from bibtexparser.entrypoint import parse_string
 
 from relbib.diagnostics import InputError, diagnostic
 from relbib.formats.bibvalues import MONTHS, decode_value, encode_names, encode_value, parse_names
-from relbib.model import NAME_FIELDS, Diagnostic, Entry, FieldValue, freeze_fields
+from relbib.formats.undecodable import readable
+from relbib.model import (
+    NAME_FIELDS,
+    BibBlock,
+    BrokenBlock,
+    CommentBlock,
+    Diagnostic,
+    DuplicateBlock,
+    Entry,
+    EntryBlock,
+    FieldValue,
+    PreambleBlock,
+    StringBlock,
+    TextBlock,
+    freeze_fields,
+)
 
 # bibtexparser logs every broken block; relbib reports them as diagnostics.
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 logging.getLogger("bibtexparser").propagate = False
-
-BlockKind = Literal[
-    "entry", "string", "preamble", "comment", "text", "space", "failed", "duplicate"
-]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BibBlock:
-    """One block of a .bib file, exactly as written."""
-
-    kind: BlockKind
-    text: str
-    line: int  # 1-based line where the block starts
-    key: str = ""  # entry / duplicate key, @string name
-    error: str = ""  # why a failed block could not be read
-    entry: Entry | None = None  # the block read as an Entry (kind "entry")
-    undefined_strings: tuple[str, ...] = ()  # macros used but never defined
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,6 +66,9 @@ class BibDocument:
 # --- reading ----------------------------------------------------------------
 
 _NUMBER = re.compile(r"\d+")
+# a comment to the end of the line, outside a braced or quoted value
+# ("journal = jst, % the journal" would otherwise name the next field)
+_COMMENT = re.compile(r"%[^\n]*(?:\n|$)")
 
 
 def _pieces(raw: str) -> list[str]:
@@ -97,6 +97,8 @@ def _value_text(raw: str, strings: Mapping[str, str], undefined: list[str]) -> s
     """The text a raw value stands for: delimiters removed, macros expanded."""
     out: list[str] = []
     for piece in _pieces(raw.strip()):
+        if piece[:1] not in ("{", '"'):
+            piece = _COMMENT.sub("", piece).strip()  # "jst % the journal" is the macro jst
         if len(piece) >= 2 and piece[0] == "{" and piece[-1] == "}":
             out.append(piece[1:-1])
         elif len(piece) >= 2 and piece[0] == '"' and piece[-1] == '"':
@@ -118,10 +120,11 @@ def _entry(block: bp.Entry, strings: Mapping[str, str]) -> tuple[Entry, tuple[st
     undefined: list[str] = []
     fields: dict[str, FieldValue] = {}
     for f in block.fields:
-        name = f.key.strip().lower()
+        # a "% comment" line between fields is not part of the next field's name
+        name = _COMMENT.sub("", f.key).strip().lower()
         if name in fields:
             continue  # a repeated field: BibTeX uses the first
-        text = _value_text(str(f.value), strings, undefined)
+        text = readable(_value_text(str(f.value), strings, undefined))
         if name in NAME_FIELDS:
             fields[name] = parse_names(text)
         else:
@@ -144,10 +147,10 @@ def _line_of(offset: int, line_starts: list[int]) -> int:
 def read_bib(text: str, *, path: str) -> BibDocument:
     """Every block of ``text`` in order, each with its exact text and start line.
 
-    Never raises on bad BibTeX: a broken block becomes a ``failed`` block
+    Never raises on bad BibTeX: a broken block becomes a BrokenBlock
     with its error, and reading goes on after it.
     """
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    library = parse_string(text, parse_stack=[])
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     strings: dict[str, str] = {}
     blocks: list[BibBlock] = []
@@ -155,10 +158,7 @@ def read_bib(text: str, *, path: str) -> BibDocument:
 
     def gap(upto: int) -> None:
         if upto > cursor:
-            chunk = text[cursor:upto]
-            kind: BlockKind = "space" if not chunk.strip() else "text"
-            blocks.append(BibBlock(kind=kind, text=chunk,
-                                   line=_line_of(cursor, line_starts)))
+            blocks.append(TextBlock(text=text[cursor:upto], line=_line_of(cursor, line_starts)))
 
     for block in library.blocks:
         raw = block.raw or ""
@@ -175,29 +175,28 @@ def read_bib(text: str, *, path: str) -> BibDocument:
 
 def _block(block: bp.Block, raw: str, line: int, strings: dict[str, str]) -> BibBlock:
     if isinstance(block, bp.DuplicateBlockKeyBlock):
-        return BibBlock(kind="duplicate", text=raw, line=line, key=block.key,
-                        error=_error_text(block))
+        return DuplicateBlock(text=raw, line=line, key=block.key, error=_error_text(block))
     if isinstance(block, bp.ParsingFailedBlock):
-        return BibBlock(kind="failed", text=raw, line=line, error=_error_text(block))
+        return BrokenBlock(text=raw, line=line, error=_error_text(block))
     if isinstance(block, bp.Entry):
         entry, undefined = _entry(block, strings)
-        return BibBlock(kind="entry", text=raw, line=line, key=entry.key, entry=entry,
-                        undefined_strings=undefined)
+        return EntryBlock(text=raw, line=line, key=entry.key, entry=entry,
+                          undefined_strings=undefined)
     if isinstance(block, bp.String):
         unknown: list[str] = []
         strings[block.key.strip().lower()] = _value_text(str(block.value), strings, unknown)
-        return BibBlock(kind="string", text=raw, line=line, key=block.key.strip(),
-                        undefined_strings=tuple(unknown))
+        return StringBlock(text=raw, line=line, key=block.key.strip(),
+                           undefined_strings=tuple(unknown))
     if isinstance(block, bp.Preamble):
-        return BibBlock(kind="preamble", text=raw, line=line)
+        return PreambleBlock(text=raw, line=line)
     if isinstance(block, bp.ExplicitComment):
-        return BibBlock(kind="comment", text=raw, line=line)
-    return BibBlock(kind="text", text=raw, line=line)
+        return CommentBlock(text=raw, line=line)
+    return TextBlock(text=raw, line=line)
 
 
 def entries_of(doc: BibDocument) -> tuple[Entry, ...]:
     """The entries of ``doc`` in file order (broken and duplicate blocks left out)."""
-    return tuple(b.entry for b in doc.blocks if b.entry is not None)
+    return tuple(b.entry for b in doc.blocks if isinstance(b, EntryBlock))
 
 
 def bib_problems(doc: BibDocument) -> tuple[Diagnostic, ...]:
@@ -205,12 +204,12 @@ def bib_problems(doc: BibDocument) -> tuple[Diagnostic, ...]:
     found: list[Diagnostic] = []
     seen: dict[str, int] = {}
     for block in doc.blocks:
-        if block.kind == "failed":
+        if isinstance(block, BrokenBlock):
             found.append(diagnostic(
                 "parse-error", f"this block cannot be read: {block.error}",
                 path=doc.path, line=block.line, column=1,
                 suggestion="check for an unbalanced brace or quote, or a missing comma"))
-        elif block.kind in ("entry", "duplicate"):
+        elif isinstance(block, EntryBlock | DuplicateBlock):
             first = seen.get(block.key.lower())
             if first is not None:
                 found.append(diagnostic(
@@ -219,7 +218,8 @@ def bib_problems(doc: BibDocument) -> tuple[Diagnostic, ...]:
                     suggestion="rename or remove one of the two entries"))
             else:
                 seen[block.key.lower()] = block.line
-        for macro in block.undefined_strings:
+        undefined = block.undefined_strings if isinstance(block, EntryBlock | StringBlock) else ()
+        for macro in undefined:
             found.append(diagnostic(
                 "undefined-string", f"the @string macro {macro!r} is never defined",
                 path=doc.path, line=block.line, column=1,
@@ -235,7 +235,7 @@ def load_entries(doc: BibDocument) -> tuple[Entry, ...]:
     block nobody could read risks the data in it.
     """
     for block in doc.blocks:
-        if block.kind == "failed":
+        if isinstance(block, BrokenBlock):
             raise InputError(f"this BibTeX block cannot be read: {block.error} "
                              "(check for an unbalanced brace or quote)",
                              path=doc.path, line=block.line)
@@ -278,9 +278,14 @@ def _as_written(entry: Entry) -> Entry:
     """What reading back ``render_entry(entry)`` gives: the value the file holds."""
     doc = read_bib(render_entry(entry), path="<render>")
     back = entries_of(doc)
-    if len(back) != 1 or any(b.kind == "failed" for b in doc.blocks):
+    if len(back) != 1 or _broken(doc):
         raise ValueError(f"relbib cannot write entry {entry.key!r} as BibTeX")
     return back[0]
+
+
+def _broken(doc: BibDocument) -> int:
+    """How many blocks of ``doc`` cannot be read."""
+    return sum(1 for b in doc.blocks if isinstance(b, BrokenBlock))
 
 
 def update_bib(doc: BibDocument | None, entries: Sequence[Entry]) -> str:
@@ -298,8 +303,8 @@ def update_bib(doc: BibDocument | None, entries: Sequence[Entry]) -> str:
     out: list[str] = []
     placed: set[str] = set()
     for block in blocks:
-        entry = wanted.get(block.key) if block.kind == "entry" else None
-        if entry is None or block.key in placed:
+        entry = wanted.get(block.key) if isinstance(block, EntryBlock) else None
+        if entry is None or not isinstance(block, EntryBlock) or block.key in placed:
             out.append(block.text)
             continue
         placed.add(block.key)
@@ -327,8 +332,7 @@ def _recheck(text: str, doc: BibDocument | None, entries: Sequence[Entry]) -> No
     back = read_bib(text, path=path)
     if back.text != text:
         raise ValueError(f"{path}: the written BibTeX does not read back losslessly")
-    before_failed = sum(1 for b in (doc.blocks if doc else ()) if b.kind == "failed")
-    if sum(1 for b in back.blocks if b.kind == "failed") != before_failed:
+    if _broken(back) != (_broken(doc) if doc is not None else 0):
         raise ValueError(f"{path}: the written BibTeX has a block that cannot be read")
     found: dict[str, Entry] = {}
     for entry in entries_of(back):

@@ -4,10 +4,14 @@ Input: the text of one field value as written between its braces or quotes,
 or a relbib value to write.
 Output: a faithful plain value (``M{\\"u}ller`` → ``Müller``, ``\\&`` → ``&``),
 a tuple of :class:`Name`, or the BibTeX spelling of a value.
-Never: lose information.  A value whose LaTeX cannot be turned into plain
-text exactly (math, unknown commands) is kept as written, and the writer
-writes such values back as they are.  Reading what the writer wrote gives
-the same value back.
+Never: lose information, or let plain text act as LaTeX.  A value whose
+LaTeX cannot be turned into plain text exactly (math, unknown commands,
+case-protecting braces) is kept as written, marked :class:`Latex`, and the
+writer writes it back as it is.  Every other ``str`` is plain text (a note
+of an essay, a web page's title): the writer spells it so that BibTeX keeps
+its braces balanced and LaTeX prints it literally (``\\input`` becomes
+``\\textbackslash{}input``).  Reading what the writer wrote gives the same
+value back.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from relbib import lexicon
 from relbib.model import Name
 
 # --- LaTeX that has an exact plain-text spelling ----------------------------
@@ -65,11 +70,74 @@ VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pdf", "urlraw", "v
                              "verbb", "verbc"})
 
 # BibTeX's predefined month macros (plain BibTeX styles spell them out).
-MONTHS = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
-    "jun": "June", "jul": "July", "aug": "August", "sep": "September",
-    "oct": "October", "nov": "November", "dec": "December",
-}
+MONTHS = {abbr.lower(): name for abbr, name in zip(lexicon.months("en", "abbr"), lexicon.months("en"),
+                                                  strict=True)}
+
+
+class Latex(str):
+    """A value that is LaTeX as a person wrote it in a .bib (or as a LaTeX
+    escaper spelled it): the writer writes it back as it is.  A plain ``str``
+    is text, never LaTeX (issue 9: an essay's ``\\input{/etc/passwd}``)."""
+
+    __slots__ = ()
+
+
+# Plain text: LaTeX's special characters, each spelled so that it prints as
+# itself.  Braces are \{ \} when they pair up; BibTeX counts a brace after a
+# backslash too, so braces that do not pair up are spelled without one.
+_PLAIN_ACTIVE = re.compile(r"[\\{}$&#_%^~]")
+_PLAIN_SPELLING = {"\\": "\\textbackslash{}", "^": "\\^{}", "~": "\\~{}",
+                   **{ch: "\\" + ch for ch in "$&#_%"}}
+_PAIRED_BRACES = {"{": "\\{", "}": "\\}"}
+_LONE_BRACES = {"{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
+_PLAIN_TOKEN = re.compile(
+    r"\\text(?:backslash|braceleft|braceright)\{\}|\\[\^~]\{\}|\\[{}$&#_%]|[\\{}$&#_%^~]"
+)
+_PLAIN_DECODED = {"\\textbackslash{}": "\\", "\\textbraceleft{}": "{",
+                  "\\textbraceright{}": "}", "\\^{}": "^", "\\~{}": "~"}
+
+
+def bibtex_balanced(text: str) -> bool:
+    """True when BibTeX reads the braces of ``text`` as balanced: every brace
+    counts, even after a backslash, and the depth never drops below zero."""
+    if "{" not in text and "}" not in text:
+        return True
+    depth = 0
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def encode_plain(text: str) -> str:
+    """Plain ``text`` spelled for a braced BibTeX field: LaTeX prints it
+    literally and BibTeX sees balanced braces, whatever the text."""
+    braces = _PAIRED_BRACES if bibtex_balanced(text) else _LONE_BRACES
+    return _PLAIN_ACTIVE.sub(lambda m: braces.get(m.group(0)) or _PLAIN_SPELLING[m.group(0)],
+                             text)
+
+
+def decode_plain(raw: str) -> str | None:
+    """The plain text ``raw`` spells when it is exactly what :func:`encode_plain`
+    writes for it; None for anything else (LaTeX a person wrote)."""
+    if not _PLAIN_ACTIVE.search(raw):
+        return raw
+    lone = False
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal lone
+        token = match.group(0)
+        if len(token) == 1:
+            lone = True  # an unescaped special: LaTeX, not relbib's spelling
+            return token
+        return _PLAIN_DECODED.get(token) or token[1]
+
+    text = _PLAIN_TOKEN.sub(one, raw)
+    return None if lone or encode_plain(text) != raw else text
 
 
 def is_markup(value: str) -> bool:
@@ -116,14 +184,23 @@ def _decode_accents(text: str) -> str:
 def decode_value(raw: str, *, field: str = "") -> str:
     """The plain value of ``raw`` (the text between a value's delimiters).
 
-    Only LaTeX with an exact plain spelling is decoded; anything else keeps
-    the whole value as written (a wrong decoding is worse than none).
+    What :func:`encode_plain` wrote comes back as plain text.  Anything else
+    is a person's LaTeX, marked :class:`Latex`: only LaTeX with an exact plain
+    spelling is decoded, else the whole value is kept as written (a wrong
+    decoding is worse than none).
     """
+    if field not in VERBATIM_FIELDS:
+        plain = decode_plain(raw)
+        return plain if plain is not None else Latex(_decode_latex(raw))
     if "\\" not in raw:
         return raw
-    if field in VERBATIM_FIELDS:
-        # only the writer's escaping of an unbalanced brace is undone
-        return raw if _braces(raw) else _ESCAPED_BRACE.sub(r"\1", raw)
+    # only the writer's escaping of an unbalanced brace is undone
+    return raw if _braces(raw) else _ESCAPED_BRACE.sub(r"\1", raw)
+
+
+def _decode_latex(raw: str) -> str:
+    if "\\" not in raw:
+        return raw
     if _MATH.search(raw):
         return raw
     text = _TEXTBACKSLASH.sub(_SENTINEL, raw)
@@ -140,11 +217,31 @@ def decode_value(raw: str, *, field: str = "") -> str:
 
 
 def encode_value(value: str, *, field: str = "") -> str:
-    """``value`` spelled for a braced BibTeX field (the inverse of decode_value)."""
+    """``value`` spelled for a braced BibTeX field (the inverse of decode_value):
+    plain text through :func:`encode_plain`, :class:`Latex` as it is.  BibTeX
+    sees balanced braces whatever the value."""
     if field in VERBATIM_FIELDS:
-        if balanced(value) and not value.endswith("\\"):
-            return value
-        return _escape_braces(value)
+        return _encode_verbatim(value)
+    if not isinstance(value, Latex):
+        return encode_plain(value)
+    text = _encode_latex(value)
+    if not bibtex_balanced(text):  # \{ counts as a brace for BibTeX
+        text = _ESCAPED_BRACE.sub(lambda m: _LONE_BRACES[m.group(1)], text)
+    return text if bibtex_balanced(text) else encode_plain(value)
+
+
+# what a URL spells as %7B %7D %5C: the one spelling of a lone brace that a
+# verbatim field (which reads no LaTeX) can hold without unbalancing BibTeX
+_URL_ESCAPES = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+
+
+def _encode_verbatim(value: str) -> str:
+    if bibtex_balanced(value) and balanced(value) and not value.endswith("\\"):
+        return value
+    return re.sub(r"[{}\\]", lambda m: _URL_ESCAPES[m.group(0)], value)
+
+
+def _encode_latex(value: str) -> str:
     if is_markup(value) and balanced(value) and not value.endswith("\\"):
         return value
     out: list[str] = []
@@ -245,7 +342,9 @@ def parse_name(raw: str) -> Name:
         return Name(family=_plain(parts[0]), given=_plain(parts[1]))
     family = _plain(parts[0])
     if parts[1]:
-        family = f"{family}, {_plain(parts[1])}"  # the "Jr" part stays with the family
+        suffix = _plain(parts[1])
+        joined = f"{family}, {suffix}"  # the "Jr" part stays with the family
+        family = Latex(joined) if isinstance(family, Latex) or isinstance(suffix, Latex) else joined
     return Name(family=family, given=_plain(", ".join(parts[2:])))
 
 
@@ -264,7 +363,10 @@ def encode_name(name: Name) -> str:
     given = encode_value(name.given)
     if "," in name.family and name.given:
         last, _, suffix = name.family.partition(",")
-        return f"{_group_if_needed(last)}, {_group_if_needed(suffix.strip())}, {given}"
+        suffix = suffix.strip()
+        if isinstance(name.family, Latex):
+            last, suffix = Latex(last), Latex(suffix)
+        return f"{_group_if_needed(last)}, {_group_if_needed(suffix)}, {given}"
     family = _group_if_needed(name.family)
     if " and " in given.lower() or "," in given:
         given = "{" + given + "}"

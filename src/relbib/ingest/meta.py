@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from relbib import lexicon
 from relbib.model import Name
 
 # --- regexes: metadata from the text ---------------------------------------------
@@ -25,8 +26,8 @@ _MEMO_KIND_RE = re.compile(r"(?:memorandum|memo|briefing note|briefing memo)$", 
 _SUBJECT_RE = re.compile(r"(?:re|subject|subj)\s*:\s*(\S.*)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]*\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|(?:al|el)-[A-Z][\w\-]+)$")
-_PARTICLES = frozenset("de da del della di du la le van von der den ter al el bin ibn ul ud".split())
-_HONORIFIC_RE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir|dame)\.?\s+", re.IGNORECASE)
+_PARTICLES = lexicon.name_particles()
+_HONORIFIC_RE = re.compile(rf"^(?:{'|'.join(sorted(lexicon.honorifics()))})\.?\s+", re.IGNORECASE)
 # Words of headings and page furniture, never of a person's name.
 _NOT_NAME_WORDS = frozenset(
     """the a an and of in on for to with from introduction conclusion conclusions background
@@ -51,8 +52,7 @@ _VENUE_RES = (
     re.compile(r"\b(?:originally|first)\s+(?:published|appeared)\s+(?:in|on|by)\s+(?:the\s+)?"
                r"[“\"‘']\s*([^”“\"’‘\n]{2,80}?)\s*[”“\"’‘]"),
 )
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS = {m.lower(): i for i, m in enumerate(lexicon.months("en"), 1)}
 _MONTH_RE = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DATE_RES = (
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})(?:-(?P<day>\d{2}))?"),

@@ -18,6 +18,14 @@ from types import MappingProxyType
 
 from relbib.formats.annotations import merge_annotation
 from relbib.formats.bibtex import BibDocument
+from relbib.library import identity
+from relbib.library.identity import (
+    entry_work_key,
+    entry_year,
+    family_key,
+    normalise_doi,
+    normalise_title,
+)
 from relbib.library.keys import ascii_fold, make_key
 from relbib.model import (
     Annotation,
@@ -29,6 +37,7 @@ from relbib.model import (
     FieldValue,
     FullRef,
     Note,
+    Reference,
     freeze_fields,
 )
 
@@ -37,7 +46,18 @@ ESSAY_NOTE_PREFIX = "relbib essay "
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Library:
-    """bib/sources.bib, bib/essays.bib and annotations/, as read."""
+    """bib/sources.bib, bib/essays.bib and annotations/, as read (immutable).
+
+    Args:
+        sources: the cited sources by key.
+        essays: the ingested essays' own entries by key.
+        annotations: annotations/KEY.yaml by key.
+        sources_doc, essays_doc: the .bib files as read, so writing keeps the rest.
+
+    Returns:
+        The library; relbib.workspace.load_library reads one from a project
+        and update_library makes the next one.
+    """
 
     sources: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
     essays: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
@@ -81,9 +101,7 @@ def make_library(
 
 # --- the same work under two keys --------------------------------------------
 
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_YEAR = re.compile(r"\d{4}")
 
 
 def _text(fields: Fields, name: str) -> str:
@@ -91,31 +109,11 @@ def _text(fields: Fields, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def normalized_doi(fields: Fields) -> str:
-    return _DOI_PREFIX.sub("", _text(fields, "doi").strip()).lower()
-
-
-def normalized_title(fields: Fields) -> str:
-    """Lower-case ASCII words: braces, accents, punctuation and case ignored;
-    ``&`` reads as ``and`` (one note writes "Russia & Pakistan", another "and")."""
-    title = ascii_fold(_text(fields, "title").replace("&", " and ")).lower()
-    return " ".join(_NON_WORD.split(title)).strip()
-
-
-def _year(fields: Fields) -> str:
-    for name in ("year", "date"):
-        match = _YEAR.search(_text(fields, name))
-        if match:
-            return match.group(0)
-    return ""
-
-
 def _first_family(fields: Fields) -> str:
     for name in ("author", "editor"):
         value = fields.get(name)
         if isinstance(value, tuple) and value:
-            family = value[0].family.split(",")[0]
-            return "".join(_NON_WORD.split(ascii_fold(family).lower()))
+            return family_key(value[0])
     return ""
 
 
@@ -141,13 +139,15 @@ def work_ids(entry: Entry, *, partial: bool = False) -> tuple[str, ...]:
     when the same essay is ingested twice.
     """
     ids: list[str] = []
-    doi = normalized_doi(entry.fields)
+    doi = normalise_doi(_text(entry.fields, "doi"))
     if doi:
         ids.append("doi:" + doi)
-    title, year, family = (normalized_title(entry.fields), _year(entry.fields),
-                           _first_family(entry.fields))
-    if title and year and family:
-        ids.append(f"tya:{title}|{year}|{family}")
+    work = entry_work_key(entry.fields)
+    number = entry_year(entry.fields)
+    title, year, family = (normalise_title(_text(entry.fields, "title")),
+                           "" if number is None else f"{number:04d}", _first_family(entry.fields))
+    if work is not None:
+        ids.append("tya:" + "|".join(work))
     elif partial and title and not family:
         ids.append(f"tyv:{title}|{year}|{_venue(entry.fields)}")
     elif partial and title and not year:
@@ -155,9 +155,7 @@ def work_ids(entry: Entry, *, partial: bool = False) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def same_work(a: Entry, b: Entry) -> bool:
-    """Same DOI (case-insensitively), or same normalized title, year and first author."""
-    return bool(set(work_ids(a)) & set(work_ids(b)))
+same_work = identity.same_work  # the one "same work" test, shared with check and claims
 
 
 def merge_fields(existing: Fields, incoming: Fields) -> Fields:
@@ -221,7 +219,9 @@ def essay_file(path: str) -> str:
     Callers give paths relative to the project root (or absolute), so that
     ``relbib link`` can read the essay again from wherever it runs.
     """
-    return path.replace("\\", "/")
+    # a backslash in a POSIX file name is a character (issue 9): only a path
+    # without "/" is taken for a Windows path (workspace/ gives POSIX names)
+    return path if "/" in path else path.replace("\\", "/")
 
 
 def _essay_entry(ingest: EssayIngest) -> Entry:
@@ -258,6 +258,15 @@ def _claim_of(essay_id: str, note: Note | None, citation: Citation) -> Annotatio
                            pinpoint=citation.pinpoint, relation="cited", score=1.0)
 
 
+def _citation_references(ingest: EssayIngest) -> dict[tuple[int, int], Reference]:
+    """(note, index) → the Reference of that citation (index 0: the note's own
+    Reference when the ingest does not split its notes into citations)."""
+    if ingest.cited:
+        return {(note.n, span.index): span.reference
+                for note in ingest.cited for span in note.citations}
+    return dict(zip(((n.n, 0) for n in ingest.essay.notes), ingest.references, strict=False))
+
+
 def update_library(library: Library, ingests: Sequence[EssayIngest]) -> LibraryUpdate:
     """The library after ``ingests``: new sources and essays, merged fields,
     keyed citations and refreshed annotations.  Deterministic and idempotent;
@@ -273,17 +282,18 @@ def update_library(library: Library, ingests: Sequence[EssayIngest]) -> LibraryU
     for ingest in ordered:
         essay = ingest.essay
         notes = {n.n: n for n in essay.notes}
-        references = dict(zip((n.n for n in essay.notes), ingest.references, strict=False))
-        note_keys: dict[int, str] = {}
-        for citation in sorted(ingest.citations, key=lambda c: c.note):
-            ref = references.get(citation.note)
-            if citation.source == citation.note and isinstance(ref, FullRef):
+        references = _citation_references(ingest)
+        note_keys: dict[tuple[int, int], str] = {}
+        for citation in sorted(ingest.citations, key=lambda c: (c.note, c.index)):
+            ref = references.get((citation.note, citation.index))
+            if (citation.source, citation.source_index) == (citation.note, citation.index) \
+                    and isinstance(ref, FullRef):
                 candidate = Entry(key="", type=ref.type, fields=ref.fields)
-                note_keys[citation.note] = _absorb(sources, candidate, taken,
-                                                   library.sources, added, updated)
+                note_keys[citation.note, citation.index] = _absorb(
+                    sources, candidate, taken, library.sources, added, updated)
         keyed = tuple(
             dataclasses.replace(
-                c, key=note_keys.get(c.source) if c.source is not None else None
+                c, key=note_keys.get((c.source, c.source_index)) if c.source is not None else None
             )
             for c in ingest.citations
         )

@@ -11,22 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from relbib import lexicon
 from relbib.parse import patterns as P
 
-_MONTH_NUMBERS = {
-    "jan": 1, "janvier": 1, "januar": 1, "gennaio": 1, "enero": 1,
-    "feb": 2, "fevrier": 2, "februar": 2, "febbraio": 2, "febrero": 2,
-    "mar": 3, "mars": 3, "marz": 3, "maerz": 3, "marzo": 3,
-    "apr": 4, "avril": 4, "aprile": 4, "abril": 4,
-    "may": 5, "mai": 5, "maggio": 5, "mayo": 5,
-    "jun": 6, "juin": 6, "juni": 6, "giugno": 6, "junio": 6,
-    "jul": 7, "juillet": 7, "juli": 7, "luglio": 7, "julio": 7,
-    "aug": 8, "aout": 8, "agosto": 8,
-    "sep": 9, "septembre": 9, "settembre": 9, "septiembre": 9,
-    "oct": 10, "octobre": 10, "oktober": 10, "ottobre": 10, "octubre": 10,
-    "nov": 11, "novembre": 11, "noviembre": 11,
-    "dec": 12, "decembre": 12, "dezember": 12, "dicembre": 12, "diciembre": 12,
-}  # fmt: skip
+# month words of every language the lexicon holds, with accent-free forms
+_MONTH_NUMBERS = lexicon.month_words()
 
 
 def _fold(text: str) -> str:

@@ -22,22 +22,14 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from relbib import lexicon
 from relbib.model import Name
 from relbib.parse import patterns as P
 
-PARTICLES = frozenset(
-    "von van de der den del della delle dei degli di da du des la le ten ter zu dos das do af "
-    "bin ibn al el vander vande dalla lo st y d l dell dall".split()
-)
+PARTICLES = lexicon.name_particles()
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words that mark an organisation rather than a person.
-ORGANISATION_WORDS = frozenset(
-    "university institute institution organization organisation association society council "
-    "committee commission ministry department office agency bank fund foundation centre center "
-    "government nations union group corporation company board bureau authority assembly "
-    "secretariat league federation academy court parliament party press service services "
-    "programme program network forum trust agency world international national".split()
-)
+ORGANISATION_WORDS = lexicon.organisation_words()
 
 
 @cache

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 
+from relbib import lexicon
+
 # --- characters -------------------------------------------------------------
 
 # Every dash a PDF or word processor may put in a page range or a name list.
-DASH_CHARS = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-DASH = f"[{DASH_CHARS}]"
+DASH_CHARS = lexicon.DASH_CHARS
+DASH = lexicon.DASH
+# The particles printed as words of a personal name ("van", "de", "bin").
+_PARTICLE = lexicon.particle_pattern()
 # Opening and closing quotes of every style (Chicago “ ”, Oxford ‘ ’, « », „ “).
 OPEN_QUOTES = "\"'\u2018\u201a\u201b\u201c\u201e\u201f\u00ab\u2039"
 CLOSE_QUOTES = "\"'\u2019\u201d\u00bb\u203a\u201c"
@@ -32,13 +36,8 @@ COMMA_NO_SPACE = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))),(?=[^\W_])")
 
 # A plausible publication year: 1000-2099, not part of a longer number.
 YEAR = re.compile(r"(?<![\d/.])(1[0-9]\d\d|20\d\d)(?![\d])")
-_MONTH_WORDS = (
-    r"jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]vrier|mar(?:ch|s|z)?|m[äa]rz|apr(?:il)?|avril|"
-    r"may|mai|june?|juin|juni|july?|juillet|juli|aug(?:ust)?|ao[uû]t|sept?(?:ember)?|septembre|"
-    r"oct(?:ober)?|octobre|oktober|nov(?:ember)?|novembre|dec(?:ember)?|d[ée]cembre|dezember|"
-    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|"
-    r"enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre"
-)
+# every month word of the lexicon (en, fr, de, it, es; with and without accents)
+_MONTH_WORDS = "|".join(re.escape(w) for w in sorted(lexicon.month_words(), key=lambda w: (-len(w), w)))
 MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b\.?", re.IGNORECASE)
 # A day number next to a month name: "15 January", "January 15th".
 DAY = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|er)?(?!\d)")
@@ -137,11 +136,6 @@ ROLE_WORDS = re.compile(
     r"trans\.?|translated\s+by|tr\.|transl\.?|\u00fcbersetzt\s+von|"
     r"dir\.|coord\.|comp\.|comps\.)(?=\s|$|\)|,|:)"
 )
-# The role is an editor's ("ed.", "eds", "a cura di", "Hrsg.").
-EDITOR_ROLE = re.compile(
-    r"(?i)(?:\beds?\b\.?|\beditors?\b|\bedited\s+by\b|\bedd\b\.?|\bhrsg\b|\bhg\b\.?|\u00e9ds?\b|a\s+cura\b|\bcurr?\.)"
-)
-TRANSLATOR_ROLE = re.compile(r"(?i)(?:\btrans(?:lated)?\b\.?|\btransl\b\.?|\btr\.|\u00fcbersetzt)")
 # "et al." and its variants, dropped from name lists.
 ET_AL = re.compile(
     r"(?i)[,;]?\s*(?:\bet\s*al\b\.?|\bet\s+alii\b\.?|\bu\.\s*a\.|\[et al\.?\]|\band\s+others\b)"
@@ -164,19 +158,14 @@ INITIAL_TOKEN = re.compile(
 
 # A word broken at a line end in a PDF: "Dimen-sions", "Dimen- sions".
 LINEBREAK_HYPHEN = re.compile(r"\b(?P<head>[^\W\d_]{2,})[-\u00ad]\s?(?P<tail>[a-z][^\W\d_]*)\b")
-# Quoted run: a title in quotes of any style.
-QUOTED = re.compile(
-    r"(?P<open>[\u2018\u201c\u00ab\"'])(?P<body>.+?)(?P<close>[\u2019\u201d\u00bb\"'])(?=\s*[,.;:]?\s|\s*[,.;:]?$|\s*\()"
-)
 # Wrapping quotes and trailing punctuation around a title.
 WRAP_PUNCT = re.compile(r"^[\s,;:.]+|[\s,;:]+$")
-TRAILING_DOT = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z]\.[A-Za-z])\.$")
 # "In", "in:", "In:" opening a container.
 LEADING_IN = re.compile(r"^\s*(?:in|dans|en)\s*:?\s+", re.IGNORECASE)
 # "In Judith Fingard and Janet Guildford, eds. Mothers of the Municipality":
 # a container that opens with its editors.  Names are capitalised words and
 # initials with commas, "and"/"&"; the role word closes them.
-_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE][\w'’.-]*|van|von|de|der|du|la|le|di|da)"
+_NAME_WORD = rf"(?:[A-Z\u00C0-\u00DE][\w'’.-]*|{_PARTICLE})"
 CONTAINER_EDITORS = re.compile(
     rf"^\s*(?i:in):?\s+(?P<names>{_NAME_WORD}(?:,?\s+(?:(?i:and|&)\s+)?{_NAME_WORD}){{1,11}})"
     r",?\s+\(?(?i:eds?|editors?|hrsg|hg|éds?)\.?\)?[,.:]?\s+(?P<rest>\S.*)$"
@@ -190,7 +179,7 @@ QUOTED_THEN_IN = re.compile(
 # "in Roe, J. (ed.) Big Book.": an editor run whose bracketed role is followed
 # by the container's title, run together in one editor segment (Harvard).
 EDITORS_THEN_CONTAINER = re.compile(
-    r"^(?P<editors>[^()]*[^\W\d_][^()]*\((?i:eds?|editors?|hrsg|hg|\u00e9ds?|coord|dir|a\s+cura\s+di)\.?\)[.,:]?)"
+    r"^(?P<editors>(?=[^()]*?[^\W\d_])[^()]*+\((?i:eds?|editors?|hrsg|hg|\u00e9ds?|coord|dir|a\s+cura\s+di)\.?\)[.,:]?)"
     r"\s+(?P<container>[^\W\d_].*)$"
 )
 # Genres of unpublished or official material that name what a source is, not
@@ -201,8 +190,6 @@ NOTE_GENRE = re.compile(
     r"fact\s*sheet|transcript|memorandum|personal\s+communication|e-?mail(?:\s+(?:to|from)\b.*)?|"
     r"letter\s+(?:to|from)\b.*|lecture|blog\s+post|op-ed|tweet|conversation\s+with\b.*)$"
 )
-# Words that make a segment an edition: "2nd ed.", "3rd edn", "rev. ed.".
-EDITION_WORD = re.compile(r"(?i)\b(?:ed|edn|edition|edizione|auflage|aufl|éd)\b\.?")
 # "2nd ed.", "(3rd edn)", "Rev. ed.", "second edition": an edition segment whose
 # only other word is the edition itself, which is what the field keeps ("2nd").
 EDITION_ONLY = re.compile(
@@ -220,12 +207,6 @@ REPORT = re.compile(
 PROCEEDINGS = re.compile(
     r"(?i)\b(?:proc\.?|proceedings|conference|symposium|workshop|congress|colloquium|meeting|convegno|tagung)\b"
 )
-GOVERNMENT = re.compile(
-    r"(?i)\b(?:united\s+nations|U\.?N\.?\b|general\s+assembly|security\s+council|ministry|department\s+of|"
-    r"government\s+of|parliament|senate|house\s+of|congress|commission|secretary[- ]general|resolution)\b"
-)
-# Legal style: "347 U.S. 483 (1954)", "[2010] UKSC 2".
-LEGAL_CASE = re.compile(r"\bv\.?\s")
 
 # --- forms.py (Ibid., op. cit., Id., supra) ----------------------------------
 # Fragments added by the forms.py helper go below this line.
@@ -236,7 +217,7 @@ LEGAL_CASE = re.compile(r"\bv\.?\s")
 # merely mentions "Ibid" or "op. cit." further on never matches.
 
 # Every dash a word processor may put in a page range ("45–47", "45—47").
-_FORM_DASH = "[\u2010-\u2015\u2212\ufe58\ufe63\uff0d-]"
+_FORM_DASH = DASH
 # One page: arabic (with a letter, "45a") or lower-case roman ("xii") for front matter.
 _FORM_PAGE = r"(?:\d+[a-z]?|[ivxlc]+\b)"
 # A page or page range: "45", "45-47", "45 – 47", "45--47".
@@ -378,7 +359,7 @@ NOTE_SERIES = re.compile(
 # apostrophe), an initial, or a particle.
 NOTE_NAME_WORD = re.compile(
     r"^(?:[A-Z\u00c0-\u00de][\w'\u2019\-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*|(?:al|el)-[\w'\u2019\-]+|"
-    r"van|von|de|der|den|da|di|du|dos|del|la|le|bin|ibn|bint|ter|ten|y|zu|Jr\.?|Sr\.?|III?)$"
+    rf"{_PARTICLE}|Jr\.?|Sr\.?|III?)$"
 )
 # A sentence full stop outside the role abbreviations: "Snyder, Timothy.
 # Bloodlands (…)" is a bibliography entry, not a note of these shapes.
@@ -408,8 +389,8 @@ NOTE_REPORT_NUMBER = re.compile(
 # name starts LEGAL_ (compiled) or _LEGAL_ (fragment).
 
 # Any dash a PDF puts in a page range.
-_LEGAL_DASH_CHARS = "\\-\u2010-\u2015\u2212"
-_LEGAL_DASH = f"[{_LEGAL_DASH_CHARS}]"
+_LEGAL_DASH_CHARS = DASH_CHARS
+_LEGAL_DASH = DASH
 # A year in a citation: 1600-2099.
 _LEGAL_YEAR = r"(?:1[6-9]|20)\d\d"
 # One token of a reporter or journal abbreviation: "Yale", "L.J.", "F.2d",
@@ -432,7 +413,7 @@ _LEGAL_YEAR_PAREN = rf"\((?P<paren>[^()]*?\b(?P<year>{_LEGAL_YEAR}))\)"
 _LEGAL_TRAILER = r"(?:\s*\([^()]*\))*\s*[.;]?\s*$"
 # A month of a date in a treaty or UN parenthetical: "Dec.", "Sept.", "June".
 _LEGAL_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)"
+    rf"(?:{'|'.join(lexicon.months('en', 'abbr'))})"
     r"(?:[a-z]*)\.?"
 )
 _LEGAL_DATE = rf"{_LEGAL_MONTH}\s+\d{{1,2}},\s+{_LEGAL_YEAR}"
@@ -536,8 +517,8 @@ LEGAL_CASE_SHORT = re.compile(
 )
 # Words of a name list: capitalised words, initials, particles, "&", "et al.".
 LEGAL_NAME_WORD = re.compile(
-    r"^(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|&|and|et|al\.?|van|von|de|der|den|da|di|du|"
-    r"la|le|al-\w+|el-\w+|bin|ibn|y|Jr\.|III?)$"
+    rf"^(?:[A-Z][\w'\u2019\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|&|and|et|al\.?|{_PARTICLE}|"
+    r"al-\w+|el-\w+|Jr\.|III?)$"
 )
 # "Note" / "Comment": a student piece has no named author.
 LEGAL_STUDENT_PIECE = re.compile(r"^(?:Note|Comment|Recent Case|Case Comment|Developments)$")
@@ -559,7 +540,7 @@ LEGAL_YEAR_WORD = re.compile(rf"\b({_LEGAL_YEAR})\b")
 # starts SHORT_ (compiled) or _SHORT_ (fragment).
 
 # Any dash a PDF puts in a page range.
-_SHORT_DASH = "[\\-\u2010-\u2015\u2212]"
+_SHORT_DASH = DASH
 # A page, a range ("12–14", "153-62"), a list ("12, 15") or a roman page
 # ("xii"), optionally with a note ("45 n. 3") or "f."/"ff.".
 _SHORT_PAGE = r"(?:\d+[a-z]?|[ivxlc]{1,7})"
@@ -580,7 +561,7 @@ SHORT_QUOTED_TITLE = re.compile(
 # "Rashid-Khan"), a particle ("van", "al-", "bin") or an initial ("J.").
 SHORT_NAME_WORD = re.compile(
     r"^(?:[A-Z\u00c0-\u024f][\w'\u2019\-]*|(?:al|el|ad|as|ash|at|az)-[\w'\u2019\-]+|[A-Z]\.(?:[A-Z]\.)*|"
-    r"van|von|de|der|den|da|di|du|dos|del|la|le|bin|ibn|bint|ter|ten|y|zu)$"
+    rf"{_PARTICLE})$"
 )
 # A word that can carry a surname (not an initial, not a bare particle).
 SHORT_SURNAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f](?!\.)[\w'\u2019\-]*|(?:al|el|ad|as|ash|at|az)-\w+)")

@@ -21,6 +21,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from relbib import lexicon
+
 MODEL_NAME = "refparse.crfsuite"
 # Per-word log odds that a string is a humanities footnote (Italian-style,
 # as in LinkedBooks) rather than an English-style reference-list item.
@@ -32,12 +34,11 @@ _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
 _OPEN_Q = set("\"“‘«„‚'")
 _CLOSE_Q = set("\"”’»'")
-_MONTHS = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
-    "september oct october nov november dec december gennaio febbraio marzo aprile maggio giugno "
-    "luglio agosto settembre ottobre novembre dicembre janvier février avril juin juillet août "
-    "septembre octobre novembre décembre januar februar märz juni juli oktober dezember".split()
-)
+# The month words the model was trained with: English, Italian, French and
+# German as printed, except "mars" and "mai" (also ordinary words); a
+# feature must stay as trained, so this set does not grow with the lexicon.
+_MONTHS = frozenset(lexicon.month_words(("en", "it", "fr", "de"), forms=("wide", "abbr", "variant"),
+                                        folded=False)) - {"mars", "mai"}
 _ROLE = frozenset(
     "ed ed. eds eds. (ed.) (eds.) (ed) (eds) editor editors edited hrsg. hg. trans. tr. cura".split()
 )
@@ -279,11 +280,20 @@ def model_available() -> bool:
     return resources.files("relbib.parse").joinpath("data", MODEL_NAME).is_file()
 
 
+# No reference runs to this many words; past it the text is not one reference
+# (a pasted chapter, "supra note 3, " repeated), and tagging it all would hold
+# a feature dict per word: 1.6 GB for 700 KB.  The rest becomes one note.
+MAX_TAGGED_TOKENS = 400
+
+
 def tag(text: str) -> list[tuple[str, str, float]]:
     """Labelled segments of ``text``: (label, text, mean marginal of the label)."""
     tokens = text.split()
     if not tokens:
         return []
+    if len(tokens) > MAX_TAGGED_TOKENS:
+        rest = " ".join(tokens[MAX_TAGGED_TOKENS:])
+        return [*tag(" ".join(tokens[:MAX_TAGGED_TOKENS])), ("note", rest, 0.0)]
     tagger = _tagger()
     labels = tagger.tag(to_crfsuite(features(tokens)))
     segments: list[tuple[str, list[str], list[float]]] = []

@@ -22,7 +22,7 @@ from typing import Any
 from pybtex.style.formatting import BaseStyle
 
 from relbib.model import Annotation, Entry
-from relbib.render import html, latex, markdown, text
+from relbib.render import csl, html, latex, markdown, text
 from relbib.render.convert import to_pybtex
 from relbib.render.document import BibliographyView, EssayView, build, essay_view, group_by_tag
 from relbib.render.rich import plain_text
@@ -33,7 +33,9 @@ __all__ = [
     "FormattedEntry",
     "Writer",
     "essay_view",
+    "DEFAULT_STYLE",
     "format_entries",
+    "is_style",
     "formats",
     "reading_list_formats",
     "reading_list_writer",
@@ -85,9 +87,19 @@ class FormattedEntry:
         return plain_text(self.text)
 
 
+#: the style ``render`` and ``build`` use when none is named: the essays' own
+DEFAULT_STYLE = "chicago-notes-bibliography"
+
+
 def styles() -> tuple[str, ...]:
-    """The style names ``--style`` accepts."""
-    return tuple(STYLES)
+    """The style names ``--help`` lists: the BibTeX styles, relbib's aliases
+    and the common CSL styles (any CSL style id or .csl file works too)."""
+    return tuple(dict.fromkeys((*STYLES, *csl.ALIASES, *csl.COMMON)))
+
+
+def is_style(name: str) -> bool:
+    """True when ``name`` is a BibTeX style, a CSL style id or alias, or a .csl path."""
+    return name in STYLES or csl.is_csl_style(name)
 
 
 def formats() -> tuple[str, ...]:
@@ -98,13 +110,18 @@ def formats() -> tuple[str, ...]:
 @cache
 def _style(name: str) -> BaseStyle:
     # built once per style: pybtex looks its plugins up by name on creation
-    if name not in STYLES:
-        raise ValueError(f"unknown style {name!r}; choose from {', '.join(styles())}")
     return STYLES[name]()
 
 
-def format_entries(entries: Sequence[Entry], *, style: str = "chicago-nb") -> tuple[FormattedEntry, ...]:
-    """Format ``entries`` in ``style``, sorted and labelled as the style says."""
+def format_entries(entries: Sequence[Entry], *, style: str = DEFAULT_STYLE) -> tuple[FormattedEntry, ...]:
+    """Format ``entries`` in ``style``, sorted and labelled as the style says:
+    a BibTeX style through pybtex, any CSL style through pandoc's citeproc
+    (one pandoc call for all the entries)."""
+    if style not in STYLES:
+        if not csl.is_csl_style(style):
+            raise ValueError(f"unknown style {style!r}; choose from {', '.join(styles())} "
+                             "or any CSL style id")
+        return tuple(FormattedEntry(key=r.key, label="", text=r.text) for r in csl.render(entries, style))
     formatter = _style(style)
     converted = [to_pybtex(e) for e in entries]
     return tuple(
@@ -118,7 +135,7 @@ def render_bibliography(
     annotations: Mapping[str, Annotation],
     *,
     fmt: str,
-    style: str = "chicago-nb",
+    style: str = DEFAULT_STYLE,
     title: str = "Annotated bibliography",
     essays: Mapping[str, Entry] | None = None,
     essay_texts: Mapping[str, EssayView] | None = None,

@@ -4,7 +4,9 @@ Input: :class:`relbib.model.Entry` values (plain Unicode fields, ISO dates,
 tuples of :class:`relbib.model.Name`).
 Output: :class:`pybtex.database.Entry` values that pybtex styles can format,
 and :func:`restore`, which turns formatted strings back into the data's text.
-Never: read files, or let a field value be read as LaTeX markup.
+Never: read files, or let a field value be read as LaTeX markup (a
+person's LaTeX, :class:`relbib.formats.bibvalues.Latex`, is made clean text
+first, its case-protecting braces kept).
 
 pybtex reads every non-raw field as LaTeX (``Text.from_latex``): braces
 become protected groups, ``--`` becomes an en dash and ``\\input`` would stay
@@ -21,6 +23,9 @@ import re
 from pybtex.database import Entry as PybtexEntry
 from pybtex.database import Person
 
+from relbib import lexicon
+from relbib.formats import texmarkup
+from relbib.formats.bibvalues import Latex
 from relbib.model import Entry, Name
 
 # Characters the LaTeX decoder would read as markup, each swapped for a code
@@ -53,10 +58,7 @@ RAW_FIELDS = frozenset({"url", "doi", "eprint", "pubmed"})
 # Fields whose "--" is meant as a range dash (pybtex's dashify expects it).
 RANGE_FIELDS = frozenset({"pages"})
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # BibTeX month field values, spelled out
+MONTH_NAMES = lexicon.months("en")  # BibTeX month field values, spelled out
 # a DOI written as a resolver URL or with a "doi:" prefix
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # ISO 8601 calendar date, possibly reduced: 2021, 2021-03, 2021-03-01
@@ -79,7 +81,20 @@ def restore(text: str) -> str:
 def _person(name: Name) -> Person:
     # an organisation (or a mononym) is all family name: nothing to invert
     # or abbreviate.  No braces: BibTeX would make the whole name its label.
-    return Person(first=protect(name.given), last=protect(name.family))
+    return Person(first=protect(texmarkup.clean(name.given)),
+                  last=protect(texmarkup.clean(name.family)))
+
+
+def _keep_case(text: str) -> str:
+    return _KEEP_CASE.sub(lambda m: "{" + m.group(0) + "}", text)
+
+
+def _from_latex(value: Latex, *, cased: bool) -> str:
+    """A person's LaTeX as clean text for pybtex: accents, math and dashes
+    in Unicode, and only the case-protecting braces kept (as braces)."""
+    recase = _keep_case if cased else (lambda text: text)
+    return "".join("{" + protect(r.text) + "}" if r.nocase else recase(protect(r.text))
+                   for r in texmarkup.parse(value).runs)
 
 
 def _date_fields(date: str) -> dict[str, str]:
@@ -106,8 +121,10 @@ def to_pybtex(entry: Entry) -> PybtexEntry:
             fields[name] = _DOI_PREFIX.sub("", value.strip())
         elif name in RAW_FIELDS:
             fields[name] = value
+        elif isinstance(value, Latex):
+            fields[name] = _from_latex(value, cased=name in CASED_FIELDS)
         elif name in CASED_FIELDS:
-            fields[name] = _KEEP_CASE.sub(lambda m: "{" + m.group(0) + "}", protect(value))
+            fields[name] = _keep_case(protect(value))
         else:
             fields[name] = protect(value, ranges=name in RANGE_FIELDS)
     if "date" in fields:

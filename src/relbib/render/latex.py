@@ -66,7 +66,7 @@ def _char(ch: str) -> str:
     if unicodedata.category(ch) == "Mn":
         return ""  # a combining mark left over after NFC has no base to sit on
     try:
-        spelled = str(codecs.encode(ch, "ulatex+ascii"))  # type: ignore[arg-type]
+        spelled = str(codecs.encode(ch, "ulatex+ascii"))
     except UnicodeEncodeError:
         spelled = ""
     if spelled and not _RAW_CHAR.search(spelled) and spelled != ch:

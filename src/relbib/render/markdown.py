@@ -22,8 +22,10 @@ from relbib.render.document import (
 from relbib.render.rich import safe_url, spell
 
 # ASCII punctuation that CommonMark gives a meaning inline; a backslash makes
-# each one literal (& would start an entity, < raw HTML or an autolink)
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
+# each one literal (& would start an entity, < raw HTML or an autolink).  Pandoc
+# reads more: $ opens TeX math (which its LaTeX writer passes on raw: issue 9
+# read /etc/hostname that way), ^ superscript, ~ subscript, @ a citation.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&$^@])")
 # what opens a block at the start of a line: a list item (-, +, 1. or 1)),
 # a quote, a heading or a setext underline
 _BLOCK_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import codecs
 import os
-import tempfile
+import stat
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relbib.diagnostics import InputError
+from relbib.diagnostics import InputError, UsageError
+from relbib.formats.names import annotation_stem, is_hashed_stem
 from relbib.library.keys import key_problem, safe_key
+from relbib.workspace.ledger import LEDGER, decode_exact
 
 if TYPE_CHECKING:
     from relbib.formats.bibtex import BibDocument
@@ -51,7 +54,7 @@ class Project:
 
 def _relbib_table(path: Path) -> dict[str, object] | None:
     """The relbib settings of a config file, or None when it has none."""
-    if not path.read_bytes().strip():
+    if not read_capped(path).strip():
         return {} if path.name == "relbib.toml" else None
     try:
         data = tomllib.loads(read_text_file(path))
@@ -70,7 +73,7 @@ def _project(root: Path, table: Mapping[str, object], config: Path | None) -> Pr
         if not isinstance(value, str) or not value:
             raise InputError(f"{name} must be a directory name",
                              path=str(config) if config else "")
-        return (root / value).resolve()
+        return _inside_project(root, name, value, config)
 
     bib_dir = directory("bib_dir", "bib")
     return Project(
@@ -81,6 +84,41 @@ def _project(root: Path, table: Mapping[str, object], config: Path | None) -> Pr
         essays_bib=bib_dir / ESSAYS_BIB,
         config=config,
     )
+
+
+def _inside_project(root: Path, name: str, value: str, config: Path | None) -> Path:
+    """``root / value`` when it names a folder inside the project; UsageError
+    otherwise (issue 9: ``bib_dir = "../../x"`` sent every write there).
+
+    Judged on the spelling, not on where symlinks lead: a person may link
+    ``bib`` to a shared folder, but a config file may not climb out.
+    """
+    where = str(config) if config else ""
+    if "\0" in value:
+        raise UsageError(f"{name} {value!r} holds a NUL character", path=where)
+    relative = os.path.normpath(value)
+    if os.path.isabs(value) or relative == ".." or relative.startswith(".." + os.sep):
+        raise UsageError(f"{name} = {value!r} lies outside the project ({root}); a "
+                         "config file may only name folders inside it (use --library "
+                         "to work on a library elsewhere)", path=where)
+    try:
+        return (root / relative).resolve()
+    except (OSError, ValueError) as error:
+        raise UsageError(f"{name} {value!r} cannot be a folder: {error}", path=where) from None
+
+
+def is_file(path: Path) -> bool:
+    """``path.is_file()`` for a name a draft or a config wrote: InputError
+    (exit 3, naming the path) when the name cannot be a file at all (longer
+    than the file system allows, a NUL in it), not an internal error."""
+    try:
+        return path.is_file()
+    except ValueError:
+        raise InputError("a file name with a NUL character", path=repr(str(path))) from None
+    except OSError as error:
+        shown = str(path) if len(str(path)) <= 120 else str(path)[:117] + "..."
+        raise InputError(f"this file name cannot be used: {error.strerror or error} "
+                         f"({len(path.name)} characters)", path=shown) from None
 
 
 def find_project(start: Path, override: Path | None = None) -> Project:
@@ -167,7 +205,7 @@ def _lf(text: str) -> str:
 def read_text(path: Path) -> TextFile:
     """The text of ``path`` and how it was decoded; InputError naming the path."""
     try:
-        data = path.read_bytes()
+        data = read_capped(path, limit=MAX_TEXT_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=str(path)) from None
     except IsADirectoryError:
@@ -177,6 +215,41 @@ def read_text(path: Path) -> TextFile:
     if not data.strip():
         raise InputError("the file is empty", path=str(path))
     return decode_bytes(data, path=str(path))
+
+
+# The most relbib reads of one input (a file or standard input): ten times the
+# largest real .bib met (better-bibtex exports of ~6 MB), and far from what
+# would exhaust memory (`relbib parse /dev/zero` was killed for it: issue 9).
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+# The most relbib reads of one essay, draft or reference list: a book-length
+# essay is under 2 MB; past this a file is not prose someone wrote.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+
+
+def read_capped(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of ``path``, read no further than ``limit`` (``/dev/zero`` ends);
+    InputError naming the path past it.  OSError is the caller's to word."""
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"the file is larger than relbib reads ({limit // 2**20} MB)",
+                         path=str(path))
+    return data
+
+
+def read_stdin(*, path: str = "<stdin>") -> str:
+    """Standard input as text, decoded like a file; InputError past
+    :data:`MAX_INPUT_BYTES` (read in chunks: an endless stream is cut short)."""
+    import sys
+
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise InputError("standard input is closed", path=path)
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"the input is larger than relbib reads ({MAX_INPUT_BYTES // 2**20} MB)",
+                         path=path)
+    return decode_bytes(data, path=path).text if data else ""
 
 
 def read_text_file(path: Path) -> str:
@@ -210,18 +283,92 @@ def iter_essay_paths(paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
+def relative_name(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when under it, else as given; with "/"
+    separators, and a backslash in a name kept as a character (``./a\\b.txt``
+    has a "/", so no one takes it for a Windows path)."""
+    try:
+        name = path.relative_to(root).as_posix()
+    except ValueError:
+        name = path.as_posix()
+    return f"./{name}" if "\\" in name and "/" not in name else name
+
+
+def read_essays(paths: Sequence[Path], project: Project) -> list[tuple[str, str]]:
+    """(name, text) of every essay ``paths`` name; InputError when there is none.
+
+    Names are relative to the project root, so that essays.bib names an essay
+    the same from any working folder.
+    """
+    files = iter_essay_paths(paths)
+    if not files:
+        raise InputError("no essays found (looked for .txt, .md, .markdown, .html, .htm)",
+                         path=", ".join(str(p) for p in paths))
+    root = project.root.resolve()
+    return [(relative_name(f.resolve(), root), read_text_file(f)) for f in files]
+
+
+def library_essays(project: Project, library: Library
+                   ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The (file, text) of each essay the library has ingested, and the
+    (file, key) of those whose file is gone."""
+    from relbib.library.core import essay_id
+
+    found: list[tuple[str, str]] = []
+    gone: list[tuple[str, str]] = []
+    for key in sorted(library.essays):
+        file = library.essays[key].fields.get("file")
+        if not isinstance(file, str) or not file or not essay_id(library.essays[key]):
+            continue
+        path = project.root / file
+        if path.is_file():
+            found.append((file, read_text_file(path)))
+        else:
+            gone.append((file, key))
+    return found, gone
+
+
 # --- the library ---------------------------------------------------------------------
+
+
+def _read_library_file(path: Path) -> str | None:
+    """The exact text of a library file (None when absent), recorded in the
+    ledger with its form, so that a rewrite keeps its encoding, BOM and line
+    endings and a change made meanwhile is noticed (workspace/ledger.py)."""
+    from relbib.workspace.ledger import LEDGER, NEW_FILE, decode_exact
+
+    try:
+        data = read_capped(path)
+    except FileNotFoundError:
+        LEDGER.record(path, None, NEW_FILE, "")
+        return None
+    except IsADirectoryError:
+        raise InputError("this is a directory, not a file", path=str(path)) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from None
+    if data.strip() and not data.startswith(tuple(b for b, _ in _BOMS)) and _looks_binary(data):
+        raise InputError("this is a binary file, not text", path=str(path))
+    try:
+        text, form = decode_exact(data)
+    except UnicodeDecodeError as error:
+        raise InputError(f"not valid {form_name(data)} despite its byte-order mark: {error}",
+                         path=str(path)) from None
+    LEDGER.record(path, data, form, text)
+    return text
+
+
+def form_name(data: bytes) -> str:
+    """The encoding a file's byte-order mark names."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
 
 
 def _read_bib_file(path: Path) -> BibDocument | None:
     from relbib.formats.bibtex import read_bib
 
-    if not path.exists():
+    text = _read_library_file(path)
+    if text is None:
         return None
-    data = path.read_bytes() if path.is_file() else None
-    if data is not None and not data.strip():
-        return read_bib("", path=str(path))  # an empty library file is fine
-    return read_bib(read_text_file(path), path=str(path))
+    return read_bib(text, path=str(path))  # an empty library file is fine
 
 
 def load_library(project: Project) -> Library:
@@ -230,6 +377,10 @@ def load_library(project: Project) -> Library:
     from relbib.formats.annotations import read_annotation
     from relbib.formats.bibtex import load_entries
     from relbib.library.core import make_library
+    from relbib.workspace.ledger import readable
+    from relbib.workspace.writes import recover_if_free
+
+    recover_if_free(project.root, _library_folders(project))
     sources_doc = _read_bib_file(project.sources_bib)
     essays_doc = _read_bib_file(project.essays_bib)
     annotations: list[Annotation] = []
@@ -237,11 +388,12 @@ def load_library(project: Project) -> Library:
         for path in sorted(project.annotations_dir.glob("*.yaml")):
             if path.name.startswith("."):
                 continue
-            problem = key_problem(path.stem)
+            problem = None if is_hashed_stem(path.stem) else key_problem(path.stem)
             if problem is not None:
                 raise InputError(f"the file name is not a citation key: {problem}",
                                  path=str(path))
-            annotations.append(read_annotation(read_text_file(path), path=str(path)))
+            text = readable(_read_library_file(path) or "")
+            annotations.append(read_annotation(text, path=str(path)))
     return make_library(
         sources=load_entries(sources_doc) if sources_doc else (),
         essays=load_entries(essays_doc) if essays_doc else (),
@@ -251,19 +403,52 @@ def load_library(project: Project) -> Library:
     )
 
 
+def _library_folders(project: Project) -> tuple[Path, ...]:
+    """Where a killed run may have left temp files besides the project root."""
+    return (project.bib_dir, project.annotations_dir)
+
+
 def annotation_path(project: Project, key: str) -> Path:
-    """annotations/KEY.yaml; ValueError for a key that could leave the folder."""
-    path = project.annotations_dir / f"{safe_key(key)}.yaml"
-    if path.resolve().parent != project.annotations_dir.resolve():
+    """annotations/KEY.yaml (a key too long for a file name gets a short,
+    unique name: formats/annotations.py); ValueError for a key that could
+    leave the folder."""
+    path = project.annotations_dir / f"{annotation_stem(safe_key(key))}.yaml"
+    # the folder, not the file: a symlinked annotation is written through
+    if path.parent.resolve() != project.annotations_dir.resolve():
         raise ValueError(f"unsafe citation key {key!r}")
     return path
 
 
-def plan_save(project: Project, library: Library) -> dict[Path, str]:
-    """The files ``library`` would change, with their new text; nothing else."""
+class SavePlan(dict[Path, str]):
+    """The files a save writes (path → new text), and the project they belong to."""
+
+    def __init__(self, project: Project) -> None:
+        super().__init__()
+        self.project = project
+
+
+def _as_read(path: Path) -> str | None:
+    """The text of ``path`` when this run read it (the ledger), else as it is now."""
+    from relbib.workspace.ledger import decode_exact, readable
+
+    seen = LEDGER.get(path)
+    if seen is not None:
+        return readable(seen.text) if seen.digest else None
+    try:
+        return readable(decode_exact(path.read_bytes())[0])
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def plan_save(project: Project, library: Library) -> SavePlan:
+    """The files ``library`` would change, with their new text; nothing else.
+
+    Every file name is checked first: a key that cannot name a file is an
+    InputError before anything is written.
+    """
     from relbib.formats.annotations import dump_annotation, read_annotation
     from relbib.formats.bibtex import update_bib
-    plan: dict[Path, str] = {}
+    plan = SavePlan(project)
     for path, doc, entries in (
         (project.sources_bib, library.sources_doc, library.sources),
         (project.essays_bib, library.essays_doc, library.essays),
@@ -281,40 +466,150 @@ def plan_save(project: Project, library: Library) -> dict[Path, str]:
             raise InputError(f"the key {key!r} cannot name an annotation file: {problem}; "
                              "rename the entry", path=bib)
         path = annotation_path(project, key)
-        if path.is_file():
+        previous = _as_read(path)
+        if previous is not None:
             try:
-                if read_annotation(read_text_file(path), path=str(path)) == annotation:
+                if read_annotation(previous, path=str(path)) == annotation:
                     continue  # same data: a person's formatting stays
             except InputError:
-                pass
-        plan[path] = dump_annotation(annotation)
+                previous = None
+        plan[path] = dump_annotation(annotation, previous)
     return plan
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, LF) to ``path`` via a temp file in the same folder,
-    fsync and os.replace: readers see the old file or the new one, never half."""
+    fsync and os.replace: readers see the old file or the new one, never half.
+
+    A file that is replaced keeps its mode; a new one follows the umask (a
+    temp file from tempfile would be 0600, and so would every output).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
     try:
-        with handle:
-            handle.write(_lf(text).encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    temp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # 0o666 & ~umask
+    try:
+        try:
+            if mode is not None:
+                os.fchmod(fd, mode)
+            view = memoryview(_lf(text).encode("utf-8"))
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 
-def save(plan: Mapping[Path, str]) -> None:
-    """Carry out a plan from :func:`plan_save`, one atomic write per file."""
-    for path in sorted(plan):
-        write_atomic(path, plan[path])
+def library_lock(project: Project, *, wait: bool = False) -> AbstractContextManager[None]:
+    """Hold the library's write lock for a read-change-write run (`relbib
+    ingest`, `link`, `build`); LibraryLocked (an InputError) naming the other
+    run's pid when it is held and ``wait`` is false.  See workspace/writes.py."""
+    from relbib.workspace.writes import library_lock as lock
+
+    return lock(project.root, wait=wait, folders=_library_folders(project))
+
+
+def save(plan: Mapping[Path, str], *, wait: bool = True) -> None:
+    """Carry out a plan from :func:`plan_save`: all files or none, under the
+    library's lock, each in the encoding, BOM and line endings it was read in.
+
+    A file changed on disk since this run read it is merged (an annotation:
+    the person's summary, tags, own keys and statuses win) or refused (a .bib:
+    InputError, nothing written).
+    """
+    from relbib.workspace.writes import commit
+    from relbib.workspace.writes import library_lock as lock
+
+    if not plan:
+        return
+    project = getattr(plan, "project", None)
+    if project is not None:
+        root, folders = project.root, _library_folders(project)
+    else:
+        root, folders = Path(os.path.commonpath([p.parent for p in plan])), ()
+    with lock(root, wait=wait, folders=folders):
+        data = {path: _bytes_to_write(path, plan[path]) for path in sorted(plan)}
+        commit(root, {path: b for path, (b, _) in data.items()})
+        for path, (written, text) in data.items():
+            LEDGER.record(path, written, decode_exact(written)[1], text)
+
+
+def _bytes_to_write(path: Path, text: str) -> tuple[bytes, str]:
+    """The bytes for ``text`` at ``path`` in the file's own form, after
+    checking that the file is as this run read it (merge or refuse if not)."""
+    from relbib.formats.annotations import dump_annotation, merge_person, read_annotation
+    from relbib.workspace.ledger import NEW_FILE, digest, encode, readable
+
+    seen = LEDGER.get(path)
+    try:
+        current: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from None
+    changed = current is not None and (seen is None or digest(current) != seen.digest)
+    form = seen.form if seen is not None and seen.digest else NEW_FILE
+    if changed and current is not None:
+        theirs_text, form = decode_exact(current)
+        if path.suffix != ".yaml":
+            if seen is not None:
+                raise InputError("the file changed on disk since relbib read it; nothing "
+                                 "was written: run relbib again", path=str(path))
+        else:
+            ours = read_annotation(text, path=str(path))
+            theirs = read_annotation(readable(theirs_text), path=str(path))
+            text = dump_annotation(merge_person(ours, theirs), readable(theirs_text))
+    return encode(text, form), text
+
+
+def check_output_target(path: Path) -> None:
+    """UsageError unless ``path`` is a regular file or does not exist yet.
+
+    ``-o`` never replaces a device node, a FIFO, a socket, a folder or a
+    symlink (issue 9: one probe replaced /dev/full); ``-o -`` is stdout.
+    """
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InputError(f"cannot write here: {error.strerror or error}", path=str(path)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise UsageError("this is a symbolic link; relbib writes regular files only "
+                         "(name the file it points to, or use -o - for stdout)", path=str(path))
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError("this is a folder; name a file to write", path=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError("this is not a regular file (a device, FIFO or socket); relbib "
+                         "writes regular files only (use -o - for stdout)", path=str(path))
+
+
+def check_output_folder(folder: Path) -> None:
+    """UsageError when ``folder`` (``build --out``) exists and is no folder."""
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise InputError(f"cannot use as the output folder: {error.strerror or error}",
+                         path=str(folder)) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise UsageError("the output folder is a file; name a folder (--out)", path=str(folder))
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write an output file (a rendered bibliography, an export) atomically."""
-    write_atomic(path, text)
+    """Write an output file (a rendered bibliography, an export) atomically:
+    a regular file only, its mode kept; InputError when the place cannot be
+    written (a folder missing under /proc, a name too long, no permission)."""
+    check_output_target(path)
+    try:
+        write_atomic(path, text)
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}", path=str(path)) from None

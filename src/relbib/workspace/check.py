@@ -25,7 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from relbib.check.context import ClaimInputs, ModelChoice, Rule
-from relbib.check.drafts import LATEX_SUFFIXES, MARKDOWN_SUFFIXES, scan_draft
+from relbib.check.drafts import (
+    LATEX_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    drop_crossref_labels,
+    scan_draft,
+)
 from relbib.check.records import DraftScan
 from relbib.check.runner import (
     DRAFT_FIELDS,
@@ -35,12 +40,15 @@ from relbib.check.runner import (
     LibraryFindings,
     library_findings,
     records_of,
+    unreadable,
     work_map,
 )
+from relbib.check.scope import Scope
 from relbib.diagnostics import InputError, diagnostic
 from relbib.formats.bibscan import BibScan, ScannedBlock, ScannedEntry, scan_bib
 from relbib.model import Diagnostic, Severity
-from relbib.workspace import Project, decode_bytes
+from relbib.workspace import Project, decode_bytes, is_file, read_capped
+from relbib.workspace.markdown_project import markdown_settings
 
 ESSAY_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 BIB_SUFFIXES = frozenset({".bib"})
@@ -97,7 +105,7 @@ def expand_paths(paths: Sequence[Path]) -> list[tuple[str, Path]]:
                 kind = _kind_of(candidate)
                 if kind is not None:
                     out.setdefault(candidate.resolve(), kind)
-        elif path.is_file():
+        elif path.is_file() or path.resolve() in _STDIN:
             kind = _kind_of(path)
             if kind is None:
                 raise InputError("not a draft (.tex, .md, .qmd, .Rmd), essay (.txt, .html) "
@@ -110,12 +118,18 @@ def expand_paths(paths: Sequence[Path]) -> list[tuple[str, Path]]:
 
 def _read(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_capped(path)
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from None
 
 
+# --stdin-filename: a draft's text as the editor holds it, by real path (one run at a time)
+_STDIN: dict[Path, str] = {}
+
+
 def _text(path: Path) -> str:
+    if _STDIN and path.resolve() in _STDIN:
+        return _STDIN[path.resolve()]
     data = _read(path)
     return decode_bytes(data, path=display_path(path)).text if data.strip() else ""
 
@@ -187,7 +201,7 @@ def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[_Scanned
             else:
                 child_base, look_in = base, [base, path.parent]
             found = next((c.resolve() for b in look_in for c in _candidates(written, b)
-                          if c.is_file()), None)
+                          if is_file(c)), None)
             where: dict[str, Any] = {"path": scan.path, "line": inc.line, "column": inc.column}
             if found is None:
                 if name != "InputIfFileExists":
@@ -262,7 +276,7 @@ def resolve_roots(drafts: Sequence[Path], roots: Sequence[Path]
             written, line = named
             where: dict[str, Any] = {"path": display_path(current), "line": line, "column": 1}
             found = next((c.resolve() for c in _candidates(written, current.parent)
-                          if c.is_file()), None)
+                          if is_file(c)), None)
             if found is None:
                 problems.append(diagnostic(
                     "parse-error", f"'% !TEX root = {written}': no such file (looked in "
@@ -355,8 +369,8 @@ def _scan_from_cache(path: str, value: Any) -> BibScan | None:
                        strings=dict(strings), blocks=tuple(ScannedBlock(*b) for b in blocks),
                        problems=tuple(_diag_of(p) for p in problems),
                        suppressions={line: frozenset(c) for line, c in suppress.items()})
-    except (TypeError, ValueError):
-        return None
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return None  # an entry of the right version but the wrong shape: rebuilt
 
 
 def _slim(scan: BibScan) -> BibScan:
@@ -382,8 +396,11 @@ class BibFiles:
     cache: Cache
     paths: dict[str, Path] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
-    slim: dict[str, BibScan] = field(default_factory=dict)  # path → the slim scan handed out
+    # id → every slim scan handed out (a second slim read of one file must not
+    # make full() take the first slim copy for the whole file)
+    slim: dict[int, BibScan] = field(default_factory=dict)
     whole: dict[str, BibScan] = field(default_factory=dict)  # path → the full scan, once read
+    _read_hash: dict[str, str] = field(default_factory=dict)  # path → hash of the full scan
 
     def read(self, path: Path, *, slim: bool = False) -> BibScan:
         """The scan of one .bib file, from the cache when its content is unchanged.
@@ -398,10 +415,12 @@ class BibFiles:
         key = digest.hexdigest()
         self.paths[shown] = path
         self.hashes[shown] = key
+        if shown in self.whole and self._read_hash.get(shown) == key:
+            return self.whole[shown]  # read in full already this run
         if slim:
             scan = _scan_from_cache(shown, self.cache.get(f"slim-{key}"))
             if scan is not None:
-                self.slim[shown] = scan
+                self.slim[id(scan)] = scan
                 return scan
         # the full scan is not cached: scanning again costs less than marshalling it
         text = decode_bytes(data, path=shown).text if data.strip() else ""
@@ -409,11 +428,12 @@ class BibFiles:
         if slim:
             _store(self.cache, f"slim-{key}", _slim(scan))
         self.whole[shown] = scan
+        self._read_hash[shown] = key
         return scan
 
     def full(self, scan: BibScan) -> BibScan:
         """``scan`` with every field (read again when a slim view was handed out)."""
-        if self.slim.get(scan.path) is not scan:
+        if self.slim.get(id(scan)) is not scan:
             return scan
         if scan.path not in self.whole:
             self.read(self.paths[scan.path])
@@ -434,8 +454,8 @@ def cached_library_findings(files: BibFiles) -> LibraryFindings:
         if isinstance(hit, list):
             try:
                 return tuple(_diag_of(t) for t in hit)
-            except (TypeError, ValueError):
-                pass
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass  # the wrong shape: computed again
         found = library_findings(tuple(files.full(s) for s in scans), model, rules)
         files.cache.put(name, [_diag_tuple(d) for d in found])
         return found
@@ -467,6 +487,29 @@ def project_ignore(project: Project) -> frozenset[str]:
 # --- the whole request -----------------------------------------------------------------------
 
 
+def _essay_paths(paths: Sequence[Path], named: Sequence[tuple[str, Path]],
+                 project: Project) -> list[Path]:
+    """The essays to check: those named, and those found in a folder only when the
+    project is a relbib library (a requirements.txt or an analytics snippet in a
+    repository is no essay)."""
+    given = {p.resolve() for p in paths if p.is_file()}
+    library = project.config is not None or project.sources_bib.is_file()
+    return [p for kind, p in named if kind == "essay" and (p in given or library)]
+
+
+def _with_project_settings(scanned: list[_Scanned], roots: Sequence[Path]
+                           ) -> tuple[list[_Scanned], tuple[Path, ...]]:
+    """A Markdown draft as its project builds it: cross-reference labels dropped
+    (Quarto, pandoc-crossref), and the project's bibliographies when it names none."""
+    root = scanned[0]
+    settings = markdown_settings(root.path, root.text, roots)
+    if settings.crossref is not None:
+        style = settings.crossref
+        scanned = [replace(s, scan=drop_crossref_labels(s.scan, style)) for s in scanned]
+    named = any(s.scan.bibliographies for s in scanned)
+    return scanned, () if named else settings.bibliographies
+
+
 def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
             files: BibFiles) -> CheckRequest:
     """Read everything one `relbib check` run looks at (.bib files through ``files``)."""
@@ -479,10 +522,15 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
     drafts = [p for kind, p in named if kind == "draft"]
     bib_scans: dict[str, BibScan] = {}
 
+    unreadable_bibs: list[Diagnostic] = []
+
     def bib(path: Path) -> str:
         shown = display_path(path)
-        if shown not in bib_scans:
-            bib_scans[shown] = files.read(path, slim=True)
+        if shown not in bib_scans and shown not in {d.path for d in unreadable_bibs}:
+            try:
+                bib_scans[shown] = files.read(path, slim=True)
+            except InputError as error:  # reported; the other files are still checked
+                unreadable_bibs.append(unreadable(error, shown))
         return shown
 
     extra_shown = tuple(dict.fromkeys(bib(p) for p in extra))
@@ -492,7 +540,17 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
     read: list[tuple[Path, list[_Scanned], list[Diagnostic]]] = []
     # a chapter naming its root document ("% !TEX root = ../thesis.tex") is
     # checked as part of that document
+    readable = []
+    early: list[Diagnostic] = []
+    for draft in drafts:
+        try:
+            _text(draft)
+            readable.append(draft)
+        except InputError as error:
+            early.append(unreadable(error, display_path(draft)))
+    drafts = readable
     magic, read_problems = resolve_roots(drafts, roots)
+    read_problems[:0] = early
     queue = list(dict.fromkeys(magic[d] for d in drafts))
     done: set[Path] = set()
     while queue:
@@ -500,7 +558,11 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         if root in done:
             continue
         done.add(root)
-        scanned, problems = read_draft_unit(root, roots=[*roots, root.parent])
+        try:
+            scanned, problems = read_draft_unit(root, roots=[*roots, root.parent])
+        except InputError as error:  # one unreadable draft is a finding, not the end
+            read_problems.append(unreadable(error, display_path(root)))
+            continue
         read.append((root, scanned, problems))
         included.update(s.path for s in scanned[1:])
         holds = {s.path for s in scanned}
@@ -519,23 +581,27 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
             continue  # checked as part of the draft that includes it
         bib_paths: list[str] = []
         csl_keys: set[str] = set()
-        for item in scanned:
-            for name in item.scan.bibliographies:
-                candidates = [root.parent / name, item.path.parent / name]
-                found = next((c for c in candidates if c.is_file()), None)
-                if found is None:
-                    where, line, column = _line_naming(scanned, name)
-                    problems.append(diagnostic(
-                        "parse-error", f"the bibliography '{name}' does not exist "
-                        f"(looked in {display_path(root.parent)})",
-                        path=where, line=line, column=column,
-                        suggestion="correct the name, or pass the file with --bib"))
-                    continue
-                if found.suffix.lower() in CSL_SUFFIXES:
-                    csl_keys.update(csl_ids(found))
-                    continue
-                bib_paths.append(bib(found))
-        named_any = bool(bib_paths) or any(s.scan.bibliographies for s in scanned)
+        inherited: tuple[Path, ...] = ()
+        if root.suffix.lower() in MARKDOWN_SUFFIXES:
+            scanned, inherited = _with_project_settings(scanned, roots)
+        names = [(item, name) for item in scanned for name in item.scan.bibliographies]
+        names += [(scanned[0], str(path)) for path in inherited]
+        for item, name in names:
+            candidates = [root.parent / name, item.path.parent / name]
+            found = next((c for c in candidates if is_file(c)), None)
+            if found is None:
+                where, line, column = _line_naming(scanned, name)
+                problems.append(diagnostic(
+                    "parse-error", f"the bibliography '{name}' does not exist "
+                    f"(looked in {display_path(root.parent)})",
+                    path=where, line=line, column=column,
+                    suggestion="correct the name, or pass the file with --bib"))
+                continue
+            if found.suffix.lower() in CSL_SUFFIXES:
+                csl_keys.update(csl_ids(found))
+                continue
+            bib_paths.append(bib(found))
+        named_any = bool(bib_paths) or bool(names)
         bib_paths.extend(extra_shown)
         if not named_any and not extra_shown:
             bib_paths.extend(bib(p) for p in library)
@@ -551,10 +617,20 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
                                diagnostics=tuple(problems)))
     if not drafts and not extra_shown and not [p for k, p in named if k == "essay"]:
         extra_shown = tuple(bib(p) for p in library)  # nothing named: check the library
-    essays = tuple(EssayText(path=display_path(p), text=_text(p))
-                   for kind, p in named if kind == "essay")
+    essays: list[EssayText] = []
+    for path in _essay_paths(paths, named, project):
+        try:
+            essays.append(EssayText(path=display_path(path), text=_text(path)))
+        except InputError as error:
+            read_problems.append(unreadable(error, display_path(path)))
+    read_problems.extend(unreadable_bibs)
+    if not units and not essays and not bib_scans and read_problems and \
+            all(p.message.startswith("cannot be read") for p in read_problems):
+        # nothing named could be read: the run checked nothing (exit 3)
+        raise InputError(read_problems[0].message.removeprefix("cannot be read: "),
+                         path=read_problems[0].path)
     request = CheckRequest(drafts=tuple(units), bibs=bib_scans, extra_bibs=extra_shown,
-                           essays=essays, ignore=project_ignore(project),
+                           essays=tuple(essays), ignore=project_ignore(project),
                            problems=tuple(read_problems))
     return request
 
@@ -579,8 +655,11 @@ def claim_inputs(project: Project, request: CheckRequest, files: BibFiles) -> Cl
         library = load_library(project)
     except InputError:
         return None  # the library's own problems are reported by its rules
-    if not request.essays and not any(a.claims for a in library.annotations.values()):
+    has_claims = any(a.claims for a in library.annotations.values())
+    if not request.essays and not has_claims:
         return None
+    if not has_claims or not request.drafts:
+        return ClaimInputs(library=library, judge_drafts=has_claims)
     library_scans = [files.read(p, slim=True) for p in (project.sources_bib, project.essays_bib)
                      if p.is_file()]
     library_records = [r for s in library_scans for r in records_of(files.full(s))]
@@ -592,3 +671,31 @@ def claim_inputs(project: Project, request: CheckRequest, files: BibFiles) -> Cl
     draft_records = [r for p in draft_bibs if p in request.bibs
                      for r in records_of(files.full(request.bibs[p]))]
     return ClaimInputs(library=library, key_map=work_map(draft_records, library_records))
+
+
+def read_check_inputs(paths: Sequence[Path], bibs: Sequence[Path], project: Project, *,
+                      claims: bool, scope: Scope | None = None,
+                      stdin: tuple[Path, str] | None = None
+                      ) -> tuple[CheckRequest, ClaimInputs | None, LibraryFindings]:
+    """Everything one `relbib check` run reads: the request, the library's claim
+    knowledge (None when ``claims`` is off or there is none) and the cached
+    library findings.  ``stdin`` is (--stdin-filename, the text read from
+    standard input): that file is checked with the text an editor holds."""
+    import gc
+
+    files = BibFiles(Cache(cache_dir()))
+    gc.disable()  # reading builds ~10^6 containers that all live to the end
+    _STDIN.clear()
+    if stdin is not None:
+        _STDIN[stdin[0].resolve()] = stdin[1]
+        paths = [*paths, stdin[0]]
+    try:
+        request = collect(paths, bibs, project, files)
+    finally:
+        _STDIN.clear()
+    if scope is not None:
+        request = replace(request, scope=scope)
+    gc.freeze()
+    gc.enable()
+    knowledge = claim_inputs(project, request, files) if claims else None
+    return request, knowledge, cached_library_findings(files)

@@ -6,10 +6,12 @@ Never: format anything or do I/O.
 
 pybtex's own plain, unsrt and alpha are wrapped only so that an entry missing
 a required field is still formatted and braces do not upset the sort order;
-abbrv, chicago-nb, chicago-ad and apa7 are relbib's.  The same classes are
-registered with pybtex through the ``pybtex.style.formatting`` entry points
-in pyproject.toml, so ``pybtex-format --style chicago-nb`` uses them too;
-this table works without the entry points being installed.
+abbrv is relbib's.  These are the BibTeX styles; every other style (Chicago,
+APA, MLA, ...) is a CSL style rendered by pandoc's citeproc
+(:mod:`relbib.render.csl`).  The same classes are registered with pybtex
+through the ``pybtex.style.formatting`` entry points in pyproject.toml, so
+``pybtex-format --style abbrv`` uses them too; this table works without the
+entry points being installed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pybtex.style.formatting.alpha import Style as PybtexAlpha
 from pybtex.style.formatting.plain import Style as PybtexPlain
 from pybtex.style.formatting.unsrt import Style as PybtexUnsrt
 
-from relbib.render.styles import abbrv, apa7, chicago_ad, chicago_nb
+from relbib.render.styles import abbrv
 from relbib.render.styles._common import LenientStyle, PurifiedAuthorYearTitle
 
 
@@ -43,11 +45,8 @@ STYLES: Mapping[str, type[BaseStyle]] = MappingProxyType({
     "unsrt": Unsrt,
     "alpha": Alpha,
     "abbrv": abbrv.Style,
-    "chicago-nb": chicago_nb.Style,
-    "chicago-ad": chicago_ad.Style,
-    "apa7": apa7.Style,
 })
 
-# Styles whose entries carry a visible label ([1], [Kha21]); the others
-# (Chicago, APA) are read alphabetically without one.
+# Styles whose entries carry a visible label ([1], [Kha21]); a CSL style
+# prints its own label inside the reference.
 LABELLED = frozenset({"plain", "unsrt", "alpha", "abbrv"})

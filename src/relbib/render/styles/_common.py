@@ -2,8 +2,9 @@
 
 Input: pybtex entries, as a .bib file or :mod:`relbib.render.convert` makes them.
 Output: pybtex template nodes and sorting/lenient helpers.
-Never: import anything from relbib outside this package's ``convert`` (these
-styles must also work when pybtex loads them through its entry points).
+Never: import anything from relbib outside this package's ``convert`` and
+:mod:`relbib.lexicon` (these styles must also work when pybtex loads them
+through its entry points).
 
 Every node raises ``FieldIsMissing`` when its data is absent, so templates
 can wrap it in ``optional`` or ``first_of`` exactly like pybtex's own fields.
@@ -30,17 +31,13 @@ from pybtex.style.template import (
     tag,
 )
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)
-_MONTHS: dict[str, int] = {}
-for _n, _name in enumerate(MONTH_NAMES, start=1):
-    _MONTHS[_name.lower()] = _n
-    _MONTHS[_name[:3].lower()] = _n
+from relbib import lexicon
+
+MONTH_NAMES = lexicon.months("en")
+_MONTHS: dict[str, int] = dict(lexicon.month_words(("en",), forms=("wide", "abbr", "variant")))
+for _n in range(1, 13):
     _MONTHS[str(_n)] = _n
     _MONTHS[f"{_n:02d}"] = _n
-_MONTHS["sept"] = 9
 
 # ISO 8601 date, possibly reduced (2021, 2021-03, 2021-03-01); anything after
 # (a time, a range "/2022") is ignored
@@ -282,10 +279,7 @@ class PurifiedAuthorYearTitle(BaseSortingStyle):
 
 # --- small text nodes ----------------------------------------------------------
 
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}
+_ORDINAL_WORDS = lexicon.number_words("ordinal")
 # "2", "2nd", "2nd edition", "Second"
 _EDITION_NUMBER = re.compile(r"^\s*(\d+)(?:st|nd|rd|th)?\b\.?(?:\s*(?:ed|edn|edition)\.?)?\s*$", re.IGNORECASE)
 

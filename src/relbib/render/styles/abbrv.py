@@ -11,14 +11,12 @@ from typing import Any
 
 from pybtex.style.formatting.plain import Style as PlainStyle
 
+from relbib import lexicon
 from relbib.render.styles._common import LenientStyle, PurifiedAuthorYearTitle
 
 # abbrv.bst's month macros: "jan" -> "Jan.", May, June and July unabbreviated
-_SHORT_MONTHS = {
-    "january": "Jan.", "february": "Feb.", "march": "Mar.", "april": "Apr.",
-    "may": "May", "june": "June", "july": "July", "august": "Aug.",
-    "september": "Sept.", "october": "Oct.", "november": "Nov.", "december": "Dec.",
-}
+_SHORT_MONTHS = {name.lower(): short for name, short in
+                 zip(lexicon.months("en"), lexicon.months("en", "abbrv.bst"), strict=True)}
 
 
 class Style(LenientStyle, PlainStyle):

@@ -1,0 +1,169 @@
+"""Preparing one linking run: sentences, known claims, their facts, vectors and indexes.
+
+Input: ingested essays, each essay's resolved citations (note → key), the
+claims the library already holds, the aliases the library taught, and a
+person's decisions.
+Output: a :class:`~relbib.claims.context.Corpus` and
+:class:`~relbib.claims.context.Verdicts`.
+Never: judge anything, read files, or compare every sentence with every other
+(the indexes are inverted: a query reads only the postings of its terms).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from relbib.claims.context import Corpus, Status, Unit, Verdicts, quote_key
+from relbib.claims.facts import DateFact, Facts, extract_facts
+from relbib.claims.glosses import Aliases
+from relbib.claims.retrieval import Index, Vocabulary, terms
+from relbib.model import Citation, Decision, Essay, Note, Sentence, SourceClaim
+
+
+def source_claims(essays: Sequence[Essay],
+                  citations: Mapping[str, Sequence[Citation]]) -> tuple[SourceClaim, ...]:
+    """What the notes say each source supports: one claim per resolved note."""
+    out: list[SourceClaim] = []
+    for essay in essays:
+        notes = {note.n: note for note in essay.notes}
+        for citation in citations.get(essay.id, ()):
+            note = notes.get(citation.note)
+            if citation.key is None or note is None or note.claim is None:
+                continue
+            claim = note.claim
+            out.append(SourceClaim(key=citation.key, pinpoint=citation.pinpoint, text=claim.text,
+                                   essay=essay.id, line=claim.line, start=claim.start,
+                                   end=claim.end, note=citation.note))
+    return tuple(out)
+
+
+def units(essays: Sequence[Essay], citations: Mapping[str, Sequence[Citation]]) -> list[Unit]:
+    """Every body sentence of every essay with the (key, pinpoint, note) its notes cite."""
+    out: list[Unit] = []
+    for essay in essays:
+        by_note: dict[int, list[Citation]] = defaultdict(list)
+        for c in citations.get(essay.id, ()):
+            if c.key is not None:
+                by_note[c.note].append(c)
+        sentences = essay.sentences
+        starts = [s.start for s in sentences]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        cited: list[list[tuple[str, str | None, int]]] = [[] for _ in sentences]
+        for note in essay.notes:
+            own = by_note.get(note.n, [])  # a note may cite several works
+            if not own:
+                continue
+            for k in _sentences_of(note, sentences, starts if ordered else None):
+                cited[k].extend((c.key, c.pinpoint, note.n) for c in own if c.key is not None)
+        for k, sentence in enumerate(sentences):
+            if sentence.start >= essay.body_end:
+                continue  # the notes section is not a claim
+            out.append(Unit(essay=essay, sentence=sentence, cited=tuple(cited[k])))
+    return out
+
+
+def _sentences_of(note: Note, sentences: Sequence[Sentence],
+                  starts: Sequence[int] | None) -> list[int]:
+    """Indexes of the sentences holding the note's marker or overlapping its claim.
+
+    Sentences are in text order, so two bisections find them (a long draft
+    has thousands of notes: comparing each with every sentence is quadratic).
+    """
+    if starts is None:  # not in text order: look at every sentence
+        return [k for k, s in enumerate(sentences) if _holds(note, s)]
+    lo, hi = len(sentences), 0
+    if note.marker is not None:
+        k = bisect_right(starts, note.marker.start) - 1
+        lo, hi = max(k - 1, 0), k + 2
+    if note.claim is not None:
+        lo = min(lo, max(bisect_right(starts, note.claim.start) - 2, 0))
+        hi = max(hi, bisect_right(starts, note.claim.end) + 1)
+    return [k for k in range(lo, min(hi, len(sentences))) if _holds(note, sentences[k])]
+
+
+def _holds(note: Note, sentence: Sentence) -> bool:
+    inside_marker = note.marker is not None and (
+        sentence.start <= note.marker.start < sentence.end + 1)
+    inside_claim = note.claim is not None and (
+        note.claim.start < sentence.end and sentence.start < note.claim.end)
+    return inside_marker or inside_claim
+
+
+def _context_dates(found: Sequence[Unit], facts: Sequence[Facts]) -> list[tuple[DateFact, ...]]:
+    """Each sentence's dates, or those of the last dated sentence before it in its paragraph."""
+    out: list[tuple[DateFact, ...]] = []
+    previous: tuple[DateFact, ...] = ()
+    for i, unit in enumerate(found):
+        if i == 0 or found[i - 1].essay is not unit.essay or (
+                found[i - 1].sentence.paragraph != unit.sentence.paragraph):
+            previous = ()
+        if facts[i].dates:
+            previous = facts[i].dates
+        out.append(previous)
+    return out
+
+
+def _claim_dates(claims: Sequence[SourceClaim], claim_facts: Sequence[Facts],
+                 found: Sequence[Unit],
+                 unit_dates: Sequence[tuple[DateFact, ...]]) -> list[tuple[DateFact, ...]]:
+    """Each claim's own dates, or the narrative dates of the sentence holding it."""
+    starts: dict[str, tuple[list[int], list[int]]] = {}
+    for i, u in enumerate(found):
+        offsets, indices = starts.setdefault(u.essay.id, ([], []))
+        offsets.append(u.sentence.start)
+        indices.append(i)
+    out: list[tuple[DateFact, ...]] = []
+    for claim, facts in zip(claims, claim_facts, strict=True):
+        if facts.dates or claim.essay not in starts:
+            out.append(facts.dates)
+            continue
+        # a note mid-sentence claims part of it: the sentence starting at or before
+        offsets, indices = starts[claim.essay]
+        k = bisect_right(offsets, claim.start) - 1
+        out.append(unit_dates[indices[k]] if k >= 0 else ())
+    return out
+
+
+def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliases) -> Corpus:
+    """Facts, narrative dates, TF-IDF vectors and the two indexes of one run."""
+    unit_facts = [aliases.apply(extract_facts(u.sentence.text)) for u in found]
+    unit_dates = _context_dates(found, unit_facts)
+    claim_facts = [aliases.apply(extract_facts(c.text)) for c in claims]
+    unit_terms = [terms(u.sentence.text, f) for u, f in zip(found, unit_facts, strict=True)]
+    claim_terms = [terms(c.text, f) for c, f in zip(claims, claim_facts, strict=True)]
+    vocabulary = Vocabulary(unit_terms + claim_terms)
+    vectors = tuple(vocabulary.vector(t) for t in unit_terms)
+    claim_index = Index()
+    for claim_term_list in claim_terms:
+        claim_index.add(vocabulary.vector(claim_term_list))
+    known: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        known[claim.key].append(i)
+    fact_index = Index()
+    fact_units: list[int] = []
+    for i, facts in enumerate(unit_facts):
+        if (facts.dates or facts.quantities or facts.roles) and facts.entities:
+            fact_units.append(i)
+            fact_index.add(vectors[i])
+    return Corpus(
+        units=tuple(found), facts=tuple(unit_facts), dates=tuple(unit_dates), vectors=vectors,
+        claims=tuple(claims), claim_facts=tuple(claim_facts),
+        claim_dates=tuple(_claim_dates(claims, claim_facts, found, unit_dates)),
+        claim_index=claim_index, known={k: tuple(v) for k, v in known.items()},
+        fact_index=fact_index, fact_units=tuple(fact_units),
+        fact_doc={u: d for d, u in enumerate(fact_units)},
+    )
+
+
+def verdicts(decisions: Sequence[Decision]) -> Verdicts:
+    """A person's decisions, looked up by claim and by sentence."""
+    by_claim: dict[tuple[str, str, str], Status] = {
+        (d.key, d.essay, quote_key(d.quote)): d.status for d in decisions
+    }
+    confirmed: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for d in decisions:
+        if d.status == "confirmed":
+            confirmed[(d.essay, quote_key(d.quote))].append(d.key)
+    return Verdicts(by_claim=by_claim, confirmed={k: tuple(v) for k, v in confirmed.items()})

@@ -1,0 +1,219 @@
+"""TeX markup in .bib values as clean, structured text.
+
+Input: one field value as relbib holds it: a plain ``str`` (text a person or
+relbib wrote, where only TeX's ligatures ``--``, ``---``, ``'`` and `````
+mean anything) or a :class:`relbib.formats.bibvalues.Latex` value (a person's
+LaTeX, kept as written).
+Output: :class:`RichText`, a tuple of :class:`Run` (Unicode text with its
+marks: italic, bold, small caps, superscript, subscript, and ``nocase`` for
+the case-protecting braces ``{NP}``), its plain text, the sentence-cased
+form CSL data expects, and the CSL-JSON spelling of it (``<i>``, ``<span
+class="nocase">``).
+Never: change a value (the .bib writer keeps the user's markup), do I/O, or
+hand-translate TeX: pylatexenc turns accents, specials and math into Unicode.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from pylatexenc.latexwalker import (
+    LatexCharsNode,
+    LatexCommentNode,
+    LatexGroupNode,
+    LatexMacroNode,
+    LatexMathNode,
+    LatexNode,
+    LatexWalker,
+    LatexWalkerError,
+)
+
+from relbib.formats.bibvalues import Latex
+
+# the macros that mark text rather than spell a character: their argument
+# keeps its own runs, under this mark
+_MARK_MACROS = {
+    "emph": "i", "textit": "i", "textsl": "i", "mkbibemph": "i", "em": "i", "it": "i",
+    "textbf": "b", "mkbibbold": "b", "bf": "b",
+    "textsc": "sc", "sc": "sc",
+    "textsuperscript": "sup", "mkbibsuperscript": "sup",
+    "textsubscript": "sub", "mkbibsubscript": "sub",
+    "textup": "", "textrm": "", "textnormal": "", "textsf": "", "texttt": "",
+}
+# TeX's quote and dash ligatures in text that is otherwise plain: what TeX
+# prints for them (the TeXbook, chapter 2); a straight ' prints as ’
+_LIGATURES = (("---", "\u2014"), ("--", "\u2013"), ("``", "\u201c"), ("''", "\u201d"),
+              ("`", "\u2018"), ("'", "\u2019"))
+_LIGATURE = re.compile("|".join(re.escape(k) for k, _ in _LIGATURES))
+_LIGATURE_TEXT = dict(_LIGATURES)
+# how CSL-JSON spells each mark (CSL 1.0.2 appendix "Rich text markup")
+_CSL_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"),
+             "sc": ('<span style="font-variant:small-caps;">', "</span>"),
+             "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>")}
+_NOCASE = ('<span class="nocase">', "</span>")
+# breaking white space (a no-break space from ``~`` is kept)
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# a word for sentence casing: letters and digits (a hyphen, slash or
+# apostrophe ends one, as in pandoc's reading of BibTeX titles)
+_WORD = re.compile(r"[^\W_]+")
+# what ends a sentence inside a title: the next word starts a new one
+_SENTENCE_END = re.compile(r"[.?!:]\s+$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Run:
+    """A stretch of text under the same marks."""
+
+    text: str
+    marks: tuple[str, ...] = ()  # "i", "b", "sc", "sup", "sub"
+    nocase: bool = False  # inside case-protecting braces: never recased
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RichText:
+    """A field value as runs of clean text."""
+
+    runs: tuple[Run, ...]
+
+    @property
+    def plain(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@cache
+def _converter() -> LatexNodes2Text:
+    # the TeX logos print their names (pylatexenc drops them)
+    context = get_default_latex_context_db()
+    context.add_context_category("relbib-logos", prepend=True, macros=[
+        MacroTextSpec(name, name) for name in ("TeX", "LaTeX", "LaTeXe", "BibTeX")])
+    return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=False)
+
+
+def ligatures(text: str) -> str:
+    """``text`` with TeX's dash and quote ligatures printed as TeX prints them."""
+    return _LIGATURE.sub(lambda m: _LIGATURE_TEXT[m.group(0)], text)
+
+
+def parse(value: str) -> RichText:
+    """The clean, structured text of a field value (see the module docstring)."""
+    if not isinstance(value, Latex):
+        return RichText(runs=(Run(text=ligatures(value)),) if value else ())
+    try:
+        nodes = LatexWalker(str(value), tolerant_parsing=True).get_latex_nodes()[0]
+    except LatexWalkerError:
+        return RichText(runs=(Run(text=ligatures(str(value))),))
+    runs: list[Run] = []
+    _walk(nodes or [], (), False, runs)
+    return RichText(runs=_merge(runs))
+
+
+def clean(value: str) -> str:
+    """The plain Unicode text of a field value, with no TeX left in it."""
+    return _SPACES.sub(" ", parse(value).plain).strip(" ") if value else ""
+
+
+def _text(node: LatexNode) -> str:
+    text = str(_converter().nodelist_to_text([node]))
+    return text.replace("'", "\u2019") if isinstance(node, LatexCharsNode) else text
+
+
+def _walk(nodes: list[LatexNode], marks: tuple[str, ...], nocase: bool, out: list[Run]) -> None:
+    for index, node in enumerate(nodes):
+        if node is None or isinstance(node, LatexCommentNode):
+            continue
+        if isinstance(node, LatexGroupNode) and node.delimiters == ("{", "}"):
+            inner = node.nodelist or []
+            # {\"u} and {\em x} are a character or a switch, not a protection
+            starts_macro = bool(inner) and isinstance(inner[0], LatexMacroNode)
+            _walk(inner, marks, nocase or not starts_macro, out)
+        elif isinstance(node, LatexMacroNode) and node.macroname in _MARK_MACROS:
+            mark = _MARK_MACROS[node.macroname]
+            inner_marks = (*marks, mark) if mark else marks
+            args = [a for a in (node.nodeargd.argnlist if node.nodeargd else []) if a is not None]
+            if args:
+                for arg in args:
+                    _walk(arg.nodelist if isinstance(arg, LatexGroupNode) else [arg],
+                          inner_marks, nocase, out)
+            else:  # a switch ({\em text}): it marks the rest of its group
+                _walk(nodes[index + 1:], inner_marks, nocase, out)
+                return
+        else:
+            text = _text(node)
+            if text:
+                # math is never recased: $\alpha$ is not a word of the title
+                out.append(Run(text=text, marks=marks, nocase=nocase or isinstance(node, LatexMathNode)))
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    merged: list[Run] = []
+    for run in runs:
+        if merged and merged[-1].marks == run.marks and merged[-1].nocase == run.nocase:
+            merged[-1] = Run(text=merged[-1].text + run.text, marks=run.marks, nocase=run.nocase)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
+# --- sentence case ------------------------------------------------------------------
+
+
+def _recase_word(word: str, start: bool) -> str:
+    capitalised = word[:1].isupper() and not any(c.isupper() for c in word[1:])
+    if start:
+        return word[:1].upper() + word[1:] if word.islower() else word
+    return word.lower() if capitalised else word
+
+
+def sentence_case(text: RichText) -> RichText:
+    """``text`` in sentence case, as CSL data holds titles: a capitalised
+    word is lowered unless it starts the title or a sentence (after ``.``,
+    ``?``, ``!`` or ``:``), where a lower-case word is capitalised; words in
+    capitals or mixed case (NATO, iPhone) and protected runs stay as written.
+    This is how pandoc reads an English BibTeX title."""
+    out: list[Run] = []
+    first, since = True, ""  # no word yet; the text since the last word
+    for run in text.runs:
+        if run.nocase:
+            out.append(run)
+            if _WORD.search(run.text):
+                first, since = False, run.text[_last_word_end(run.text):]
+            else:
+                since += run.text
+            continue
+        pieces: list[str] = []
+        last = 0
+        for match in _WORD.finditer(run.text):
+            since += run.text[last:match.start()]
+            at_start = first or bool(_SENTENCE_END.search(since))
+            pieces += [run.text[last:match.start()], _recase_word(match.group(0), at_start)]
+            first, since, last = False, "", match.end()
+        pieces.append(run.text[last:])
+        since += run.text[last:]
+        out.append(Run(text="".join(pieces), marks=run.marks))
+    return RichText(runs=tuple(out))
+
+
+def _last_word_end(text: str) -> int:
+    ends = [m.end() for m in _WORD.finditer(text)]
+    return ends[-1] if ends else 0
+
+
+# --- CSL-JSON's rich text -------------------------------------------------------------
+
+
+def csl_html(text: RichText) -> str:
+    """``text`` as a CSL-JSON string: escaped, marks as CSL's HTML-like tags."""
+    parts = []
+    for run in text.runs:
+        # CSL processors read & as itself; only < and > could open a tag
+        spelled = run.text.replace("<", "&lt;").replace(">", "&gt;")
+        for mark in reversed(run.marks):
+            opening, closing = _CSL_TAGS[mark]
+            spelled = opening + spelled + closing
+        if run.nocase:
+            spelled = _NOCASE[0] + spelled + _NOCASE[1]
+        parts.append(spelled)
+    return _SPACES.sub(" ", "".join(parts)).strip(" ")

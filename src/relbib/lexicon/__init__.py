@@ -1,0 +1,166 @@
+"""The one home of shared vocabulary: months, name particles, dashes, number
+words, honorifics and organisation words.
+
+Input: the data files in ``relbib/lexicon/data`` (package data, read once).
+Output: small typed, cached views of those lists for every stage.
+Never: hold a word list in code (each list lives in a data file whose header
+names its source), know about a seed essay, or do I/O beyond package data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+__all__ = [
+    "DASH",
+    "DASH_CHARS",
+    "dashes",
+    "fold",
+    "honorifics",
+    "month_number",
+    "month_pattern",
+    "month_words",
+    "months",
+    "name_particles",
+    "number_words",
+    "organisation_words",
+    "particle_pattern",
+    "particle_words",
+]
+
+MONTH_FORMS = ("wide", "abbr", "variant", "ascii")
+
+
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The tab-separated rows of a data file, comments and blank lines left out."""
+    text = resources.files("relbib.lexicon").joinpath("data", name).read_text("utf-8")
+    return tuple(tuple(line.split("\t")) for line in text.splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    """The whitespace-separated words of a plain list file."""
+    return frozenset(word for row in _rows(name) for line in row for word in line.split())
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, case-folded: "Février" → "fevrier"."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+# --- months ---------------------------------------------------------------------
+
+
+@cache
+def _month_rows() -> tuple[tuple[int, str, str, str], ...]:
+    return tuple((int(n), lang, form, word) for n, lang, form, word in _rows("months.tsv"))
+
+
+@cache
+def months(language: str = "en", form: str = "wide") -> tuple[str, ...]:
+    """The twelve month names of ``language`` in ``form`` (``wide``, ``abbr``,
+    ``abbrv.bst``), January first, spelled as CLDR spells them."""
+    found = tuple(word for _, lang, f, word in sorted(_month_rows(), key=lambda r: r[0])
+                  if lang == language and f == form)
+    if len(found) != 12:
+        raise KeyError(f"no twelve {form} month names for {language!r}")
+    return found
+
+
+@cache
+def _month_words(languages: tuple[str, ...] | None, forms: tuple[str, ...],
+                 folded: bool) -> Mapping[str, int]:
+    table: dict[str, int] = {}
+    for number, lang, form, word in _month_rows():
+        if form in forms and (languages is None or lang in languages):
+            table.setdefault(word.lower(), number)
+            if folded:
+                table.setdefault(fold(word), number)
+    return MappingProxyType(table)
+
+
+def month_words(languages: Iterable[str] | None = None, *,
+                forms: Iterable[str] = MONTH_FORMS, folded: bool = True) -> Mapping[str, int]:
+    """Lower-case month word → 1-12, for ``languages`` (all when None).
+
+    ``forms`` picks the kinds of spelling (see months.tsv); ``folded`` adds
+    each word's accent-free form ("fevrier" beside "février").
+    """
+    langs = tuple(sorted(languages)) if languages is not None else None
+    return _month_words(langs, tuple(forms), folded)
+
+
+def month_number(word: str, languages: Iterable[str] | None = None) -> int | None:
+    """1-12 for a month word in any case, with or without accents or a final dot."""
+    return month_words(languages).get(fold(word.strip()).rstrip("."))
+
+
+@cache
+def month_pattern(language: str = "en") -> str:
+    """A regex alternation of ``language``'s month words (full, abbreviated,
+    variants), longest first, spelled as in the data file (case matters)."""
+    words = {word for _, lang, form, word in _month_rows()
+             if lang == language and form in ("wide", "abbr", "variant")}
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# --- name particles -------------------------------------------------------------
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Every lower-case particle of a family name (van, de, ibn, ul, d, st …)."""
+    return frozenset(row[0] for row in _rows("name_particles.tsv"))
+
+
+@cache
+def particle_words() -> tuple[str, ...]:
+    """The particles printed as separate lower-case words (van, von, de, bin …)."""
+    return tuple(word for word, kind in _rows("name_particles.tsv") if kind == "word")
+
+
+@cache
+def particle_pattern() -> str:
+    """:func:`particle_words` as a regex alternation, longest first."""
+    return "|".join(sorted(particle_words(), key=lambda w: (-len(w), w)))
+
+
+# --- dashes ---------------------------------------------------------------------
+
+
+@cache
+def dashes() -> str:
+    """Every dash character, hyphen-minus first (see dashes.tsv)."""
+    return "".join(chr(int(row[0], 16)) for row in _rows("dashes.tsv"))
+
+
+# The dashes as the inside of a regex character class ("-" escaped), and the class.
+DASH_CHARS = "".join("\\-" if c == "-" else c for c in dashes())
+DASH = f"[{DASH_CHARS}]"
+
+
+# --- other words ----------------------------------------------------------------
+
+
+@cache
+def number_words(kind: str = "cardinal") -> Mapping[str, int]:
+    """English number words of ``kind`` (cardinal, ordinal, scale) → value, in file order."""
+    return MappingProxyType({word: int(value) for word, value, k in _rows("number_words.tsv")
+                             if k == kind})
+
+
+def honorifics() -> frozenset[str]:
+    """Titles printed before a personal name, lower case, without the dot (dr, prof …)."""
+    return _words("honorifics.txt")
+
+
+def organisation_words() -> frozenset[str]:
+    """Lower-case nouns that mark a corporate author (university, ministry …)."""
+    return _words("organisation_words.txt")

@@ -1,0 +1,363 @@
+"""A note → its citations: cut at top-level ``;``, at signals and at new sentences.
+
+Input: the text of one note.
+Output: a NoteCitations: ``kind`` "citation" with one CitationSpan per work the
+note cites (its span in the note, its signal, its Reference), or "comment"
+with none when the note cites nothing (a discursive note, a cross-reference
+such as "See infra notes 45–54 and accompanying text.").
+Never: drop a piece that reads as a full citation (when unsure, a piece is a
+citation), look at other notes, or touch a file.
+
+How a note is cut:
+
+* at a ``;`` outside parentheses, brackets and double quotes;
+* at a sentence end (". " before a capital) when what follows opens with a
+  signal or Ibid./Id., when what precedes ends a citation (a ``)`` or a page),
+  or when the sentence that follows reads as prose; never before a word that
+  continues a reference ("Accessed", "Translated", "Reprinted", ...);
+* before "quoted in" / "cited in" (the source the quotation was taken from),
+  and at ", with" inside "Compare …, with …".
+
+Each piece loses its signal or lead-in ("See also", "Cf.", "On the reception of
+X, see", "As quoted in") into ``signal``, and its closing explanatory
+parentheticals ("(holding that …)", "(emphasis added)").  A piece is a
+citation when a form reader knows it (Ibid., Id., supra, op. cit., a legal
+citation, a short note) or it shows a citation's marks (a year, a page, a
+quoted title, a URL) without reading as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from relbib.model import (
+    CitationSpan,
+    FullRef,
+    NoteCitations,
+    Reference,
+    ShortRef,
+    UnparsedRef,
+    freeze_fields,
+)
+from relbib.parse.forms import normalize_pinpoint
+
+__all__ = ["read_note", "split_note"]
+
+# A signal or lead-in opening a citation (Bluebook 1.2, Chicago, OSCOLA),
+# Markdown italics allowed around it.  Group ``signal``.
+_SIGNAL = re.compile(
+    r"^[*_]{0,2}(?P<signal>(?:and\s+)?(?:"
+    r"see,?\s+e\.\s?g\.|see,?\s+for\s+example|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
+    r"but\s+see|but\s+cf\.|but\s+compare|cf\.|compare|with|accord|contra|e\.\s?g\.|"
+    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|siehe(?:\s+auch)?|"
+    r"voir(?:\s+aussi)?|cfr\.)|and(?=\s+[*_\u201c\"A-Z])),?[*_]{0,2},?(?=\s)\s*",
+    re.IGNORECASE,
+)
+# "On the reception of X, see" / "For an overview, see also": a lead-in that
+# ends with a signal.  The lead-in holds no citation mark of its own.
+_LEAD_IN = re.compile(
+    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?,?\s+(?:see|cf\.)(?:\s+also|\s+generally|\s+especially"
+    r"|,?\s+e\.\s?g\.,?)?),?\s+(?=\S)"
+)
+# The end of a prose lead-in, and what a lead-in never holds.
+_LEAD_END = re.compile(r"\b(?:in|by|see|from)\s+(?=[*_]?[A-Z])")
+_LEAD_FORBIDDEN = re.compile(r"[\d()\u201c\u201d\";:]|\b(?:ed|eds|trans)\.")
+# Where a quotation's source follows in the same sentence: "…, quoted in Jones, …".
+_QUOTED_IN = re.compile(r",?\s+(?=(?:as\s+)?(?:quoted|cited)\s+in\s)", re.IGNORECASE)
+_WITH = re.compile(r",\s+(?=with\s)", re.IGNORECASE)
+# A sentence end candidate: ". " (or ".* ") before a capital, a quote or italics.
+_SENTENCE_END = re.compile(r"(?<=[.?!])[*_]{0,2}\s+(?=[*_\u201c\u2018\"']?[A-Z\u00c0-\u00de])")
+# Words that continue a reference after a full stop.
+_CONTINUES = re.compile(
+    r"^[*_]?(?:Accessed|Available|Retrieved|Last\s+(?:accessed|modified|updated)|Translated|Trans\.|"
+    r"Reprinted|Repr\.|Originally|First\s+published|Edited|Ed\.|Eds\.|Published|Online|"
+    r"Vol\.|Volume|No\.|Paper|Doi|DOI|URL|Https?|In\b|Rev\.|2d|3d)",
+)
+_OPENS_CITATION = re.compile(
+    r"^[*_]{0,2}(?:see|cf\.|but\s|compare|accord|contra|e\.\s?g\.|also\s|quoted\s+in|cited\s+in|"
+    r"ibid|ibidem|id\.|idem|on\s|for\s|as\s+quoted|as\s+cited)",
+    re.IGNORECASE,
+)
+# Lowercase abbreviations that end with a full stop inside a citation.
+_ABBREVIATIONS = frozenset(
+    "al ed eds trans repr rev vol vols no nos pp p ch chap art arts cf esp comp n nn ser pt pts "
+    "fol fols col cols sec secs para paras bk bks fig figs viz ibid id op cit loc etc supp app "
+    "orig dept univ assn inst ms mss cent approx ca c ff f".split()
+)
+# "Smith, Empire" / "A. B. Jones, …": a sentence that opens with an author.
+_AUTHOR_OPENS = re.compile(
+    r"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|da|van|von|der|den|la|le|zu|"
+    r"al-\w+)){0,4},\s"
+)
+_NAME_WORDS = frozenset("and of the de la du von van und für for in on at a an to".split())
+# APA in a note: "Smith, J. (1980). Title." — the year closes no citation.
+_AUTHOR_YEAR = re.compile(r"^[^()]{1,100}\(\d{4}[a-z]?\)$")
+# Cross-references: the note points inside the essay, not to a work.
+_CROSS_REFERENCE = re.compile(
+    r"^(?:(?:see|cf\.)\s+(?:also\s+)?)?(?:infra|supra|above|below),?\s+"
+    r"(?:notes?|nn?\.|text|parts?|sections?|§|pp?\.|chapters?|ch\.)"
+    r"|^(?:(?:see|cf\.)\s+(?:also\s+)?)?(?:notes?|nn?\.|parts?|sections?|chapters?|text)\s+"
+    r"[\dIVX]+[^a-z]*(?:\s*(?:and|&)\s*[\dIVX]+)?[^a-z]*(?:above|below|infra|supra|"
+    r"and\s+(?:the\s+)?accompanying\s+text)",
+    re.IGNORECASE,
+)
+# "601–13, here pp. 607–8" / "1–13, at 3": a pinpoint inside an article's range.
+_HERE = re.compile(
+    r"(?<=\d)\s*,\s*(?:here|at|esp\.|especially)\s+(?:pp?\.\s*)?"
+    r"(?P<pin>\d+(?:\s*[-\u2013\u2014]\s*\d+)?)\s*\.?\s*$"
+)
+# "(Berlin, 1867; repr., London, 1990)": the original's year and the reprint's.
+_REPRINT = re.compile(
+    r"\([^()]*?(?P<orig>1[4-9]\d\d|20\d\d)[^()\d]*?[;,]\s*(?:repr\.|reprint(?:ed)?|rpt\.|"
+    r"reissued|new\s+ed\.)[^()]*?(?P<year>1[4-9]\d\d|20\d\d)[^()\d]*\)"
+)
+# Closing explanatory parentheticals: "(holding that …)", "(emphasis added)".
+_PAREN_WORD = re.compile(r"^\((?P<word>[a-z][a-z]+)")
+_KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n", "nn", "on", "in"})
+# Marks of a citation.
+_YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
+_CITES = re.compile(
+    r"\d|[\u201c\u201d\"]|\*\w|_\w|https?://|www\.|doi|\bv\.\s|§|\b(?:ed|eds|trans)\.",
+    re.IGNORECASE,
+)
+_STRONG = re.compile(
+    r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|[\u201c\"][^\u201c\u201d\"]{3,}[\u201d\"]"
+    r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d",
+)
+_PROSE_WORDS = frozenset(
+    "is was were are be been being has have had this that these those which who whom it its "
+    "there not also however but would could should may might must can will does did do argues "
+    "argued suggests suggested notes noted shows showed makes made claims claimed i we our my "
+    "he she they his her their than so because although though while whereas thus hence here "
+    "point view discussion debate question issue".split()
+)
+_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|\*[^*]+\*|_[^_]+_|\([^()]*\)")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
+
+
+def split_note(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) spans of the note's pieces: one per possible citation."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _top_level_pieces(text):
+        for s, e in _sentences(text, start, end):
+            spans.extend(_inner_pieces(text, s, e))
+    return tuple((s, e) for s, e in spans if text[s:e].strip(" .,;:"))
+
+
+def read_note(n: int, text: str) -> NoteCitations:
+    """Note ``n`` as a sequence of citations (or a comment citing nothing)."""
+    from relbib.parse import parse_note
+
+    pieces: list[CitationSpan] = []
+    for start, end in split_note(text):
+        signal, start = _signal(text, start, end)
+        end = _strip_parentheticals(text, start, end)
+        body = text[start:end].strip()
+        if not body.strip(" .,;:"):
+            continue
+        ref = _read(body, parse_note)
+        if _is_citation(body, ref):
+            pieces.append(CitationSpan(index=len(pieces), start=start, end=end, text=body,
+                                       signal=signal, reference=ref))
+    if not pieces:
+        return NoteCitations(n=n, kind="comment", citations=())
+    return NoteCitations(n=n, kind="citation", citations=tuple(pieces))
+
+
+# --- cutting ----------------------------------------------------------------------
+
+
+def _top_level_pieces(text: str) -> list[tuple[int, int]]:
+    """Spans between the ``;`` that stand outside parentheses and double quotes."""
+    pieces, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch == "\u201c":
+            quoted = True
+        elif ch == "\u201d":
+            quoted = False
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == ";" and depth == 0 and not quoted:
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The piece cut at the sentence ends that close a citation (see the module docstring)."""
+    out, begin = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _depth(text, begin, m.start()) != 0:
+            continue
+        before, after = text[begin : m.start()].rstrip("*_"), text[m.end() : end]
+        if _cuts(before, after):
+            out.append((begin, m.start()))
+            begin = m.end()
+    out.append((begin, end))
+    return out
+
+
+def _depth(text: str, start: int, end: int) -> int:
+    depth = 0
+    for ch in text[start:end]:
+        depth += 1 if ch in "([" else -1 if ch in ")]" else 0
+    return depth
+
+
+def _cuts(before: str, after: str) -> bool:
+    """Whether the full stop ending ``before`` ends a citation or a comment."""
+    if _CONTINUES.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()):
+        return False
+    body = before.rstrip(".?!")
+    if _OPENS_CITATION.match(after):
+        return _last_word(body).lower() not in _ABBREVIATIONS or body.endswith(")")
+    last = body[-1:] if body else ""
+    if last in ")]" or last.isdigit():
+        if re.search(r"(?i)\b(?:no|vol|art|ch)\.?\s*\d+$", body[-12:]):
+            return False
+        sentence = re.split(r"(?<=[.?!])\s", after, maxsplit=1)[0]
+        return bool(_AUTHOR_OPENS.match(after)) or _prose(sentence) or _remark(sentence)
+    word = _last_word(body)
+    return (
+        len(word) >= 3 and word.islower() and word not in _ABBREVIATIONS and _prose(after)
+    ) or (_prose(body) and not _STRONG.search(body))
+
+
+def _remark(sentence: str) -> bool:
+    """A short remark ("Emphasis in the original."): lowercase words, no number."""
+    words = _WORD.findall(sentence)
+    lower = [w for w in words if w.islower() and w not in _NAME_WORDS and len(w) > 2]
+    return bool(lower) and not re.search(r"\d", sentence)
+
+
+def _last_word(text: str) -> str:
+    m = re.search(r"([A-Za-z\u00c0-\u024f]+)$", text)
+    return m.group(1) if m else ""
+
+
+def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut before "quoted in"/"cited in" and at "Compare …, with …"."""
+    cuts = [m.start() for m in _QUOTED_IN.finditer(text, start, end)
+            if _depth(text, start, m.start()) == 0 and m.start() > start]
+    if re.match(r"\s*[*_]{0,2}(?:but\s+)?compare\b", text[start:end], re.IGNORECASE):
+        cuts += [m.start() for m in _WITH.finditer(text, start, end)
+                 if _depth(text, start, m.start()) == 0]
+    bounds = [start, *sorted(cuts), end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+# --- one piece -------------------------------------------------------------------
+
+
+def _signal(text: str, start: int, end: int) -> tuple[str, int]:
+    """The piece's signal or lead-in, and where the citation after it starts."""
+    while start < end and text[start] in " ,;.":
+        start += 1
+    found: list[str] = []
+    while True:
+        piece = text[start:end]
+        m = _SIGNAL.match(piece) or _LEAD_IN.match(piece)
+        if m is None or m.end() >= len(piece.rstrip(" .")):
+            lead = _prose_lead(piece)
+            if lead:
+                found.append(piece[:lead].strip(" ,*_"))
+                start += lead
+            break
+        found.append(m.group("signal").strip(" ,*_"))
+        start += m.end()
+    return " ".join(found), start
+
+
+def _prose_lead(piece: str) -> int:
+    """The length of a prose lead-in ending "… in" / "… by" before an author
+    ("The figures are given in Lind, …"), or 0."""
+    for m in _LEAD_END.finditer(piece, 0, 200):
+        lead = piece[: m.start()]
+        if _LEAD_FORBIDDEN.search(lead):
+            return 0
+        words = _WORD.findall(lead)
+        if sum(1 for w in words if w.islower()) >= 2 and _AUTHOR_OPENS.match(piece[m.end():]):
+            return m.end()
+    return 0
+
+
+def _strip_parentheticals(text: str, start: int, end: int) -> int:
+    """The end of the piece without its closing explanatory parentheticals."""
+    while True:
+        body = text[start:end].rstrip(" .,")
+        if not body.endswith(")"):
+            return end
+        opening = _opening_paren(body)
+        if opening is None:
+            return end
+        m = _PAREN_WORD.match(body[opening:])
+        if m is None or m.group("word") in _KEPT_PAREN_WORDS or opening == 0:
+            return end
+        end = start + len(body[:opening].rstrip())
+
+
+def _opening_paren(body: str) -> int | None:
+    depth = 0
+    for i in range(len(body) - 1, -1, -1):
+        if body[i] == ")":
+            depth += 1
+        elif body[i] == "(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _read(body: str, parse_note: Callable[[str], Reference]) -> Reference:
+    """The piece's Reference (see :func:`_read_pinpointed`), the year of a
+    reprint its year and the first edition's its ``origdate``."""
+    ref = _read_pinpointed(body, parse_note)
+    m = _REPRINT.search(body)
+    if isinstance(ref, FullRef) and m is not None and ref.fields.get("year") in m.group("orig", "year"):
+        fields = {**ref.fields, "year": m.group("year"), "origdate": m.group("orig")}
+        fields.pop("date", None)
+        return replace(ref, fields=freeze_fields(fields))
+    return ref
+
+
+def _read_pinpointed(body: str, parse_note: Callable[[str], Reference]) -> Reference:
+    """The piece's Reference; "601–13, here pp. 607–8": the pinpoint is the ``here`` part."""
+    m = _HERE.search(body)
+    if m is None:
+        return parse_note(body)
+    ref = parse_note(body[: m.start()] + ".")
+    if isinstance(ref, FullRef) and isinstance(ref.fields.get("pages"), str):
+        return replace(ref, text=body, pinpoint=normalize_pinpoint(m.group("pin")))
+    return parse_note(body)
+
+
+def _is_citation(body: str, ref: Reference) -> bool:
+    """Whether a piece cites a work (see the module docstring)."""
+    if _CROSS_REFERENCE.match(body):
+        return False
+    if isinstance(ref, UnparsedRef):
+        return bool(_STRONG.search(body)) and not _prose(body)
+    if not isinstance(ref, FullRef | ShortRef):
+        return True  # Ibid., Id., supra, op. cit.
+    if isinstance(ref, FullRef) and ref.confidence and min(ref.confidence.values()) >= 1.0:
+        if not _prose(body) or _STRONG.search(body):
+            return True  # a rule reader (short note, legal shape) read it whole
+    if not _CITES.search(body):
+        return False
+    return not _prose(body) or bool(_STRONG.search(body))
+
+
+def _prose(text: str) -> bool:
+    """The text reads as a sentence: two or more prose words outside titles and parentheses."""
+    outside = _QUOTED.sub(" ", text)
+    words = _WORD.findall(outside)
+    prose = sum(1 for w in words if w.lower() in _PROSE_WORDS)
+    lower = sum(1 for w in words if len(w) > 3 and w.islower())
+    return prose >= 2 or (prose >= 1 and lower >= 3) or lower >= 6

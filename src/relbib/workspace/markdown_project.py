@@ -1,0 +1,115 @@
+"""What a Markdown draft's project says about it: Quarto, bookdown and pandoc-crossref.
+
+Input: the path of a Markdown draft (.md, .qmd, .Rmd) and the folders relbib may
+look in (the project's root and the working folder).
+Output: a MarkdownSettings: the bibliographies the project applies to every
+chapter (Quarto's ``_quarto.yml``, bookdown's ``index.Rmd`` front matter and
+``_bookdown.yml``) and which cross-reference labels are not citations
+(Quarto's built-in ``@fig-x``; ``@fig:x`` when the project runs pandoc-crossref).
+Never: judge a citation (check/ does), or look outside the folders it is given.
+
+A chapter of a book is often checked alone (an editor's lint on save): it names
+no bibliography itself, yet pandoc gets one from the project, so its keys must
+resolve against that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from relbib.check.drafts import CrossrefStyle
+
+# files that may run pandoc with its filters: build scripts and pandoc defaults files
+_BUILD_FILES = ("Makefile", "makefile", "GNUmakefile", "justfile", "build.sh", "Rakefile")
+_BUILD_GLOBS = ("*.mk", "*.sh", "*.yaml", "*.yml", "*.py", ".latexmkrc")
+_CROSSREF_USE = re.compile(r"pandoc-crossref")
+# pandoc-crossref's own metadata in a draft's front matter
+_CROSSREF_META = re.compile(r"^(?:crossrefYaml|figPrefix|secPrefix|tblPrefix|eqnPrefix|"
+                            r"lstPrefix|chapters|linkReferences)\s*:", re.MULTILINE)
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# a build script is read only when small (a Makefile, not a data file)
+_MAX_SCRIPT = 200_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MarkdownSettings:
+    bibliographies: tuple[Path, ...] = ()  # applied when the draft names none
+    crossref: CrossrefStyle | None = None
+
+
+def _folders(draft: Path, roots: Sequence[Path]) -> list[Path]:
+    """The draft's folder and its parents, up to the outermost root holding it."""
+    top = [r for r in roots if r == draft.parent or r in draft.parents]
+    if not top:
+        return [draft.parent]
+    stop = min(top, key=lambda r: len(r.parts))
+    out = [draft.parent]
+    while out[-1] != stop and out[-1].parent != out[-1]:
+        out.append(out[-1].parent)
+    return out
+
+
+def _yaml(text: str) -> dict[str, object]:
+    import yaml  # only for Quarto and bookdown projects
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _bibliography_of(data: dict[str, object], folder: Path) -> list[Path]:
+    value = data.get("bibliography")
+    names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [folder / str(n) for n in names if isinstance(n, str | Path) and str(n).strip()]
+
+
+def _read(path: Path) -> str:
+    try:
+        if path.stat().st_size > _MAX_SCRIPT:
+            return ""
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _front_matter(path: Path) -> dict[str, object]:
+    m = _FRONT.match(_read(path))
+    return _yaml(m.group("body")) if m else {}
+
+
+def _runs_crossref(folder: Path) -> bool:
+    names = [folder / n for n in _BUILD_FILES]
+    names += [p for g in _BUILD_GLOBS for p in sorted(folder.glob(g))[:50]]
+    return any(p.is_file() and _CROSSREF_USE.search(_read(p)) for p in names)
+
+
+def markdown_settings(draft: Path, text: str, roots: Sequence[Path]) -> MarkdownSettings:
+    """The project settings that apply to the Markdown draft at ``draft``."""
+    folders = _folders(draft, roots)
+    bibliographies: list[Path] = []
+    quarto = draft.suffix.lower() == ".qmd"
+    for folder in folders:
+        config = folder / "_quarto.yml"
+        if config.is_file():
+            quarto = True
+            bibliographies = bibliographies or _bibliography_of(_yaml(_read(config)), folder)
+        bookdown = folder / "_bookdown.yml"
+        index = folder / "index.Rmd"
+        if bookdown.is_file() or (index.is_file() and index != draft):
+            found = _bibliography_of(_yaml(_read(bookdown)), folder) if bookdown.is_file() else []
+            if index.is_file() and index != draft:
+                found += _bibliography_of(_front_matter(index), folder)
+            bibliographies = bibliographies or found
+    if quarto:
+        return MarkdownSettings(bibliographies=tuple(bibliographies), crossref="quarto")
+    front = _FRONT.match(text)
+    uses = (front is not None and (_CROSSREF_META.search(front.group("body")) is not None
+                                   or _CROSSREF_USE.search(front.group("body")) is not None)) \
+        or any(_runs_crossref(f) for f in folders)
+    return MarkdownSettings(bibliographies=tuple(bibliographies),
+                            crossref="pandoc-crossref" if uses else None)

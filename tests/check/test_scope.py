@@ -1,0 +1,106 @@
+"""Ruff-like selection and the cited scope of `relbib check` (check/scope.py), and the flags."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from relbib.check.records import DraftCitation, DraftScan
+from relbib.check.rules import RULES
+from relbib.check.scope import Scope, apply_scope, scope_of
+from relbib.formats.bibscan import scan_bib
+from relbib.model import Diagnostic, Severity
+
+BIB = scan_bib("@article{a, title={T}}\n@article{b, title={T}}\n", path="refs.bib")
+DRAFT = DraftScan(path="p.tex", citations=(
+    DraftCitation(key="a", path="p.tex", line=1, column=1, command="\\cite"),))
+
+
+def _d(code: str, kind: str, keys: tuple[str, ...] = ("a",), path: str = "refs.bib") -> Diagnostic:
+    return Diagnostic(path=path, line=1, column=1, severity=Severity.WARNING, code=code,
+                      kind=kind, message="m", keys=keys, suggestion="s")
+
+
+FOUND = [_d("RB203", "missing-field"), _d("RB204", "invalid-field", ("b",)),
+         _d("RB101", "undefined-key", ("zz",), "p.tex"), _d("RB201", "unused-entry", ("b",))]
+
+
+def _codes(scope: Scope, drafts: tuple[DraftScan, ...] = ()) -> list[str]:
+    return [f.code for f in apply_scope(FOUND, scope, drafts=drafts, bibs={"refs.bib": BIB},
+                                        rules=RULES)]
+
+
+def test_select_by_code_prefix_kind_or_rule_name() -> None:
+    assert _codes(Scope(select=frozenset({"RB2"}))) == ["RB203", "RB204", "RB201"]
+    assert _codes(Scope(select=frozenset({"undefined-key"}))) == ["RB101"]
+    assert _codes(Scope(select=frozenset({"doi"}))) == ["RB204"]  # the doi rule's kind
+
+
+def test_ignore_and_extend_select() -> None:
+    assert _codes(Scope(ignore=frozenset({"RB204", "unused-entry"}))) == ["RB203", "RB101"]
+    assert _codes(Scope(select=frozenset({"RB101"}), extend_select=frozenset({"RB203"}))) == [
+        "RB203", "RB101"]
+
+
+def test_only_cited_keeps_cited_entries_and_draft_findings() -> None:
+    assert _codes(Scope(only_cited=True), (DRAFT,)) == ["RB203", "RB101", "RB201"]
+    assert _codes(Scope(only_cited=False), (DRAFT,)) == ["RB203", "RB204", "RB101", "RB201"]
+    # a small .bib is the paper's own: all of it by default
+    assert _codes(Scope(), (DRAFT,)) == ["RB203", "RB204", "RB101", "RB201"]
+
+
+def test_flags_build_the_scope() -> None:
+    scope = scope_of(["RB1,RB2"], None, ["doi"], only_cited=False, whole_library=True)
+    assert scope.select == {"RB1", "RB2"} and scope.extend_select == {"doi"}
+    assert scope.only_cited is False
+
+
+ROOT = Path(__file__).resolve().parents[2]
+MASTER = ROOT / "tests" / "cases" / "check" / "projects" / "master_bib"
+
+
+def _relbib(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "RELBIB_CACHE_DIR": str(cwd / ".cache"), "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "relbib", *args], cwd=cwd, env=env, input=stdin,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture()
+def master(tmp_path: Path) -> Path:
+    shutil.copytree(MASTER, tmp_path / "m")
+    return tmp_path / "m"
+
+
+def _kinds(done: subprocess.CompletedProcess[str]) -> list[tuple[int, str]]:
+    return sorted((f["line"], f["kind"]) for f in json.loads(done.stdout)["findings"])
+
+
+def test_whole_library_and_select_on_the_command_line(master: Path) -> None:
+    default = _kinds(_relbib("check", "paper.md", "-f", "json", cwd=master))
+    assert default == [(25, "missing-field")]
+    whole = _kinds(_relbib("check", "paper.md", "-f", "json", "--whole-library", cwd=master))
+    assert (24, "missing-field") in whole and (2, "unused-entry") in whole
+    chosen = _kinds(_relbib("check", "paper.md", "-f", "json", "--whole-library",
+                            "--select", "RB2", "--ignore", "unused-entry", cwd=master))
+    assert chosen and all(kind == "missing-field" for _, kind in chosen)
+    assert _relbib("check", "paper.md", "--only-cited", "--whole-library",
+                   cwd=master).returncode == 2
+
+
+def test_stdin_filename_checks_the_editors_text(master: Path) -> None:
+    done = _relbib("check", "--stdin-filename", "paper.md", "-f", "json", cwd=master,
+                   stdin="---\nbibliography: master.bib\n---\n\nNow [@cited; @ghost].\n")
+    findings = json.loads(done.stdout)["findings"]
+    assert [(f["path"], f["line"], f["kind"]) for f in findings] == [
+        ("paper.md", 5, "undefined-key")]
+
+
+def test_version_prints_and_exits_zero(tmp_path: Path) -> None:
+    done = _relbib("--version", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.strip()[0].isdigit()

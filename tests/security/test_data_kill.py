@@ -1,0 +1,118 @@
+"""Issue 9, point 8: a run killed at any moment leaves the old library or the
+new one, never a mix, and the next run leaves no temp file behind.
+
+A real `relbib ingest` is killed with SIGKILL after a random 0-1.5 s (or
+over the whole length of a run, when a run takes longer), 15 times (a fixed
+seed).  After `relbib list`
+(any run that loads the library recovers it), every file of the library is
+the old state's or every file is the new state's.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from data_library import leftovers, library_state, relbib, start, two_groups
+
+from relbib.workspace import find_project, load_library, plan_save, save
+from relbib.workspace.writes import JOURNAL_NAME, STAGING_PREFIX
+
+ITERATIONS = 15
+State = tuple[Path, dict[str, bytes], dict[str, bytes], float]
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory: pytest.TempPathFactory) -> State:
+    """A project holding the old library (a/ ingested), and the new one (b/ too)."""
+    old = two_groups(tmp_path_factory.mktemp("old"))
+    assert relbib(old, "ingest", "a").returncode == 0
+    new = tmp_path_factory.mktemp("new") / "p"
+    shutil.copytree(old, new)
+    began = time.monotonic()
+    assert relbib(new, "ingest", "b").returncode == 0
+    took = time.monotonic() - began
+    assert library_state(old) != library_state(new)
+    return old, library_state(old), library_state(new), took
+
+
+def test_sigkill_at_random_moments_leaves_old_or_new(
+        tmp_path: Path, states: State) -> None:
+    template, old, new, took = states
+    rng = random.Random(9)
+    outcomes: Counter[str] = Counter()
+    for i in range(ITERATIONS):
+        root = tmp_path / f"run{i}"
+        shutil.copytree(template, root)
+        run = start(root, "ingest", "b")
+        # 0-1.5 s on a fast machine; on a slow one, spread over the whole run so
+        # that kills land in the save too (the run's length is measured above)
+        time.sleep(rng.uniform(0.0, max(1.5, took * 1.5)))
+        if run.poll() is None:
+            os.kill(run.pid, signal.SIGKILL)
+        run.communicate(timeout=60)
+        left = leftovers(root)
+        listed = relbib(root, "list")
+        assert listed.returncode == 0, listed.stderr
+        state = library_state(root)
+        assert state in (old, new), f"iteration {i}: a mix of old and new files"
+        assert leftovers(root) == [], f"iteration {i}: left behind {leftovers(root)}"
+        outcome = "old" if state == old else "new"
+        outcomes[outcome + (" (recovered)" if left else "")] += 1
+    print(f"\nkill loop: {ITERATIONS} iterations, a run takes {took:.2f} s: {dict(outcomes)}")
+
+
+def test_a_committed_switch_is_finished_by_the_next_run(tmp_path: Path) -> None:
+    """A crash after the journal, before the switch, is rolled forward."""
+    root = two_groups(tmp_path)
+    assert relbib(root, "ingest", "a").returncode == 0
+    old = library_state(root)
+    _crash_after_commit(root, "b")
+    assert (root / JOURNAL_NAME).exists() and library_state(root) == old
+    assert relbib(root, "list").returncode == 0
+    assert library_state(root) != old
+    assert any("tin" in name for name in library_state(root))
+    assert leftovers(root) == [] and not (root / JOURNAL_NAME).exists()
+
+
+def test_staging_without_journal_is_rolled_back(tmp_path: Path) -> None:
+    root = two_groups(tmp_path)
+    assert relbib(root, "ingest", "a").returncode == 0
+    old = library_state(root)
+    staging = root / f"{STAGING_PREFIX}99999"
+    staging.mkdir()
+    (staging / "0").write_text("half")
+    stale = root / "annotations" / ".copper1son1991copper.yaml.k2j3_x.tmp"
+    stale.write_text("half")
+    assert relbib(root, "list").returncode == 0
+    assert library_state(root) == old and leftovers(root) == []
+
+
+def _crash_after_commit(root: Path, folder: str) -> None:
+    """Run an ingest of ``folder`` in this process, stopping it just after the
+    journal is written (as SIGKILL would), without the switch."""
+    from relbib.pipeline import ingest_run
+    from relbib.workspace import read_essays, writes
+
+    project = find_project(root)
+    run = ingest_run(load_library(project), read_essays([root / folder], project))
+    real_switch = writes._switch
+
+    class Killed(BaseException):
+        pass
+
+    def die(moves: list[tuple[Path, Path]]) -> None:
+        raise Killed
+
+    writes._switch = die  # type: ignore[assignment]
+    try:
+        with pytest.raises(Killed):
+            save(plan_save(project, run.library))
+    finally:
+        writes._switch = real_switch  # type: ignore[assignment]

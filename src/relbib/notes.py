@@ -24,7 +24,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from relbib.diagnostics import InputError, diagnostic
+from relbib.diagnostics import diagnostic
+from relbib.ingest.numbering import Run, note_numbers, read_numbering
 from relbib.ingest.sentences import (
     join_broken_words,
     line_of,
@@ -140,9 +141,10 @@ def _item_form(text: str, s: int, e: int) -> str:
 
 
 def _item_number(text: str, s: int, e: int, expected: int | None,
-                 form: str = "") -> tuple[int, int] | None:
+                 form: str = "", *, restart: bool = False) -> tuple[int, int] | None:
     """(number, text start) when the line text[s:e] opens a numbered item
-    (of the list's ``form`` when known: one list numbers one way)."""
+    (of the list's ``form`` when known: one list numbers one way; a bare
+    "1 " may restart the numbering where ``restart``)."""
     m = ITEM_RE.match(text, s, e)
     if not m or m.end() >= e:
         return None
@@ -152,6 +154,8 @@ def _item_number(text: str, s: int, e: int, expected: int | None,
     n = int(bracket or dotted or bare)
     if n >= 1000 and n != expected:
         return None
+    if bare is not None and restart and n == 1:
+        return n, m.end()
     if bare is not None and expected is not None and not expected <= n <= expected + _BARE_SLACK:
         return None
     if bare is not None and expected is None and n != 1:
@@ -171,6 +175,8 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
     blank = False
     last_end = first
     form = ""
+    opening = ITEM_RE.match(text, first)
+    first_n = int(next(g for g in opening.groups() if g)) if opening and any(opening.groups()) else 1
 
     def close() -> None:
         nonlocal last_end
@@ -187,8 +193,8 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
         if not stripped:
             blank = True
             continue
-        expected = (items[-1].n + 1 if items and items[-1].n else 1) if cur_n is None else cur_n + 1
-        number = _item_number(text, s, e, expected, form)
+        expected = (items[-1].n + 1 if items and items[-1].n else first_n) if cur_n is None else cur_n + 1
+        number = _item_number(text, s, e, expected, form, restart=blank)
         if number is not None:
             form = form or _item_form(text, s, e)
             close()
@@ -197,21 +203,47 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
             cur_line = line_of(starts, s)
             blank = False
             continue
-        if blank or NOTES_HEADING_RE.match(text, s, e):
-            break  # an unnumbered line after a blank line, or a heading ("Bibliography"), ends the list
+        if NOTES_HEADING_RE.match(text, s, e):
+            break  # a heading ("Bibliography") ends the list
+        if blank and _chapter_heading(text, s, e):
+            close()  # "Chapter 2" between two runs of notes
+            cur_n, cur = None, []
+            continue
+        if blank:
+            break  # an unnumbered line after a blank line ends the list
         cur.append((s, e))
     close()
     return items, last_end
 
 
+# A chapter heading inside a notes section is short and ends in no sentence.
+_CHAPTER_HEADING_MAX = 80
+
+
+def _chapter_heading(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] is a heading between two runs of notes ("Chapter 2",
+    "2. The Empire" is an item): short, not a sentence, a numbered item next."""
+    line = text[s:e].strip()
+    if len(line) > _CHAPTER_HEADING_MAX or line.endswith((".", ",", ";", ":")) and not re.search(
+            r"\d[.:]$", line):
+        return False
+    nxt = _first_item_after(text, e + 1) if e < len(text) else None
+    return nxt is not None and bool(ITEM_RE.match(text, nxt))
+
+
 # --- the notes section ----------------------------------------------------------
 
 
-def _first_item_after(text: str, pos: int) -> int | None:
-    """Start of the next non-blank line after ``pos`` if it is a numbered item."""
+def _first_item_after(text: str, pos: int, *, past_heading: bool = False) -> int | None:
+    """Start of the next non-blank line after ``pos`` if it is a numbered item
+    (or, ``past_heading``, the item after a chapter heading: "Notes", "Chapter 1", "1. …")."""
     for s, e in _lines(text, pos, len(text)):
         if text[s:e].strip():
-            return s if _item_number(text, s, e, None) or ITEM_RE.match(text, s, e) else None
+            if _item_number(text, s, e, None) or ITEM_RE.match(text, s, e):
+                return s
+            if past_heading and e < len(text) and _chapter_heading(text, s, e):
+                return _first_item_after(text, e + 1)
+            return None
     return None
 
 
@@ -224,7 +256,7 @@ def _find_section(text: str) -> tuple[int, int, bool] | None:
     headed: list[tuple[int, int, int]] = []  # (heading start, heading end, first item)
     for s, e in reversed(lines):
         if NOTES_HEADING_RE.match(text, s, e) and text[s:e].strip():
-            first = _first_item_after(text, e + 1) if e < len(text) else None
+            first = _first_item_after(text, e + 1, past_heading=True) if e < len(text) else None
             if first is not None:
                 m = ITEM_RE.match(text, first)
                 if m and (m.group(1) or m.group(2) or m.group(3)):
@@ -255,16 +287,23 @@ def _find_section(text: str) -> tuple[int, int, bool] | None:
     return None
 
 
-def _check_sequence(items: Sequence[_Item]) -> None:
-    expected = 1
-    for item in items:
-        if item.n == expected:
-            expected += 1
-            continue
-        if item.n is not None and item.n < expected:
-            raise InputError(f"note {item.n} is numbered twice in the notes section", line=item.line)
-        raise InputError(f"note {expected} is missing from the notes section (found {item.n})",
-                         line=item.line)
+def _renumbered(items: Sequence[_Item]) -> tuple[list[_Item], tuple[Run, ...], list[Diagnostic]]:
+    """The items with their note numbers (a restart, a gap or a duplicate
+    read as :mod:`relbib.ingest.numbering` says), the runs of printed
+    numbers, and a warning per irregularity."""
+    numbering = read_numbering([(item.n or 0, item.line) for item in items])
+    out: list[_Item] = []
+    for item, n in zip(items, numbering.numbers, strict=True):
+        if n is None and out:  # a duplicate read as a second paragraph of the note before
+            before = out[-1]
+            out[-1] = _Item(n=before.n, text=f"{before.text} {item.text}", start=before.start,
+                            end=item.end, line=before.line)
+        elif n is not None:
+            out.append(_Item(n=n, text=item.text, start=item.start, end=item.end, line=item.line))
+    problems = [diagnostic("parse-error", message, line=line, column=1, severity=Severity.WARNING,
+                           suggestion="check the numbering of the notes section")
+                for message, line in numbering.problems]
+    return out, numbering.runs, problems
 
 
 # --- markers --------------------------------------------------------------------
@@ -364,6 +403,52 @@ def _reconcile(candidates: Sequence[_Candidate], max_n: int) -> list[_Candidate]
     return chosen[::-1]
 
 
+# A superscript run or an HTML <sup> longer than this is no note number.
+_MAX_NOTE = 9999
+# Glued numbers 1, 2, 3, ... in the body with no notes section: this many
+# in a row say the notes went missing (a PDF's footnotes left behind).
+_ORPHAN_RUN = 3
+
+
+def _marker_candidates(text: str, body_end: int, runs: Sequence[Run],
+                       hints: Sequence[tuple[int, int]]) -> list[_Candidate]:
+    """Marker candidates, each valued as the note numbers its printed number
+    may stand for (one per run of a numbering that restarts), a position's
+    higher values first so that no two of them chain."""
+    if hints:
+        printed = [_Candidate(n=int(text[s:e]), start=s, end=e, weight=_W_PUNCT)
+                   for s, e in sorted(hints)
+                   if s < body_end and text[s:e].isdigit() and 1 <= int(text[s:e]) <= _MAX_NOTE]
+        if not runs:
+            return printed
+    elif runs:
+        printed = _glued_candidates(text, body_end, max(run.high for run in runs))
+    else:
+        return []
+    return [_Candidate(n=n, start=c.start, end=c.end, weight=c.weight)
+            for c in printed for n in sorted(note_numbers(c.n, runs), reverse=True)]
+
+
+def _markers_without_notes(text: str, body_end: int, markers: Sequence[Marker]) -> list[Diagnostic]:
+    """A warning when the body has note markers but no notes were found."""
+    if markers:
+        first = markers[0]
+        what = f"{len(markers)} note marker{'s' if len(markers) > 1 else ''} ({first.n}…{markers[-1].n})"
+        line, column = first.line, first.column
+    else:
+        glued = [c for c in _reconcile(_glued_candidates(text, body_end, 999), 999) if c.weight >= _W_WORD]
+        consecutive = [c for k, c in enumerate(glued) if k + 1 < len(glued) and glued[k + 1].n == c.n + 1]
+        if len(consecutive) + 1 < _ORPHAN_RUN:
+            return []
+        line = line_of(line_starts(text), consecutive[0].start)
+        column = consecutive[0].start - line_starts(text)[line - 1] + 1
+        what = f"numbers that look like note markers ({consecutive[0].n}, {consecutive[1].n}, …)"
+    return [diagnostic(
+        "parse-error", f"the body has {what} but no notes were found", line=line, column=column,
+        severity=Severity.WARNING,
+        suggestion="put the notes after the text under a 'Notes' heading, one numbered note a line")]
+
+
 # --- claims ---------------------------------------------------------------------
 
 
@@ -448,36 +533,31 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
     """The notes section, the markers and each note's claim in ``text``.
 
     ``marker_hints`` are spans of markers the source made explicit; when
-    given, only they are markers.  Raises InputError (with the line) when
-    the notes section has gaps or duplicate numbers.
+    given, only they are markers.  A notes section numbered from any
+    number, with gaps, duplicates or restarts is read (see
+    :mod:`relbib.ingest.numbering`), with a warning per irregularity.
     """
     starts = line_starts(text)
     diagnostics: list[Diagnostic] = []
     section = _find_section(text)
     items: list[_Item] = []
+    runs: tuple[Run, ...] = ()
     body_end = len(text)
     if section is not None:
         section_start, first, _heading = section
-        items, _ = _numbered_items(text, 0, len(text), first=first)
-        _check_sequence(items)
+        printed, _ = _numbered_items(text, 0, len(text), first=first)
+        items, runs, problems = _renumbered(printed)
+        diagnostics.extend(problems)
         body_end = section_start
         while body_end > 0 and text[body_end - 1].isspace():
             body_end -= 1
-    max_n = len(items)
 
-    if marker_hints:
-        candidates = [_Candidate(n=int(text[s:e]), start=s, end=e, weight=_W_PUNCT)
-                      for s, e in sorted(marker_hints) if text[s:e].isdigit() and s < body_end]
-        if not items:
-            max_n = max((c.n for c in candidates), default=0)
-    elif items:
-        candidates = _glued_candidates(text, body_end, max_n)
-    else:
-        candidates = []
-    chosen = _reconcile(candidates, max_n) if candidates else []
-    if section is not None and not section[2] and len(chosen) < max(2, (max_n + 1) // 2):
+    candidates = _marker_candidates(text, body_end, runs, marker_hints)
+    chosen = _reconcile(candidates, max((c.n for c in candidates), default=0)) if candidates else []
+    if section is not None and not section[2] and len(chosen) < max(2, (len(items) + 1) // 2):
         # a numbered list closing the essay, not notes: nothing in the body points at it
-        items, chosen, body_end = [], [], len(text)
+        items, chosen, body_end, runs, diagnostics = [], [], len(text), (), []
+    numbers = {item.n for item in items}
 
     def as_marker(c: _Candidate) -> Marker:
         line = line_of(starts, c.start)
@@ -489,7 +569,7 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
     # claim's words either.
     chosen_starts = {c.start for c in chosen}
     reused = tuple(as_marker(c) for c in candidates
-                   if c.start not in chosen_starts and c.n <= len(items)
+                   if c.start not in chosen_starts and c.n in numbers
                    and (marker_hints or text[c.start] in "[("))
     every = tuple(sorted((*markers, *reused), key=lambda m: m.start))
     paragraphs = split_paragraphs(text, 0, body_end)
@@ -517,14 +597,22 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
                 "parse-error", f"note {note.n} has no marker in the body",
                 line=note.line, column=1, severity=Severity.WARNING, note=note.n,
                 suggestion="put the note number right after the words it supports"))
-    for m in markers:
-        if m.n > len(notes):
+    if not notes:
+        diagnostics.extend(_markers_without_notes(text, body_end, markers))
+    for m in markers if notes else ():
+        if m.n not in numbers:
             diagnostics.append(diagnostic(
                 "parse-error", f"marker {m.n} has no note", line=m.line, column=m.column,
                 severity=Severity.WARNING, suggestion="add the note to the notes section"))
     return NotesResult(body_end=body_end, notes=notes, markers=markers,
                        diagnostics=tuple(diagnostics), paragraphs=paragraphs,
                        sentences=sentences)
+
+
+def has_notes_heading(text: str) -> bool:
+    """Whether ``text`` has a notes section under a heading ("Notes", "Endnotes")."""
+    section = _find_section(text)
+    return section is not None and section[2]
 
 
 def split_numbered(text: str) -> tuple[NumberedItem, ...]:

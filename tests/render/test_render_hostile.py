@@ -43,7 +43,8 @@ def test_html_has_no_element_from_the_data(hostile, style: str) -> None:
     assert _xpath(tree, "//img") == []
     assert _xpath(tree, "//b") == []  # "<b>" in a name and a tag
     text = _body_text(tree)
-    assert "<script>alert(1)</script>" in text
+    # a CSL style may recase a title ("<Script>"): the characters are what count
+    assert "<script>alert(1)</script>" in text.lower()
     assert "<img src=x onerror=alert(1)>" in text
     assert "</q><script>alert(2)</script>" in text
 
@@ -150,4 +151,4 @@ def test_control_characters_do_not_break_html() -> None:
     entry = Entry(key="k", type="misc", fields=freeze_fields({"title": "form\x0cfeed\x00nul"}))
     page = render_bibliography([entry], {"k": Annotation(key="k", summary="bell\x07")}, fmt="html")
     text = _body_text(lxml_html.document_fromstring(page))
-    assert "formfeednul" in text and "bell" in text
+    assert "formfeednul" in text.lower() and "bell" in text

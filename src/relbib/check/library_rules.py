@@ -211,37 +211,58 @@ def url_syntax(ctx: CheckContext) -> Iterator[Diagnostic]:
 _NAME_FIELDS = ("author", "editor", "translator", "bookauthor")
 # what a malformed list shows: ",,", or an "and" with no name on one side
 _NAME_SUSPECT = re.compile(r",\s*,|^\s*and\b|\band\s*$|\band\s+and\b", re.IGNORECASE)
+# a comma closing a name ("{Smith}, J., and Doe"): BibTeX errors, biber drops it
+_TRAILING_COMMA = re.compile(r",\s*(?:$|and\s)", re.IGNORECASE)
+_GROUP = re.compile(r"\{[^{}]*\}")
+# biblatex's extended name format: "family=Smith, given=John, prefix=van, useprefix=true"
+_EXTENDED_PART = re.compile(r"^\s*[a-z-]+\s*=", re.IGNORECASE)
+
+
+def _name_problem(value: str, key: str, model: str) -> tuple[str, str, Severity | None] | None:
+    """(message, hint, severity) for the first malformed name of a list, as BibTeX words it."""
+    parts = split_names(value)
+    if any(not p.strip() for p in parts):
+        return ("an empty name (a doubled or dangling 'and')", "remove the extra 'and'", None)
+    for number, part in enumerate(parts, start=1):
+        flat = _GROUP.sub("x", _GROUP.sub("x", part)).strip()
+        pieces = flat.split(",")
+        if model != "bibtex" and len(pieces) > 1 and \
+                all(_EXTENDED_PART.match(p) for p in pieces if p.strip()):
+            continue  # biber reads the extended name format
+        shown = part.strip()
+        if re.search(r",\s*,", flat):
+            return (f"consecutive commas in '{shown}'", "write 'Family, Given' with one comma",
+                    None)
+        if flat.endswith(","):
+            return (f"a comma at the end of name {number} (BibTeX: 'Name {number} in "
+                    f"\"{value.strip()}\" has a comma at the end for entry {key}'; biber "
+                    "drops it)", "remove the comma after the name, or write 'Family, Given'",
+                    Severity.ERROR)
+        if len(pieces) > 3:
+            return (f"too many commas in name {number}, '{shown}' (BibTeX: 'Too many commas "
+                    f"in name {number} of \"{value.strip()}\" for entry {key}'; biber skips "
+                    "the entry)", "separate people with ' and ', not commas; a name has at "
+                    "most two commas (von Last, Jr, First)", Severity.ERROR)
+    return None
 
 
 def name_lists(ctx: CheckContext) -> Iterator[Diagnostic]:
-    """invalid-field: "and and", a dangling "and", ",," or too many commas in a name list."""
+    """invalid-field: "and and", a dangling "and", ",,", a comma closing a name or
+    too many commas in a name list (BibTeX's "has a comma at the end", "Too many commas")."""
     for record in ctx.records:
         for name in _NAME_FIELDS:
             value = record.fields.get(name)
-            if not value or not value.strip():
+            if not value or "," not in value and "and" not in value.lower():
                 continue
-            if _NAME_SUSPECT.search(value) is None and \
-                    value.count(",") <= 2 * (1 + value.lower().count(" and ")):
+            if _NAME_SUSPECT.search(value) is None and _TRAILING_COMMA.search(value) is None \
+                    and (value.count(",") <= 2
+                         or max(p.count(",") for p in value.split(" and ")) <= 2):
                 continue  # the common, well-formed list: no splitting needed
-            parts = split_names(value)
-            problem = None
-            if any(not p.strip() for p in parts):
-                problem = ("an empty name (a doubled or dangling 'and')",
-                           "remove the extra 'and'")
-            else:
-                for part in parts:
-                    flat = re.sub(r"\{[^{}]*\}", "x", part)
-                    if re.search(r",\s*,", flat):
-                        problem = (f"consecutive commas in '{part.strip()}'",
-                                   "write 'Family, Given' with one comma")
-                        break
-                    if flat.count(",") > 2:
-                        problem = (f"too many commas in '{part.strip()}'",
-                                   "separate people with ' and ', not commas")
-                        break
-            if problem:
+            problem = _name_problem(value, record.key, ctx.data_model)
+            if problem is not None:
                 yield entry_diag("invalid-field", record, name,
-                                  f"{name} of '{record.key}' has {problem[0]}", problem[1])
+                                 f"{name} of '{record.key}' has {problem[0]}", problem[1],
+                                 severity=problem[2])
 
 
 def empty_fields(ctx: CheckContext) -> Iterator[Diagnostic]:

@@ -24,6 +24,8 @@ from relbib.model import Entry, FieldValue, Name, freeze_fields
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # a BibTeX page range "43--65" (or "43-65", "43–65")
 _RANGE_DASH = re.compile(r"\s*(?:--|\u2013|-)\s*")
+# a DOI written as a resolver URL or with a "doi:" prefix
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # BibTeX month spellings: macro names, full names, numbers
 _MONTHS = {m.lower(): i for i, m in enumerate(lexicon.months("en", "abbr"), 1)}
 
@@ -209,7 +211,9 @@ def to_csl(entry: Entry, *, annote: str = "", keywords: Sequence[str] = ()) -> d
         variable = crosswalk.csl_variable(entry.type, name)
         if variable is None or variable in item:
             continue
-        if name in ("url", "doi"):
+        if name == "doi":
+            text = _DOI_PREFIX.sub("", value.strip())  # the DOI itself: styles add the resolver
+        elif name == "url":
             text = value.strip()
         elif variable == "genre":
             genre = texmarkup.clean(value)

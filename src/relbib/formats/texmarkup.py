@@ -54,6 +54,10 @@ _CSL_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"),
              "sc": ('<span style="font-variant:small-caps;">', "</span>"),
              "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>")}
 _NOCASE = ('<span class="nocase">', "</span>")
+# what CSL processors read as markup in CSL-JSON text: <i>, </b>, <span ...>
+_CSL_TAG = re.compile(r"<(?=/?(?:i|b|sup|sub|span)\b)", re.IGNORECASE)
+# control characters no CSL processor (nor XML) takes
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # breaking white space (a no-break space from ``~`` is kept)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 # a word for sentence casing: letters and digits (a hyphen, slash or
@@ -125,10 +129,9 @@ def _walk(nodes: list[LatexNode], marks: tuple[str, ...], nocase: bool, out: lis
         if node is None or isinstance(node, LatexCommentNode):
             continue
         if isinstance(node, LatexGroupNode) and node.delimiters == ("{", "}"):
-            inner = node.nodelist or []
-            # {\"u} and {\em x} are a character or a switch, not a protection
-            starts_macro = bool(inner) and isinstance(inner[0], LatexMacroNode)
-            _walk(inner, marks, nocase or not starts_macro, out)
+            # every brace group protects its case, {\"U} and {\em X} too
+            # (as pandoc reads a .bib)
+            _walk(node.nodelist or [], marks, True, out)
         elif isinstance(node, LatexMacroNode) and node.macroname in _MARK_MACROS:
             mark = _MARK_MACROS[node.macroname]
             inner_marks = (*marks, mark) if mark else marks
@@ -208,8 +211,9 @@ def csl_html(text: RichText) -> str:
     """``text`` as a CSL-JSON string: escaped, marks as CSL's HTML-like tags."""
     parts = []
     for run in text.runs:
-        # CSL processors read & as itself; only < and > could open a tag
-        spelled = run.text.replace("<", "&lt;").replace(">", "&gt;")
+        # CSL-JSON has no escapes (&lt; prints as itself); a word joiner
+        # keeps text that looks like one of CSL's tags from acting as one
+        spelled = _CSL_TAG.sub("<\u2060", _CONTROL.sub("", run.text))
         for mark in reversed(run.marks):
             opening, closing = _CSL_TAGS[mark]
             spelled = opening + spelled + closing

@@ -28,6 +28,7 @@ from relbib.diagnostics import InputError
 from relbib.ingest.html import reduce_html
 from relbib.ingest.markdown import reduce_markdown
 from relbib.ingest.meta import essay_metadata
+from relbib.ingest.pdftext import reflow_pdf_text
 from relbib.ingest.sentences import line_starts
 from relbib.model import Diagnostic, Essay, Marker, Sentence
 from relbib.notes import find_notes
@@ -127,6 +128,11 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
         raise InputError(error.detail, path=path, line=error.line) from None
     if chosen != "html" and ("\r" in source or source.startswith("\ufeff")):
         plain, offset_map = _normalized_with_map(source, offset_map, plain)
+    if chosen == "text":
+        reflowed = reflow_pdf_text(plain)
+        if reflowed is not None:
+            plain, inner = reflowed
+            offset_map = tuple(offset_map[o] for o in inner) if offset_map else inner
     if not plain.strip():
         raise InputError("the essay has no text", path=path, line=1)
     if chosen != "html":

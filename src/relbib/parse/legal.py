@@ -73,6 +73,9 @@ def parse_legal(text: str) -> Reference | None:
         _read_named_act,
         _read_treaty,
         _read_case_short,
+        _read_oscola_case,
+        _read_oscola_article,
+        _read_uk_act,
         _read_bracket_year_case,
         _read_periodical,
         _read_book,
@@ -129,6 +132,70 @@ def _court(paren: str) -> str:
     """The court of a case parenthetical: "2d Cir. 1980" → "2d Cir."."""
     court = P.LEGAL_PAREN_DATE.sub("", paren)
     return court.strip(" ,.") + ("." if court.strip(" ,").endswith(".") else "")
+
+
+# OSCOLA (read here, not in patterns.py, while that module is being reworked;
+# each pattern is linear: no nested quantifiers).
+# "Donoghue v Stevenson [1932] AC 562 (HL) 580" / "A v B [2004] UKHL 56, [2005] 2 AC 68 [15]".
+_OSCOLA_CASE = re.compile(
+    r"^(?P<name>[^\[\]]+?\sv\.?\s[^\[\]]+?|Re\s[^\[\]]+?)\s+"
+    r"(?:\[(?P<nyear>\d{4})\]\s+[A-Z][A-Za-z]*(?:\s\([A-Za-z]+\))?\s+\d+,\s+)?"
+    r"\[(?P<year>\d{4})\]\s+(?P<vol>\d+\s+)?(?P<source>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3})\s+"
+    r"(?P<first>\d+)(?:\s+\((?P<court>[^()]{1,30})\))?"
+    r"(?:,?\s*\[?(?P<pin>\d+(?:\s*[-\u2013]\s*\d+)?)\]?)?\s*\.?$"
+)
+# "Jane Stapleton, ‘Duty of Care Factors’ (2003) 119 LQR 1, 5".
+_OSCOLA_ARTICLE = re.compile(
+    r"^(?P<authors>[^\u2018\u201c'\"]{2,120}?),\s+[\u2018\u201c'\"](?P<title>[^\u201d\"]{2,300}?)"
+    r"[\u2019\u201d'\"],?\s+[(\[](?P<year>\d{4})[)\]]\s+(?:(?P<vol>\d+)\s+)?"
+    r"(?P<journal>[A-Z][A-Za-z.&]*(?:\s[A-Za-z.&]+){0,6})\s+(?P<first>\d+)"
+    r"(?:,\s*(?P<pin>\d+(?:\s*[-\u2013]\s*\d+)?))?\s*\.?$"
+)
+# "Compensation Act 2006, s 1" (a UK Act and its section).
+_UK_ACT = re.compile(
+    r"^(?P<title>[A-Z][A-Za-z\s()'-]{2,120}?\s(?:Act|Regulations|Order|Rules|Measure)\s\d{4})"
+    r"(?:,?\s+(?P<pin>(?:s|ss|sch|art|arts|reg|para|pt)\.?\s+\w+(?:\([\w]+\))*))?\s*\.?$"
+)
+
+
+def _read_oscola_case(text: str, clean: str) -> Reference | None:
+    m = _OSCOLA_CASE.match(clean)
+    if m is None:
+        return None
+    volume = (m.group("vol") or "").strip()
+    cite = " ".join(p for p in (f"[{m.group('year')}]", volume, m.group("source"), m.group("first")) if p)
+    fields: dict[str, FieldValue] = {
+        "title": m.group("name").strip(" ,"), "howpublished": cite,
+        "year": m.group("nyear") or m.group("year"),
+    }
+    if m.group("court"):
+        fields["note"] = m.group("court")
+    return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
+
+
+def _read_oscola_article(text: str, clean: str) -> Reference | None:
+    m = _OSCOLA_ARTICLE.match(clean)
+    if m is None:
+        return None
+    authors = split_names(m.group("authors"))
+    if not authors:
+        return None
+    fields: dict[str, FieldValue] = {
+        "author": authors, "title": m.group("title").strip(" ,"),
+        "journal": m.group("journal").strip(), "year": m.group("year"), "pages": m.group("first"),
+    }
+    if m.group("vol"):
+        fields["volume"] = m.group("vol")
+    return _full(text, "article", fields, normalize_pinpoint(m.group("pin")))
+
+
+def _read_uk_act(text: str, clean: str) -> Reference | None:
+    m = _UK_ACT.match(clean)
+    if m is None:
+        return None
+    title = m.group("title").strip()
+    fields: dict[str, FieldValue] = {"title": title, "year": title[-4:]}
+    return _full(text, "misc", fields, m.group("pin"))
 
 
 def _read_bracket_year_case(text: str, clean: str) -> Reference | None:

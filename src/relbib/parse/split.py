@@ -38,6 +38,7 @@ from relbib.model import (
     NoteCitations,
     Reference,
     ShortRef,
+    SupraRef,
     UnparsedRef,
     freeze_fields,
 )
@@ -108,6 +109,13 @@ _HERE = re.compile(
     r"(?<=\d)\s*,\s*(?:here|at|esp\.|especially)\s+(?:pp?\.\s*)?"
     r"(?P<pin>\d+(?:\s*[-\u2013\u2014]\s*\d+)?)\s*\.?\s*$"
 )
+# A run of two or more words in capitals, one of them four letters long or more.
+_CAPS_WORD = r"[A-Z][A-Z'\u2019.&-]*[:,]?"
+_CAPS_RUN = re.compile(
+    rf"(?<![\w.])(?=[^a-z]*?[A-Z]{{4}})(?:{_CAPS_WORD} )+{_CAPS_WORD}(?![\w])"
+)
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[:,]?|&")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 # "(Berlin, 1867; repr., London, 1990)": the original's year and the reprint's.
 _REPRINT = re.compile(
     r"\([^()]*?(?P<orig>1[4-9]\d\d|20\d\d)[^()\d]*?[;,]\s*(?:repr\.|reprint(?:ed)?|rpt\.|"
@@ -318,13 +326,33 @@ def _opening_paren(body: str) -> int | None:
 def _read(body: str, parse_note: Callable[[str], Reference]) -> Reference:
     """The piece's Reference (see :func:`_read_pinpointed`), the year of a
     reprint its year and the first edition's its ``origdate``."""
-    ref = _read_pinpointed(body, parse_note)
+    ref = _read_pinpointed(_small_caps(body), parse_note)
+    if ref.text != body:
+        ref = replace(ref, text=body)
     m = _REPRINT.search(body)
     if isinstance(ref, FullRef) and m is not None and ref.fields.get("year") in m.group("orig", "year"):
         fields = {**ref.fields, "year": m.group("year"), "origdate": m.group("orig")}
         fields.pop("date", None)
         return replace(ref, fields=freeze_fields(fields))
     return ref
+
+
+def _small_caps(body: str) -> str:
+    """Bluebook small capitals printed as CAPITALS ("ADRIAN VERMEULE, LAW'S
+    EMPIRE 35 (2016)", "99 HARV. L. REV. 1") in title case; acronyms alone stay."""
+    def title_case(m: re.Match[str]) -> str:
+        words = m.group(0).split(" ")
+        out = []
+        for i, word in enumerate(words):
+            if _INITIALS.fullmatch(word):
+                out.append(word)
+            elif i and word.lower() in _SMALL_WORDS and not words[i - 1].endswith(":"):
+                out.append(word.lower())
+            else:
+                out.append(word[:1] + word[1:].lower())
+        return " ".join(out)
+
+    return _CAPS_RUN.sub(title_case, body)
 
 
 def _read_pinpointed(body: str, parse_note: Callable[[str], Reference]) -> Reference:
@@ -340,10 +368,12 @@ def _read_pinpointed(body: str, parse_note: Callable[[str], Reference]) -> Refer
 
 def _is_citation(body: str, ref: Reference) -> bool:
     """Whether a piece cites a work (see the module docstring)."""
+    if isinstance(ref, SupraRef) and ref.pinpoint is not None:
+        return True  # "supra note 3, at 7" cites the work of note 3
     if _CROSS_REFERENCE.match(body):
         return False
     if isinstance(ref, UnparsedRef):
-        return bool(_STRONG.search(body)) and not _prose(body)
+        return bool(_STRONG.search(body) or _YEAR.search(body)) and not _prose(body)
     if not isinstance(ref, FullRef | ShortRef):
         return True  # Ibid., Id., supra, op. cit.
     if isinstance(ref, FullRef) and ref.confidence and min(ref.confidence.values()) >= 1.0:

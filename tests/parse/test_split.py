@@ -1,0 +1,99 @@
+"""A note → its citations (relbib.parse.split): cuts, signals, comments, spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from relbib.model import FullRef, IdRef, SupraRef
+from relbib.parse.split import read_note
+
+
+def test_two_works_in_one_note_keep_their_own_fields() -> None:
+    note = read_note(1, "See A. Smith, Empire (London, 1980), 12; B. Jones, ‘Trade’, "
+                        "Journal of Modern History 4 (1990), 1–20.")
+    assert note.kind == "citation"
+    first, second = note.citations
+    assert first.signal == "See"
+    assert isinstance(first.reference, FullRef) and isinstance(second.reference, FullRef)
+    assert first.reference.fields["title"] == "Empire" and first.reference.pinpoint == "12"
+    assert "pages" not in first.reference.fields
+    assert second.reference.fields["pages"] == "1--20"
+    assert second.reference.fields["author"][0].family == "Jones"
+
+
+@pytest.mark.parametrize("text", [
+    "See infra notes 45–54 and accompanying text.",
+    "This point is disputed by several historians.",
+    "See below, note 24.",
+    "I am grateful to the archivists for their help.",
+])
+def test_a_note_citing_nothing_is_a_comment(text: str) -> None:
+    note = read_note(3, text)
+    assert note.kind == "comment" and note.citations == ()
+
+
+def test_a_short_form_opening_a_longer_note_is_a_short_form() -> None:
+    note = read_note(5, "Smith, Empire, p. 464. Emphasis in the original.")
+    (only,) = note.citations
+    assert isinstance(only.reference, FullRef)
+    assert dict(only.reference.fields).keys() == {"author", "title"}
+    assert only.reference.pinpoint == "464"
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("On the reception of Kant, see Mary Gregor, The Law of Reason (Oxford, 1985), 33.",
+     "On the reception of Kant, see"),
+    ("For an overview, see Mary Gregor, The Law of Reason (Oxford, 1985), 33.", "For an overview, see"),
+    ("See, e.g., Mary Gregor, The Law of Reason (Oxford, 1985), 33.", "See, e.g."),
+    ("But cf. Mary Gregor, The Law of Reason (Oxford, 1985), 33.", "But cf."),
+])
+def test_signals_and_lead_ins_are_not_names(text: str, signal: str) -> None:
+    (only,) = read_note(1, text).citations
+    assert only.signal == signal
+    assert isinstance(only.reference, FullRef)
+    assert only.reference.fields["author"][0].family == "Gregor"
+    assert only.reference.fields["author"][0].given == "Mary"
+
+
+def test_quoted_in_source_is_its_own_citation() -> None:
+    note = read_note(2, "Letter of A. Braun, 3 May 1912, quoted in Peter Weiss, "
+                        "Die Familie Braun (Berlin, 1990), 45.")
+    assert [c.signal for c in note.citations] == ["", "quoted in"]
+    assert note.citations[1].reference.fields["title"] == "Die Familie Braun"  # type: ignore[union-attr]
+
+
+def test_compare_with_and_id_cut_into_citations() -> None:
+    note = read_note(9, "Compare Smith, supra note 3, at 7, with Jones, supra note 4, at 9.")
+    assert [type(c.reference) for c in note.citations] == [SupraRef, SupraRef]
+    assert [c.signal for c in note.citations] == ["Compare", "with"]
+    note = read_note(10, "Id. at 12. But see Plessy v. Ferguson, 163 U.S. 537 (1896).")
+    assert isinstance(note.citations[0].reference, IdRef)
+    assert note.citations[1].signal == "But see"
+
+
+def test_spans_point_into_the_note() -> None:
+    text = "See A. Smith, Empire (London, 1980), 12; cf. B. Jones, Trade (Paris, 1990), 4."
+    for c in read_note(1, text).citations:
+        assert text[c.start:c.end].strip() == c.text
+
+
+def test_here_pinpoint_inside_a_page_range() -> None:
+    (only,) = read_note(1, "Jane Doe, “Wine and Empire,” Journal of Modern History 45, no. 3 "
+                           "(1999): 601–13, here pp. 607–8.").citations
+    assert isinstance(only.reference, FullRef)
+    assert only.reference.fields["pages"] == "601--613" and only.reference.pinpoint == "607--608"
+
+
+def test_a_reprint_gives_its_year_and_the_original_year() -> None:
+    (only,) = read_note(1, "Heinrich Falk, Die Hanse (Berlin: Duncker, 1867; repr., "
+                           "London: Meiner, 1990), 200.").citations
+    assert isinstance(only.reference, FullRef)
+    assert only.reference.fields["year"] == "1990" and only.reference.fields["origdate"] == "1867"
+
+
+def test_a_cited_source_with_an_explanatory_parenthetical() -> None:
+    note = read_note(1, "Brown v. Board of Education, 347 U.S. 483, 495 (1954) (holding that "
+                        "separate is unequal); see also Plessy v. Ferguson, 163 U.S. 537 (1896).")
+    first, second = note.citations
+    assert first.text.endswith("(1954)") and first.reference.pinpoint == "495"  # type: ignore[union-attr]
+    assert second.signal == "see also"

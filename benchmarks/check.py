@@ -6,8 +6,15 @@ whole process: bibtexparser.parse_file of the file, bibclean (skipped when not
 installed), `relbib check` cold (empty cache) and warm (the library unchanged).
 Prints wall seconds, peak memory and the ratios the check issue sets as bars:
 cold <= 1.25x bibtexparser, warm <= 0.15x bibtexparser, peak < 1 GB.
+Every `relbib check` writes ``--format json`` (the issue 11 bar).
 
-Run: .venv/bin/python benchmarks/check.py [--repeat N]
+By default relbib and bibtexparser run from a clean install in a fresh virtual
+environment (``python -m venv`` + ``pip install`` of this checkout, which needs
+the package index or a pip cache), as a user's would; ``--here`` runs this
+interpreter's install instead.  A last row checks the corpus alone (about
+25,000 findings through the JSON writer), warm.
+
+Run: .venv/bin/python benchmarks/check.py [--repeat N] [--here]
 """
 
 from __future__ import annotations
@@ -27,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("RELBIB_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpora" / "large" / "pre-1993-2005.bib"
 PYTHON = sys.executable
-RELBIB = [PYTHON, "-m", "relbib"]
 
 
 def make_draft(folder: Path, n: int = 1000) -> Path:
@@ -63,9 +69,20 @@ def run(command: list[str], *, env: dict[str, str] | None = None,
     return float(wall), int(peak) / 1024, int(code)
 
 
+def fresh_venv(folder: Path) -> str:
+    """The python of a new virtual environment with this checkout pip-installed
+    (not editable: compiled as a user's install is)."""
+    subprocess.run([PYTHON, "-m", "venv", str(folder)], check=True)
+    python = str(folder / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", str(ROOT)], check=True)
+    return python
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--here", action="store_true",
+                        help="use this interpreter's relbib, not a fresh virtual environment")
     args = parser.parse_args()
     if not CORPUS.is_file():
         sys.exit(f"corpus not found: {CORPUS} (set RELBIB_SHARED)")
@@ -73,18 +90,13 @@ def main() -> None:
         folder = Path(tmp)
         draft = make_draft(folder)
         cache = folder / "cache"
-        # Byte-compile relbib as pip compiles an installed package (bibtexparser's
-        # .pyc files were written at install): with PYTHONDONTWRITEBYTECODE set and
-        # an editable install, relbib alone would recompile its sources every run.
-        import relbib
-
-        subprocess.run([PYTHON, "-m", "compileall", "-q", str(Path(relbib.__file__).parent)],
-                       check=True, env={k: v for k, v in os.environ.items()
-                                        if k != "PYTHONDONTWRITEBYTECODE"})
+        python = PYTHON if args.here else fresh_venv(folder / "venv")
+        relbib_cmd = [python, "-m", "relbib"]
         env = {**os.environ, "RELBIB_CACHE_DIR": str(cache)}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         rows: dict[str, list[tuple[float, float, int]]] = {}
         commands = {
-            "bibtexparser.parse_file": [PYTHON, "-c",
+            "bibtexparser.parse_file": [python, "-c",
                                         f"import bibtexparser; bibtexparser.parse_file({str(CORPUS)!r})"],
         }
         if shutil.which("bibclean"):
@@ -93,13 +105,18 @@ def main() -> None:
             for name, command in commands.items():
                 rows.setdefault(name, []).append(run(command))
             shutil.rmtree(cache, ignore_errors=True)
+            check = [*relbib_cmd, "check", "--format", "json"]
             rows.setdefault("relbib check (cold)", []).append(
-                run([*RELBIB, "check", str(draft)], env=env, cwd=folder))
+                run([*check, str(draft)], env=env, cwd=folder))
             rows.setdefault("relbib check (warm)", []).append(
-                run([*RELBIB, "check", str(draft)], env=env, cwd=folder))
+                run([*check, str(draft)], env=env, cwd=folder))
+            rows.setdefault("relbib check corpus (warm)", []).append(
+                run([*check, str(CORPUS)], env=env, cwd=folder))
         base = statistics.median(w for w, _, _ in rows["bibtexparser.parse_file"])
         print(f"corpus: {CORPUS.name}, {CORPUS.stat().st_size:,} bytes; draft cites 1,000 keys; "
-              f"median of {args.repeat}")
+              f"median of {args.repeat}; relbib from "
+              f"{'this interpreter' if args.here else 'a fresh venv (pip install .)'}; "
+              "--format json")
         print(f"{'command':<26} {'wall s':>7} {'peak MiB':>9} {'x bibtexparser':>15} {'exit':>5}")
         for name, samples in rows.items():
             wall = statistics.median(w for w, _, _ in samples)

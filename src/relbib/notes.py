@@ -152,8 +152,8 @@ def _item_number(text: str, s: int, e: int, expected: int | None,
         return None  # a list numbered "1." or "[1]" has no bare-number items
     bracket, dotted, bare = m.group(1), m.group(2), m.group(3)
     n = int(bracket or dotted or bare)
-    if n >= 1000 and n != expected:
-        return None
+    if n == 0 or n >= 1000 and n != expected:
+        return None  # no note is numbered 0
     if bare is not None and restart and n == 1:
         return n, m.end()
     if bare is not None and expected is not None and not expected <= n <= expected + _BARE_SLACK:
@@ -425,8 +425,12 @@ def _marker_candidates(text: str, body_end: int, runs: Sequence[Run],
         printed = _glued_candidates(text, body_end, max(run.high for run in runs))
     else:
         return []
+    last = runs[-1]
     return [_Candidate(n=n, start=c.start, end=c.end, weight=c.weight)
-            for c in printed for n in sorted(note_numbers(c.n, runs), reverse=True)]
+            for c in printed
+            # an explicit marker past the last note is a marker whose note is missing
+            for n in sorted(note_numbers(c.n, runs) or ((c.n + last.offset,) if hints and c.n > last.high
+                                                        else ()), reverse=True)]
 
 
 def _markers_without_notes(text: str, body_end: int, markers: Sequence[Marker]) -> list[Diagnostic]:

@@ -111,9 +111,10 @@ def test_hostile_reading_lists_escape_everything() -> None:
     page = export(hostile.entries, hostile.annotations, fmt="html")
     tree = lxml_html.document_fromstring(page)
     assert tree.xpath("//img") == [] and len(tree.xpath("//script")) == 1
-    assert "<script>alert(1)</script>" in tree.xpath("string(//body)")
+    # a CSL style may recase a title ("<Script>"): the characters are what count
+    assert "<script>alert(1)</script>" in tree.xpath("string(//body)").lower()
     md = export(hostile.entries, hostile.annotations, fmt="md")
-    assert "<script>" not in md and "\\<script\\>" in md
+    assert "<script>" not in md.lower() and "\\<script\\>" in md.lower()
     bib = export(hostile.entries, hostile.annotations, fmt="bib")
     assert "@article{evil-1," in bib  # a key BibTeX cannot read gets a plain one
     assert "\\write18" not in bib.split("annotation", 1)[1].split("\n")[0]

@@ -1,9 +1,10 @@
 """Issue 9, point 8: a run killed at any moment leaves the old library or the
 new one, never a mix, and the next run leaves no temp file behind.
 
-A real `relbib ingest` is killed with SIGKILL after a random 0-1.5 s (or
-over the whole length of a run, when a run takes longer), 15 times (a fixed
-seed).  After `relbib list`
+A real `relbib ingest` is killed with SIGKILL 15 times (a fixed seed): every
+other time after a random 0-1.5 s (or up to the length of a run, on a slower
+machine), and in between at a random 0-0.3 s after its save began staging
+files, so that kills land inside the save as well as before and after it.  After `relbib list`
 (any run that loads the library recovers it), every file of the library is
 the old state's or every file is the new state's.
 """
@@ -14,6 +15,7 @@ import os
 import random
 import shutil
 import signal
+import subprocess
 import time
 from collections import Counter
 from pathlib import Path
@@ -51,9 +53,13 @@ def test_sigkill_at_random_moments_leaves_old_or_new(
         root = tmp_path / f"run{i}"
         shutil.copytree(template, root)
         run = start(root, "ingest", "b")
-        # 0-1.5 s on a fast machine; on a slow one, spread over the whole run so
-        # that kills land in the save too (the run's length is measured above)
-        time.sleep(rng.uniform(0.0, max(1.5, took * 1.5)))
+        if i % 2:
+            # in the save: from the moment its first file is staged, 0-0.3 s
+            _wait_for_the_save(root, run)
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:
+            # anywhere: 0-1.5 s, or the run's length on a slower machine
+            time.sleep(rng.uniform(0.0, max(1.5, took * 1.2)))
         if run.poll() is None:
             os.kill(run.pid, signal.SIGKILL)
         run.communicate(timeout=60)
@@ -66,6 +72,14 @@ def test_sigkill_at_random_moments_leaves_old_or_new(
         outcome = "old" if state == old else "new"
         outcomes[outcome + (" (recovered)" if left else "")] += 1
     print(f"\nkill loop: {ITERATIONS} iterations, a run takes {took:.2f} s: {dict(outcomes)}")
+
+
+def _wait_for_the_save(root: Path, run: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while run.poll() is None and time.monotonic() < deadline:
+        if any(name.startswith(STAGING_PREFIX) for name in os.listdir(root)):
+            return
+        time.sleep(0.0005)
 
 
 def test_a_committed_switch_is_finished_by_the_next_run(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ Never: print, decide exit codes (cli.py does), or drop a finding.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from relbib import __version__
@@ -15,7 +17,7 @@ from relbib.check.runner import CheckResult
 from relbib.diagnostics import KINDS
 from relbib.model import Diagnostic, Severity
 
-__all__ = ["FORMATS", "as_github", "as_json", "as_sarif", "as_text", "summary_line"]
+__all__ = ["FORMATS", "as_github", "as_json", "as_sarif", "as_text", "json_text", "summary_line"]
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -55,6 +57,23 @@ def as_json(result: CheckResult) -> dict[str, Any]:
             "infos": result.count(Severity.INFO),
         },
     }
+
+
+def json_text(payload: Mapping[str, Any]) -> str:
+    """``payload`` as JSON, one top-level key per line and one list item (a
+    finding) per line: readable, diff-able, and written by the C encoder
+    (``indent`` would switch ``json`` to its pure-Python encoder, about half a
+    second for 25,000 findings)."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    parts = []
+    for key, value in payload.items():
+        name = encode(key)
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(encode(item) for item in value)
+            parts.append(f"  {name}: [\n    {items}\n  ]")
+        else:
+            parts.append(f"  {name}: {encode(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _escape_data(text: str) -> str:

@@ -38,6 +38,7 @@ from relbib.check.library_rules import (
     url_syntax,
     year_syntax,
 )
+from relbib.check.style_rules import author_and_editor, integer_fields, number_without_volume
 from relbib.model import Diagnostic
 
 __all__ = ["RULES", "Check", "CheckContext", "ModelChoice", "Rule", "is_suppressed",
@@ -66,6 +67,13 @@ _RULE_LIST = (
          summary="URLs have a scheme and no spaces"),
     Rule(name="names", kind="invalid-field", scope="entry", check=name_lists,
          summary="name lists have no empty names or stray commas"),
+    Rule(name="number-without-volume", kind="invalid-field", scope="entry",
+         check=number_without_volume,
+         summary="an @article's number needs a volume (BibTeX's standard styles)"),
+    Rule(name="author-and-editor", kind="invalid-field", scope="entry", check=author_and_editor,
+         summary="@book/@inbook with both author and editor (BibTeX prints one)"),
+    Rule(name="integer-fields", kind="invalid-field", scope="entry", check=integer_fields,
+         summary="volume is an integer (biber drops it otherwise)"),
     Rule(name="empty-field", kind="invalid-field", scope="entry", check=empty_fields,
          summary="fields with an empty value"),
     Rule(name="special-characters", kind="invalid-field", scope="entry",

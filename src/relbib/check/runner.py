@@ -44,16 +44,21 @@ class DraftUnit:
     bib_paths: tuple[str, ...]  # the .bib files its keys resolve against, in order
     whole: bool = True  # a whole document (unused-entry may be judged)
     diagnostics: tuple[Diagnostic, ...] = ()  # missing includes and .bib files
+    # the project's ``backend = ...`` setting, over what the drafts show
+    backend_setting: Backend | None = None
 
     @property
     def data_model(self) -> ModelChoice:
         for scan in self.scans:
             if scan.data_model is not None:
                 return scan.data_model
-        return "both"
+        return {"bibtex": "bibtex", "biber": "biblatex"}.get(  # type: ignore[return-value]
+            self.backend_setting or "", "both")
 
     @property
     def backend(self) -> Backend | None:
+        if self.backend_setting is not None:
+            return self.backend_setting
         return next((s.backend for s in self.scans if s.backend is not None), None)
 
 
@@ -73,6 +78,9 @@ class CheckRequest:
     ignore: frozenset[str] = frozenset()  # codes, kinds or rule names the project turns off
     problems: tuple[Diagnostic, ...] = ()  # found while reading (unreadable files)
     scope: Scope = field(default_factory=Scope)  # --select, --ignore, cited entries only
+    # the data model of the .bib files checked on their own (the config's dialect,
+    # or biblatex when they use fields only biblatex knows)
+    alone_model: ModelChoice = "both"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -203,7 +211,7 @@ def _bib_sets(request: CheckRequest) -> list[tuple[tuple[str, ...], ModelChoice]
     used = {p for u in request.drafts for p in u.bib_paths}
     alone = tuple(p for p in request.extra_bibs if p not in used)
     if alone:
-        sets.append((alone, "both"))
+        sets.append((alone, request.alone_model))
     # files judged together share a model: the union over the connected sets
     group = {p: p for paths, _ in sets for p in paths}
 

@@ -441,6 +441,17 @@ def _product(text: str, output: Path | None, count: int) -> None:
 
 
 @app.command()
+def lsp() -> None:
+    """Run the language server on stdio (diagnostics, completion, hover, rename, fixes)."""
+    try:
+        from relbib.lsp.server import serve
+    except ImportError as error:
+        _fail(EXIT_USAGE, f"error: the language server needs pygls ({error.name or error}); "
+              "install it with: pip install 'relbib[lsp]'")
+    _run(serve)
+
+
+@app.command()
 def build(
     seeds: Annotated[Path, typer.Option("--seeds", help="The essays to build from.")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", help="Where rendered files go.")] = Path("out"),
@@ -525,7 +536,8 @@ def check(
                                                      stdin=stdin)
         result = check_drafts(request, claims=claims, library=library)
         if format.value == "json":
-            _emit_json(report.as_json(result))
+            sys.stdout.write(report.json_text({"schema": JSON_SCHEMA_VERSION,
+                                               **report.as_json(result)}))
         elif format.value == "sarif":
             sys.stdout.write(json.dumps(report.as_sarif(result), ensure_ascii=False, indent=2)
                              + "\n")

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from relbib.diagnostics import diagnostic
 from relbib.formats.bibvalues import MONTHS
-from relbib.model import Diagnostic
+from relbib.model import Diagnostic, Severity
 
 # --- the fast scanner `relbib check` reads .bib files with ---------------------
 #
@@ -272,6 +272,8 @@ def scan_bib(text: str, *, path: str) -> BibScan:
         at = text.find("@", pos)
         if at < 0:
             break
+        if at > pos and ("}" in text[pos:at] or ")" in text[pos:at]):
+            _stray_closers(text, pos, at, lines, path, problems)
         m = _BLOCK_START.match(text, at)
         assert m is not None  # "@" alone matches
         kind = (m.group(1) or "").lower()
@@ -330,10 +332,35 @@ def scan_bib(text: str, *, path: str) -> BibScan:
             end = nxt.start() if nxt else size
             blocks.append(ScannedBlock("failed", line, at, end))
         pos = end
+    if pos < size and ("}" in text[pos:] or ")" in text[pos:]):
+        _stray_closers(text, pos, size, lines, path, problems)
     suppress = _suppressions(text, blocks, lines) if "relbib:" in text else {}
     return BibScan(path=path, entries=tuple(entries), strings=MappingProxyType(strings),
                    blocks=tuple(blocks), problems=tuple(problems),
                    suppressions=MappingProxyType(suppress))
+
+
+# a line between entries that holds only closers ("}", "},", ")"): an entry closed
+# twice; biber warns "N characters of junk seen at toplevel", BibTeX skips it
+_STRAY_CLOSER = re.compile(r"^[ \t]*[})][ \t}),;]*$", re.MULTILINE)
+_CLOSERS_AFTER = re.compile(r"[ \t]*[})][ \t}),;]*(?=\r?\n|$)")
+
+
+def _stray_closers(text: str, start: int, end: int, lines: _Lines, path: str,
+                   problems: list[Diagnostic]) -> None:
+    first = _CLOSERS_AFTER.match(text, start, end)  # "}}," : a closer right after an entry
+    found = ([first] if first is not None and first.group(0).strip() else []) + \
+        [m for m in _STRAY_CLOSER.finditer(text, start, end) if first is None or
+         m.start() >= first.end()]
+    for m in found:
+        junk = m.group(0).strip()
+        problems.append(diagnostic(
+            "parse-error", f"'{junk}' between entries: biber warns \"{len(junk)} characters "
+            "of junk seen at toplevel\" (BibTeX skips it); an entry was probably closed twice",
+            path=path, line=lines.at(m.start() + len(m.group(0)) - len(m.group(0).lstrip())),
+            column=1, severity=Severity.WARNING,
+            suggestion="delete the stray closer, or check the entry above for a brace that "
+            "closes it early"))
 
 
 def _suppressions(text: str, blocks: list[ScannedBlock], lines: _Lines

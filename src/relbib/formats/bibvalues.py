@@ -326,6 +326,9 @@ def parse_name(raw: str) -> Name:
     if inner is not None:
         return Name(family=decode_value(inner.strip()), literal=True)
     parts = [p.strip() for p in split_top_level(raw, _COMMA)]
+    extended = _extended_name(parts)
+    if extended is not None:
+        return extended
     if len(parts) == 1:
         words = [w for w in split_top_level(raw, _WORDS) if w]
         if len(words) <= 1:
@@ -346,6 +349,29 @@ def parse_name(raw: str) -> Name:
         joined = f"{family}, {suffix}"  # the "Jr" part stays with the family
         family = Latex(joined) if isinstance(family, Latex) or isinstance(suffix, Latex) else joined
     return Name(family=family, given=_plain(", ".join(parts[2:])))
+
+
+# biblatex's extended name format: "family=Berg, given=Jan, prefix=van, useprefix=true"
+_NAME_PART = re.compile(r"^(?P<part>family|given|prefix|suffix|useprefix|[a-z]+-i)\s*=\s*(?P<value>.*)$",
+                        re.IGNORECASE | re.DOTALL)
+
+
+def _extended_name(parts: list[str]) -> Name | None:
+    """A name in biblatex's extended format, or None when ``parts`` are not one."""
+    if len(parts) < 2 or "=" not in parts[0]:
+        return None
+    found: dict[str, str] = {}
+    for part in parts:
+        m = _NAME_PART.match(part)
+        if m is None:
+            return None
+        found[m.group("part").lower()] = m.group("value").strip()
+    if "family" not in found:
+        return None
+    family = " ".join(v for v in (found.get("prefix"), found["family"]) if v)
+    if found.get("suffix"):
+        family = f"{family}, {found['suffix']}"
+    return Name(family=_plain(family), given=_plain(found.get("given", "")))
 
 
 def parse_names(raw: str) -> tuple[Name, ...]:

@@ -68,8 +68,6 @@ def issued(fields: Mapping[str, FieldValue]) -> list[int] | str | None:
     return None
 
 
-# a particle joined to the family name: "al-Hashimi", "d'Alembert"
-_JOINED_PARTICLE = re.compile(r"^([a-z]{1,3}[-'\u2019])(\w.*)$")
 # an EDTF level-1 date (ISO 8601-2): 2021, 2021-03, 2021-03-01, with ``~``
 # (circa) or ``?`` (uncertain) after it; biblatex's ``date`` holds these
 _EDTF = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
@@ -93,9 +91,6 @@ def _name(name: Name) -> dict[str, str]:
         # BibTeX's von part is dropped before the family when sorting
         out["dropping-particle"] = " ".join(words[:lower])
         family = " ".join(words[lower:])
-    joined = _JOINED_PARTICLE.match(family)
-    if joined:
-        out["non-dropping-particle"], family = joined[1], joined[2]
     out["family"] = family
     if given:
         out["given"] = given
@@ -272,8 +267,10 @@ def from_csl(item: Mapping[str, Any]) -> Entry:
     for field, variable in crosswalk.CSL_NAMES.items():
         if item.get(variable):
             fields[field] = tuple(_back_name(n) for n in item[variable])
-    for field in ("title", "series", "volume", "pages", "edition", "publisher", "isbn",
-                  "issn", "doi", "url", "note", "number"):
+    if item.get("title"):
+        fields["title"] = str(item["title"])
+    for field in ("series", "volume", "pages", "edition", "publisher", "isbn",
+                  "issn", "doi", "url", "note", "number", "version", "annote", "keywords"):
         name = crosswalk.csl_variable(entry_type, field)
         if name and name in item:
             value = str(item[name])

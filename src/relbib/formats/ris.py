@@ -4,7 +4,8 @@ Input: :class:`relbib.model.Entry` values (with the annotation text and tags
 the exporter composed).
 Output: RIS text (``TAG  - value`` lines, one record per entry ending in
 ``ER  -``) that RIS readers (rispy, Zotero, EndNote) take in.
-Never: do I/O, or write a value across lines (a line break would start a tag).
+Never: do I/O, write a value across lines (a line break would start a tag),
+or write TeX markup: values are clean text (:mod:`relbib.formats.texmarkup`).
 
 Which field goes to which tag is decided in :mod:`relbib.crosswalk`.
 """
@@ -15,9 +16,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from relbib import crosswalk
+from relbib.formats import texmarkup
 from relbib.formats.csljson import issued
 from relbib.model import Entry, Name
 
+# fields written as they are: identifiers, not text
+_RAW = frozenset({"url", "doi", "isbn", "issn", "urldate"})
 # a BibTeX page range "43--65" (or "43-65", "43–65"): the two ends
 _RANGE = re.compile(r"^\s*(\S+?)\s*(?:--|\u2013|-)\s*(\S+)\s*$")
 
@@ -28,9 +32,10 @@ def _line(tag: str, value: str) -> str:
 
 
 def _name(name: Name) -> str:
-    if name.literal or not name.given:
-        return name.family
-    return f"{name.family}, {name.given}"
+    family, given = texmarkup.clean(name.family), texmarkup.clean(name.given)
+    if name.literal or not given:
+        return family
+    return f"{family}, {given}"
 
 
 def _pages(value: str) -> list[str]:
@@ -54,8 +59,10 @@ def record(entry: Entry, *, note: str = "", keywords: Sequence[str] = ()) -> str
         if isinstance(value, tuple) or not value.strip():
             continue
         if field == "pages":
-            lines += _pages(value)
+            lines += _pages(texmarkup.clean(value))
             continue
+        if field not in _RAW:
+            value = texmarkup.clean(value)  # the text, never TeX markup
         tag: str | None = crosswalk.RIS_FIELDS.get(field)
         if field in ("institution", "school", "organization") and "publisher" not in fields:
             tag = crosswalk.RIS_FIELDS["publisher"]

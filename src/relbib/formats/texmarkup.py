@@ -33,6 +33,11 @@ from pylatexenc.latexwalker import (
 
 from relbib.formats.bibvalues import Latex
 
+# TeX's script characters in math
+_SCRIPTS = {"^": "sup", "_": "sub"}
+# marks whose text sentence casing leaves alone (pandoc does not recase
+# small capitals, superscripts or subscripts)
+_UNCASED_MARKS = frozenset({"sc", "sup", "sub"})
 # the macros that mark text rather than spell a character: their argument
 # keeps its own runs, under this mark
 _MARK_MACROS = {
@@ -89,10 +94,12 @@ class RichText:
 
 @cache
 def _converter() -> LatexNodes2Text:
-    # the TeX logos print their names (pylatexenc drops them)
+    # the TeX logos print their names, and \\S and \\P their signs (pylatexenc
+    # drops them)
     context = get_default_latex_context_db()
     context.add_context_category("relbib-logos", prepend=True, macros=[
-        MacroTextSpec(name, name) for name in ("TeX", "LaTeX", "LaTeXe", "BibTeX")])
+        *(MacroTextSpec(name, name) for name in ("TeX", "LaTeX", "LaTeXe", "BibTeX")),
+        MacroTextSpec("S", "\u00a7"), MacroTextSpec("P", "\u00b6")])
     return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=False)
 
 
@@ -120,8 +127,31 @@ def clean(value: str) -> str:
 
 
 def _text(node: LatexNode) -> str:
-    text = str(_converter().nodelist_to_text([node]))
-    return text.replace("'", "\u2019") if isinstance(node, LatexCharsNode) else text
+    if isinstance(node, LatexCharsNode):
+        return ligatures(node.chars)
+    return str(_converter().nodelist_to_text([node]))
+
+
+def _math(nodes: list[LatexNode], marks: tuple[str, ...], out: list[Run]) -> None:
+    """Math as text: ``x^2`` and ``CO_2`` as superscript and subscript runs,
+    commands (``\\alpha``) as their characters; never recased."""
+    script = ""  # "sup" or "sub" when a ^ or _ waits for its argument
+    for node in nodes:
+        if isinstance(node, LatexCharsNode):
+            for char in node.chars:
+                if char in _SCRIPTS:
+                    script = _SCRIPTS[char]
+                elif not char.isspace():
+                    out.append(Run(text=char, marks=(*marks, script) if script else marks, nocase=True))
+                    script = ""
+        elif isinstance(node, LatexGroupNode):
+            _math(node.nodelist or [], (*marks, script) if script else marks, out)
+            script = ""
+        elif node is not None and not isinstance(node, LatexCommentNode):
+            text = _text(node)
+            if text:
+                out.append(Run(text=text, marks=(*marks, script) if script else marks, nocase=True))
+            script = ""
 
 
 def _walk(nodes: list[LatexNode], marks: tuple[str, ...], nocase: bool, out: list[Run]) -> None:
@@ -143,11 +173,12 @@ def _walk(nodes: list[LatexNode], marks: tuple[str, ...], nocase: bool, out: lis
             else:  # a switch ({\em text}): it marks the rest of its group
                 _walk(nodes[index + 1:], inner_marks, nocase, out)
                 return
+        elif isinstance(node, LatexMathNode):
+            _math(node.nodelist or [], marks, out)
         else:
             text = _text(node)
             if text:
-                # math is never recased: $\alpha$ is not a word of the title
-                out.append(Run(text=text, marks=marks, nocase=nocase or isinstance(node, LatexMathNode)))
+                out.append(Run(text=text, marks=marks, nocase=nocase))
 
 
 def _merge(runs: list[Run]) -> tuple[Run, ...]:
@@ -179,7 +210,7 @@ def sentence_case(text: RichText) -> RichText:
     out: list[Run] = []
     first, since = True, ""  # no word yet; the text since the last word
     for run in text.runs:
-        if run.nocase:
+        if run.nocase or _UNCASED_MARKS.intersection(run.marks):
             out.append(run)
             if _WORD.search(run.text):
                 first, since = False, run.text[_last_word_end(run.text):]
@@ -217,7 +248,9 @@ def csl_html(text: RichText) -> str:
         for mark in reversed(run.marks):
             opening, closing = _CSL_TAGS[mark]
             spelled = opening + spelled + closing
-        if run.nocase:
+        if run.nocase and any(c.isupper() or c.islower() for c in run.text):
+            # only letters have a case to keep; a span around a lone quote
+            # mark would cross the quotes CSL processors pair up
             spelled = _NOCASE[0] + spelled + _NOCASE[1]
         parts.append(spelled)
     return _SPACES.sub(" ", "".join(parts)).strip(" ")

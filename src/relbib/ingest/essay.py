@@ -1,7 +1,7 @@
-"""Stage 1: an essay's text (plain, Markdown or HTML) → an Essay record.
+"""Stage 1: an essay's text (plain, Markdown, HTML, LaTeX) or zip (.docx, .odt, .epub) → an Essay record.
 
-Input: the decoded text of one essay, its path (for the id and messages)
-and optionally its format.
+Input: the decoded text of one essay (a zip's bytes decoded latin-1), its
+path (for the id and messages) and optionally its format.
 Output: an :class:`relbib.model.Essay` — plain text, an offset map back to
 the source, paragraphs, sentences, the notes section and markers
 reconciled by :mod:`relbib.notes`, each note's claim, and the title,
@@ -13,7 +13,10 @@ Markdown and HTML are reduced to plain text with one source offset per
 plain-text character; explicit markers (``[^1]``, ``^1^``, ``<sup>1</sup>``,
 ``<a href="#fn1">``) become their digits in the plain text, and footnote
 definitions become a ``Notes`` section at its end, so one notes finder
-serves every format.
+serves every format.  Word, OpenDocument, LaTeX and EPUB essays are
+reduced by :mod:`relbib.ingest.office`, :mod:`relbib.ingest.latex` and
+:mod:`relbib.ingest.epub`; text extracted from a PDF is reflowed by
+:mod:`relbib.ingest.pdftext` (double spacing, footnotes at each page's foot).
 """
 
 from __future__ import annotations
@@ -25,21 +28,29 @@ from pathlib import PurePath
 from typing import Literal
 
 from relbib.diagnostics import InputError
+from relbib.ingest.epub import epub_html
 from relbib.ingest.html import reduce_html
+from relbib.ingest.latex import reduce_latex
 from relbib.ingest.markdown import reduce_markdown
 from relbib.ingest.meta import essay_metadata
+from relbib.ingest.office import reduce_docx, reduce_odt
 from relbib.ingest.pdftext import reflow_pdf_text
 from relbib.ingest.sentences import line_starts
 from relbib.model import Diagnostic, Essay, Marker, Sentence
 from relbib.notes import find_notes
 
-Format = Literal["text", "markdown", "html"]
+Format = Literal["text", "markdown", "html", "docx", "odt", "latex", "epub"]
 
 _SUFFIXES: dict[str, Format] = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown", ".qmd": "markdown", ".rmd": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".odt": "odt", ".tex": "latex", ".latex": "latex", ".epub": "epub",
 }
+# Formats that are zips: their bytes travel as text decoded latin-1 (one
+# character a byte, workspace.read_essay_file), the one lossless way through
+# the str-typed pipeline.
+BINARY_FORMATS = frozenset({"docx", "odt", "epub"})
 
 # --- regexes: format sniffing ---------------------------------------------------
 
@@ -106,8 +117,9 @@ def _source_line(source: str, offset_map: tuple[int, ...], plain: str, line: int
 def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, tuple[Diagnostic, ...]]:
     """The Essay ``text`` holds, and what is wrong with it.
 
-    Raises InputError (naming ``path`` and the line) for empty text or a
-    notes section with gaps or duplicate numbers.
+    Raises InputError (naming ``path`` and the line) for empty text, or a
+    .docx, .odt, .epub or .tex that cannot be read.  A zip essay's ``text``
+    is its bytes decoded latin-1 (see BINARY_FORMATS).
     """
     if not text.strip():
         raise InputError("the essay is empty", path=path, line=1)
@@ -120,13 +132,23 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
     try:
         if chosen == "markdown":
             plain, offset_map, hints, meta = reduce_markdown(_normalize(source))
-        elif chosen == "html":
-            plain, offset_map, hints, meta, html_title = reduce_html(source)
+        elif chosen in ("html", "epub"):
+            book: dict[str, list[str]] = {}
+            if chosen == "epub":
+                source, book = epub_html(_binary(text, path))
+            plain, offset_map, hints, html_meta, html_title = reduce_html(source)
+            meta = {**html_meta, **book}
+        elif chosen in ("docx", "odt"):
+            reduced = (reduce_docx if chosen == "docx" else reduce_odt)(_binary(text, path))
+            source, plain, offset_map, meta = reduced.source, reduced.plain, reduced.offset_map, reduced.meta
+            hints = list(reduced.hints)
+        elif chosen == "latex":
+            plain, offset_map, hints, meta = reduce_latex(_normalize(source))
         else:
             plain = source
     except InputError as error:
         raise InputError(error.detail, path=path, line=error.line) from None
-    if chosen != "html" and ("\r" in source or source.startswith("\ufeff")):
+    if chosen in ("text", "markdown") and ("\r" in source or source.startswith("\ufeff")):
         plain, offset_map = _normalized_with_map(source, offset_map, plain)
     if chosen == "text":
         reflowed = reflow_pdf_text(plain)
@@ -135,7 +157,7 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
             offset_map = tuple(offset_map[o] for o in inner) if offset_map else inner
     if not plain.strip():
         raise InputError("the essay has no text", path=path, line=1)
-    if chosen != "html":
+    if chosen not in ("html", "epub"):
         plain, superscripts = _superscript_markers(plain)
         hints = sorted({*hints, *superscripts})
 
@@ -203,10 +225,20 @@ def _at_source_lines(essay: Essay, source: str) -> Essay:
 
 def _as_format(fmt: str, path: str) -> Format:
     aliases: dict[str, Format] = {"text": "text", "txt": "text", "markdown": "markdown", "md": "markdown",
-                                  "html": "html", "htm": "html"}
+                                  "html": "html", "htm": "html", "xhtml": "html", "docx": "docx",
+                                  "odt": "odt", "latex": "latex", "tex": "latex", "epub": "epub"}
     if fmt.lower() not in aliases:
-        raise InputError(f"unknown essay format {fmt!r} (text, markdown or html)", path=path)
+        raise InputError(f"unknown essay format {fmt!r} (text, markdown, html, docx, odt, latex or epub)",
+                         path=path)
     return aliases[fmt.lower()]
+
+
+def _binary(text: str, path: str) -> bytes:
+    """The bytes of a zip essay, carried as latin-1 text (see BINARY_FORMATS)."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        raise InputError("this is text, not the zip a .docx, .odt or .epub file is", path=path) from None
 
 
 def _normalize(text: str) -> str:

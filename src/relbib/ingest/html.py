@@ -93,6 +93,7 @@ class _HTMLReducer(HTMLParser):
         in_notes = bool(self.notes_depth)
         if tag in ("section", "div", "aside", "ol", "ul", "footer") and (
             _NOTES_CLASS_RE.search(a.get("class", "")) or a.get("role", "") in ("doc-endnotes", "doc-footnotes")
+            or a.get("epub:type", "") in ("endnotes", "footnotes", "rearnotes")
             or a.get("id", "").lower() in ("footnotes", "endnotes", "notes")
         ) and not in_notes:
             if not self.notes_heading:  # one heading, though each note has its own box (Substack)
@@ -139,7 +140,8 @@ class _HTMLReducer(HTMLParser):
         if tag == "a" and (
             _BACKREF_HREF_RE.match(a.get("href", ""))
             or ((self.note_item or in_notes) and "back" in a.get("class", ""))
-        ) or (tag in ("span", "a", "sup") and _BACKLINK_CLASS_RE.search(a.get("class", ""))):
+        ) or (tag in ("span", "a", "sup") and _BACKLINK_CLASS_RE.search(
+                " ".join((a.get("class", ""), a.get("epub:type", ""), a.get("role", ""))))):
             # the ↩ link from a note back to its marker is not part of the note
             self.backref.append(tag)
             return

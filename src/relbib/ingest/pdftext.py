@@ -48,6 +48,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?:][’”\"')\]]*\d{0,3}[ \t]*$")
 # Double spacing: this share of non-blank lines has exactly one blank line after it.
 _DOUBLE_SHARE = 0.75
 _DOUBLE_MIN_LINES = 6
+# A page's line is no wider than this (typewriter pages hold 60–90 characters).
+_WRAP_MAX = 120
 # A wrapped line is at least this share of the text's usual line width.
 _FULL_LINE = 0.8
 
@@ -96,7 +98,12 @@ def _double_spaced(text: str, lines: Sequence[_Line]) -> bool:
         return False
     spaced = sum(1 for a, b in zip(full, full[1:], strict=False) if b - a == 2)
     unended = sum(1 for k in full if not _SENTENCE_END_RE.search(text, lines[k].start, lines[k].end))
-    return spaced >= _DOUBLE_SHARE * (len(full) - 1) and unended * 3 >= len(full)
+    widths = sorted(lines[k].end - lines[k].start for k in full)
+    usual = widths[len(widths) * 3 // 4]
+    # wrapped: lines of a page's width, most of them near it (an essay pasted
+    # one paragraph a line, blank lines between, has long lines of any length)
+    wrapped = usual <= _WRAP_MAX and sum(1 for w in widths if w >= 0.6 * usual) >= 0.5 * len(widths)
+    return wrapped and spaced >= _DOUBLE_SHARE * (len(full) - 1) and unended * 3 >= len(full)
 
 
 def _undouble(text: str, lines: Sequence[_Line], out: TextBuilder) -> None:
@@ -112,7 +119,8 @@ def _undouble(text: str, lines: Sequence[_Line], out: TextBuilder) -> None:
         if previous is not None:
             short = previous.end - previous.start < _FULL_LINE * usual
             ended = _SENTENCE_END_RE.search(text, previous.start, previous.end)
-            paragraph = blanks >= 2 or (short and ended) or previous.page != line.page and ended
+            indented = text[line.start:line.start + 2] in ("  ", "\t") or text[line.start:line.start + 1] == "\t"
+            paragraph = blanks >= 2 or bool(ended) and (short or indented or previous.page != line.page)
             out.generated("\n\n" if paragraph else "\n", previous.end)
         out.add(text[line.start:line.end], line.start)
         previous, blanks = line, 0

@@ -15,6 +15,7 @@ spelled ``12--14`` (an abbreviated range "153-62" is written out: ``153--162``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from relbib.model import IbidRef, IdRef, OpCitRef, Reference, SupraRef
 from relbib.parse import patterns as P
@@ -29,6 +30,14 @@ _FORM_WORD_IN_ITALICS = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_VOLUME_ID = re.compile(r"^\d{1,3}\s+(?=(?i:id)\.)")
+# Pinpoints of law and archives the form patterns do not spell.
+_ODD_PIN = re.compile(
+    r"(?P<sep>,?\s?)(?:at\s)?(?P<pin>\[\d+(?:\s?[-\u2013]\s?\d+)?\]"
+    r"|(?:paras?|ch|chs|chap|sch|pt|points?|s|ss|arts?|fos?|fols?|nn?)\.?\s?\d[\d.]*[a-z]?(?:\s?[-\u2013]\s?\d[\d.]*)?"
+    r"(?:,\s(?:paras?|n)\.?\s?\d[\d.]*)?"
+    r"|\*\d+(?:\s?[-\u2013]\s?\*?\d+)?|\u00a7\u00a7?\s?\d[\d.]*(?:\s?[-\u2013]\s?\d[\d.]*)?)\.?$"
+)
 _RANGE_ENDS = re.compile(r"^(\d+)--(\d+)$")
 # "12 f." / "12ff." are spelled "12f" / "12ff" (the dot would read as the note's end).
 _FOLLOWING = re.compile(r"(?<=\d)\s*(ff?)\.?(?![a-z])")
@@ -43,6 +52,25 @@ def classify_note(text: str) -> Reference | None:
     clean = _prepare(text)
     if not clean:
         return None
+    ref = _read_forms(text, clean)
+    if ref is not None:
+        return ref
+    # "2 id. at *154" / "1 id. § 405": the volume of a multi-volume work before Id.
+    volume = _VOLUME_ID.match(clean)
+    if volume is not None:
+        return _read_forms(text, clean[volume.end() :])
+    # "ibid [43]", "ibid para 3.20", "Miller (n 1) [50]", "Treadwell (n 3) ch 4":
+    # a pinpoint the form patterns do not spell is read in place of a page.
+    odd = _ODD_PIN.search(clean)
+    if odd is None or odd.start() == 0:
+        return None
+    ref = _read_forms(text, clean[: odd.start()] + (odd.group("sep") or " ") + "1")
+    if ref is None or getattr(ref, "pinpoint", None) != "1":
+        return None
+    return replace(ref, pinpoint=normalize_pinpoint(odd.group("pin").strip("[]")))
+
+
+def _read_forms(text: str, clean: str) -> Reference | None:
     for read in (_read_ibid, _read_id, _read_supra, _read_opcit):
         ref = read(text, clean)
         if ref is not None:

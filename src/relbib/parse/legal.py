@@ -35,12 +35,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from types import MappingProxyType
 
 from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
 from relbib.parse import patterns as P
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.legal_eu import parse_european
 from relbib.parse.names import split_names
 
 __all__ = ["parse_legal"]
@@ -65,6 +67,9 @@ def parse_legal(text: str) -> Reference | None:
     clean = P.LEGAL_SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
     if not clean:
         return None
+    european = parse_european(clean)
+    if european is not None:
+        return replace(european, text=text)
     readers: tuple[Callable[[str, str], Reference | None], ...] = (
         _read_un_document,
         _read_charter,
@@ -78,6 +83,9 @@ def parse_legal(text: str) -> Reference | None:
         _read_uk_act,
         _read_bracket_year_case,
         _read_periodical,
+        _read_session_law,
+        _read_institutional_report,
+        _read_treatise,
         _read_book,
     )
     for read in readers:
@@ -114,7 +122,7 @@ def _read_periodical(text: str, clean: str) -> Reference | None:
         court = _court(paren)
         if court:
             fields["note"] = court
-        return _full(text, "misc", fields, pin)
+        return _full(text, "jurisdiction", fields, pin)
     split = _authors_and_title(head)
     if split is None:
         return None
@@ -154,7 +162,8 @@ _OSCOLA_ARTICLE = re.compile(
 # "Compensation Act 2006, s 1" (a UK Act and its section).
 _UK_ACT = re.compile(
     r"^(?P<title>[A-Z][A-Za-z\s()'-]{2,120}?\s(?:Act|Regulations|Order|Rules|Measure)\s\d{4})"
-    r"(?:,?\s+(?P<pin>(?:s|ss|sch|art|arts|reg|para|pt)\.?\s+\w+(?:\([\w]+\))*))?\s*\.?$"
+    r"(?:,?\s+(?P<pin>(?:s|ss|sch|art|arts|reg|para|pt)\.?\s+\w+(?:\([\w]+\))*"
+    r"(?:,\s(?:para|paras|pt|s)\.?\s\w+(?:\([\w]+\))*)?))?\s*\.?$"
 )
 
 
@@ -170,7 +179,7 @@ def _read_oscola_case(text: str, clean: str) -> Reference | None:
     }
     if m.group("court"):
         fields["note"] = m.group("court")
-    return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
+    return _full(text, "jurisdiction", fields, normalize_pinpoint(m.group("pin")))
 
 
 def _read_oscola_article(text: str, clean: str) -> Reference | None:
@@ -195,7 +204,7 @@ def _read_uk_act(text: str, clean: str) -> Reference | None:
         return None
     title = m.group("title").strip()
     fields: dict[str, FieldValue] = {"title": title, "year": title[-4:]}
-    return _full(text, "misc", fields, m.group("pin"))
+    return _full(text, "legislation", fields, m.group("pin"))
 
 
 def _read_bracket_year_case(text: str, clean: str) -> Reference | None:
@@ -209,7 +218,7 @@ def _read_bracket_year_case(text: str, clean: str) -> Reference | None:
         "howpublished": cite,
         "year": m.group("year"),
     }
-    return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
+    return _full(text, "jurisdiction", fields, normalize_pinpoint(m.group("pin")))
 
 
 def _read_case_short(text: str, clean: str) -> Reference | None:
@@ -261,15 +270,85 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if edition is not None:
         fields["edition"] = _edition(edition.group("edition"))
         rest = rest[: edition.start()] + rest[edition.end() :]
+    if rest.rstrip().endswith(",") or (m.group("pin") and m.group("pin2")):
+        return None  # Chicago's "(Oxford, 2002), 14": Bluebook has no comma before the year
     rest = rest.strip(" ,")
-    if rest.endswith(","):
-        return None
     if "," in rest:
         return None
     if rest:
         fields["publisher"] = rest
     pin = normalize_pinpoint(m.group("pin") or m.group("pin2"))
     return _full(text, "book", fields, pin)
+
+
+# "2 WILLIAM BLACKSTONE, COMMENTARIES *154 (1765)" / "1 JOSEPH STORY, COMMENTARIES § 402
+# (Boston, Hilliard, Gray & Co. 1833)": a volume-first book, a star page or section pinpoint.
+_TREATISE = re.compile(
+    r"^(?:(?P<vol>\d{1,3})\s)?(?P<head>[A-Z][^()]{3,300}?)\s(?P<pin>\*\d+(?:\s?[-\u2013]\s?\*?\d+)?"
+    r"|\u00a7\u00a7?\s?[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?|\d+(?:\s?[-\u2013]\s?\d+)?)"
+    r"\s\((?P<paren>[^()]{0,160}?)(?P<year>(?:1[5-9]|20)\d\d)\)\.?$"
+)
+# "U.S. GOV'T ACCOUNTABILITY OFF., GAO-21-104, TITLE 12 (2021)": a body's numbered report.
+_INSTITUTIONAL_REPORT = re.compile(
+    r"^(?P<org>[A-Z][^,()]{2,80}),\s(?P<number>[A-Za-z]{2,8}-\d[\w-]{0,15}),\s(?P<title>[A-Z][^()]{2,300}?)"
+    r"(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\s\((?P<paren>[^()]{0,60}?(?:1[6-9]|20)\d\d)\)\.?$"
+)
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:Off\.|Dep't|Comm'n|Ass'n|Agency|Bureau|Serv\.|Admin\.|Council|Inst\.|Ctr\.|Found\.|"
+    r"Gov't|Org\.|Bd\.|Sec'y|Comm\.)"
+)
+# "Civil Rights Act of 1871, ch. 22, 17 Stat. 13": a session law in the Statutes at Large.
+_SESSION_LAW = re.compile(
+    r"^(?P<title>[A-Z][^,]{3,120}?\b(?:Act|Code|Law|Resolution)(?:\sof\s(?P<year>\d{4}))?),\s"
+    r"(?:(?:Pub\.\sL\.\sNo\.\s[\d-]+|ch\.\s\d+)(?:,\s\u00a7\s?[\w.]+)?,\s)?"
+    r"(?P<cite>\d+\sStat\.\s\d+)(?:,\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?"
+    r"(?:\s\((?P<paren>[^()]*)\))?\.?$"
+)
+
+
+def _read_treatise(text: str, clean: str) -> Reference | None:
+    m = _TREATISE.match(clean)
+    if m is None or not (m.group("vol") or not m.group("pin")[:1].isdigit()):
+        return None
+    split = _authors_and_title(m.group("head"))
+    if split is None or not split[0]:
+        return None
+    fields: dict[str, FieldValue] = {"author": split[0], "title": split[1], "year": m.group("year")}
+    if m.group("vol"):
+        fields["volume"] = m.group("vol")
+    paren = m.group("paren").strip()
+    edition = P.LEGAL_EDITION.search(paren)
+    if edition is not None:
+        fields["edition"] = _edition(edition.group("edition"))
+        paren = (paren[: edition.start()] + paren[edition.end() :]).strip()
+    if paren.endswith(","):
+        return None
+    if paren:
+        fields["publisher"] = paren
+    return _full(text, "book", fields, normalize_pinpoint(m.group("pin").replace("*", "*")))
+
+
+def _read_institutional_report(text: str, clean: str) -> Reference | None:
+    m = _INSTITUTIONAL_REPORT.match(clean)
+    if m is None or not _INSTITUTION_WORD.search(m.group("org")):
+        return None
+    fields: dict[str, FieldValue] = {
+        "author": (Name(family=m.group("org").strip(), literal=True),),
+        "title": m.group("title").strip(), "number": m.group("number").upper(),
+        "institution": m.group("org").strip(),
+    }
+    _set_date(fields, m.group("paren"), "")
+    return _full(text, "techreport", fields, normalize_pinpoint(m.group("pin")))
+
+
+def _read_session_law(text: str, clean: str) -> Reference | None:
+    m = _SESSION_LAW.match(clean)
+    if m is None:
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("title"), "howpublished": m.group("cite")}
+    if not _set_date(fields, m.group("paren") or "", m.group("year") or ""):
+        return None
+    return _full(text, "legislation", fields, normalize_pinpoint(m.group("pin")))
 
 
 def _edition(printed: str) -> str:
@@ -288,7 +367,7 @@ def _read_statute(text: str, clean: str) -> Reference | None:
     if not _set_date(fields, m.group("paren") or "", ""):
         if m.group("paren"):
             fields["note"] = m.group("paren")
-    return _full(text, "misc", fields, None)
+    return _full(text, "legislation", fields, None)
 
 
 def _read_named_act(text: str, clean: str) -> Reference | None:
@@ -298,7 +377,7 @@ def _read_named_act(text: str, clean: str) -> Reference | None:
     fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "howpublished": m.group("cite")}
     year = P.LEGAL_YEAR_WORD.search(m.group("title"))
     _set_date(fields, m.group("paren") or "", year.group(1) if year else "")
-    return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
+    return _full(text, "legislation", fields, normalize_pinpoint(m.group("pin")))
 
 
 def _read_constitution(text: str, clean: str) -> Reference | None:
@@ -308,7 +387,7 @@ def _read_constitution(text: str, clean: str) -> Reference | None:
     fields: dict[str, FieldValue] = {"title": m.group("title")}
     _set_date(fields, m.group("paren") or "", "")
     pin = (m.group("pin") or "").strip(" ,.") or None
-    return _full(text, "misc", fields, pin)
+    return _full(text, "legislation", fields, pin)
 
 
 def _read_charter(text: str, clean: str) -> Reference | None:
@@ -406,6 +485,9 @@ def _authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
         return None
     if P.LEGAL_STUDENT_PIECE.match(authors_text):
         return (), title
+    designation = title.split(", ", 1)
+    if len(designation) == 2 and P.LEGAL_STUDENT_PIECE.match(designation[0]):
+        title = designation[1]  # "Eric Lind, Comment, Title": the student piece's label
     if not _names_only(authors_text) or P.LEGAL_SENTENCE_END.search(title) or not title[:1].isalpha():
         return None
     names = split_names(authors_text.replace(" & ", " and "))

@@ -115,7 +115,34 @@ def _split_single(chunk: str, upper_style: bool, after_and: bool) -> tuple[str, 
         j > 0 and toks[j - 1].lower().strip(".'\u2019") in PARTICLES and toks[j - 1][:1].islower()
     ):
         j -= 1
+    j = _compound_family_start(toks, j)
     return " ".join(toks[j:]), " ".join(toks[:j])
+
+
+def _compound_family_start(toks: list[str], j: int) -> int:
+    """Where a family name of several words starts, given that ``toks[j:]`` is one:
+    "L. Van den Berghe", "Dawn Ó Briain", "Johann Meyer zu Eissen", "Jorge Calvo Tello"."""
+    if j < 2:
+        return j
+    before, first = toks[j - 1], toks[j]
+    if first[:1].islower() and before.lower() in PARTICLES and before[:1].isupper():
+        return j - 1  # "Van den", "De la": a capitalised particle before a lower-case one
+    if before in _GAELIC_PARTICLES:
+        return j - 1
+    if first in ("zu", "zum", "zur") and before[:1].isupper() and before.lower() not in western_given_names():
+        return j - 1  # "Meyer zu Eissen": a surname before "zu"
+    if j == len(toks) - 1 and before.lower() in compound_surnames() and not _is_initials(before):
+        return j - 1
+    return j
+
+
+_GAELIC_PARTICLES = frozenset({"\u00d3", "N\u00ed", "Nic", "Ua", "U\u00ed", "Mac"})
+
+
+@cache
+def compound_surnames() -> frozenset[str]:
+    """Spanish and Portuguese family names that open a two-part surname."""
+    return _word_list("compound_surnames.txt")
 
 
 def _family_first(toks: list[str]) -> bool:

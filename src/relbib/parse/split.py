@@ -50,7 +50,7 @@ __all__ = ["read_note", "split_note"]
 # Markdown italics allowed around it.  Group ``signal``.
 _SIGNAL = re.compile(
     r"^[*_]{0,2}(?P<signal>(?:and\s+)?(?:"
-    r"see,?\s+e\.\s?g\.|see,?\s+for\s+example|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
+    r"see,?\s+e\.\s?g\.|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
     r"but\s+see|but\s+cf\.|but\s+compare|cf\.|compare|with|accord|contra|e\.\s?g\.|"
     r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|siehe(?:\s+auch)?|"
     r"voir(?:\s+aussi)?|cfr\.)|and(?=\s+[*_\u201c\"A-Z])),?[*_]{0,2},?(?=\s)\s*",
@@ -68,6 +68,17 @@ _LEAD_FORBIDDEN = re.compile(r"[\d()\u201c\u201d\";:]|\b(?:ed|eds|trans)\.")
 # Where a quotation's source follows in the same sentence: "…, quoted in Jones, …".
 _QUOTED_IN = re.compile(r",?\s+(?=(?:as\s+)?(?:quoted|cited)\s+in\s)", re.IGNORECASE)
 _WITH = re.compile(r",\s+(?=with\s)", re.IGNORECASE)
+# A case's later history that names another case: ", overruled in part by".
+_HISTORY = re.compile(
+    r",\s+(?:overruled|abrogated|superseded|disapproved|questioned|criticized|called\s+into\s+doubt)"
+    r"(?:\s+in\s+part|\s+on\s+other\s+grounds)?\s+by\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+# ", and" after a pinpoint, before the next citation's author.
+_AND_NEXT = re.compile(r"(?<=\d),\s+and\s+(?=\S)")
+_PARTICLE_OPENS = re.compile(
+    r"^(?:de|del|della|di|du|da|van|von|le|la|al-\w+|el-\w+|d')(?:\s+(?:la|le|der|den|de))?\s+[A-Z][\w'\u2019-]*,\s"
+)
 # A sentence end candidate: ". " (or ".* ") before a capital, a quote or italics.
 _SENTENCE_END = re.compile(r"(?<=[.?!])[*_]{0,2}\s+(?=[*_\u201c\u2018\"']?[A-Z\u00c0-\u00de])")
 # Words that continue a reference after a full stop.
@@ -101,12 +112,17 @@ _CROSS_REFERENCE = re.compile(
     r"(?:notes?|nn?\.|text|parts?|sections?|§|pp?\.|chapters?|ch\.)"
     r"|^(?:(?:see|cf\.)\s+(?:also\s+)?)?(?:notes?|nn?\.|parts?|sections?|chapters?|text)\s+"
     r"[\dIVX]+[^a-z]*(?:\s*(?:and|&)\s*[\dIVX]+)?[^a-z]*(?:above|below|infra|supra|"
-    r"and\s+(?:the\s+)?accompanying\s+text)",
+    r"and\s+(?:the\s+)?accompanying\s+text)"
+    r"|^(?:(?:see|cf\.)\s+(?:also\s+)?)?(?:the\s+)?(?:text|discussion|analysis|sources|authorities|cases)\s+"
+    r"(?:at|to|in|accompanying|cited\s+(?:at|in))\s+(?:nn?\.?|notes?)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
+    r"(?:\s+(?:above|below|supra|infra))?\.?$",
     re.IGNORECASE,
 )
 # "601–13, here pp. 607–8" / "1–13, at 3": a pinpoint inside an article's range.
 _HERE = re.compile(
-    r"(?<=\d)\s*,\s*(?:here|at|esp\.|especially)\s+(?:pp?\.\s*)?"
+    r"(?:(?<=\d)\s*,\s*(?:here|at|esp\.|especially)\s+(?:pp?\.\s*)?"
+    r"|(?<=\d[-\u2013\u2014]\d)\s*,\s*pp?\.\s*|(?<=\d[-\u2013\u2014]\d\d)\s*,\s*pp?\.\s*"
+    r"|(?<=\d[-\u2013\u2014]\d\d\d)\s*,\s*pp?\.\s*)"
     r"(?P<pin>\d+(?:\s*[-\u2013\u2014]\s*\d+)?)\s*\.?\s*$"
 )
 # A run of two or more words in capitals, one of them four letters long or more.
@@ -251,14 +267,30 @@ def _last_word(text: str) -> str:
 
 
 def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A sentence cut before "quoted in"/"cited in" and at "Compare …, with …"."""
-    cuts = [m.start() for m in _QUOTED_IN.finditer(text, start, end)
+    """A sentence cut before "quoted in"/"cited in", at "Compare …, with …", before a
+    case's later history ("…, overruled by X v. Y, …") and at ", and" between two
+    citations ("Smith, Empire, 40, and Jones, ‘Trade’, 70")."""
+    cuts = [(m.start(), m.start()) for m in _QUOTED_IN.finditer(text, start, end)
             if _depth(text, start, m.start()) == 0 and m.start() > start]
+    cuts += [(m.start(), m.end()) for m in _HISTORY.finditer(text, start, end)
+             if _depth(text, start, m.start()) == 0]
     if re.match(r"\s*[*_]{0,2}(?:but\s+)?compare\b", text[start:end], re.IGNORECASE):
-        cuts += [m.start() for m in _WITH.finditer(text, start, end)
+        cuts += [(m.start(), m.start()) for m in _WITH.finditer(text, start, end)
                  if _depth(text, start, m.start()) == 0]
-    bounds = [start, *sorted(cuts), end]
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    cuts += [(m.start(), m.end()) for m in _AND_NEXT.finditer(text, start, end)
+             if _depth(text, start, m.start()) == 0 and _opens_with_author(text[m.end() : end])]
+    spans, begin = [], start
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start >= begin:
+            spans.append((begin, cut_start))
+            begin = cut_end
+    spans.append((begin, end))
+    return spans
+
+
+def _opens_with_author(text: str) -> bool:
+    """ "Jones, ‘Trade’, 70" / "de la Mare, ‘Relief’, 110": the text opens with an author."""
+    return bool(_AUTHOR_OPENS.match(text) or _PARTICLE_OPENS.match(text))
 
 
 # --- one piece -------------------------------------------------------------------
@@ -291,7 +323,10 @@ def _prose_lead(piece: str) -> int:
         if _LEAD_FORBIDDEN.search(lead):
             return 0
         words = _WORD.findall(lead)
-        if sum(1 for w in words if w.islower()) >= 2 and _AUTHOR_OPENS.match(piece[m.end():]):
+        # a prose lead has a verb ("The figures are given in"); "Memorandum on
+        # the state of the poor in Essex" is a document's title
+        verb = any(w.lower() in _PROSE_WORDS or (w.islower() and w.endswith("ed")) for w in words)
+        if verb and sum(1 for w in words if w.islower()) >= 2 and _AUTHOR_OPENS.match(piece[m.end():]):
             return m.end()
     return 0
 

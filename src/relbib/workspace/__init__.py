@@ -34,7 +34,10 @@ if TYPE_CHECKING:
 # used: `relbib check` needs only the project and the decoder, and pays for
 # nothing else at start-up.
 
-ESSAY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ESSAY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tex", ".docx", ".odt", ".epub")
+# Essays that are zips: read as bytes and handed on decoded latin-1 (one
+# character a byte; relbib.ingest.essay turns them back into the bytes).
+ZIP_ESSAY_SUFFIXES = (".docx", ".odt", ".epub")
 SOURCES_BIB = "sources.bib"
 ESSAYS_BIB = "essays.bib"
 
@@ -302,10 +305,24 @@ def read_essays(paths: Sequence[Path], project: Project) -> list[tuple[str, str]
     """
     files = iter_essay_paths(paths)
     if not files:
-        raise InputError("no essays found (looked for .txt, .md, .markdown, .html, .htm)",
+        raise InputError("no essays found (looked for " + ", ".join(ESSAY_SUFFIXES) + ")",
                          path=", ".join(str(p) for p in paths))
     root = project.root.resolve()
-    return [(relative_name(f.resolve(), root), read_text_file(f)) for f in files]
+    return [(relative_name(f.resolve(), root), read_essay_file(f)) for f in files]
+
+
+def read_essay_file(path: Path) -> str:
+    """The text of an essay file; a .docx, .odt or .epub as its bytes decoded
+    latin-1 (see ZIP_ESSAY_SUFFIXES); InputError naming the path."""
+    if path.suffix.lower() not in ZIP_ESSAY_SUFFIXES:
+        return read_text_file(path)
+    try:
+        data = read_capped(path, limit=MAX_TEXT_BYTES * 4)
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from None
+    if not data:
+        raise InputError("the file is empty", path=str(path))
+    return data.decode("latin-1")
 
 
 def library_essays(project: Project, library: Library
@@ -322,7 +339,7 @@ def library_essays(project: Project, library: Library
             continue
         path = project.root / file
         if path.is_file():
-            found.append((file, read_text_file(path)))
+            found.append((file, read_essay_file(path)))
         else:
             gone.append((file, key))
     return found, gone

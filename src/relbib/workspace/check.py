@@ -13,18 +13,13 @@ relative to its folder argument (``\\subimport`` to the including file's).
 
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 import re
-import tempfile
-import tomllib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from relbib.check.context import ClaimInputs, ModelChoice, Rule
+from relbib.check.context import ClaimInputs, ModelChoice
 from relbib.check.drafts import (
     LATEX_SUFFIXES,
     MARKDOWN_SUFFIXES,
@@ -33,22 +28,33 @@ from relbib.check.drafts import (
 )
 from relbib.check.records import DraftScan
 from relbib.check.runner import (
-    DRAFT_FIELDS,
     CheckRequest,
     DraftUnit,
     EssayText,
     LibraryFindings,
-    library_findings,
     records_of,
     unreadable,
     work_map,
 )
 from relbib.check.scope import Scope
 from relbib.diagnostics import InputError, diagnostic
-from relbib.formats.bibscan import BibScan, ScannedBlock, ScannedEntry, scan_bib
+from relbib.formats.bibscan import BibScan
 from relbib.model import Diagnostic, Severity
-from relbib.workspace import Project, decode_bytes, is_file, read_capped
+from relbib.workspace import Project, decode_bytes, is_file
+from relbib.workspace.check_cache import (
+    CACHE_VERSION,
+    BibFiles,
+    Cache,
+    _read,
+    cache_dir,
+    cached_library_findings,
+    display_path,
+)
 from relbib.workspace.markdown_project import markdown_settings
+from relbib.workspace.project import Settings, bib_dialect, read_settings, walk
+
+__all__ = ["CACHE_VERSION", "BibFiles", "Cache", "cache_dir", "cached_library_findings",
+           "claim_inputs", "collect", "display_path", "expand_paths", "read_check_inputs"]
 
 ESSAY_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 BIB_SUFFIXES = frozenset({".bib"})
@@ -57,8 +63,6 @@ CSL_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
 # an id in a CSL YAML file ("- id: key", "  id: 'key'", "{id: key, ...}")
 _CSL_YAML_ID = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)id\s*:\s*(?P<q>['\"]?)(?P<id>[^'\",{}\s]+)(?P=q)",
                           re.MULTILINE)
-# Bump when the scanner or the rules change what a cached result would hold.
-CACHE_VERSION = 6
 
 # the root-document magic comment of TeXShop, TeXstudio and VS Code's LaTeX
 # Workshop ("% !TEX root = ../thesis.tex", "%!TeX root=main"); editors read it
@@ -74,14 +78,6 @@ _WHOLE_LATEX = re.compile(r"^[^%\n]*\\(?:documentclass|begin\s*\{document\})", r
 # --- paths ----------------------------------------------------------------------------
 
 
-def display_path(path: Path) -> str:
-    """The path as findings name it: relative to the working folder when under it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def _kind_of(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in LATEX_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
@@ -94,33 +90,28 @@ def _kind_of(path: Path) -> str | None:
 
 
 def expand_paths(paths: Sequence[Path]) -> list[tuple[str, Path]]:
-    """(kind, path) for every draft, essay and .bib file named or under a named folder."""
+    """(kind, path) for every draft, essay and .bib file named or under a named folder.
+
+    A folder is walked as a project (workspace/project.py): its documents, not
+    every .tex and .md in it.  A .bib found in a folder that holds documents is
+    of kind "walked-bib": checked only through the drafts that name it.
+    """
     out: dict[Path, str] = {}
     for path in paths:
         if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                parts = candidate.relative_to(path).parts
-                if any(p.startswith(".") for p in parts) or not candidate.is_file():
-                    continue
-                kind = _kind_of(candidate)
-                if kind is not None:
-                    out.setdefault(candidate.resolve(), kind)
+            found, documents = walk(path)
+            for kind, candidate in found:
+                kind = "walked-bib" if kind == "bib" and documents else kind
+                out.setdefault(candidate.resolve(), kind)
         elif path.is_file() or path.resolve() in _STDIN:
             kind = _kind_of(path)
             if kind is None:
                 raise InputError("not a draft (.tex, .md, .qmd, .Rmd), essay (.txt, .html) "
                                  "or .bib file", path=str(path))
-            out.setdefault(path.resolve(), kind)
+            out[path.resolve()] = kind
         else:
             raise InputError("no such file or folder", path=str(path))
     return [(kind, path) for path, kind in out.items()]
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return read_capped(path)
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from None
 
 
 # --stdin-filename: a draft's text as the editor holds it, by real path (one run at a time)
@@ -306,184 +297,6 @@ def resolve_roots(drafts: Sequence[Path], roots: Sequence[Path]
     return out, problems
 
 
-# --- the cache --------------------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """RELBIB_CACHE_DIR, else $XDG_CACHE_HOME/relbib, else ~/.cache/relbib."""
-    explicit = os.environ.get("RELBIB_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "relbib"
-
-
-def _diag_tuple(d: Diagnostic) -> tuple[object, ...]:
-    return (d.path, d.line, d.column, d.severity.value, d.code, d.kind, d.message, d.keys,
-            d.suggestion)
-
-
-def _diag_of(t: Sequence[Any]) -> Diagnostic:
-    path, line, column, severity, code, kind, message, keys, suggestion = t
-    return Diagnostic(path=str(path), line=int(line), column=int(column),
-                      severity=Severity(severity), code=str(code), kind=str(kind),
-                      message=str(message), keys=tuple(keys), suggestion=str(suggestion))
-
-
-class Cache:
-    """Marshalled results keyed by content hashes; a write or read that fails is ignored."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-
-    def get(self, name: str) -> Any:
-        if self.folder is None:
-            return None
-        try:
-            data = (self.folder / name).read_bytes()
-            value = marshal.loads(data)
-        except (OSError, EOFError, ValueError, TypeError):
-            return None
-        if not isinstance(value, tuple) or len(value) != 2 or value[0] != CACHE_VERSION:
-            return None
-        return value[1]
-
-    def put(self, name: str, value: Any) -> None:
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle = tempfile.NamedTemporaryFile("wb", dir=self.folder, prefix=".tmp-",
-                                                 delete=False)
-            with handle:
-                handle.write(marshal.dumps((CACHE_VERSION, value)))
-            os.replace(handle.name, self.folder / name)
-        except (OSError, ValueError):
-            pass  # a cache that cannot be written only costs speed
-
-
-def _scan_from_cache(path: str, value: Any) -> BibScan | None:
-    try:
-        entries, strings, blocks, problems, suppress = value
-        return BibScan(path=path, entries=tuple(ScannedEntry(*e) for e in entries),
-                       strings=dict(strings), blocks=tuple(ScannedBlock(*b) for b in blocks),
-                       problems=tuple(_diag_of(p) for p in problems),
-                       suppressions={line: frozenset(c) for line, c in suppress.items()})
-    except (TypeError, ValueError, AttributeError, KeyError):
-        return None  # an entry of the right version but the wrong shape: rebuilt
-
-
-def _slim(scan: BibScan) -> BibScan:
-    """The scan with only the fields the draft rules read (see runner.DRAFT_FIELDS)."""
-    entries = tuple(e._replace(fields={k: v for k, v in e.fields.items() if k in DRAFT_FIELDS},
-                               field_lines={}, macros=())
-                    for e in scan.entries)
-    return BibScan(path=scan.path, entries=entries, strings=scan.strings, blocks=(),
-                   problems=scan.problems, suppressions=scan.suppressions)
-
-
-def _store(cache: Cache, name: str, scan: BibScan) -> None:
-    cache.put(name, (
-        [tuple(e) for e in scan.entries], dict(scan.strings), [tuple(b) for b in scan.blocks],
-        [_diag_tuple(p) for p in scan.problems],
-        {line: sorted(codes) for line, codes in scan.suppressions.items()}))
-
-
-@dataclass(slots=True)
-class BibFiles:
-    """The .bib files of a run: real paths, content hashes, and which scans are slim."""
-
-    cache: Cache
-    paths: dict[str, Path] = field(default_factory=dict)
-    hashes: dict[str, str] = field(default_factory=dict)
-    # id → every slim scan handed out (a second slim read of one file must not
-    # make full() take the first slim copy for the whole file)
-    slim: dict[int, BibScan] = field(default_factory=dict)
-    whole: dict[str, BibScan] = field(default_factory=dict)  # path → the full scan, once read
-    _read_hash: dict[str, str] = field(default_factory=dict)  # path → hash of the full scan
-
-    def read(self, path: Path, *, slim: bool = False) -> BibScan:
-        """The scan of one .bib file, from the cache when its content is unchanged.
-
-        ``slim`` accepts the draft-fields view (fast to load); the library
-        findings then come from their own cache, or :meth:`full` reads again.
-        """
-        data = _read(path)
-        shown = display_path(path)
-        digest = hashlib.blake2b(data, digest_size=20)
-        digest.update(shown.encode())
-        key = digest.hexdigest()
-        self.paths[shown] = path
-        self.hashes[shown] = key
-        if shown in self.whole and self._read_hash.get(shown) == key:
-            return self.whole[shown]  # read in full already this run
-        if slim:
-            scan = _scan_from_cache(shown, self.cache.get(f"slim-{key}"))
-            if scan is not None:
-                self.slim[id(scan)] = scan
-                return scan
-        # the full scan is not cached: scanning again costs less than marshalling it
-        text = decode_bytes(data, path=shown).text if data.strip() else ""
-        scan = scan_bib(text, path=shown)
-        if slim:
-            _store(self.cache, f"slim-{key}", _slim(scan))
-        self.whole[shown] = scan
-        self._read_hash[shown] = key
-        return scan
-
-    def full(self, scan: BibScan) -> BibScan:
-        """``scan`` with every field (read again when a slim view was handed out)."""
-        if self.slim.get(id(scan)) is not scan:
-            return scan
-        if scan.path not in self.whole:
-            self.read(self.paths[scan.path])
-        return self.whole[scan.path]
-
-
-def cached_library_findings(files: BibFiles) -> LibraryFindings:
-    """library_findings, remembered per (bib contents, data model, rule set)."""
-
-    def compute(scans: tuple[BibScan, ...], model: ModelChoice,
-                rules: Mapping[str, Rule]) -> tuple[Diagnostic, ...]:
-        digest = hashlib.blake2b(digest_size=20)
-        for part in (model, ",".join(sorted(rules)),
-                     *(files.hashes.get(s.path, "") for s in scans)):
-            digest.update(part.encode() + b"\0")
-        name = f"lib-{digest.hexdigest()}"
-        hit = files.cache.get(name)
-        if isinstance(hit, list):
-            try:
-                return tuple(_diag_of(t) for t in hit)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass  # the wrong shape: computed again
-        found = library_findings(tuple(files.full(s) for s in scans), model, rules)
-        files.cache.put(name, [_diag_tuple(d) for d in found])
-        return found
-
-    return compute
-
-
-# --- the project's settings --------------------------------------------------------------
-
-
-def project_ignore(project: Project) -> frozenset[str]:
-    """``ignore = [...]`` of [tool.relbib] or relbib.toml: codes, kinds or rule names."""
-    if project.config is None:
-        return frozenset()
-    try:
-        data = tomllib.loads(_text(project.config) or "")
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"invalid TOML: {error}", path=str(project.config)) from None
-    if project.config.name == "pyproject.toml":
-        tool = data.get("tool")
-        data = tool.get("relbib", {}) if isinstance(tool, dict) else {}
-    value = data.get("ignore", []) if isinstance(data, dict) else []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError("ignore must be a list of codes, kinds or rule names",
-                         path=str(project.config))
-    return frozenset(value)
-
-
 # --- the whole request -----------------------------------------------------------------------
 
 
@@ -510,10 +323,25 @@ def _with_project_settings(scanned: list[_Scanned], roots: Sequence[Path]
     return scanned, () if named else settings.bibliographies
 
 
+def _alone_model(request: CheckRequest, files: BibFiles, settings: Settings) -> ModelChoice:
+    """The data model of the .bib files checked on their own: the config's
+    ``dialect``, else biblatex when each of them uses a field or type only
+    biblatex knows (``date``, ``journaltitle``, ``@online`` ...), else both."""
+    if settings.dialect is not None:
+        return settings.dialect
+    used = {p for u in request.drafts for p in u.bib_paths}
+    alone = [p for p in request.extra_bibs if p not in used and p in files.paths]
+    if alone and all(bib_dialect(_read(files.paths[p])) == "biblatex" for p in alone):
+        return "biblatex"
+    return "both"
+
+
 def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
             files: BibFiles) -> CheckRequest:
     """Read everything one `relbib check` run looks at (.bib files through ``files``)."""
     named = expand_paths(paths)
+    settings = read_settings(project)
+    bibs = [*bibs, *settings.bib]
     extra = [p.resolve() for p in bibs] + [p for kind, p in named if kind == "bib"]
     for path in bibs:
         if not path.is_file():
@@ -614,7 +442,7 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         units.append(DraftUnit(path=scanned[0].scan.path,
                                scans=tuple(scans),
                                bib_paths=tuple(dict.fromkeys(bib_paths)), whole=whole,
-                               diagnostics=tuple(problems)))
+                               diagnostics=tuple(problems), backend_setting=settings.backend))
     if not drafts and not extra_shown and not [p for k, p in named if k == "essay"]:
         extra_shown = tuple(bib(p) for p in library)  # nothing named: check the library
     essays: list[EssayText] = []
@@ -630,9 +458,9 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         raise InputError(read_problems[0].message.removeprefix("cannot be read: "),
                          path=read_problems[0].path)
     request = CheckRequest(drafts=tuple(units), bibs=bib_scans, extra_bibs=extra_shown,
-                           essays=tuple(essays), ignore=project_ignore(project),
+                           essays=tuple(essays), ignore=settings.ignore,
                            problems=tuple(read_problems))
-    return request
+    return replace(request, alone_model=_alone_model(request, files, settings))
 
 
 def claim_inputs(project: Project, request: CheckRequest, files: BibFiles) -> ClaimInputs | None:

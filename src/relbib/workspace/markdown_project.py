@@ -82,6 +82,23 @@ def _front_matter(path: Path) -> dict[str, object]:
     return _yaml(m.group("body")) if m else {}
 
 
+# a build script's pandoc bibliography: --bibliography=refs.bib, --bibliography refs.bib,
+# -M bibliography=refs.bib (a make variable "$(BIB)" is not followed)
+_BUILD_BIB = re.compile(r"(?:--bibliography[= ]|-M\s*bibliography=)['\"]?(?P<name>[^\s'\"$()]+)")
+
+
+def _build_bibliographies(folder: Path, draft: Path) -> list[Path]:
+    """The bibliographies a build file of ``folder`` passes pandoc, when the file
+    names the draft (or names no Markdown file: one rule for every draft)."""
+    for name in _BUILD_FILES:
+        text = _read(folder / name)
+        found = [folder / m.group("name") for m in _BUILD_BIB.finditer(text)]
+        if found and (draft.name in text or draft.stem in text
+                      or not re.search(r"\.(?:md|qmd|Rmd|markdown)\b", text)):
+            return found
+    return []
+
+
 def _runs_crossref(folder: Path) -> bool:
     names = [folder / n for n in _BUILD_FILES]
     names += [p for g in _BUILD_GLOBS for p in sorted(folder.glob(g))[:50]]
@@ -105,6 +122,8 @@ def markdown_settings(draft: Path, text: str, roots: Sequence[Path]) -> Markdown
             if index.is_file() and index != draft:
                 found += _bibliography_of(_front_matter(index), folder)
             bibliographies = bibliographies or found
+    for folder in folders:
+        bibliographies = bibliographies or _build_bibliographies(folder, draft)
     if quarto:
         return MarkdownSettings(bibliographies=tuple(bibliographies), crossref="quarto")
     front = _FRONT.match(text)

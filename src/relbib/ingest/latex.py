@@ -1,0 +1,206 @@
+"""A LaTeX essay (``\\footnote{…}``) → plain text, offset map, markers, notes.
+
+Input: the text of a .tex essay.
+Output: the body's text cleaned of LaTeX (accents, dashes, ``\\emph``,
+``\\section``), a marker (the note's number) where each ``\\footnote``
+stands, the notes' text cleaned likewise as a ``Notes`` section at the end,
+``\\title``/``\\author``/``\\date`` as metadata, and one source offset per
+plain-text character.
+Never: run TeX, read an ``\\input`` file, or raise anything but InputError.
+
+Notes: ``\\footnote{…}`` (braces nested to any depth) takes the next
+number; ``\\footnote[3]{…}`` is note 3; ``\\footnotemark`` marks the next
+number and ``\\footnotetext{…}`` gives the text of the last marked one
+(``\\footnotemark[4]``, ``\\footnotetext[4]{…}`` name their number).
+pylatexenc's walker gives every node's position, so each character of the
+cleaned text keeps its place in the .tex file; what LaTeX spells for a
+macro (``\\'e`` → é, ``--`` → –) is pylatexenc's LatexNodes2Text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latexwalker import (
+    LatexCharsNode,
+    LatexCommentNode,
+    LatexEnvironmentNode,
+    LatexGroupNode,
+    LatexMacroNode,
+    LatexMathNode,
+    LatexNode,
+    LatexWalker,
+    LatexWalkerError,
+    get_default_latex_context_db,
+)
+from pylatexenc.macrospec import MacroSpec
+
+from relbib.diagnostics import InputError
+from relbib.ingest.textmap import TextBuilder, finish
+
+# \footnotemark and \footnotetext take their number and text as arguments
+# (pylatexenc's default context does not know them).
+_CONTEXT = get_default_latex_context_db()
+_CONTEXT.add_context_category(
+    "relbib-notes", prepend=True,
+    macros=[MacroSpec("footnotetext", "[{"), MacroSpec("footnotemark", "["), MacroSpec("endnote", "[{")])
+_NOTE_MACROS = frozenset({"footnote", "endnote"})
+# Macros whose argument is text to keep as it is (emphasis, small caps, quotes).
+_TEXT_MACROS = frozenset(
+    "emph textit textbf textsc textsl textup textrm textsf texttt textnormal underline mbox "
+    "enquote mkbibquote mkbibemph foreign hyphenation url".split())
+# Macros that open a paragraph of their own, with their text as a heading.
+_HEADING_MACROS = frozenset("part chapter section subsection subsubsection paragraph subparagraph".split())
+# Macros that hold a citation key: the key is kept so the note is not empty.
+_CITE_MACROS = frozenset(
+    "cite citep citet autocite parencite textcite footcite fullcite citeauthor citeyear".split())
+# Environments that are not prose.
+_SKIP_ENVIRONMENTS = frozenset("figure table tabular equation align thebibliography verbatim".split())
+# Macros that print no prose of the essay (LatexNodes2Text would print a
+# placeholder title and today's date for \maketitle).
+_SKIP_MACROS = frozenset(
+    "maketitle tableofcontents listoffigures listoftables printbibliography bibliography "
+    "bibliographystyle today thanks label".split())
+# TeX's quotes as they print: ``double'', `single', and ' as an apostrophe.
+_QUOTES = {"``": "“", "''": "”", "`": "‘", "'": "’"}
+_QUOTES_RE = re.compile(r"``|''|`|'")
+# Preamble macros read as metadata.
+_META_MACROS = {"title": "title", "author": "author", "date": "date"}
+
+
+@dataclass(slots=True)
+class _State:
+    notes: list[tuple[int, int, TextBuilder]] = field(default_factory=list)  # (n, at, text)
+    hints: list[tuple[int, int]] = field(default_factory=list)
+    counter: int = 0
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    to_text: LatexNodes2Text = field(default_factory=lambda: LatexNodes2Text(math_mode="verbatim"))
+
+
+def _argument(node: LatexMacroNode, index: int) -> LatexNode | None:
+    args = node.nodeargd.argnlist if node.nodeargd is not None else []
+    return args[index] if -len(args) <= index < len(args) else None
+
+
+def _number(node: LatexNode | None) -> int | None:
+    """The number of an optional argument ("[3]"), or None."""
+    if node is None:
+        return None
+    text = node.latex_verbatim().strip("[]{} ")
+    return int(text) if text.isdigit() and len(text) <= 4 else None
+
+
+def _walk(nodes: list[LatexNode] | None, out: TextBuilder, state: _State) -> None:
+    for node in nodes or ():
+        if isinstance(node, LatexCharsNode):
+            _chars(node.chars, node.pos, out)
+        elif isinstance(node, LatexCommentNode):
+            continue
+        elif isinstance(node, LatexGroupNode):
+            _walk(node.nodelist, out, state)
+        elif isinstance(node, LatexEnvironmentNode):
+            if node.environmentname not in _SKIP_ENVIRONMENTS:
+                out.newlines(2, node.pos)
+                _walk(node.nodelist, out, state)
+                out.newlines(2, node.pos + node.len)
+        elif isinstance(node, LatexMacroNode):
+            _macro(node, out, state)
+        elif isinstance(node, LatexMathNode):
+            out.generated(node.latex_verbatim().strip("$"), node.pos)
+        else:  # "--" → "–", "~" → a space (a no-break space reads as a space in a note)
+            out.generated(state.to_text.nodelist_to_text([node]).replace("\xa0", " "), node.pos)
+
+
+def _chars(text: str, pos: int, out: TextBuilder) -> None:
+    """Plain characters, with TeX's quotes spelled as they print (``…'' → “…”)."""
+    cursor = 0
+    for m in _QUOTES_RE.finditer(text):
+        out.add(text[cursor:m.start()], pos + cursor)
+        out.generated(_QUOTES[m.group()], pos + m.start())
+        cursor = m.end()
+    out.add(text[cursor:], pos + cursor)
+
+
+def _macro(node: LatexMacroNode, out: TextBuilder, state: _State) -> None:
+    name = node.macroname
+    if name in _NOTE_MACROS or name == "footnotemark":
+        n = _number(_argument(node, 0))
+        if n is None:
+            state.counter += 1
+            n = state.counter
+        at = len(out)
+        out.generated(str(n), node.pos)
+        state.hints.append((at, len(out)))
+        if name != "footnotemark":
+            _note(node, n, state)
+    elif name == "footnotetext":
+        _note(node, _number(_argument(node, 0)) or state.counter, state)
+    elif name in _TEXT_MACROS:
+        arg = _argument(node, -1)
+        _walk([arg] if arg is not None else [], out, state)
+    elif name in _HEADING_MACROS:
+        out.newlines(2, node.pos)
+        arg = _argument(node, -1)
+        _walk([arg] if arg is not None else [], out, state)
+        out.newlines(2, node.pos + node.len)
+    elif name in _CITE_MACROS:
+        arg = _argument(node, -1)
+        if arg is not None:
+            out.add(arg.latex_verbatim().strip("{}"), arg.pos + 1)
+    elif name in _SKIP_MACROS:
+        return
+    elif name == "par":
+        out.newlines(2, node.pos)
+    elif name in _META_MACROS:
+        arg = _argument(node, -1)
+        if arg is not None:
+            text = state.to_text.nodelist_to_text([arg]).strip()
+            if text:
+                state.meta[_META_MACROS[name]] = [a.strip() for a in text.split("\\and") if a.strip()]
+    else:
+        text = state.to_text.nodelist_to_text([node])
+        if text and not text.startswith("<"):  # "<cit.>" and the like are no text
+            out.generated(text, node.pos)
+
+
+def _note(node: LatexMacroNode, n: int, state: _State) -> None:
+    arg = _argument(node, -1)
+    text = TextBuilder()
+    _walk([arg] if arg is not None else [], text, state)
+    state.notes.append((n, arg.pos + 1 if arg is not None else node.pos, text))
+
+
+def _document(nodes: list[LatexNode]) -> tuple[list[LatexNode], list[LatexNode]]:
+    """(preamble, body): the body is the document environment when there is one."""
+    for k, node in enumerate(nodes):
+        if isinstance(node, LatexEnvironmentNode) and node.environmentname == "document":
+            return nodes[:k], node.nodelist or []
+    return [], nodes
+
+
+def reduce_latex(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, list[str]]]:
+    """(plain text, offset map, marker spans, metadata) of a LaTeX essay."""
+    try:
+        nodes, _, _ = LatexWalker(text, latex_context=_CONTEXT, tolerant_parsing=True).get_latex_nodes(pos=0)
+    except (LatexWalkerError, IndexError, ValueError, RecursionError) as error:
+        raise InputError(f"the LaTeX cannot be read ({error})") from None
+    preamble, body = _document(nodes)
+    state = _State()
+    out = TextBuilder()
+    for node in preamble:
+        if isinstance(node, LatexMacroNode) and node.macroname in _META_MACROS:
+            _macro(node, TextBuilder(), state)
+    _walk(body, out, state)
+    if state.notes:
+        at = state.notes[0][1]
+        out.newlines(2, at)
+        out.generated("Notes\n\n", at)
+        for n, start, note in sorted(state.notes, key=lambda t: t[0]):
+            out.generated(f"{n}. ", start)
+            words = "".join(note.chars)
+            for k, c in enumerate(words):  # a note is one line: its line breaks become spaces
+                out.add(" " if c in "\n\r" else c, note.offsets[k])
+            out.generated("\n", start)
+    return finish(out), tuple(out.offsets), state.hints, state.meta

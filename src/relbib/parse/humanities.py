@@ -1,0 +1,616 @@
+"""Humanities notes the general readers miss: archives, reference entries, books and chapters.
+
+Input: the text of one note (signal, trailing explanatory parentheticals and
+subsequent forms already handled by split.py and forms.py).
+Output: a FullRef when the whole note fits one of the shapes below, else None
+so the general parser (reference.py: rules, then the CRF) reads it.
+Never: guess — every part of the note must be understood or the reader
+declines; look at other notes; touch a file.
+
+The shapes (Chicago, Oxford, OSCOLA and MLA notes, and the European
+law-journal style):
+
+* archival items: a letter ``A to B, 3 May 1912, Archive, Shelfmark, fo. 12``
+  and a document named by its genre (``Petition of …``, ``Memorandum on …``,
+  ``Minutes of …``) with a date and an archive → ``unpublished``; the folio
+  is the pinpoint, the archive and shelfmark the ``note``;
+* reference entries: ``Oxford English Dictionary, s.v. “word”`` and MLA's
+  ``“Word,” The X Dictionary, 2nd ed., 1989`` → ``inreference``;
+* a newspaper issue cited by name and date: ``The Times, 3 Feb. 1834, 3``
+  → ``article`` with ``journal`` and ``date``;
+* books and chapters whose facts of publication close in one bracket, in any
+  of the styles' spellings — ``(Place: Publisher, Year)``, ``(Place, Year)``,
+  ``(Oxford UP, 1999)``, ``(4th edn, OUP 2019)``, ``(London, 1984; repr.
+  Aldershot, 1986)``, ``(Law Com No 249, 1998)`` — with titles that hold
+  commas and year ranges (``Reform, 1830–1867``), editors before the book
+  (``in X (ed.), Book``) or after it (``in Book, ed. X``), and the pages
+  after the bracket (``45–70, at 52`` / OSCOLA ``47, 52`` / ``i. 210–33``);
+* MLA notes without a bracket: ``Author, “Title,” Book, edited by X,
+  Publisher, Year, pp. 55–72`` and ``Author, Title, translated by X,
+  Publisher, Year, p. 88``.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from relbib import lexicon
+from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.parse.dates import parse_date
+from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.names import looks_like_organisation, split_names
+from relbib.parse.pages import expand_compressed, normalize_pages
+
+__all__ = ["read_humanities_note"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_FULL_DATE = rf"(?:\d{{1,2}}\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
+# A date an archival item carries: a full date, a month and year, a year, "c.1631".
+_ITEM_DATE = re.compile(
+    rf"^(?:(?:c\.|ca\.|circa)\s?)?(?:{_FULL_DATE}|{_MONTH}\s\d{{4}}|\d{{4}}(?:[-\u2013]\d{{1,4}})?)$"
+)
+# A document named by its genre opens with one of these words.
+_GENRE = re.compile(
+    r"^(?:Petition|Memorandum|Memo|Minutes?|Deposition|Examination|Declaration|Instructions|"
+    r"Warrant|Draft|Diary|Notes|Account|Inventory|Will|Statement|Circular|Despatch|Dispatch|"
+    r"Report|Letter|Letters|Speech|Proclamation|Order|Resolution|Testimony|Affidavit)\b"
+)
+# What names an archive, a manuscript or a folio in the rest of an archival note.
+_ARCHIVE = re.compile(
+    r"\b(?:Archives?|Archiv|Archivio|Record\sOffice|Records|Library|Biblioth\w+|Museum|Papers|"
+    r"Collection|TNA|PRO|BL|NA|HL|MSS?|Add\.|fos?\.|fols?\.|ff?\.)(?!\w)"
+    r"|\b[A-Z]{1,5}\s?\d+(?:/\d+)+"
+)
+_FOLIO = re.compile(r"^(?:fos?|fols?|ff?|p|pp)\.\s?\S+$")
+_PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019.-]*|[a-z]{1,3}|al-\w+|d'\w+)$")
+_LOWER_JOINS = frozenset("of the de la du von van der den zu and y".split())
+# A newspaper named by itself, then a full date and a page.
+_NEWSPAPER = re.compile(
+    rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s[A-Z][\w'\u2019&.-]*){{0,4}})"
+    rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?,\s(?P<date>{_FULL_DATE})(?:,\s(?:p\.\s?)?(?P<pin>\d+))?\.?$"
+)
+# Reference entries.
+_SUB_VERBO = re.compile(
+    r"^(?P<work>[^,\u201c\u201d\u2018\u2019\"]{3,100}?),\s(?:(?P<ed>\d+(?:st|nd|rd|th)\sedn?\.?),\s)?"
+    r"s\.\s?v\.\s?[\u201c\u2018\"](?P<entry>[^\u201d\"]{1,120}?)[,.]?[\u201d\u2019\"](?P<rest>.{0,200})$"
+)
+_REFERENCE_WORK = re.compile(r"\b(?:Dictionary|Encyclop\w+|Lexikon|Lexicon|Wörterbuch|Handbook\sof)\b")
+_QUOTED_LEAD = re.compile(
+    r"^[\u201c\"](?P<entry>[^\u201d\"]{1,120}?)[,.]?[\u201d\"],?\s(?P<rest>.{3,300})$"
+)
+_ACCESSED = re.compile(r"(?i),?\s*(?:accessed|retrieved|consulted|last\s+modified)\b.*$")
+
+# --- the facts of publication ------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\d/])(?:1[4-9]\d\d|20\d\d)(?![\d/])")
+_REPRINT = re.compile(r";\s*(?:repr\.|reprint(?:ed)?|rpt\.|reissued|new\s+edn?\.)")
+_EDITION = re.compile(
+    r"(?:^|,\s|\s)(?P<edition>(?:\d+(?:st|nd|rd|th)|2d|3d|rev\.|new|revised)\s+edn?\.?)(?=,|\s|$)",
+    re.IGNORECASE,
+)
+_REPORT_NUMBER = re.compile(
+    r"^(?P<number>(?:Law\sCom(?:mission)?\sNo|Scot\sLaw\sCom\sNo|Cm|Cmnd|Cmd|CP|HC|HL\sPaper|"
+    r"SI|SR|Command\sPaper|Consultation\sPaper\sNo|Research\sPaper|Working\sPaper(?:\sNo)?)"
+    r"\.?\s[\w/.-]{1,20})$"
+)
+_THESIS = re.compile(r"(?i)\b(?:diss\.|dissertation|thesis|DPhil|PhD)\b")
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:UP|P|Press|Publish\w*|Books|Verlag|Editions?|Éditions|Editore|Giappichelli|Giuffrè|"
+    r"Kluwer|Hart|Brill|Routledge|Penguin|Verso|Norton|Knopf|Vintage|Blackwell|Wiley|Springer|"
+    r"Clarendon|Macmillan|Longman|Sweet|Maxwell|OUP|CUP|LexisNexis|Bloomsbury|Polity|Sage|"
+    r"Elgar|Nijhoff|Mohr|Beck|Dalloz|Pedone|Bruylant|Intersentia|Mouton|Gruyter|Harper\w*|"
+    r"Random|House|Library|U)\b"
+)
+# After the bracket: "[i. |vol. 2, |2:]pages[, at|here pin]".
+_VOLUME_LEAD = r"(?:(?P<vol>[ivxlc]{1,6}\.|vol\.\s?\d+,?|\d+:)\s?)?"
+_PAGE = r"\d+[a-z]?(?:\s?[-\u2013\u2014]\s?\d+[a-z]?)?"
+_AFTER = re.compile(
+    rf"^{_VOLUME_LEAD}(?:pp?\.\s?)?(?P<first>{_PAGE})(?:,?\s(?:(?:at|here|esp\.)\s)?(?:pp?\.\s?)?"
+    rf"(?P<second>{_PAGE}|paras?\s[\d.]+))?\.?$"
+)
+_WORDED_PIN = re.compile(
+    r"^(?P<pin>(?:paras?\.?|ch\.?|chs?|chap\.?|sch|pt|s|ss|art\.?|arts\.?|§§?|fos?\.|fols?\.|n\.|nn\.)"
+    r"\s?[\w.]+(?:\s?[-\u2013]\s?[\w.]+)?(?:,\s(?:para|paras|n)\.?\s[\w.]+)?)\.?$"
+)
+
+# --- heads ------------------------------------------------------------------------------
+
+_ROLE_AFTER_NAMES = re.compile(r"\s?\((?P<role>eds?|ed\.|eds\.|trans\.|comp\.|hrsg\.|Hrsg\.)\)$")
+_ROLE_CHUNK = re.compile(r"^(?P<role>eds?\.?|trans\.|comp\.)$")
+_ROLE_NAMES = re.compile(
+    r"^(?P<role>ed\.|eds\.|edited\sby|trans\.|translated\sby|tr\.|introd\.|with\san\sintroduction\sby)"
+    r"\s(?P<names>.+)$"
+)
+_EXTRA = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|2d|3d|rev\.|new|revised)\s+edn?\.?$|^(?:vol\.|vols\.)\s?[\dIVXL]+$"
+    r"|^\d+\svols\.?$|^version\s[\d.]+$|^(?:repr\.|reprint)$",
+    re.IGNORECASE,
+)
+_CORPORATE = re.compile(
+    r"^(?:The\s)?(?:[A-Z][\w'\u2019&.-]*\s){0,6}(?:Team|Project|Lab|Laboratory|Consortium|Collective|"
+    r"Group|Initiative|Commission|Office|Committee)$"
+)
+_IN = re.compile(r"^,?\s?in\s", re.IGNORECASE)
+_EDS_BEFORE_BOOK = re.compile(
+    r"^(?P<names>[^,()]{2,160}?)\s?\((?:eds?\.?|hrsg\.|Hrsg\.|dir\.|coord\.)\),\s(?P<book>.+)$"
+)
+_QUOTES = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "'": "'"}
+
+
+def read_humanities_note(text: str) -> FullRef | None:
+    """The FullRef of a note in one of the shapes of the module docstring, or None."""
+    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    if not clean or len(clean) > 600:
+        return None
+    for read in (_archival, _reference_entry, _newspaper, _bracketed, _mla):
+        found = read(clean)
+        if found is not None:
+            kind, fields, pin = found
+            if not fields.get("title") and not fields.get("journal"):
+                return None
+            return FullRef(
+                text=text, type=kind, fields=freeze_fields(fields),
+                confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
+                pinpoint=normalize_pinpoint(pin) if pin else None,
+            )
+    return None
+
+
+_Read = tuple[str, dict[str, FieldValue], str | None]
+
+
+# --- archival items -------------------------------------------------------------------
+
+
+def _archival(text: str) -> _Read | None:
+    """ "A to B, 3 May 1912, Archive, Shelfmark, fo. 12" / "Petition of …, 1631, Archive"."""
+    chunks = _chunks(text.rstrip("."))
+    at = next((i for i, c in enumerate(chunks) if i and _ITEM_DATE.match(c)), None)
+    if at is None:
+        return None
+    head = ", ".join(chunks[:at]).strip()
+    quoted = re.fullmatch(r"[\u201c\u2018\"](.+?)[,.]?[\u201d\u2019\"]", head)
+    title = quoted.group(1) if quoted else head
+    rest = chunks[at + 1 :]
+    if not rest or rest[0].lower().startswith("in ") or not _ARCHIVE.search(", ".join(rest)):
+        return None
+    fields: dict[str, FieldValue] = {}
+    letter = re.fullmatch(r"(?P<sender>[^,;()\d]{2,80}?)\sto\s(?P<to>[^,;()\d]{2,80})", title)
+    recipient = re.sub(r"^the\s", "", letter.group("to")) if letter is not None else ""
+    if letter is not None and _people(letter.group("sender")) and _people(recipient):
+        fields["author"] = _sender(letter.group("sender"))
+    elif not _GENRE.match(title) or re.search(r"[\d\u201c\u201d]", title.rstrip(".")):
+        return None
+    fields["title"] = title.strip(" ,.")
+    year, iso = parse_date(chunks[at])
+    found = _YEAR.search(chunks[at])
+    if found is None:
+        return None
+    fields["year"] = year or found.group(0)
+    if iso:
+        fields["date"] = iso
+    pin = None
+    if _FOLIO.match(rest[-1]):
+        pin = rest.pop()
+    if rest:
+        fields["note"] = ", ".join(rest)
+    return "unpublished", fields, pin
+
+
+def _people(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 8 and all(_PERSON_WORD.match(w) for w in words) and words[0][:1].isupper()
+
+
+def _sender(text: str) -> tuple[Name, ...]:
+    """The writer of a letter: a person without their title, or a body ("Justices of Norfolk")."""
+    words = text.split()
+    titles = lexicon.honorifics() | {"lord", "lady", "earl", "duke", "bishop", "rev", "captain", "general"}
+    while len(words) > 2 and words[0].lower().strip(".") in titles:
+        words = words[1:]
+    plain = " ".join(words)
+    if any(w in ("of", "the") for w in words) or looks_like_organisation(plain):
+        return (Name(family=plain, literal=True),)
+    return split_names(plain) or (Name(family=plain, literal=True),)
+
+
+# --- reference entries and newspapers ------------------------------------------------
+
+
+def _reference_entry(text: str) -> _Read | None:
+    """ "Oxford English Dictionary, s.v. “pamphlet.”" / "“Periodical,” The OED, 2nd ed., 1989." """
+    m = _SUB_VERBO.match(text)
+    if m is not None:
+        rest = _ACCESSED.sub("", m.group("rest")).strip(" ,.")
+        fields: dict[str, FieldValue] = {"title": m.group("entry").strip(" ,."),
+                                         "booktitle": m.group("work").strip()}
+        if m.group("ed"):
+            fields["edition"] = m.group("ed")
+        year, _iso = parse_date(rest) if rest else ("", "")
+        if rest and not year:
+            return None
+        if year:
+            fields["year"] = year
+        return "inreference", fields, None
+    m = _QUOTED_LEAD.match(text)
+    if m is None:
+        return None
+    chunks = _chunks(m.group("rest").rstrip("."))
+    if not chunks or not _REFERENCE_WORK.search(chunks[0]) or "(" in m.group("rest"):
+        return None
+    fields = {"title": m.group("entry").strip(" ,."), "booktitle": chunks[0].strip()}
+    for chunk in chunks[1:]:
+        year, _iso = parse_date(chunk)
+        if _EXTRA.match(chunk):
+            fields["edition"] = chunk
+        elif year and len(chunk) < 25:
+            fields["year"] = year
+        elif not _PUBLISHER_WORD.search(chunk):
+            return None
+    return "inreference", fields, None
+
+
+def _newspaper(text: str) -> _Read | None:
+    """ "The Times, 3 Feb. 1834, 3.": a newspaper's issue, by its name and date."""
+    m = _NEWSPAPER.match(text)
+    if m is None or split_names(m.group("paper")) and not _paper_like(m.group("paper")):
+        return None
+    year, iso = parse_date(m.group("date"))
+    fields: dict[str, FieldValue] = {"journal": m.group("paper"), "year": year}
+    if iso:
+        fields["date"] = iso
+    return "article", fields, m.group("pin")
+
+
+def _paper_like(name: str) -> bool:
+    """A periodical's name rather than a person's: "The Times", "Leeds Mercury"."""
+    words = name.split()
+    return words[0] == "The" or len(words) == 1 or words[0].lower() not in _given_names()
+
+
+def _given_names() -> frozenset[str]:
+    from relbib.parse.names import western_given_names
+
+    return western_given_names()
+
+
+# --- books and chapters with a bracket of facts ------------------------------------------
+
+
+def _bracketed(text: str) -> _Read | None:
+    """Book, chapter or report whose facts of publication close in one bracket."""
+    body = text.rstrip(" .")
+    url = re.search(r",?\s(?:https?://|doi:|www\.)\S+$", body)
+    if url:
+        body = body[: url.start()]
+    span = _facts_span(body)
+    if span is None:
+        return None
+    start, end = span
+    head, facts, after = body[:start].rstrip(" ,"), body[start + 1 : end - 1], body[end:].strip(" ,")
+    fields: dict[str, FieldValue] = {}
+    kind = _read_facts(facts, fields)
+    if kind is None:
+        return None
+    if url:
+        fields["url"] = url.group(0).strip(" ,")
+    read = _quoted_head(head, fields) if _title_quote(head) else _plain_head(head, fields)
+    if read is None:
+        return None
+    kind = read if kind == "book" else kind
+    if kind == "incollection" and _REFERENCE_WORK.search(str(fields.get("booktitle", ""))):
+        kind = "inreference"
+    pin = _after_facts(after, kind, fields)
+    if pin is False:
+        return None
+    return kind, fields, pin or None
+
+
+def _facts_span(body: str) -> tuple[int, int] | None:
+    """The last top-level bracket holding a year, and nothing but pages after it."""
+    depth, close = 0, None
+    for i in range(len(body) - 1, -1, -1):
+        ch = body[i]
+        if ch == ")":
+            if depth == 0:
+                close = i
+            depth += 1
+        elif ch == "(":
+            depth -= 1
+            if depth == 0 and close is not None:
+                inner = body[i + 1 : close]
+                if _YEAR.search(inner) and re.search(r"\d{4}\s?\]?$", inner.strip()):
+                    return i, close + 1
+                if len(body) - close > 60:
+                    return None
+                close = None
+            if depth < 0:
+                return None
+    return None
+
+
+def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
+    """Publisher, place, edition, report number and year of a bracket; the entry type."""
+    if _THESIS.search(facts):
+        return None
+    years = _YEAR.findall(facts)
+    fields["year"] = years[-1]
+    if _REPRINT.search(facts) and len(years) > 1:
+        fields["origdate"] = years[0]
+        facts = facts[_REPRINT.search(facts).end() :]  # type: ignore[union-attr]
+    kind = "book"
+    edition = _EDITION.search(facts)
+    if edition is not None:
+        fields["edition"] = edition.group("edition")
+        facts = facts[: edition.start()] + facts[edition.end() :]
+    chunks = [c.strip() for c in re.split(r",\s?", _YEAR.sub("", facts)) if c.strip(" .;")]
+    for chunk in list(chunks):
+        number = _REPORT_NUMBER.match(chunk)
+        if number is not None:
+            fields["number"] = number.group("number")
+            chunks.remove(chunk)
+            kind = "report"
+    place = ", ".join(chunks).strip(" ,;")
+    if re.search(r"\d", place) or len(place) > 120:
+        return None
+    if ":" in place:
+        address, publisher = (p.strip() for p in place.split(":", 1))
+        fields["address"], fields["publisher"] = address, publisher
+    elif place and _PUBLISHER_WORD.search(place):
+        fields["publisher"] = place
+    elif place:
+        fields["address"] = place
+    return kind
+
+
+def _after_facts(after: str, kind: str, fields: dict[str, FieldValue]) -> str | None | bool:
+    """Pages and pinpoint after the bracket (False: something else follows)."""
+    if not after:
+        return None
+    worded = _WORDED_PIN.match(after)
+    if worded is not None:
+        return worded.group("pin")
+    m = _AFTER.match(after)
+    if m is None:
+        return False
+    if m.group("vol"):
+        fields["volume"] = m.group("vol").strip(" ,.:").removeprefix("vol.").strip()
+    first, second = m.group("first"), m.group("second")
+    if kind in ("incollection", "inreference", "inproceedings") and (second or re.search(r"\D", first)):
+        fields["pages"] = expand_compressed(normalize_pages(first))
+        return second
+    if second:
+        return f"{first}, {second}"
+    return first
+
+
+def _plain_head(head: str, fields: dict[str, FieldValue]) -> str | None:
+    """ "Author[s][ (eds)], Title[, 2nd edn][, ed. X]" → names and title; the entry type."""
+    chunks = _chunks(head)
+    if not chunks:
+        return None
+    k, names, role = _author_run(chunks)
+    if names:
+        fields[role] = names
+    title = _leading_title(chunks[k:], fields)
+    if not title:
+        return None
+    if re.search(r"[\u201c\u201d\"]", ", ".join(title)) or len(", ".join(title).split()) > 40:
+        return None
+    fields["title"] = ", ".join(title).strip(" ,.")
+    if fields.get("number"):
+        return "report"
+    return "book"
+
+
+def _quoted_head(head: str, fields: dict[str, FieldValue]) -> str | None:
+    """ "Author, ‘Chapter’, in X (ed.), Book" / "Author, “Chapter,” in Book, ed. X"."""
+    quote = _title_quote(head)
+    assert quote is not None
+    start, end, title = quote
+    before, after = head[:start].strip(" ,"), head[end:].strip(" ,")
+    if before:
+        names = _name_list(before)
+        if names is None:
+            return None
+        fields["author"] = names
+    fields["title"] = title.strip(" ,.")
+    if not _IN.match(after):
+        return None
+    container = _IN.sub("", after, count=1).strip()
+    eds = _EDS_BEFORE_BOOK.match(container)
+    if eds is not None:
+        editors = _name_list(eds.group("names"))
+        if editors is None:
+            return None
+        fields["editor"] = editors
+        container = eds.group("book")
+    book = _leading_title(_chunks(container), fields)
+    if not book:
+        return None
+    fields["booktitle"] = ", ".join(book).strip(" ,.")
+    return "incollection"
+
+
+def _author_run(chunks: list[str]) -> tuple[int, tuple[Name, ...] | None, str]:
+    """How many leading chunks name the authors (or editors), their names and role."""
+    if len(chunks) < 2:
+        return 0, None, "author"
+    first = chunks[0]
+    role = "author"
+    m = _ROLE_AFTER_NAMES.search(first)
+    if m is not None:
+        first, role = first[: m.start()], "translator" if "trans" in m.group("role") else "editor"
+    names = _name_list(first)
+    if names is None:
+        return 0, None, "author"
+    k = 1
+    if len(chunks) > 2 and _ROLE_CHUNK.match(chunks[1]):
+        role = "translator" if chunks[1].startswith("trans") else "editor"
+        k = 2
+    return k, names, role
+
+
+def _name_list(text: str) -> tuple[Name, ...] | None:
+    """The people (or body) of an author text, or None when it is no name list."""
+    text = re.sub(r"\s(?:et\sal\.?|and\sothers)$", "", text.strip(" ,"))
+    if _CORPORATE.match(text) or (looks_like_organisation(text) and " and " not in text):
+        return (Name(family=text, literal=True),)
+    parts = re.split(r",\s|\s(?:and|&)\s", text)
+    for part in parts:
+        words = part.split()
+        if not 1 <= len(words) <= 6 or not all(_PERSON_WORD.match(w) for w in words):
+            return None
+        if all(w.lower() in _LOWER_JOINS for w in words):
+            return None
+    if len(parts) == 1 and len(parts[0].split()) < 2:
+        return None
+    names = split_names(text)
+    return names or None
+
+
+def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
+    """Put an edition, editors, translators or a volume in ``fields``; False if none."""
+    if _EXTRA.match(chunk):
+        if "ed" in chunk.lower() and re.match(r"\d|rev|new", chunk, re.IGNORECASE):
+            fields["edition"] = chunk
+        elif chunk.lower().startswith("vol"):
+            fields["volume"] = chunk.split()[-1]
+        return True
+    role = _ROLE_NAMES.match(chunk)
+    if role is None:
+        return False
+    names = split_names(role.group("names"))
+    if not names:
+        return False
+    key = "translator" if role.group("role").startswith(("trans", "tr")) else "editor"
+    if role.group("role").startswith(("introd", "with")):
+        return True
+    fields[key] = (*_tuple(fields.get(key)), *names)
+    return True
+
+
+def _leading_title(chunks: list[str], fields: dict[str, FieldValue]) -> list[str] | None:
+    """The title's chunks, every chunk after them an extra (put in ``fields``); None otherwise."""
+    title: list[str] = []
+    for i, chunk in enumerate(chunks):
+        if _extra(chunk, fields):
+            return title if all(_extra(c, fields) for c in chunks[i + 1 :]) else None
+        title.append(chunk)
+    return title
+
+
+def _tuple(value: FieldValue | None) -> tuple[Name, ...]:
+    return tuple(v for v in value if isinstance(v, Name)) if isinstance(value, tuple) else ()
+
+
+# --- MLA notes without a bracket --------------------------------------------------------
+
+
+def _mla(text: str) -> _Read | None:
+    """ "A, “Chapter,” Book, edited by X, Publisher, Year, pp. 1–9" / "A, Book, translated by X, P, Year, p. 8"."""
+    body = text.rstrip(" .")
+    url = re.search(r",?\s(?:https?://|doi:|www\.)\S+$", body)
+    if url:
+        body = body[: url.start()]
+    if "(" in body:
+        return None
+    chunks = _chunks(body)
+    year_at = max((i for i, c in enumerate(chunks) if re.fullmatch(r"\d{4}", c)), default=None)
+    if year_at is None or year_at < 2:
+        return None
+    fields: dict[str, FieldValue] = {"year": chunks[year_at]}
+    pin = _mla_pages(chunks[year_at + 1 :], fields)
+    if pin is False:
+        return None
+    head = chunks[:year_at]
+    publisher = head.pop() if _PUBLISHER_WORD.search(head[-1]) else None
+    if publisher is None:
+        return None
+    fields["publisher"] = publisher
+    quote = _title_quote(", ".join(head))
+    if quote is not None:
+        return _mla_chapter(", ".join(head), quote, fields, pin)
+    k, names, role = _author_run(head)
+    if not names:
+        return None
+    fields[role] = names
+    rest = head[k:]
+    if not rest or not all(_extra(c, fields) for c in rest[1:]):
+        return None
+    fields["title"] = rest[0].strip(" ,.")
+    return "book", fields, pin
+
+
+def _mla_chapter(head: str, quote: tuple[int, int, str], fields: dict[str, FieldValue],
+                 pin: str | None) -> _Read | None:
+    start, end, title = quote
+    before = head[:start].strip(" ,")
+    if before:
+        names = _name_list(before)
+        if names is None:
+            return None
+        fields["author"] = names
+    fields["title"] = title.strip(" ,.")
+    book = _chunks(_IN.sub("", head[end:].strip(" ,"), count=1))
+    if not book or not any(_ROLE_NAMES.match(c) for c in book[1:]):
+        return None
+    fields["booktitle"] = book[0].strip(" ,.")
+    for chunk in book[1:]:
+        if not _extra(chunk, fields):
+            return None
+    return "incollection", fields, pin
+
+
+def _mla_pages(chunks: list[str], fields: dict[str, FieldValue]) -> str | None | bool:
+    """ "pp. 55–72[, p. 60]" / "p. 88" after the year: the pages and the pinpoint."""
+    pin: str | None = None
+    for chunk in chunks:
+        m = re.fullmatch(rf"(?P<pp>pp?\.)\s?(?P<pages>{_PAGE})", chunk)
+        if m is None:
+            return False
+        if m.group("pp") == "pp." and "pages" not in fields and re.search(r"\D", m.group("pages")):
+            fields["pages"] = expand_compressed(normalize_pages(m.group("pages")))
+        else:
+            pin = m.group("pages")
+    return pin
+
+
+# --- small helpers ------------------------------------------------------------------------
+
+
+def _chunks(text: str) -> list[str]:
+    """Comma chunks of ``text`` outside brackets and double quotes."""
+    out, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch in "\u201c\u201d":
+            quoted = ch == "\u201c"
+        elif ch == "," and depth == 0 and not quoted and text[i + 1 : i + 2] == " ":
+            out.append(text[start:i].strip())
+            start = i + 1
+    out.append(text[start:].strip())
+    return [c for c in out if c]
+
+
+def _title_quote(text: str) -> tuple[int, int, str] | None:
+    """Span and body of the first quoted title opening at the start or after ", "."""
+    for m in re.finditer(r"(?:^|(?<=,\s))([\u2018\u201c\"'])", text):
+        closer = _QUOTES[m.group(1)]
+        begin = m.end()
+        for close in re.finditer(re.escape(closer), text[begin:]):
+            stop = begin + close.start()
+            nxt = text[stop + 1 : stop + 2]
+            if nxt and nxt not in ",. ;:":
+                continue  # an apostrophe inside a word ("Women’s")
+            if stop - begin >= 2:
+                return m.start(), stop + 1, text[begin:stop]
+        return None
+    return None

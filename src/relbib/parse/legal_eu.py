@@ -1,0 +1,135 @@
+"""European legal citations: Court of Justice cases, EU acts and documents, law-journal articles.
+
+Input: the text of one note (signals already split off).
+Output: a FullRef for a case of the Court of Justice or the General Court
+(``jurisdiction``), a regulation, directive or decision in the Official
+Journal (``legislation``), a Commission document (``report``) or an article
+in the European law-journal manner; None for anything else.
+Never: guess — a note is read only when its whole text fits one shape; look
+at other notes; touch a file.
+
+The shapes:
+
+* case: ``Case C-617/10, Åkerberg Fransson, EU:C:2013:105, para. 21`` /
+  ``Case 6/64, Costa v. E.N.E.L., [1964] ECR 585, 594`` / OSCOLA's ``Case
+  C-213/89 R v Secretary of State, ex p Factortame [1990] ECR I-2433, para
+  21`` / ``Opinion of A.G. X in Case C-34/09, Name, EU:C:2010:560, point
+  100``: title = the name, ``number`` = the case number, ``howpublished`` =
+  the ECLI or the report, year from it;
+* act: ``Regulation (EU) 2016/679 of … (General Data Protection
+  Regulation), OJ 2016 L 119/1, Art. 17``: title = the act's name,
+  ``howpublished`` = the Official Journal reference;
+* document: ``European Commission, Communication on X, COM(2014) 158 final,
+  p. 4``: author = the body, ``number`` = the document number;
+* article: ``A. Name, ‘Title’, 49 CML Rev. (2012), 1357, at 1360`` and ``K.
+  Name, ‘Title’, 27 Yearbook of European Law (2008), 211–240, at 220``.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.names import split_names
+
+__all__ = ["parse_european"]
+
+_CASE_NUMBER = r"(?:[CT]-)?\d{1,4}/\d{2}(?:\sP)?"
+_REPORT = (
+    r"(?P<report>(?:ECLI:)?EU:[CTF]:\d{4}:\d{1,5}|\[(?P<ryear>\d{4})\]\sECR\s(?:I{1,3}-)?\d+"
+    r"|\[\d{4}\]\s\d?\s?[A-Z][A-Za-z.]{1,8}\s\d+)"
+)
+_PIN = r"(?P<pin>(?:paras?\.?|points?|p\.|pp\.|at)?\s?\d+(?:\s?[-\u2013]\s?\d+)?)"
+_CASE = re.compile(
+    r"^(?:Opinion\sof\s(?:A\.\s?G\.|AG|Advocate\sGeneral)\s[^,]{2,40}?\sin\s)?(?:Joined\s)?Cases?\s"
+    rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),?\s(?P<name>[^\[\]]{{2,200}}?),?\s"
+    rf"{_REPORT}(?:,\s?{_PIN})?\.?$"
+)
+_ACT = re.compile(
+    r"^(?P<title>(?:Council\s|Commission\s)?(?:Regulation|Directive|Decision)\s(?:\((?:EU|EC|EEC|Euratom)\)\s)?"
+    r"(?:No\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;]{0,400}?),\s"
+    r"(?P<oj>OJ\s(?P<ojyear>\d{4})?\s?[LC]\s?\d+(?:/\d+|,\s?p\.\s?\d+)?(?:\s\(\d{4}\))?)"
+    r"(?:,\s(?P<pin>(?:Arts?\.?|Articles?|recital)\s[\w()]+(?:\s?[-\u2013]\s?[\w()]+)?))?\.?$"
+)
+_DOCUMENT = re.compile(
+    r"^(?P<org>(?:European\s)?(?:Commission|Council|Parliament|Court\sof\sAuditors)|[A-Z][\w ]{2,60}?"
+    r"(?:Commission|Agency|Office|Council)),\s(?P<title>[A-Z][^;]{2,300}?),\s"
+    r"(?P<number>(?:COM|SEC|SWD|JOIN|C)\s?\((?P<year>\d{4})\)\s?\d+(?:\sfinal)?)"
+    r"(?:,\s(?:p\.\s?|pp\.\s?)?(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\.?$"
+)
+_ARTICLE = re.compile(
+    r"^(?P<authors>[^\u2018\u201c\"]{2,160}?),\s[\u2018\u201c\"](?P<title>.{2,300}?)[,.]?[\u2019\u201d\"],\s"
+    r"(?P<vol>\d{1,4})\s(?P<journal>[A-Z][^()\d]{1,80}?)\s\((?P<year>\d{4})\),?\s"
+    r"(?P<first>\d+)(?:\s?[-\u2013]\s?(?P<last>\d+))?(?:,\s(?:at\s)?(?:pp?\.\s?)?(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\.?$"
+)
+
+
+def parse_european(text: str) -> FullRef | None:
+    """The European legal citation ``text`` is (see the module docstring), or None."""
+    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    for read in (_case, _act, _document, _article):
+        found = read(clean)
+        if found is not None:
+            kind, fields, pin = found
+            return FullRef(
+                text=text, type=kind, fields=freeze_fields(fields),
+                confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
+                pinpoint=normalize_pinpoint(re.sub(r"^at\s", "", pin)) if pin else None,
+            )
+    return None
+
+
+_Read = tuple[str, dict[str, FieldValue], str | None]
+
+
+def _case(text: str) -> _Read | None:
+    m = _CASE.match(text)
+    if m is None:
+        return None
+    report = m.group("report")
+    year = m.group("ryear") or re.search(r"\d{4}", report).group(0)  # type: ignore[union-attr]
+    fields: dict[str, FieldValue] = {
+        "title": m.group("name").strip(" ,"), "number": m.group("number"),
+        "howpublished": report, "year": year,
+    }
+    return "jurisdiction", fields, m.group("pin")
+
+
+def _act(text: str) -> _Read | None:
+    m = _ACT.match(text)
+    if m is None:
+        return None
+    year = m.group("ojyear") or (m.group("num") if len(m.group("num")) == 4 else "")
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "howpublished": m.group("oj")}
+    if year:
+        fields["year"] = year
+    return "legislation", fields, m.group("pin")
+
+
+def _document(text: str) -> _Read | None:
+    m = _DOCUMENT.match(text)
+    if m is None:
+        return None
+    org = m.group("org").strip()
+    fields: dict[str, FieldValue] = {
+        "author": (Name(family=org, literal=True),), "title": m.group("title").strip(),
+        "number": m.group("number"), "institution": org, "year": m.group("year"),
+    }
+    return "techreport", fields, m.group("pin")
+
+
+def _article(text: str) -> _Read | None:
+    m = _ARTICLE.match(text)
+    if m is None:
+        return None
+    authors = split_names(m.group("authors"))
+    if not authors:
+        return None
+    fields: dict[str, FieldValue] = {
+        "author": authors, "title": m.group("title").strip(" ,"), "journal": m.group("journal").strip(),
+        "volume": m.group("vol"), "year": m.group("year"),
+        "pages": m.group("first") + (f"--{m.group('last')}" if m.group("last") else ""),
+    }
+    return "article", fields, m.group("pin")

@@ -1,0 +1,62 @@
+"""TeX markup in .bib values becomes clean text; braces become keep-case runs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from relbib.formats.bibvalues import Latex, decode_value
+from relbib.formats.texmarkup import Run, clean, csl_html, parse, sentence_case
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    (r"M{\"u}ller", "Müller"),
+    (r"Fran{\c{c}}oise", "Françoise"),
+    (r"1914--1918", "1914–1918"),
+    (r"Yes---No", "Yes—No"),
+    (r"Fo~Lee", "Fo\u00a0Lee"),
+    (r"``Quoted'' it's", "\u201cQuoted\u201d it\u2019s"),
+    (r"50\% \& AT\&T", "50% & AT&T"),
+    (r"$\alpha$-helix", "α-helix"),
+    (r"\ensuremath{\beta}", "β"),
+    (r"The {\TeX}book and {\LaTeX}", "The TeXbook and LaTeX"),
+    (r"42 U.S.C. {\S} 7401", "42 U.S.C. § 7401"),
+    (r"{\O}stergaard", "Østergaard"),
+])
+def test_tex_becomes_unicode(raw: str, text: str) -> None:
+    assert clean(decode_value(raw)) == text
+
+
+def test_case_protecting_braces_become_keep_case_runs() -> None:
+    runs = parse(Latex("The {NP} Problem")).runs
+    assert runs == (Run(text="The "), Run(text="NP", nocase=True), Run(text=" Problem"))
+
+
+def test_marks_are_runs_not_markup() -> None:
+    runs = parse(Latex(r"Reading \emph{Middlemarch} and H$_2$O")).runs
+    assert Run(text="Middlemarch", marks=("i",)) in runs
+    assert Run(text="2", marks=("sub",), nocase=True) in runs
+
+
+def test_sentence_case_keeps_protected_words_acronyms_and_sentence_starts() -> None:
+    # as pandoc reads an English .bib title: "U.S. and" ends a sentence too
+    title = parse(Latex(r"The {Hitchhiker's} Guide to NATO: a New Hope in the U.S. and iPhone Users"))
+    assert sentence_case(title).plain == \
+        "The Hitchhiker\u2019s guide to NATO: A new hope in the u.s. And iPhone users"
+
+
+def test_csl_html_spells_marks_and_keep_case() -> None:
+    assert csl_html(parse(Latex(r"{NASA} and \textit{in vivo}"))) == \
+        '<span class="nocase">NASA</span> and <i>in vivo</i>'
+
+
+def test_a_plain_value_is_never_read_as_markup() -> None:
+    assert clean(r"\input{/etc/passwd}") == r"\input{/etc/passwd}"
+    assert csl_html(parse("<i>not italic</i>")) == "<\u2060i>not italic<\u2060/i>"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60))
+def test_any_latex_value_parses(text: str) -> None:
+    # a person's LaTeX, however broken, gives text and never raises
+    assert isinstance(clean(Latex(text)), str)

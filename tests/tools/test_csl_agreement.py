@@ -1,0 +1,86 @@
+"""relbib's CSL rendering equals pandoc --citeproc reading the .bib itself.
+
+The varied library (tests/render/data/varied.bib: 186 entries, 21 entry
+types, TeX markup, particles, organisations, titles in nine languages,
+missing fields) is read by relbib and rendered in four styles; pandoc reads
+the same file with the same CSL style.  Each entry must print the same text,
+or be listed in tests/render/known_differences.yaml with the reason.  The
+per-style figures are printed (``pytest -s``).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from relbib.formats.bibtex import entries_of, read_bib
+from relbib.render import format_entries
+from relbib.render.csl import parse_html, pandoc_path, style_path
+from relbib.render.rich import plain_text
+
+DATA = Path(__file__).resolve().parent.parent / "render" / "data" / "varied.bib"
+LEDGER = Path(__file__).resolve().parent.parent / "render" / "known_differences.yaml"
+STYLES = ("apa", "chicago-author-date", "chicago-notes-bibliography", "mla")
+# TeX markup that must never reach the reader: a brace, a backslash, a TeX
+# dash ligature or a tie
+_TEX = re.compile(r"[{}\\~]|--")
+
+
+def _text(rich: object) -> str:
+    return " ".join(plain_text(rich).replace("\u00a0", " ").split())
+
+
+@cache
+def _pandoc(style: str) -> dict[str, str]:
+    done = subprocess.run(
+        [pandoc_path(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
+         f"--csl={style_path(style)}", f"--bibliography={DATA}"],
+        input="---\nnocite: '@*'\n---\n", capture_output=True, text=True, encoding="utf-8",
+        check=True)
+    return {r.key: _text(r.text) for r in parse_html(done.stdout)}
+
+
+@cache
+def _relbib(style: str) -> dict[str, str]:
+    entries = entries_of(read_bib(DATA.read_text(encoding="utf-8"), path=str(DATA)))
+    return {f.key: _text(f.text) for f in format_entries(entries, style=style)}
+
+
+def _ledger(style: str) -> dict[str, str]:
+    out = {}
+    for name, item in yaml.safe_load(LEDGER.read_text(encoding="utf-8")).items():
+        if item["styles"] == "all" or style in item["styles"]:
+            out.update({key: name for key in item["keys"]})
+    return out
+
+
+def test_the_library_is_varied() -> None:
+    entries = entries_of(read_bib(DATA.read_text(encoding="utf-8"), path=str(DATA)))
+    assert len(entries) >= 150
+    assert len({e.type for e in entries}) >= 12
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_each_entry_prints_as_pandoc_prints_it_or_is_in_the_ledger(style: str) -> None:
+    reference, ours, ledger = _pandoc(style), _relbib(style), _ledger(style)
+    assert set(ours) == set(reference)
+    equal = [k for k in reference if ours[k] == reference[k]]
+    differ = {k: (reference[k], ours[k]) for k in reference if ours[k] != reference[k]}
+    print(f"\n{style}: {len(equal)}/{len(reference)} equal ({100 * len(equal) / len(reference):.1f} %), "
+          f"{len(differ)} in the known-differences ledger")
+    unexplained = {k: v for k, v in differ.items() if k not in ledger}
+    assert unexplained == {}
+    stale = sorted(k for k in ledger if k not in differ)
+    assert stale == [], "these entries now match pandoc: take them out of the ledger"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_no_tex_markup_reaches_the_reader(style: str) -> None:
+    reference, ours = _pandoc(style), _relbib(style)
+    leaked = {k: t for k, t in ours.items() if _TEX.search(t) and not _TEX.search(reference.get(k, ""))}
+    assert leaked == {}

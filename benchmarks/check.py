@@ -110,6 +110,7 @@ def main() -> None:
                 run([*check, str(draft)], env=env, cwd=folder))
             rows.setdefault("relbib check (warm)", []).append(
                 run([*check, str(draft)], env=env, cwd=folder))
+            run([*check, str(CORPUS)], env=env, cwd=folder)  # the corpus alone: its own model
             rows.setdefault("relbib check corpus (warm)", []).append(
                 run([*check, str(CORPUS)], env=env, cwd=folder))
         base = statistics.median(w for w, _, _ in rows["bibtexparser.parse_file"])

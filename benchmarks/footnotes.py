@@ -63,8 +63,10 @@ def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def evaluate(paths: list[Path] | None = None) -> tuple[Scores, Scores, float]:
-    """(tuned part, held-back part, notes per second) over the dev set."""
+def evaluate(paths: list[Path] | None = None, *, by_style: dict[str, tuple[Scores, Scores]] | None = None
+             ) -> tuple[Scores, Scores, float]:
+    """(tuned part, held-back part, notes per second) over the dev set; with
+    ``by_style`` also each style's own (tuned, held-back) scores."""
     tuned, held = Scores(), Scores()
     total_notes, elapsed = 0, 0.0
     for path in paths or sorted(DEVSET.glob("*.yaml")):
@@ -78,9 +80,12 @@ def evaluate(paths: list[Path] | None = None) -> tuple[Scores, Scores, float]:
         by_note: dict[int, list[Citation]] = {}
         for c in result.citations:
             by_note.setdefault(c.note, []).append(c)
+        style = by_style.setdefault(doc["style"], (Scores(), Scores())) if by_style is not None else None
         for gold, note in zip(doc["notes"], cited, strict=True):
             part = held if note.n % 5 == 0 else tuned
             _score_note(part, path.stem, gold, note, by_note.get(note.n, []))
+            if style is not None:
+                _score_note(style[note.n % 5 == 0], path.stem, gold, note, by_note.get(note.n, []))
     return tuned, held, (total_notes / elapsed if elapsed else 0.0)
 
 
@@ -178,7 +183,8 @@ def _norm(name: str, value: object) -> str:
 
 
 def main() -> None:
-    tuned, held, speed = evaluate()
+    styles: dict[str, tuple[Scores, Scores]] = {}
+    tuned, held, speed = evaluate(by_style=styles)
     print(f"footnote dev set: {tuned.notes + held.notes} notes in {len(list(DEVSET.glob('*.yaml')))} documents")
     print(f"{'':38} {'tuned':>8} {'held back':>10}")
     print(f"{'notes':38} {tuned.notes:>8} {held.notes:>10}")
@@ -189,6 +195,12 @@ def main() -> None:
         print(f"{name:38} {a:>8.3f} {b:>10.3f}")
     print(f"{'full citations dropped as comments':38} {tuned.full_dropped:>8} {held.full_dropped:>10}")
     print(f"throughput: {speed:.0f} notes/s")
+    print(f"\nper style (tuned / held back): {'notes':>9} {'all fields':>12} {'antecedent':>12} {'chain':>12}")
+    for name, (a, b) in sorted(styles.items()):
+        fa, fb = a.figures(), b.figures()
+        print(f"{name:30} {a.notes:>4}/{b.notes:<4} "
+              + " ".join(f"{fa[k]:>5.2f}/{fb[k]:<5.2f}" for k in
+                         ("full citations all fields right", "right antecedent", "chain ends at the right work")))
     if "--show-errors" in sys.argv:
         for line in tuned.errors + ["--- held back ---"] + held.errors:
             print(line)

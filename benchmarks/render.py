@@ -1,13 +1,17 @@
-"""Render a 10,000-entry annotated bibliography in every format, beside pybtex-format.
+"""Render a 10,000-entry annotated bibliography, CSL and BibTeX styles side by side.
 
 Usage: .venv/bin/python benchmarks/render.py [--bib FILE] [--entries N] [--style S]
 
 Reads the first N entries of the corpus with relbib.formats.bibtex, gives
 every entry a synthetic annotation (summary, two tags, two claims with
-dates), then times each annotated-bibliography format (md, html, tex, txt),
-each reading-list export (bib, csl-json, ris) and the LaTeX bundle, and
-``pybtex-format`` (plain style, text, html and latex output) on the same N
-entries written as a .bib.  Prints entries per second side by side.
+dates), then times, in one run: the references alone in APA and Chicago
+(notes-bibliography and author-date) through relbib's CSL path (one pandoc
+--citeproc call), in ``plain`` through pybtex; the annotated bibliography
+(md) in APA, Chicago and plain; ``pandoc --citeproc`` run directly on the
+same entries written as a .bib (APA, plain text out); each annotated-
+bibliography format and reading-list export in ``--style``; and
+``pybtex-format`` (plain style, text, html and latex output).  Prints
+entries per second side by side.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from pathlib import Path
 from relbib.export.lists import export, latex_bundle
 from relbib.formats.bibtex import entries_of, read_bib, update_bib
 from relbib.model import Annotation, AnnotationClaim
-from relbib.render import formats, render_bibliography
+from relbib.render import format_entries, formats, render_bibliography
+from relbib.render.csl import pandoc_path, style_path
 
 CORPUS = Path("/work/shared/corpora/large/pre-1993-2005.bib")
 
@@ -68,6 +73,13 @@ def main() -> int:
     print(f"read {n} entries from {args.bib.name} in {time.perf_counter() - start:.1f} s")
     annotations = _annotations([e.key for e in entries])
     rows = []
+    for style in ("apa", "chicago-notes-bibliography", "chicago-author-date", "plain"):
+        path = "pybtex" if style == "plain" else "CSL, one pandoc call"
+        rows.append(_timed(f"references only: {style} ({path})", n,
+                           lambda style=style: format_entries(entries, style=style)))
+    for style in ("apa", "chicago-notes-bibliography", "plain"):
+        rows.append(_timed(f"annotated bibliography md: {style}", n, lambda style=style:
+                           render_bibliography(entries, annotations, fmt="md", style=style)))
     for fmt in formats():
         rows.append(_timed(f"relbib render --format {fmt}", n, lambda fmt=fmt: render_bibliography(
             entries, annotations, fmt=fmt, style=args.style)))
@@ -80,6 +92,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         bib = Path(tmp) / "first.bib"
         bib.write_text(update_bib(None, entries), encoding="utf-8")
+        for style in ("apa", "chicago-notes-bibliography"):
+            start = time.perf_counter()
+            done = subprocess.run([pandoc_path(), "--citeproc", "--to=plain", f"--csl={style_path(style)}",
+                                   f"--bibliography={bib}"], input="---\nnocite: '@*'\n---\n",
+                                  capture_output=True, text=True)
+            label = f"pandoc --citeproc directly: {style}"
+            if done.returncode != 0:
+                label += " (failed)"
+            rows.append((label, time.perf_counter() - start, len(done.stdout)))
         for out_fmt in ("text", "html", "latex"):
             target = Path(tmp) / f"out.{out_fmt}"
             start = time.perf_counter()

@@ -38,6 +38,9 @@ BIBLATEX_TYPES: Mapping[str, tuple[str, str]] = MappingProxyType({
     "proceedings": ("proceedings", ""),
     "techreport": ("report", "techreport"),
     "unpublished": ("unpublished", ""),
+    "inreference": ("inreference", ""),
+    "jurisdiction": ("jurisdiction", ""),
+    "legislation": ("legislation", ""),
 })
 
 #: BibTeX / biblatex entry type -> CSL item type (CSL 1.0.2 type list), as
@@ -113,6 +116,8 @@ CSL_TYPES_BACK: Mapping[str, str] = MappingProxyType({
     "chapter": "incollection", "paper-conference": "inproceedings", "report": "techreport",
     "thesis": "phdthesis", "document": "misc", "webpage": "online", "post-weblog": "online",
     "manuscript": "unpublished",
+    "legal_case": "jurisdiction", "legislation": "legislation",
+    "entry-encyclopedia": "inreference", "entry-dictionary": "inreference",
 })
 
 #: relbib entry type -> RIS reference type (TY)
@@ -132,6 +137,19 @@ RIS_TYPES: Mapping[str, str] = MappingProxyType({
     "proceedings": "CONF",
     "techreport": "RPRT",
     "unpublished": "UNPB",
+    "thesis": "THES", "report": "RPRT", "dataset": "DATA", "software": "COMP",
+    "jurisdiction": "CASE", "legislation": "STAT", "collection": "EDBOOK",
+    "inreference": "ENCYC", "patent": "PAT", "online-video": "VIDEO",
+})
+#: RIS reference type -> relbib entry type, for ``relbib import``
+RIS_TYPES_BACK: Mapping[str, str] = MappingProxyType({
+    "JOUR": "article", "MGZN": "article", "NEWS": "article", "EJOUR": "article",
+    "BOOK": "book", "EBOOK": "book", "EDBOOK": "collection", "PAMP": "booklet",
+    "CHAP": "incollection", "ECHAP": "incollection", "CPAPER": "inproceedings",
+    "CONF": "proceedings", "THES": "phdthesis", "GEN": "misc", "ELEC": "online",
+    "BLOG": "online", "WEB": "online", "RPRT": "techreport", "UNPB": "unpublished",
+    "MANSCPT": "unpublished", "DATA": "dataset", "COMP": "software", "CASE": "jurisdiction",
+    "STAT": "legislation", "PAT": "patent", "ENCYC": "inreference",
 })
 
 # --- fields ---------------------------------------------------------------------
@@ -307,6 +325,15 @@ BIBLATEX_TYPE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType({
         pagetotal pubstate subtitle title titleaddon type""".split()),
     "unpublished": frozenset(f"""addendum author howpublished language location note pubstate
         subtitle title titleaddon type {_EVENT}""".split()),
+    # biber declares @jurisdiction and @legislation with no fields of their own
+    # and biblatex's standard styles print them as @misc (standard.bbx aliases
+    # every other type to misc): they hold misc's fields.  @inreference shares
+    # @incollection's declaration (blx-dm.def).
+    "jurisdiction": frozenset("""addendum author editor editortype howpublished language location
+        note organization pubstate subtitle title titleaddon type version""".split()),
+    "legislation": frozenset("""addendum author editor editortype howpublished language location
+        note organization pubstate subtitle title titleaddon type version""".split()),
+    "inreference": frozenset((_BOOKISH + " booktitle booksubtitle booktitleaddon").split()),
 })
 #: the fields each biblatex type must have; a tuple inside is "one of these"
 BIBLATEX_MANDATORY: Mapping[str, tuple[str | tuple[str, ...], ...]] = MappingProxyType({
@@ -314,6 +341,7 @@ BIBLATEX_MANDATORY: Mapping[str, tuple[str | tuple[str, ...], ...]] = MappingPro
     "book": ("author", "title"),
     "inbook": ("author", "title", "booktitle"),
     "incollection": ("author", "editor", "title", "booktitle"),
+    "inreference": ("author", "editor", "title", "booktitle"),
     "booklet": (("author", "editor"), "title"),
     "manual": ("title",),
     "misc": ("title",),

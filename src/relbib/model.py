@@ -312,6 +312,8 @@ class Evidence:
     essay: str
     line: int
     text: str
+    # what the two sentences share or dispute: "names: ...", "dates: ...", "score 0.42"
+    shared: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -338,6 +340,7 @@ class Link:
             "evidence": None if self.evidence is None else {
                 "essay": self.evidence.essay, "line": self.evidence.line,
                 "text": self.evidence.text,
+                **({"shared": list(self.evidence.shared)} if self.evidence.shared else {}),
             },
         }
 

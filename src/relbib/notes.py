@@ -6,15 +6,14 @@ Output: :class:`NotesResult` — where the body ends, the numbered notes,
 the markers reconciled with them, each note's claim sentence, the body's
 paragraphs and sentences, and diagnostics.  Also :func:`split_numbered`
 for ``relbib parse``.
-Never: guess a marker when there is no notes section, renumber notes, read
-a file, or raise anything but :class:`relbib.diagnostics.InputError`.
+Never: take a glued number for a marker without a notes section (it warns),
+drop a note it can read, read a file, or raise anything but
+:class:`relbib.diagnostics.InputError`.
 
-In plain text a marker is a number glued to a word or punctuation
-(``Pakistan,1 Russia``, ``parties.2 As``, ``do.’8``, ``in 2018.17``).
-Candidates are scored by what they are glued to and reconciled with the
-note numbers by a weighted longest increasing subsequence, so a year, a
-quantity or a name like ``G20`` is taken only where the note sequence has
-room for it, and never when a better-glued candidate carries that number.
+A notes section may start at any number, skip numbers, repeat one or
+restart per chapter (:mod:`relbib.ingest.numbering` reads each, with a
+warning); markers are found and fitted to the notes by
+:mod:`relbib.ingest.markers`.
 """
 
 from __future__ import annotations
@@ -25,7 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from relbib.diagnostics import diagnostic
-from relbib.ingest.numbering import Run, note_numbers, read_numbering
+from relbib.ingest.markers import Candidate, marker_candidates, markers_without_notes, reconcile
+from relbib.ingest.numbering import Run, read_numbering
 from relbib.ingest.sentences import (
     join_broken_words,
     line_of,
@@ -61,20 +61,6 @@ ITEM_RE = re.compile(
 # number; further off it is a wrapped line that starts with a quantity.
 _BARE_SLACK = 5
 
-# A run of digits that may be a marker.
-_DIGITS_RE = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
-# What may follow a marker: the end, space, or closing punctuation.
-_AFTER_MARKER = set(" \t\n\r,;:.!?)]”’\"'—–")
-# What a marker may be glued to, strongly: punctuation closing a word or quote.
-# An em or en dash ends a clause like a comma: "had been militarised—3 a".
-_STRONG_BEFORE = set(".,;:!?’”\"')]—–")
-
-# Candidate weights: how sure the glue makes us that a number is a marker.
-_W_PUNCT = 3  # "parties.2", "Pakistan,1", "do.’8", "(SCO).6"
-_W_WORD = 2  # "parties2"
-_W_WEAK = 1  # "U2", "G20", "in 2018.17": only where the sequence has room
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NumberedItem:
     """One item of a numbered list (``n`` None when the list has no numbers)."""
@@ -101,14 +87,6 @@ class _Item:
     start: int
     end: int
     line: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Candidate:
-    n: int
-    start: int
-    end: int
-    weight: int
 
 
 # --- lines ----------------------------------------------------------------------
@@ -306,153 +284,6 @@ def _renumbered(items: Sequence[_Item]) -> tuple[list[_Item], tuple[Run, ...], l
     return out, numbering.runs, problems
 
 
-# --- markers --------------------------------------------------------------------
-
-
-def _glued_candidates(text: str, end: int, max_n: int) -> list[_Candidate]:
-    """Numbers in text[:end] glued to a word or punctuation, valued 1..max_n."""
-    out: list[_Candidate] = []
-    prev_end = -1
-    for m in _DIGITS_RE.finditer(text, 0, end):
-        s, e = m.span()
-        n = int(m.group(0))
-        if s == 0 or not 1 <= n <= max_n or m.group(0).startswith("0"):
-            continue
-        after = text[e] if e < len(text) else " "
-        if not (after.isspace() or after in _AFTER_MARKER):
-            continue
-        if after in ".,:" and e + 1 < len(text) and text[e + 1].isdigit():
-            # "1,100" and "3.5" are numbers; "1,2" is two markers
-            tail = _DIGITS_RE.match(text, e + 1)
-            if after != "," or tail is None or len(tail.group(0)) == 3:
-                continue
-        before = text[s - 1]
-        before2 = text[s - 2] if s >= 2 else " "
-        weight = 0
-        if before == "[" and after == "]" or (
-                before == "(" and after == ")" and s >= 2 and (
-                    not before2.isspace() or text[e + 1:e + 2] in (".", ",", ";", ":", "\n", ""))):
-            # "in 2016.[1]", "people.(1)": a bracketed number glued to the
-            # text is a marker, brackets and all ("two conditions: (1) the"
-            # is an enumeration)
-            out.append(_Candidate(n=n, start=s - 1, end=e + 1, weight=_W_PUNCT))
-            prev_end = e
-            continue
-        if before in _STRONG_BEFORE:
-            if before2.isdigit():
-                if before == "," and prev_end == s - 1:
-                    weight = _W_PUNCT  # the 2 of "parties.1,2"
-                elif before in ".," and re.search(r"(?<!\d)(1[5-9]|20)\d\d$", text[max(0, s - 6):s - 1]):
-                    weight = _W_WEAK  # "in 2018.17", "of 1999,3 the": a year, then the marker
-                elif before == ")":
-                    weight = _W_WORD
-            elif (before2.isspace() or s < 2) and before in ".,;:":
-                weight = 0  # " ,3" is not glued to anything
-            else:
-                weight = _W_PUNCT
-        elif before.isalpha():
-            word = re.search(r"[^\W\d_]+$", text[max(0, s - 30):s])
-            token = word.group(0) if word else before
-            # "U2", "G20", "MI17": a capitalised name with a number in it
-            weight = _W_WEAK if token.isupper() else _W_WORD
-        if weight:
-            out.append(_Candidate(n=n, start=s, end=e, weight=weight))
-            prev_end = e
-    return out
-
-
-def _reconcile(candidates: Sequence[_Candidate], max_n: int) -> list[_Candidate]:
-    """The heaviest subsequence of candidates, in text order, whose numbers
-    strictly increase (a weighted longest increasing subsequence; a Fenwick
-    tree over note numbers keeps it O(k log n))."""
-    size = max_n + 1
-    tree_score = [0] * (size + 1)
-    tree_index = [-1] * (size + 1)
-    score = [0] * len(candidates)
-    back = [-1] * len(candidates)
-
-    def query(v: int) -> tuple[int, int]:  # best over numbers < v
-        best, index = 0, -1
-        i = v - 1
-        while i > 0:
-            if tree_score[i] > best:
-                best, index = tree_score[i], tree_index[i]
-            i -= i & -i
-        return best, index
-
-    def update(v: int, s: int, index: int) -> None:
-        i = v
-        while i <= size:
-            if s > tree_score[i]:
-                tree_score[i], tree_index[i] = s, index
-            i += i & -i
-
-    best_total, best_last = 0, -1
-    for k, cand in enumerate(candidates):
-        prior, prior_index = query(cand.n)
-        score[k] = prior + cand.weight
-        back[k] = prior_index
-        update(cand.n, score[k], k)
-        if score[k] > best_total:
-            best_total, best_last = score[k], k
-    chosen: list[_Candidate] = []
-    k = best_last
-    while k != -1:
-        chosen.append(candidates[k])
-        k = back[k]
-    return chosen[::-1]
-
-
-# A superscript run or an HTML <sup> longer than this is no note number.
-_MAX_NOTE = 9999
-# Glued numbers 1, 2, 3, ... in the body with no notes section: this many
-# in a row say the notes went missing (a PDF's footnotes left behind).
-_ORPHAN_RUN = 3
-
-
-def _marker_candidates(text: str, body_end: int, runs: Sequence[Run],
-                       hints: Sequence[tuple[int, int]]) -> list[_Candidate]:
-    """Marker candidates, each valued as the note numbers its printed number
-    may stand for (one per run of a numbering that restarts), a position's
-    higher values first so that no two of them chain."""
-    if hints:
-        printed = [_Candidate(n=int(text[s:e]), start=s, end=e, weight=_W_PUNCT)
-                   for s, e in sorted(hints)
-                   if s < body_end and text[s:e].isdigit() and 1 <= int(text[s:e]) <= _MAX_NOTE]
-        if not runs:
-            return printed
-    elif runs:
-        printed = _glued_candidates(text, body_end, max(run.high for run in runs))
-    else:
-        return []
-    last = runs[-1]
-    return [_Candidate(n=n, start=c.start, end=c.end, weight=c.weight)
-            for c in printed
-            # an explicit marker past the last note is a marker whose note is missing
-            for n in sorted(note_numbers(c.n, runs) or ((c.n + last.offset,) if hints and c.n > last.high
-                                                        else ()), reverse=True)]
-
-
-def _markers_without_notes(text: str, body_end: int, markers: Sequence[Marker]) -> list[Diagnostic]:
-    """A warning when the body has note markers but no notes were found."""
-    if markers:
-        first = markers[0]
-        what = f"{len(markers)} note marker{'s' if len(markers) > 1 else ''} ({first.n}…{markers[-1].n})"
-        line, column = first.line, first.column
-    else:
-        glued = [c for c in _reconcile(_glued_candidates(text, body_end, 999), 999) if c.weight >= _W_WORD]
-        consecutive = [c for k, c in enumerate(glued) if k + 1 < len(glued) and glued[k + 1].n == c.n + 1]
-        if len(consecutive) + 1 < _ORPHAN_RUN:
-            return []
-        line = line_of(line_starts(text), consecutive[0].start)
-        column = consecutive[0].start - line_starts(text)[line - 1] + 1
-        what = f"numbers that look like note markers ({consecutive[0].n}, {consecutive[1].n}, …)"
-    return [diagnostic(
-        "parse-error", f"the body has {what} but no notes were found", line=line, column=column,
-        severity=Severity.WARNING,
-        suggestion="put the notes after the text under a 'Notes' heading, one numbered note a line")]
-
-
 # --- claims ---------------------------------------------------------------------
 
 
@@ -495,6 +326,8 @@ def _claim(text: str, markers: Sequence[Marker], k: int,
     shares_after = following is not None and sentence_of(following) == i
     start = previous.end if shares_before and previous is not None else sentence.start
     end = markers[first].start if shares_after else max(sentence.end, markers[last].end)
+    if text[markers[first].start - 1:markers[first].start] == ";":
+        end = markers[first].start - 1  # "was signed;1 the critics …": the clause before the semicolon
     claim_text = _without_markers(text, markers, start, end)
     lead = len(claim_text) - len(claim_text.lstrip(" \t\n,;"))
     claim_text = claim_text.strip().lstrip(",;").strip()
@@ -556,14 +389,14 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
         while body_end > 0 and text[body_end - 1].isspace():
             body_end -= 1
 
-    candidates = _marker_candidates(text, body_end, runs, marker_hints)
-    chosen = _reconcile(candidates, max((c.n for c in candidates), default=0)) if candidates else []
+    candidates = marker_candidates(text, body_end, runs, marker_hints)
+    chosen = reconcile(candidates, max((c.n for c in candidates), default=0)) if candidates else []
     if section is not None and not section[2] and len(chosen) < max(2, (len(items) + 1) // 2):
         # a numbered list closing the essay, not notes: nothing in the body points at it
         items, chosen, body_end, runs, diagnostics = [], [], len(text), (), []
     numbers = {item.n for item in items}
 
-    def as_marker(c: _Candidate) -> Marker:
+    def as_marker(c: Candidate) -> Marker:
         line = line_of(starts, c.start)
         return Marker(n=c.n, start=c.start, end=c.end, line=line, column=c.start - starts[line - 1] + 1)
 
@@ -602,7 +435,7 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
                 line=note.line, column=1, severity=Severity.WARNING, note=note.n,
                 suggestion="put the note number right after the words it supports"))
     if not notes:
-        diagnostics.extend(_markers_without_notes(text, body_end, markers))
+        diagnostics.extend(markers_without_notes(text, body_end, markers))
     for m in markers if notes else ():
         if m.n not in numbers:
             diagnostics.append(diagnostic(
@@ -664,6 +497,29 @@ def split_numbered(text: str) -> tuple[NumberedItem, ...]:
         blank = False
     flush()
     return tuple(out)
+
+
+# A paragraph of prose: long, and three sentences or more.
+_PROSE_MIN_CHARS = 250
+_PROSE_SENTENCE_RE = re.compile(r"[a-z][.!?][’”\"')]?\s+[A-Z]")
+
+
+def prose_warning(items: Sequence[NumberedItem]) -> Diagnostic | None:
+    """A warning when most unnumbered items of :func:`split_numbered` are
+    paragraphs of prose: an essay given to ``relbib parse``, whose every
+    paragraph would silently become a "note"."""
+    loose = [item for item in items if item.n is None]
+    prose = [item for item in loose if len(item.text) >= _PROSE_MIN_CHARS
+             and len(_PROSE_SENTENCE_RE.findall(item.text)) >= 2]
+    if len(prose) < 2 or len(prose) * 2 < len(loose):
+        return None
+    return diagnostic(
+        "parse-error",
+        f"this reads like an essay, not a list of references or notes: {len(prose)} of its "
+        f"{len(items)} items are paragraphs of prose, each read as a note",
+        line=prose[0].line, column=1, severity=Severity.WARNING,
+        suggestion="give `relbib parse` the notes section or reference list only; "
+                   "`relbib ingest` reads a whole essay")
 
 
 def _has_multiline_blocks(text: str, lines: Sequence[tuple[int, int]]) -> bool:

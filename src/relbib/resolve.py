@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from relbib import lexicon
 from relbib.diagnostics import diagnostic
 from relbib.model import (
     Citation,
@@ -49,7 +50,7 @@ _APOSTROPHES = re.compile("['\u2018\u2019\u201b\u02bc`\u00b4]")
 # Everything that is not a letter or digit separates tokens (punctuation-insensitive).
 _NON_WORD = re.compile(r"[\W_]+")
 # A page range of the antecedent ("43--65", "153-62", "153–162").
-_PAGE_RANGE = re.compile(r"^\s*(\d+)\s*[-\u2010-\u2015\u2212]+\s*(\d+)\s*$")
+_PAGE_RANGE = re.compile(rf"^\s*(\d+)\s*{lexicon.DASH}+\s*(\d+)\s*$")
 # The note part of a pinpoint ("45 n. 3") is not a page.
 _PIN_NOTE = re.compile(r"\s*&?\s*nn?\..*$")
 _DIGITS = re.compile(r"\d+")
@@ -65,6 +66,10 @@ _VENUE_FIELDS = frozenset(
         "address", "edition", "eprint", "urldate",
     }
 )
+# A case's short form names its reporter: "Chevron, 467 U.S. at 843".
+_CASE_SHORT_REPORT = re.compile(r",\s(?P<report>\d{1,4}\s[A-Z][\w.' ]{0,30}?)\s+at\s")
+# The labels of unsigned law-review pieces a supra names instead of an author.
+_UNSIGNED_LABELS = frozenset({("note",), ("comment",), ("recent", "case")})
 # Words a short title may leave out without naming another work.
 _STOPWORDS = frozenset(
     {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from"}
@@ -94,6 +99,7 @@ class _Source:
     doi: str
     url: str
     date: str
+    report: tuple[str, ...] = ()  # a case's reporter citation, "467 U.S. 837" as tokens
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -175,7 +181,9 @@ def _resolve_one(
     if isinstance(ref, OpCitRef):
         return _resolve_opcit(n, ref, sources)
     if isinstance(ref, ShortRef):
-        return _resolve_short(n, ref.authors, ref.short_title, ref.pinpoint, sources)
+        return _resolve_case_short(n, ref, sources) or _resolve_short(
+            n, ref.authors, ref.short_title, ref.pinpoint, sources
+        )
     if isinstance(ref, SupraRef):
         return _resolve_supra(n, ref, sources, done)
     if isinstance(ref, FullRef):
@@ -305,6 +313,23 @@ def _resolve_short(
     rule = "short-title-match" if _tokens(short_title or "") else "short-author-match"
     what = _describe(authors, short_title)
     return _unique(n, Form.SHORT, "the short form", what, pinpoint, matches, rule, "short")
+
+
+def _resolve_case_short(n: int, ref: ShortRef, sources: list[_Source]) -> _Outcome | None:
+    """ "Chevron, 467 U.S. at 843" / "Mead, 533 U.S. at 229": the earlier case reported
+    in 467 U.S. whose name holds the words of the short name (any party, not only the
+    first: "United States v. Mead Corp."); None when no earlier case is reported there."""
+    m = _CASE_SHORT_REPORT.search(ref.text)
+    if m is None:
+        return None
+    report = _tokens(m.group("report"))
+    reported = [s for s in sources if s.report and s.report[: len(report)] == report]
+    if not reported:
+        return None
+    words = set(_tokens(ref.short_title or "")) - _STOPWORDS
+    matches = [s for s in reported if words <= set(s.title)]
+    what = _describe(ref.authors, ref.short_title)
+    return _unique(n, Form.SHORT, "the short form", what, ref.pinpoint, matches, "short-case-report", "short")
 
 
 def _short_matches(
@@ -450,7 +475,15 @@ def _names_source(families: tuple[str, ...], cited: Citation, sources: list[_Sou
     )
     if source is None:
         return False
-    return source.title[: len(families)] == families or set(families) <= set(source.families)
+    if not source.families and families in _UNSIGNED_LABELS:
+        return True  # "Note, supra note 12": a student note has no named author
+    # "Miller (n 1)": a party of "R (Miller) v Secretary of State …"
+    first_party = source.title[: source.title.index("v")] if "v" in source.title else ()
+    return (
+        source.title[: len(families)] == families
+        or set(families) <= set(source.families)
+        or (not source.families and bool(families) and set(families) <= set(first_party))
+    )
 
 
 # --- helpers ------------------------------------------------------------------
@@ -490,6 +523,7 @@ def _source_of(n: int, ref: FullRef) -> _Source:
         doi=_text(fields.get("doi")).strip().lower(),
         url=_URL_NOISE.sub("", _text(fields.get("url")).strip()).lower(),
         date=_text(fields.get("date")) or _text(fields.get("year")),
+        report=_tokens(_text(fields.get("howpublished"))) if ref.type == "jurisdiction" else (),
     )
 
 

@@ -133,6 +133,9 @@ BAD_INPUTS = {
     "empty.txt": b"",
     "blank.txt": b"  \n\n \n",
     "binary.txt": bytes(range(256)) * 8,
+}
+# Numbering faults are read, every note kept, with a warning naming file and line (issue 10).
+MISNUMBERED = {
     "gaps.txt": "A claim.1 Another claim.2 More.4\n\nNotes\n\n1. A. B, ‘T’, J 1(1), 2001.\n2. Ibid.\n4. Ibid.\n".encode(),
     "dupes.txt": "A claim.1 Another claim.2 More.3\n\nNotes\n\n1. A. B, ‘T’, J 1(1), 2001.\n2. Ibid.\n2. Ibid.\n".encode(),
 }
@@ -145,8 +148,15 @@ def test_bad_essays_exit_3_naming_the_file(name: str, tmp_path: Path) -> None:
     assert proc.returncode == 3, proc.stderr
     assert name in proc.stderr
     assert_no_traceback(proc)
-    if name in ("gaps.txt", "dupes.txt"):
-        assert re.search(rf"{re.escape(name)}:\d+", proc.stderr), proc.stderr
+
+
+@pytest.mark.parametrize("name", sorted(MISNUMBERED))
+def test_misnumbered_notes_are_read_with_a_warning_naming_the_file(name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_bytes(MISNUMBERED[name])
+    proc = relbib("ingest", "--dry-run", name, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(rf"{re.escape(name)}:7\b.*(?:missing|numbered twice)", proc.stderr), proc.stderr
+    assert_no_traceback(proc)
 
 
 def test_unbalanced_bib_exits_3_with_its_line(tmp_path: Path) -> None:

@@ -27,11 +27,12 @@ def test_empty_essay_is_an_input_error_naming_the_path(text: str) -> None:
     assert "essays/empty.txt" in str(raised.value)
 
 
-def test_markdown_duplicate_footnote_is_an_input_error_with_its_line() -> None:
+def test_markdown_duplicate_footnote_is_a_warning_with_its_line() -> None:
     text = "Claim.[^a]\n\n[^a]: One.\n[^a]: Two.\n"
-    with pytest.raises(InputError) as raised:
-        load_essay(text, path="d.md")
-    assert raised.value.line == 4
+    essay, diagnostics = load_essay(text, path="d.md")
+    assert [(n.n, n.text) for n in essay.notes] == [(1, "One.")]  # the first definition, as pandoc reads it
+    assert [(d.path, d.line, d.severity.value) for d in diagnostics] == [("d.md", 4, "warning")]
+    assert "[^a] is defined twice" in diagnostics[0].message
 
 
 def test_html_ol_numbers_its_own_items() -> None:

@@ -61,3 +61,25 @@ def test_a_wrapped_line_opening_with_a_year_is_not_an_item() -> None:
     items = split_numbered(text)
     assert [(i.n, i.text) for i in items] == [
         (1, "Smith, A Book about the war of 2018. London: Verso."), (2, "Ibid., 4.")]
+
+
+def test_a_whole_essay_given_to_parse_is_named_as_such() -> None:
+    from relbib.notes import prose_warning
+
+    paragraph = ("The treaty was signed in Vienna after months of talks between the powers. Its critics "
+                 "were many and loud from the first week. They wrote pamphlets and letters to the papers, "
+                 "and they were not heard for a generation. Nobody mourned the treaty when it fell at last.")
+    essay = "\n\n".join([paragraph] * 4)
+    warning = prose_warning(split_numbered(essay))
+    assert warning is not None and warning.severity.value == "warning"
+    assert "4 of its 4 items are paragraphs of prose" in warning.message and warning.line == 1
+
+
+def test_a_reference_list_is_not_prose() -> None:
+    from relbib.notes import prose_warning
+
+    refs = ("Smith, A. (1980). Empire. London: Verso.\n"
+            "Jones, B. (1990). Trade. Journal of Modern History, 4, 1–20.\n")
+    assert prose_warning(split_numbered(refs)) is None
+    notes = "1. A. Smith, Empire (London, 1980), 12.\n2. Ibid., 14.\n"
+    assert prose_warning(split_numbered(notes)) is None

@@ -20,7 +20,7 @@ import yaml
 
 from relbib.formats.bibtex import entries_of, read_bib
 from relbib.render import format_entries
-from relbib.render.csl import parse_html, pandoc_path, style_path
+from relbib.render.csl import pandoc_path, parse_html, style_path
 from relbib.render.rich import plain_text
 
 DATA = Path(__file__).resolve().parent.parent / "render" / "data" / "varied.bib"

@@ -101,6 +101,7 @@ def test_hostile_page_runs_no_script_from_the_data(browser: Any, tmp_path: Path,
     assert browser.execute_script("return document.querySelectorAll('img').length;") == 0
     assert browser.execute_script("return document.scripts.length;") == 1
     body = browser.execute_script("return document.body.innerText;")
-    assert "<script>alert(1)</script>" in body
+    # a CSL style may recase a title ("<Script>"): the characters are what count
+    assert "<script>alert(1)</script>" in body.lower()
     assert "<img src=x onerror=alert(1)>" in body
     assert _errors(browser) == []

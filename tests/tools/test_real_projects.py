@@ -87,7 +87,7 @@ def _latex_facts(folder: Path, root: str, backend: str) -> set[tuple[str, str]]:
     facts |= {("undefined", m) for m in re.findall(
         r"I didn't find a database entry for [\"']([^\"']+)[\"']", out)}
     if backend == "biber":
-        facts |= {("duplicate-key", m) for m in re.findall(r"Duplicate entry key '([^']+)'", out)}
+        facts |= {("duplicate-key", m) for m in re.findall(r"Duplicate entry key:? '([^']+)'", out)}
         facts |= {("datamodel", m) for m in re.findall(
             r"Datamodel: Entry '([^']+)' \([^)]*\): (?:Missing mandatory field|Invalid value)",
             out)}

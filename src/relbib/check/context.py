@@ -17,6 +17,7 @@ from typing import Literal
 
 from relbib.check.records import Backend, BibRecord, DraftScan
 from relbib.diagnostics import diagnostic
+from relbib.formats.braces import split_top_level
 from relbib.library.identity import bib_work_key
 from relbib.model import Diagnostic, Severity
 
@@ -95,26 +96,7 @@ def split_names(value: str) -> list[str]:
     """Split a name list on " and " at brace depth 0 (raw parts, blanks kept)."""
     if "{" not in value:
         return _AND.split(value)  # the common case, without a character loop
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    i = 0
-    lower = value.lower()
-    while i < len(value):
-        ch = value[i]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif depth == 0 and lower.startswith("and", i) and (i == 0 or value[i - 1].isspace()) \
-                and (i + 3 >= len(value) or value[i + 3].isspace()):
-            parts.append(value[start:i])
-            start = i + 3
-            i += 3
-            continue
-        i += 1
-    parts.append(value[start:])
-    return parts
+    return split_top_level(value, _AND.pattern)  # every brace counts, as in BibTeX
 
 
 _INDEX: list[tuple[object, bool, dict[str, BibRecord]]] = []

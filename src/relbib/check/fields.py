@@ -88,7 +88,7 @@ def check_isbn(value: str) -> Problem | None:
         raw = part.strip()
         if not raw:
             continue
-        digits = re.sub(r"[\s\-‐‑–]", "", raw).upper()
+        digits = re.sub(rf"[\s{lexicon.DASH_CHARS}]", "", raw).upper()
         if re.fullmatch(r"\d{9}[\dX]", digits):
             want = _isbn10_digit(digits)
         elif re.fullmatch(r"97[89]\d{10}", digits):
@@ -163,7 +163,7 @@ def check_year(value: str) -> Problem | None:
     if re.fullmatch(r"\d{4}", fixed):
         return Problem(message=f"year '{text}' is not a number",
                        suggestion=f"year = {{{fixed}}}")
-    if re.fullmatch(r"\d{4}\s*(?:--?|–|/)\s*\d{2,4}", text):
+    if re.fullmatch(rf"\d{{4}}\s*(?:--?|{lexicon.DASH}|/)\s*\d{{2,4}}", text):
         return Problem(message=f"year '{text}' is a range",
                        suggestion="put the range in date = {YYYY/YYYY} (biblatex) or keep one year")
     return Problem(message=f"year '{text}' is not a year",
@@ -304,7 +304,7 @@ _ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|
                     re.IGNORECASE)
 # Article numbers and sectioned pages: e1234, S12, A-3, 12a, 3:14, 1.12
 _ARTICLE_ID = re.compile(r"^(?:[A-Za-z]{1,3}-?\d+[A-Za-z]?|\d+[A-Za-z]{1,2}|\d+[:.]\d+|\d+(?:ff?\.?|\+))$")
-_RANGE = re.compile(r"^(?P<a>[^\s\-–—]+)\s*(?:-{1,3}|–|—)\s*(?P<b>[^\s\-–—]+)$")
+_RANGE = re.compile(rf"^(?P<a>[^\s{lexicon.DASH_CHARS}]+)\s*(?:-{{1,3}}|{lexicon.DASH})\s*(?P<b>[^\s{lexicon.DASH_CHARS}]+)$")
 
 
 def roman_value(text: str) -> int | None:
@@ -442,7 +442,7 @@ def normalize_pinpoint(postnote: str) -> str:
     text = re.sub(r"\s+", " ", text)
     bare = _PAGE_LABEL.sub("", text)
     if bare != text or re.match(r"^[\dIVXLCDMivxlcdm]", text):
-        bare = re.sub(r"\s*(?:–|—|-{1,3}|\\textendash\s*)\s*", "--", bare)
+        bare = re.sub(rf"\s*(?:{lexicon.DASH}|-{{1,3}}|\\textendash\s*)\s*", "--", bare)
         return bare
     return text
 

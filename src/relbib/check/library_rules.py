@@ -37,6 +37,7 @@ from relbib.check.datamodel_fields import (
 )
 from relbib.check.records import BibRecord
 from relbib.diagnostics import diagnostic
+from relbib.formats.braces import balanced as braces_balanced
 from relbib.model import Diagnostic, Severity
 
 # --- entry rules: required fields and field syntax ------------------------------
@@ -286,7 +287,6 @@ _BARE_URL = re.compile(r"(?:https?|ftp)://[^\s{}]+")
 # \url{...}, \href{...}{, \path{...} take their argument verbatim: "_" and "%" are fine there
 _VERBATIM_ARG = re.compile(r"\\(?:url|href|path|nolinkurl|doi)\s*\{[^{}]*\}")
 _ESCAPED = re.compile(r"\\.")
-_BRACE = re.compile(r"[{}]")
 _SPECIAL = {
     "&": "LaTeX stops with 'Misplaced alignment tab character &'",
     "%": "LaTeX drops the rest of the line as a comment",
@@ -303,14 +303,7 @@ def special_characters(ctx: CheckContext) -> Iterator[Diagnostic]:
             if not value or _SPECIAL_ANY.search(value) is None:
                 continue
             unescaped = _ESCAPED.sub("", value) if "\\" in value else value
-            depth = 0
-            balanced = True
-            for brace in _BRACE.finditer(unescaped):
-                depth += 1 if brace.group() == "{" else -1
-                if depth < 0:
-                    balanced = False
-                    break
-            if not balanced or depth != 0:
+            if not braces_balanced(unescaped):
                 yield entry_diag("invalid-field", record, name,
                                   f"{name} of '{record.key}' has unbalanced braces",
                                   "add the missing brace or escape a literal one as \\{ \\}")

@@ -57,7 +57,7 @@ COUNTRY_OF: dict[str, str] = _invert(_COUNTRY_ALIASES)
 # an apostrophe-s or a bare apostrophe closes a possessive: Russia's, Pakistan’s
 _POSSESSIVE = re.compile(r"['’]s?$")
 # hyphens, dashes and dots inside names vary (Vostok-2010, Vostok 2010)
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
+_SEPARATORS = re.compile(rf"[\s{lexicon.DASH_CHARS}_/]+")
 _NOT_WORD = re.compile(r"[^a-z0-9.' ]+")
 
 

@@ -9,21 +9,34 @@ Never: look at text, files or any other sentence; keep state between calls.
 
 from __future__ import annotations
 
+from calendar import monthrange
+from dataclasses import dataclass
 from collections.abc import Sequence
+from datetime import date
 
 from relbib.claims.aliases import same_name
 from relbib.claims.context import Thresholds
 from relbib.claims.facts import DateFact, Facts
+from relbib.claims.retrieval import concept, predicates
 
 # role classes a person can hold only one of at a time (facts.py normalises the words)
 _HEAD_OF_GOVERNMENT = frozenset({"prime minister"})
 _HEAD_OF_STATE = frozenset({"head of state"})
+# entity kinds of which two different ones mean two different events
+_ONE_OF_A_KIND = ("person", "thing")
+# what someone said about an event is not the event ("expressed his unhappiness on ...")
+_REPORTING = frozenset({concept("declare")})
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
+# dates precise enough to tell two events of one year apart
+_FINE = frozenset({"day", "month"})
 # entity kinds that name one event or thing: sharing one means "the same event"
 _EVENTS = frozenset({"event", "thing"})
 # entity kinds specific enough to anchor a comparison (countries and regions are not)
 _SPECIFIC = frozenset({"event", "thing", "person", "org", "name"})
 # entity kinds whose agreement counts as a shared fact for support
 _ANCHORS = frozenset({"event", "thing", "person", "name"})
+# actors that many sentences of one subject share: they add little on their own
+_ACTORS = frozenset({"country", "org"})
 
 
 def dates_agree(a: Facts | Sequence[DateFact], b: Facts | Sequence[DateFact]) -> bool | None:
@@ -35,14 +48,21 @@ def dates_agree(a: Facts | Sequence[DateFact], b: Facts | Sequence[DateFact]) ->
     return any(x.overlaps(y) for x in x_dates for y in y_dates)
 
 
-def numbers_agree(a: Facts, b: Facts) -> bool | None:
-    """Compared only for figures of the same kind and unit (money with money, helicopters ...)."""
+def numbers_agree(a: Facts, b: Facts, ratio: float = 0.0) -> bool | None:
+    """Compared only for figures of the same kind and unit (money with money, helicopters ...).
+
+    With ``ratio``, figures further apart than that factor are not compared:
+    50 million and 675,000 deaths count different things (the world, a country).
+    Durations ("in 33 years") are not compared: they count from different points.
+    """
     verdict: bool | None = None
     for x in a.quantities:
         for y in b.quantities:
-            if (x.kind, x.unit) != (y.kind, y.unit):
+            if (x.kind, x.unit) != (y.kind, y.unit) or x.unit in _DURATIONS:
                 continue
-            tolerance = 0.25 if (x.approximate or y.approximate) else 0.01
+            if ratio and max(x.value, y.value) > ratio * max(min(x.value, y.value), 1e-9):
+                continue
+            tolerance = 0.1 if (x.approximate or y.approximate) else 0.01
             if abs(x.value - y.value) <= tolerance * max(abs(x.value), abs(y.value)):
                 return True
             verdict = False
@@ -71,8 +91,101 @@ def role_conflict(a: Facts, b: Facts) -> str:
     return ""
 
 
-def conflict(a: Facts, b: Facts, similarity: float, limits: Thresholds) -> tuple[str, str]:
-    """(via, what) when ``a`` and ``b`` state the same event with different facts."""
+def _ordinal(day: tuple[int, int, int]) -> int:
+    year, month, d = day
+    return date(year, month, min(d, monthrange(year, month)[1])).toordinal()
+
+
+def _gap(a: DateFact, b: DateFact) -> int:
+    """Days between two dates (0 when they overlap)."""
+    if a.overlaps(b):
+        return 0
+    early, late = (a, b) if a.last < b.first else (b, a)
+    return _ordinal(late.first) - _ordinal(early.last)
+
+
+def near_dates(a: Facts, b: Facts, window: int) -> str:
+    """"x / y" when no date of one falls in a date of the other, yet two dates of month
+    or day precision fall in one year within ``window`` days: one event, misdated."""
+    if dates_agree(a, b) is not False:
+        return ""
+    for x in a.dates:
+        for y in b.dates:
+            fine = x.precision in _FINE and y.precision in _FINE
+            if fine and x.first[0] == y.first[0] and _gap(x, y) <= window:
+                return f"{x.text} / {y.text}"
+    return ""
+
+
+def persons_clash(a: Facts, b: Facts) -> bool:
+    """Both name people (or products) and none of one is one of the other's."""
+    for kind in _ONE_OF_A_KIND:
+        x = [e.name for e in a.entities if e.kind == kind]
+        y = [e.name for e in b.entities if e.kind == kind]
+        if x and y and not any(same_name(p, q) for p in x for q in y):
+            return True
+    return False
+
+
+def reported(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One sentence reports what someone said about the event the other states."""
+    return bool((a ^ b) & _REPORTING)
+
+
+def place_conflict(a: Facts, b: Facts) -> str:
+    """One named place or thing put in two countries at the same time."""
+    if dates_agree(a, b) is False:
+        return ""
+    for name, country in a.places:
+        for other, elsewhere in b.places:
+            if country != elsewhere and same_name(name, other):
+                return f"{name}: {country} / {elsewhere}"
+    return ""
+
+
+def _money(a: Facts, b: Facts) -> bool:
+    return any(x.kind == y.kind == "money" and x.unit == y.unit
+               for x in a.quantities for y in b.quantities)
+
+
+def event_conflict(a: Facts, b: Facts, concepts: tuple[frozenset[str], frozenset[str]],
+                   limits: Thresholds) -> tuple[str, str]:
+    """(via, what) for one kind of event (shared concepts), the same actors, and a date
+    within the window, a place or a figure that differ."""
+    a_concepts, b_concepts = concepts
+    shared = a_concepts & b_concepts
+    place = place_conflict(a, b)
+    if place:
+        return "place", place
+    if persons_clash(a, b) or not predicates(shared) or reported(a_concepts, b_concepts):
+        return "", ""
+    names = shared_names(a, b, _SPECIFIC | {"country"})
+    if not (len(shared) >= 2 or names or _money(a, b)):
+        return "", ""
+    when = near_dates(a, b, limits.event_window)
+    if when:
+        return "date", when
+    both_dated = dates_agree(a, b) is True or not (a.dates or b.dates)
+    if both_dated and numbers_agree(a, b, ratio=limits.figure_ratio) is False:
+        return "number", _differing(a, b)
+    return "", ""
+
+
+def _differing(a: Facts, b: Facts) -> str:
+    for x in a.quantities:
+        for y in b.quantities:
+            if (x.kind, x.unit) == (y.kind, y.unit) and x.value != y.value:
+                return f"{x.text} / {y.text}"
+    return f"{a.quantities[0].text} / {b.quantities[0].text}"
+
+
+def conflict(a: Facts, b: Facts, similarity: float, limits: Thresholds,
+             concepts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+             ) -> tuple[str, str]:
+    """(via, what) when ``a`` and ``b`` state the same event with different facts.
+
+    ``concepts``: each sentence's common words as concepts, for event matching.
+    """
     role = role_conflict(a, b)
     if role:
         return "role", role
@@ -80,34 +193,73 @@ def conflict(a: Facts, b: Facts, similarity: float, limits: Thresholds) -> tuple
         similarity >= limits.same_event and bool(shared_names(a, b, _SPECIFIC))
     )
     if not same_event:
-        return "", ""
+        return event_conflict(a, b, concepts, limits)
     if dates_agree(a, b) is False:
         return "date", f"{a.dates[0].text} / {b.dates[0].text}"
     if numbers_agree(a, b) is False:
-        return "number", f"{a.quantities[0].text} / {b.quantities[0].text}"
-    return "", ""
+        return "number", _differing(a, b)
+    return event_conflict(a, b, concepts, limits)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Agreement:
+    """What two sentences share, for support: the evidence behind a score."""
+
+    score: float
+    names: tuple[str, ...] = ()  # shared named people, events, things and organisations
+    countries: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()  # the agreeing dates, as written
+    figures: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()  # shared predicates (what happened)
+
+
+_NONE = Agreement(score=0.0)
+
+
+def agreement(similarity: float, a: Facts, b: Facts, dates: tuple[Sequence[DateFact],
+              Sequence[DateFact]], limits: Thresholds,
+              concepts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+              ) -> Agreement:
+    """Lexical similarity raised by agreeing facts and meanings; zero when a fact contradicts.
+
+    A sentence without a date takes the date of the narrative around it
+    (``dates``): "X joined the alliance in 2017" is not supported by a claim
+    made in a paragraph about 2003.  The pieces of agreement are an own date
+    that agrees, a figure that agrees, shared named actors (people, events,
+    things, organisations; countries count once), the same kind of event (a
+    shared predicate such as "exploded"/"blew up") and the same common words
+    (most concepts shared).  Two pieces make support; one piece needs a
+    closer lexical match; none, a near paraphrase.
+    """
+    if similarity <= 0:
+        return _NONE
+    agree, numbers = dates_agree(dates[0], dates[1]), numbers_agree(a, b)
+    if agree is False or numbers is False or role_conflict(a, b):
+        return _NONE
+    own_date = agree is True and bool(a.dates or b.dates)
+    shared = shared_names(a, b, _ANCHORS)
+    countries = sorted({x for x in shared_names(a, b, _ACTORS)})
+    common = concepts[0] & concepts[1]
+    events = predicates(common)
+    alike = len(common) >= 3 and len(common) >= 0.5 * min(len(concepts[0]), len(concepts[1]))
+    strong = own_date + (numbers is True) + min(2, len(shared))
+    weak = bool(events) + alike + (len(countries) >= limits.actors)
+    if reported(*concepts):
+        weak = 0  # what someone said about an event does not state the event
+    if not ((strong >= 2) or (strong + weak >= 2 and similarity >= limits.meaning)
+            or (strong + weak >= 1 and similarity >= limits.single_fact)
+            or similarity >= limits.paraphrase):
+        return _NONE
+    bonus = 0.1 * own_date + 0.15 * (numbers is True) + 0.1 * min(2, len(shared)) + 0.05 * weak
+    return Agreement(
+        score=min(1.0, similarity + bonus), names=tuple(dict.fromkeys(shared)),
+        countries=tuple(countries), concepts=tuple(sorted(events)),
+        dates=tuple(d.text for d in (a.dates or b.dates)) if own_date else (),
+        figures=tuple(q.text for q in a.quantities) if numbers else (),
+    )
 
 
 def support_score(similarity: float, a: Facts, b: Facts, a_dates: Sequence[DateFact],
                   b_dates: Sequence[DateFact], limits: Thresholds) -> float:
-    """Lexical similarity raised by agreeing facts; zero when a fact contradicts.
-
-    A sentence without a date takes the date of the narrative around it
-    (``a_dates``, ``b_dates``): "X joined the alliance in 2017" is not
-    supported by a claim made in a paragraph about 2003.  Without an anchor
-    — an agreeing date or figure, or a shared named person, event or thing —
-    only a near paraphrase counts.
-    """
-    if similarity <= 0:
-        return 0.0
-    dates, numbers = dates_agree(a_dates, b_dates), numbers_agree(a, b)
-    if dates is False or numbers is False or role_conflict(a, b):
-        return 0.0
-    own_date = dates is True and bool(a.dates or b.dates)
-    shared = shared_names(a, b, _ANCHORS)
-    pieces = own_date + (numbers is True) + min(2, len(shared))
-    if not (pieces >= 2 or (pieces == 1 and similarity >= limits.single_fact)
-            or similarity >= limits.paraphrase):
-        return 0.0
-    bonus = 0.1 * own_date + 0.15 * (numbers is True) + 0.1 * min(2, len(shared))
-    return min(1.0, similarity + bonus)
+    """The score of :func:`agreement` (without concepts)."""
+    return agreement(similarity, a, b, (a_dates, b_dates), limits).score

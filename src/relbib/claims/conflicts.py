@@ -37,7 +37,8 @@ def between_sentences(at: At) -> Conflicts:
         other = corpus.units[j]
         if other.sentence.text == at.unit.sentence.text:
             continue
-        via, what = conflict(at.facts, corpus.facts[j], similarity, limits)
+        via, what = conflict(at.facts, corpus.facts[j], similarity, limits,
+                             (corpus.concepts[at.i], corpus.concepts[j]))
         if not via:
             continue
         keys = tuple(k for k, _, _ in other.cited) or (
@@ -67,7 +68,8 @@ def with_known_claims(at: At) -> tuple[ConflictingFact, ...]:
         claim = corpus.claims[doc]
         if claim.essay == at.unit.essay.id or claim.key in found:
             continue  # the draft's own sentences are compared as units
-        via, what = conflict(facts, corpus.claim_facts[doc], similarity, limits)
+        via, what = conflict(facts, corpus.claim_facts[doc], similarity, limits,
+                             (corpus.concepts[at.i], corpus.claim_concepts[doc]))
         if not via:
             continue
         found[claim.key] = at.judge(

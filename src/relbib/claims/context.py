@@ -29,11 +29,13 @@ class Thresholds:
     support: float = 0.30  # lexical score (with fact bonus) to suggest a source
     single_fact: float = 0.32  # lexical score that, with one shared fact, counts as support
     paraphrase: float = 0.7  # lexical score that needs no shared fact to count as support
-    unlike: float = 0.08  # a cited work's best known claim scores below this
-    min_known: int = 3  # claims a work must have before "unlike" is judged
-    better: float = 0.45  # another work matches at least this well ...
-    better_ratio: float = 3.0  # ... and this many times better than the cited one
+    meaning: float = 0.25  # lexical score that, with two pieces of agreement, counts as support
+    actors: int = 1  # shared countries or organisations that count as one piece of agreement
+    unlike: float = 0.05  # a cited work's known claims are this unlike the sentence's paragraph
+    min_known: int = 1  # claims a work must have before "unlike" is judged
     same_event: float = 0.6  # lexical score for "same event" without a shared named event
+    event_window: int = 62  # days: two dates this close, of one kind of event, are one event
+    figure_ratio: float = 4.0  # two figures further apart count different things
     candidates: int = 12  # retrieval depth per sentence
     budget: int = 1500  # postings read per query: bounds the work per sentence
 
@@ -64,6 +66,12 @@ class Corpus:
     fact_index: Index
     fact_units: tuple[int, ...]
     fact_doc: Mapping[int, int]  # unit index → its document in fact_index
+    concepts: tuple[frozenset[str], ...]  # each sentence's common words as concepts
+    claim_concepts: tuple[frozenset[str], ...]
+    paragraph_of: tuple[int, ...]  # each sentence's paragraph (an index into the next two)
+    paragraph_names: tuple[frozenset[str], ...]  # the names a paragraph mentions
+    paragraph_vectors: tuple[Vector, ...]  # a paragraph's sentences' TF-IDF, summed
+    essay_names: Mapping[str, frozenset[str]]  # essay id → every name its sentences mention
 
 
 def quote_key(text: str) -> str:
@@ -140,9 +148,9 @@ class At:
                    start=s.start, end=s.end, text=s.text, **fields)
 
 
-def evidence_of(claim: SourceClaim) -> Evidence:
-    """The sentence a known claim stands for, as evidence."""
-    return Evidence(essay=claim.essay, line=claim.line, text=claim.text)
+def evidence_of(claim: SourceClaim, shared: tuple[str, ...] = ()) -> Evidence:
+    """The sentence a known claim stands for, as evidence, with what the two share."""
+    return Evidence(essay=claim.essay, line=claim.line, text=claim.text, shared=shared)
 
 
 def _column(text: str, offset: int) -> int:

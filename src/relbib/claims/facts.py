@@ -20,6 +20,7 @@ from relbib.claims.aliases import (
     MONTHS,
     NUMBER_WORDS,
     SCALE_WORDS,
+    SYNONYMS,
     canonical,
     fold,
     number_word,
@@ -86,6 +87,7 @@ class Facts:
     quotation: str  # the longest quotation of three words or more, else ""
     opinion: bool  # modal, evaluative or recommending language
     checkable: bool  # a date, figure, quotation or named event someone could check
+    places: tuple[tuple[str, str], ...] = ()  # (canonical name, country): "Forsmark ... in Sweden"
 
     @property
     def names(self) -> frozenset[str]:
@@ -128,7 +130,7 @@ _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}")
 # "2000-2012", "2000–12", "from 1979 to 1989", "between 2000 and 2012"
 _RANGE = re.compile(
-    rf"(?:\bfrom\s+|\bbetween\s+)?{_YEAR_START}\s*(?:[-–—]|\bto\b|\band\b|\buntil\b|\btill\b)\s*(\d{{4}}|\d{{2}})(?![\w/-])"
+    rf"(?:\bfrom\s+|\bbetween\s+)?{_YEAR_START}\s*(?:{lexicon.DASH}|\bto\b|\band\b|\buntil\b|\btill\b)\s*(\d{{4}}|\d{{2}})(?![\w/-])"
 )
 # "1990s", "1950’s", "the late 1950s", "early 1960s", "mid-1970s"
 _DECADE = re.compile(r"\b(?:(early|mid|late)[\s-]+)?(1[0-9]{2}0|20[0-9]0)['’]?s\b", re.I)
@@ -148,7 +150,8 @@ _UNIT_WORD_LIST = "|".join(w for w, v in NUMBER_WORDS.items() if " " not in w an
 _NUMBER_WORDS = rf"({_NUMBER_WORD_LIST})(?:-({_UNIT_WORD_LIST}))?"
 _TIMES = re.compile(rf"\b(?:{_NUMBER}|{_NUMBER_WORDS})[\s-]*(?:times|fold)\b", re.I)
 # a bare count: "12 AB-40 aircraft", "twelve aircraft", "200 soldiers"
-_COUNT = re.compile(rf"(?<![\w$£€.,/-]){_NUMBER}(?:\s*{_SCALE})?(?![\w%/-])|\b{_NUMBER_WORDS}\b", re.I)
+_COUNT = re.compile(rf"(?<![\w$£€.,/-]){_NUMBER}(?:\s*{_SCALE})?(?![\w%/-])|\b{_NUMBER_WORDS}\b"
+                    rf"(?:\s+{_SCALE})?", re.I)
 _APPROXIMATE = re.compile(
     r"\b(nearly|around|about|approximately|almost|over|more than|less than|some|roughly|up to|at least|above|below|under)\s*\W*$",
     re.I,
@@ -206,7 +209,7 @@ _ORG_WORDS = frozenset(
 _PLACE_WORDS = frozenset(
     """st saint san mount lake river sea ocean gulf bay valley province state city port
     dam road railway airport station street north south east west central northern
-    southern eastern western new""".split()
+    southern eastern western new camp fort base""".split()
 )
 _MONTH_NAMES = frozenset(MONTHS)
 # regions: broad places many sentences share, so they anchor nothing
@@ -284,6 +287,7 @@ def extract_facts(text: str) -> Facts:
     named_event = any(e.kind == "event" for e in entities)
     checkable = bool(dates or quantities or quotation or (named_event and not opinion))
     return Facts(
+        places=_places(text),
         dates=dates,
         quantities=quantities,
         entities=entities,
@@ -372,7 +376,7 @@ def _quantities(text: str, date_spans: list[tuple[int, int]]) -> tuple[Quantity,
     for m in _COUNT.finditer(text):
         if _ORDINAL_SUFFIX.match(text[m.start():m.end() + 2].split(" ")[0]):
             continue
-        count = _value(m.group(1), m.group(2)) if m.group(1) else _word_value(m.group(0))
+        count = _value(m.group(1), m.group(2)) if m.group(1) else _word_count(m)
         if count is None:
             continue
         unit = _counted_noun(text[m.end():])
@@ -401,14 +405,27 @@ def _word_value(words: str) -> float | None:
     return float(value) if value is not None else None
 
 
+def _word_count(m: re.Match[str]) -> float | None:
+    """``fifty million`` → 5e7: a number word and the scale word after it."""
+    value = _word_value(m.group(0)[: m.start(5) - m.start(0)] if m.group(5) else m.group(0))
+    if value is None or not m.group(5):
+        return value
+    return value * SCALE_WORDS.get(m.group(5).lower(), 1)
+
+
+# counted nouns that all count people: "675,000 people", "550,000 Americans", "residents"
+_PEOPLE = frozenset({"people", "person", *SYNONYMS.get("people", ())})
+
+
 def _counted_noun(after: str) -> str:
     """The noun a number counts: ``12 AB-40 heavy transport aircraft to`` → aircraft."""
     tokens = re.findall(r"[A-Za-z][\w’'\-]*|[^\sA-Za-z]", after[:80])
     phrase: list[str] = []
     for token in tokens[:6]:
         lower = token.lower()
-        if not token[0].isalpha() or lower in _PHRASE_END:
-            break
+        if not token[0].isalpha() or lower in _PHRASE_END or (
+                lower.endswith("ed") and not phrase):
+            break  # "28 died within four months": a verb, not a counted noun
         phrase.append(lower)
     nouns = [w for w in phrase if not w[0].isdigit()]
     if not nouns:
@@ -416,8 +433,16 @@ def _counted_noun(after: str) -> str:
     # the first plural word is the counted noun ("military persons participated")
     for word in nouns:
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            return _singular(word)
-    return _singular(nouns[0]) if nouns[0].isalpha() and not phrase[0][0].isupper() else ""
+            return _person_or(_singular(word))
+    return _person_or(_singular(nouns[0])) if nouns[0].isalpha() and not phrase[0][0].isupper() else ""
+
+
+def _person_or(noun: str) -> str:
+    """People counted by a word for people or by nationality are one unit: "person"."""
+    if noun in _PEOPLE or noun + "s" in _PEOPLE or noun == "peopl":
+        return "person"
+    country = canonical(noun)
+    return "person" if country in COUNTRIES and country != noun else noun
 
 
 def _singular(word: str) -> str:
@@ -500,7 +525,7 @@ def _split_compound(name: str) -> list[str]:
     """``Franco-German`` → France, Germany; ``US-led`` → US; ``Zapad-2017`` stays."""
     if " " in name or "-" not in name:
         return [name]
-    pieces = [p for p in re.split(r"[-‐‑–]", name) if p]
+    pieces = [p for p in re.split(lexicon.DASH, name) if p]
     capital = [p for p in pieces if p[:1].isupper()]
     if capital and any(p[:1].islower() for p in pieces):
         return capital  # "US-led", "Soviet-backed"
@@ -572,6 +597,21 @@ def _role_fact(m: re.Match[str], person: str, role: str, demonym: str | None,
             place = COUNTRY_OF[canonical(candidate)]
             break
     return RoleFact(person=person, role=role, country=place, text=m.group(0))
+
+
+# "the Forsmark nuclear plant in Sweden", "Forsmark in Finland": a name placed in a country
+_PLACED = re.compile(rf"({_CAP_WORD}(?:\s+{_CAP_WORD})*)((?:\s+[a-z]+){{0,3}})\s+in\s+(?:the\s+)?"
+                     rf"({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
+
+
+def _places(text: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for m in _PLACED.finditer(text):
+        name, country = canonical(m.group(1)), canonical(m.group(3))
+        if (country in COUNTRIES and name not in COUNTRY_OF and name not in _COMMON
+                and not set(m.group(2).split()) & _PHRASE_END):
+            out.append((name, country))
+    return tuple(out)
 
 
 def _quotation(text: str) -> str:

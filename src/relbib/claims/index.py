@@ -11,14 +11,15 @@ Never: judge anything, read files, or compare every sentence with every other
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from relbib.claims.context import Corpus, Status, Unit, Verdicts, quote_key
+from relbib.claims.context import Corpus, Status, Unit, Vector, Verdicts, quote_key
 from relbib.claims.facts import DateFact, Facts, extract_facts
 from relbib.claims.glosses import Aliases
-from relbib.claims.retrieval import Index, Vocabulary, terms
+from relbib.claims.retrieval import Index, Vocabulary, concepts, terms
 from relbib.model import Citation, Decision, Essay, Note, Sentence, SourceClaim
 
 
@@ -126,6 +127,36 @@ def _claim_dates(claims: Sequence[SourceClaim], claim_facts: Sequence[Facts],
     return out
 
 
+def _paragraphs(found: Sequence[Unit], facts: Sequence[Facts], vectors: Sequence[Vector],
+                ) -> tuple[tuple[int, ...], tuple[frozenset[str], ...], tuple[Vector, ...]]:
+    """Each sentence's paragraph, and each paragraph's names and TF-IDF vector."""
+    ids: dict[tuple[str, int], int] = {}
+    names: list[set[str]] = []
+    sums: list[dict[int, float]] = []
+    of: list[int] = []
+    for unit, fact, vector in zip(found, facts, vectors, strict=True):
+        p = ids.setdefault((unit.essay.id, unit.sentence.paragraph), len(ids))
+        if p == len(names):
+            names.append(set())
+            sums.append(defaultdict(float))
+        names[p].update(fact.names)
+        for term, weight in vector.items():
+            sums[p][term] += weight
+        of.append(p)
+    normed = []
+    for total in sums:
+        norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+        normed.append({term: w / norm for term, w in total.items()})
+    return tuple(of), tuple(frozenset(n) for n in names), tuple(normed)
+
+
+def _essay_names(found: Sequence[Unit], facts: Sequence[Facts]) -> dict[str, frozenset[str]]:
+    names: dict[str, set[str]] = defaultdict(set)
+    for unit, fact in zip(found, facts, strict=True):
+        names[unit.essay.id].update(fact.names)
+    return {essay: frozenset(n) for essay, n in names.items()}
+
+
 def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliases) -> Corpus:
     """Facts, narrative dates, TF-IDF vectors and the two indexes of one run."""
     unit_facts = [aliases.apply(extract_facts(u.sentence.text)) for u in found]
@@ -144,16 +175,21 @@ def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliase
     fact_index = Index()
     fact_units: list[int] = []
     for i, facts in enumerate(unit_facts):
-        if (facts.dates or facts.quantities or facts.roles) and facts.entities:
+        if facts.dates or facts.quantities or facts.roles:
             fact_units.append(i)
             fact_index.add(vectors[i])
+    paragraph_of, paragraph_names, paragraph_vectors = _paragraphs(found, unit_facts, vectors)
     return Corpus(
+        paragraph_of=paragraph_of, paragraph_names=paragraph_names,
+        paragraph_vectors=paragraph_vectors, essay_names=_essay_names(found, unit_facts),
         units=tuple(found), facts=tuple(unit_facts), dates=tuple(unit_dates), vectors=vectors,
         claims=tuple(claims), claim_facts=tuple(claim_facts),
         claim_dates=tuple(_claim_dates(claims, claim_facts, found, unit_dates)),
         claim_index=claim_index, known={k: tuple(v) for k, v in known.items()},
         fact_index=fact_index, fact_units=tuple(fact_units),
         fact_doc={u: d for d, u in enumerate(fact_units)},
+        concepts=tuple(concepts(u.sentence.text) for u in found),
+        claim_concepts=tuple(concepts(c.text) for c in claims),
     )
 
 

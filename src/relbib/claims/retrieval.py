@@ -18,8 +18,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from relbib.claims.aliases import KNOWN_NAMES, NUMBER_WORDS, SYNONYMS, canonical
+from relbib.claims.aliases import (
+    KNOWN_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    SYNONYMS,
+    canonical,
+)
 from relbib.claims.facts import Facts
+from relbib.lexicon import claims as lexicon_claims
 
 # A word (letters, inner apostrophes, dots and hyphens: "Mi-17", "U.S."), a
 # single letter, or a figure with thousands separators or decimals ("2,800").
@@ -80,6 +88,33 @@ def terms(text: str, facts: Facts) -> list[str]:
     out.extend("e:" + e.name for e in facts.entities if e.kind != "country")
     out.extend(f"q:{q.value:g}:{q.unit}" for q in facts.quantities)
     return out
+
+
+# words that measure or hedge a figure rather than say what happened
+_MEASURES = frozenset(
+    """per cent percent year years month months week weeks day days hour hours minute minutes
+    decade decades century centuries around about nearly almost roughly approximately some
+    over under more less than least people person persons""".split()
+)
+
+
+def concepts(text: str) -> frozenset[str]:
+    """The common words of a sentence as concepts: what happened, not who or when.
+
+    Lower-case content words only (names, figures, months and number words are
+    facts, compared elsewhere), each as its synonym group's stem: "died" and
+    "killed" are one concept, "exploded" and "explosion" another.
+    """
+    out = set()
+    for token in _TOKEN.findall(text if text.isascii() else fold_keep_case(text)):
+        lower = token.lower().strip(".'-")
+        if (not token[0].islower() or lower in _STOPWORDS or len(lower) < 3
+                or lower in NUMBER_WORDS or lower in MONTHS or lower in _MEASURES
+                or lower in SCALE_WORDS):
+            continue
+        out.update(concept(part) for part in lower.split("-")
+                   if len(part) >= 3 and part not in _STOPWORDS)
+    return frozenset(out)
 
 
 def _known_name(tokens: list[str], at: int) -> tuple[str, int] | None:
@@ -171,6 +206,16 @@ class Index:
                 scores[doc] = get(doc, 0.0) + weight * other
         scores.pop(skip, None)
         return heapq.nlargest(k, ((score, doc) for doc, score in scores.items()))
+
+
+_PREDICATES: set[str] = set()
+
+
+def predicates(found: frozenset[str]) -> frozenset[str]:
+    """The concepts among ``found`` that name what happened (relbib.lexicon's event words)."""
+    if not _PREDICATES:
+        _PREDICATES.update(concept(word) for word in lexicon_claims.events())
+    return found & _PREDICATES
 
 
 class Vocabulary:

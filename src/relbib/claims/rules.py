@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from relbib.claims.compare import support_score
+from relbib.claims.aliases import same_name
 from relbib.claims.context import At, evidence_of
 from relbib.claims.facts import Facts
 from relbib.claims.retrieval import cosine
@@ -34,13 +34,19 @@ class Cited:
     pinpoint: str | None
 
 
-def unsupported(at: At, cited: Cited,
-                best_other: tuple[float, SourceClaim] | None) -> tuple[str, str] | None:
-    """Why citing ``cited.key`` for this sentence looks wrong (message, suggestion), or None."""
+def unsupported(at: At, cited: Cited) -> tuple[str, str] | None:
+    """Why citing ``cited.key`` for this sentence looks wrong (message, suggestion), or None.
+
+    Only on specific evidence: the work is dated before the event the sentence
+    states, or every claim the work is known for shares no name with the
+    sentence's essay and is lexically unlike the sentence and its paragraph
+    (another subject).  A work
+    that merely supports other claims too is not suspect: books do.
+    """
     key, limits, corpus = cited.key, at.run.limits, at.run.corpus
     year = _year(at.run.work_dates.get(key, ""))
     if year and at.dates and not at.facts.opinion:
-        latest = max(d.first[0] for d in at.dates)
+        latest = max(d.first[0] for d in at.dates)  # its own, or its paragraph's, dates
         if latest > year:
             return (f"{key} ({year}) is cited for an event of {latest}, after the work",
                     "check the note: a later source may be meant")
@@ -48,18 +54,23 @@ def unsupported(at: At, cited: Cited,
     others = [j for j in corpus.known.get(key, ())
               if not (corpus.claims[j].essay == at.unit.essay.id
                       and corpus.claims[j].start == sentence.start)]
-    own = max((support_score(cosine(at.vector, corpus.claim_index.vectors[j]), at.facts,
-                             corpus.claim_facts[j], at.dates, corpus.claim_dates[j], limits)
-               for j in others), default=0.0)
-    if others and best_other is not None and best_other[0] >= limits.better and (
-            best_other[0] >= limits.better_ratio * max(own, 0.05)):
-        other = best_other[1]
-        return (f"{other.key} matches this far better than {key}",
-                f"cite {other.key}" + (f", {other.pinpoint}" if other.pinpoint else ""))
-    if len(others) >= limits.min_known and own < limits.unlike:
-        return (f"{key} is known to support {len(others)} other claims, none like this one",
-                "check the note")
+    if len(others) < limits.min_known:
+        return None
+    paragraph = corpus.paragraph_of[at.i]
+    names = corpus.essay_names.get(at.unit.essay.id, frozenset()) | at.facts.names
+    if any(_shares_name(names, corpus.claim_facts[j].names) for j in others):
+        return None
+    closest = max(max(cosine(at.vector, corpus.claim_index.vectors[j]),
+                      cosine(corpus.paragraph_vectors[paragraph], corpus.claim_index.vectors[j]))
+                  for j in others)
+    if closest < limits.unlike:
+        return (f"{key} is known for {len(others)} other claim(s), none sharing a name or "
+                "a subject with this one", "check the note")
     return None
+
+
+def _shares_name(names: frozenset[str], others: frozenset[str]) -> bool:
+    return bool(names & others) or any(same_name(a, b) for a in names for b in others)
 
 
 def judge_sentence(at: At, best_other: tuple[float, SourceClaim] | None,
@@ -70,7 +81,7 @@ def judge_sentence(at: At, best_other: tuple[float, SourceClaim] | None,
         for key, pinpoint, _ in at.unit.cited:
             if at.decided(key) == "confirmed":
                 continue
-            reason = unsupported(at, Cited(key=key, pinpoint=pinpoint), best_other)
+            reason = unsupported(at, Cited(key=key, pinpoint=pinpoint))
             if reason:
                 out.append(at.judge(UnsupportedCitation, keys=(key,), pinpoint=pinpoint,
                                     message=reason[0], suggestion=reason[1]))

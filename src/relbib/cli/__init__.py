@@ -401,10 +401,59 @@ def export(
     style: Annotated[Style, typer.Option("--style", help=STYLE_HELP)] = "chicago-notes-bibliography",
     tag: Tags = None, essay: Essays = None, query: Query = "", output: Output = None,
     keys: Keys = None,  # the command's one argument: its place among the options is free
+    cited_in: Annotated[Path | None, typer.Option(
+        "--cited-in", help="Only the works this draft (.tex, .md) cites.")] = None,
 ) -> None:
     """Export a reading list (BibTeX, CSL-JSON, RIS, or Markdown/HTML grouped by tag)."""
-    _run(lambda: _write_selection("export", str(format), str(style),
-                                  (keys, tag, essay, query), output))
+    def body() -> None:
+        wanted = list(keys or ())
+        if cited_in is not None:
+            from relbib import workspace
+            from relbib.export.lists import cited_keys
+
+            wanted += [k for k in cited_keys(workspace.read_text_file(cited_in), path=str(cited_in))
+                       if k not in wanted]
+            if not wanted:
+                print(f"relbib: {cited_in} cites nothing", file=sys.stderr)
+        _write_selection("export", str(format), str(style), (wanted or None, tag, essay, query), output)
+
+    _run(body)
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="Exports to add: .bib, CSL-JSON (.json) or .ris.")],
+    format: Format = OutputFormat.text,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
+    wait: _Wait = False,
+) -> None:
+    """Add a .bib, CSL-JSON or RIS export (Zotero, Better BibTeX, JabRef) to the library:
+    notes become summaries, keywords and groups tags; importing again changes nothing."""
+    def body() -> None:
+        from relbib import workspace
+        from relbib.library.importing import import_entries, read_export
+
+        project = _project()
+        library = workspace.load_library(project)
+        added: list[str] = []
+        updated: list[str] = []
+        warnings: list[str] = []
+        for path in files:
+            entries, problems = read_export(workspace.read_text_file(path), path=str(path))
+            result = import_entries(library, entries)
+            library = result.library
+            added += result.added
+            updated += [k for k in result.updated if k not in updated and k not in added]
+            warnings += [*problems, *result.warnings]
+        _save(project, library, write=not dry_run)
+        if format is OutputFormat.json:
+            _emit_json({"added": added, "updated": updated, "warnings": warnings})
+        else:
+            for warning in warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+            print(f"{len(added)} added, {len(updated)} updated", file=sys.stderr)
+
+    _run(_locked(body, wait, writes=not dry_run))
 
 
 _Filters = tuple[list[str] | None, list[str] | None, list[str] | None, str]

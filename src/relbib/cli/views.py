@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from relbib.library.identity import entry_year
 from relbib.model import (
     Annotation,
     Citation,
@@ -118,17 +119,10 @@ def first_author(entry: Entry) -> str:
     return ""
 
 
-def year_of(entry: Entry) -> str:
-    for field in ("year", "date"):
-        value = entry.fields.get(field)
-        if isinstance(value, str) and value:
-            return value[:4]
-    return ""
-
-
 def entry_line(entry: Entry) -> str:
     title = entry.fields.get("title", "")
-    return f"{entry.key:<28} {year_of(entry):<5} {first_author(entry)[:24]:<24} {title}"
+    year = entry_year(entry.fields) or ""
+    return f"{entry.key:<28} {year:<5} {first_author(entry)[:24]:<24} {title}"
 
 
 def annotation_text(annotation: Annotation) -> str:

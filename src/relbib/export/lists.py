@@ -76,6 +76,19 @@ def _essay_ids(library: Library, wanted: Iterable[str]) -> frozenset[str]:
     return frozenset(ids)
 
 
+def cited_keys(draft_text: str, *, path: str) -> tuple[str, ...]:
+    """The keys a draft (.tex or .md, by ``path``) cites, in the order it first
+    cites them, as relbib check's draft scanners read them (``\\nocite`` too)."""
+    from relbib.check.drafts import scan_draft
+
+    scan = scan_draft(draft_text, path=path)
+    if scan is None:
+        raise InputError(f"{path}: not a draft (.tex or .md) relbib can read for citations")
+    if scan.nocite_all:
+        raise InputError(f"{path}: \\nocite{{*}} cites the whole bibliography; export the library instead")
+    return tuple(dict.fromkeys(c.key for c in scan.citations))
+
+
 def select(library: Library, selection: Selection) -> tuple[Entry, ...]:
     """The library's sources (and any essays named by key) that ``selection`` picks, by key."""
     if selection.keys:

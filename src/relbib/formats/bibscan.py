@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from relbib.diagnostics import diagnostic
 from relbib.formats.bibvalues import MONTHS
+from relbib.formats.braces import matching_brace
 from relbib.model import Diagnostic, Severity
 
 # --- the fast scanner `relbib check` reads .bib files with ---------------------
@@ -107,15 +108,12 @@ def _braced_end(text: str, i: int) -> int:
     inner = text.find("{", i + 1, close)
     if inner < 0:
         return close + 1  # the common value: no nested braces
-    depth = 0
-    for m in _BRACES.finditer(text, i):
-        depth += 1 if m.group() == "{" else -1
-        if depth == 0:
-            return m.end()
-    raise _BibSyntaxError("a '{' is never closed", i)
+    end = matching_brace(text, i)
+    if end < 0:
+        raise _BibSyntaxError("a '{' is never closed", i)
+    return end
 
 
-_BRACES = re.compile(r"[{}]")
 _QUOTE_OR_BRACE = re.compile(r'["{}]')
 
 

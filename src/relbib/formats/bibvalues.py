@@ -20,6 +20,8 @@ import re
 import unicodedata
 
 from relbib import lexicon
+from relbib.formats.braces import balanced as braces_balanced
+from relbib.formats.braces import matching_brace, split_top_level
 from relbib.model import Name
 
 # --- LaTeX that has an exact plain-text spelling ----------------------------
@@ -100,17 +102,7 @@ _PLAIN_DECODED = {"\\textbackslash{}": "\\", "\\textbraceleft{}": "{",
 def bibtex_balanced(text: str) -> bool:
     """True when BibTeX reads the braces of ``text`` as balanced: every brace
     counts, even after a backslash, and the depth never drops below zero."""
-    if "{" not in text and "}" not in text:
-        return True
-    depth = 0
-    for ch in text:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    return braces_balanced(text)
 
 
 def encode_plain(text: str) -> str:
@@ -150,12 +142,8 @@ def _braces(value: str) -> list[re.Match[str]]:
 
 
 def balanced(value: str) -> bool:
-    depth = 0
-    for match in _braces(value):
-        depth += 1 if match.group(0) == "{" else -1
-        if depth < 0:
-            return False
-    return depth == 0
+    """True when LaTeX reads the braces of ``value`` as balanced (``\\{`` is no brace)."""
+    return braces_balanced(value, escaped=True)
 
 
 def _accent(command: str, base: str, table: dict[str, str]) -> str:
@@ -276,36 +264,11 @@ def _escape_braces(text: str) -> str:
 _AND = r"\s+and\s+"
 
 
-def split_top_level(text: str, separator: str) -> list[str]:
-    """``text`` split at the regex ``separator`` where it is outside every
-    brace group (a brace right after a backslash does not count)."""
-    token = re.compile(r"\\[{}]|[{}]|(?P<sep>" + separator + ")", re.IGNORECASE)
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for match in token.finditer(text):
-        piece = match.group(0)
-        if piece == "{":
-            depth += 1
-        elif piece == "}":
-            depth -= 1
-        elif match.group("sep") is not None and depth == 0 and match.end() > match.start():
-            parts.append(text[start:match.start()])
-            start = match.end()
-    parts.append(text[start:])
-    return parts
-
-
 def _whole_group(text: str) -> str | None:
     """The inside of ``text`` when all of it is one brace group ``{...}``."""
     if len(text) < 2 or text[0] != "{" or text[-1] != "}":
         return None
-    depth = 0
-    for match in _braces(text):
-        depth += 1 if match.group(0) == "{" else -1
-        if depth == 0 and match.end() != len(text):
-            return None
-    return text[1:-1] if depth == 0 else None
+    return text[1:-1] if matching_brace(text, 0, escaped=True) == len(text) else None
 
 
 def _plain(part: str) -> str:
@@ -325,12 +288,12 @@ def parse_name(raw: str) -> Name:
     inner = _whole_group(raw)
     if inner is not None:
         return Name(family=decode_value(inner.strip()), literal=True)
-    parts = [p.strip() for p in split_top_level(raw, _COMMA)]
+    parts = [p.strip() for p in split_top_level(raw, _COMMA, escaped=True)]
     extended = _extended_name(parts)
     if extended is not None:
         return extended
     if len(parts) == 1:
-        words = [w for w in split_top_level(raw, _WORDS) if w]
+        words = [w for w in split_top_level(raw, _WORDS, escaped=True) if w]
         if len(words) <= 1:
             return Name(family=_plain(raw))
         # BibTeX's "First von Last": the family starts at the first word in
@@ -376,7 +339,7 @@ def _extended_name(parts: list[str]) -> Name | None:
 
 def parse_names(raw: str) -> tuple[Name, ...]:
     """An author/editor field split at ``and`` outside braces."""
-    return tuple(parse_name(p) for p in split_top_level(raw.strip(), _AND) if p.strip())
+    return tuple(parse_name(p) for p in split_top_level(raw.strip(), _AND, escaped=True) if p.strip())
 
 
 _NEEDS_GROUP = re.compile(r",|\band\b|^\s|\s$", re.IGNORECASE)

@@ -27,7 +27,7 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import Literal
 
-from relbib.diagnostics import InputError
+from relbib.diagnostics import InputError, diagnostic
 from relbib.ingest.epub import epub_html
 from relbib.ingest.html import reduce_html
 from relbib.ingest.latex import reduce_latex
@@ -36,7 +36,7 @@ from relbib.ingest.meta import essay_metadata
 from relbib.ingest.office import reduce_docx, reduce_odt
 from relbib.ingest.pdftext import reflow_pdf_text
 from relbib.ingest.sentences import line_starts
-from relbib.model import Diagnostic, Essay, Marker, Sentence
+from relbib.model import Diagnostic, Essay, Marker, Sentence, Severity
 from relbib.notes import find_notes
 
 Format = Literal["text", "markdown", "html", "docx", "odt", "latex", "epub"]
@@ -129,9 +129,10 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
     offset_map: tuple[int, ...] = ()
     meta: dict[str, str | list[str]] | dict[str, list[str]] = {}
     html_title = ""
+    problems: list[tuple[str, int]] = []  # readable faults the reader met: (message, source line)
     try:
         if chosen == "markdown":
-            plain, offset_map, hints, meta = reduce_markdown(_normalize(source))
+            plain, offset_map, hints, meta = reduce_markdown(_normalize(source), problems)
         elif chosen in ("html", "epub"):
             book: dict[str, list[str]] = {}
             if chosen == "epub":
@@ -167,6 +168,9 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
         raise InputError(error.detail, path=path,
                          line=_source_line(source, offset_map, plain, error.line)) from None
     diagnostics = tuple(
+        diagnostic("parse-error", message, path=path, line=line, column=1, severity=Severity.WARNING)
+        for message, line in problems
+    ) + tuple(
         replace(d, path=path, line=_source_line(source, offset_map, plain, d.line))
         for d in found.diagnostics
     )

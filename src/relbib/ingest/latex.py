@@ -110,7 +110,16 @@ def _walk(nodes: list[LatexNode] | None, out: TextBuilder, state: _State) -> Non
         elif isinstance(node, LatexMathNode):
             out.generated(node.latex_verbatim().strip("$"), node.pos)
         else:  # "--" → "–", "~" → a space (a no-break space reads as a space in a note)
-            out.generated(state.to_text.nodelist_to_text([node]).replace("\xa0", " "), node.pos)
+            out.generated(_spelled(state, node).replace("\xa0", " "), node.pos)
+
+
+def _spelled(state: _State, node: LatexNode) -> str:
+    """What LaTeX prints for ``node`` (pylatexenc); "" where a malformed macro
+    (``\\title`` with no argument) trips pylatexenc itself."""
+    try:
+        return str(state.to_text.nodelist_to_text([node]))
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError, RecursionError):
+        return ""
 
 
 def _chars(text: str, pos: int, out: TextBuilder) -> None:
@@ -156,11 +165,11 @@ def _macro(node: LatexMacroNode, out: TextBuilder, state: _State) -> None:
     elif name in _META_MACROS:
         arg = _argument(node, -1)
         if arg is not None:
-            text = state.to_text.nodelist_to_text([arg]).strip()
+            text = _spelled(state, arg).strip()
             if text:
                 state.meta[_META_MACROS[name]] = [a.strip() for a in text.split("\\and") if a.strip()]
     else:
-        text = state.to_text.nodelist_to_text([node])
+        text = _spelled(state, node)
         if text and not text.startswith("<"):  # "<cit.>" and the like are no text
             out.generated(text, node.pos)
 
@@ -189,10 +198,13 @@ def reduce_latex(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]]
     preamble, body = _document(nodes)
     state = _State()
     out = TextBuilder()
-    for node in preamble:
-        if isinstance(node, LatexMacroNode) and node.macroname in _META_MACROS:
-            _macro(node, TextBuilder(), state)
-    _walk(body, out, state)
+    try:
+        for node in preamble:
+            if isinstance(node, LatexMacroNode) and node.macroname in _META_MACROS:
+                _macro(node, TextBuilder(), state)
+        _walk(body, out, state)
+    except RecursionError:
+        raise InputError("the LaTeX nests braces or environments too deeply to read") from None
     if state.notes:
         at = state.notes[0][1]
         out.newlines(2, at)

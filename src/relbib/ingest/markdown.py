@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from relbib.diagnostics import InputError
 from relbib.ingest.sentences import line_starts
 from relbib.ingest.textmap import TextBuilder, finish
 
@@ -42,6 +41,9 @@ _MD_INLINE_RE = re.compile(
 )
 _MD_LIST_RE = re.compile(r"[ \t]*(?:[*+\-]|\d{1,3}[.)])[ \t]+")
 _MD_QUOTE_RE = re.compile(r"[ \t]{0,3}>[ \t]?")
+# A pipe table: its rows open with "|", its rule row is dashes between pipes.
+_MD_TABLE_ROW_RE = re.compile(r"[ \t]{0,3}\|.*\|?[ \t]*$")
+_MD_TABLE_RULE_RE = re.compile(r"[ \t]{0,3}\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$")
 
 
 # --- Markdown ---------------------------------------------------------------------
@@ -118,15 +120,43 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
     out.add(text[pos:end], pos)
 
 
+def _md_table_row(out: TextBuilder, text: str, start: int, end: int,
+                  labels: dict[str, int], hints: list[tuple[int, int]]) -> None:
+    """A table row as a paragraph of its own, cells apart ("Russia; 2016"):
+    a marker in a cell claims its row, not the rows around it."""
+    out.newlines(2, start)
+    row = text[start:end]
+    bars = [start + m.start() for m in re.finditer(r"(?<!\\)\|", row)]
+    edges = bars if row.lstrip().startswith("|") else [start - 1, *bars]
+    if not row.rstrip().endswith("|"):
+        edges.append(end)
+    written = False
+    for a, b in zip(edges, edges[1:], strict=False):
+        cell_start, cell_end = a + 1, b
+        while cell_start < cell_end and text[cell_start] in " \t":
+            cell_start += 1
+        while cell_end > cell_start and text[cell_end - 1] in " \t":
+            cell_end -= 1
+        if cell_start < cell_end:
+            if written:
+                out.generated("; ", a)
+            _md_inline(out, text, cell_start, cell_end, labels, hints)
+            written = True
+    out.newlines(2, end)
+
+
 def _inline_label(offset: int) -> str:
     """The label an inline note ^[…] at ``offset`` goes by (no ``[^label]`` can hold "^")."""
     return f"^{offset}"
 
 
-def _md_footnotes(text: str, body_start: int) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], set[int]]:
+def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
+                  ) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], set[int]]:
     """Pandoc footnote definitions: label → (line start, text spans), and the
-    start offsets of every line they occupy."""
+    start offsets of every line they occupy; a label defined twice keeps its
+    first definition (pandoc's choice) and adds a problem (message, line)."""
     defs: dict[str, tuple[int, list[tuple[int, int]]]] = {}
+    spare: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # second definitions, not read
     used: set[int] = set()
     starts = line_starts(text)
     current: str | None = None
@@ -138,14 +168,16 @@ def _md_footnotes(text: str, body_start: int) -> tuple[dict[str, tuple[int, list
         if m:
             label = m.group(1)
             if label in defs:
-                raise InputError(f"footnote [^{label}] is defined twice", line=i + 1)
-            defs[label] = (s, [(m.end(), e)])
+                problems.append((f"footnote [^{label}] is defined twice: the first definition is read",
+                                 i + 1))
+                label = f"\0{i}"  # kept apart, never referenced
+            (spare if label.startswith("\0") else defs)[label] = (s, [(m.end(), e)])
             current = label
             used.add(s)
         elif current is not None and text[s:e].strip() and (
             text[s:s + 1] in " \t" or starts[i - 1] in used and text[starts[i - 1]:s - 1].strip()
         ):
-            defs[current][1].append((s, e))  # an indented or lazy continuation line
+            (spare if current.startswith("\0") else defs)[current][1].append((s, e))  # a continuation line
             used.add(s)
         elif current is not None and not text[s:e].strip():
             nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
@@ -154,9 +186,12 @@ def _md_footnotes(text: str, body_start: int) -> tuple[dict[str, tuple[int, list
     return defs, used
 
 
-def reduce_markdown(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, str | list[str]]]:
+def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
+                    ) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, str | list[str]]]:
+    """Plain text, offset map, marker spans and front matter of a Markdown
+    essay; what is wrong but readable goes into ``problems`` (message, line)."""
     meta, body_start = _front_matter(text)
-    defs, def_lines = _md_footnotes(text, body_start)
+    defs, def_lines = _md_footnotes(text, body_start, problems if problems is not None else [])
     def_labels = set(defs)
     # note numbers: the labels themselves when all are numbers, else order of first reference
     refs = [m.group(1) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)]
@@ -195,6 +230,12 @@ def reduce_markdown(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, in
             continue
         if _MD_LINK_DEF_RE.match(line) or (_MD_SETEXT_RE.match(line) and line.strip()):
             out.newlines(2, s)
+            continue
+        if _MD_TABLE_RULE_RE.match(line):
+            out.newlines(2, s)
+            continue
+        if _MD_TABLE_ROW_RE.match(line):
+            _md_table_row(out, text, s, e, labels, hints)
             continue
         q = _MD_QUOTE_RE.match(text, s, e)
         pos = q.end() if q else s

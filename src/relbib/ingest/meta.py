@@ -17,7 +17,7 @@ from relbib.model import Name
 
 # Genre labels some sites append to titles: "… – OpEd", "… | Analysis".
 _GENRE_RE = re.compile(
-    r"\s*[–—|:-]\s*(?:op-?ed|analysis|opinion|commentary|editorial|interview|review|essay|"
+    rf"\s*[{lexicon.DASH_CHARS}|:]\s*(?:op-?ed|analysis|opinion|commentary|editorial|interview|review|essay|"
     r"column|feature|explainer|blog)\s*$", re.IGNORECASE)
 _BYLINE_RE = re.compile(r"(?:(?:by|written by|author)\b[:\s]*|from:\s*)(.*)$", re.IGNORECASE)
 # A memo heads itself with its kind ("MEMORANDUM") and names its subject on
@@ -39,7 +39,7 @@ _NOT_NAME_WORDS = frozenset(
 # An author bio closing the essay: "Abbas Hashemite – is a political observer…",
 # "*Rana Danish Nisar is a PhD … Student".
 _BIO_RE = re.compile(
-    r"\*?\s*(?P<name>[A-Z][\w.'’\-]+(?:\s+[\w.'’\-]+){1,3}?)\s*(?:[,–—-]\s*)?"
+    r"\*?\s*(?P<name>[A-Z][\w.'’\-]+(?:\s+[\w.'’\-]+){1,3}?)\s*(?:[,{lexicon.DASH_CHARS}]\s*)?"
     r"(?:is|was|has|holds|teaches|works|serves|writes|heads|currently)\b"
 )
 _BIO_WORDS_RE = re.compile(

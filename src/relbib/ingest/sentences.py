@@ -18,12 +18,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from relbib import lexicon
 from relbib.model import Sentence, Span
 
 # --- regexes ------------------------------------------------------------------
 
 # A bullet or list number opening a line: "* item", "- item", "• item", "1. item".
-_BULLET = r"(?:[*•\-–—]|\d{1,3}[.)])[ \t]+"
+_BULLET = rf"(?:[*•{lexicon.DASH_CHARS}]|\d{{1,3}}[.)])[ \t]+"
 BULLET_RE = re.compile(_BULLET)
 
 # Sentence-final punctuation: one or more of . ! ? and the ellipsis character.
@@ -243,7 +244,8 @@ def split_sentences(
         lo = bisect_right(marker_starts, s) - 1
         hi = bisect_right(marker_starts, e)
         inside = sorted_markers[max(lo, 0):hi]
-        out.append(Sentence(text=join_broken_words(_strip_markers(text, s, e, inside)), start=s,
+        words = _strip_markers(text, s, e, inside)
+        out.append(Sentence(text=join_broken_words(words.rstrip() if inside else words), start=s,
                             end=e, line=line_of(starts, s), paragraph=para))
 
     for index, para in enumerate(paragraphs):
@@ -265,6 +267,17 @@ def split_sentences(
             nxt = after
             while nxt < p_end and text[nxt].isspace():
                 nxt += 1
+            if nxt in marker_ends:
+                # a spaced marker ("Vienna. [^1] The", "once. <sup>2</sup>")
+                # closes the sentence before it, not the one after
+                close = nxt
+                while close in marker_ends:
+                    close = marker_ends[close]
+                nxt = close
+                while nxt < p_end and text[nxt].isspace():
+                    nxt += 1
+                if nxt >= p_end:
+                    break
             if not _opens_sentence(text, nxt, p_end):
                 continue
             final = m.group(0).rstrip("’”\"')]»")

@@ -50,3 +50,11 @@ def synonyms() -> Mapping[str, tuple[str, ...]]:
 def currencies() -> Mapping[str, tuple[str, ...]]:
     """ISO 4217 code (lower case) → the symbols and names written with a figure."""
     return _table("claims_currencies.txt")
+
+
+@cache
+def events() -> frozenset[str]:
+    """Words that name what happened: an event's predicate ("exploded", "evacuation")."""
+    text = resources.files("relbib.lexicon").joinpath("data", "claims_events.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))

@@ -20,13 +20,14 @@ from relbib.formats.annotations import merge_annotation
 from relbib.formats.bibtex import BibDocument
 from relbib.library import identity
 from relbib.library.identity import (
+    ascii_fold,
     entry_work_key,
     entry_year,
     family_key,
     normalise_doi,
     normalise_title,
 )
-from relbib.library.keys import ascii_fold, make_key
+from relbib.library.keys import make_key
 from relbib.model import (
     Annotation,
     AnnotationClaim,

@@ -12,10 +12,10 @@ matching all ask this one module, so they cannot disagree).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 from relbib.formats.bibvalues import decode_value, parse_names
-from relbib.library.keys import ascii_fold
 from relbib.model import Entry, Name
 
 WorkKey = tuple[str, str, str]  # (title, year, first author's family name)
@@ -28,6 +28,24 @@ _DOI = re.compile(r"^10(?:\.[^/\s]+)?/\S+$")
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*|DOI:?\s*)", re.IGNORECASE)
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*|\\.")
 _YEAR = re.compile(r"\d{4}")
+
+# Letters NFKD cannot take apart (they are not base letter + accent).
+_TRANSLITERATION = str.maketrans(
+    {
+        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+        "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L", "ŧ": "t",
+        "Ŧ": "T", "ĸ": "k", "ŋ": "ng", "Ŋ": "Ng",
+    }
+)
+
+
+def ascii_fold(text: str) -> str:
+    """``Müller`` → ``Muller``, ``Łukasz`` → ``Lukasz``: letters without accents."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode(
+        "ascii", "ignore"
+    ).decode("ascii")
 
 
 def normalise_doi(value: str) -> str:

@@ -10,20 +10,10 @@ could name a path outside ``annotations/``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Set
 
+from relbib.library.identity import ascii_fold, entry_year
 from relbib.model import FieldValue, Name
-
-# Letters NFKD cannot take apart (they are not base letter + accent).
-_TRANSLITERATION = str.maketrans(
-    {
-        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
-        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
-        "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L", "ŧ": "t",
-        "Ŧ": "T", "ĸ": "k", "ŋ": "ng", "Ŋ": "Ng",
-    }
-)
 
 # Words a title or an organisation name often opens with that say nothing
 # about the work: English and the most common other languages of citations.
@@ -45,14 +35,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 # (``Smith:2020``, ``a-b_c``), so the check is on what makes paths unsafe.
 _UNSAFE_KEY = re.compile(r"[/\\\x00-\x1f\x7f]")
 _KEY_SHAPE = re.compile(r"[^\s{}(),=\"#%'~]+")
-
-
-def ascii_fold(text: str) -> str:
-    """``Müller`` → ``Muller``, ``Łukasz`` → ``Lukasz``: letters without accents."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode(
-        "ascii", "ignore"
-    ).decode("ascii")
 
 
 def _words(text: str) -> list[str]:
@@ -84,14 +66,8 @@ def _family_part(name: Name) -> str:
     return "".join(_words(family))
 
 
-def _year(fields: Mapping[str, FieldValue]) -> str:
-    for name in ("year", "date"):
-        value = fields.get(name)
-        if isinstance(value, str):
-            match = re.search(r"\d{4}", value)
-            if match:
-                return match.group(0)
-    return ""
+def _year_text(year: int | None) -> str:
+    return "" if year is None else f"{year:04d}"
 
 
 def _creator(fields: Mapping[str, FieldValue]) -> str:
@@ -123,7 +99,7 @@ def base_key(fields: Mapping[str, FieldValue]) -> str:
         # "kiobel2013royal"
         significant = _significant_words(title)
         creator, title_word = (significant + ["", ""])[:2]
-    key = creator + _year(fields) + title_word
+    key = creator + _year_text(entry_year(fields)) + title_word
     return key or "anon"
 
 

@@ -17,6 +17,7 @@ their index and the library findings are built once per .bib content.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,13 @@ __all__ = ["BibSet", "DraftRun", "LibraryMemo", "draft_run", "to_lsp"]
 
 # a .bib this small is the paper's own: all its findings are shown (check/scope.py)
 _SHARED_MIN = 20
+
+# an editor shows no more than this many diagnostics of one file usefully (a
+# megabyte of "\cite{" makes 170,000 findings)
+MAX_PER_FILE = 1000
+
+# the word a finding without a key highlights (bounded: a megabyte without a space)
+_WORD = re.compile(r"\S{1,80}")
 
 _SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error,
              Severity.WARNING: lsp.DiagnosticSeverity.Warning,
@@ -133,8 +141,13 @@ def _library_scope(found: Sequence[Diagnostic], bibs: BibSet,
     """A shared .bib the draft cites under half of: only the cited entries' findings."""
     if cited is None:
         return list(found)
+    used: dict[str, int] = {}
+    for key in cited:  # the draft's keys, not the library's 26,000: this runs per edit
+        record = bibs.by_key.get(key)
+        if record is not None:
+            used[record.path] = used.get(record.path, 0) + 1
     shared = {s.path for s in bibs.scans if len(s.entries) >= _SHARED_MIN and
-              sum(1 for e in s.entries if e.key.lower() in cited) * 2 < len(s.entries)}
+              used.get(s.path, 0) * 2 < len(s.entries)}
     return [f for f in found if f.path not in shared or not f.keys
             or any(k.lower() in cited for k in f.keys)]
 
@@ -192,9 +205,8 @@ def _extent(text: str, start: int, keys: Sequence[str]) -> int:
     for key in keys:
         if key and text.startswith(key, start):
             return start + len(key)
-    end = start
-    while end < len(text) and not text[end].isspace():
-        end += 1
+    word = _WORD.match(text, start)
+    end = word.end() if word is not None else start
     return max(end, min(start + 1, len(text)))
 
 
@@ -202,7 +214,7 @@ def to_lsp(findings: Sequence[Diagnostic], index: LineIndex,
            uri_of: Callable[[str], str] | None = None) -> list[lsp.Diagnostic]:
     """relbib findings in one file as LSP diagnostics (``data``: kind, keys, suggestion)."""
     out: list[lsp.Diagnostic] = []
-    for f in findings:
+    for f in findings[:MAX_PER_FILE]:
         start = index.from_finding(f.line, f.column)
         end = _extent(index.text, start, f.keys)
         a, b = index.position(start), index.position(end)

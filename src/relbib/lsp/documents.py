@@ -36,6 +36,14 @@ class LineIndex:
         self.text = text
         self.encoding = encoding
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._ascii: dict[int, bool] = {}  # line → its text is ASCII (columns are offsets)
+
+    def _ascii_line(self, line: int) -> bool:
+        held = self._ascii.get(line)
+        if held is None:
+            held = self.encoding == "utf-32" or self.line_text(line).isascii()
+            self._ascii[line] = held
+        return held
 
     def _units(self, chars: str) -> int:
         if self.encoding == "utf-32" or chars.isascii():
@@ -57,7 +65,7 @@ class LineIndex:
         if line >= len(self.starts):
             return len(self.text)
         chars = self.line_text(line)
-        if self.encoding == "utf-32" or chars.isascii():
+        if self._ascii_line(line):
             return self.starts[line] + max(0, min(column, len(chars)))
         units = 0
         for i, ch in enumerate(chars):
@@ -70,6 +78,8 @@ class LineIndex:
         """The editor (line, column) of a character offset."""
         offset = max(0, min(offset, len(self.text)))
         line = bisect_right(self.starts, offset) - 1
+        if self._ascii_line(line):
+            return line, offset - self.starts[line]
         return line, self._units(self.text[self.starts[line]:offset])
 
     def from_finding(self, line: int, column: int) -> int:

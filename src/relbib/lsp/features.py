@@ -15,6 +15,8 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
+from relbib.check.drafts import scan_draft
+from relbib.check.records import DraftScan
 from relbib.lsp.documents import (
     KeySpan,
     LineIndex,
@@ -103,8 +105,10 @@ def complete(state: State, path: Path, uri: str, text: str, position: lsp.Positi
     sentence = sentence_before(text, context.start, latex=is_latex(path))
     ranked = _ranked(state, path, keys, context.prefix, sentence)
     edit_range = _range(index, context.start, context.end)
+    # a CSL style runs pandoc (a process per call): its references come on resolve
+    fast = state.formatter.in_process
     items = [_item(state, keys.by_key[key], rank,
-                   lsp.TextEdit(range=edit_range, new_text=key), uri, rank < _FORMAT_NOW)
+                   lsp.TextEdit(range=edit_range, new_text=key), uri, fast and rank < _FORMAT_NOW)
              for rank, key in enumerate(ranked[:_LIMIT])]
     return lsp.CompletionList(is_incomplete=len(ranked) > _LIMIT, items=items)
 
@@ -138,10 +142,17 @@ def key_at(state: State, path: Path, text: str, index: LineIndex,
             return None
         starts = [e.start for e in bib.entries]
         return key_span_at(bib_key_spans(text, starts), offset)
-    from relbib.check.drafts import scan_draft
+    return citation_at(_draft_scan(state, path, text).citations, index, offset)
 
-    scan = scan_draft(text, path=str(path))
-    return citation_at(scan.citations, index, offset) if scan is not None else None
+
+def _draft_scan(state: State, path: Path, text: str) -> DraftScan:
+    """The scan of the last check when it read this very text, else a new one."""
+    request = state.requests.get(path.resolve())
+    for unit in request.drafts if request is not None else ():
+        for scan in unit.scans:
+            if scan.text == text and real_path(scan.path) == path.resolve():
+                return scan
+    return scan_draft(text, path=str(path)) or DraftScan(path=str(path))
 
 
 def _locate(state: State, path: Path, key: str) -> Located | None:

@@ -102,9 +102,12 @@ def guarded(fallback: Any) -> Callable[[F], F]:
 # --- diagnostics ----------------------------------------------------------------------------
 
 
-def _publish(ls: RelbibServer, path: Path, findings: tuple[Any, ...], text: str) -> None:
+def _publish(ls: RelbibServer, path: Path, findings: tuple[Any, ...], text: str, *,
+             always: bool = False) -> None:
+    """Send a file's diagnostics (a .bib's only when they changed; the edited
+    document's after every check, so the editor knows its version was checked)."""
     uri = ls.uri_of(path)
-    if ls.sent.get(uri) == findings:
+    if not always and ls.sent.get(uri) == findings:
         return
     ls.sent[uri] = findings
     state = ls.ensure_state()
@@ -125,12 +128,13 @@ def diagnose(ls: RelbibServer, uri: str) -> None:
         result = check(request, library=state.memo.findings)
         shown = next(iter(request.bibs), None)
         own = tuple(f for f in result.findings if shown is not None and f.path == shown)
-        _publish(ls, path, own, state.session.text_of(path))
+        _publish(ls, path, own, state.session.text_of(path), always=True)
     else:
         run = state.run(path)
         for shown in run.draft_paths:
             where = real_path(shown)
-            _publish(ls, where, run.by_path.get(shown, ()), state.session.text_of(where))
+            _publish(ls, where, run.by_path.get(shown, ()), state.session.text_of(where),
+                     always=where == path)
         for shown in run.bib_paths:
             where = real_path(shown)
             if where not in state.session.texts:  # an open .bib publishes its own

@@ -40,6 +40,9 @@ class Formatter:
 
     def __init__(self, style: str) -> None:
         self.style = style
+        from relbib.render.styles import STYLES
+
+        self.in_process = style in STYLES  # a pybtex style: no process to start
         self._cache: dict[tuple[str, str, tuple[tuple[str, str], ...]], str] = {}
 
     @staticmethod

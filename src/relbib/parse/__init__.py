@@ -15,7 +15,7 @@ facts, MLA notes: humanities.py), and last the full reference parser (rules and 
 
 from __future__ import annotations
 
-from relbib.model import Reference
+from relbib.model import FullRef, Reference
 from relbib.parse.forms import classify_note
 from relbib.parse.humanities import read_humanities_note
 from relbib.parse.legal import parse_legal
@@ -27,8 +27,14 @@ __all__ = ["parse_note", "parse_reference", "classify_note"]
 
 def parse_note(text: str) -> Reference:
     """The Reference one note's text describes."""
-    for read in (classify_note, parse_legal, parse_short_note, read_humanities_note):
+    for read in (classify_note, parse_legal, parse_short_note):
         ref = read(text)
         if ref is not None:
             return ref
-    return parse_reference(text, note=True)
+    archival = read_humanities_note(text, archival_only=True)
+    if archival is not None:
+        return archival
+    ref = parse_reference(text, note=True)
+    if isinstance(ref, FullRef) and ref.confidence and min(ref.confidence.values()) >= 1.0:
+        return ref  # the rule readers of reference.py read the whole note
+    return read_humanities_note(text) or ref

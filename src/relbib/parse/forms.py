@@ -65,9 +65,16 @@ def classify_note(text: str) -> Reference | None:
     if odd is None or odd.start() == 0:
         return None
     ref = _read_forms(text, clean[: odd.start()] + (odd.group("sep") or " ") + "1")
-    if ref is None or getattr(ref, "pinpoint", None) != "1":
-        return None
-    return replace(ref, pinpoint=normalize_pinpoint(odd.group("pin").strip("[]")))
+    pin = normalize_pinpoint(odd.group("pin").strip("[]"))
+    if isinstance(ref, IbidRef) and ref.pinpoint == "1":
+        return replace(ref, pinpoint=pin)
+    if isinstance(ref, IdRef) and ref.pinpoint == "1":
+        return replace(ref, pinpoint=pin)
+    if isinstance(ref, SupraRef) and ref.pinpoint == "1":
+        return replace(ref, pinpoint=pin)
+    if isinstance(ref, OpCitRef) and ref.pinpoint == "1":
+        return replace(ref, pinpoint=pin)
+    return None
 
 
 def _read_forms(text: str, clean: str) -> Reference | None:

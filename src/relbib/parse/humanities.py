@@ -38,6 +38,7 @@ from types import MappingProxyType
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
 from relbib.parse.dates import parse_date
+from relbib.parse.fields import clean_edition
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import looks_like_organisation, split_names
 from relbib.parse.pages import expand_compressed, normalize_pages
@@ -65,6 +66,7 @@ _ARCHIVE = re.compile(
     r"Collection|TNA|PRO|BL|NA|HL|MSS?|Add\.|fos?\.|fols?\.|ff?\.)(?!\w)"
     r"|\b[A-Z]{1,5}\s?\d+(?:/\d+)+"
 )
+_ARCHIVE_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)(?!\d)")
 _FOLIO = re.compile(r"^(?:fos?|fols?|ff?|p|pp)\.\s?\S+$")
 _PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019.-]*|[a-z]{1,3}|al-\w+|d'\w+)$")
 _LOWER_JOINS = frozenset("of the de la du von van der den zu and y".split())
@@ -107,7 +109,7 @@ _PUBLISHER_WORD = re.compile(
 )
 # After the bracket: "[i. |vol. 2, |2:]pages[, at|here pin]".
 _VOLUME_LEAD = r"(?:(?P<vol>[ivxlc]{1,6}\.|vol\.\s?\d+,?|\d+:)\s?)?"
-_PAGE = r"\d+[a-z]?(?:\s?[-\u2013\u2014]\s?\d+[a-z]?)?"
+_PAGE = rf"\d+[a-z]?(?:\s?{lexicon.DASH}\s?\d+[a-z]?)?"
 _AFTER = re.compile(
     rf"^{_VOLUME_LEAD}(?:pp?\.\s?)?(?P<first>{_PAGE})(?:,?\s(?:(?:at|here|esp\.)\s)?(?:pp?\.\s?)?"
     rf"(?P<second>{_PAGE}|paras?\s[\d.]+))?\.?$"
@@ -134,6 +136,8 @@ _CORPORATE = re.compile(
     r"^(?:The\s)?(?:[A-Z][\w'\u2019&.-]*\s){0,6}(?:Team|Project|Lab|Laboratory|Consortium|Collective|"
     r"Group|Initiative|Commission|Office|Committee)$"
 )
+# A series after the editors: capitalised words and the volume's number.
+_SERIES = re.compile(r"^[A-Z][\w'\u2019&.-]*(?:\s(?:[A-Z][\w'\u2019&.-]*|of|and|for|in|the|de|di)){1,10}(?:\s\d{1,4})?$")
 _IN = re.compile(r"^,?\s?in\s", re.IGNORECASE)
 _EDS_BEFORE_BOOK = re.compile(
     r"^(?P<names>[^,()]{2,160}?)\s?\((?:eds?\.?|hrsg\.|Hrsg\.|dir\.|coord\.)\),\s(?P<book>.+)$"
@@ -141,12 +145,18 @@ _EDS_BEFORE_BOOK = re.compile(
 _QUOTES = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "'": "'"}
 
 
-def read_humanities_note(text: str) -> FullRef | None:
-    """The FullRef of a note in one of the shapes of the module docstring, or None."""
+def read_humanities_note(text: str, *, archival_only: bool = False) -> FullRef | None:
+    """The FullRef of a note in one of the shapes of the module docstring, or None.
+
+    With ``archival_only`` only the shapes no other reader knows are tried
+    (archival items, reference entries, newspaper issues): the general
+    reader's rules read the rest first.
+    """
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     if not clean or len(clean) > 600:
         return None
-    for read in (_archival, _reference_entry, _newspaper, _bracketed, _mla):
+    readers = (_archival, _reference_entry, _newspaper)
+    for read in readers if archival_only else (*readers, _bracketed, _mla):
         found = read(clean)
         if found is not None:
             kind, fields, pin = found
@@ -180,14 +190,14 @@ def _archival(text: str) -> _Read | None:
         return None
     fields: dict[str, FieldValue] = {}
     letter = re.fullmatch(r"(?P<sender>[^,;()\d]{2,80}?)\sto\s(?P<to>[^,;()\d]{2,80})", title)
-    recipient = re.sub(r"^the\s", "", letter.group("to")) if letter is not None else ""
-    if letter is not None and _people(letter.group("sender")) and _people(recipient):
+    # the writer is named; the addressee may be a body ("the canons of Lucca")
+    if letter is not None and _people(letter.group("sender")) and len(letter.group("to").split()) <= 10:
         fields["author"] = _sender(letter.group("sender"))
     elif not _GENRE.match(title) or re.search(r"[\d\u201c\u201d]", title.rstrip(".")):
         return None
     fields["title"] = title.strip(" ,.")
     year, iso = parse_date(chunks[at])
-    found = _YEAR.search(chunks[at])
+    found = _ARCHIVE_YEAR.search(chunks[at])  # a medieval charter's year too: "3 May 1075"
     if found is None:
         return None
     fields["year"] = year or found.group(0)
@@ -210,7 +220,7 @@ def _sender(text: str) -> tuple[Name, ...]:
     """The writer of a letter: a person without their title, or a body ("Justices of Norfolk")."""
     words = text.split()
     titles = lexicon.honorifics() | {"lord", "lady", "earl", "duke", "bishop", "rev", "captain", "general"}
-    while len(words) > 2 and words[0].lower().strip(".") in titles:
+    while len(words) > 1 and words[0].lower().strip(".") in titles:
         words = words[1:]
     plain = " ".join(words)
     if any(w in ("of", "the") for w in words) or looks_like_organisation(plain):
@@ -229,7 +239,7 @@ def _reference_entry(text: str) -> _Read | None:
         fields: dict[str, FieldValue] = {"title": m.group("entry").strip(" ,."),
                                          "booktitle": m.group("work").strip()}
         if m.group("ed"):
-            fields["edition"] = m.group("ed")
+            fields["edition"] = clean_edition(m.group("ed"))
         year, _iso = parse_date(rest) if rest else ("", "")
         if rest and not year:
             return None
@@ -246,7 +256,7 @@ def _reference_entry(text: str) -> _Read | None:
     for chunk in chunks[1:]:
         year, _iso = parse_date(chunk)
         if _EXTRA.match(chunk):
-            fields["edition"] = chunk
+            fields["edition"] = clean_edition(chunk)
         elif year and len(chunk) < 25:
             fields["year"] = year
         elif not _PUBLISHER_WORD.search(chunk):
@@ -304,8 +314,8 @@ def _bracketed(text: str) -> _Read | None:
     kind = read if kind == "book" else kind
     if kind == "incollection" and _REFERENCE_WORK.search(str(fields.get("booktitle", ""))):
         kind = "inreference"
-    pin = _after_facts(after, kind, fields)
-    if pin is False:
+    understood, pin = _after_facts(after, kind, fields)
+    if not understood:
         return None
     return kind, fields, pin or None
 
@@ -345,7 +355,7 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
     kind = "book"
     edition = _EDITION.search(facts)
     if edition is not None:
-        fields["edition"] = edition.group("edition")
+        fields["edition"] = clean_edition(edition.group("edition"))
         facts = facts[: edition.start()] + facts[edition.end() :]
     chunks = [c.strip() for c in re.split(r",\s?", _YEAR.sub("", facts)) if c.strip(" .;")]
     for chunk in list(chunks):
@@ -367,25 +377,23 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
     return kind
 
 
-def _after_facts(after: str, kind: str, fields: dict[str, FieldValue]) -> str | None | bool:
-    """Pages and pinpoint after the bracket (False: something else follows)."""
+def _after_facts(after: str, kind: str, fields: dict[str, FieldValue]) -> tuple[bool, str | None]:
+    """Whether what follows the bracket is pages (put in ``fields``) and a pinpoint, and the pinpoint."""
     if not after:
-        return None
+        return True, None
     worded = _WORDED_PIN.match(after)
     if worded is not None:
-        return worded.group("pin")
+        return True, worded.group("pin")
     m = _AFTER.match(after)
     if m is None:
-        return False
+        return False, None
     if m.group("vol"):
         fields["volume"] = m.group("vol").strip(" ,.:").removeprefix("vol.").strip()
     first, second = m.group("first"), m.group("second")
     if kind in ("incollection", "inreference", "inproceedings") and (second or re.search(r"\D", first)):
         fields["pages"] = expand_compressed(normalize_pages(first))
-        return second
-    if second:
-        return f"{first}, {second}"
-    return first
+        return True, second
+    return True, f"{first}, {second}" if second else first
 
 
 def _plain_head(head: str, fields: dict[str, FieldValue]) -> str | None:
@@ -477,7 +485,7 @@ def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
     """Put an edition, editors, translators or a volume in ``fields``; False if none."""
     if _EXTRA.match(chunk):
         if "ed" in chunk.lower() and re.match(r"\d|rev|new", chunk, re.IGNORECASE):
-            fields["edition"] = chunk
+            fields["edition"] = clean_edition(chunk)
         elif chunk.lower().startswith("vol"):
             fields["volume"] = chunk.split()[-1]
         return True
@@ -499,7 +507,11 @@ def _leading_title(chunks: list[str], fields: dict[str, FieldValue]) -> list[str
     title: list[str] = []
     for i, chunk in enumerate(chunks):
         if _extra(chunk, fields):
-            return title if all(_extra(c, fields) for c in chunks[i + 1 :]) else None
+            rest = chunks[i + 1 :]
+            # "…, ed. Marco Ferri, Corpus Christianorum 210": a series closes the list
+            if rest and _SERIES.match(rest[-1]) and "series" not in fields:
+                fields["series"] = rest.pop()
+            return title if all(_extra(c, fields) for c in rest) else None
         title.append(chunk)
     return title
 
@@ -524,8 +536,8 @@ def _mla(text: str) -> _Read | None:
     if year_at is None or year_at < 2:
         return None
     fields: dict[str, FieldValue] = {"year": chunks[year_at]}
-    pin = _mla_pages(chunks[year_at + 1 :], fields)
-    if pin is False:
+    understood, pin = _mla_pages(chunks[year_at + 1 :], fields)
+    if not understood:
         return None
     head = chunks[:year_at]
     publisher = head.pop() if _PUBLISHER_WORD.search(head[-1]) else None
@@ -566,18 +578,18 @@ def _mla_chapter(head: str, quote: tuple[int, int, str], fields: dict[str, Field
     return "incollection", fields, pin
 
 
-def _mla_pages(chunks: list[str], fields: dict[str, FieldValue]) -> str | None | bool:
-    """ "pp. 55–72[, p. 60]" / "p. 88" after the year: the pages and the pinpoint."""
+def _mla_pages(chunks: list[str], fields: dict[str, FieldValue]) -> tuple[bool, str | None]:
+    """ "pp. 55–72[, p. 60]" / "p. 88" after the year: whether they are pages, and the pinpoint."""
     pin: str | None = None
     for chunk in chunks:
         m = re.fullmatch(rf"(?P<pp>pp?\.)\s?(?P<pages>{_PAGE})", chunk)
         if m is None:
-            return False
+            return False, None
         if m.group("pp") == "pp." and "pages" not in fields and re.search(r"\D", m.group("pages")):
             fields["pages"] = expand_compressed(normalize_pages(m.group("pages")))
         else:
             pin = m.group("pages")
-    return pin
+    return True, pin
 
 
 # --- small helpers ------------------------------------------------------------------------

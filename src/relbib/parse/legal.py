@@ -83,6 +83,7 @@ def parse_legal(text: str) -> Reference | None:
         _read_uk_act,
         _read_bracket_year_case,
         _read_periodical,
+        _read_chapter,
         _read_session_law,
         _read_institutional_report,
         _read_treatise,
@@ -281,6 +282,13 @@ def _read_book(text: str, clean: str) -> Reference | None:
     return _full(text, "book", fields, pin)
 
 
+_SUFFIX = re.compile(r"^(?:Jr\.|Sr\.|II|III|IV)$", re.IGNORECASE)
+# "Jane Roe, Title, in BOOK TITLE 45, 52 (Ann Ed ed., 2019)": a chapter in an edited book.
+_CHAPTER = re.compile(
+    r"^(?P<head>[^()]{3,300}?),\sin\s(?P<book>[A-Z][^()]{2,300}?)\s(?P<first>\d+)"
+    r"(?:,\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:\sn\.\s?\d+)?))?"
+    r"\s\((?P<paren>[^()]{0,160}?)(?P<year>(?:1[6-9]|20)\d\d)\)\.?$"
+)
 # "2 WILLIAM BLACKSTONE, COMMENTARIES *154 (1765)" / "1 JOSEPH STORY, COMMENTARIES § 402
 # (Boston, Hilliard, Gray & Co. 1833)": a volume-first book, a star page or section pinpoint.
 _TREATISE = re.compile(
@@ -304,6 +312,25 @@ _SESSION_LAW = re.compile(
     r"(?P<cite>\d+\sStat\.\s\d+)(?:,\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?"
     r"(?:\s\((?P<paren>[^()]*)\))?\.?$"
 )
+
+
+def _read_chapter(text: str, clean: str) -> Reference | None:
+    m = _CHAPTER.match(clean)
+    if m is None:
+        return None
+    split = _authors_and_title(m.group("head"))
+    if split is None or not split[0]:
+        return None
+    fields: dict[str, FieldValue] = {
+        "author": split[0], "title": split[1], "booktitle": m.group("book").strip(),
+        "pages": m.group("first"), "year": m.group("year"),
+    }
+    role = P.LEGAL_PAREN_EDITOR.match(m.group("paren"))
+    if role is not None:
+        names = split_names(role.group("name").replace(" & ", " and "))
+        if names:
+            fields["translator" if role.group("role") == "trans." else "editor"] = names
+    return _full(text, "incollection", fields, normalize_pinpoint(m.group("pin")))
 
 
 def _read_treatise(text: str, clean: str) -> Reference | None:
@@ -473,6 +500,8 @@ def _authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
     """
     head = head.strip(" ,")
     segments = [s.strip() for s in head.split(", ")]
+    # "RICHARD J. PIERSON, JR., TITLE": the suffix belongs to the name before it
+    segments = [s for i, s in enumerate(segments) if not (i and _SUFFIX.match(s))]
     if len(segments) == 1:
         return ((), head) if head else None
     last = 0

@@ -322,6 +322,8 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     after = text[end:].strip(" ,.:;")
     if re.match(r"(?i)^in\b", after) or not after:
         return None
+    # "Daily Courant (London), April 4, 1712": a newspaper's place is no part of its name
+    after = re.sub(r"^([^,()]{2,80}?)\s\([A-Z][\w .]{1,30}\)(?=,)", r"\1", after)
     fields: dict[str, FieldValue] = {"title": clean_title(title)}
     if before and _names_a_publication(before):
         # "Lloyd's List, “Title,” 12 September 2023": the publication leads;

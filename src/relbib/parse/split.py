@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from relbib import lexicon
 from relbib.model import (
     CitationSpan,
     FullRef,
@@ -64,7 +65,7 @@ _LEAD_IN = re.compile(
 )
 # The end of a prose lead-in, and what a lead-in never holds.
 _LEAD_END = re.compile(r"\b(?:in|by|see|from)\s+(?=[*_]?[A-Z])")
-_LEAD_FORBIDDEN = re.compile(r"[\d()\u201c\u201d\";:]|\b(?:ed|eds|trans)\.")
+_LEAD_FORBIDDEN = re.compile(r"[\d()\u201c\u201d\";:,]|\b(?:ed|eds|trans)\.")
 # Where a quotation's source follows in the same sentence: "…, quoted in Jones, …".
 _QUOTED_IN = re.compile(r",?\s+(?=(?:as\s+)?(?:quoted|cited)\s+in\s)", re.IGNORECASE)
 _WITH = re.compile(r",\s+(?=with\s)", re.IGNORECASE)
@@ -103,6 +104,11 @@ _AUTHOR_OPENS = re.compile(
     r"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|da|van|von|der|den|la|le|zu|"
     r"al-\w+)){0,4},\s"
 )
+# "P. Larsen and S. Moreau (eds.), …": editors open the citation.
+_EDITORS_OPEN = re.compile(
+    r"^[A-Z][\w'.\u2019-]*(?:\s(?:[A-Z\u00c0-\u00de][\w'.\u2019-]*|and|&|de|van|von|la|zu|der)){1,8}"
+    r"\s\((?:eds?\.?|hrsg\.|Hrsg\.)\),\s"
+)
 _NAME_WORDS = frozenset("and of the de la du von van und für for in on at a an to".split())
 # APA in a note: "Smith, J. (1980). Title." — the year closes no citation.
 _AUTHOR_YEAR = re.compile(r"^[^()]{1,100}\(\d{4}[a-z]?\)$")
@@ -121,15 +127,17 @@ _CROSS_REFERENCE = re.compile(
 # "601–13, here pp. 607–8" / "1–13, at 3": a pinpoint inside an article's range.
 _HERE = re.compile(
     r"(?:(?<=\d)\s*,\s*(?:here|at|esp\.|especially)\s+(?:pp?\.\s*)?"
-    r"|(?<=\d[-\u2013\u2014]\d)\s*,\s*pp?\.\s*|(?<=\d[-\u2013\u2014]\d\d)\s*,\s*pp?\.\s*"
-    r"|(?<=\d[-\u2013\u2014]\d\d\d)\s*,\s*pp?\.\s*)"
-    r"(?P<pin>\d+(?:\s*[-\u2013\u2014]\s*\d+)?)\s*\.?\s*$"
+    rf"|(?<=\d{lexicon.DASH}\d)\s*,\s*pp?\.\s*|(?<=\d{lexicon.DASH}\d\d)\s*,\s*pp?\.\s*"
+    rf"|(?<=\d{lexicon.DASH}\d\d\d)\s*,\s*pp?\.\s*)"
+    rf"(?P<pin>\d+(?:\s*{lexicon.DASH}\s*\d+)?)\s*\.?\s*$"
 )
 # A run of two or more words in capitals, one of them four letters long or more.
 _CAPS_WORD = r"[A-Z][A-Z'\u2019.&-]*[:,]?"
-_CAPS_RUN = re.compile(
-    rf"(?<![\w.])(?=[^a-z]*?[A-Z]{{4}})(?:{_CAPS_WORD} )+{_CAPS_WORD}(?![\w])"
-)
+# (The four letters are looked for by ``_small_caps``, not by a lookahead here:
+# one that runs on to the next lowercase letter from every start is quadratic.)
+_CAPS_RUN = re.compile(rf"(?<![\w.])(?:{_CAPS_WORD} )+{_CAPS_WORD}(?![\w])")
+_FOUR_CAPS = re.compile(r"[A-Z]{4}")
+_LOWER = re.compile(r"[a-z]")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[:,]?|&")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 # "(Berlin, 1867; repr., London, 1990)": the original's year and the reprint's.
@@ -214,16 +222,24 @@ def _top_level_pieces(text: str) -> list[tuple[int, int]]:
     return pieces
 
 
+# How far before and after a full stop ``_cuts`` reads: more than any real
+# citation or remark, and it keeps a note of ten thousand full stops linear.
+_WINDOW = 2000
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The piece cut at the sentence ends that close a citation (see the module docstring)."""
     out, begin = [], start
+    depth = _depth_counter(text, begin)
     for m in _SENTENCE_END.finditer(text, start, end):
-        if _depth(text, begin, m.start()) != 0:
+        if depth(m.start()) != 0:
             continue
-        before, after = text[begin : m.start()].rstrip("*_"), text[m.end() : end]
+        before = text[max(begin, m.start() - _WINDOW) : m.start()].rstrip("*_")
+        after = text[m.end() : min(end, m.end() + _WINDOW)]
         if _cuts(before, after):
             out.append((begin, m.start()))
             begin = m.end()
+            depth = _depth_counter(text, begin)
     out.append((begin, end))
     return out
 
@@ -235,11 +251,27 @@ def _depth(text: str, start: int, end: int) -> int:
     return depth
 
 
+def _depth_counter(text: str, start: int) -> Callable[[int], int]:
+    """``_depth(text, start, pos)`` for positions that never go back: each
+    character is counted once, so a scan over many matches stays linear."""
+    state = [start, 0]
+
+    def depth(pos: int) -> int:
+        state[1] += _depth(text, state[0], pos)
+        state[0] = pos
+        return state[1]
+
+    return depth
+
+
 def _cuts(before: str, after: str) -> bool:
     """Whether the full stop ending ``before`` ends a citation or a comment."""
     if _CONTINUES.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()):
         return False
     body = before.rstrip(".?!")
+    tail = body[:-1] if body.endswith("\n") else body  # what "[A-Z]$" would see
+    if "A" <= tail[-1:] <= "Z" and (len(tail) == 1 or tail[-2].isspace() or tail[-2] == "."):
+        return False  # an initial: "… in P. Larsen and S. Moreau (eds.)"
     if _OPENS_CITATION.match(after):
         return _last_word(body).lower() not in _ABBREVIATIONS or body.endswith(")")
     last = body[-1:] if body else ""
@@ -262,23 +294,36 @@ def _remark(sentence: str) -> bool:
 
 
 def _last_word(text: str) -> str:
-    m = re.search(r"([A-Za-z\u00c0-\u024f]+)$", text)
-    return m.group(1) if m else ""
+    """The run of letters that ends ``text`` (read from the end: a search for
+    ``[A-Za-z…]+$`` tried every start and was quadratic on a long word)."""
+    text = text[:-1] if text.endswith("\n") else text
+    i = len(text)
+    while i > 0 and _LETTER.match(text[i - 1]):
+        i -= 1
+    return text[i:]
+
+
+_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut before "quoted in"/"cited in", at "Compare …, with …", before a
     case's later history ("…, overruled by X v. Y, …") and at ", and" between two
     citations ("Smith, Empire, 40, and Jones, ‘Trade’, 70")."""
+    depth = _depth_counter(text, start)
     cuts = [(m.start(), m.start()) for m in _QUOTED_IN.finditer(text, start, end)
-            if _depth(text, start, m.start()) == 0 and m.start() > start]
+            if depth(m.start()) == 0 and m.start() > start]
+    depth = _depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _HISTORY.finditer(text, start, end)
-             if _depth(text, start, m.start()) == 0]
+             if depth(m.start()) == 0]
     if re.match(r"\s*[*_]{0,2}(?:but\s+)?compare\b", text[start:end], re.IGNORECASE):
+        depth = _depth_counter(text, start)
         cuts += [(m.start(), m.start()) for m in _WITH.finditer(text, start, end)
-                 if _depth(text, start, m.start()) == 0]
+                 if depth(m.start()) == 0]
+    depth = _depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _AND_NEXT.finditer(text, start, end)
-             if _depth(text, start, m.start()) == 0 and _opens_with_author(text[m.end() : end])]
+             if depth(m.start()) == 0
+             and _opens_with_author(text[m.end() : min(end, m.end() + _WINDOW)])]
     spans, begin = [], start
     for cut_start, cut_end in sorted(cuts):
         if cut_start >= begin:
@@ -325,8 +370,11 @@ def _prose_lead(piece: str) -> int:
         words = _WORD.findall(lead)
         # a prose lead has a verb ("The figures are given in"); "Memorandum on
         # the state of the poor in Essex" is a document's title
-        verb = any(w.lower() in _PROSE_WORDS or (w.islower() and w.endswith("ed")) for w in words)
-        if verb and sum(1 for w in words if w.islower()) >= 2 and _AUTHOR_OPENS.match(piece[m.end():]):
+        verb = lead[:1].islower() or any(
+            w.lower() in _PROSE_WORDS or (w.islower() and w.endswith("ed")) for w in words
+        )
+        opens = _AUTHOR_OPENS.match(piece[m.end():]) or _EDITORS_OPEN.match(piece[m.end():])
+        if verb and sum(1 for w in words if w.islower()) >= 2 and opens:
             return m.end()
     return 0
 
@@ -381,13 +429,27 @@ def _small_caps(body: str) -> str:
         for i, word in enumerate(words):
             if _INITIALS.fullmatch(word):
                 out.append(word)
-            elif i and word.lower() in _SMALL_WORDS and not words[i - 1].endswith(":"):
+            elif i and word.lower() in _SMALL_WORDS and not words[i - 1].endswith((":", ",")):
                 out.append(word.lower())
             else:
                 out.append(word[:1] + word[1:].lower())
         return " ".join(out)
 
-    return _CAPS_RUN.sub(title_case, body)
+    # a run counts when four capitals follow its start before any lowercase letter
+    far = len(body) + 1
+    four = lower = -1  # the next of each at or after the last run's start
+    pieces, last = [], 0
+    for m in _CAPS_RUN.finditer(body):
+        if four < m.start():
+            found = _FOUR_CAPS.search(body, m.start())
+            four = found.start() if found else far
+        if lower < m.start():
+            found = _LOWER.search(body, m.start())
+            lower = found.start() if found else far
+        if four < lower:
+            pieces += [body[last : m.start()], title_case(m)]
+            last = m.end()
+    return "".join([*pieces, body[last:]])
 
 
 def _read_pinpointed(body: str, parse_note: Callable[[str], Reference]) -> Reference:

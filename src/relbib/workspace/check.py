@@ -63,6 +63,7 @@ CSL_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
 # an id in a CSL YAML file ("- id: key", "  id: 'key'", "{id: key, ...}")
 _CSL_YAML_ID = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)id\s*:\s*(?P<q>['\"]?)(?P<id>[^'\",{}\s]+)(?P=q)",
                           re.MULTILINE)
+_CSL_YAML_REFERENCES = re.compile(r"^references\s*:", re.MULTILINE)
 
 # the root-document magic comment of TeXShop, TeXstudio and VS Code's LaTeX
 # Workshop ("% !TEX root = ../thesis.tex", "%!TeX root=main"); editors read it
@@ -104,11 +105,11 @@ def expand_paths(paths: Sequence[Path]) -> list[tuple[str, Path]]:
                 kind = "walked-bib" if kind == "bib" and documents else kind
                 out.setdefault(candidate.resolve(), kind)
         elif path.is_file() or path.resolve() in _STDIN:
-            kind = _kind_of(path)
-            if kind is None:
+            named = _kind_of(path)
+            if named is None:
                 raise InputError("not a draft (.tex, .md, .qmd, .Rmd), essay (.txt, .html) "
                                  "or .bib file", path=str(path))
-            out[path.resolve()] = kind
+            out[path.resolve()] = named
         else:
             raise InputError("no such file or folder", path=str(path))
     return [(kind, path) for path, kind in out.items()]
@@ -129,6 +130,10 @@ def csl_ids(path: Path) -> frozenset[str]:
     """The ids of a CSL JSON or CSL YAML bibliography (empty when it cannot be read)."""
     text = _text(path)
     if path.suffix.lower() != ".json":
+        # pandoc reads a CSL YAML bibliography's "references:" list; a bare list
+        # defines nothing ("citation X not found")
+        if _CSL_YAML_REFERENCES.search(text) is None:
+            return frozenset()
         return frozenset(m.group("id") for m in _CSL_YAML_ID.finditer(text))
     import json  # only for CSL JSON bibliographies
 
@@ -323,6 +328,43 @@ def _with_project_settings(scanned: list[_Scanned], roots: Sequence[Path]
     return scanned, () if named else settings.bibliographies
 
 
+# knitr::write_bib(c(...), "packages.bib"): a .bib the build writes (keys "R-pkg")
+_WRITE_BIB = re.compile(r"write_bib\s*\([\s\S]{0,400}?['\"](?P<name>[^'\"]+\.bib)['\"]")
+
+
+def _generated(scanned: Sequence[_Scanned], name: str) -> bool:
+    """Whether a knitr chunk of the drafts (or of the book's index.Rmd) writes ``name``."""
+    index = Path(name).parent / "index.Rmd" if Path(name).is_absolute() else None
+    texts = [s.text for s in scanned]
+    if index is not None and is_file(index):
+        texts.append(_text(index))
+    return any(m.group("name").endswith(Path(name).name)
+               for text in texts if "write_bib" in text for m in _WRITE_BIB.finditer(text))
+
+
+def _missing_bibliography(scanned: Sequence[_Scanned], name: str, root: Path) -> Diagnostic:
+    """The finding for a bibliography that does not exist: an error, or an info
+    when a draft's knitr chunk writes it at build time."""
+    where, line, column = _line_naming(scanned, name)
+    if _generated(scanned, name):
+        return diagnostic(
+            "parse-error", f"the bibliography '{name}' is written by knitr::write_bib when the "
+            "book is built; its keys (R-package) are not checked until then",
+            path=where, line=line, column=column, severity=Severity.INFO,
+            suggestion="build once, or leave it: this is no defect")
+    return diagnostic(
+        "parse-error", f"the bibliography '{name}' does not exist "
+        f"(looked in {display_path(root.parent)})", path=where, line=line, column=column,
+        suggestion="correct the name, or pass the file with --bib")
+
+
+def _with_generated_keys(scanned: list[_Scanned]) -> _Scanned:
+    """The root scan with the R-package keys knitr::write_bib will define counted as defined."""
+    first = scanned[0]
+    made = {c.key for s in scanned for c in s.scan.citations if c.key.startswith("R-")}
+    return replace(first, scan=replace(first.scan, defined_keys=first.scan.defined_keys | made))
+
+
 def _alone_model(request: CheckRequest, files: BibFiles, settings: Settings) -> ModelChoice:
     """The data model of the .bib files checked on their own: the config's
     ``dialect``, else biblatex when each of them uses a field or type only
@@ -418,12 +460,11 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
             candidates = [root.parent / name, item.path.parent / name]
             found = next((c for c in candidates if is_file(c)), None)
             if found is None:
-                where, line, column = _line_naming(scanned, name)
-                problems.append(diagnostic(
-                    "parse-error", f"the bibliography '{name}' does not exist "
-                    f"(looked in {display_path(root.parent)})",
-                    path=where, line=line, column=column,
-                    suggestion="correct the name, or pass the file with --bib"))
+                # the project's bibliography is reported where the project names it
+                if not (item is scanned[0] and name in {str(p) for p in inherited}):
+                    problems.append(_missing_bibliography(scanned, name, root))
+                if _generated(scanned, name):
+                    scanned[0] = _with_generated_keys(scanned)
                 continue
             if found.suffix.lower() in CSL_SUFFIXES:
                 csl_keys.update(csl_ids(found))

@@ -32,6 +32,7 @@ from pybtex.style.template import (
 )
 
 from relbib import lexicon
+from relbib.library.identity import entry_year
 
 MONTH_NAMES = lexicon.months("en")
 _MONTHS: dict[str, int] = dict(lexicon.month_words(("en",), forms=("wide", "abbr", "variant")))
@@ -42,10 +43,8 @@ for _n in range(1, 13):
 # ISO 8601 date, possibly reduced (2021, 2021-03, 2021-03-01); anything after
 # (a time, a range "/2022") is ignored
 _ISO_DATE = re.compile(r"^\s*(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
-# a year as BibTeX data spells it: four digits, maybe with a letter or range
-_YEAR = re.compile(r"\d{4}")
 # a run of dashes between two page numbers: "43--65", "43-65", "43–65"
-_PAGE_DASH = re.compile(r"\s*[-\u2013\u2014]+\s*")
+_PAGE_DASH = re.compile(rf"\s*{lexicon.DASH}+\s*")
 # a DOI already written as a resolver URL or with a "doi:" prefix
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # leading articles Chicago and APA skip when alphabetizing a title
@@ -255,13 +254,6 @@ class AuthorDateSorting(SortingStyle):
     order = ("year", "title")
 
 
-def year_of(entry: Any) -> str:
-    """The four-digit year of an entry, or "" (for labels and checks)."""
-    found = entry_date(entry)
-    match = _YEAR.search(found.year) if found else None
-    return match.group(0) if match else ""
-
-
 class PurifiedAuthorYearTitle(BaseSortingStyle):
     """pybtex's author-year-title order, with braces and case ignored.
 
@@ -274,7 +266,9 @@ class PurifiedAuthorYearTitle(BaseSortingStyle):
         if entry.type in ("book", "inbook") and not persons:
             persons = entry.persons.get("editor")
         first = "   ".join(_person_key(p) for p in persons) if persons else ""
-        return (first, year_of(entry), _plain_key(entry.fields.get("title", "")), entry.key or "")
+        year = entry_year(entry.fields)
+        title = _plain_key(entry.fields.get("title", ""))
+        return (first, "" if year is None else f"{year:04d}", title, entry.key or "")
 
 
 # --- small text nodes ----------------------------------------------------------

@@ -7,6 +7,7 @@ Never: reuse or renumber a code; codes are part of the CLI contract.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from relbib.model import Diagnostic, Severity
@@ -18,6 +19,17 @@ class Kind:
     code: str
     severity: Severity
     summary: str
+
+
+# A suppression comment in a draft or a .bib file, one home for every scanner:
+# "% relbib: ignore[RB201, invalid-field]" names codes or kinds; without the
+# brackets it silences every finding there.
+SUPPRESSION = re.compile(r"relbib:\s*ignore(?:\[(?P<codes>[^\]\n]*)\])?")
+
+
+def suppressed_codes(match: re.Match[str]) -> frozenset[str]:
+    """The codes or kinds a :data:`SUPPRESSION` match names (empty: all of them)."""
+    return frozenset(c.strip() for c in (match.group("codes") or "").split(",") if c.strip())
 
 
 KINDS: dict[str, Kind] = {

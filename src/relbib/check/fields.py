@@ -273,7 +273,8 @@ def date_prefix(value: str) -> str | None:
 
 _HUMAN_DATE = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-zéû]+)\.?,?\s+(?P<y1>\d{4}))"
-    r"|(?:(?P<m2>[A-Za-zéû]+)\.?\s+(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y2>\d{4}))"
+    # (a month starts a word: a start inside a long word only re-reads it)
+    r"|(?:(?<![A-Za-zéû])(?P<m2>[A-Za-zéû]+)\.?\s+(?:(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y2>\d{4}))"
 )
 
 
@@ -345,7 +346,12 @@ def _pages_text(value: str) -> str:
 
 
 _PAGES_LABEL = re.compile(r"(?i)^(?:pp?\.|pages?)\s*")
-_COMMA = re.compile(r"\s*,\s*")
+
+
+def _comma_tokens(text: str) -> list[str]:
+    """The comma-separated tokens of a stripped pages text, each stripped (a
+    regex of blanks around a comma restarted at every blank of a run: quadratic)."""
+    return [token.strip() for token in text.split(",")]
 
 
 def check_pages(value: str) -> Problem | None:
@@ -354,8 +360,7 @@ def check_pages(value: str) -> Problem | None:
         bare = _PAGES_LABEL.sub("", text)
         return Problem(message=f"pages '{text}' includes the 'p.' label",
                        suggestion=f"pages = {{{bare}}} (the style adds 'pp.')")
-    for token in _COMMA.split(text):
-        token = token.strip()
+    for token in _comma_tokens(text):
         if not token:
             continue
         m = _RANGE.match(token)
@@ -390,7 +395,7 @@ def page_span(value: str) -> tuple[int, int] | None:
     """(first, last) arabic page of a pages field; None when not purely arabic."""
     lows: list[int] = []
     highs: list[int] = []
-    for token in _COMMA.split(_pages_text(value)):
+    for token in _comma_tokens(_pages_text(value)):
         m = _RANGE.match(token)
         if m and m.group("a").isdigit() and m.group("b").isdigit():
             lows.append(int(m.group("a")))
@@ -442,7 +447,7 @@ def normalize_pinpoint(postnote: str) -> str:
     text = re.sub(r"\s+", " ", text)
     bare = _PAGE_LABEL.sub("", text)
     if bare != text or re.match(r"^[\dIVXLCDMivxlcdm]", text):
-        bare = re.sub(rf"\s*(?:{lexicon.DASH}|-{{1,3}}|\\textendash\s*)\s*", "--", bare)
+        bare = re.sub(rf"\s*(?:-{{1,3}}|{lexicon.DASH}|\\textendash\s*)\s*", "--", bare)
         return bare
     return text
 

@@ -22,7 +22,7 @@ from types import MappingProxyType
 from relbib.check.fields import normalize_pinpoint, parse_human_date
 from relbib.check.positions import Positions
 from relbib.check.records import Backend, DataModel, DraftCitation, DraftScan, Include
-from relbib.diagnostics import diagnostic
+from relbib.diagnostics import SUPPRESSION, diagnostic, suppressed_codes
 from relbib.model import Diagnostic
 
 # --- what to blank out --------------------------------------------------------
@@ -42,7 +42,6 @@ _MASK = re.compile(
 # Inside \iffalse: every \if... opens a level, \fi closes one, and an \else at
 # the outer level ends the dead branch.
 _CONDITIONAL = re.compile(r"\\(?P<word>if[A-Za-z@]*|fi|else)(?![A-Za-z@])")
-_SUPPRESS = re.compile(r"relbib:\s*ignore(?:\[(?P<codes>[^\]]*)\])?")
 
 # --- commands -----------------------------------------------------------------
 
@@ -118,12 +117,10 @@ def _mask(text: str) -> tuple[str, dict[int, frozenset[str]], list[tuple[int, st
         if kind == "comment":
             end = text.find("\n", start)
             end = n if end < 0 else end
-            s = _SUPPRESS.search(text, start, end)
+            s = SUPPRESSION.search(text, start, end)
             if s:
                 line, counted = line + text.count("\n", counted, start), start
-                codes = s.group("codes")
-                suppress[line] = frozenset(
-                    c.strip() for c in (codes or "").split(",") if c.strip())
+                suppress[line] = suppressed_codes(s)
         elif kind == "verbenv":
             env = m.group("env")
             close = re.compile(r"\\end\s*\{" + re.escape(env) + r"\}").search(text, m.end())
@@ -420,33 +417,34 @@ class _LatexScanner:
         return end
 
     def _keys_command(self, command: str, end: int, *, first_only: bool = False) -> int:
-        masked = self.masked
         # apacite's <pre> comes before the [post]
-        angle, i = _optionals(masked, end, "<", ">")
-        args, i = _optionals(masked, i)
-        span = _braced(masked, i)
-        if span is None:
-            return i
-        a, b = span
-        prenote, postnote = _notes(args)
-        if angle:
-            prenote = angle[0].strip() or prenote
-        self._add_keys(command, a, b, prenote, postnote,
-                       nocite=command.startswith("\\nocite"), first_only=first_only)
-        return b + 1
+        angle, i = _optionals(self.masked, end, "<", ">")
+        k, after = self._keys_argument(command, i, angle[0].strip() if angle else "",
+                                       nocite=command.startswith("\\nocite"),
+                                       first_only=first_only)
+        return k if after is None else after
 
     def _multicite(self, command: str, end: int) -> int:
-        masked = self.masked
-        _, i = _optionals(masked, end, "(", ")")  # global (pre)(post)
+        _, i = _optionals(self.masked, end, "(", ")")  # global (pre)(post)
         while True:
-            args, k = _optionals(masked, i)
-            span = _braced(masked, k)
-            if span is None:
+            _, after = self._keys_argument(command, i)
+            if after is None:
                 return i
-            a, b = span
-            prenote, postnote = _notes(args)
-            self._add_keys(command, a, b, prenote, postnote)
-            i = b + 1
+            i = after
+
+    def _keys_argument(self, command: str, i: int, pre: str = "", *, nocite: bool = False,
+                       first_only: bool = False) -> tuple[int, int | None]:
+        """Read ``[pre][post]{keys}`` at ``i``: (offset after the optional arguments,
+        offset after the keys, None when no ``{keys}`` follows).  ``pre``, from
+        apacite's <pre>, wins over [pre]."""
+        args, k = _optionals(self.masked, i)
+        span = _braced(self.masked, k)
+        if span is None:
+            return k, None
+        prenote, postnote = _notes(args)
+        self._add_keys(command, span[0], span[1], pre or prenote, postnote,
+                       nocite=nocite, first_only=first_only)
+        return k, span[1] + 1
 
     def _volcite(self, command: str, end: int) -> int:
         masked = self.masked

@@ -281,7 +281,9 @@ def empty_fields(ctx: CheckContext) -> Iterator[Diagnostic]:
 _TEXT_FIELDS = ("title", "subtitle", "booktitle", "journal", "journaltitle", "series",
                 "publisher", "institution", "school", "organization", "howpublished",
                 "address", "location", "edition", "note", "chapter", "maintitle", "eventtitle")
-_MATH = re.compile(r"(?<!\\)\$.*?(?<!\\)\$|\\\(.*?\\\)", re.DOTALL)
+# (a "\(" ends at the next "\)" before any other "\(": each start reads no
+# further than the next, so "\(" repeated and never closed stays linear)
+_MATH = re.compile(r"(?<!\\)\$.*?(?<!\\)\$|\\\((?:[^\\]|\\(?!\())*?\\\)", re.DOTALL)
 _SPECIAL_ANY = re.compile(r"[{}&%#_$]")
 _BARE_URL = re.compile(r"(?:https?|ftp)://[^\s{}]+")
 # \url{...}, \href{...}{, \path{...} take their argument verbatim: "_" and "%" are fine there

@@ -23,6 +23,7 @@ from types import MappingProxyType
 from relbib.check.fields import normalize_pinpoint, parse_human_date
 from relbib.check.positions import Positions
 from relbib.check.records import DraftCitation, DraftScan
+from relbib.diagnostics import SUPPRESSION, suppressed_codes
 
 # A citation key: pandoc's citeKey (internal punctuation only before a word
 # character; "://" kept so URL-like keys survive), or anything in braces.
@@ -30,7 +31,6 @@ _KEY = r"(?:\{(?P<braced>[^{}\n]+)\}|(?P<bare>\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/
 # "@" not preceded by a word character (e-mail), a backslash (escaped "\@"),
 # or URL punctuation ("twitter.com/@x"); "-" right before it suppresses the author.
 _CITE_AT = re.compile(r"(?<![\w\\/@.:=+&%#~])(?P<minus>-)?@" + _KEY)
-_SUPPRESS = re.compile(r"relbib:\s*ignore(?:\[(?P<codes>[^\]]*)\])?")
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})")
 _KNITR_CHUNK = re.compile(r"^\{[A-Za-z0-9_]+.*\}$")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)]|#\.|\(?[a-zA-Z]\))\s")
@@ -224,11 +224,9 @@ class _MarkdownScanner:
         masked = "\n".join(masked_lines)
 
         def comment(m: re.Match[str]) -> str:
-            s = _SUPPRESS.search(m.group(0))
+            s = SUPPRESSION.search(m.group(0))
             if s:
-                line = self.where(m.start())[0]
-                codes = s.group("codes") or ""
-                self.suppress[line] = frozenset(c.strip() for c in codes.split(",") if c.strip())
+                self.suppress[self.where(m.start())[0]] = suppressed_codes(s)
             return _blank(m.group(0))
 
         masked = _HTML_COMMENT.sub(comment, masked)

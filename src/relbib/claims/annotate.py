@@ -103,8 +103,10 @@ def link_library(library: Library, ingests: Sequence[EssayIngest],
 
 
 def evidence_text(evidence: Evidence) -> str:
-    """An evidence sentence as one line of an annotation: ``essay:line: text``."""
-    return f"{evidence.essay}:{evidence.line}: {' '.join(evidence.text.split())}"
+    """An evidence sentence as one line of an annotation: ``essay:line: text [shared]``
+    (what the two sentences share or dispute, and the score, in brackets)."""
+    shared = f" [{'; '.join(evidence.shared)}]" if evidence.shared else ""
+    return f"{evidence.essay}:{evidence.line}: {' '.join(evidence.text.split())}{shared}"
 
 
 def _annotation_claim(found: Link) -> AnnotationClaim:

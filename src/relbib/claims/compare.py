@@ -128,8 +128,13 @@ def persons_clash(a: Facts, b: Facts) -> bool:
 
 
 def reported(a: frozenset[str], b: frozenset[str]) -> bool:
-    """One sentence reports what someone said about the event the other states."""
-    return bool((a ^ b) & _REPORTING)
+    """One sentence reports what someone said about the event the other states
+    (only one says "declared", and the other names an event)."""
+    said = (a ^ b) & _REPORTING
+    if not said:
+        return False
+    other = b if said & a else a
+    return bool(predicates(other) - _REPORTING)
 
 
 def place_conflict(a: Facts, b: Facts) -> str:

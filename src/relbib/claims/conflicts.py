@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from relbib.claims.compare import conflict
 from relbib.claims.context import At, evidence_of
+from relbib.claims.facts import Facts
 from relbib.model import ConflictingFact, Evidence, Link
 
 
@@ -21,6 +22,13 @@ from relbib.model import ConflictingFact, Evidence, Link
 class Conflicts:
     links: tuple[Link, ...]
     judgements: tuple[ConflictingFact, ...]
+
+
+def disputed(via: str, what: str, similarity: float, a: Facts, b: Facts) -> tuple[str, ...]:
+    """A conflict's evidence lines: what differs, what the two share, the lexical score."""
+    names = sorted(set(a.names) & set(b.names))
+    return (f"{via} differs: {what}", *((f"names: {', '.join(names)}",) if names else ()),
+            f"score {similarity:.2f}")
 
 
 def between_sentences(at: At) -> Conflicts:
@@ -44,7 +52,8 @@ def between_sentences(at: At) -> Conflicts:
         keys = tuple(k for k, _, _ in other.cited) or (
             at.run.essay_keys.get(other.essay.id, other.essay.id),)
         evidence = Evidence(essay=other.essay.id, line=other.sentence.line,
-                            text=other.sentence.text)
+                            text=other.sentence.text,
+                            shared=disputed(via, what, similarity, at.facts, corpus.facts[j]))
         links.extend(at.link(key, None, "conflicts", round(similarity, 3), via, evidence)
                      for key in keys)
         judgements.append(at.judge(
@@ -76,7 +85,9 @@ def with_known_claims(at: At) -> tuple[ConflictingFact, ...]:
             ConflictingFact, keys=(claim.key,), pinpoint=claim.pinpoint, score=similarity,
             message=f"{via} differs from what {claim.key} is cited for in "
                     f"{claim.essay}:{claim.line} ({what})",
-            suggestion="check the fact against the source", evidence=evidence_of(claim))
+            suggestion="check the fact against the source",
+            evidence=evidence_of(claim, disputed(via, what, similarity, facts,
+                                                 corpus.claim_facts[doc])))
     return tuple(found.values())
 
 

@@ -29,8 +29,8 @@ class Thresholds:
     support: float = 0.30  # lexical score (with fact bonus) to suggest a source
     single_fact: float = 0.32  # lexical score that, with one shared fact, counts as support
     paraphrase: float = 0.7  # lexical score that needs no shared fact to count as support
-    meaning: float = 0.25  # lexical score that, with two pieces of agreement, counts as support
-    actors: int = 1  # shared countries or organisations that count as one piece of agreement
+    meaning: float = 0.2  # lexical score that, with two pieces of agreement, counts as support
+    actors: int = 2  # shared countries or organisations that count as one piece of agreement
     unlike: float = 0.05  # a cited work's known claims are this unlike the sentence's paragraph
     min_known: int = 1  # claims a work must have before "unlike" is judged
     same_event: float = 0.6  # lexical score for "same event" without a shared named event

@@ -10,13 +10,13 @@ for a fact that already conflicts with another sentence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from relbib.claims.aliases import same_name
 from relbib.claims.context import At, evidence_of
 from relbib.claims.facts import Facts
 from relbib.claims.retrieval import cosine
+from relbib.library.identity import entry_year
 from relbib.model import (
     CitationNeeded,
     Judgement,
@@ -44,7 +44,7 @@ def unsupported(at: At, cited: Cited) -> tuple[str, str] | None:
     that merely supports other claims too is not suspect: books do.
     """
     key, limits, corpus = cited.key, at.run.limits, at.run.corpus
-    year = _year(at.run.work_dates.get(key, ""))
+    year = entry_year({"date": at.run.work_dates.get(key, "")}) or 0
     if year and at.dates and not at.facts.opinion:
         latest = max(d.first[0] for d in at.dates)  # its own, or its paragraph's, dates
         if latest > year:
@@ -98,14 +98,6 @@ def judge_sentence(at: At, best_other: tuple[float, SourceClaim] | None,
                          message=f"a checkable fact ({_what(at.facts)}) that no library "
                                  "source supports"),)
     return ()
-
-
-_YEAR_IN_DATE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
-
-
-def _year(date: str) -> int:
-    m = _YEAR_IN_DATE.search(date)
-    return int(m.group(1)) if m else 0
 
 
 def _what(facts: Facts) -> str:

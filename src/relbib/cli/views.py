@@ -64,6 +64,7 @@ def entry_json(entry: Entry, annotation: Annotation | None = None) -> dict[str, 
                     "relation": c.relation,
                     "score": c.score,
                     **({"status": c.status} if c.status else {}),
+                    **({"evidence": c.evidence} if c.evidence else {}),
                 }
                 for c in annotation.claims
             ],

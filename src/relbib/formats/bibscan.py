@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
-from relbib.diagnostics import diagnostic
+from relbib.diagnostics import SUPPRESSION, diagnostic, suppressed_codes
 from relbib.formats.bibvalues import MONTHS
 from relbib.formats.braces import matching_brace
 from relbib.model import Diagnostic, Severity
@@ -87,9 +87,6 @@ _SCAN_FIELD = re.compile(r"[ \t\r\n]*([^\s=,{}()\"#]+)[ \t\r\n]*=[ \t\r\n]*")
 _SCAN_BARE = re.compile(r"[^\s,#{}()\"=]+")
 _SPACE = re.compile(r"[ \t\r\n]*")
 _LINE_START_AT = re.compile(r"^[ \t]*@", re.MULTILINE)
-# a suppression comment ("% relbib: ignore[RB201, invalid-field]"); BibTeX
-# ignores text between entries, so it can stand on the line above an entry
-_SUPPRESS = re.compile(r"relbib:\s*ignore(?:\[(?P<codes>[^\]\n]*)\])?")
 
 
 class _BibSyntaxError(Exception):
@@ -368,8 +365,9 @@ def _suppressions(text: str, blocks: list[ScannedBlock], lines: _Lines
     spans = [b for b in blocks if b.kind != "comment"]
     starts = [b.start for b in spans]
     found: dict[int, frozenset[str]] = {}
-    for m in _SUPPRESS.finditer(text):
-        codes = frozenset(c.strip() for c in (m.group("codes") or "").split(",") if c.strip())
+    # BibTeX ignores text between entries: a comment may stand above its entry
+    for m in SUPPRESSION.finditer(text):
+        codes = suppressed_codes(m)
         i = bisect_right(starts, m.start())
         # inside the block that starts before it, else the next block
         if i and spans[i - 1].end > m.start():

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from relbib import crosswalk, lexicon
 from relbib.formats import texmarkup
+from relbib.formats.bibvalues import Latex
 from relbib.formats.csljson import issued
 from relbib.model import Entry, FieldValue, Name, freeze_fields
 
@@ -32,8 +33,13 @@ def _line(tag: str, value: str) -> str:
     return f"{tag}  - {' '.join(value.split())}"
 
 
+def _clean(value: str) -> str:
+    # a person's LaTeX as its text; plain text (no markup) exactly as it is
+    return texmarkup.clean(value) if isinstance(value, Latex) else value
+
+
 def _name(name: Name) -> str:
-    family, given = texmarkup.clean(name.family), texmarkup.clean(name.given)
+    family, given = _clean(name.family), _clean(name.given)
     if name.literal or not given:
         return family
     return f"{family}, {given}"
@@ -60,10 +66,10 @@ def record(entry: Entry, *, note: str = "", keywords: Sequence[str] = ()) -> str
         if isinstance(value, tuple) or not value.strip():
             continue
         if field == "pages":
-            lines += _pages(texmarkup.clean(value))
+            lines += _pages(_clean(value))
             continue
         if field not in _RAW:
-            value = texmarkup.clean(value)  # the text, never TeX markup
+            value = _clean(value)  # the text, never TeX markup
         tag: str | None = crosswalk.RIS_FIELDS.get(field)
         if field in ("institution", "school", "organization") and "publisher" not in fields:
             tag = crosswalk.RIS_FIELDS["publisher"]

@@ -94,13 +94,17 @@ class ClaimView:
 
     @property
     def against(self) -> str:
-        """What a conflict is with, for people: "conflicts with: “…” (essay, line 3)"."""
+        """What a conflict is with, or a suggestion rests on, for people:
+        "conflicts with “…” (essay, line 3) [date differs: …; score 0.41]"."""
         if not self.evidence:
             return ""
         essay, _, rest = self.evidence.partition(":")
         line, _, text = rest.partition(":")
+        text, bracket, shared = text.partition(" [")
         where = f"{essay}, line {line.strip()}" if line.strip().isdigit() else essay
-        return f"conflicts with \u201c{text.strip() or self.evidence}\u201d ({where})"
+        verb = "conflicts with" if self.group == "conflicts" else "as"
+        return (f"{verb} \u201c{text.strip() or self.evidence}\u201d ({where})"
+                + (f" [{shared}" if bracket else ""))
 
     @property
     def where(self) -> str:
@@ -208,7 +212,7 @@ def build(
                 group=group,
                 score=claim.score,
                 paragraph_anchor=paragraph_anchor(claim.essay, paragraph) if paragraph else "",
-                evidence=(claim.evidence or "") if group == "conflicts" else "",
+                evidence=(claim.evidence or "") if group in ("conflicts", "suggested") else "",
             ))
         claims.sort(key=lambda c: (GROUPS.index(c.group), c.essay, c.line))
         items.append(ItemView(

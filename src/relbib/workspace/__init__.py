@@ -10,20 +10,45 @@ or let a citation key name a path outside annotations/.
 
 from __future__ import annotations
 
-import codecs
 import os
 import stat
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relbib.diagnostics import InputError, UsageError
 from relbib.formats.names import annotation_stem, is_hashed_stem
 from relbib.library.keys import key_problem, safe_key
+from relbib.workspace.config import (
+    ESSAYS_BIB,
+    SOURCES_BIB,
+    Project,
+    find_project,
+    is_file,
+)
 from relbib.workspace.ledger import LEDGER, decode_exact
+from relbib.workspace.text import (
+    BOM_ENCODINGS,
+    MAX_INPUT_BYTES,
+    MAX_TEXT_BYTES,
+    TextFile,
+    decode_bytes,
+    lf_newlines,
+    looks_binary,
+    read_capped,
+    read_text,
+    read_text_file,
+)
+
+__all__ = ["BOM_ENCODINGS", "ESSAYS_BIB", "ESSAY_SUFFIXES", "MAX_INPUT_BYTES",
+           "MAX_TEXT_BYTES", "SOURCES_BIB", "ZIP_ESSAY_SUFFIXES", "Project", "SavePlan",
+           "TextFile", "annotation_path", "check_output_folder", "check_output_target",
+           "decode_bytes", "find_project", "form_name", "is_file", "iter_essay_paths",
+           "lf_newlines", "library_essays", "library_lock", "load_library", "looks_binary",
+           "plan_save", "read_capped", "read_essay_file", "read_essays", "read_stdin",
+           "read_text", "read_text_file", "relative_name", "save", "write_atomic",
+           "write_text"]
 
 if TYPE_CHECKING:
     from relbib.formats.bibtex import BibDocument
@@ -38,206 +63,6 @@ ESSAY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tex",
 # Essays that are zips: read as bytes and handed on decoded latin-1 (one
 # character a byte; relbib.ingest.essay turns them back into the bytes).
 ZIP_ESSAY_SUFFIXES = (".docx", ".odt", ".epub")
-SOURCES_BIB = "sources.bib"
-ESSAYS_BIB = "essays.bib"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Project:
-    root: Path
-    bib_dir: Path
-    annotations_dir: Path
-    sources_bib: Path
-    essays_bib: Path
-    config: Path | None = None  # relbib.toml or pyproject.toml that defined it
-
-
-# --- the project ----------------------------------------------------------------
-
-
-def _relbib_table(path: Path) -> dict[str, object] | None:
-    """The relbib settings of a config file, or None when it has none."""
-    if not read_capped(path).strip():
-        return {} if path.name == "relbib.toml" else None
-    try:
-        data = tomllib.loads(read_text_file(path))
-    except tomllib.TOMLDecodeError as error:
-        raise InputError(f"invalid TOML: {error}", path=str(path)) from None
-    if path.name == "pyproject.toml":
-        tool = data.get("tool")
-        table = tool.get("relbib") if isinstance(tool, dict) else None
-        return table if isinstance(table, dict) else None
-    return data
-
-
-def _project(root: Path, table: Mapping[str, object], config: Path | None) -> Project:
-    def directory(name: str, default: str) -> Path:
-        value = table.get(name, default)
-        if not isinstance(value, str) or not value:
-            raise InputError(f"{name} must be a directory name",
-                             path=str(config) if config else "")
-        return _inside_project(root, name, value, config)
-
-    bib_dir = directory("bib_dir", "bib")
-    return Project(
-        root=root,
-        bib_dir=bib_dir,
-        annotations_dir=directory("annotations_dir", "annotations"),
-        sources_bib=bib_dir / SOURCES_BIB,
-        essays_bib=bib_dir / ESSAYS_BIB,
-        config=config,
-    )
-
-
-def _inside_project(root: Path, name: str, value: str, config: Path | None) -> Path:
-    """``root / value`` when it names a folder inside the project; UsageError
-    otherwise (issue 9: ``bib_dir = "../../x"`` sent every write there).
-
-    Judged on the spelling, not on where symlinks lead: a person may link
-    ``bib`` to a shared folder, but a config file may not climb out.
-    """
-    where = str(config) if config else ""
-    if "\0" in value:
-        raise UsageError(f"{name} {value!r} holds a NUL character", path=where)
-    relative = os.path.normpath(value)
-    if os.path.isabs(value) or relative == ".." or relative.startswith(".." + os.sep):
-        raise UsageError(f"{name} = {value!r} lies outside the project ({root}); a "
-                         "config file may only name folders inside it (use --library "
-                         "to work on a library elsewhere)", path=where)
-    try:
-        return (root / relative).resolve()
-    except (OSError, ValueError) as error:
-        raise UsageError(f"{name} {value!r} cannot be a folder: {error}", path=where) from None
-
-
-def is_file(path: Path) -> bool:
-    """``path.is_file()`` for a name a draft or a config wrote: InputError
-    (exit 3, naming the path) when the name cannot be a file at all (longer
-    than the file system allows, a NUL in it), not an internal error."""
-    try:
-        return path.is_file()
-    except ValueError:
-        raise InputError("a file name with a NUL character", path=repr(str(path))) from None
-    except OSError as error:
-        shown = str(path) if len(str(path)) <= 120 else str(path)[:117] + "..."
-        raise InputError(f"this file name cannot be used: {error.strerror or error} "
-                         f"({len(path.name)} characters)", path=shown) from None
-
-
-def find_project(start: Path, override: Path | None = None) -> Project:
-    """The project of ``start``: the nearest relbib.toml or [tool.relbib] in
-    pyproject.toml, looking upwards; else ./bib and ./annotations.
-
-    ``override`` (``--library DIR``) is the project root itself.
-    """
-    if override is not None:
-        root = override.resolve()
-        config = root / "relbib.toml"
-        if config.is_file():
-            return _project(root, _relbib_table(config) or {}, config)
-        return _project(root, {}, None)
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        for name in ("relbib.toml", "pyproject.toml"):
-            candidate = folder / name
-            if candidate.is_file():
-                table = _relbib_table(candidate)
-                if table is not None:
-                    return _project(folder, table, candidate)
-    return _project(start, {}, None)
-
-
-# --- reading text ----------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_TEXT_CONTROLS = {9, 10, 12, 13, 27}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TextFile:
-    path: Path
-    text: str  # newlines are "\n"
-    encoding: str
-    note: str = ""  # said when the encoding was a guess
-
-
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
-    return controls > len(sample) // 10
-
-
-def decode_bytes(data: bytes, *, path: str) -> TextFile:
-    """Bytes → text: a BOM decides; else UTF-8; else cp1252 (latin-1) with a note."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return TextFile(path=Path(path), text=_lf(data.decode(encoding)),
-                                encoding=encoding)
-            except UnicodeDecodeError as error:
-                raise InputError(f"not valid {encoding} despite its byte-order mark: {error}",
-                                 path=path) from None
-    if _looks_binary(data):
-        raise InputError("this is a binary file, not text", path=path)
-    try:
-        return TextFile(path=Path(path), text=_lf(data.decode("utf-8")), encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        note = f"not UTF-8 (first bad byte on line {line}); read as"
-    try:
-        text = data.decode("cp1252")
-        return TextFile(path=Path(path), text=_lf(text), encoding="cp1252",
-                        note=f"{note} Windows-1252")
-    except UnicodeDecodeError:
-        return TextFile(path=Path(path), text=_lf(data.decode("latin-1")), encoding="latin-1",
-                        note=f"{note} Latin-1")
-
-
-def _lf(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def read_text(path: Path) -> TextFile:
-    """The text of ``path`` and how it was decoded; InputError naming the path."""
-    try:
-        data = read_capped(path, limit=MAX_TEXT_BYTES)
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("this is a directory, not a file", path=str(path)) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from None
-    if not data.strip():
-        raise InputError("the file is empty", path=str(path))
-    return decode_bytes(data, path=str(path))
-
-
-# The most relbib reads of one input (a file or standard input): ten times the
-# largest real .bib met (better-bibtex exports of ~6 MB), and far from what
-# would exhaust memory (`relbib parse /dev/zero` was killed for it: issue 9).
-MAX_INPUT_BYTES = 64 * 1024 * 1024
-# The most relbib reads of one essay, draft or reference list: a book-length
-# essay is under 2 MB; past this a file is not prose someone wrote.
-MAX_TEXT_BYTES = 16 * 1024 * 1024
-
-
-def read_capped(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of ``path``, read no further than ``limit`` (``/dev/zero`` ends);
-    InputError naming the path past it.  OSError is the caller's to word."""
-    with path.open("rb") as stream:
-        data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(f"the file is larger than relbib reads ({limit // 2**20} MB)",
-                         path=str(path))
-    return data
 
 
 def read_stdin(*, path: str = "<stdin>") -> str:
@@ -253,11 +78,6 @@ def read_stdin(*, path: str = "<stdin>") -> str:
         raise InputError(f"the input is larger than relbib reads ({MAX_INPUT_BYTES // 2**20} MB)",
                          path=path)
     return decode_bytes(data, path=path).text if data else ""
-
-
-def read_text_file(path: Path) -> str:
-    """The text of ``path`` (see :func:`read_text`)."""
-    return read_text(path).text
 
 
 # --- essays ----------------------------------------------------------------------
@@ -363,7 +183,7 @@ def _read_library_file(path: Path) -> str | None:
         raise InputError("this is a directory, not a file", path=str(path)) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from None
-    if data.strip() and not data.startswith(tuple(b for b, _ in _BOMS)) and _looks_binary(data):
+    if data.strip() and not data.startswith(tuple(b for b, _ in BOM_ENCODINGS)) and looks_binary(data):
         raise InputError("this is a binary file, not text", path=str(path))
     try:
         text, form = decode_exact(data)
@@ -376,7 +196,7 @@ def _read_library_file(path: Path) -> str | None:
 
 def form_name(data: bytes) -> str:
     """The encoding a file's byte-order mark names."""
-    return next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    return next((name for bom, name in BOM_ENCODINGS if data.startswith(bom)), "utf-8")
 
 
 def _read_bib_file(path: Path) -> BibDocument | None:
@@ -512,7 +332,7 @@ def write_atomic(path: Path, text: str) -> None:
         try:
             if mode is not None:
                 os.fchmod(fd, mode)
-            view = memoryview(_lf(text).encode("utf-8"))
+            view = memoryview(lf_newlines(text).encode("utf-8"))
             while view:
                 view = view[os.write(fd, view):]
             os.fsync(fd)

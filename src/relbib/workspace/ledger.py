@@ -18,7 +18,7 @@ from pathlib import Path
 
 from relbib.formats.undecodable import readable
 
-__all__ = ["LEDGER", "NEW_FILE", "FileForm", "Ledger", "decode_exact", "digest", "encode",
+__all__ = ["BOMS", "LEDGER", "NEW_FILE", "FileForm", "Ledger", "decode_exact", "digest", "encode",
            "readable"]
 
 # a UTF-8 sequence of two or more bytes: a file holding one is UTF-8 even if
@@ -27,7 +27,8 @@ _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _BARE_LF = re.compile(r"(?<!\r)\n")
 
-_BOMS = (
+# Byte-order marks and the codec of the text after the mark.
+BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -62,7 +63,7 @@ def decode_exact(data: bytes) -> tuple[str, FileForm]:
     only for a file whose BOM lies.
     """
     bom, encoding = b"", "utf-8"
-    for mark, name in _BOMS:
+    for mark, name in BOMS:
         if data.startswith(mark):
             bom, encoding = mark, name
             break

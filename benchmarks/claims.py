@@ -356,8 +356,8 @@ def main() -> int:
     for row in ROWS:
         print(f"{row:25} {_cell(both['seeds'][row]):32} {_cell(both['general'][row])}")
     s, g = both["seeds"]["suggestions"], both["general"]["suggestions"]
-    print(f"{'suggestions':25} {'R@5 %.2f MRR %.2f' % (s['recall@5'], s['mrr']):32} "
-          f"R@5 {g['recall@5']:.2f} MRR {g['mrr']:.2f}")
+    seed_cell = f"R@5 {s['recall@5']:.2f} MRR {s['mrr']:.2f}"
+    print(f"{'suggestions':25} {seed_cell:32} R@5 {g['recall@5']:.2f} MRR {g['mrr']:.2f}")
     print(json.dumps(both, default=lambda x: None, allow_nan=True))
     return 0
 

@@ -144,9 +144,10 @@ def parse_list(text: str, *, path: str = "-") -> ParseResult:
         of the sources, and the diagnostics.
     """
     from relbib.library.keys import make_key
-    from relbib.notes import split_numbered
+    from relbib.notes import prose_warning, split_numbered
 
     items = split_numbered(text)
+    prose = prose_warning(items)
     numbered = [(item.n if item.n is not None else i + 1, item) for i, item in enumerate(items)]
     cited, references, result = _read_notes([(n, item.text) for n, item in numbered])
     keys: dict[tuple[int, int], str] = {}
@@ -176,6 +177,8 @@ def parse_list(text: str, *, path: str = "-") -> ParseResult:
         _located(d, path, lines)
         for d in (*result.diagnostics, *problems)
     )
+    if prose is not None:
+        located = (replace(prose, path=path), *located)
     return ParseResult(notes=tuple(notes), entries=tuple(entries), diagnostics=located)
 
 

@@ -160,7 +160,7 @@ def test_a_conflict_is_recorded_on_both_sides() -> None:
     # the evidence: the other sentence, then what differs and what the two share
     assert on_jones.evidence is not None and on_smith.evidence is not None
     assert on_jones.evidence.startswith("c:1: " + c.sentences[0].text + " [")
-    assert "date differs: August 1969 / July 1969" in on_jones.evidence
+    assert "date differs: July 1969 / August 1969" in on_jones.evidence
     assert "names: apollo" in on_jones.evidence
     assert on_smith.essay == "c" and on_smith.evidence.startswith("a:1: " + a.sentences[0].text)
 
@@ -170,8 +170,8 @@ def test_an_uncited_conflicting_sentence_is_filed_under_its_essays_key() -> None
     c = essay("c", "The Apollo 11 landing took place in August 1969.")
     library = make_library(essays=[_essay_entry("a"), _essay_entry("c")])
     linked = _relink(library, (_ingest(a), _ingest(c)), {})
-    assert [x.evidence for x in _claims(linked, "essaya", "conflicts")] == [
-        "a:1: " + a.sentences[0].text]
+    (found,) = [x.evidence for x in _claims(linked, "essaya", "conflicts")]
+    assert found is not None and found.startswith("a:1: " + a.sentences[0].text + " [date differs")
 
 
 def test_found_claims_of_essays_not_linked_again_are_kept() -> None:

@@ -32,10 +32,17 @@ def _essay(essay_id: str, text: str) -> Essay:
                  sentences=(Sentence(text=text, start=0, end=len(text), line=1, paragraph=0),))
 
 
-def test_a_conflict_between_the_two_names_is_found_only_when_the_library_glosses_them() -> None:
+def test_a_conflict_months_apart_is_found_only_when_the_library_glosses_the_two_names() -> None:
     a = _essay("a", "The first Morskoy-2019 naval exercise was held in May 2019 off Norway.")
-    b = _essay("b", "The first “Seaside 2019” naval exercise was held in June 2019 off Norway.")
-    plain = link([a, b], {})
+    b = _essay("b", "The first “Seaside 2019” naval exercise was held in December 2019 off Norway.")
+    plain = link([a, b], {})  # seven months apart: event matching alone sees two exercises
     assert not [j for j in plain.judgements if j.kind == "conflicting-fact"]
     glossed = link([a, b], {}, glosses=["'Morskoy-2019 (Seaside 2019)', Gazette, 2019."])
     assert {j.essay for j in glossed.judgements if j.kind == "conflicting-fact"} == {"a", "b"}
+
+
+def test_a_conflict_a_month_apart_is_found_by_event_matching_without_a_gloss() -> None:
+    a = _essay("a", "The first Morskoy-2019 naval exercise was held in May 2019 off Norway.")
+    b = _essay("b", "The first “Seaside 2019” naval exercise was held in June 2019 off Norway.")
+    plain = link([a, b], {})  # one kind of event, one place, one year, a month apart
+    assert {j.essay for j in plain.judgements if j.kind == "conflicting-fact"} == {"a", "b"}

@@ -43,10 +43,6 @@ def linked(project: Path) -> tuple[dict[str, object], dict[str, bytes]]:
     return json.loads(proc.stdout), snapshot(project)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 13: the seeds name the 2016 exercise 'Druzhbha-2016' (000, 001) and 'Friendship 2016' "
-    "(003) and no note or title gives both names, so no library-learnt alias joins them; the "
-    "seed-specific alias was removed by issue 8"))
 def test_the_2016_exercise_conflict_is_a_link_with_the_other_sentence(
         linked: tuple[dict[str, object], dict[str, bytes]]) -> None:
     data, _ = linked
@@ -60,10 +56,6 @@ def test_the_2016_exercise_conflict_is_a_link_with_the_other_sentence(
                           "score", "evidence"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 13: the seeds name the 2016 exercise 'Druzhbha-2016' (000, 001) and 'Friendship 2016' "
-    "(003) and no note or title gives both names, so no library-learnt alias joins them; the "
-    "seed-specific alias was removed by issue 8"))
 def test_link_writes_supports_and_conflicts_into_the_annotations(
         linked: tuple[dict[str, object], dict[str, bytes]]) -> None:
     _, files = linked

@@ -194,3 +194,26 @@ def test_supra_to_an_unsigned_note_and_to_a_case_party() -> None:
         (3, "Note, supra note 1, at 910; Jackson (n 2) [104]."),
     ])
     assert got[-2:] == [(1, 0), (2, 0)]
+
+
+def test_bluebook_chapter_in_an_edited_book() -> None:
+    ref = read_note(1, "Ruth Okafor, Rulemaking, in THE CAMBRIDGE HANDBOOK OF AGENCY LAW 101, 110 "
+                       "(Ann Lee & Tom Hart eds., 2021).").citations[0].reference
+    assert isinstance(ref, FullRef) and ref.type == "incollection", ref
+    assert ref.fields["booktitle"] == "The Cambridge Handbook of Agency Law"
+    assert (ref.fields["pages"], ref.pinpoint, ref.fields["year"]) == ("101", "110", "2021")
+    assert _authors(ref, "editor") == ["Lee, Ann", "Hart, Tom"]
+
+
+def test_bluebook_author_suffix_stays_out_of_the_title() -> None:
+    ref = read_note(1, "HENRY M. COLE, JR., THE LAW OF AGENCIES § 2.1 (3d ed. 2015).").citations[0].reference
+    assert isinstance(ref, FullRef) and ref.fields["title"] == "The Law of Agencies", ref
+    assert _authors(ref) == ["Cole, Henry M."] and ref.pinpoint == "§ 2.1"
+
+
+def test_a_case_short_form_may_name_a_later_party() -> None:
+    got = _resolved([
+        (1, "United States v. Lopez, 514 U.S. 549, 552 (1995)."),
+        (2, "Lopez, 514 U.S. at 560."),
+    ])
+    assert got[-1] == (1, 0)

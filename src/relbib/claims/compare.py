@@ -10,8 +10,8 @@ Never: look at text, files or any other sentence; keep state between calls.
 from __future__ import annotations
 
 from calendar import monthrange
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from relbib.claims.aliases import same_name
@@ -248,7 +248,9 @@ def agreement(similarity: float, a: Facts, b: Facts, dates: tuple[Sequence[DateF
     events = predicates(common)
     alike = len(common) >= 3 and len(common) >= 0.5 * min(len(concepts[0]), len(concepts[1]))
     strong = own_date + (numbers is True) + min(2, len(shared))
-    weak = bool(events) + alike + (len(countries) >= limits.actors)
+    # the same narrative date (both paragraphs are about one year) and the same kind of event
+    weak = (bool(events) + alike + (len(countries) >= limits.actors)
+            + (agree is True and not own_date))
     if reported(*concepts):
         weak = 0  # what someone said about an event does not state the event
     if not ((strong >= 2) or (strong + weak >= 2 and similarity >= limits.meaning)

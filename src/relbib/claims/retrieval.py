@@ -105,7 +105,7 @@ def concepts(text: str) -> frozenset[str]:
     facts, compared elsewhere), each as its synonym group's stem: "died" and
     "killed" are one concept, "exploded" and "explosion" another.
     """
-    out = set()
+    out: set[str] = set()
     for token in _TOKEN.findall(text if text.isascii() else fold_keep_case(text)):
         lower = token.lower().strip(".'-")
         if (not token[0].islower() or lower in _STOPWORDS or len(lower) < 3

@@ -34,7 +34,8 @@ class Cited:
     pinpoint: str | None
 
 
-def unsupported(at: At, cited: Cited) -> tuple[str, str] | None:
+def unsupported(at: At, cited: Cited,
+                better: tuple[float, SourceClaim] | None = None) -> tuple[str, str] | None:
     """Why citing ``cited.key`` for this sentence looks wrong (message, suggestion), or None.
 
     Only on specific evidence: the work is dated before the event the sentence
@@ -64,8 +65,13 @@ def unsupported(at: At, cited: Cited) -> tuple[str, str] | None:
                       cosine(corpus.paragraph_vectors[paragraph], corpus.claim_index.vectors[j]))
                   for j in others)
     if closest < limits.unlike:
-        return (f"{key} is known for {len(others)} other claim(s), none sharing a name or "
-                "a subject with this one", "check the note")
+        message = (f"{key} is known for {len(others)} other claim(s), none sharing a name or "
+                   "a subject with this one")
+        if better is not None and better[0] >= limits.support:
+            other = better[1]
+            return (f"{message}; {other.key} matches it",
+                    f"cite {other.key}" + (f", {other.pinpoint}" if other.pinpoint else ""))
+        return message, "check the note"
     return None
 
 
@@ -81,7 +87,7 @@ def judge_sentence(at: At, best_other: tuple[float, SourceClaim] | None,
         for key, pinpoint, _ in at.unit.cited:
             if at.decided(key) == "confirmed":
                 continue
-            reason = unsupported(at, Cited(key=key, pinpoint=pinpoint))
+            reason = unsupported(at, Cited(key=key, pinpoint=pinpoint), best_other)
             if reason:
                 out.append(at.judge(UnsupportedCitation, keys=(key,), pinpoint=pinpoint,
                                     message=reason[0], suggestion=reason[1]))

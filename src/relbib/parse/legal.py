@@ -9,19 +9,25 @@ parser reads it.
 Never: guess — a note is read here only when its whole text fits one legal
 shape; look at other notes; or touch a file.
 
-How the shapes map onto BibTeX (there is no @case or @legislation):
+How the shapes map onto entry types (biblatex's @jurisdiction and
+@legislation; BibTeX styles print both as @misc):
 
 * law-review article ``Author, Title, 111 Yale L.J. 1935, 1940 (2002)`` →
   ``article`` with journal, volume, ``pages`` = the first page only (the last
   page is not printed), ``year``; the page after the first page is the pinpoint;
 * book ``Author, Title 45 (9th ed. 2014)`` → ``book`` with edition, editor,
   publisher (when the parenthetical names one) and year; 45 is the pinpoint;
-* case ``Brown v. Board of Education, 347 U.S. 483, 495 (1954)`` → ``misc``:
+  volume-first ``2 William Blackstone, Commentaries *154 (1765)`` and section
+  pinpoints ``§ 402`` too; a chapter ``Author, Title, in Book 45, 52 (Ed ed.,
+  2019)`` → ``incollection``; a body's numbered report ``U.S. Gov't
+  Accountability Off., GAO-21-104, Title 12 (2021)`` → ``techreport``;
+* European cases, acts and documents are read by :mod:`relbib.parse.legal_eu`;
+* case ``Brown v. Board of Education, 347 U.S. 483, 495 (1954)`` → ``jurisdiction``:
   title = case name, ``howpublished`` = the reporter citation "347 U.S. 483",
   ``volume``/``journal``/``pages`` are NOT set (a reporter is not a journal),
   ``note`` = the court when the parenthetical names one ("2d Cir."), year;
 * statute ``42 U.S.C. § 1983 (2018)`` / ``Civil Rights Act of 1964, Pub. L.
-  No. 88-352, 78 Stat. 241`` / ``U.S. Const. art. I, § 8`` → ``misc``: title =
+  No. 88-352, 78 Stat. 241`` / ``U.S. Const. art. I, § 8`` → ``legislation``: title =
   the act's name (or the code citation), ``howpublished`` = the citation;
 * treaty ``Vienna Convention on the Law of Treaties art. 26, May 23, 1969,
   1155 U.N.T.S. 331`` → ``misc``: title, date, ``howpublished`` = the treaty

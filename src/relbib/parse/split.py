@@ -16,7 +16,9 @@ How a note is cut:
   or when the sentence that follows reads as prose; never before a word that
   continues a reference ("Accessed", "Translated", "Reprinted", ...);
 * before "quoted in" / "cited in" (the source the quotation was taken from),
-  and at ", with" inside "Compare …, with …".
+  at ", with" inside "Compare …, with …", before a case's later history that
+  names another case (", overruled in part by X v. Y"), and at ", and" after a
+  pinpoint when an author follows ("Smith, Empire, 40, and Jones, ‘Trade’, 70").
 
 Each piece loses its signal or lead-in ("See also", "Cf.", "On the reception of
 X, see", "As quoted in") into ``signal``, and its closing explanatory

@@ -28,8 +28,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from relbib.claims.index import source_claims
 from relbib.claims.link import Thresholds, link
-from relbib.model import Citation, ConflictingFact, Essay, Form, LinkResult, Marker, Note
+from relbib.model import (
+    Citation,
+    ConflictingFact,
+    Essay,
+    Form,
+    LinkResult,
+    Marker,
+    Note,
+    Sentence,
+    Span,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "claims" / "devset.json"
@@ -339,6 +350,56 @@ def _general_full_run(g: General, not_needed: set[tuple[str, int]]) -> dict[str,
     return out
 
 
+# --- drafts ---------------------------------------------------------------------
+
+DRAFTS = ROOT / "tests" / "claims" / "drafts" / "drafts.json"
+DRAFT_KINDS = ("unsupported-citation", "conflicting-fact", "uncited-supported-claim",
+               "citation-needed")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]+")
+
+
+def draft_essay(essay_id: str, text: str, cites: Mapping[int, int]) -> Essay:
+    """A one-paragraph draft; ``cites`` maps a sentence index to its note number."""
+    sentences = [Sentence(text=m.group(0).strip(), start=m.start() + len(m.group(0))
+                          - len(m.group(0).lstrip()), end=m.end(), line=1, paragraph=0)
+                 for m in _SENTENCE.finditer(text)]
+    notes = []
+    for index, n in cites.items():
+        s = sentences[index]
+        marker = Marker(n=n, start=s.end, end=s.end, line=1, column=1)
+        notes.append(Note(n=n, text="", start=len(text), end=len(text), line=1,
+                          marker=marker, claim=s))
+    return Essay(id=essay_id, path=essay_id, title="", authors=(), venue="", date="",
+                 text=text, offset_map=(), paragraphs=(Span(start=0, end=len(text)),),
+                 sentences=tuple(sentences), body_end=len(text), notes=tuple(notes), markers=())
+
+
+def drafts(general: General | None = None) -> Score:
+    """Findings on the hand-labelled drafts, judged against the non-seed library as
+    `relbib check` judges a draft; ``false alarms``: correct citations flagged."""
+    g = general or General()
+    known = source_claims(g.essays, g.citations)
+    data = json.loads(DRAFTS.read_text(encoding="utf-8"))
+    tp = fp = expected = alarms = 0
+    for draft in data["drafts"]:
+        notes = {int(i): n + 1 for n, i in enumerate(draft["cites"])}
+        essay = draft_essay(draft["id"], draft["text"], notes)
+        citations = tuple(Citation(note=n + 1, key=key, form=Form.FULL, pinpoint=None,
+                                   refers_to=None, rule="draft")
+                          for n, key in enumerate(draft["cites"].values()))
+        result = link([essay], {essay.id: citations}, library_claims=known,
+                      work_dates=g.dates, conflicts_with_claims=True, own_claims=False)
+        index = {s.start: k for k, s in enumerate(essay.sentences)}
+        got = {(j.kind, index[j.start]) for j in result.judgements if j.kind in DRAFT_KINDS}
+        want = {(x["kind"], x["sentence"]) for x in draft["expect"]}
+        tp, fp, expected = tp + len(got & want), fp + len(got - want), expected + len(want)
+        alarms += sum(1 for kind, k in got - want
+                      if kind == "unsupported-citation" and k in notes)
+    out = rate(tp, fp, expected)
+    out["false alarms"] = alarms
+    return out
+
+
 # --- report ---------------------------------------------------------------------
 
 ROWS = ("supports", "uncited-supported-claim", "conflicting-fact", "citation-needed",
@@ -351,13 +412,16 @@ def _cell(s: Score) -> str:
 
 
 def main() -> int:
-    both = {"seeds": seeds(), "general": general()}
+    both = {"seeds": seeds(), "general": general(), "drafts": {"findings": drafts()}}
     print(f"{'rule':25} {'seeds':32} {'non-seed (tests/claims/devset_general)'}")
     for row in ROWS:
         print(f"{row:25} {_cell(both['seeds'][row]):32} {_cell(both['general'][row])}")
     s, g = both["seeds"]["suggestions"], both["general"]["suggestions"]
     seed_cell = f"R@5 {s['recall@5']:.2f} MRR {s['mrr']:.2f}"
     print(f"{'suggestions':25} {seed_cell:32} R@5 {g['recall@5']:.2f} MRR {g['mrr']:.2f}")
+    d = both["drafts"]["findings"]
+    print(f"{'drafts (claim findings)':25} {_cell(d)}, correct citations flagged "
+          f"unsupported: {int(d['false alarms'])}")
     print(json.dumps(both, default=lambda x: None, allow_nan=True))
     return 0
 

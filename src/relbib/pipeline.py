@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from relbib.check.runner import CheckRequest, CheckResult, LibraryFindings
     from relbib.library.core import Library, LibraryUpdate
     from relbib.resolve import ResolveResult
+    from relbib.scale import Runner
 
 
 def ingest_essay(text: str, *, path: str) -> EssayIngest:
@@ -262,21 +263,26 @@ class IngestRun:
 
     ingests: tuple[EssayIngest, ...]
     update: LibraryUpdate
+    failures: tuple[Diagnostic, ...] = ()  # essays that could not be ingested (relbib.scale)
 
     @property
     def library(self) -> Library:
         return self.update.library
 
 
-def ingest_run(library: Library, sources: Sequence[tuple[str, str]]) -> IngestRun:
-    """Every (path, text) essay ingested, and ``library`` updated with them."""
+def ingest_run(library: Library, sources: Sequence[tuple[str, str]], *,
+               parallel: Runner | None = None) -> IngestRun:
+    """Every (path, text) essay ingested, and ``library`` updated with them
+    (``parallel``: the essays read on other processes, same result)."""
     from relbib.library.essay_ids import essay_ids, known_essay_ids
 
     ids = essay_ids([path for path, _ in sources], known_essay_ids(library))
+    read = ingest_essays(sources) if parallel is None else parallel.ingest(sources)
     ingests = tuple(i if i.essay.id == ids[i.essay.path] else
                     replace(i, essay=replace(i.essay, id=ids[i.essay.path]))
-                    for i in ingest_essays(sources))
-    return IngestRun(ingests=ingests, update=update(library, ingests))
+                    for i in read if i is not None)
+    failures = () if parallel is None else parallel.take_failures()
+    return IngestRun(ingests=ingests, update=update(library, ingests), failures=failures)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -288,13 +294,19 @@ class LinkRun:
     findings: tuple[Diagnostic, ...]  # the judgements as findings, located in their essays
 
 
-def link_run(run: IngestRun) -> LinkRun:
-    """The run's library linked to the claims of its essays (annotations updated)."""
+def link_run(run: IngestRun, *, parallel: Runner | None = None) -> LinkRun:
+    """The run's library linked to the claims of its essays (annotations updated);
+    ``parallel``: the per-essay steps on other processes, same result.  The
+    findings hold the essays that could not be ingested or linked."""
     from relbib.claims.annotate import apply_links, judgement_findings, link_library
 
-    result = link_library(run.library, run.ingests, run.update.citations)
-    return LinkRun(result=result, library=apply_links(run.library, result),
-                   findings=judgement_findings(result, [i.essay for i in run.ingests]))
+    result = link_library(run.library, run.ingests, run.update.citations, parallel=parallel)
+    failed = (*run.failures, *(parallel.take_failures() if parallel is not None else ()))
+    found = judgement_findings(result, [i.essay for i in run.ingests])
+    if failed:
+        found = tuple(sorted((*found, *failed),
+                             key=lambda d: (d.path, d.line, d.column, d.code, d.keys)))
+    return LinkRun(result=result, library=apply_links(run.library, result), findings=found)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -394,13 +406,15 @@ def link_claims(library: Library, ingests: Sequence[EssayIngest],
 
 
 def check_drafts(request: CheckRequest, *, claims: ClaimInputs | None = None,
-                 library: LibraryFindings | None = None) -> CheckResult:
+                 library: LibraryFindings | None = None,
+                 parallel: Runner | None = None) -> CheckResult:
     """`relbib check`: the findings of the drafts, .bib files and essays read.
 
     Args:
         request: what to check (workspace.check.collect reads it from files).
         claims: the library's claim knowledge for the claim-aware rules; None skips them.
         library: computes the findings of one set of .bib files (a cached one may be given).
+        parallel: reads and links the essays on other processes (relbib.scale).
 
     Returns:
         A CheckResult: the findings in a stable order after suppression, and
@@ -408,7 +422,7 @@ def check_drafts(request: CheckRequest, *, claims: ClaimInputs | None = None,
     """
     from relbib.check.runner import check
 
-    return check(request, claims=claims, library=library)
+    return check(request, claims=claims, library=library, parallel=parallel)
 
 
 def render_bibliography(library: Library, entries: Sequence[Entry] | None = None, *,

@@ -29,7 +29,11 @@ KNOWN_SEED_ONLY = ("druzhb", "friendship", "fradkov", "shareef", "gilgit", "geoe
 # English words the small general corpus above happens to lack (titles, geography,
 # citation words): capitalised in the seeds only because they head a name
 ENGLISH = frozenset("""ocean chief secretary ministers commanders western journal school
-    ibid herald papers affairs website diplomat prospects reply leave""".split())
+    ibid herald papers affairs website diplomat prospects reply leave harvard inter""".split())
+# seed-only words other stages' code holds today, reported to the lead (issue 13): the
+# reference tagger's place-name feature lists two cities of the seeds' notes.  A new
+# word anywhere else fails the test below.
+REPORTED = {"parse/tagger.py": frozenset({"karachi", "lahore"})}
 # the claims stage and its lexicon: held to the rule strictly (other stages are
 # reported by the lead's audit, see the issue 8 note)
 CLAIMS_FILES = (*sorted((SRC / "claims").glob("*.py")), SRC / "check" / "claim_rules.py",
@@ -79,6 +83,25 @@ def test_no_string_literal_in_src_holds_a_seed_only_word() -> None:
         for literal in _literals(path, docstrings=True):
             hits = {w.lower() for w in _WORD.findall(literal)} & words
             found.extend(f"{path.relative_to(ROOT)}: {w}" for w in sorted(hits))
+    assert found == []
+
+
+def test_no_code_literal_anywhere_in_src_holds_a_seed_only_word() -> None:
+    """All of src/relbib, docstrings aside (examples may quote a footnote form)."""
+    words = seed_only_words()
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        where = str(path.relative_to(SRC))
+        for literal in _literals(path, docstrings=False):
+            hits = {w.lower() for w in _WORD.findall(literal)} & words
+            hits -= REPORTED.get(where, frozenset())
+            found.extend(f"{where}: {w}" for w in sorted(hits))
+    assert found == []
+
+
+def test_the_names_the_old_code_held_for_the_seeds_are_gone_from_all_code() -> None:
+    found = [f"{path.relative_to(SRC)}: {n}" for path in sorted(SRC.rglob("*.py"))
+             for n in KNOWN_SEED_ONLY if n in path.read_text("utf-8").lower()]
     assert found == []
 
 

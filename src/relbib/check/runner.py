@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from relbib.check import fields as fv
 from relbib.check.claim_rules import CLAIM_RULES
@@ -26,6 +27,9 @@ from relbib.check.scope import Scope, apply_scope
 from relbib.diagnostics import InputError, diagnostic
 from relbib.formats.bibscan import BibScan
 from relbib.model import Diagnostic, EssayIngest, Severity
+
+if TYPE_CHECKING:
+    from relbib.scale import Runner
 
 __all__ = ["CheckRequest", "CheckResult", "ClaimInputs", "DraftUnit", "EssayText", "LibraryFindings",
            "DRAFT_FIELDS", "check", "library_findings", "records_of", "work_map"]
@@ -263,7 +267,8 @@ def _unused(request: CheckRequest, rules: Mapping[str, Rule],
     return found
 
 
-def _claim_findings(claims: ClaimInputs, ingests: Sequence[EssayIngest]) -> list[Diagnostic]:
+def _claim_findings(claims: ClaimInputs, ingests: Sequence[EssayIngest],
+                    parallel: Runner | None = None) -> list[Diagnostic]:
     """The claim-aware kinds for essays: the library's linker over their sentences.
 
     The one hook between check and relbib.claims.annotate; drafts reach the claim rules
@@ -276,11 +281,13 @@ def _claim_findings(claims: ClaimInputs, ingests: Sequence[EssayIngest]) -> list
     if not isinstance(claims.library, Library) or not ingests:
         return []
     updated = update(claims.library, ingests)
-    result = link_library(updated.library, ingests, updated.citations)
-    return list(judgement_findings(result, [i.essay for i in ingests]))
+    result = link_library(updated.library, ingests, updated.citations, parallel=parallel)
+    failed = parallel.take_failures() if parallel is not None else ()
+    return [*judgement_findings(result, [i.essay for i in ingests]), *failed]
 
 
-def _essay_findings(essays: Sequence[EssayText], claims: ClaimInputs | None) -> list[Diagnostic]:
+def _essay_findings(essays: Sequence[EssayText], claims: ClaimInputs | None,
+                    parallel: Runner | None = None) -> list[Diagnostic]:
     if not essays:
         return []
     # the essay pipeline is imported only when essays are checked
@@ -289,14 +296,19 @@ def _essay_findings(essays: Sequence[EssayText], claims: ClaimInputs | None) -> 
 
     found: list[Diagnostic] = []
     ingests = []
-    for essay in list(essays):
+    if parallel is not None:  # on other processes (relbib.scale): a failure is a finding
+        read = parallel.ingest([(e.path, e.text) for e in essays])
+        found.extend(parallel.take_failures())
+        essays = [e for e, i in zip(essays, read, strict=True) if i is not None]
+        ingests = [i for i in read if i is not None]
+    for essay in list(essays) if parallel is None else ():
         try:
             ingests.append(ingest_essay(essay.text, path=essay.path))
         except InputError as error:  # one unreadable file is a finding, not the end
             found.append(unreadable(error, essay.path))
             essays = [e for e in essays if e is not essay]
     if claims is not None:
-        found.extend(_claim_findings(claims, ingests))
+        found.extend(_claim_findings(claims, ingests, parallel))
     for essay, ingest in zip(essays, ingests, strict=True):
         found.extend(d for d in ingest.diagnostics if d.kind in ESSAY_KINDS)
         lines = {note.n: note.line for note in ingest.essay.notes}
@@ -338,14 +350,16 @@ def _ignored(finding: Diagnostic, ignore: frozenset[str]) -> bool:
 
 def check(request: CheckRequest, *, rules: Mapping[str, Rule] = CLAIM_RULES,
           claims: ClaimInputs | None = None,
-          library: LibraryFindings | None = None) -> CheckResult:
+          library: LibraryFindings | None = None,
+          parallel: Runner | None = None) -> CheckResult:
     """Every finding of one `relbib check` run.
 
     ``claims`` (a ClaimInputs) turns on the claim-aware rules whose slots are
     filled in ``rules`` (by default all four, check/claim_rules.py); None
     skips them (``--no-claims``).  ``library``
     computes the library findings of one set of .bib files (default:
-    :func:`library_findings`; the caller passes a cached one).
+    :func:`library_findings`; the caller passes a cached one).  ``parallel``
+    reads and links the essays on other processes (relbib.scale; same findings).
     """
     compute = library or library_findings
     # a rule the project ignores by name is not run at all; codes and kinds are filtered
@@ -372,7 +386,8 @@ def check(request: CheckRequest, *, rules: Mapping[str, Rule] = CLAIM_RULES,
         found.extend(run_rules(ctx, draft_rules))
     found.extend(_unused(request, rules, claims))
     found.extend(_essay_findings(request.essays,
-                                 essay_claims if isinstance(essay_claims, ClaimInputs) else None))
+                                 essay_claims if isinstance(essay_claims, ClaimInputs) else None,
+                                 parallel))
     scans = [s for u in request.drafts for s in u.scans]
     # suppression comments of the drafts and of the .bib files that have any
     commented: list[DraftScan | BibScan] = [

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
-from relbib.claims.link import decisions_from, link
+from relbib.claims.link import Parallel, decisions_from, link
 from relbib.diagnostics import KINDS, diagnostic
 from relbib.formats.annotations import merge_links
 from relbib.library.core import Library, essay_id
@@ -90,14 +90,17 @@ def essay_keys(library: Library) -> dict[str, str]:
 
 
 def link_library(library: Library, ingests: Sequence[EssayIngest],
-                 citations: Mapping[str, Sequence[Citation]]) -> ClaimsResult:
+                 citations: Mapping[str, Sequence[Citation]], *,
+                 parallel: Parallel | None = None) -> ClaimsResult:
     """Link every sentence of ``ingests`` to the library's works (relbib.claims.link),
-    with the decisions, known claims, dates and essay keys the library holds."""
+    with the decisions, known claims, dates and essay keys the library holds
+    (``parallel``: the per-document steps on other processes, same result)."""
     essays = [i.essay for i in sorted(ingests, key=lambda i: (i.essay.id, i.essay.path))]
     linked = {e.id for e in essays}
     result = link(essays, citations, decisions=decisions(library),
                   library_claims=_library_claims(library, linked),
-                  work_dates=work_dates(library), essay_keys=essay_keys(library))
+                  work_dates=work_dates(library), essay_keys=essay_keys(library),
+                  parallel=parallel)
     return ClaimsResult(links=result.links, judgements=result.judgements,
                         essays=tuple(sorted(linked)))
 

@@ -246,7 +246,7 @@ def agreement(similarity: float, a: Facts, b: Facts, dates: tuple[Sequence[DateF
     countries = sorted({x for x in shared_names(a, b, _ACTORS)})
     common = concepts[0] & concepts[1]
     events = predicates(common)
-    alike = len(common) >= 3 and len(common) >= 0.5 * min(len(concepts[0]), len(concepts[1]))
+    alike = len(common) >= 3  # three common words in common, after synonyms and stems
     strong = own_date + (numbers is True) + min(2, len(shared))
     # the same narrative date (both paragraphs are about one year) and the same kind of event
     weak = (bool(events) + alike + (len(countries) >= limits.actors)

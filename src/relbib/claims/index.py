@@ -15,6 +15,7 @@ import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from relbib.claims.context import Corpus, Status, Unit, Vector, Verdicts, quote_key
 from relbib.claims.facts import DateFact, Facts, extract_facts
@@ -157,13 +158,37 @@ def _essay_names(found: Sequence[Unit], facts: Sequence[Facts]) -> dict[str, fro
     return {essay: frozenset(n) for essay, n in names.items()}
 
 
-def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliases) -> Corpus:
-    """Facts, narrative dates, TF-IDF vectors and the two indexes of one run."""
-    unit_facts = [aliases.apply(extract_facts(u.sentence.text)) for u in found]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """One sentence or claim read on its own, before the run's vocabulary is known:
+    the part of :func:`corpus` that can be done document by document (relbib.parallel)."""
+
+    facts: Facts
+    terms: tuple[str, ...]
+    concepts: frozenset[str]
+
+
+def analyse(text: str, aliases: Aliases) -> Analysis:
+    """The facts, terms and concepts of one sentence or claim."""
+    facts = aliases.apply(extract_facts(text))
+    return Analysis(facts=facts, terms=tuple(terms(text, facts)), concepts=concepts(text))
+
+
+def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliases, *,
+           analysed: Sequence[Analysis] | None = None) -> Corpus:
+    """Facts, narrative dates, TF-IDF vectors and the two indexes of one run.
+
+    ``analysed``: each unit's, then each claim's :func:`analyse`, if already
+    made (on other processes); else they are made here.
+    """
+    if analysed is None:
+        analysed = [analyse(t, aliases)
+                    for t in (*(u.sentence.text for u in found), *(c.text for c in claims))]
+    unit_facts = [a.facts for a in analysed[:len(found)]]
     unit_dates = _context_dates(found, unit_facts)
-    claim_facts = [aliases.apply(extract_facts(c.text)) for c in claims]
-    unit_terms = [terms(u.sentence.text, f) for u, f in zip(found, unit_facts, strict=True)]
-    claim_terms = [terms(c.text, f) for c, f in zip(claims, claim_facts, strict=True)]
+    claim_facts = [a.facts for a in analysed[len(found):]]
+    unit_terms = [list(a.terms) for a in analysed[:len(found)]]
+    claim_terms = [list(a.terms) for a in analysed[len(found):]]
     vocabulary = Vocabulary(unit_terms + claim_terms)
     vectors = tuple(vocabulary.vector(t) for t in unit_terms)
     claim_index = Index()
@@ -188,8 +213,8 @@ def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliase
         claim_index=claim_index, known={k: tuple(v) for k, v in known.items()},
         fact_index=fact_index, fact_units=tuple(fact_units),
         fact_doc={u: d for d, u in enumerate(fact_units)},
-        concepts=tuple(concepts(u.sentence.text) for u in found),
-        claim_concepts=tuple(concepts(c.text) for c in claims),
+        concepts=tuple(a.concepts for a in analysed[:len(found)]),
+        claim_concepts=tuple(a.concepts for a in analysed[len(found):]),
     )
 
 

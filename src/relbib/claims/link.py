@@ -18,16 +18,33 @@ Reading order: :mod:`.index` prepares the run, then for each sentence
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from relbib.claims.conflicts import conflicts
-from relbib.claims.context import At, Run, Thresholds
-from relbib.claims.glosses import learn_aliases
-from relbib.claims.index import corpus, source_claims, units, verdicts
+from relbib.claims.context import At, Run, Thresholds, Unit
+from relbib.claims.glosses import Aliases, learn_aliases
+from relbib.claims.index import Analysis, corpus, source_claims, units, verdicts
 from relbib.claims.rules import judge_sentence
 from relbib.claims.support import support
 from relbib.model import Citation, Decision, Essay, Judgement, Link, LinkResult, SourceClaim
 
-__all__ = ["Thresholds", "decisions_from", "link", "library_texts", "source_claims"]
+__all__ = ["Parallel", "Thresholds", "decisions_from", "judge", "link", "library_texts",
+           "source_claims"]
+
+
+class Parallel(Protocol):
+    """Runs a link's two per-document steps elsewhere (relbib.parallel: processes, Dask).
+
+    Each must return exactly what the serial step returns, in the same order.
+    """
+
+    def analyse(self, texts: Sequence[Sequence[str]], aliases: Aliases) -> list[Analysis]:
+        """:func:`~relbib.claims.index.analyse` of every text, documents in order."""
+        ...
+
+    def judge(self, run: Run, documents: Sequence[range]) -> LinkResult:
+        """:func:`judge` of each document's units, concatenated in order."""
+        ...
 
 
 def library_texts(essays: Sequence[Essay], claims: Sequence[SourceClaim],
@@ -53,6 +70,7 @@ def link(
     thresholds: Thresholds | None = None,
     conflicts_with_claims: bool = False,
     own_claims: bool = True,
+    parallel: Parallel | None = None,
 ) -> LinkResult:
     """Link every body sentence of every essay to the library works that bear on it.
 
@@ -71,6 +89,7 @@ def link(
             claims (a draft has no other essays beside it).
         own_claims: count what the essays' own notes cite as knowledge about
             the works (False for drafts, judged against the library only).
+        parallel: runs the per-document steps on other processes (same result).
 
     Returns:
         The links of every sentence and the claim-aware judgements.
@@ -79,12 +98,21 @@ def link(
     own = source_claims(essays, citations) if own_claims else ()
     claims = tuple(dict.fromkeys(own + tuple(library_claims)))
     aliases = learn_aliases(library_texts(essays, claims, glosses))
-    run = Run(corpus=corpus(found, claims, aliases), verdicts=verdicts(decisions),
+    analysed = None if parallel is None else parallel.analyse(_texts(found, claims), aliases)
+    run = Run(corpus=corpus(found, claims, aliases, analysed=analysed),
+              verdicts=verdicts(decisions),
               limits=thresholds or Thresholds(), work_dates=work_dates or {},
               essay_keys=essay_keys or {}, conflicts_with_claims=conflicts_with_claims)
+    if parallel is not None:
+        return parallel.judge(run, _documents(found))
+    return judge(run, range(len(found)))
+
+
+def judge(run: Run, indices: Iterable[int]) -> LinkResult:
+    """The links and judgements of the run's units ``indices``, in that order."""
     links: list[Link] = []
     judgements: list[Judgement] = []
-    for i in range(len(found)):
+    for i in indices:
         at = At(run=run, i=i)
         supported = support(at)
         conflicting = conflicts(at)
@@ -93,6 +121,30 @@ def link(
         judgements.extend(judge_sentence(at, supported.best_other,
                                          bool(conflicting.judgements)))
     return LinkResult(links=tuple(links), judgements=tuple(judgements))
+
+
+def _documents(found: Sequence[Unit]) -> list[range]:
+    """The units of each essay: consecutive, as :func:`units` makes them."""
+    out: list[range] = []
+    start = 0
+    for i in range(1, len(found) + 1):
+        if i == len(found) or found[i].essay is not found[start].essay:
+            out.append(range(start, i))
+            start = i
+    return out
+
+
+# library claims are analysed in blocks of this many: a block is one "document"
+_CLAIM_BLOCK = 500
+
+
+def _texts(found: Sequence[Unit], claims: Sequence[SourceClaim]) -> list[tuple[str, ...]]:
+    """The texts :func:`corpus` analyses, as documents: each essay's sentences,
+    then the known claims in blocks."""
+    out = [tuple(found[i].sentence.text for i in r) for r in _documents(found)]
+    out.extend(tuple(c.text for c in claims[k:k + _CLAIM_BLOCK])
+               for k in range(0, len(claims), _CLAIM_BLOCK))
+    return out
 
 
 def decisions_from(claims: Iterable[tuple[str, str, str, str | None]]) -> tuple[Decision, ...]:

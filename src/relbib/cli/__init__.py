@@ -42,6 +42,7 @@ from relbib.cli.options import (
     Tags,
 )
 from relbib.cli.safe_text import terminal_text
+from relbib.cli.scale import Scheduler, ShowProgress, Workers, runner
 from relbib.cli.views import (
     annotation_text,
     build_rows,
@@ -58,6 +59,7 @@ from relbib.model import Diagnostic
 if TYPE_CHECKING:
     from relbib.library.core import Library
     from relbib.pipeline import IngestRun
+    from relbib.scale import Runner
     from relbib.workspace import Project
 
 # the registries' names and check's choices, as tests and callers know them here
@@ -219,32 +221,35 @@ def ingest(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; show what would change.")] = False,
     wait: _Wait = False,
     format: Format = OutputFormat.text,
+    workers: Workers = None, scheduler: Scheduler = None, progress: ShowProgress = False,
 ) -> None:
     """Ingest footnoted essays: parse and resolve their notes into the library."""
 
     def body() -> None:
-        project, run = _ingest(paths)
+        with runner(workers, scheduler, progress) as parallel:
+            project, run = _ingest(paths, parallel)
         plan = _save(project, run.library, write=not (check or dry_run))
         if format is OutputFormat.json:
             _emit_json(ingest_json(run.ingests, run.update))
         else:
             print(ingest_summary(run.ingests, run.update, len(plan),
                                  written=not (check or dry_run)), file=sys.stderr)
-        _warn(d for i in run.ingests for d in i.diagnostics)
+        _warn((*run.failures, *(d for i in run.ingests for d in i.diagnostics)))
         if check and plan:
             raise typer.Exit(EXIT_FINDINGS)
 
     _run(_locked(body, wait, writes=not (check or dry_run)))
 
 
-def _ingest(paths: Sequence[Path]) -> tuple[Project, IngestRun]:
-    """The essays ``paths`` name, ingested into the project's library."""
+def _ingest(paths: Sequence[Path], parallel: Runner | None = None) -> tuple[Project, IngestRun]:
+    """The essays ``paths`` name, ingested into the project's library
+    (``parallel``: on other processes, relbib.scale)."""
     from relbib import workspace
     from relbib.pipeline import ingest_run
 
     project = _project()
     sources = workspace.read_essays(paths, project)
-    return project, ingest_run(workspace.load_library(project), sources)
+    return project, ingest_run(workspace.load_library(project), sources, parallel=parallel)
 
 
 def _save(project: Project, library: Library, *, write: bool) -> dict[Path, str]:
@@ -342,6 +347,7 @@ def link(
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the annotations would change.")] = False,
     wait: _Wait = False,
     format: Format = OutputFormat.text,
+    workers: Workers = None, scheduler: Scheduler = None, progress: ShowProgress = False,
 ) -> None:
     """Link library sources to the claims of every ingested essay; write them into the annotations."""
 
@@ -359,8 +365,10 @@ def link(
         if not sources:
             raise InputError("no essays to link: run `relbib ingest` on them first",
                              path=workspace.relative_name(project.essays_bib, project.root))
-        run = ingest_run(library, sources)
-        linked = link_run(run)
+        with runner(workers, scheduler, progress) as parallel:
+            run = ingest_run(library, sources, parallel=parallel)
+            linked = link_run(run, parallel=parallel)
+        _warn(d for d in linked.findings if d.kind == "parse-error")
         plan = _save(project, linked.library, write=not check)
         links = linked.result.links
         if format is OutputFormat.json:
@@ -505,6 +513,7 @@ def build(
     seeds: Annotated[Path, typer.Option("--seeds", help="The essays to build from.")] = Path("seeds"),
     out: Annotated[Path, typer.Option("--out", help="Where rendered files go.")] = Path("out"),
     wait: _Wait = False,
+    workers: Workers = None, scheduler: Scheduler = None, progress: ShowProgress = False,
 ) -> None:
     """The main job: ingest the seeds, write the library, render the annotated bibliography."""
 
@@ -514,20 +523,21 @@ def build(
 
         written: list[Path] = []
         workspace.check_output_folder(out)  # before any work, not after the library is saved
-        with Progress() as progress:
-            progress.step("ingesting the essays")
-            project, run = _ingest([seeds])
+        with Progress() as spinner, runner(workers, scheduler, progress,
+                                           spinner.step) as parallel:
+            spinner.step("ingesting the essays")
+            project, run = _ingest([seeds], parallel)
             _save(project, run.library, write=True)
-            progress.step("linking sources to the claims they support")
-            linked = link_run(run)
+            spinner.step("linking sources to the claims they support")
+            linked = link_run(run, parallel=parallel)
             _save(project, linked.library, write=True)
             for product in build_products(linked.library, run.ingests):
                 if product.step:
-                    progress.step(product.step)
+                    spinner.step(product.step)
                 workspace.write_text(out / product.name, product.text)
                 written.append(out / product.name)
         warnings = [d for i in run.ingests for d in i.diagnostics]
-        _warn(warnings)
+        _warn((*warnings, *(d for d in linked.findings if d.kind == "parse-error")))
         kinds = [d.kind for d in (*warnings, *linked.findings)]
         summary_table(build_rows(len(run.ingests), linked.library, kinds, written))
 
@@ -563,6 +573,7 @@ def check(
         "(default: only the entries the drafts cite).")] = False,
     stdin_filename: Annotated[Path | None, typer.Option(
         "--stdin-filename", help="Read this draft's text from standard input (for editors).")] = None,
+    workers: Workers = None, scheduler: Scheduler = None, progress: ShowProgress = False,
 ) -> None:
     """Check drafts, essays and .bib files: undefined and unused keys, entry defects, claims."""
 
@@ -583,7 +594,8 @@ def check(
         request, claims, library = read_check_inputs(paths or [], bib or [], _project(),
                                                      claims=not no_claims, scope=scope,
                                                      stdin=stdin)
-        result = check_drafts(request, claims=claims, library=library)
+        with runner(workers, scheduler, progress) as parallel:
+            result = check_drafts(request, claims=claims, library=library, parallel=parallel)
         if format.value == "json":
             sys.stdout.write(report.json_text({"schema": JSON_SCHEMA_VERSION,
                                                **report.as_json(result)}))

@@ -1,0 +1,77 @@
+# mypy: disallow-untyped-calls=False
+# (distributed ships no types for Client, scatter, as_completed)
+"""Where the map runs on a Dask cluster: an existing ``dask.distributed`` scheduler.
+
+Input: the scheduler's address (``tcp://host:8786``), a step, the shared
+read-only value, chunks of named documents.
+Output: one outcome per document, in the order of the chunks.
+Never: lose a document.  The shared value is scattered once to every worker
+(``broadcast``), not shipped with each task.  Dask reschedules the task of a
+worker that dies; a chunk whose task fails anyway (``KilledWorker``) is
+resubmitted one document at a time, and a document whose own task fails
+becomes a Failed outcome.
+
+Needs the ``relbib[dask]`` extra (``dask[distributed]``); relbib must be
+installed on the workers too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from relbib.scale.tasks import Failed, Item, Step, crash_hook, run_chunk
+
+Done = Callable[[int], None]
+
+
+class DaskScheduler:
+    """The map on the workers of the scheduler at ``address``."""
+
+    def __init__(self, address: str) -> None:
+        from distributed import Client
+
+        self.client = Client(address, set_as_default=False)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def run(self, step: Step, shared: object, chunks: Sequence[Sequence[Item]],
+            done: Done) -> list[list[object]]:
+        from distributed import as_completed
+
+        handle = self.client.scatter(shared, broadcast=True, hash=False)
+        hook = crash_hook()
+        out: list[list[object]] = [[] for _ in chunks]
+        tasks: dict[Any, tuple[int, int | None]] = {}  # future → (chunk, document or None)
+        for c, chunk in enumerate(chunks):
+            tasks[self.client.submit(run_chunk, step, handle, list(chunk), hook,
+                                     pure=False)] = (c, None)
+        singles: dict[tuple[int, int], object] = {}
+        pending = as_completed(list(tasks))
+        for future in pending:
+            c, k = tasks.pop(future)
+            if future.status == "finished":
+                if k is None:
+                    out[c] = future.result()
+                    done(len(chunks[c]))
+                else:
+                    singles[c, k] = future.result()[0]
+                    done(1)
+                continue
+            reason = f"{type(future.exception()).__name__}: {future.exception()}"
+            if k is not None:
+                singles[c, k] = Failed(name=chunks[c][k][0], reason=reason)
+                done(1)
+                continue
+            for k2, item in enumerate(chunks[c]):  # the chunk again, one document at a time
+                again = self.client.submit(run_chunk, step, handle, [item], hook, pure=False)
+                tasks[again] = (c, k2)
+                pending.add(again)
+        for (c, k), outcome in sorted(singles.items(), key=lambda x: x[0]):
+            if len(out[c]) < len(chunks[c]):
+                out[c] = [None] * len(chunks[c])
+            out[c][k] = outcome
+        self.client.cancel(handle)
+        return out
+
+    def close(self) -> None:
+        self.client.close()

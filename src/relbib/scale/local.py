@@ -1,0 +1,143 @@
+"""Where the map runs on this machine: in this process, or on N worker processes.
+
+Input: a step, the shared read-only value, chunks of named documents.
+Output: one outcome per document, in the order of the chunks, whatever the
+order the workers finished in.
+Never: lose a document.  A worker that dies (``BrokenProcessPool``) is
+replaced and the unfinished documents resubmitted: first in their chunks,
+then (documents caught in two deaths) one at a time, so the one that kills
+its worker is known; after ``retries`` deaths it becomes a Failed outcome.
+
+The shared value is pickled once and installed in each worker by the pool's
+initializer, not shipped with every task.  Workers start by ``forkserver``
+(``spawn`` where that is missing): never ``fork``, which copies the threads
+and locks of the parent (rich's refresh thread among them).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from collections import Counter, deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from relbib.scale.tasks import Failed, Item, Step, crash_hook, run_chunk
+
+Done = Callable[[int], None]  # told how many more documents are done
+
+_SHARED: object = None  # the shared value, in a worker process
+_HOOK: str | None = None  # the test hook (relbib.scale.tasks), in a worker process
+
+
+def _install(blob: bytes, hook: str | None) -> None:
+    global _SHARED, _HOOK
+    _SHARED = pickle.loads(blob)
+    _HOOK = hook
+
+
+def _pooled(step: Step, items: Sequence[Item]) -> list[object]:
+    return run_chunk(step, _SHARED, items, _HOOK)
+
+
+class Serial:
+    """The map in this process, chunk after chunk (the reference result)."""
+
+    workers = 1
+
+    def run(self, step: Step, shared: object, chunks: Sequence[Sequence[Item]],
+            done: Done) -> list[list[object]]:
+        out = []
+        for chunk in chunks:
+            out.append(run_chunk(step, shared, chunk))
+            done(len(chunk))
+        return out
+
+    def close(self) -> None:
+        pass
+
+
+class LocalPool:
+    """The map on ``workers`` local processes, with bounded retries of dead workers."""
+
+    def __init__(self, workers: int, *, retries: int = 2) -> None:
+        self.workers = workers
+        self.retries = retries
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context(
+            "forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in methods:  # each new worker starts with the steps imported
+            self.context.set_forkserver_preload(["relbib.scale.tasks", "relbib.pipeline"])
+
+    def run(self, step: Step, shared: object, chunks: Sequence[Sequence[Item]],
+            done: Done) -> list[list[object]]:
+        blob = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
+        items = [item for chunk in chunks for item in chunk]
+        groups, at = [], 0
+        for chunk in chunks:
+            groups.append(list(range(at, at + len(chunk))))
+            at += len(chunk)
+        outcomes: dict[int, object] = {}
+        deaths: Counter[int] = Counter()
+        while len(outcomes) < len(items):
+            blamed = self._round(blob, step, items, self._plan(groups, outcomes, deaths),
+                                 outcomes, done)
+            deaths.update(blamed)
+            for k in blamed:
+                if deaths[k] > self.retries:
+                    outcomes[k] = Failed(name=items[k][0], reason=(
+                        f"its worker process died {deaths[k]} times while processing it"))
+                    done(1)
+        out, at = [], 0
+        for chunk in chunks:
+            out.append([outcomes[k] for k in range(at, at + len(chunk))])
+            at += len(chunk)
+        return out
+
+    def close(self) -> None:
+        pass
+
+    @staticmethod
+    def _plan(groups: list[list[int]], outcomes: dict[int, object],
+              deaths: Counter[int]) -> tuple[list[list[int]], int | None]:
+        """The next round: documents never caught in a death in their chunks; else
+        those caught once in their chunks; else the rest one at a time."""
+        for wanted in (0, 1):
+            plan = [[k for k in g if k not in outcomes and deaths[k] == wanted] for g in groups]
+            plan = [g for g in plan if g]
+            if plan:
+                return plan, None
+        return [[k] for g in groups for k in g if k not in outcomes], 1
+
+    def _round(self, blob: bytes, step: Step, items: Sequence[Item],
+               plan: tuple[list[list[int]], int | None], outcomes: dict[int, object],
+               done: Done) -> list[int]:
+        """One pool's life: submit the groups (at most ``window`` at a time), record
+        what finishes; the documents in flight when a worker died, blamed."""
+        groups, window = plan
+        queue = deque(groups)
+        running: dict[Future[list[object]], list[int]] = {}
+        with ProcessPoolExecutor(self.workers, mp_context=self.context,
+                                 initializer=_install, initargs=(blob, crash_hook())) as pool:
+            while queue or running:
+                while queue and (window is None or len(running) < window):
+                    group = queue.popleft()
+                    running[pool.submit(_pooled, step, [items[k] for k in group])] = group
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in finished:
+                    group = running.pop(future)
+                    error = future.exception()
+                    if isinstance(error, BrokenProcessPool):
+                        running[future] = group
+                        broken = True
+                        continue
+                    results = future.result() if error is None else [
+                        Failed(name=items[k][0], reason=f"{type(error).__name__}: {error}")
+                        for k in group]
+                    outcomes.update(zip(group, results, strict=True))
+                    done(len(group))
+                if broken:
+                    return [k for group in running.values() for k in group]
+        return []

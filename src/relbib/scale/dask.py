@@ -38,7 +38,8 @@ class DaskScheduler:
             done: Done) -> list[list[object]]:
         from distributed import as_completed
 
-        handle = self.client.scatter(shared, broadcast=True, hash=False)
+        handle = (None if shared is None
+                  else self.client.scatter(shared, broadcast=True, hash=False))
         hook = crash_hook()
         out: list[list[object]] = [[] for _ in chunks]
         tasks: dict[Any, tuple[int, int | None]] = {}  # future → (chunk, document or None)
@@ -70,7 +71,8 @@ class DaskScheduler:
             if len(out[c]) < len(chunks[c]):
                 out[c] = [None] * len(chunks[c])
             out[c][k] = outcome
-        self.client.cancel(handle)
+        if handle is not None:
+            self.client.cancel(handle)
         return out
 
     def close(self) -> None:

@@ -4,6 +4,13 @@ Essays and sources are generated deterministically from the seeds' sentences
 (shuffled, with years, figures and names perturbed so that texts differ).
 Each size runs in a fresh process so that peak memory (ru_maxrss) is its own.
 Usage:  .venv/bin/python benchmarks/link_scale.py [--sizes 100,300,1000] [--sources 10000]
+
+Corpus scale (issue 15, relbib.scale): the same link serially, on 2 local worker
+processes and on a Dask LocalCluster of 2 workers, with peak memory of the
+whole process tree (psutil, sampled; else getrusage), the phases' times, and
+an extrapolation to 1,000,000 essays:
+        .venv/bin/python benchmarks/link_scale.py --scale [--scale-sizes 1000,10000]
+                                                          [--scale-modes serial,workers2,dask2]
 """
 
 from __future__ import annotations
@@ -84,6 +91,15 @@ def make_sources(count: int, pool: list[str], rng: random.Random,
     return claims
 
 
+def corpus_of(size: int, sources: int) -> tuple[list[Essay], list[SourceClaim]]:
+    """The generated essays and library claims of one size (as run_one makes them)."""
+    pool = seed_sentences()
+    vocabulary = sorted({w for s in pool for w in s.split() if w.isalpha()})
+    rng = random.Random(20240501)
+    claims = make_sources(sources, pool, rng, vocabulary)
+    return [make_essay(n, pool, rng, vocabulary) for n in range(size)], claims
+
+
 def run_one(size: int, sources: int) -> None:
     pool = seed_sentences()
     vocabulary = sorted({w for s in pool for w in s.split() if w.isalpha()})
@@ -104,10 +120,23 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,300,1000")
     parser.add_argument("--sources", type=int, default=10_000)
     parser.add_argument("--one", type=int)
+    parser.add_argument("--scale", action="store_true", help="serial vs 2 workers vs Dask")
+    parser.add_argument("--scale-sizes", default="1000,10000")
+    parser.add_argument("--scale-modes", default="serial,workers2,dask2")
+    parser.add_argument("--scale-one", nargs=2, metavar=("SIZE", "MODE"))
     args = parser.parse_args()
     if args.one:
         run_one(args.one, args.sources)
         return 0
+    if args.scale_one:
+        from link_scale_parallel import run_scale_one
+
+        run_scale_one(int(args.scale_one[0]), args.scale_one[1], args.sources, corpus_of)
+        return 0
+    if args.scale:
+        from link_scale_parallel import scale_table
+
+        return scale_table(__file__, args.scale_sizes, args.scale_modes, args.sources)
     print(f"{'essays':>7} {'words':>9} {'claims':>7} {'seconds':>8} {'peak MB':>8} "
           f"{'links':>8} {'judgements':>10}")
     rows = []

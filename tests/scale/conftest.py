@@ -12,6 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from clirun import relbib  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
 
@@ -35,6 +36,29 @@ def fresh(tmp_path: Path, corpus: Path, name: str) -> Path:
     root = tmp_path / name
     shutil.copytree(corpus, root / "essays")
     return root
+
+
+def outputs(root: Path, *options: str) -> dict[str, bytes]:
+    """ingest, link and check of the essays in ``root`` with ``options``: every file
+    written under bib/ and annotations/, the links and the findings."""
+    ingest = relbib("ingest", "essays", *options, cwd=root)
+    assert ingest.returncode == 0, ingest.stderr
+    link = relbib("link", "--format", "json", *options, cwd=root)
+    assert link.returncode == 0, link.stderr
+    check = relbib("check", "essays", "--format", "json", "--fail-on", "never", *options,
+                   cwd=root)
+    assert check.returncode == 0, check.stderr
+    assert "RB001" not in ingest.stderr + link.stderr, "a document failed"
+    files = {str(p.relative_to(root)): p.read_bytes()
+             for folder in ("bib", "annotations") for p in sorted((root / folder).rglob("*"))
+             if p.is_file()}
+    return {**files, "<links>": link.stdout.encode(), "<findings>": check.stdout.encode()}
+
+
+@pytest.fixture(scope="session")
+def serial(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> dict[str, bytes]:
+    """What a serial run of the corpus writes and prints (the reference)."""
+    return outputs(fresh(tmp_path_factory.mktemp("serial"), corpus, "serial"))
 
 
 @pytest.fixture(scope="session")

@@ -6,31 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from clirun import relbib
-from conftest import fresh
-
-
-def outputs(root: Path, *options: str) -> dict[str, bytes]:
-    """ingest, link and check of the essays in ``root`` with ``options``: every file
-    written under bib/ and annotations/, the links and the findings."""
-    ingest = relbib("ingest", "essays", *options, cwd=root)
-    assert ingest.returncode == 0, ingest.stderr
-    link = relbib("link", "--format", "json", *options, cwd=root)
-    assert link.returncode == 0, link.stderr
-    check = relbib("check", "essays", "--format", "json", "--fail-on", "never", *options,
-                   cwd=root)
-    assert check.returncode == 0, check.stderr
-    assert "RB001" not in ingest.stderr + link.stderr, "a document failed"
-    files = {str(p.relative_to(root)): p.read_bytes()
-             for folder in ("bib", "annotations") for p in sorted((root / folder).rglob("*"))
-             if p.is_file()}
-    return {**files, "<links>": link.stdout.encode(), "<findings>": check.stdout.encode()}
-
-
-@pytest.fixture(scope="module")
-def serial(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> dict[str, bytes]:
-    return outputs(fresh(tmp_path_factory.mktemp("serial"), corpus, "serial"))
+from conftest import fresh, outputs
 
 
 def test_the_serial_run_has_something_to_compare(serial: dict[str, bytes]) -> None:

@@ -3,11 +3,13 @@
 Input: nothing at import; the helpers take BibRecords.
 Output: CheckContext, Rule, and small pure helpers the rule modules share
 (normalised titles and names, key index, inheritance parents).
-Never: touch a file or hold state between calls.
+Never: touch a file or hold state between calls beyond pure memos (the key
+index of a set of records, keyed on the records themselves).
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -60,6 +62,9 @@ class CheckContext:
     whole_documents: bool = True
     # for the claim-aware rules: a ClaimInputs, None when they are off
     claims: ClaimInputs | None = None
+    # the records' keys, when the caller keeps them between runs (relbib lsp);
+    # None: built from ``records`` (see keys_of)
+    keys: KeyIndex | None = None
 
 
 Check = Callable[[CheckContext], Iterable[Diagnostic]]
@@ -99,20 +104,70 @@ def split_names(value: str) -> list[str]:
     return split_top_level(value, _AND.pattern)  # every brace counts, as in BibTeX
 
 
-_INDEX: list[tuple[object, bool, dict[str, BibRecord]]] = []
+# did-you-mean answers one KeyIndex remembers (a draft of typos stays bounded)
+_MAX_GUESSES = 4096
 
 
-def index(records: Iterable[BibRecord], *, aliases: bool = True) -> dict[str, BibRecord]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyIndex:
+    """The keys of some .bib records, built once per .bib content and shared by
+    every rule and every run over that content (the language server checks a
+    draft against 26,000 keys on each edit; rebuilding this was most of it)."""
+
+    exact: Mapping[str, BibRecord]  # key or biblatex ``ids`` alias → first record
+    lower: Mapping[str, str]  # lower-case key → the key (the last spelling wins)
+    choices: tuple[str, ...]  # the exact keys, for did-you-mean
+    # key → its did-you-mean answer: a pure memo, the choices never change
+    guesses: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def near(self, key: str) -> tuple[str, ...]:
+        """Up to three keys spelled like ``key`` (ratio ≥ 75), best first."""
+        held = self.guesses.get(key)
+        if held is None:
+            from rapidfuzz import fuzz, process  # only when a key is undefined
+
+            found = process.extract(key, self.choices, scorer=fuzz.ratio, limit=3,
+                                    score_cutoff=75)
+            held = tuple(match for match, _score, _index in found)
+            if len(self.guesses) >= _MAX_GUESSES:
+                self.guesses.clear()
+            self.guesses[key] = held
+        return held
+
+
+def build_key_index(records: Iterable[BibRecord]) -> KeyIndex:
+    """The KeyIndex of ``records`` (aliases included), built now."""
+    exact = build_index(records)
+    return KeyIndex(exact=exact, lower={k.lower(): k for k in exact}, choices=tuple(exact))
+
+
+_KEY_INDEX: list[tuple[tuple[BibRecord, ...], KeyIndex]] = []
+
+
+def key_index(records: tuple[BibRecord, ...]) -> KeyIndex:
+    """The KeyIndex of ``records``, built once: a pure memo on the records, which
+    matches a new tuple of the same record objects (each `relbib check` context
+    makes its own tuple of the .bib files' records; comparing them is by identity)."""
+    for seen, built in _KEY_INDEX:
+        if seen is records or (len(seen) == len(records)
+                               and all(map(operator.is_, seen, records))):
+            return built
+    built = build_key_index(records)
+    _KEY_INDEX[:] = [(records, built), *_KEY_INDEX[:3]]
+    return built
+
+
+def keys_of(ctx: CheckContext) -> KeyIndex:
+    """The context's KeyIndex: the one its caller passed, else the memo's."""
+    return ctx.keys if ctx.keys is not None else key_index(ctx.records)
+
+
+def index(records: Iterable[BibRecord], *, aliases: bool = True) -> Mapping[str, BibRecord]:
     """First record per key; see :func:`build_index`.  The rules of one context
     share one index (a pure memo on the records tuple; do not mutate it)."""
-    if isinstance(records, tuple):
-        for seen, with_aliases, built in _INDEX:
-            if seen is records and with_aliases == aliases:
-                return built
-    built = build_index(records, aliases=aliases)
-    if isinstance(records, tuple):
-        _INDEX[:] = [(records, aliases, built), *_INDEX[:1]]
-    return built
+    if isinstance(records, tuple) and aliases:
+        return key_index(records).exact
+    return build_index(records, aliases=aliases)
 
 
 def build_index(records: Iterable[BibRecord], *, aliases: bool = True) -> dict[str, BibRecord]:

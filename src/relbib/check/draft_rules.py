@@ -13,20 +13,13 @@ import re
 from collections.abc import Iterator
 
 from relbib.check import fields as fv
-from relbib.check.context import CheckContext, index, parents
+from relbib.check.context import CheckContext, index, keys_of, parents
 from relbib.check.records import DraftCitation
 from relbib.diagnostics import KINDS, diagnostic
 from relbib.model import Diagnostic, Severity
 
 # Types that never have pages: a pinpoint on them cannot be a page.
 _PAGELESS_TYPES = frozenset({"online", "electronic", "www", "webpage", "software", "dataset"})
-
-
-def _did_you_mean(key: str, choices: list[str]) -> list[str]:
-    from rapidfuzz import fuzz, process  # only when a key is undefined
-
-    found = process.extract(key, choices, scorer=fuzz.ratio, limit=3, score_cutoff=75)
-    return [match for match, _score, _index in found]
 
 
 def _cit_diag(kind: str, citation: DraftCitation, message: str, suggestion: str,
@@ -39,10 +32,8 @@ def _cit_diag(kind: str, citation: DraftCitation, message: str, suggestion: str,
 
 def undefined_keys(ctx: CheckContext) -> Iterator[Diagnostic]:
     """undefined-key: a draft cites a key no .bib defines (with a did-you-mean)."""
-    by_key = index(ctx.records)
-    lower = {k.lower(): k for k in by_key}
-    choices = list(by_key)
-    guesses: dict[str, list[str]] = {}
+    keys = keys_of(ctx)  # built once per .bib content, with its did-you-mean memo
+    by_key, lower = keys.exact, keys.lower
     # BibTeX finds entries whatever the case; the first spelling cited is the one
     # its \bibitem carries, so only a second spelling fails
     first_spelling: dict[str, str] = {}
@@ -66,9 +57,7 @@ def undefined_keys(ctx: CheckContext) -> Iterator[Diagnostic]:
             if same is not None:
                 yield _case_mismatch(citation, same, ctx.backend)
                 continue
-            if key not in guesses:
-                guesses[key] = _did_you_mean(key, choices)
-            near = guesses[key]
+            near = keys.near(key)  # only for a key no .bib defines
             hint = ("did you mean " + " or ".join(f"'{k}'" for k in near) + "?") if near else \
                 "add the entry to the .bib file the draft names, or correct the key"
             if citation.command == "@" and not near:
@@ -106,8 +95,8 @@ def unused_entries(ctx: CheckContext) -> Iterator[Diagnostic]:
     """unused-entry: a library entry no checked draft cites (nor inherits from)."""
     if not ctx.scans or not ctx.whole_documents or any(s.nocite_all for s in ctx.scans):
         return
-    by_key = index(ctx.records)
-    lower = {k.lower(): k for k in by_key}
+    keys = keys_of(ctx)
+    by_key, lower = keys.exact, keys.lower
     used: set[str] = set()
     pending: list[str] = []
     for scan in ctx.scans:

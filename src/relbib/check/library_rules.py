@@ -17,6 +17,7 @@ from relbib.check.context import (
     CheckContext,
     entry_diag,
     index,
+    keys_of,
     parents,
     plain,
     split_names,
@@ -345,8 +346,8 @@ def undefined_strings(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 def crossref_targets(ctx: CheckContext) -> Iterator[Diagnostic]:
     """undefined-key: a crossref, xref or xdata that names no entry."""
-    by_key = index(ctx.records)
-    lower = {k.lower(): k for k in by_key}
+    keys = keys_of(ctx)
+    by_key, lower = keys.exact, keys.lower
     for record in ctx.records:
         for name in ("crossref", "xref", "xdata"):
             for target in (record.fields.get(name) or "").split(","):

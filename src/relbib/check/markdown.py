@@ -101,23 +101,32 @@ def _mask_blocks(lines: list[str], start: int) -> list[str]:
 
 
 def _mask_spans(text: str) -> str:
-    """Blank inline code spans (a run of n backticks to the next run of n)."""
+    """Blank inline code spans (a run of n backticks to the next run of n in
+    the same paragraph).  Linear: the runs are listed once, each with the next
+    run of its length, and the next blank line is looked up only past the last."""
+    runs = [m.span() for m in _CODE_TICKS.finditer(text)]
+    after: list[int | None] = [None] * len(runs)  # index of the next run as long
+    last: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        after[i] = last.get(length)
+        last[length] = i
     pieces: list[str] = []
-    cursor = 0
-    pos = 0
-    while True:
-        m = _CODE_TICKS.search(text, pos)
-        if m is None:
-            break
-        ticks = m.group(0)
-        close = re.compile(r"(?<!`)" + ticks + r"(?!`)").search(text, m.end())
-        para = text.find("\n\n", m.end())
-        if close is None or (0 <= para < close.start()):
-            pos = m.end()
+    cursor = i = 0
+    para = -1
+    while i < len(runs):
+        start, end = runs[i]
+        if para < end:
+            para = text.find("\n\n", end)
+            para = len(text) if para < 0 else para
+        close = after[i]
+        if close is None or runs[close][0] > para:
+            i += 1
             continue
-        pieces.append(text[cursor:m.start()])
-        pieces.append(_blank(text[m.start():close.end()]))
-        cursor = pos = close.end()
+        pieces.append(text[cursor:start])
+        pieces.append(_blank(text[start:runs[close][1]]))
+        cursor = runs[close][1]
+        i = close + 1
     pieces.append(text[cursor:])
     return "".join(pieces)
 

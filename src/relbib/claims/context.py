@@ -33,6 +33,7 @@ class Thresholds:
     actors: int = 2  # shared countries or organisations that count as one piece of agreement
     unlike: float = 0.05  # a cited work's known claims are this unlike the sentence's paragraph
     min_known: int = 1  # claims a work must have before "unlike" is judged
+    unlike_sentence: float = 0.1  # ... or the sentence alone, when it names another country
     same_event: float = 0.6  # lexical score for "same event" without a shared named event
     event_window: int = 62  # days: two dates this close, of one kind of event, are one event
     figure_ratio: float = 4.0  # two figures further apart count different things

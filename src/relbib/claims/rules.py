@@ -57,6 +57,9 @@ def unsupported(at: At, cited: Cited,
                       and corpus.claims[j].start == sentence.start)]
     if len(others) < limits.min_known:
         return None
+    if _another_actor(at, [j for j in others if corpus.claims[j].essay != at.unit.essay.id]):
+        return (f"{key} is known for claims about other actors than this one's",
+                "check the note")
     paragraph = corpus.paragraph_of[at.i]
     names = corpus.essay_names.get(at.unit.essay.id, frozenset()) | at.facts.names
     if any(_shares_name(names, corpus.claim_facts[j].names) for j in others):
@@ -73,6 +76,24 @@ def unsupported(at: At, cited: Cited,
                     f"cite {other.key}" + (f", {other.pinpoint}" if other.pinpoint else ""))
         return message, "check the note"
     return None
+
+
+def _another_actor(at: At, elsewhere: list[int]) -> bool:
+    """The sentence names a country that neither the claims other essays cite the
+    work for nor those essays mention, shares none of its other names with them,
+    and reads unlike them."""
+    corpus = at.run.corpus
+    if len(elsewhere) < 2:
+        return False  # one citation elsewhere is too thin a picture of a work
+    known = frozenset().union(*(corpus.claim_facts[j].names
+                                | corpus.essay_names.get(corpus.claims[j].essay, frozenset())
+                                for j in elsewhere))
+    countries = {e.name for e in at.facts.entities if e.kind == "country"}
+    others = at.facts.names - countries
+    if not countries - known or _shares_name(others, known):
+        return False
+    return max(cosine(at.vector, corpus.claim_index.vectors[j])
+               for j in elsewhere) < at.run.limits.unlike_sentence
 
 
 def _shares_name(names: frozenset[str], others: frozenset[str]) -> bool:

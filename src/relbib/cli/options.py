@@ -34,8 +34,8 @@ def _registry_enum(name: str, choices: Iterable[str]) -> Any:
 # equal the registries, so they cannot drift.
 RENDER_FORMATS = ("md", "html", "tex", "txt")
 STYLES = ("plain", "unsrt", "alpha", "abbrv", "chicago-nb", "chicago-ad", "apa7", "mla",
-          "chicago-notes-bibliography", "chicago-author-date", "apa", "ieee",
-          "harvard-cite-them-right", "vancouver")
+          "vancouver", "chicago-notes-bibliography", "chicago-author-date", "apa", "ieee",
+          "harvard-cite-them-right")
 # any of the ~2,800 CSL style ids is a style too: --style takes a name, and
 # render checks it (relbib.render.is_style)
 STYLE_HELP = ("Reference style: a BibTeX style (plain, unsrt, alpha, abbrv) or any CSL style id "

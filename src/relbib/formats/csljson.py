@@ -254,7 +254,6 @@ def _back_name(raw: Mapping[str, str]) -> Name:
         return Name(family=raw["literal"], literal=True)
     family = " ".join(p for p in (raw.get("dropping-particle", ""),
                                   raw.get("non-dropping-particle", ""), raw.get("family", "")) if p)
-    family = family.replace("- ", "-").replace("' ", "'").replace("\u2019 ", "\u2019")
     if raw.get("suffix"):
         family = f"{family}, {raw['suffix']}"
     return Name(family=family, given=raw.get("given", ""))

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from lsprotocol import types as lsp
 
 from relbib.check.claim_rules import CLAIM_RULES
-from relbib.check.context import CheckContext, ClaimInputs, ModelChoice, Rule
+from relbib.check.context import (
+    CheckContext,
+    ClaimInputs,
+    KeyIndex,
+    ModelChoice,
+    Rule,
+    build_key_index,
+)
 from relbib.check.records import BibRecord
 from relbib.check.rules import is_suppressed, run_rules
 from relbib.check.runner import CheckRequest, DraftUnit, LibraryFindings, records_of
@@ -58,6 +65,9 @@ class BibSet:
     strings: frozenset[str]
     broken: frozenset[str]
     by_key: Mapping[str, BibRecord]  # lower-case key → first record
+    keys: KeyIndex  # the rules' key index (exact, lower-case, did-you-mean), kept across edits
+    # lower-case key → its crossref/xdata parents (lower-case), for the entries that have any
+    parents: Mapping[str, tuple[str, ...]]
 
 
 def _bib_set(scans: tuple[BibScan, ...]) -> BibSet:
@@ -65,11 +75,17 @@ def _bib_set(scans: tuple[BibScan, ...]) -> BibSet:
     by_key: dict[str, BibRecord] = {}
     for r in records:
         by_key.setdefault(r.key.lower(), r)
-    return BibSet(scans=scans, records=records,
+    parents: dict[str, tuple[str, ...]] = {}
+    for low, r in by_key.items():
+        names = [r.fields.get("crossref", ""), *r.fields.get("xdata", "").split(",")]
+        found = tuple(n.strip().lower() for n in names if n.strip())
+        if found:
+            parents[low] = found
+    return BibSet(parents=parents, scans=scans, records=records,
                   strings=frozenset(n for s in scans for n in s.strings),
                   broken=frozenset(k for s in scans for p in s.problems
                                    if p.kind == "parse-error" for k in p.keys),
-                  by_key=by_key)
+                  by_key=by_key, keys=build_key_index(records))
 
 
 class LibraryMemo:
@@ -123,13 +139,10 @@ def _cited(unit: DraftUnit, bibs: BibSet) -> frozenset[str] | None:
     if any(s.nocite_all for s in unit.scans):
         return None
     wanted = {c.key.lower() for s in unit.scans for c in s.citations}
-    pending = list(wanted)
+    # the parents are known per .bib content: an edit walks only the keys that have any
+    pending = [k for k in wanted if k in bibs.parents]
     while pending:
-        record = bibs.by_key.get(pending.pop())
-        if record is None:
-            continue
-        names = [record.fields.get("crossref", ""), *record.fields.get("xdata", "").split(",")]
-        for parent in (n.strip().lower() for n in names if n.strip()):
+        for parent in bibs.parents.get(pending.pop(), ()):
             if parent not in wanted:
                 wanted.add(parent)
                 pending.append(parent)
@@ -160,7 +173,8 @@ def _unit_findings(request: CheckRequest, unit: DraftUnit, memo: LibraryMemo,
     judging = claims if claims is not None and claims.judge_drafts else None
     ctx = CheckContext(records=bibs.records, strings=bibs.strings, broken_keys=bibs.broken,
                        scans=unit.scans, data_model=unit.data_model,
-                       whole_documents=unit.whole, claims=judging, backend=unit.backend)
+                       whole_documents=unit.whole, claims=judging, backend=unit.backend,
+                       keys=bibs.keys)
     found = [*unit.diagnostics, *(d for s in unit.scans for d in s.diagnostics)]
     found.extend(run_rules(ctx, _draft_rules(request.ignore, claims=judging is not None)))
     cited = _cited(unit, bibs)

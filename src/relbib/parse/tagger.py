@@ -45,7 +45,7 @@ _ROLE = frozenset(
 _PLACEISH = frozenset(
     "london new york paris oxford cambridge berlin chicago boston princeton roma milano venezia "
     "firenze torino bologna napoli padova washington amsterdam leiden madrid wien münchen "
-    "leipzig frankfurt tokyo beijing karachi islamabad lahore delhi moscow".split()
+    "leipzig frankfurt tokyo beijing karachi islamabad delhi moscow".split()
 )
 _PUBLISHERISH = frozenset(
     "press university verlag publishers publishing books routledge springer wiley elsevier "

@@ -36,41 +36,37 @@ class DaskScheduler:
 
     def run(self, step: Step, shared: object, chunks: Sequence[Sequence[Item]],
             done: Done) -> list[list[object]]:
+        with self.client.as_current():  # as_completed and futures find this client
+            return self._run(step, shared, chunks, done)
+
+    def _run(self, step: Step, shared: object, chunks: Sequence[Sequence[Item]],
+             done: Done) -> list[list[object]]:
         from distributed import as_completed
 
         handle = (None if shared is None
                   else self.client.scatter(shared, broadcast=True, hash=False))
         hook = crash_hook()
-        out: list[list[object]] = [[] for _ in chunks]
+        out: list[list[object]] = [[None] * len(chunk) for chunk in chunks]
         tasks: dict[Any, tuple[int, int | None]] = {}  # future → (chunk, document or None)
         for c, chunk in enumerate(chunks):
             tasks[self.client.submit(run_chunk, step, handle, list(chunk), hook,
                                      pure=False)] = (c, None)
-        singles: dict[tuple[int, int], object] = {}
         pending = as_completed(list(tasks))
         for future in pending:
             c, k = tasks.pop(future)
             if future.status == "finished":
-                if k is None:
-                    out[c] = future.result()
-                    done(len(chunks[c]))
-                else:
-                    singles[c, k] = future.result()[0]
-                    done(1)
-                continue
-            reason = f"{type(future.exception()).__name__}: {future.exception()}"
-            if k is not None:
-                singles[c, k] = Failed(name=chunks[c][k][0], reason=reason)
+                results = future.result()
+                out[c][0 if k is None else k:len(results) if k is None else k + 1] = results
+                done(len(results))
+            elif k is not None:  # a document on its own failed: it becomes a finding
+                error = future.exception()
+                out[c][k] = Failed(name=chunks[c][k][0], reason=f"{type(error).__name__}: {error}")
                 done(1)
-                continue
-            for k2, item in enumerate(chunks[c]):  # the chunk again, one document at a time
-                again = self.client.submit(run_chunk, step, handle, [item], hook, pure=False)
-                tasks[again] = (c, k2)
-                pending.add(again)
-        for (c, k), outcome in sorted(singles.items(), key=lambda x: x[0]):
-            if len(out[c]) < len(chunks[c]):
-                out[c] = [None] * len(chunks[c])
-            out[c][k] = outcome
+            else:  # the chunk's task failed (KilledWorker): again, one document at a time
+                for k2, item in enumerate(chunks[c]):
+                    again = self.client.submit(run_chunk, step, handle, [item], hook, pure=False)
+                    tasks[again] = (c, k2)
+                    pending.add(again)
         if handle is not None:
             self.client.cancel(handle)
         return out

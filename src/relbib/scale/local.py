@@ -64,6 +64,7 @@ class LocalPool:
     def __init__(self, workers: int, *, retries: int = 2) -> None:
         self.workers = workers
         self.retries = retries
+        self.shipped = 0  # bytes of the largest shared value shipped (benchmarks/link_scale.py)
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context(
             "forkserver" if "forkserver" in methods else "spawn")
@@ -73,6 +74,7 @@ class LocalPool:
     def run(self, step: Step, shared: object, chunks: Sequence[Sequence[Item]],
             done: Done) -> list[list[object]]:
         blob = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
+        self.shipped = max(self.shipped, len(blob))
         items = [item for chunk in chunks for item in chunk]
         groups, at = [], 0
         for chunk in chunks:

@@ -1,0 +1,154 @@
+"""The corpus-scale part of benchmarks/link_scale.py (issue 15): link serially, on 2
+local worker processes and on a Dask LocalCluster of 2 workers; time, phases, peak memory
+of the process tree, the index shipped to each worker, and a 1,000,000-essay extrapolation.
+
+Run through link_scale.py --scale; each (size, mode) runs in a fresh process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+FIELDS = ("essays", "mode", "seconds", "analyse_s", "judge_s", "parent_s", "peak_mb",
+          "index_mb", "links", "judgements", "digest")
+
+
+class TreePeak:
+    """Peak resident memory of this process and all its descendants (psutil, sampled
+    every 0.1 s); without psutil, this process's peak plus the largest child's."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self.exact = True
+        self._stop = threading.Event()
+        try:
+            import psutil
+        except ImportError:
+            self.exact = False
+            return
+        me = psutil.Process()
+
+        def sample() -> None:
+            while not self._stop.is_set():
+                total = 0
+                for proc in [me, *me.children(recursive=True)]:
+                    try:
+                        total += proc.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+                self._stop.wait(0.1)
+
+        threading.Thread(target=sample, daemon=True).start()
+
+    def stop_mb(self) -> float:
+        self._stop.set()
+        if self.exact:
+            return self.peak / 2**20
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return (own + child) / 1024
+
+
+def run_scale_one(size: int, mode: str, sources: int,
+                  corpus_of: Callable[[int, int], tuple[list[Any], list[Any]]]) -> None:
+    """One (size, mode): prints one tab-separated row of FIELDS."""
+    from relbib.claims.link import link
+    from relbib.scale import Runner
+    from relbib.scale.local import LocalPool
+
+    essays, claims = corpus_of(size, sources)
+    phases: dict[str, list[float]] = {}
+
+    def progress(label: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        phases.setdefault(label, [now, now])[1] = now
+
+    cluster: Any = None
+    runner = None
+    if mode.startswith("workers"):
+        runner = Runner(LocalPool(int(mode.removeprefix("workers"))), progress)
+    elif mode.startswith("dask"):
+        from distributed import LocalCluster
+
+        from relbib.scale.dask import DaskScheduler
+
+        cluster = LocalCluster(n_workers=int(mode.removeprefix("dask")), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        runner = Runner(DaskScheduler(cluster.scheduler_address), progress)
+    peak = TreePeak()
+    began = time.perf_counter()
+    result = link(essays, {}, library_claims=claims, parallel=runner)
+    seconds = time.perf_counter() - began
+    peak_mb = peak.stop_mb()
+    index = getattr(getattr(runner, "backend", None), "shipped", 0) / 2**20
+    if runner is not None:
+        runner.close()
+    if cluster is not None:
+        cluster.close()
+    analyse = (lambda p: p[1] - p[0])(phases.get("analysed", [0.0, 0.0]))
+    judge = (lambda p: p[1] - p[0])(phases.get("linked", [0.0, 0.0]))
+    parent = seconds - analyse - judge if runner is not None else 0.0
+    digest = hashlib.sha256(repr((result.links, result.judgements)).encode()).hexdigest()[:12]
+    print("\t".join(str(x) for x in (
+        size, mode, f"{seconds:.1f}", f"{analyse:.1f}", f"{judge:.1f}", f"{parent:.1f}",
+        f"{peak_mb:.0f}", f"{index:.0f}", len(result.links), len(result.judgements), digest)))
+
+
+def scale_table(script: str, sizes: str, modes: str, sources: int) -> int:
+    """Every (size, mode) in a fresh process, the table, speed-ups and the extrapolation."""
+    print(f"corpus scale: link of N essays against {sources} sources "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print("  ".join(f"{f:>10}" for f in FIELDS), flush=True)
+    rows: list[dict[str, str]] = []
+    for size in sizes.split(","):
+        for mode in modes.split(","):
+            out = subprocess.run([sys.executable, script, "--scale-one", size, mode,
+                                  "--sources", str(sources)],
+                                 check=True, capture_output=True, text=True).stdout
+            row = dict(zip(FIELDS, out.strip().splitlines()[-1].split("\t"), strict=True))
+            rows.append(row)
+            print("  ".join(f"{row[f]:>10}" for f in FIELDS), flush=True)
+    for size in sizes.split(","):
+        by = {r["mode"]: r for r in rows if r["essays"] == size}
+        base = by.get("serial")
+        for mode, row in by.items():
+            if base is not None and mode != "serial":
+                same = "same result" if row["digest"] == base["digest"] else "RESULT DIFFERS"
+                print(f"{size} essays: {mode} is {float(base['seconds']) / float(row['seconds']):.2f}x "
+                      f"serial ({same})")
+    extrapolate(rows)
+    return 0
+
+
+def extrapolate(rows: list[dict[str, str]]) -> None:
+    """A million essays on N workers, from the largest measured 2-worker run."""
+    runs = [r for r in rows if r["mode"] == "workers2"]
+    if not runs:
+        return
+    r = max(runs, key=lambda x: int(x["essays"]))
+    n = int(r["essays"])
+    parent = float(r["parent_s"]) / n  # per essay, in the parent only
+    mapped = 2 * (float(r["analyse_s"]) + float(r["judge_s"])) / n  # worker-seconds per essay
+    index = float(r["index_mb"]) / n  # MB of shipped index per essay
+    print(f"extrapolation to 1,000,000 essays from the {n}-essay 2-worker run: "
+          f"{parent * 1000:.1f} ms per essay in the parent, {mapped * 1000:.1f} worker-ms per "
+          f"essay in the map, {index * 1000:.1f} kB of index per essay")
+    for workers in (2, 8, 32, 128):
+        hours = (1_000_000 * (parent + mapped / workers)) / 3600
+        print(f"  {workers:>4} workers: {hours:6.1f} h;  index per worker "
+              f"{index * 1_000_000 / 1024:.0f} GB")
+    print("  assumes: cost per essay stays constant (retrieval reads a bounded budget of "
+          "postings per sentence, so it grows linearly); workers as fast as these cores "
+          "and fully busy; the parent's part (units, aliases, index assembly, pickling) "
+          "stays serial; the index fits in every worker's memory (it is replicated: "
+          "beyond a machine's memory the corpus must be linked in partitions, which "
+          "relbib does not do yet); no other load on the machine")

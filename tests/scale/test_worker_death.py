@@ -1,0 +1,52 @@
+"""A worker that dies is replaced and its documents run again: nothing is lost, and the
+result is the serial one.  A document that kills its worker every time becomes a finding
+naming its file; every other document is still there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from clirun import relbib
+from conftest import fresh, outputs
+
+from relbib.scale.tasks import CRASH_HOOK
+
+VICTIM = "essays/essay017.txt"
+
+
+@pytest.mark.parametrize("step", ["ingest_step", "analyse_step", "judge_step"])
+def test_a_worker_killed_mid_run_loses_nothing(tmp_path: Path, corpus: Path, step: str,
+                                                serial: dict[str, bytes],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    marker = tmp_path / "died"
+    # the analysis step names its documents by number: the 18th is essay017's sentences
+    name = "document 18 of the linking run" if step == "analyse_step" else VICTIM
+    monkeypatch.setenv(CRASH_HOOK, f"{step}:{name}|{marker}")
+    got = outputs(fresh(tmp_path, corpus, "killed"), "--workers", "2")
+    assert marker.exists(), "the worker handling the document did not die"
+    assert sorted(got) == sorted(serial)
+    assert [k for k in serial if got[k] != serial[k]] == []
+
+
+def test_a_document_that_always_kills_its_worker_becomes_a_finding(
+        tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = fresh(tmp_path, corpus, "deadly")
+    monkeypatch.setenv(CRASH_HOOK, f"ingest_step:{VICTIM}|")  # no marker: every time
+    done = relbib("ingest", "essays", "--workers", "2", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert f"{VICTIM}:1:1: RB001 error: could not be ingested: its worker process died" \
+        in done.stderr
+    essays = (root / "bib" / "essays.bib").read_text(encoding="utf-8")
+    assert essays.count("@") == 29
+    assert "Essay number 18 on" not in essays and "Essay number 17 on" in essays
+
+
+def test_a_dask_worker_killed_mid_run_loses_nothing(tmp_path: Path, corpus: Path,
+                                                    serial: dict[str, bytes], cluster: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    marker = tmp_path / "died"
+    monkeypatch.setenv(CRASH_HOOK, f"judge_step:{VICTIM}|{marker}")
+    got = outputs(fresh(tmp_path, corpus, "killed"), "--scheduler", cluster)
+    assert marker.exists(), "the worker handling the document did not die"
+    assert [k for k in serial if got.get(k) != serial[k]] == []

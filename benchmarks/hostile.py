@@ -74,6 +74,7 @@ CASES: dict[str, Callable[[int], Callable[[], object]]] = {
     "ingest essay: 'John Smith and '": essay("John Smith and "),
     "ingest essay: 'Ibid., '": essay("Ibid., "),
     "check LaTeX: '\\cite['": draft("\\cite[", "draft.tex"),
+    "check LaTeX: '\\cite{'": draft("\\cite{", "draft.tex"),  # tests/lsp: 200 KB only
     "check LaTeX: '\\bibliography{'": draft("\\bibliography{", "draft.tex"),
     "check LaTeX: '\\cite{a}{'": draft("\\cite[p]{", "draft.tex"),
     "check Markdown: '[@'": draft("[@", "draft.md"),

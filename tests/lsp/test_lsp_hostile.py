@@ -13,14 +13,16 @@ pytest.importorskip("pygls")
 from lsp_client import LspClient  # noqa: E402
 
 
-def test_garbage_bib_broken_braces_and_a_megabyte_of_cite(tmp_path: Path) -> None:
+def test_garbage_bib_broken_braces_and_200_kb_of_unclosed_cite(tmp_path: Path) -> None:
+    # 34,000 unclosed arguments prove the point; the megabyte (170,000) is timed in
+    # benchmarks/lsp.py --hostile and benchmarks/hostile.py, not here (35 s on a loaded machine)
     (tmp_path / "garbage.bib").write_bytes(os.urandom(4096) + b"\x00\xff@article{")
     (tmp_path / "broken.bib").write_text("@book{open,\n  title = {Never {closed},\n"
                                          "@misc{ok, title={Fine}}\n", encoding="utf-8")
     draft = tmp_path / "draft.tex"
-    text = ("\\bibliography{garbage,broken}\n" + "\\cite{" * 170_000 + "\n"
+    text = ("\\bibliography{garbage,broken}\n" + "\\cite{" * 34_000 + "\n"
             + "\\cite{ok}\n")
-    assert len(text) > 1_000_000
+    assert len(text) > 200_000
     draft.write_text(text, encoding="utf-8")
     client = LspClient(tmp_path, env={"RELBIB_CACHE_DIR": str(tmp_path / ".cache")})
     try:
@@ -34,7 +36,7 @@ def test_garbage_bib_broken_braces_and_a_megabyte_of_cite(tmp_path: Path) -> Non
                               (tmp_path / "broken.bib").read_text(encoding="utf-8"), "bibtex")
         bib = client.wait_for("textDocument/publishDiagnostics", uri=bib_uri, timeout=120)
         assert any(d["code"] == "RB001" for d in bib["diagnostics"])
-        # the server still answers: completion at the end of the megabyte, hover on "ok"
+        # the server still answers: completion after the run, hover on "ok"
         last = text.count("\n") - 1
         completion = client.request("textDocument/completion", {
             "textDocument": {"uri": uri}, "position": {"line": last, "character": 6}})

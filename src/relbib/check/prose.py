@@ -104,8 +104,10 @@ _SKIP_ENVS = (r"equation|align|alignat|gather|multline|flalign|eqnarray|displaym
 _SKIP_ENV = re.compile(r"\\begin\s*\{(?P<env>(?:" + _SKIP_ENVS + r")\*?)\}")
 _DOCUMENT_BEGIN = re.compile(r"\\begin\s*\{document\}")
 _DOCUMENT_END = re.compile(r"\\end\s*\{document\}")
-# Display and inline math: $$..$$, $..$ (not \$), \[..\], \(..\)
-_MATH = re.compile(r"\$\$.*?\$\$|(?<!\\)\$(?:[^$\\]|\\.)+?\$|\\\[.*?\\\]|\\\(.*?\\\)", re.DOTALL)
+# Display and inline math: $$..$$, $..$ (not \$), \[..\], \(..\); a \[ or \(
+# ends at the next \[ or \(, so that many left open take linear time
+_MATH = re.compile(r"\$\$.*?\$\$|(?<!\\)\$(?:[^$\\]|\\.)+?\$"
+                   r"|\\\[(?:[^\\]++|\\(?![\[\]]))*\\\]|\\\((?:[^\\]++|\\(?![()]))*\\\)", re.DOTALL)
 # A control word with its star, or a control symbol.
 _CONTROL = re.compile(r"\\(?:(?P<word>[A-Za-z@]+)\*?|(?P<symbol>.))", re.DOTALL)
 # Commands whose arguments are not prose: dropped with their arguments.
@@ -182,9 +184,13 @@ def latex_prose(text: str) -> Prose:
     end = _DOCUMENT_END.search(masked)
     if end:
         canvas.blank(end.start(), len(masked))
+    skipped = 0  # an environment inside a skipped one is skipped with it: linear
     for m in _SKIP_ENV.finditer(masked):
+        if m.start() < skipped:
+            continue
         closing = re.compile(r"\\end\s*\{" + re.escape(m.group("env")) + r"\}").search(masked, m.end())
-        canvas.blank(m.start(), closing.end() if closing else len(masked))
+        skipped = closing.end() if closing else len(masked)
+        canvas.blank(m.start(), skipped)
     for m in _MATH.finditer(masked):
         canvas.blank(m.start(), m.end())
     for m in _GLOSS.finditer(masked):
@@ -234,7 +240,8 @@ _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t].*)?$", re.MULTILINE)
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$", re.MULTILINE)
 _TABLE_LINE = re.compile(r"^ {0,3}\|.*$", re.MULTILINE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# alt text without brackets, a target up to the next "![": linear when left open
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^)\n!]++|!(?!\[))*\)")
 # [text](target) and [text][ref]: the text stays, the target goes
 _LINK = re.compile(r"(?P<open>\[)(?P<text>[^\[\]\n]*)(?P<target>\]\([^)\n]*\)|\]\[[^\]\n]*\])")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.MULTILINE)
@@ -247,8 +254,8 @@ _CITE_IN_TEXT = re.compile(r"(?<![\w\\/@.:=+&%#~])" + _AT_KEY + r"(?:[ \t]*\[[^\
 # brackets after it, then spaces (not a blank line: a new paragraph needs no help)
 _AFTER_STOP = re.compile(r"[.!?][\"'’”)\]»]*[ \t]*\n?[ \t]*$")
 _INLINE_NOTE = re.compile(r"\^\[")
-_NOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\](?!:)")
-_NOTE_DEF = re.compile(r"^ {0,3}\[\^(?P<id>[^\]\s]+)\]:", re.MULTILINE)
+_NOTE_REF = re.compile(r"\[\^(?P<id>[^\[\]\s]+)\](?!:)")
+_NOTE_DEF = re.compile(r"^ {0,3}\[\^(?P<id>[^\[\]\s]+)\]:", re.MULTILINE)
 _BLOCKQUOTE = re.compile(r"^ {0,3}>[ \t]?", re.MULTILINE)
 _LIST_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)]|#\.)[ \t]+", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
@@ -329,7 +336,7 @@ def _note_end(text: str, start: int) -> int:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WHITESPACE = re.compile(r"\s+")
 # a blanked citation leaves a space before the punctuation that followed it
-_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:!?])")
+_SPACE_BEFORE_STOP = re.compile(r"(?<!\s)\s+(?=[.,;:!?])")  # from a run's start: linear
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -93,9 +93,14 @@ def _class_dashes(body: str) -> set[str]:
     return found
 
 
+# parse/tagger.py's digit-range feature keeps the dashes its CRF model was trained
+# with (see the comment there) until the model is retrained.
+DASH_ALLOWED = ("parse/tagger.py",)
+
+
 def _dash_classes() -> list[str]:
     bad = []
-    for path in MODULES:
+    for path in (p for p in MODULES if str(p.relative_to(SRC)) not in DASH_ALLOWED):
         for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
             for m in _CLASS.finditer(line):
                 if len(_class_dashes(m.group(0)[1:-1].lstrip("^"))) >= 3:

@@ -104,10 +104,11 @@ def test_library_entries_keep_their_fields_after_a_claim_run(tmp_path: Path,
     for name, text in FILES.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
+    before = os.getcwd()
     os.chdir(tmp_path)
     try:
         for _ in range(2):  # the second run reads the slim scan from the cache
             messages = [m for *_, m in _findings(tmp_path, ("a.md",), tmp_path / ".cache")]
             assert not [m for m in messages if "has no" in str(m)], messages
     finally:
-        os.chdir(Path(__file__).parent)
+        os.chdir(before)

@@ -169,7 +169,9 @@ _CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\w|[A-Z])"
 # ("and" is not one: "France and Germany" are two actors)
 _NAME_LINK = r"(?:of|the|for|on|de|del|al|el|van|von|bin|ibn|da|du|la|le)"
 _CAP_SPAN = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)*{_CAP_WORD})*")
-_ACRONYM_DEF = re.compile(rf"({_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)*{_CAP_WORD})+)\s*\(([A-Z]{{2,8}})\)")
+# from a word's start, at most 12 words: linear on long runs of capitals
+_ACRONYM_DEF = re.compile(
+    rf"(?<![\w’'\-])({_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)*{_CAP_WORD}){{1,12}})\s*\(([A-Z]{{2,8}})\)")
 
 # capitalised at the start of a sentence only because they start it
 _COMMON = frozenset(
@@ -233,7 +235,7 @@ _OF_COUNTRY = r"(?:\s+(?i:of)\s+(?:the\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-
 _OF_COUNTRY_SHORT = _OF_COUNTRY.replace(")*))?", ")*?))?")
 # "Anna Berg, then prime minister of Norway," / "Berg, the Norwegian premier,"
 _ROLE_AFTER = re.compile(
-    rf"{_PERSON},\s+(?i:(?:then|the|a|former|then-)\s+)*(?:{_DEMONYM}\s+)?{_ROLE}{_OF_COUNTRY}",
+    rf"(?<![\w’'\-]){_PERSON},\s+(?i:(?:then|the|a|former|then-)\s+)*(?:{_DEMONYM}\s+)?{_ROLE}{_OF_COUNTRY}",
 )
 # "Norwegian Prime Minister Anna Berg" / "Prime Minister of Norway Anna Berg"
 _ROLE_BEFORE = re.compile(
@@ -255,7 +257,7 @@ _ROLE_CLASS = {
 }
 
 # a quotation: “...”, "...", or ‘...’ of three words or more
-_QUOTE = re.compile(r"[“\"]([^”\"]{8,})[”\"]|‘([^’]{8,})’(?!\w)|(?<!\w)'([^']{8,})'(?!\w)")
+_QUOTE = re.compile(r"[“\"]([^“”\"]{8,})[”\"]|‘([^‘’]{8,})’(?!\w)|(?<!\w)'([^']{8,})'(?!\w)")
 # opinion and analysis: modal verbs, recommendations, evaluation, hedges
 _OPINION = re.compile(
     r"\b(should|could|would|might|may|must|ought|can|cannot|can't|will|shall|need(?:s)? to|"
@@ -475,7 +477,7 @@ def _entities(text: str) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-_NAMED_NUMBER = re.compile(r"[A-Z][\w-]*[\s-]+(\d{1,4})(?=[”’\"'])")
+_NAMED_NUMBER = re.compile(r"[A-Z][\w-]{0,40}[\s-]+(\d{1,4})(?=[”’\"'])")  # bounded: linear
 _NAME_NUMBER = re.compile(r"[\s-]+(\d{1,4})(?=[”’\"'])")
 
 
@@ -600,7 +602,7 @@ def _role_fact(m: re.Match[str], person: str, role: str, demonym: str | None,
 
 
 # "the Forsmark nuclear plant in Sweden", "Forsmark in Finland": a name placed in a country
-_PLACED = re.compile(rf"({_CAP_WORD}(?:\s+{_CAP_WORD})*)((?:\s+[a-z]+){{0,3}})\s+in\s+(?:the\s+)?"
+_PLACED = re.compile(rf"(?<![\w’'\-])({_CAP_WORD}(?:\s+{_CAP_WORD}){{0,8}})((?:\s+[a-z]+){{0,3}})\s+in\s+(?:the\s+)?"
                      rf"({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
 
 

@@ -29,12 +29,12 @@ from relbib.claims.aliases import KNOWN_NAMES, canonical
 from relbib.claims.facts import Facts
 
 # one name: capitalised words, optionally with a hyphen or a number ("Vostok-2010")
-_NAME = r"[A-Z][\w’'\-]*(?:[ \-][A-Z0-9][\w’'\-]*){0,4}"
+_NAME = r"[A-Z][\w’'\-]*+(?:[ \-][A-Z0-9][\w’'\-]*+){0,4}"  # possessive: linear
 _OPEN_QUOTE = "[“‘\"']"
 _CLOSE_QUOTE = "[”’\"']"
 # "Name (Gloss 2010)", "Name [Gloss]", "Name (“Gloss”)", "“Name” (Gloss)"
 _GLOSS = re.compile(
-    rf"{_OPEN_QUOTE}?(?P<name>{_NAME}){_CLOSE_QUOTE}?\s*(?P<open>[(\[])\s*(?P<quote>{_OPEN_QUOTE})?"
+    rf"(?:{_OPEN_QUOTE}|(?<![\w’'\-]))(?P<name>{_NAME}){_CLOSE_QUOTE}?\s*(?P<open>[(\[])\s*(?P<quote>{_OPEN_QUOTE})?"
     rf"(?P<gloss>{_NAME}){_CLOSE_QUOTE}?\s*[)\]]"
 )
 _NUMBERS = re.compile(r"\d+")

@@ -61,8 +61,8 @@ def _progress(show: bool, step: Step | None) -> Iterator[Callable[[str, int, int
     """A progress callback (step, done, total): a rich bar on a terminal, a line
     every few seconds with ``--progress`` elsewhere, a build's spinner, or None."""
     terminal = sys.stderr.isatty()
-    if step is not None:
-        yield _spinner(step) if terminal or show else None
+    if step is not None and terminal:  # a build's spinner is already on the terminal
+        yield _spinner(step)
         return
     if not (terminal or show):
         yield None

@@ -23,7 +23,7 @@ from relbib.model import Entry, FieldValue, Name, freeze_fields
 # ISO 8601 calendar date, possibly reduced: 2021, 2021-03, 2021-03-01
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # a BibTeX page range "43--65" (or "43-65", "43–65")
-_RANGE_DASH = re.compile(rf"\s*(?:--|{lexicon.DASH})\s*")
+_RANGE_DASH = re.compile(rf"(?:(?<!\s)\s+)?(?:--|{lexicon.DASH})\s*")  # spaces from a run's start: linear
 # a DOI written as a resolver URL or with a "doi:" prefix
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # BibTeX month spellings: macro names, full names, numbers

@@ -58,7 +58,7 @@ BINARY_FORMATS = frozenset({"docx", "odt", "epub"})
 _HTML_SNIFF_RE = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<(?:p|div|article)\b)",
                             re.IGNORECASE)
 # Markdown shows itself by YAML front matter, ATX headings, pandoc footnotes or links.
-_MD_SNIFF_RE = re.compile(r"\A---\n|^#{1,6} \S|\[\^[^\]]+\]|\]\([^)]+\)", re.MULTILINE)
+_MD_SNIFF_RE = re.compile(r"\A---\n|^#{1,6} \S|\[\^[^\[\]]+\]|\]\([^()]+\)", re.MULTILINE)
 
 # --- format ---------------------------------------------------------------------
 

@@ -17,14 +17,14 @@ from relbib.model import Name
 
 # Genre labels some sites append to titles: "… – OpEd", "… | Analysis".
 _GENRE_RE = re.compile(
-    rf"\s*[{lexicon.DASH_CHARS}|:]\s*(?:op-?ed|analysis|opinion|commentary|editorial|interview|review|essay|"
+    rf"(?:(?<!\s)\s+)?[{lexicon.DASH_CHARS}|:]\s*(?:op-?ed|analysis|opinion|commentary|editorial|interview|review|essay|"
     r"column|feature|explainer|blog)\s*$", re.IGNORECASE)
 _BYLINE_RE = re.compile(r"(?:(?:by|written by|author)\b[:\s]*|from:\s*)(.*)$", re.IGNORECASE)
 # A memo heads itself with its kind ("MEMORANDUM") and names its subject on
 # a "Re:" or "Subject:" line: the subject is the title.
 _MEMO_KIND_RE = re.compile(r"(?:memorandum|memo|briefing note|briefing memo)$", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"(?:re|subject|subj)\s*:\s*(\S.*)$", re.IGNORECASE)
-_NAME_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_NAME_SPLIT_RE = re.compile(r"(?:(?<!\s)\s+)?(?:,|\band\b|&)\s*")  # spaces from a run's start: linear
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]*\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|(?:al|el)-[A-Z][\w\-]+)$")
 _PARTICLES = lexicon.name_particles()
 _HONORIFIC_RE = re.compile(rf"^(?:{'|'.join(sorted(lexicon.honorifics()))})\.?\s+", re.IGNORECASE)

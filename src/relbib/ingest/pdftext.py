@@ -41,7 +41,7 @@ _FOOT_ITEM_RE = re.compile(r"[ \t]*(?:(?P<n>\d{1,3})(?:[.)][ \t]*|[ \t]+)|(?P<su
                            r"(?=\S)")
 # A footnote rule ("____", "———") or a page number alone ("12", "- 12 -", "Page 3").
 _RULE_RE = re.compile(rf"[ \t]*[_{lexicon.DASH_CHARS}]{{3,}}[ \t]*$")
-_PAGE_NUMBER_RE = re.compile(rf"[ \t]*(?:{lexicon.DASH}?[ \t]*\d{{1,4}}[ \t]*{lexicon.DASH}?|page[ \t]+\d{{1,4}})[ \t]*$",
+_PAGE_NUMBER_RE = re.compile(rf"[ \t]*+(?:{lexicon.DASH}?[ \t]*\d{{1,4}}[ \t]*+{lexicon.DASH}?|page[ \t]+\d{{1,4}})[ \t]*$",
                              re.IGNORECASE)
 # A sentence end closing a line: a double-spaced paragraph may end here.
 _SENTENCE_END_RE = re.compile(r"[.!?:][’”\"')\]]*\d{0,3}[ \t]*$")

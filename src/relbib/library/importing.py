@@ -33,7 +33,7 @@ NOTE_FIELDS = ("annotation", "annote")
 #: the fields that hold a person's tags (JabRef keeps its groups in ``groups``)
 TAG_FIELDS = ("keywords", "groups")
 # how tag lists are separated: commas or semicolons (Zotero, JabRef, BBT)
-_TAG_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_TAG_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?[,;]\s*")  # spaces from a run's start: linear
 # a key BibTeX and relbib can both read
 _KEY = re.compile(r"^[A-Za-z0-9_:.+/-]+$")
 

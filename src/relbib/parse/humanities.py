@@ -84,7 +84,7 @@ _REFERENCE_WORK = re.compile(r"\b(?:Dictionary|Encyclop\w+|Lexikon|Lexicon|Wört
 _QUOTED_LEAD = re.compile(
     r"^[\u201c\"](?P<entry>[^\u201d\"]{1,120}?)[,.]?[\u201d\"],?\s(?P<rest>.{3,300})$"
 )
-_ACCESSED = re.compile(r"(?i),?\s*(?:accessed|retrieved|consulted|last\s+modified)\b.*$")
+_ACCESSED = re.compile(r"(?i)(?:,|(?<!\s))\s*(?:accessed|retrieved|consulted|last\s+modified)\b.*$")
 
 # --- the facts of publication ------------------------------------------------------
 

@@ -153,7 +153,7 @@ def _court(paren: str) -> str:
 # each pattern is linear: no nested quantifiers).
 # "Donoghue v Stevenson [1932] AC 562 (HL) 580" / "A v B [2004] UKHL 56, [2005] 2 AC 68 [15]".
 _OSCOLA_CASE = re.compile(
-    r"^(?P<name>[^\[\]]+?\sv\.?\s[^\[\]]+?|Re\s[^\[\]]+?)\s+"
+    r"^(?P<name>[^\[\]]{1,300}?\sv\.?\s[^\[\]]{1,300}?|Re\s[^\[\]]{1,300}?)\s+"  # bounded: linear
     r"(?:\[(?P<nyear>\d{4})\]\s+[A-Z][A-Za-z]*(?:\s\([A-Za-z]+\))?\s+\d+,\s+)?"
     r"\[(?P<year>\d{4})\]\s+(?P<vol>\d+\s+)?(?P<source>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,3})\s+"
     r"(?P<first>\d+)(?:\s+\((?P<court>[^()]{1,30})\))?"

@@ -118,7 +118,7 @@ ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*(?P<isbn>[0-9Xx][0-9Xx -]{8,16}[0-9Xx])"
 # "Accessed 3 May 2020" / "retrieved on ..." / "(last visited ...)": the urldate clause.
 ACCESSED = re.compile(
     r"\(?\b(?:accessed|retrieved|last\s+(?:accessed|visited)|consulted|viewed)\b(?:\s+on)?:?\s*"
-    r"(?P<date>[^()]*?\d{4})\)?",
+    r"(?P<date>[^()]{0,80}?\d{4})\)?",  # bounded: many keywords without a year stay linear
     re.IGNORECASE,
 )
 # Boilerplate in front of a URL or note that gold leaves out.

@@ -50,12 +50,12 @@ class TreePeak:
         threading.Thread(target=sample, daemon=True).start()
 
     def stop_mb(self) -> float:
+        """The peak in MB: the samples' (a sample may miss a short peak), at least
+        this process's own peak plus its largest finished child's (getrusage)."""
         self._stop.set()
-        if self.exact:
-            return self.peak / 2**20
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        return (own + child) / 1024
+        return max(self.peak / 2**20, (own + child) / 1024)
 
 
 def run_scale_one(size: int, mode: str, sources: int,
@@ -111,10 +111,15 @@ def scale_table(script: str, sizes: str, modes: str, sources: int) -> int:
     rows: list[dict[str, str]] = []
     for size in sizes.split(","):
         for mode in modes.split(","):
-            out = subprocess.run([sys.executable, script, "--scale-one", size, mode,
-                                  "--sources", str(sources)],
-                                 check=True, capture_output=True, text=True).stdout
-            row = dict(zip(FIELDS, out.strip().splitlines()[-1].split("\t"), strict=True))
+            done = subprocess.run([sys.executable, script, "--scale-one", size, mode,
+                                   "--sources", str(sources)], capture_output=True, text=True)
+            if done.returncode != 0:  # out of memory, most likely: say so, go on
+                last = (done.stderr.strip().splitlines() or ["killed"])[-1]
+                print(f"{size:>10}  {mode:>10}  failed (exit {done.returncode}): {last}",
+                      flush=True)
+                continue
+            row = dict(zip(FIELDS, done.stdout.strip().splitlines()[-1].split("\t"),
+                           strict=True))
             rows.append(row)
             print("  ".join(f"{row[f]:>10}" for f in FIELDS), flush=True)
     for size in sizes.split(","):

@@ -171,7 +171,7 @@ _NAME_LINK = r"(?:of|the|for|on|de|del|al|el|van|von|bin|ibn|da|du|la|le)"
 _CAP_SPAN = re.compile(rf"{_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)*{_CAP_WORD})*")
 # from a word's start, at most 12 words: linear on long runs of capitals
 _ACRONYM_DEF = re.compile(
-    rf"(?<![\w’'\-])({_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)*{_CAP_WORD}){{1,12}})\s*\(([A-Z]{{2,8}})\)")
+    rf"(?<![\w’'\-.])({_CAP_WORD}(?:\s+(?:{_NAME_LINK}\s+)*{_CAP_WORD}){{1,12}})\s*\(([A-Z]{{2,8}})\)")
 
 # capitalised at the start of a sentence only because they start it
 _COMMON = frozenset(
@@ -602,7 +602,7 @@ def _role_fact(m: re.Match[str], person: str, role: str, demonym: str | None,
 
 
 # "the Forsmark nuclear plant in Sweden", "Forsmark in Finland": a name placed in a country
-_PLACED = re.compile(rf"(?<![\w’'\-])({_CAP_WORD}(?:\s+{_CAP_WORD}){{0,8}})((?:\s+[a-z]+){{0,3}})\s+in\s+(?:the\s+)?"
+_PLACED = re.compile(rf"(?<![\w’'\-.])({_CAP_WORD}(?:\s+{_CAP_WORD}){{0,8}})((?:\s+[a-z]+){{0,3}})\s+in\s+(?:the\s+)?"
                      rf"({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
 
 

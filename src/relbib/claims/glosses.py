@@ -34,7 +34,7 @@ _OPEN_QUOTE = "[“‘\"']"
 _CLOSE_QUOTE = "[”’\"']"
 # "Name (Gloss 2010)", "Name [Gloss]", "Name (“Gloss”)", "“Name” (Gloss)"
 _GLOSS = re.compile(
-    rf"(?:{_OPEN_QUOTE}|(?<![\w’'\-]))(?P<name>{_NAME}){_CLOSE_QUOTE}?\s*(?P<open>[(\[])\s*(?P<quote>{_OPEN_QUOTE})?"
+    rf"(?<![\w’'\-]){_OPEN_QUOTE}?(?P<name>{_NAME}){_CLOSE_QUOTE}?\s*(?P<open>[(\[])\s*(?P<quote>{_OPEN_QUOTE})?"
     rf"(?P<gloss>{_NAME}){_CLOSE_QUOTE}?\s*[)\]]"
 )
 _NUMBERS = re.compile(r"\d+")

@@ -24,8 +24,10 @@ from relbib.ingest.office import DC, open_zip, parse_xml, read_part
 
 _OPF = "http://www.idpf.org/2007/opf"
 _CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
-_BODY_RE = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
-_HEAD_RE = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+# from the first <body> or <head> only (a search from each would be quadratic)
+_BODY_RE = re.compile(r"\A(?:[^<]++|<(?!body\b))*+<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
+_HEAD_RE = re.compile(r"\A(?:[^<]++|<(?!head\b))*+(?P<head><head\b[^>]*>.*?</head\s*>)",
+                      re.IGNORECASE | re.DOTALL)
 _XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html"})
 
 
@@ -67,7 +69,7 @@ def epub_html(data: bytes) -> tuple[str, dict[str, list[str]]]:
         html = raw.decode("utf-8", errors="replace")
         if not head:
             found = _HEAD_RE.search(html)
-            head = found.group(0) if found else ""
+            head = found.group("head") if found else ""
         body = _BODY_RE.search(html)
         parts.append(f"<div>{body.group(1) if body else html}</div>")
     if not parts:

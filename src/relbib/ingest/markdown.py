@@ -29,13 +29,13 @@ _INLINE_NOTE = r"\^\[(?P<itext>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
 _INLINE_NOTE_RE = re.compile(_INLINE_NOTE)
 _MD_INLINE_RE = re.compile(
     r"(?P<inline>" + _INLINE_NOTE + r")"  # pandoc inline note ^[text]
-    r"|(?P<fnref>\[\^(?P<label>[^\]\s]+)\])"  # pandoc footnote reference [^1]
+    r"|(?P<fnref>\[\^(?P<label>[^\[\]\s]+)\])"  # pandoc footnote reference [^1]
     r"|(?P<sup>\^(?P<supn>\d{1,3})\^)"  # pandoc superscript ^1^
     r"|(?P<htmlsup><sup>\s*(?P<hsupn>\d{1,3})\s*</sup>)"  # raw HTML <sup>1</sup>
-    r"|(?P<image>!\[(?P<alt>[^\]]*)\]\([^)]*\))"  # ![alt](src)
-    r"|(?P<link>\[(?P<ltext>[^\]]+)\](?:\([^)]*\)|\[[^\]]*\]))"  # [text](url), [text][ref]
+    r"|(?P<image>!\[(?P<alt>[^\[\]]*)\]\((?:[^()]|\([^()]*\))*\))"  # ![alt](src)
+    r"|(?P<link>\[(?P<ltext>[^\[\]]+)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\]))"  # [text](url), [text][ref]
     r"|(?P<auto><(?P<url>https?://[^>\s]+)>)"  # <http://...>
-    r"|(?P<tag></?[A-Za-z][^>]*>|<!--.*?-->)"  # inline HTML: dropped
+    r"|(?P<tag></?[A-Za-z][^<>]*>|<!--(?:[^<-]++|-(?!->)|<(?!!--))*+-->)"  # inline HTML: dropped
     r"|(?P<escape>\\(?P<esc>[\\`*_{}\[\]()#+\-.!^~]))"  # backslash escape
     r"|(?P<emph>(?<![\w\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?!\w)|`+)"
 )

@@ -184,8 +184,8 @@ def key_span_at(spans: Sequence[KeySpan], offset: int) -> KeySpan | None:
 
 
 # LaTeX commands with their arguments, and pandoc citations: not the sentence's words
-_LATEX_NOISE = re.compile(r"\\[A-Za-z]+\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^{}]*\})*|[{}~$%]")
-_MARKDOWN_NOISE = re.compile(r"\[[^\]]*@[^\]]*\]|-?@[\w:.#$%&\-+?<>~/]+|[*_`#>]")
+_LATEX_NOISE = re.compile(r"\\[A-Za-z]+\*?(?:\s*\[[^\[\]]*\])*(?:\s*\{[^{}]*\})*|[{}~$%]")
+_MARKDOWN_NOISE = re.compile(r"\[[^\[\]]*@[^\[\]]*\]|-?@[\w:.#$%&\-+?<>~/]+|[*_`#>]")
 _SENTENCE_END = re.compile(r"(?:[.!?][\"')\]]*\s+(?=[A-Z\\\"'(\[])|\n[ \t]*\n)")
 
 

@@ -138,7 +138,7 @@ ROLE_WORDS = re.compile(
 )
 # "et al." and its variants, dropped from name lists.
 ET_AL = re.compile(
-    r"(?i)[,;]?\s*(?:\bet\s*al\b\.?|\bet\s+alii\b\.?|\bu\.\s*a\.|\[et al\.?\]|\band\s+others\b)"
+    r"(?i)(?:[,;]|(?<!\s))\s*(?:\bet\s*al\b\.?|\bet\s+alii\b\.?|\bu\.\s*a\.|\[et al\.?\]|\band\s+others\b)"
 )
 # "AA. VV." / "various authors": no person to name.
 VARIOUS = re.compile(
@@ -295,7 +295,7 @@ FORM_SUPRA = re.compile(
 )
 # "Khan (n 3) 45" (OSCOLA, AGLC 4): the note number in brackets after the author.
 FORM_BRACKET_NOTE = re.compile(
-    rf"^(?P<head>.+?)\s*\(\s*{_FORM_NOTE_WORD}\s*(?P<note>\d+)\s*\){_FORM_PIN_OPT}{_FORM_END}"
+    rf"^(?P<head>.+?)(?<!\s)\s*\(\s*{_FORM_NOTE_WORD}\s*(?P<note>\d+)\s*\){_FORM_PIN_OPT}{_FORM_END}"
 )
 # "Khan, supra, at 45": supra without a note number names its source by author,
 # which is what op. cit. does.
@@ -307,9 +307,9 @@ FORM_QUOTED_TITLE = re.compile(
     r"[\u2018\u201c\u00ab\"'](?P<title>.+?)[\u2019\u201d\u00bb\"'](?=\s*[,.:;]?\s*$|\s*[,.:;]\s|\s)"
 )
 # Separators in an author list of a head: "Zaidi and Saud", "Zaidi & Saud", "Zaidi, Saud".
-FORM_AUTHOR_SEP = re.compile(r"\s*(?:,|&|\b(?:and|und|et|e|y)\b)\s*", re.IGNORECASE)
+FORM_AUTHOR_SEP = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\b(?:and|und|et|e|y)\b)\s*", re.IGNORECASE)
 # "et al." after the first author of a head.
-FORM_ET_AL = re.compile(r"\s*,?\s*\bet\s*al\b\.?", re.IGNORECASE)
+FORM_ET_AL = re.compile(r"(?:(?<!\s)\s+)?(?:,\s*)?\bet\s*al\b\.?", re.IGNORECASE)
 # Something a head (author + short title) never holds outside quotes: a digit
 # (years, volumes, pages belong to a full note), a URL, a semicolon (two
 # citations), "quoted in" (a full reference of the quoting work follows), or

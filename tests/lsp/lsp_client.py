@@ -123,7 +123,8 @@ class LspClient:
                 continue
             if uri is not None and message.get("params", {}).get("uri") != uri:
                 continue
-            return message["params"]
+            params: dict[str, Any] = message["params"]
+            return params
 
     # -- a session -------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ code-action edits, and the diagnostics published after a .bib changes on disk
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +109,8 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def client(project: Path, tmp_path_factory: pytest.TempPathFactory):
+def client(project: Path, tmp_path_factory: pytest.TempPathFactory
+           ) -> Iterator[LspClient]:
     cache = tmp_path_factory.mktemp("cache")
     c = LspClient(project, env={"RELBIB_CACHE_DIR": str(cache)})
     c.initialize(project, {"debounce_ms": 0, "style": "plain"})

@@ -8,6 +8,7 @@ editor receives it (URIs, 0-based lines, UTF-16 columns, labels, edits).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +93,8 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def client(project: Path, tmp_path_factory: pytest.TempPathFactory):
+def client(project: Path, tmp_path_factory: pytest.TempPathFactory
+           ) -> Iterator[LspClient]:
     cache = tmp_path_factory.mktemp("cache")
     c = LspClient(project, env={"RELBIB_CACHE_DIR": str(cache)})
     yield c

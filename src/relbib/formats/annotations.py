@@ -13,6 +13,7 @@ PyYAML is imported here and nowhere else.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import io
 from collections.abc import Collection
 from pathlib import PurePath
@@ -93,6 +94,11 @@ _SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoad
 def _parse(text: str, path: str) -> tuple[yaml.Node | None, object]:
     """The node tree (for line numbers) and the data of ``text``, parsed once."""
     loader = _SAFE_LOADER(text)
+    # A large file builds many small node objects that the cyclic collector
+    # would walk again and again (super-linear on a 1 MB file, measured in
+    # benchmarks/hostile.py); nothing built here has a cycle to collect.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
@@ -103,6 +109,8 @@ def _parse(text: str, path: str) -> tuple[yaml.Node | None, object]:
         raise InputError(f"malformed YAML: {problem}", path=path, line=line) from None
     finally:
         loader.dispose()
+        if collecting:
+            gc.enable()
     return root, data
 
 

@@ -39,7 +39,7 @@ _NOT_NAME_WORDS = frozenset(
 # An author bio closing the essay: "Abbas Hashemite – is a political observer…",
 # "*Rana Danish Nisar is a PhD … Student".
 _BIO_RE = re.compile(
-    r"\*?\s*(?P<name>[A-Z][\w.'’\-]+(?:\s+[\w.'’\-]+){1,3}?)\s*(?:[,{lexicon.DASH_CHARS}]\s*)?"
+    rf"\*?\s*(?P<name>[A-Z][\w.'’\-]+(?:\s+[\w.'’\-]+){{1,3}}?)\s*(?:[,{lexicon.DASH_CHARS}]\s*)?"
     r"(?:is|was|has|holds|teaches|works|serves|writes|heads|currently)\b"
 )
 _BIO_WORDS_RE = re.compile(

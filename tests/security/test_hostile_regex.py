@@ -32,6 +32,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.audit
+
 import relbib
 
 SMALL, LARGE = 1_000, 10_000

@@ -45,10 +45,7 @@ from relbib.parse.pages import expand_compressed, normalize_pages
 
 __all__ = ["read_humanities_note"]
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?:{lexicon.month_pattern('en')})\.?"
 _FULL_DATE = rf"(?:\d{{1,2}}\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
 # A date an archival item carries: a full date, a month and year, a year, "c.1631".
 _ITEM_DATE = re.compile(
@@ -69,7 +66,9 @@ _ARCHIVE = re.compile(
 _ARCHIVE_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)(?!\d)")
 _FOLIO = re.compile(r"^(?:fos?|fols?|ff?|p|pp)\.\s?\S+$")
 _PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019.-]*|[a-z]{1,3}|al-\w+|d'\w+)$")
-_LOWER_JOINS = frozenset("of the de la du von van der den zu and y".split())
+# Lower-case words inside a person's name: particles (one home: the lexicon),
+# and the joining words of a name such as "Duke of the Abruzzi".
+_LOWER_JOINS = lexicon.name_particles() | frozenset(("of", "the", "and"))
 # A newspaper named by itself, then a full date and a page.
 _NEWSPAPER = re.compile(
     rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s[A-Z][\w'\u2019&.-]*){{0,4}})"

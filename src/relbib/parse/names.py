@@ -120,8 +120,9 @@ def _split_single(chunk: str, upper_style: bool, after_and: bool) -> tuple[str, 
 
 
 def _compound_family_start(toks: list[str], j: int) -> int:
-    """Where a family name of several words starts, given that ``toks[j:]`` is one:
-    "L. Van den Berghe", "Dawn Ó Briain", "Johann Meyer zu Eissen", "Jorge Calvo Tello"."""
+    """Where a family name of several words starts, given that ``toks[j:]`` is one; for example
+    "L. Van den Berghe", "Dawn Ó Briain",
+    "Johann Meyer zu Eissen", "Jorge Calvo Tello"."""
     if j < 2:
         return j
     before, first = toks[j - 1], toks[j]

@@ -80,7 +80,8 @@ _HISTORY = re.compile(
 # ", and" after a pinpoint, before the next citation's author.
 _AND_NEXT = re.compile(r"(?<=\d),\s+and\s+(?=\S)")
 _PARTICLE_OPENS = re.compile(
-    r"^(?:de|del|della|di|du|da|van|von|le|la|al-\w+|el-\w+|d')(?:\s+(?:la|le|der|den|de))?\s+[A-Z][\w'\u2019-]*,\s"
+    rf"^(?:{lexicon.particle_pattern()}|al-\w+|el-\w+|d')(?:\s+(?:{lexicon.particle_pattern()}))?"
+    r"\s+[A-Z][\w'\u2019-]*,\s"
 )
 # A sentence end candidate: ". " (or ".* ") before a capital, a quote or italics.
 _SENTENCE_END = re.compile(r"(?<=[.?!])[*_]{0,2}\s+(?=[*_\u201c\u2018\"']?[A-Z\u00c0-\u00de])")
@@ -103,15 +104,16 @@ _ABBREVIATIONS = frozenset(
 )
 # "Smith, Empire" / "A. B. Jones, …": a sentence that opens with an author.
 _AUTHOR_OPENS = re.compile(
-    r"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|da|van|von|der|den|la|le|zu|"
+    rf"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{lexicon.particle_pattern()}|"
     r"al-\w+)){0,4},\s"
 )
 # "P. Larsen and S. Moreau (eds.), …": editors open the citation.
 _EDITORS_OPEN = re.compile(
-    r"^[A-Z][\w'.\u2019-]*(?:\s(?:[A-Z\u00c0-\u00de][\w'.\u2019-]*|and|&|de|van|von|la|zu|der)){1,8}"
+    rf"^[A-Z][\w'.\u2019-]*(?:\s(?:[A-Z\u00c0-\u00de][\w'.\u2019-]*|and|&|{lexicon.particle_pattern()})){{1,8}}"
     r"\s\((?:eds?\.?|hrsg\.|Hrsg\.)\),\s"
 )
-_NAME_WORDS = frozenset("and of the de la du von van und für for in on at a an to".split())
+_NAME_WORDS = lexicon.name_particles() | frozenset(
+    "and of the und für for in on at a an to".split())
 # APA in a note: "Smith, J. (1980). Title." — the year closes no citation.
 _AUTHOR_YEAR = re.compile(r"^[^()]{1,100}\(\d{4}[a-z]?\)$")
 # Cross-references: the note points inside the essay, not to a work.

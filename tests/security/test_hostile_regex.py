@@ -32,9 +32,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.audit
-
 import relbib
+
+pytestmark = pytest.mark.audit
 
 SMALL, LARGE = 1_000, 10_000
 LIMIT = 15.0  # linear gives 10, quadratic 100

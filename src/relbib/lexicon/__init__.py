@@ -131,6 +131,26 @@ def particle_pattern() -> str:
     """:func:`particle_words` as a regex alternation, longest first."""
     return "|".join(sorted(particle_words(), key=lambda w: (-len(w), w)))
 
+# --- personal names -------------------------------------------------------------
+
+
+@cache
+def family_first_surnames() -> frozenset[str]:
+    """Romanised East Asian family names that are rare as Western given names."""
+    return _words("family_first_surnames.txt")
+
+
+@cache
+def western_given_names() -> frozenset[str]:
+    """Common Western given names (lower case)."""
+    return _words("western_given_names.txt")
+
+
+@cache
+def compound_surnames() -> frozenset[str]:
+    """Spanish and Portuguese family names that open a two-part surname."""
+    return _words("compound_surnames.txt")
+
 
 # --- dashes ---------------------------------------------------------------------
 

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
-from importlib import resources
 
 from relbib import lexicon
 from relbib.model import Name
@@ -32,25 +30,10 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ORGANISATION_WORDS = lexicon.organisation_words()
 
 
-@cache
-def family_first_surnames() -> frozenset[str]:
-    """Romanised East Asian family names that are rare as Western given names."""
-    return _word_list("family_first_surnames.txt")
-
-
-@cache
-def western_given_names() -> frozenset[str]:
-    """Common Western given names (lower case): never the given half of a family-first name."""
-    return _word_list("western_given_names.txt")
-
-
-def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("relbib.parse").joinpath("data", name).read_text("utf-8")
-    words: set[str] = set()
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            words.update(line.split())
-    return frozenset(words)
+# The name lists live in the lexicon (one home per vocabulary).
+family_first_surnames = lexicon.family_first_surnames
+western_given_names = lexicon.western_given_names
+compound_surnames = lexicon.compound_surnames
 
 
 def _is_initials(chunk: str) -> bool:
@@ -140,10 +123,6 @@ def _compound_family_start(toks: list[str], j: int) -> int:
 _GAELIC_PARTICLES = frozenset({"\u00d3", "N\u00ed", "Nic", "Ua", "U\u00ed", "Mac"})
 
 
-@cache
-def compound_surnames() -> frozenset[str]:
-    """Spanish and Portuguese family names that open a two-part surname."""
-    return _word_list("compound_surnames.txt")
 
 
 def _family_first(toks: list[str]) -> bool:

@@ -49,12 +49,12 @@ def _annotations(keys: list[str]) -> dict[str, Annotation]:
     return out
 
 
-def _timed(label: str, n: int, action) -> tuple[str, float, int]:  # type: ignore[no-untyped-def]
+def _timed(label: str, n: int, action) -> tuple[str, float, int, int]:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     output = action()
     seconds = time.perf_counter() - start
     size = len(output) if isinstance(output, str) else 0
-    return label, seconds, size
+    return label, seconds, size, n
 
 
 def main() -> int:
@@ -62,6 +62,11 @@ def main() -> int:
     parser.add_argument("--bib", type=Path, default=CORPUS)
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--style", default="plain")
+    parser.add_argument("--direct-entries", type=int, default=1000,
+                        help="entries for pandoc --citeproc run directly (its disambiguation "
+                             "grows much faster than the entries: 1,000 take minutes)")
+    parser.add_argument("--references-only", action="store_true",
+                        help="time only the references (CSL and pybtex) and pandoc run directly")
     args = parser.parse_args()
     if not args.bib.exists():
         print(f"no corpus at {args.bib}", file=sys.stderr)
@@ -78,30 +83,40 @@ def main() -> int:
         rows.append(_timed(f"references only: {style} ({path})", n,
                            lambda style=style: format_entries(entries, style=style)))
     for style in ("apa", "chicago-notes-bibliography", "plain"):
+        if args.references_only:
+            break
         rows.append(_timed(f"annotated bibliography md: {style}", n, lambda style=style:
                            render_bibliography(entries, annotations, fmt="md", style=style)))
-    for fmt in formats():
+    for fmt in () if args.references_only else formats():
         rows.append(_timed(f"relbib render --format {fmt}", n, lambda fmt=fmt: render_bibliography(
             entries, annotations, fmt=fmt, style=args.style)))
-    for fmt in ("bib", "csl-json", "ris", "md", "html"):
+    for fmt in () if args.references_only else ("bib", "csl-json", "ris", "md", "html"):
         rows.append(_timed(f"relbib export --format {fmt}", n, lambda fmt=fmt: export(
             entries, annotations, fmt=fmt, style=args.style)))
-    rows.append(_timed("relbib latex bundle (biber)", n, lambda: latex_bundle(
-        entries, annotations, engine="biber", bib_name="b").tex))
+    if not args.references_only:
+        rows.append(_timed("relbib latex bundle (biber)", n, lambda: latex_bundle(
+            entries, annotations, engine="biber", bib_name="b").tex))
     peer = shutil.which("pybtex-format") or str(Path(sys.executable).parent / "pybtex-format")
     with tempfile.TemporaryDirectory() as tmp:
         bib = Path(tmp) / "first.bib"
         bib.write_text(update_bib(None, entries), encoding="utf-8")
-        for style in ("apa", "chicago-notes-bibliography"):
+        direct = Path(tmp) / "direct.bib"
+        direct.write_text(update_bib(None, entries[: args.direct_entries]), encoding="utf-8")
+        m = min(n, args.direct_entries)
+        rows.append(_timed(f"references only: apa, first {m} (CSL)", m,
+                           lambda: format_entries(entries[:m], style="apa")))
+        rows.append(_timed(f"references only: plain, first {m} (pybtex)", m,
+                           lambda: format_entries(entries[:m], style="plain")))
+        for style in ("apa", "chicago-author-date"):
             start = time.perf_counter()
             done = subprocess.run([pandoc_path(), "--citeproc", "--to=plain", f"--csl={style_path(style)}",
-                                   f"--bibliography={bib}"], input="---\nnocite: '@*'\n---\n",
+                                   f"--bibliography={direct}"], input="---\nnocite: '@*'\n---\n",
                                   capture_output=True, text=True)
-            label = f"pandoc --citeproc directly: {style}"
+            label = f"pandoc --citeproc directly: {style}, first {m}"
             if done.returncode != 0:
                 label += " (failed)"
-            rows.append((label, time.perf_counter() - start, len(done.stdout)))
-        for out_fmt in ("text", "html", "latex"):
+            rows.append((label, time.perf_counter() - start, len(done.stdout), m))
+        for out_fmt in ("text",) if args.references_only else ("text", "html", "latex"):
             target = Path(tmp) / f"out.{out_fmt}"
             start = time.perf_counter()
             done = subprocess.run([peer, "--style", args.style, "--output-backend", out_fmt,
@@ -110,10 +125,14 @@ def main() -> int:
             label = f"pybtex-format --output-backend {out_fmt}"
             if done.returncode != 0:
                 label += " (failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:60] + ")"
-            rows.append((label, seconds, target.stat().st_size if target.exists() else 0))
-    print(f"\n{'what':<48} {'seconds':>8} {'entries/s':>10} {'MB out':>7}")
-    for label, seconds, size in rows:
-        print(f"{label:<48} {seconds:>8.2f} {n / seconds:>10.0f} {size / 1e6:>7.1f}")
+            rows.append((label, seconds, target.stat().st_size if target.exists() else 0, n))
+    print(f"\n{'what':<56} {'seconds':>8} {'entries/s':>10} {'MB out':>7}")
+    for label, seconds, size, count in rows:
+        print(f"{label:<56} {seconds:>8.2f} {count / seconds:>10.0f} {size / 1e6:>7.1f}")
+    plain = next(r for r in rows if r[0].startswith("references only: plain ("))
+    for row in rows:
+        if row[0].startswith("references only: ") and "CSL" in row[0] and "first" not in row[0]:
+            print(f"{row[0]}: {plain[1] / row[1]:.2f}x pybtex plain")
     print("\nrelbib's figures include the annotations (summary, tags, two claims per entry);"
           "\npybtex-format's include reading and parsing the .bib and starting Python.")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -26,12 +27,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(scope="session")
+def _caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("caches")
+
+
+_TESTS = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _own_cache(_caches: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets its own check cache, so tests never share one (nor the
-    user's ~/.cache/relbib), whatever order or worker runs them."""
+    user's ~/.cache/relbib), whatever order or worker runs them.  The folder is
+    made by relbib when it first writes there, so most tests never make one."""
     if "RELBIB_CACHE_DIR" not in os.environ:
-        monkeypatch.setenv("RELBIB_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        monkeypatch.setenv("RELBIB_CACHE_DIR", str(_caches / str(next(_TESTS))))
 
 
 @pytest.fixture

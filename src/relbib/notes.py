@@ -284,6 +284,21 @@ def _renumbered(items: Sequence[_Item]) -> tuple[list[_Item], tuple[Run, ...], l
     return out, numbering.runs, problems
 
 
+def _out_of_order(text: str, candidates: Sequence[Candidate], chosen: Sequence[Candidate],
+                  numbers: set[int | None]) -> list[Candidate]:
+    """``chosen`` with the unmistakable markers the increasing sequence left
+    out: a bracketed "[7]" of a note no chosen marker carries.  A reference list numbered in its own order (not the order of
+    first citation) is cited out of order ("… spaces [4]. … storage [3].");
+    the first marker of each such note is kept, in text order."""
+    have = {c.n for c in chosen}
+    extra: list[Candidate] = []
+    for c in candidates:
+        if c.n in numbers and c.n not in have and text[c.start] == "[":
+            extra.append(c)
+            have.add(c.n)
+    return sorted((*chosen, *extra), key=lambda c: c.start) if extra else list(chosen)
+
+
 # --- claims ---------------------------------------------------------------------
 
 
@@ -395,6 +410,7 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
         # a numbered list closing the essay, not notes: nothing in the body points at it
         items, chosen, body_end, runs, diagnostics = [], [], len(text), (), []
     numbers = {item.n for item in items}
+    chosen = _out_of_order(text, candidates, chosen, numbers)
 
     def as_marker(c: Candidate) -> Marker:
         line = line_of(starts, c.start)

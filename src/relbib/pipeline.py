@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from relbib.diagnostics import diagnostic
 from relbib.model import (
@@ -38,7 +38,9 @@ from relbib.model import (
 if TYPE_CHECKING:
     from relbib.check.context import ClaimInputs
     from relbib.check.runner import CheckRequest, CheckResult, LibraryFindings
+    from relbib.export.lists import Selection
     from relbib.library.core import Library, LibraryUpdate
+    from relbib.library.importing import ImportResult
     from relbib.resolve import ResolveResult
     from relbib.scale import Runner
 
@@ -461,6 +463,55 @@ def export_list(library: Library, entries: Sequence[Entry] | None = None, *,
 
     chosen = _sources(library) if entries is None else entries
     return export(chosen, library.annotations, fmt=fmt, style=style)
+
+
+def selected_list(library: Library, selection: Selection, *, product: Literal["render", "export"],
+                  fmt: str, style: str) -> tuple[str, int]:
+    """The library's entries a selection picks, rendered (``render``) or exported.
+
+    Args:
+        library: the library to select from.
+        selection: keys, tags, essays and query (relbib.export.lists.Selection).
+        product: ``render`` for an annotated bibliography, ``export`` for a reading list.
+        fmt: the product's format (relbib.render.formats() or relbib.export.lists.export_formats()).
+        style: the reference style.
+
+    Returns:
+        The product's text and how many entries it holds.
+    """
+    from relbib.export.lists import select
+
+    entries = select(library, selection)
+    write = render_bibliography if product == "render" else export_list
+    return write(library, entries, fmt=fmt, style=style), len(entries)
+
+
+def import_exports(library: Library, exports: Sequence[tuple[str, str]]) -> ImportResult:
+    """The library with the entries of each export added or updated, in order.
+
+    Args:
+        library: the library to add to.
+        exports: (path, text) of each .bib, CSL-JSON or RIS export; the path's
+            suffix names its format.
+
+    Returns:
+        The new library, the keys added, the keys updated (once each, and not
+        those also added), and warnings about what could not be read or merged.
+    """
+    from relbib.library.importing import ImportResult, import_entries, read_export
+
+    added: list[str] = []
+    updated: list[str] = []
+    warnings: list[str] = []
+    for path, text in exports:
+        entries, problems = read_export(text, path=path)
+        result = import_entries(library, entries)
+        library = result.library
+        added += result.added
+        updated += [k for k in result.updated if k not in updated and k not in added]
+        warnings += [*problems, *result.warnings]
+    return ImportResult(library=library, added=tuple(added), updated=tuple(updated),
+                        warnings=tuple(warnings))
 
 
 def _sources(library: Library) -> list[Entry]:

@@ -52,10 +52,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 # A page range of the antecedent ("43--65", "153-62", "153–162").
 _PAGE_RANGE = re.compile(rf"^\s*(\d+)\s*{lexicon.DASH}+\s*(\d+)\s*$")
 # The note part of a pinpoint ("45 n. 3") is not a page.
-_PIN_NOTE = re.compile(r"\s*&?\s*nn?\..*$")
+_PIN_NOTE = re.compile(r"(?<!\s)\s*+&?\s*+nn?\..*$")  # a space run is tried from its start only
 _DIGITS = re.compile(r"\d+")
 # A URL's scheme, "www." and trailing slash do not make it another page.
-_URL_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|/+$", re.IGNORECASE)
+_URL_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|(?<!/)/++$", re.IGNORECASE)
 
 # Fields that say where a source was published: a note with none of them (only
 # an author and/or a title) reads as a short form of an earlier note.

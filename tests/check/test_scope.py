@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clirun import Done, relbib
 
 from relbib.check.records import DraftCitation, DraftScan
 from relbib.check.rules import RULES
@@ -65,10 +63,9 @@ ROOT = Path(__file__).resolve().parents[2]
 MASTER = ROOT / "tests" / "cases" / "check" / "projects" / "master_bib"
 
 
-def _relbib(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "RELBIB_CACHE_DIR": str(cwd / ".cache"), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "relbib", *args], cwd=cwd, env=env, input=stdin,
-                          capture_output=True, text=True, check=False)
+def _relbib(*args: str, cwd: Path, stdin: str | None = None) -> Done:
+    env = {"RELBIB_CACHE_DIR": str(cwd / ".cache"), "NO_COLOR": "1"}
+    return relbib(*args, cwd=cwd, env=env, stdin=stdin)
 
 
 @pytest.fixture()
@@ -77,7 +74,7 @@ def master(tmp_path: Path) -> Path:
     return tmp_path / "m"
 
 
-def _kinds(done: subprocess.CompletedProcess[str]) -> list[tuple[int, str]]:
+def _kinds(done: Done) -> list[tuple[int, str]]:
     return sorted((f["line"], f["kind"]) for f in json.loads(done.stdout)["findings"])
 
 

@@ -28,6 +28,8 @@ def test_facts_case(case: dict) -> None:
         assert [list(a) for a in facts.acronyms] == case["acronyms"]
     if "roles" in case:
         assert sorted([r.person, r.role, r.country] for r in facts.roles) == case["roles"]
+    if "places" in case:
+        assert [list(p) for p in facts.places] == case["places"]
     for flag in ("opinion", "checkable", "quotation"):
         if flag in case:
             assert getattr(facts, flag) == case[flag]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relbib.claims.facts import extract_facts
-from relbib.claims.link import link
+from relbib.claims.link import Thresholds, link
 from relbib.claims.retrieval import terms
 from relbib.model import Citation, Decision, Essay, Form, Marker, Note, Sentence, SourceClaim, Span
 
@@ -224,3 +224,59 @@ def test_a_paraphrase_in_other_words_is_supported_unless_the_year_differs() -> N
     result = link([source, same, other_year], cites)
     supported = {x.essay for x in result.links if x.relation == "supports"}
     assert supported == {"b"}
+
+
+def test_two_shared_names_and_a_date_a_day_apart_are_one_event_misdated() -> None:
+    # no shared word for what happened ("touched down" / "landed"), but the same craft
+    # in the same place, a day apart
+    a = essay("a", "The probe Vireo touched down in the Basin of Ash on 3 March 2004 "
+                   "with two rovers aboard.", cites={0: 1})
+    b = essay("b", "Vireo landed in the Basin of Ash on 4 March 2004.")
+    result = link([a, b], {"a": (cite(1, "space2005report"),)})
+    assert "conflicting-fact" in kinds(result, "b")["Vireo landed in the Basin of Ash on 4 March 2004."]
+
+
+def test_two_shared_names_in_two_kinds_of_event_are_no_conflict() -> None:
+    # the same craft and place, but a launch and a landing: two events, days apart
+    a = essay("a", "Vireo was launched from the Basin of Ash on 9 March 2004.", cites={0: 1})
+    b = essay("b", "Vireo landed in the Basin of Ash on 4 March 2004.")
+    result = link([a, b], {"a": (cite(1, "space2005report"),)})
+    assert not any(j.kind == "conflicting-fact" for j in result.judgements)
+
+
+def test_a_cited_work_known_elsewhere_for_the_same_claim_is_never_unsupported() -> None:
+    # the library dates the work a year before the event, yet another essay cites it for
+    # this very claim: the paraphrase is what the work is known for, not a wrong note
+    known = essay("k", "The Orvik dam on the Sella river burst on 12 May 1983, "
+                       "flooding the valley below.", cites={0: 1})
+    draft = essay("d", "When the Orvik dam on the Sella gave way in May 1983, the valley "
+                       "below was flooded.", cites={0: 1})
+    cites = {"k": (cite(1, "berg1982dams"),), "d": (cite(1, "berg1982dams"),)}
+    result = link([known, draft], cites, work_dates={"berg1982dams": "1982"})
+    assert not any(j.kind == "unsupported-citation" and j.essay == "d"
+                   for j in result.judgements)
+    alone = link([draft], {"d": cites["d"]}, work_dates={"berg1982dams": "1982"})
+    assert any(j.kind == "unsupported-citation" for j in alone.judgements)  # the guard's reach
+
+
+LIBRARY = essay("lib", "The Zephyr programme cost some $9 billion in all. "
+                "Zephyr 2 carried three pilots around the Sun in June 1981. "
+                "A valve fire grounded Zephyr for a year in 1979. "
+                "Zephyr 5 was the last flight, in May 1984. "
+                "Congress cut the budget of the space agency in 1983.",
+                cites={0: 1, 1: 2, 2: 3, 3: 4, 4: 5})
+LIBRARY_CITES = {"lib": tuple(cite(n, f"work{n}") for n in range(1, 6))}
+
+
+def test_the_name_of_the_subject_anchors_no_suggestion() -> None:
+    # "Zephyr" is in most claims of the library: it names the subject, not a fact
+    judged = essay("d", "The cost of Zephyr was worth every cent.")
+    result = link([LIBRARY, judged], LIBRARY_CITES)
+    assert "uncited-supported-claim" not in kinds(result, "d").get(judged.sentences[0].text, set())
+    # the same with the subject rule off: the name and "cost" make a suggestion
+    loose = link([LIBRARY, judged], LIBRARY_CITES, thresholds=Thresholds(subject_min=10**6))
+    assert "uncited-supported-claim" in kinds(loose, "d")[judged.sentences[0].text]
+    # a paraphrase with a fact of its own is still supported
+    dated = essay("e", "A fire in a valve kept Zephyr on the ground through 1979.")
+    assert "uncited-supported-claim" in kinds(link([LIBRARY, dated], LIBRARY_CITES), "e")[
+        dated.sentences[0].text]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -84,11 +85,22 @@ def test_missing_date_is_nd(style: str) -> None:
     assert "n.d." in _one(style, "book", author=KHAN[:1], title="Undated", publisher="P")
 
 
+TYPES = sorted({e.type for e in load_case("library").entries} | {"dataset", "weird"})
+
+
+@functools.cache
+def _every_type(style: str) -> dict[str, str]:
+    """One title-only entry of each type, formatted together (one pandoc run per CSL
+    style); the titles differ, so no style prints one as a repeat of the one before."""
+    entries = [Entry(key=type_, type=type_, fields=freeze_fields({"title": f"Only a Title on {type_}"}))
+               for type_ in TYPES]
+    return {f.key: str(f) for f in format_entries(entries, style=style)}
+
+
 @pytest.mark.parametrize("style", styles())
-@pytest.mark.parametrize("type_", sorted({e.type for e in load_case("library").entries} | {"dataset", "weird"}))
+@pytest.mark.parametrize("type_", TYPES)
 def test_every_type_formats_even_with_fields_missing(style: str, type_: str) -> None:
-    text = _one(style, type_, title="Only a Title")
-    assert "only a title" in text.lower()
+    assert f"only a title on {type_}" in _every_type(style)[type_].lower()
 
 
 @pytest.mark.parametrize("style", ["chicago-nb", "apa7"])

@@ -15,12 +15,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from clirun import relbib  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
+# enough essays that --workers 2 sends two documents per task (a dead worker takes a
+# neighbour with it), few enough that the serial, worker and Dask runs stay quick
+ESSAYS = 18
+WORKS = 24
+
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """30 footnoted essays citing 40 shared works (tests/scale/corpus.py)."""
+    """ESSAYS footnoted essays citing WORKS shared works (tests/scale/corpus.py)."""
     folder = tmp_path_factory.mktemp("corpus") / "essays"
-    make_corpus(folder, essays=30, works=40)
+    make_corpus(folder, essays=ESSAYS, works=WORKS)
     return folder
 
 

@@ -6,15 +6,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import fresh, outputs
+import pytest
+from conftest import ESSAYS, WORKS, fresh, outputs
+
+# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
+# the corpus, the serial run and the Dask cluster are built once
+pytestmark = pytest.mark.xdist_group("scale")
 
 
 def test_the_serial_run_has_something_to_compare(serial: dict[str, bytes]) -> None:
     links = json.loads(serial["<links>"])["links"]
     findings = json.loads(serial["<findings>"])["findings"]
-    assert len([k for k in serial if k.startswith("annotations/")]) >= 30
+    assert len([k for k in serial if k.startswith("annotations/")]) >= WORKS
     assert {x["relation"] for x in links} >= {"cited", "supports"}
-    assert findings, "check found nothing in 30 essays: the comparison would be empty"
+    assert findings, f"check found nothing in {ESSAYS} essays: the comparison would be empty"
 
 
 def test_two_local_workers_write_what_serial_writes(tmp_path: Path, corpus: Path,

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 from clirun import relbib
-from conftest import fresh, outputs
+from conftest import ESSAYS, fresh, outputs
 
 from relbib.scale.tasks import CRASH_HOOK
 
-VICTIM = "essays/essay017.txt"
+# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
+# the corpus, the serial run and the Dask cluster are built once
+pytestmark = pytest.mark.xdist_group("scale")
+
+VICTIM = "essays/essay009.txt"  # mid-run, the second document of its task
 
 
 @pytest.mark.parametrize("step", ["ingest_step", "analyse_step", "judge_step"])
@@ -20,8 +24,8 @@ def test_a_worker_killed_mid_run_loses_nothing(tmp_path: Path, corpus: Path, ste
                                                 serial: dict[str, bytes],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     marker = tmp_path / "died"
-    # the analysis step names its documents by number: the 18th is essay017's sentences
-    name = "document 18 of the linking run" if step == "analyse_step" else VICTIM
+    # the analysis step names its documents by number: the 10th is essay009's sentences
+    name = "document 10 of the linking run" if step == "analyse_step" else VICTIM
     monkeypatch.setenv(CRASH_HOOK, f"{step}:{name}|{marker}")
     got = outputs(fresh(tmp_path, corpus, "killed"), "--workers", "2")
     assert marker.exists(), "the worker handling the document did not die"
@@ -38,8 +42,8 @@ def test_a_document_that_always_kills_its_worker_becomes_a_finding(
     assert f"{VICTIM}:1:1: RB001 error: could not be ingested: its worker process died" \
         in done.stderr
     essays = (root / "bib" / "essays.bib").read_text(encoding="utf-8")
-    assert essays.count("@") == 29
-    assert "Essay number 18 on" not in essays and "Essay number 17 on" in essays
+    assert essays.count("@") == ESSAYS - 1
+    assert "Essay number 10 on" not in essays and "Essay number 9 on" in essays
 
 
 def test_a_dask_worker_killed_mid_run_loses_nothing(tmp_path: Path, corpus: Path,

@@ -1,11 +1,14 @@
-"""Helpers for the data-loss tests (issue 9, points 7-10): real relbib runs on
-a library in a temporary folder."""
+"""Helpers for the data-loss tests (issue 9, points 7-10): relbib runs on a
+library in a temporary folder, real processes where the test needs one (a kill,
+two runs at once, a lock held by another process), else in this process."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 from pathlib import Path
+
+import clirun
 
 REPO = Path(__file__).resolve().parents[2]
 RELBIB = REPO / ".venv" / "bin" / "relbib"
@@ -26,6 +29,12 @@ def make_project(root: Path, groups: dict[str, list[Path]]) -> Path:
 def relbib(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(RELBIB), *args], cwd=root, capture_output=True, text=True,
                           timeout=120)
+
+
+def run_here(root: Path, *args: str) -> clirun.Done:
+    """``relbib ARGS`` in ``root``, in this process: for a run that prepares a
+    library, or one whose process proves nothing a real one would."""
+    return clirun.relbib(*args, cwd=root)
 
 
 def start(root: Path, *args: str) -> subprocess.Popen[str]:

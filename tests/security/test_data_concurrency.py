@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from data_library import leftovers, library_state, make_project, relbib, start, two_groups
+from data_library import leftovers, library_state, make_project, relbib, run_here, start, two_groups
 
 from relbib.workspace import find_project, library_lock, load_library, plan_save, save
 from relbib.workspace.writes import LibraryLocked
@@ -37,7 +37,7 @@ def sequential(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, bytes
     for order in (("a", "b"), ("b", "a")):
         root = _two_groups(tmp_path_factory.mktemp("sequential"))
         for folder in order:
-            assert relbib(root, "ingest", folder).returncode == 0
+            assert run_here(root, "ingest", folder).returncode == 0
         states.append(library_state(root))
     return states
 
@@ -68,7 +68,7 @@ def test_a_locked_library_fails_clearly_without_wait(tmp_path: Path) -> None:
 
 def test_wait_waits_for_the_lock_then_writes(tmp_path: Path) -> None:
     root = _two_groups(tmp_path)
-    assert relbib(root, "ingest", "a").returncode == 0
+    assert run_here(root, "ingest", "a").returncode == 0
     project = find_project(root)
     with library_lock(project):
         waiting = start(root, "ingest", "--wait", "b")
@@ -92,7 +92,7 @@ def test_two_ingests_without_wait_never_lose_silently(tmp_path: Path) -> None:
 
 def test_a_summary_saved_during_a_run_survives_it(tmp_path: Path) -> None:
     root = _two_groups(tmp_path)
-    assert relbib(root, "ingest", "a").returncode == 0
+    assert run_here(root, "ingest", "a").returncode == 0
     project = find_project(root)
     library = load_library(project)
     key = sorted(library.annotations)[0]
@@ -120,7 +120,7 @@ def test_a_summary_saved_during_a_run_survives_it(tmp_path: Path) -> None:
 
 def test_a_bib_changed_during_a_run_is_refused_not_overwritten(tmp_path: Path) -> None:
     root = _two_groups(tmp_path)
-    assert relbib(root, "ingest", "a").returncode == 0
+    assert run_here(root, "ingest", "a").returncode == 0
     project = find_project(root)
     library = load_library(project)
     from relbib.pipeline import ingest_run

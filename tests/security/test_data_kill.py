@@ -1,12 +1,14 @@
 """Issue 9, point 8: a run killed at any moment leaves the old library or the
 new one, never a mix, and the next run leaves no temp file behind.
 
-A real `relbib ingest` is killed with SIGKILL 15 times (a fixed seed): every
-other time after a random 0-1.5 s (or up to the length of a run, on a slower
-machine), and in between at a random 0-0.3 s after its save began staging
-files, so that kills land inside the save as well as before and after it.  After `relbib list`
-(any run that loads the library recovers it), every file of the library is
-the old state's or every file is the new state's.
+A real `relbib ingest` is killed with SIGKILL 10 times (a fixed seed): every
+other time at a random moment of the run (one in each fifth of a whole run's
+length, so the kills span it from start to end), and in between at a random
+moment of its save (one in each fifth of the time from its first staged file
+to its exit, so kills land in staging, at the commit and in the switch).
+After `relbib list` (any run that loads the library recovers it; run in this
+process, as recovery needs no fresh one), every file of the library is the
+old state's or every file is the new state's.
 """
 
 from __future__ import annotations
@@ -21,75 +23,85 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from data_library import leftovers, library_state, relbib, start, two_groups
+from data_library import leftovers, library_state, run_here, start, two_groups
 
 from relbib.workspace import find_project, load_library, plan_save, save
 from relbib.workspace.writes import JOURNAL_NAME, STAGING_PREFIX
 
-ITERATIONS = 15
-State = tuple[Path, dict[str, bytes], dict[str, bytes], float]
+ITERATIONS = 10
+STRATA = ITERATIONS // 2  # each kind of kill lands once in each fifth of its span
+State = tuple[Path, dict[str, bytes], dict[str, bytes], float, float]
 
 
 @pytest.fixture(scope="module")
 def states(tmp_path_factory: pytest.TempPathFactory) -> State:
-    """A project holding the old library (a/ ingested), and the new one (b/ too)."""
+    """A project holding the old library (a/ ingested), the new one (b/ too), and
+    how long a real `ingest b` takes, whole and from its first staged file."""
     old = two_groups(tmp_path_factory.mktemp("old"))
-    assert relbib(old, "ingest", "a").returncode == 0
+    assert run_here(old, "ingest", "a").returncode == 0
     new = tmp_path_factory.mktemp("new") / "p"
     shutil.copytree(old, new)
     began = time.monotonic()
-    assert relbib(new, "ingest", "b").returncode == 0
-    took = time.monotonic() - began
+    run = start(new, "ingest", "b")
+    saving = _wait_for_the_save(new, run)
+    run.communicate(timeout=120)
+    ended = time.monotonic()
+    assert run.returncode == 0
     assert library_state(old) != library_state(new)
-    return old, library_state(old), library_state(new), took
+    return old, library_state(old), library_state(new), ended - began, ended - saving
 
 
 def test_sigkill_at_random_moments_leaves_old_or_new(
         tmp_path: Path, states: State) -> None:
-    template, old, new, took = states
+    template, old, new, took, saving = states
     rng = random.Random(9)
     outcomes: Counter[str] = Counter()
     for i in range(ITERATIONS):
         root = tmp_path / f"run{i}"
         shutil.copytree(template, root)
         run = start(root, "ingest", "b")
+        # a random moment in the (i // 2)-th fifth of the span, 10% past its end
+        at = rng.uniform(i // 2, i // 2 + 1) / STRATA * 1.1
         if i % 2:
-            # in the save: from the moment its first file is staged, 0-0.3 s
+            # in the save: from the moment its first file is staged to the run's exit
             _wait_for_the_save(root, run)
-            time.sleep(rng.uniform(0.0, 0.3))
+            time.sleep(at * saving)
         else:
-            # anywhere: 0-1.5 s, or the run's length on a slower machine
-            time.sleep(rng.uniform(0.0, max(1.5, took * 1.2)))
+            # anywhere: from the start of the run to its end
+            time.sleep(at * took)
         if run.poll() is None:
             os.kill(run.pid, signal.SIGKILL)
         run.communicate(timeout=60)
         left = leftovers(root)
-        listed = relbib(root, "list")
+        listed = run_here(root, "list")
         assert listed.returncode == 0, listed.stderr
         state = library_state(root)
         assert state in (old, new), f"iteration {i}: a mix of old and new files"
         assert leftovers(root) == [], f"iteration {i}: left behind {leftovers(root)}"
         outcome = "old" if state == old else "new"
         outcomes[outcome + (" (recovered)" if left else "")] += 1
-    print(f"\nkill loop: {ITERATIONS} iterations, a run takes {took:.2f} s: {dict(outcomes)}")
+    print(f"\nkill loop: {ITERATIONS} iterations, a run takes {took:.2f} s, its save "
+          f"{saving:.3f} s: {dict(outcomes)}")
 
 
-def _wait_for_the_save(root: Path, run: subprocess.Popen[str]) -> None:
+def _wait_for_the_save(root: Path, run: subprocess.Popen[str]) -> float:
+    """When the run's save staged its first file (or the run ended)."""
     deadline = time.monotonic() + 60
     while run.poll() is None and time.monotonic() < deadline:
         if any(name.startswith(STAGING_PREFIX) for name in os.listdir(root)):
-            return
+            break
         time.sleep(0.0005)
+    return time.monotonic()
 
 
 def test_a_committed_switch_is_finished_by_the_next_run(tmp_path: Path) -> None:
     """A crash after the journal, before the switch, is rolled forward."""
     root = two_groups(tmp_path)
-    assert relbib(root, "ingest", "a").returncode == 0
+    assert run_here(root, "ingest", "a").returncode == 0
     old = library_state(root)
     _crash_after_commit(root, "b")
     assert (root / JOURNAL_NAME).exists() and library_state(root) == old
-    assert relbib(root, "list").returncode == 0
+    assert run_here(root, "list").returncode == 0
     assert library_state(root) != old
     assert any("tin" in name for name in library_state(root))
     assert leftovers(root) == [] and not (root / JOURNAL_NAME).exists()
@@ -97,14 +109,14 @@ def test_a_committed_switch_is_finished_by_the_next_run(tmp_path: Path) -> None:
 
 def test_staging_without_journal_is_rolled_back(tmp_path: Path) -> None:
     root = two_groups(tmp_path)
-    assert relbib(root, "ingest", "a").returncode == 0
+    assert run_here(root, "ingest", "a").returncode == 0
     old = library_state(root)
     staging = root / f"{STAGING_PREFIX}99999"
     staging.mkdir()
     (staging / "0").write_text("half")
     stale = root / "annotations" / ".copper1son1991copper.yaml.k2j3_x.tmp"
     stale.write_text("half")
-    assert relbib(root, "list").returncode == 0
+    assert run_here(root, "list").returncode == 0
     assert library_state(root) == old and leftovers(root) == []
 
 

@@ -13,7 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
-from data_library import SEED_WITH_NOTES, make_project, relbib, write_essay
+from data_library import SEED_WITH_NOTES, make_project, run_here, write_essay
 
 from relbib.library.core import make_library
 from relbib.library.essay_ids import essay_ids
@@ -34,7 +34,7 @@ def test_a_symlinked_sources_bib_and_annotation_are_written_through(tmp_path: Pa
     (root / "bib" / "sources.bib").symlink_to(shared / "sources.bib")
     link = root / "annotations" / "copper1son1991copper.yaml"
     link.symlink_to(shared / "copper1son1991copper.yaml")
-    done = relbib(root, "ingest", "e")
+    done = run_here(root, "ingest", "e")
     assert done.returncode == 0, done.stderr
     assert (root / "bib" / "sources.bib").is_symlink() and link.is_symlink()
     shared_bib = (shared / "sources.bib").read_text(encoding="utf-8")
@@ -48,7 +48,7 @@ def test_a_symlink_into_a_missing_folder_is_refused_with_a_message(tmp_path: Pat
     write_essay(root / "e" / "copper.txt", "copper")
     (root / "bib").mkdir()
     (root / "bib" / "sources.bib").symlink_to(tmp_path / "gone" / "sources.bib")
-    done = relbib(root, "ingest", "e")
+    done = run_here(root, "ingest", "e")
     assert done.returncode == 3 and "symlink" in done.stderr
     assert (root / "bib" / "sources.bib").is_symlink()
     assert not (root / "annotations").exists()  # nothing written: all or nothing
@@ -59,15 +59,15 @@ def test_same_file_name_in_two_folders_gives_two_essays(tmp_path: Path) -> None:
     for folder in ("a", "b"):
         (root / folder).mkdir()
         shutil.copy(SEED_WITH_NOTES, root / folder / "essay.txt")
-    assert relbib(root, "ingest", "a", "b").returncode == 0
+    assert run_here(root, "ingest", "a", "b").returncode == 0
     library = load_library(find_project(root))
     assert sorted(e.fields["file"] for e in library.essays.values()) == [
         "a/essay.txt", "b/essay.txt"]
     claims = {c.essay for a in library.annotations.values() for c in a.claims}
     assert claims == {"a-essay", "b-essay"}
     before = (root / "bib" / "essays.bib").read_bytes()
-    assert relbib(root, "ingest", "b").returncode == 0  # re-ingest one: same ids
-    assert relbib(root, "ingest", "a", "b").returncode == 0
+    assert run_here(root, "ingest", "b").returncode == 0  # re-ingest one: same ids
+    assert run_here(root, "ingest", "a", "b").returncode == 0
     assert (root / "bib" / "essays.bib").read_bytes() == before
 
 
@@ -86,8 +86,8 @@ def test_a_backslash_in_an_essay_file_name_does_not_break_link(tmp_path: Path) -
     root = make_project(tmp_path, {})
     write_essay(root / "e" / "back\\slash.txt", "copper")
     write_essay(root / "top\\level.txt", "tin")
-    assert relbib(root, "ingest", "e", "top\\level.txt").returncode == 0
-    done = relbib(root, "link")
+    assert run_here(root, "ingest", "e", "top\\level.txt").returncode == 0
+    done = run_here(root, "link")
     assert done.returncode == 0, done.stderr
     assert "gone" not in done.stderr and done.stderr.startswith("2 essays")
 
@@ -107,5 +107,5 @@ def test_keys_too_long_for_a_file_name_get_a_short_unique_one(tmp_path: Path) ->
     assert sorted(back.annotations) == sorted(keys)
     assert back.annotations["\u6f22" * 150].summary == "about \u6f22"
     assert plan_save(project, back) == {}
-    listed = relbib(project.root, "list")
+    listed = run_here(project.root, "list")
     assert listed.returncode == 0, listed.stderr

@@ -22,18 +22,30 @@ QUIET_EXITS = (0, 141)
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed library with 20 essays' worth of sources (a long `list`)."""
-    root = tmp_path_factory.mktemp("library")
+def seed_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed library and a notes file: enough for a closed stdout, which fails
+    at the first write however short the output."""
+    root = tmp_path_factory.mktemp("seeds")
     for folder in ("seeds", "bib", "annotations"):
         shutil.copytree(REPO / folder, root / folder)
     (root / "relbib.toml").write_text("", encoding="utf-8")
-    extra = "".join(f"@misc{{extra{i:04d}, title = {{A source of essay {i // 100}}}, "
-                    f"year = {{2001}}}}\n" for i in range(2000))
-    with (root / "bib" / "sources.bib").open("a", encoding="utf-8") as bib:
-        bib.write("\n" + extra)
     (root / "notes.txt").write_text(
         "1. John Smith, The Book (Oxford: OUP, 2019), 4.\n" * 50, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory, seed_library: Path) -> Path:
+    """The seed library with 20 essays' worth of sources with long titles: `list`,
+    `render` and `export` print more than a pipe holds (64 KiB), so they are
+    still writing when the reader goes."""
+    root = tmp_path_factory.mktemp("library") / "p"
+    shutil.copytree(seed_library, root)
+    extra = "".join(f"@misc{{extra{i:04d}, title = {{A source of essay {i // 25} on the long "
+                    "history of the sea routes, the ports, the ships, their crews and cargoes}, "
+                    f"year = {{2001}}}}\n" for i in range(500))
+    with (root / "bib" / "sources.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n" + extra)
     return root
 
 
@@ -75,9 +87,9 @@ def test_list_into_head_ends_quietly(project: Path) -> None:
     ("list", "--format", "json"), ("export",), ("render",), ("check", "bib/sources.bib"),
     ("parse", "notes.txt"),
 ], ids=" ".join)
-def test_closed_stdout_ends_quietly(project: Path, args: tuple[str, ...]) -> None:
+def test_closed_stdout_ends_quietly(seed_library: Path, args: tuple[str, ...]) -> None:
     command = " ".join(f"'{a}'" for a in (str(RELBIB), *args))
-    proc = subprocess.run(f"{command} >&-", shell=True, cwd=project, capture_output=True,
+    proc = subprocess.run(f"{command} >&-", shell=True, cwd=seed_library, capture_output=True,
                           timeout=120)
     assert proc.returncode in (*QUIET_EXITS, 1), proc.stderr  # check: 1 = findings
     assert b"Traceback" not in proc.stderr

@@ -1,72 +1,106 @@
-"""Hostile and huge input completes in linear time and bounded memory (issue 9, point 11).
+"""Hostile and huge input is read to the right result in bounded memory (issue 9, point 11).
 
-Each case runs on 10 KB and on 100 KB of the same hostile text and compares
-the two by ratio (CPU time, best of three; tracemalloc peak), never by an
-absolute bar: linear work grows 10×, quadratic 100×.  Oversized input is
+Each case feeds a reader or scanner the input the probe found quadratic (an
+argument never closed, a fragment repeated) and checks what a user would:
+it finishes, the hostile part is reported or yields no entry, the text around
+it still reads right, and memory stays bounded.  Speed itself is measured by
+benchmarks/hostile.py, which prints the growth ratios: no timed assertion here.
+The cases run in one child process with a generous timeout, so a regression to
+quadratic work fails the test instead of hanging the suite.  Oversized input is
 refused with exit 3 and a message naming the file.
 """
 
 from __future__ import annotations
 
-import time
+import json
+import subprocess
+import sys
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_runner import run_cli  # tests/security
 
 from relbib.check.drafts import scan_draft
-from relbib.formats.annotations import read_annotation
-from relbib.pipeline import parse_list
 from relbib.workspace import MAX_INPUT_BYTES
 
-SMALL, LARGE = 10_000, 100_000
-LIMIT = 15.0  # 10x input, at most 15x time
+SIZE = 200_000  # characters of hostile text per case
+HANG = 120  # seconds: linear work takes a few; the probe's quadratic cases took hours
+ROE = "1. Jane Roe, A Book (Oxford: Clarendon, 2001), 4.\n"
+CLAIM = ('  - essay: essays/one.txt\n    line: 7\n    note: 3\n'
+         '    quote: "A claim the source supports."\n')
 
 
 def repeat(fragment: str, size: int) -> str:
     return (fragment * (size // len(fragment) + 1))[:size]
 
 
-def cpu_seconds(run: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        run()
-        best = min(best, time.process_time() - start)
-    return best
-
-
-def peak_bytes(run: Callable[[], object]) -> int:
+def _peak_bytes(run: Any) -> tuple[Any, int]:
     tracemalloc.start()
     try:
-        run()
-        return tracemalloc.get_traced_memory()[1]
+        return run(), tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
 
 
-def assert_linear(make: Callable[[str], Callable[[], object]], fragment: str) -> None:
-    small, large = make(repeat(fragment, SMALL)), make(repeat(fragment, LARGE))
-    small()  # warm up: models and lexicons load once
-    t_small, t_large = cpu_seconds(small), cpu_seconds(large)
-    if t_large > 0.05:  # under that, the ratio is clock noise
-        assert t_large / t_small <= LIMIT, f"{t_small:.3f}s -> {t_large:.3f}s"
+def _notes(fragment: str, memory: bool = False) -> dict[str, Any]:
+    from relbib.pipeline import parse_list
+    text = "Notes\n\n" + ROE + "2. " + repeat(fragment, SIZE) + "\n"
+    result, peak = _peak_bytes(lambda: parse_list(text)) if memory else (parse_list(text), 0)
+    first = result.notes[0].reference
+    return {"notes": len(result.notes), "entries": len(result.entries), "peak": peak,
+            "first_title": first.fields.get("title"), "first_year": first.fields.get("year")}
 
 
-def note_list(body: str) -> Callable[[], object]:
-    text = "Notes\n\n1. Jane Roe, A Book (Oxford: Clarendon, 2001), 4.\n2. " + body + "\n"
-    return lambda: parse_list(text)
+def _draft(fragment: str) -> dict[str, Any]:
+    scan = scan_draft(repeat(fragment, SIZE) + "\n\n\\cite{roe2001}\n", path="draft.tex")
+    assert scan is not None
+    return {"keys": [c.key for c in scan.citations],
+            "unclosed": sum("never closed" in d.message for d in scan.diagnostics)}
 
 
-def latex(body: str) -> Callable[[], object]:
-    return lambda: scan_draft(body, path="draft.tex")
+def _annotation() -> dict[str, Any]:
+    from relbib.formats.annotations import read_annotation
+    count = 1_000_000 // len(CLAIM)
+    text = "key: roe2001\nsummary: A summary.\nclaims:\n" + CLAIM * count
+    annotation = read_annotation(text, path="annotations/roe2001.yaml")
+    return {"claims": len(annotation.claims), "expected": count,
+            "last": [annotation.claims[-1].quote, annotation.claims[-1].line], "summary": annotation.summary}
 
 
-def test_an_unclosed_cite_in_a_draft_is_scanned_in_linear_time() -> None:
-    assert_linear(latex, "\\cite[")
-    assert_linear(latex, "\\bibliography{")
+def outcomes() -> dict[str, Any]:
+    """What each hostile input gives; run in the child process."""
+    return {
+        "cite": _draft("\\cite["),
+        "bibliography": _draft("\\bibliography{"),
+        "editors": _notes("John Smith and "),
+        "supra": _notes("supra note 3, ", memory=True),
+        "annotation": _annotation(),
+    }
+
+
+@pytest.fixture(scope="module")
+def hostile() -> dict[str, Any]:
+    """The outcomes, computed once in a child process that may not hang."""
+    here = Path(__file__).resolve()
+    code = (f"import sys, json; sys.path.insert(0, {str(here.parent)!r}); "
+            "import test_hostile_inputs as t; print(json.dumps(t.outcomes()))")
+    try:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              timeout=HANG, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"hostile input still being read after {HANG} s: quadratic work is back")
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("case", ["cite", "bibliography"])
+def test_an_unclosed_argument_repeated_in_a_draft_is_reported_and_the_rest_still_read(
+        hostile: dict[str, Any], case: str) -> None:
+    outcome = hostile[case]
+    assert outcome["keys"] == ["roe2001"]  # the real citation after the junk is found
+    assert outcome["unclosed"] >= 1
 
 
 def test_an_unclosed_cite_is_still_reported_once_per_command() -> None:
@@ -76,28 +110,25 @@ def test_an_unclosed_cite_is_still_reported_once_per_command() -> None:
     assert ["never closed" in d.message for d in scan.diagnostics] == [True]
 
 
-def test_editors_repeated_in_a_note_parse_in_linear_time() -> None:
-    assert_linear(note_list, "John Smith and ")
+@pytest.mark.parametrize("case", ["editors", "supra"])
+def test_a_note_of_one_fragment_repeated_makes_no_entry_and_spoils_no_neighbour(
+        hostile: dict[str, Any], case: str) -> None:
+    outcome = hostile[case]
+    assert outcome["notes"] == 2
+    assert outcome["entries"] == 1  # names alone, or a supra to a missing note, are no work
+    assert (outcome["first_title"], outcome["first_year"]) == ("A Book", "2001")
 
 
-def test_supra_note_repeated_parses_in_linear_time_and_memory() -> None:
-    assert_linear(note_list, "supra note 3, ")
-    small = peak_bytes(note_list(repeat("supra note 3, ", SMALL)))
-    large = peak_bytes(note_list(repeat("supra note 3, ", LARGE)))
-    assert large / small <= LIMIT, f"{small / 1e6:.1f} MB -> {large / 1e6:.1f} MB"
+def test_supra_note_repeated_parses_in_bounded_memory(hostile: dict[str, Any]) -> None:
+    """The probe saw 1.6 GB for 700 KB; linear work needs a few hundred bytes a character."""
+    assert hostile["supra"]["peak"] < 500 * SIZE, f"{hostile['supra']['peak'] / 1e6:.0f} MB"
 
 
-def test_a_one_megabyte_annotation_reads_in_linear_time() -> None:
-    claim = ("  - essay: essays/one.txt\n    note: 3\n    text: \"A claim the source"
-             " supports.\"\n")
-
-    def make(body: str) -> Callable[[], object]:
-        text = "key: roe2001\nsummary: A summary.\nclaims:\n" + claim * (len(body) // len(claim))
-        return lambda: read_annotation(text, path="annotations/roe2001.yaml")
-
-    assert_linear(make, "x")
-    one_mb = "key: roe2001\nclaims:\n" + claim * (1_000_000 // len(claim))
-    assert len(read_annotation(one_mb, path="roe2001.yaml").claims) == 1_000_000 // len(claim)
+def test_a_one_megabyte_annotation_reads_every_claim(hostile: dict[str, Any]) -> None:
+    outcome = hostile["annotation"]
+    assert outcome["claims"] == outcome["expected"]
+    assert outcome["last"] == ["A claim the source supports.", 7]
+    assert outcome["summary"] == "A summary."
 
 
 @pytest.mark.parametrize("command", ["parse", "check"])

@@ -51,6 +51,9 @@ TEX_PACKAGES = {
     "etoolbox.sty": "texlive-latex-recommended",
     "sfrm1000.pfb": "cm-super-minimal",
     "natbib.sty": "texlive-latex-base",
+    "amsmath.sty": "texlive-latex-base",
+    "graphicx.sty": "texlive-latex-base",
+    "booktabs.sty": "texlive-latex-recommended",
 }
 # what the biblatex bundle loads beyond LaTeX itself
 BIBLATEX = ("biblatex.sty", "reading.bbx", "logreq.sty", "etoolbox.sty")

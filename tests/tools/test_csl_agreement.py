@@ -18,10 +18,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from relbib.formats import csljson
 from relbib.formats.bibtex import entries_of, read_bib
-from relbib.render import format_entries
+from relbib.render import csl, format_entries
 from relbib.render.csl import pandoc_path, parse_html, style_path
+from relbib.render.html import inline
 from relbib.render.rich import plain_text
+
+# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
+# each style's pandoc and relbib renderings are made once
+pytestmark = pytest.mark.xdist_group("csl-agreement")
 
 DATA = Path(__file__).resolve().parent.parent / "render" / "data" / "varied.bib"
 LEDGER = Path(__file__).resolve().parent.parent / "render" / "known_differences.yaml"
@@ -84,3 +90,20 @@ def test_no_tex_markup_reaches_the_reader(style: str) -> None:
     reference, ours = _pandoc(style), _relbib(style)
     leaked = {k: t for k, t in ours.items() if _TEX.search(t) and not _TEX.search(reference.get(k, ""))}
     assert leaked == {}
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago-author-date"])
+def test_a_long_list_prints_exactly_as_one_pandoc_call_prints_it(
+        style: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the varied library and copies of some entries under new keys (the
+    # same author and year: "2019a", "2019b"), split as a long list is
+    entries = entries_of(read_bib(DATA.read_text(encoding="utf-8"), path=str(DATA)))
+    items = [csl._as_pandoc_reads(csljson.to_csl(e)) for e in entries]
+    items += [{**item, "id": f"{item['id']}-copy", "title": f"{item.get('title', '')} again"}
+              for item in items[::7]]
+    whole = [(r.key, inline(r.text)) for r in parse_html(csl.run_pandoc(items, style_path(style)))]
+    monkeypatch.setattr(csl, "_BATCH", 25)
+    assert len(csl._batches(items)) > 1
+    split = [(r.key, inline(r.text)) for r in csl.bibliography(items, style_path(style))]
+    assert split == whole
+    assert any(re.search(r"\d{4}[ab]\b", text) for _, text in whole)

@@ -5,6 +5,7 @@ and a hostile field runs nothing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from conftest import BIBLATEX, T1_FONTS, Data, need, run
 
 from relbib.export.lists import export, latex_bundle
 from relbib.render import render_bibliography
+
+# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
+# each engine's compile is made once
+pytestmark = pytest.mark.xdist_group("latex-tools")
 
 # what pdflatex and BibTeX say when a citation is missing
 _UNDEFINED = re.compile(r"undefined (citation|reference)|Citation `[^']*' undefined|"
@@ -54,12 +59,31 @@ def _compile(tmp_path: Path, data: Data, engine: str) -> tuple[str, str]:
     return log, blg
 
 
+# (folder, pdflatex log, .blg) of the hostile data's bundle built with an engine
+Compiled = Callable[[str], tuple[Path, str, str]]
+
+
+@pytest.fixture(scope="module")
+def hostile_bundle(tmp_path_factory: pytest.TempPathFactory, hostile_data: Data) -> Compiled:
+    """The hostile data's LaTeX bundle compiled with ``engine``, once per engine:
+    the tests below read the same real run."""
+    done: dict[str, tuple[Path, str, str]] = {}
+
+    def compiled(engine: str) -> tuple[Path, str, str]:
+        if engine not in done:
+            folder = tmp_path_factory.mktemp(engine)
+            done[engine] = (folder, *_compile(folder, hostile_data, engine))
+        return done[engine]
+
+    return compiled
+
+
 @pytest.mark.needs_tex_package(*T1_FONTS)
 @pytest.mark.parametrize("engine", [
     pytest.param("biber", marks=pytest.mark.needs_tex_package(*BIBLATEX)), "bibtex"])
-def test_latex_bundle_compiles_with_no_undefined_citation(tmp_path: Path, hostile_data: Data,
-                                                          engine: str) -> None:
-    log, blg = _compile(tmp_path, hostile_data, engine)
+def test_latex_bundle_compiles_with_no_undefined_citation(hostile_bundle: Compiled,
+                                                          hostile_data: Data, engine: str) -> None:
+    tmp_path, log, blg = hostile_bundle(engine)
     assert not _UNDEFINED.search(log), _UNDEFINED.search(log)
     assert not _UNDEFINED.search(blg)
     assert "ERROR" not in blg
@@ -74,11 +98,16 @@ def test_latex_bundle_compiles_with_no_undefined_citation(tmp_path: Path, hostil
 
 
 @pytest.mark.needs_tex_package(*BIBLATEX, *T1_FONTS)
-def test_biblatex_bundle_prints_the_annotations(tmp_path: Path, library_data: Data) -> None:
-    _compile(tmp_path, library_data, "biber")
-    bbl = (tmp_path / "annotated.bbl").read_text(encoding="utf-8")
-    summaries = [a.summary for a in library_data.annotations.values() if a.summary]
-    assert summaries and "\\field{annotation}" in bbl
+def test_biblatex_bundle_prints_the_annotations(hostile_bundle: Compiled,
+                                                library_data: Data) -> None:
+    # the library's entries and annotations are in the hostile data, run once by biber
+    folder, _log, _blg = hostile_bundle("biber")
+    bbl = (folder / "annotated.bbl").read_text(encoding="utf-8")
+    summarised = [key for key, a in library_data.annotations.items() if a.summary]
+    assert summarised
+    for key in summarised:  # each summarised entry's block carries its annotation
+        block = bbl.split(f"\\entry{{{key}}}", 1)[1].split("\\endentry", 1)[0]
+        assert "\\field{annotation}" in block, key
 
 
 @pytest.mark.needs_tex_package(*T1_FONTS)

@@ -239,7 +239,8 @@ def _name_problem(value: str, key: str, model: str) -> tuple[str, str, Severity 
             return (f"a comma at the end of name {number} (BibTeX: 'Name {number} in "
                     f"\"{value.strip()}\" has a comma at the end for entry {key}'; biber "
                     "drops it)", "remove the comma after the name, or write 'Family, Given'",
-                    Severity.ERROR)
+                    # biber only warns ("comma(s) at end of name (removing)")
+                    Severity.WARNING if model == "biblatex" else Severity.ERROR)
         if len(pieces) > 3:
             return (f"too many commas in name {number}, '{shown}' (BibTeX: 'Too many commas "
                     f"in name {number} of \"{value.strip()}\" for entry {key}'; biber skips "

@@ -16,7 +16,8 @@ from datetime import date
 
 from relbib.claims.aliases import same_name
 from relbib.claims.context import Thresholds
-from relbib.claims.facts import DateFact, Facts
+from relbib.claims.facts import Facts
+from relbib.claims.figures import DateFact
 from relbib.claims.retrieval import concept, predicates
 
 # role classes a person can hold only one of at a time (facts.py normalises the words)
@@ -33,6 +34,8 @@ _FINE = frozenset({"day", "month"})
 _EVENTS = frozenset({"event", "thing"})
 # entity kinds specific enough to anchor a comparison (countries and regions are not)
 _SPECIFIC = frozenset({"event", "thing", "person", "org", "name"})
+# broad places: with a specific name, a second anchor of one story
+_PLACES = frozenset({"region"})
 # entity kinds whose agreement counts as a shared fact for support
 _ANCHORS = frozenset({"event", "thing", "person", "name"})
 # actors that many sentences of one subject share: they add little on their own
@@ -162,8 +165,15 @@ def event_conflict(a: Facts, b: Facts, concepts: tuple[frozenset[str], frozenset
     place = place_conflict(a, b)
     if place:
         return "place", place
-    if persons_clash(a, b) or not predicates(shared) or reported(a_concepts, b_concepts):
+    if persons_clash(a, b) or reported(a_concepts, b_concepts):
         return "", ""
+    if not predicates(shared):
+        # no shared word for what happened: it takes two shared names, at most one
+        # sentence naming what happened, and dates weeks apart ("Eagle landed in the Sea of Tranquility on
+        # 21 July" / "Eagle touched down in the Sea of Tranquility on 20 July")
+        when = near_dates(a, b, limits.event_window)
+        one_story = not (predicates(a_concepts) and predicates(b_concepts))
+        return ("date", when) if one_story and when and _anchored(a, b) else ("", "")
     names = shared_names(a, b, _SPECIFIC | {"country"})
     if not (len(shared) >= 2 or names or _money(a, b)):
         return "", ""
@@ -174,6 +184,18 @@ def event_conflict(a: Facts, b: Facts, concepts: tuple[frozenset[str], frozenset
     if both_dated and numbers_agree(a, b, ratio=limits.figure_ratio) is False:
         return "number", _differing(a, b)
     return "", ""
+
+
+def _two_stories(concepts: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Each sentence names what happened, and not the same thing (a launch, a landing)."""
+    a, b = predicates(concepts[0]), predicates(concepts[1])
+    return bool(a and b and not a & b)
+
+
+def _anchored(a: Facts, b: Facts) -> bool:
+    """Two names in common, one of them specific (a person, thing, organisation, name)."""
+    specific = shared_names(a, b, _SPECIFIC)
+    return bool(specific) and len(specific) + len(shared_names(a, b, _PLACES)) >= 2
 
 
 def _differing(a: Facts, b: Facts) -> str:
@@ -196,6 +218,7 @@ def conflict(a: Facts, b: Facts, similarity: float, limits: Thresholds,
         return "role", role
     same_event = bool(shared_names(a, b, _EVENTS)) or (
         similarity >= limits.same_event and bool(shared_names(a, b, _SPECIFIC))
+        and not _two_stories(concepts)
     )
     if not same_event:
         return event_conflict(a, b, concepts, limits)
@@ -224,7 +247,7 @@ _NONE = Agreement(score=0.0)
 def agreement(similarity: float, a: Facts, b: Facts, dates: tuple[Sequence[DateFact],
               Sequence[DateFact]], limits: Thresholds,
               concepts: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-              ) -> Agreement:
+              subject: frozenset[str] = frozenset()) -> Agreement:
     """Lexical similarity raised by agreeing facts and meanings; zero when a fact contradicts.
 
     A sentence without a date takes the date of the narrative around it
@@ -234,7 +257,8 @@ def agreement(similarity: float, a: Facts, b: Facts, dates: tuple[Sequence[DateF
     things, organisations; countries count once), the same kind of event (a
     shared predicate such as "exploded"/"blew up") and the same common words
     (most concepts shared).  Two pieces make support; one piece needs a
-    closer lexical match; none, a near paraphrase.
+    closer lexical match; none, a near paraphrase.  A ``subject`` name (one
+    most claims of the library mention) is no piece.
     """
     if similarity <= 0:
         return _NONE
@@ -242,7 +266,7 @@ def agreement(similarity: float, a: Facts, b: Facts, dates: tuple[Sequence[DateF
     if agree is False or numbers is False or role_conflict(a, b):
         return _NONE
     own_date = agree is True and bool(a.dates or b.dates)
-    shared = shared_names(a, b, _ANCHORS)
+    shared = [name for name in shared_names(a, b, _ANCHORS) if name not in subject]
     countries = sorted({x for x in shared_names(a, b, _ACTORS)})
     common = concepts[0] & concepts[1]
     events = predicates(common)

@@ -4,8 +4,8 @@ Input: :class:`~relbib.claims.context.At` — one sentence of a linking run.
 Output: :class:`Conflicts` — ``conflicts`` links (evidence: the other
 sentence) and ``conflicting-fact`` judgements.
 Never: call two sentences in conflict without a shared event (a named event
-or thing, or a close paraphrase with a shared name) and a contradicting
-date, figure or role.
+or thing, a close paraphrase with a shared name, or two shared names and
+dates weeks apart) and a contradicting date, figure or role.
 """
 
 from __future__ import annotations

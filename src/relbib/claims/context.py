@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from relbib.claims.aliases import fold
-from relbib.claims.facts import DateFact, Facts
+from relbib.claims.facts import Facts
+from relbib.claims.figures import DateFact
 from relbib.claims.retrieval import Index
 from relbib.model import Essay, Evidence, Judgement, Link, Relation, Sentence, SourceClaim
 
@@ -37,6 +38,10 @@ class Thresholds:
     same_event: float = 0.6  # lexical score for "same event" without a shared named event
     event_window: int = 62  # days: two dates this close, of one kind of event, are one event
     figure_ratio: float = 4.0  # two figures further apart count different things
+    # a name in this share of the library's claims (and in subject_min of them) names the
+    # subject, not a fact: "Apollo" in a library on Apollo anchors no support
+    subject_share: float = 0.05
+    subject_min: int = 4
     candidates: int = 12  # retrieval depth per sentence
     budget: int = 1500  # postings read per query: bounds the work per sentence
 
@@ -73,6 +78,7 @@ class Corpus:
     paragraph_names: tuple[frozenset[str], ...]  # the names a paragraph mentions
     paragraph_vectors: tuple[Vector, ...]  # a paragraph's sentences' TF-IDF, summed
     essay_names: Mapping[str, frozenset[str]]  # essay id → every name its sentences mention
+    subject_names: frozenset[str] = frozenset()  # names so common in the claims they tell nothing
 
 
 def quote_key(text: str) -> str:
@@ -132,7 +138,10 @@ class At:
 
     def decided(self, key: str) -> Status | None:
         """A person's verdict on ``key`` for this sentence, if any."""
-        return self.run.verdicts.by_claim.get((key, self.unit.essay.id, self.quote))
+        by_claim = self.run.verdicts.by_claim
+        if not by_claim:
+            return None  # no decisions: the sentence's quote need not be folded
+        return by_claim.get((key, self.unit.essay.id, self.quote))
 
     def link(self, key: str, pinpoint: str | None, relation: Relation, score: float, via: str,
              evidence: Evidence | None = None) -> Link:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from relbib.claims.context import Corpus, Status, Unit, Vector, Verdicts, quote_key
-from relbib.claims.facts import DateFact, Facts, extract_facts
+from relbib.claims.context import Corpus, Status, Thresholds, Unit, Vector, Verdicts, quote_key
+from relbib.claims.facts import Facts, extract_facts
+from relbib.claims.figures import DateFact
 from relbib.claims.glosses import Aliases
 from relbib.claims.retrieval import Index, Vocabulary, concepts, terms
 from relbib.model import Citation, Decision, Essay, Note, Sentence, SourceClaim
@@ -174,8 +175,16 @@ def analyse(text: str, aliases: Aliases) -> Analysis:
     return Analysis(facts=facts, terms=tuple(terms(text, facts)), concepts=concepts(text))
 
 
+def subject_names(claim_facts: Sequence[Facts], share: float, least: int) -> frozenset[str]:
+    """The names at least ``share`` of the claims (and ``least`` of them) mention."""
+    counts = Counter(name for facts in claim_facts for name in facts.names)
+    floor = max(least, share * len(claim_facts))
+    return frozenset(name for name, n in counts.items() if n >= floor)
+
+
 def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliases, *,
-           analysed: Sequence[Analysis] | None = None) -> Corpus:
+           analysed: Sequence[Analysis] | None = None,
+           limits: Thresholds | None = None) -> Corpus:
     """Facts, narrative dates, TF-IDF vectors and the two indexes of one run.
 
     ``analysed``: each unit's, then each claim's :func:`analyse`, if already
@@ -204,7 +213,9 @@ def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliase
             fact_units.append(i)
             fact_index.add(vectors[i])
     paragraph_of, paragraph_names, paragraph_vectors = _paragraphs(found, unit_facts, vectors)
+    limits = limits or Thresholds()
     return Corpus(
+        subject_names=subject_names(claim_facts, limits.subject_share, limits.subject_min),
         paragraph_of=paragraph_of, paragraph_names=paragraph_names,
         paragraph_vectors=paragraph_vectors, essay_names=_essay_names(found, unit_facts),
         units=tuple(found), facts=tuple(unit_facts), dates=tuple(unit_dates), vectors=vectors,

@@ -99,9 +99,10 @@ def link(
     claims = tuple(dict.fromkeys(own + tuple(library_claims)))
     aliases = learn_aliases(library_texts(essays, claims, glosses))
     analysed = None if parallel is None else parallel.analyse(_texts(found, claims), aliases)
-    run = Run(corpus=corpus(found, claims, aliases, analysed=analysed),
+    limits = thresholds or Thresholds()
+    run = Run(corpus=corpus(found, claims, aliases, analysed=analysed, limits=limits),
               verdicts=verdicts(decisions),
-              limits=thresholds or Thresholds(), work_dates=work_dates or {},
+              limits=limits, work_dates=work_dates or {},
               essay_keys=essay_keys or {}, conflicts_with_claims=conflicts_with_claims)
     if parallel is not None:
         return parallel.judge(run, _documents(found))
@@ -119,7 +120,7 @@ def judge(run: Run, indices: Iterable[int]) -> LinkResult:
         links.extend(supported.links + conflicting.links)
         judgements.extend(conflicting.judgements)
         judgements.extend(judge_sentence(at, supported.best_other,
-                                         bool(conflicting.judgements)))
+                                         bool(conflicting.judgements), supported.backed))
     return LinkResult(links=tuple(links), judgements=tuple(judgements))
 
 

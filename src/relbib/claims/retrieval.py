@@ -10,7 +10,6 @@ read files, or hold state beyond one link run.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import unicodedata
@@ -120,6 +119,8 @@ def concepts(text: str) -> frozenset[str]:
 def _known_name(tokens: list[str], at: int) -> tuple[str, int] | None:
     """A country or organisation written in two to four capitalised words
     ("United States") as one term, and how many tokens it takes."""
+    if not tokens[at][0].isupper() or at + 1 == len(tokens) or not tokens[at + 1][0].isupper():
+        return None  # every name here starts with two capitalised words
     for length in (4, 3, 2):
         words = tokens[at:at + length]
         if len(words) == length and all(w[0].isupper() for w in words):
@@ -205,7 +206,17 @@ class Index:
             for doc, other in posting:
                 scores[doc] = get(doc, 0.0) + weight * other
         scores.pop(skip, None)
-        return heapq.nlargest(k, ((score, doc) for doc, score in scores.items()))
+        return top(scores, k)
+
+
+def top(scores: dict[int, float], k: int) -> list[tuple[float, int]]:
+    """The ``k`` largest (score, doc) pairs, largest first: what ``heapq.nlargest``
+    returns, found by sorting the bare scores (in C) and keeping those at or above
+    the k-th (a generator of pairs through nlargest cost a third of a query)."""
+    if len(scores) > k:
+        floor = sorted(scores.values(), reverse=True)[k - 1]
+        return sorted([(s, d) for d, s in scores.items() if s >= floor], reverse=True)[:k]
+    return sorted(zip(scores.values(), scores.keys(), strict=True), reverse=True)
 
 
 _PREDICATES: set[str] = set()

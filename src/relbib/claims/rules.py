@@ -101,12 +101,17 @@ def _shares_name(names: frozenset[str], others: frozenset[str]) -> bool:
 
 
 def judge_sentence(at: At, best_other: tuple[float, SourceClaim] | None,
-                   conflicting: bool) -> tuple[Judgement, ...]:
-    """The judgement a cited or uncited sentence earns, if any."""
+                   conflicting: bool, backed: frozenset[str] = frozenset(),
+                   ) -> tuple[Judgement, ...]:
+    """The judgement a cited or uncited sentence earns, if any.
+
+    ``backed``: cited works whose known claims agree with the sentence (a
+    paraphrase of what they are cited for elsewhere): never called unsupported.
+    """
     if at.unit.cited:
         out: list[Judgement] = []
         for key, pinpoint, _ in at.unit.cited:
-            if at.decided(key) == "confirmed":
+            if at.decided(key) == "confirmed" or key in backed:
                 continue
             reason = unsupported(at, Cited(key=key, pinpoint=pinpoint), best_other)
             if reason:

@@ -22,6 +22,8 @@ _NOTHING = Agreement(score=0.0)
 class Support:
     links: tuple[Link, ...]
     best_other: tuple[float, SourceClaim] | None  # the best uncited, not rejected work
+    # cited works that another essay cites for this same claim (a paraphrase agrees)
+    backed: frozenset[str] = frozenset()
 
 
 def agreements(at: At) -> dict[str, tuple[Agreement, SourceClaim]]:
@@ -36,7 +38,8 @@ def agreements(at: At) -> dict[str, tuple[Agreement, SourceClaim]]:
             continue  # a cited sentence does not support itself
         found = agreement(similarity, at.facts, corpus.claim_facts[doc],
                           (at.dates, corpus.claim_dates[doc]), limits,
-                          (corpus.concepts[at.i], corpus.claim_concepts[doc]))
+                          (corpus.concepts[at.i], corpus.claim_concepts[doc]),
+                          corpus.subject_names)
         if found.score > scored.get(claim.key, (_NOTHING, claim))[0].score:
             scored[claim.key] = (found, claim)
     return scored
@@ -79,7 +82,10 @@ def support(at: At) -> Support:
         if status != "rejected" and (best_other is None or score > best_other[0]):
             best_other = (score, claim)
     # a confirmation the scores did not find is still a link
-    for key in at.run.verdicts.confirmed.get((at.unit.essay.id, at.quote), ()):
+    confirmed = at.run.verdicts.confirmed
+    for key in confirmed.get((at.unit.essay.id, at.quote), ()) if confirmed else ():
         if key not in agreed and key not in cited_keys:
             links.append(at.link(key, None, "confirmed", 0.0, "person"))
-    return Support(links=tuple(links), best_other=best_other)
+    backed = frozenset(key for key in cited_keys
+                       if agreed.get(key, (_NOTHING, None))[0].score >= at.run.limits.support)
+    return Support(links=tuple(links), best_other=best_other, backed=backed)

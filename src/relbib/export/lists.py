@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from relbib import crosswalk
+from relbib import crosswalk, lexicon
 from relbib.diagnostics import InputError
 from relbib.formats import csljson, ris
 from relbib.formats.bibtex import update_bib
@@ -227,7 +227,8 @@ def bibtex_entry(entry: Entry, *, annotation: str = "") -> Entry:
     if date and "year" not in fields:
         fields["year"] = str(date[0])
     if date and len(date) > 1 and "month" not in fields:
-        fields["month"] = str(date[1])
+        # spelled out, as the month macros of plain.bst print it ("6" would print as 6)
+        fields["month"] = lexicon.months("en")[date[1] - 1]
     kind = entry.type if entry.type in crosswalk.BIBTEX_STYLE_TYPES else "misc"
     if kind != entry.type and isinstance(fields.get("url"), str) and "howpublished" not in fields:
         fields["howpublished"] = str(fields["url"])

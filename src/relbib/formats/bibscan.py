@@ -347,6 +347,9 @@ def _stray_closers(text: str, start: int, end: int, lines: _Lines, path: str,
     found = ([first] if first is not None and first.group(0).strip() else []) + \
         [m for m in _STRAY_CLOSER.finditer(text, start, end) if first is None or
          m.start() >= first.end()]
+    # a closer of a brace the text between entries opened ("#@article{x, ...}", an
+    # entry disabled by hand) is no stray closer: BibTeX skips the whole text
+    found = [m for m in found if text.count("{", start, m.start()) <= text.count("}", start, m.start())]
     for m in found:
         junk = m.group(0).strip()
         problems.append(diagnostic(

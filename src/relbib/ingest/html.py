@@ -23,15 +23,18 @@ _BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol section article aside header footer blockquote pre table "
     "tr td th figure figcaption hr dl dt dd main form address".split())
 _SKIP_TAGS = frozenset("script style noscript template svg nav button select".split())
-_FN_ID_RE = re.compile(r"(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,3})$", re.IGNORECASE)
-_FN_HREF_RE = re.compile(r"#(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,3})$", re.IGNORECASE)
+_FN_ID_RE = re.compile(r"(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,4})$", re.IGNORECASE)
+_FN_HREF_RE = re.compile(r"#(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,4})$", re.IGNORECASE)
 _BACKREF_HREF_RE = re.compile(r"#(?:fnref|ref|cite_ref|footnote-ref|footnote-anchor|_ftnref|ftnref|enref)",
                               re.IGNORECASE)
 # A note's links back to its markers ("^ a b" on Wikipedia, "↩"): not note text.
 _BACKLINK_CLASS_RE = re.compile(r"back-?link|back-?ref|footnote-back", re.IGNORECASE)
 # A note's own number opening its text ("<p id="fn1">1. Maria …"): the
 # number comes from the id already.
-_OWN_NUMBER_RE = re.compile(r"\s*[\[(]?\d{1,3}[.)\]]?(?:\s+|$)")
+_OWN_NUMBER_RE = re.compile(r"\s*[\[(]?(\d{1,4})[.)\]]?(?:\s+|$)")
+# Invisible characters typesetters put in the text (a word joiner around
+# dashes, a soft hyphen, a zero-width space): not part of what a note says.
+_INVISIBLE = frozenset("\u2060\u200b\u00ad\ufeff")
 _NOTES_CLASS_RE = re.compile(r"\b(?:foot|end)notes?\b|\bnotes\b", re.IGNORECASE)
 
 
@@ -60,6 +63,7 @@ class _HTMLReducer(HTMLParser):
         self.marker: tuple[str, list[tuple[str, int]]] | None = None  # (tag, chars)
         self.notes_heading = False  # "Notes" put before the first notes container
         self.note_opened = -1  # where a note's text starts, while nothing follows its number
+        self.own_number = 0  # the number of the note being opened (its text may repeat it)
 
     def pos(self) -> int:
         line, col = self.getpos()
@@ -106,11 +110,14 @@ class _HTMLReducer(HTMLParser):
         elif self.notes_depth and tag == self.notes_depth[0]:
             self.notes_depth.append(tag)
         if tag in _BLOCK_TAGS and len(self.out) != self.note_opened:
-            self.out.newlines(2 if tag != "li" else 1, at)
+            self._break(tag, at)
         if tag in ("ol", "ul"):
             start = a.get("start", "1")
             self.lists.append([tag, int(start) - 1 if start.isdigit() else 0])
         fn = _FN_ID_RE.match(a.get("id", ""))
+        if self.note_item and tag == self.note_item[0]:
+            self.note_item.append(tag)  # nested in the note (a list's item): its end is not the note's
+            return
         if tag == "li" and self.lists:
             kind = self.lists[-1]
             kind[1] = int(kind[1]) + 1
@@ -118,16 +125,12 @@ class _HTMLReducer(HTMLParser):
                 kind[1] = int(fn.group(1))
             self.out.generated(f"{kind[1]}. " if kind[0] == "ol" else "* ", at)
             if in_notes or fn:
-                self.note_item.append(tag)
-                self.suppress_number = True
-                self.note_opened = len(self.out)
+                self._open_note(tag, int(kind[1]))
             return
         if fn and tag in ("p", "div", "li", "aside") and not self.note_item:
             self.out.newlines(2, at)
             self.out.generated(f"{int(fn.group(1))}. ", at)
-            self.note_item.append(tag)
-            self.suppress_number = True
-            self.note_opened = len(self.out)
+            self._open_note(tag, int(fn.group(1)))
             return
         if fn and tag == "a" and in_notes and _BACKREF_HREF_RE.match(a.get("href", "")):
             # <a id="footnote-1" href="#footnote-anchor-1">1</a> opens a note
@@ -174,7 +177,7 @@ class _HTMLReducer(HTMLParser):
             self.marker = None
             digits = [(c, o) for c, o in chars if c.isdigit()]
             label = "".join(c for c, _ in chars).strip().strip("[]()")
-            if label.isdigit() and len(label) <= 3:
+            if label.isdigit() and len(label) <= 4:
                 start = len(self.out)
                 for c, o in digits:
                     self.out.add(c, o)
@@ -184,13 +187,30 @@ class _HTMLReducer(HTMLParser):
                     self.out.add(c, o)
         if tag in ("ol", "ul") and self.lists:
             self.lists.pop()
+        closes_note = len(self.note_item) == 1 and tag == self.note_item[-1]
         if self.note_item and tag == self.note_item[-1]:
             self.note_item.pop()
-            self.suppress_number = False
+            self.suppress_number = self.suppress_number and not closes_note
         if self.notes_depth and tag == self.notes_depth[-1]:
             self.notes_depth.pop()
         if tag in _BLOCK_TAGS and len(self.out) != self.note_opened:
-            self.out.newlines(2 if tag != "li" else 1, at)
+            if closes_note:
+                self.out.newlines(2, at)  # a blank line between two notes
+            else:
+                self._break(tag, at)
+
+    def _open_note(self, tag: str, n: int) -> None:
+        """A note (an ``<li>``, or a ``<p id="fn3">``) numbered ``n`` opens here."""
+        self.note_item.append(tag)
+        self.suppress_number = True
+        self.note_opened = len(self.out)
+        self.own_number = n
+
+    def _break(self, tag: str, at: int) -> None:
+        """The line break a block boundary makes: a blank line between
+        paragraphs, but a plain one inside a note (its quotations, lists and
+        later paragraphs continue the note; a blank line would end it)."""
+        self.out.newlines(1 if tag == "li" or self.note_item else 2, at)
 
     def _text(self, text: str, src: int | None) -> None:
         """Append ``text`` (from ``src``, or at the current tag when None)."""
@@ -205,11 +225,11 @@ class _HTMLReducer(HTMLParser):
         if self.suppress_number:
             if not text.strip():
                 return
-            if text.strip().strip("[]().").isdigit():
+            if text.strip().strip("[]().") == str(self.own_number):
                 return  # the note's own number inside its item
             self.suppress_number = False
             own = _OWN_NUMBER_RE.match(text)
-            if own and src is not None:
+            if own and src is not None and int(own.group(1)) == self.own_number:
                 text, src = text[own.end():], src + own.end()
         if self.marker is not None:
             self.marker[1].extend((c, (src if src is not None else at) + (i if src is not None else 0))
@@ -217,6 +237,8 @@ class _HTMLReducer(HTMLParser):
             return
         for i, c in enumerate(text):
             o = at if src is None else src + i
+            if c in _INVISIBLE:
+                continue
             if c.isspace():
                 if not self.out.ends_with_space():
                     self.out.add(" ", o)

@@ -25,7 +25,7 @@ _BYLINE_RE = re.compile(r"(?:(?:by|written by|author)\b[:\s]*|from:\s*)(.*)$", r
 _MEMO_KIND_RE = re.compile(r"(?:memorandum|memo|briefing note|briefing memo)$", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"(?:re|subject|subj)\s*:\s*(\S.*)$", re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"(?:(?<!\s)\s+)?(?:,|\band\b|&)\s*")  # spaces from a run's start: linear
-_NAME_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]*\.|[A-Z][\w'’\-]*[a-z][\w'’\-]*|(?:al|el)-[A-Z][\w\-]+)$")
+_NAME_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]*\.|[A-Z](?=[\w'’\-]*?[a-z])[\w'’\-]*+|(?:al|el)-[A-Z][\w\-]++)$")
 _PARTICLES = lexicon.name_particles()
 _HONORIFIC_RE = re.compile(rf"^(?:{'|'.join(sorted(lexicon.honorifics()))})\.?\s+", re.IGNORECASE)
 # Words of headings and page furniture, never of a person's name.

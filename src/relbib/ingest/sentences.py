@@ -34,7 +34,7 @@ _CLOSERS = r"[’”\"')\]»]*"
 BOUNDARY_RE = re.compile(_FINAL + _CLOSERS)
 
 # The word just before a period, to test for abbreviations.
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]{0,63})$")  # bounded: searched in a 20-character window
 
 # Titles and reference words that are followed by a name or number, never
 # by a new sentence ("Mr. Khan", "Vol. 4", "pp. 43", "e.g. Russia").
@@ -45,7 +45,7 @@ ABBREVIATIONS = frozenset(
 )
 # Dotted initialisms ("U.S.", "U.K.") end a sentence only before a word that
 # usually opens one; otherwise "the U.S. Congress" would be cut in two.
-_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.){2,30}$")  # bounded: only whether it matches counts
 SENTENCE_OPENERS = frozenset(
     """the this that these those it its he she they we i in on at by for from with as but
     however moreover furthermore thus hence therefore yet and so after before since while

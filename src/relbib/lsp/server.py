@@ -268,12 +268,26 @@ def _doc(ls: RelbibServer, uri: str) -> tuple[State, Path, str] | None:
     return ls.ensure_state(path), path, ls.text(uri)
 
 
+def about_document(fallback: Any) -> Callable[[F], Callable[[RelbibServer, Any], Any]]:
+    """A request handler about one document, called with its state, path and text
+    after the params; ``fallback`` answers for a document relbib does not read."""
+
+    def wrap(handler: F) -> Callable[[RelbibServer, Any], Any]:
+        @functools.wraps(handler)
+        def answer(ls: RelbibServer, params: Any) -> Any:
+            doc = _doc(ls, params.text_document.uri)
+            return fallback if doc is None else handler(ls, params, *doc)
+        return answer
+
+    return wrap
+
+
 @guarded(None)
-def completion(ls: RelbibServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
-    doc = _doc(ls, params.text_document.uri)
-    if doc is None or doc[1].suffix.lower() == ".bib":
+@about_document(None)
+def completion(ls: RelbibServer, params: lsp.CompletionParams, state: State, path: Path,
+               text: str) -> lsp.CompletionList | None:
+    if path.suffix.lower() == ".bib":
         return None
-    state, path, text = doc
     return features.complete(state, path, params.text_document.uri, text, params.position,
                              state.encoding)
 
@@ -288,38 +302,30 @@ def completion_resolve(ls: RelbibServer, item: lsp.CompletionItem) -> lsp.Comple
 
 
 @guarded(None)
-def hover(ls: RelbibServer, params: lsp.HoverParams) -> lsp.Hover | None:
-    doc = _doc(ls, params.text_document.uri)
-    if doc is None:
-        return None
-    state, path, text = doc
+@about_document(None)
+def hover(ls: RelbibServer, params: lsp.HoverParams, state: State, path: Path,
+          text: str) -> lsp.Hover | None:
     return features.hover(state, path, text, params.position, state.encoding)
 
 
 @guarded(None)
-def definition(ls: RelbibServer, params: lsp.DefinitionParams) -> lsp.Location | None:
-    doc = _doc(ls, params.text_document.uri)
-    if doc is None:
-        return None
-    state, path, text = doc
+@about_document(None)
+def definition(ls: RelbibServer, params: lsp.DefinitionParams, state: State, path: Path,
+               text: str) -> lsp.Location | None:
     return features.definition(state, path, text, params.position, state.encoding, ls.uri_of)
 
 
 @guarded([])
-def references(ls: RelbibServer, params: lsp.ReferenceParams) -> list[lsp.Location]:
-    doc = _doc(ls, params.text_document.uri)
-    if doc is None:
-        return []
-    state, path, text = doc
+@about_document([])
+def references(ls: RelbibServer, params: lsp.ReferenceParams, state: State, path: Path,
+               text: str) -> list[lsp.Location]:
     return features.references(state, path, text, params.position, state.encoding, ls.uri_of,
                                declaration=params.context.include_declaration)
 
 
-def rename(ls: RelbibServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
-    doc = _doc(ls, params.text_document.uri)
-    if doc is None:
-        return None
-    state, path, text = doc
+@about_document(None)
+def rename(ls: RelbibServer, params: lsp.RenameParams, state: State, path: Path,
+           text: str) -> lsp.WorkspaceEdit | None:
     try:
         return features.rename(state, path, text, params.position, params.new_name,
                                state.encoding, ls.uri_of)
@@ -331,11 +337,9 @@ def rename(ls: RelbibServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | No
 
 
 @guarded([])
-def code_action(ls: RelbibServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-    doc = _doc(ls, params.text_document.uri)
-    if doc is None:
-        return []
-    state, path, text = doc
+@about_document([])
+def code_action(ls: RelbibServer, params: lsp.CodeActionParams, state: State, path: Path,
+                text: str) -> list[lsp.CodeAction]:
     return actions.code_actions(state, path, params.text_document.uri, text, params.range,
                                 params.context.diagnostics, ls.uri_of)
 

@@ -139,6 +139,21 @@ def _url(text: str) -> str:
 _TRAILING_PARTICLE = frozenset("da. de. do. dos. das. del. della. van. von. du. des.".split())
 
 
+def _split_off_container(out: list[tuple[str, str]], label: str, run: re.Pattern[str],
+                         head: str) -> None:
+    """Split the first ``label`` segment that ``run`` reads as its own part (group
+    ``head``) followed by a container (group ``container``), in place; only while
+    no segment is a container yet."""
+    if "container-title" in {seg_label for seg_label, _ in out}:
+        return
+    for i, (seg_label, text) in enumerate(out):
+        found = run.match(text) if seg_label == label else None
+        if found:
+            out[i : i + 1] = [(label, found.group(head)),
+                              ("container-title", found.group("container"))]
+            return
+
+
 def repair_segments(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Segments with four tagger slips at a boundary undone.
 
@@ -151,24 +166,8 @@ def repair_segments(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
       ("(2006, | Aout). L’éducation…"): the closing words go back.
     """
     out = list(segments)
-    if "container-title" not in {label for label, _ in out}:
-        for i, (label, text) in enumerate(out):
-            run = P.EDITORS_THEN_CONTAINER.match(text) if label == "editor" else None
-            if run:
-                out[i : i + 1] = [
-                    ("editor", run.group("editors")),
-                    ("container-title", run.group("container")),
-                ]
-                break
-    if "container-title" not in {label for label, _ in out}:
-        for i, (label, text) in enumerate(out):
-            split = P.QUOTED_THEN_IN.match(text) if label == "title" else None
-            if split:
-                out[i : i + 1] = [
-                    ("title", split.group("title")),
-                    ("container-title", split.group("container")),
-                ]
-                break
+    _split_off_container(out, "editor", P.EDITORS_THEN_CONTAINER, "editors")
+    _split_off_container(out, "title", P.QUOTED_THEN_IN, "title")
     for i in range(1, len(out)):
         (prev_label, prev), (label, text) = out[i - 1], out[i]
         words = text.split()

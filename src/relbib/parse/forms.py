@@ -30,6 +30,10 @@ _FORM_WORD_IN_ITALICS = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+# A star page ("at *154", "*154–*56": the first edition's page, Blackstone) is
+# no italics: its star is kept, under this stand-in, while italics go.
+_STAR_PAGE = re.compile(r"(?<![\w*])\*(?=\d)")
+_STAR_KEPT = "\u2217"
 _VOLUME_ID = re.compile(r"^\d{1,3}\s+(?=(?i:id)\.)")
 # Pinpoints of law and archives the form patterns do not spell.
 _ODD_PIN = re.compile(
@@ -58,7 +62,10 @@ def classify_note(text: str) -> Reference | None:
     # "2 id. at *154" / "1 id. § 405": the volume of a multi-volume work before Id.
     volume = _VOLUME_ID.match(clean)
     if volume is not None:
-        return _read_forms(text, clean[volume.end() :])
+        clean = clean[volume.end() :]
+        ref = _read_forms(text, clean)
+        if ref is not None:
+            return ref
     # "ibid [43]", "ibid para 3.20", "Miller (n 1) [50]", "Treadwell (n 3) ch 4":
     # a pinpoint the form patterns do not spell is read in place of a page.
     odd = _ODD_PIN.search(clean)
@@ -88,8 +95,8 @@ def _read_forms(text: str, clean: str) -> Reference | None:
 def _prepare(text: str) -> str:
     """The note as the form patterns read it: one line, no italics, no signal."""
     clean = _SPACES.sub(" ", text).strip()
-    clean = P.FORM_ITALIC_RUN.sub(_unwrap_italics, clean)
-    clean = clean.replace("*", "")
+    clean = P.FORM_ITALIC_RUN.sub(_unwrap_italics, _STAR_PAGE.sub(_STAR_KEPT, clean))
+    clean = clean.replace("*", "").replace(_STAR_KEPT, "*")
     return P.FORM_SIGNAL.sub("", clean).strip()
 
 

@@ -1,4 +1,5 @@
-"""Humanities notes the general readers miss: archives, reference entries, books and chapters.
+"""Humanities notes the general readers miss: books and chapters, MLA notes, and
+(through :mod:`relbib.parse.records`) archives, reference entries and newspapers.
 
 Input: the text of one note (signal, trailing explanatory parentheticals and
 subsequent forms already handled by split.py and forms.py).
@@ -8,16 +9,8 @@ Never: guess — every part of the note must be understood or the reader
 declines; look at other notes; touch a file.
 
 The shapes (Chicago, Oxford, OSCOLA and MLA notes, and the European
-law-journal style):
+law-journal style), besides the records of :mod:`relbib.parse.records`:
 
-* archival items: a letter ``A to B, 3 May 1912, Archive, Shelfmark, fo. 12``
-  and a document named by its genre (``Petition of …``, ``Memorandum on …``,
-  ``Minutes of …``) with a date and an archive → ``unpublished``; the folio
-  is the pinpoint, the archive and shelfmark the ``note``;
-* reference entries: ``Oxford English Dictionary, s.v. “word”`` and MLA's
-  ``“Word,” The X Dictionary, 2nd ed., 1989`` → ``inreference``;
-* a newspaper issue cited by name and date: ``The Times, 3 Feb. 1834, 3``
-  → ``article`` with ``journal`` and ``date``;
 * books and chapters whose facts of publication close in one bracket, in any
   of the styles' spellings — ``(Place: Publisher, Year)``, ``(Place, Year)``,
   ``(Oxford UP, 1999)``, ``(4th edn, OUP 2019)``, ``(London, 1984; repr.
@@ -37,53 +30,28 @@ from types import MappingProxyType
 
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
-from relbib.parse.dates import parse_date
 from relbib.parse.fields import clean_edition
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import looks_like_organisation, split_names
 from relbib.parse.pages import expand_compressed, normalize_pages
+from relbib.parse.records import (
+    EXTRA_CHUNK,
+    PERSON_WORD,
+    PUBLISHER_WORD,
+    REFERENCE_WORK,
+    Read,
+    archival_item,
+    comma_chunks,
+    newspaper_issue,
+    reference_entry,
+)
 
 __all__ = ["read_humanities_note"]
 
-_MONTH = rf"(?:{lexicon.month_pattern('en')})\.?"
-_FULL_DATE = rf"(?:\d{{1,2}}\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
-# A date an archival item carries: a full date, a month and year, a year, "c.1631".
-_ITEM_DATE = re.compile(
-    rf"^(?:(?:c\.|ca\.|circa)\s?)?(?:{_FULL_DATE}|{_MONTH}\s\d{{4}}|\d{{4}}(?:[-\u2013]\d{{1,4}})?)$"
-)
-# A document named by its genre opens with one of these words.
-_GENRE = re.compile(
-    r"^(?:Petition|Memorandum|Memo|Minutes?|Deposition|Examination|Declaration|Instructions|"
-    r"Warrant|Draft|Diary|Notes|Account|Inventory|Will|Statement|Circular|Despatch|Dispatch|"
-    r"Report|Letter|Letters|Speech|Proclamation|Order|Resolution|Testimony|Affidavit)\b"
-)
-# What names an archive, a manuscript or a folio in the rest of an archival note.
-_ARCHIVE = re.compile(
-    r"\b(?:Archives?|Archiv|Archivio|Record\sOffice|Records|Library|Biblioth\w+|Museum|Papers|"
-    r"Collection|TNA|PRO|BL|NA|HL|MSS?|Add\.|fos?\.|fols?\.|ff?\.)(?!\w)"
-    r"|\b[A-Z]{1,5}\s?\d+(?:/\d+)+"
-)
-_ARCHIVE_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)(?!\d)")
-_FOLIO = re.compile(r"^(?:fos?|fols?|ff?|p|pp)\.\s?\S+$")
-_PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019.-]*|[a-z]{1,3}|al-\w+|d'\w+)$")
 # Lower-case words inside a person's name: particles (one home: the lexicon),
 # and the joining words of a name such as "Duke of the Abruzzi".
 _LOWER_JOINS = lexicon.name_particles() | frozenset(("of", "the", "and"))
-# A newspaper named by itself, then a full date and a page.
-_NEWSPAPER = re.compile(
-    rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s[A-Z][\w'\u2019&.-]*){{0,4}})"
-    rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?,\s(?P<date>{_FULL_DATE})(?:,\s(?:p\.\s?)?(?P<pin>\d+))?\.?$"
-)
-# Reference entries.
-_SUB_VERBO = re.compile(
-    r"^(?P<work>[^,\u201c\u201d\u2018\u2019\"]{3,100}?),\s(?:(?P<ed>\d+(?:st|nd|rd|th)\sedn?\.?),\s)?"
-    r"s\.\s?v\.\s?[\u201c\u2018\"](?P<entry>[^\u201d\"]{1,120}?)[,.]?[\u201d\u2019\"](?P<rest>.{0,200})$"
-)
-_REFERENCE_WORK = re.compile(r"\b(?:Dictionary|Encyclop\w+|Lexikon|Lexicon|Wörterbuch|Handbook\sof)\b")
-_QUOTED_LEAD = re.compile(
-    r"^[\u201c\"](?P<entry>[^\u201d\"]{1,120}?)[,.]?[\u201d\"],?\s(?P<rest>.{3,300})$"
-)
-_ACCESSED = re.compile(r"(?i)(?:,|(?<!\s))\s*(?:accessed|retrieved|consulted|last\s+modified)\b.*$")
+
 
 # --- the facts of publication ------------------------------------------------------
 
@@ -99,13 +67,6 @@ _REPORT_NUMBER = re.compile(
     r"\.?\s[\w/.-]{1,20})$"
 )
 _THESIS = re.compile(r"(?i)\b(?:diss\.|dissertation|thesis|DPhil|PhD)\b")
-_PUBLISHER_WORD = re.compile(
-    r"\b(?:UP|P|Press|Publish\w*|Books|Verlag|Editions?|Éditions|Editore|Giappichelli|Giuffrè|"
-    r"Kluwer|Hart|Brill|Routledge|Penguin|Verso|Norton|Knopf|Vintage|Blackwell|Wiley|Springer|"
-    r"Clarendon|Macmillan|Longman|Sweet|Maxwell|OUP|CUP|LexisNexis|Bloomsbury|Polity|Sage|"
-    r"Elgar|Nijhoff|Mohr|Beck|Dalloz|Pedone|Bruylant|Intersentia|Mouton|Gruyter|Harper\w*|"
-    r"Random|House|Library|U)\b"
-)
 # After the bracket: "[i. |vol. 2, |2:]pages[, at|here pin]".
 _VOLUME_LEAD = r"(?:(?P<vol>[ivxlc]{1,6}\.|vol\.\s?\d+,?|\d+:)\s?)?"
 _PAGE = rf"\d+[a-z]?(?:\s?{lexicon.DASH}\s?\d+[a-z]?)?"
@@ -125,11 +86,6 @@ _ROLE_CHUNK = re.compile(r"^(?P<role>eds?\.?|trans\.|comp\.)$")
 _ROLE_NAMES = re.compile(
     r"^(?P<role>ed\.|eds\.|edited\sby|trans\.|translated\sby|tr\.|introd\.|with\san\sintroduction\sby)"
     r"\s(?P<names>.+)$"
-)
-_EXTRA = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)|2d|3d|rev\.|new|revised)\s+edn?\.?$|^(?:vol\.|vols\.)\s?[\dIVXL]+$"
-    r"|^\d+\svols\.?$|^version\s[\d.]+$|^(?:repr\.|reprint)$",
-    re.IGNORECASE,
 )
 _CORPORATE = re.compile(
     r"^(?:The\s)?(?:[A-Z][\w'\u2019&.-]*\s){0,6}(?:Team|Project|Lab|Laboratory|Consortium|Collective|"
@@ -154,7 +110,7 @@ def read_humanities_note(text: str, *, archival_only: bool = False) -> FullRef |
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     if not clean or len(clean) > 600:
         return None
-    readers = (_archival, _reference_entry, _newspaper)
+    readers = (archival_item, reference_entry, newspaper_issue)
     for read in readers if archival_only else (*readers, _bracketed, _mla):
         found = read(clean)
         if found is not None:
@@ -169,128 +125,13 @@ def read_humanities_note(text: str, *, archival_only: bool = False) -> FullRef |
     return None
 
 
-_Read = tuple[str, dict[str, FieldValue], str | None]
 
-
-# --- archival items -------------------------------------------------------------------
-
-
-def _archival(text: str) -> _Read | None:
-    """ "A to B, 3 May 1912, Archive, Shelfmark, fo. 12" / "Petition of …, 1631, Archive"."""
-    chunks = _chunks(text.rstrip("."))
-    at = next((i for i, c in enumerate(chunks) if i and _ITEM_DATE.match(c)), None)
-    if at is None:
-        return None
-    head = ", ".join(chunks[:at]).strip()
-    quoted = re.fullmatch(r"[\u201c\u2018\"](.+?)[,.]?[\u201d\u2019\"]", head)
-    title = quoted.group(1) if quoted else head
-    rest = chunks[at + 1 :]
-    if not rest or rest[0].lower().startswith("in ") or not _ARCHIVE.search(", ".join(rest)):
-        return None
-    fields: dict[str, FieldValue] = {}
-    letter = re.fullmatch(r"(?P<sender>[^,;()\d]{2,80}?)\sto\s(?P<to>[^,;()\d]{2,80})", title)
-    # the writer is named; the addressee may be a body ("the canons of Lucca")
-    if letter is not None and _people(letter.group("sender")) and len(letter.group("to").split()) <= 10:
-        fields["author"] = _sender(letter.group("sender"))
-    elif not _GENRE.match(title) or re.search(r"[\d\u201c\u201d]", title.rstrip(".")):
-        return None
-    fields["title"] = title.strip(" ,.")
-    year, iso = parse_date(chunks[at])
-    found = _ARCHIVE_YEAR.search(chunks[at])  # a medieval charter's year too: "3 May 1075"
-    if found is None:
-        return None
-    fields["year"] = year or found.group(0)
-    if iso:
-        fields["date"] = iso
-    pin = None
-    if _FOLIO.match(rest[-1]):
-        pin = rest.pop()
-    if rest:
-        fields["note"] = ", ".join(rest)
-    return "unpublished", fields, pin
-
-
-def _people(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 8 and all(_PERSON_WORD.match(w) for w in words) and words[0][:1].isupper()
-
-
-def _sender(text: str) -> tuple[Name, ...]:
-    """The writer of a letter: a person without their title, or a body ("Justices of Norfolk")."""
-    words = text.split()
-    titles = lexicon.honorifics() | {"lord", "lady", "earl", "duke", "bishop", "rev", "captain", "general"}
-    while len(words) > 1 and words[0].lower().strip(".") in titles:
-        words = words[1:]
-    plain = " ".join(words)
-    if any(w in ("of", "the") for w in words) or looks_like_organisation(plain):
-        return (Name(family=plain, literal=True),)
-    return split_names(plain) or (Name(family=plain, literal=True),)
-
-
-# --- reference entries and newspapers ------------------------------------------------
-
-
-def _reference_entry(text: str) -> _Read | None:
-    """ "Oxford English Dictionary, s.v. “pamphlet.”" / "“Periodical,” The OED, 2nd ed., 1989." """
-    m = _SUB_VERBO.match(text)
-    if m is not None:
-        rest = _ACCESSED.sub("", m.group("rest")).strip(" ,.")
-        fields: dict[str, FieldValue] = {"title": m.group("entry").strip(" ,."),
-                                         "booktitle": m.group("work").strip()}
-        if m.group("ed"):
-            fields["edition"] = clean_edition(m.group("ed"))
-        year, _iso = parse_date(rest) if rest else ("", "")
-        if rest and not year:
-            return None
-        if year:
-            fields["year"] = year
-        return "inreference", fields, None
-    m = _QUOTED_LEAD.match(text)
-    if m is None:
-        return None
-    chunks = _chunks(m.group("rest").rstrip("."))
-    if not chunks or not _REFERENCE_WORK.search(chunks[0]) or "(" in m.group("rest"):
-        return None
-    fields = {"title": m.group("entry").strip(" ,."), "booktitle": chunks[0].strip()}
-    for chunk in chunks[1:]:
-        year, _iso = parse_date(chunk)
-        if _EXTRA.match(chunk):
-            fields["edition"] = clean_edition(chunk)
-        elif year and len(chunk) < 25:
-            fields["year"] = year
-        elif not _PUBLISHER_WORD.search(chunk):
-            return None
-    return "inreference", fields, None
-
-
-def _newspaper(text: str) -> _Read | None:
-    """ "The Times, 3 Feb. 1834, 3.": a newspaper's issue, by its name and date."""
-    m = _NEWSPAPER.match(text)
-    if m is None or split_names(m.group("paper")) and not _paper_like(m.group("paper")):
-        return None
-    year, iso = parse_date(m.group("date"))
-    fields: dict[str, FieldValue] = {"journal": m.group("paper"), "year": year}
-    if iso:
-        fields["date"] = iso
-    return "article", fields, m.group("pin")
-
-
-def _paper_like(name: str) -> bool:
-    """A periodical's name rather than a person's: "The Times", "Leeds Mercury"."""
-    words = name.split()
-    return words[0] == "The" or len(words) == 1 or words[0].lower() not in _given_names()
-
-
-def _given_names() -> frozenset[str]:
-    from relbib.parse.names import western_given_names
-
-    return western_given_names()
 
 
 # --- books and chapters with a bracket of facts ------------------------------------------
 
 
-def _bracketed(text: str) -> _Read | None:
+def _bracketed(text: str) -> Read | None:
     """Book, chapter or report whose facts of publication close in one bracket."""
     body = text.rstrip(" .")
     url = re.search(r",?\s(?:https?://|doi:|www\.)\S+$", body)
@@ -311,7 +152,7 @@ def _bracketed(text: str) -> _Read | None:
     if read is None:
         return None
     kind = read if kind == "book" else kind
-    if kind == "incollection" and _REFERENCE_WORK.search(str(fields.get("booktitle", ""))):
+    if kind == "incollection" and REFERENCE_WORK.search(str(fields.get("booktitle", ""))):
         kind = "inreference"
     understood, pin = _after_facts(after, kind, fields)
     if not understood:
@@ -369,7 +210,7 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
     if ":" in place:
         address, publisher = (p.strip() for p in place.split(":", 1))
         fields["address"], fields["publisher"] = address, publisher
-    elif place and _PUBLISHER_WORD.search(place):
+    elif place and PUBLISHER_WORD.search(place):
         fields["publisher"] = place
     elif place:
         fields["address"] = place
@@ -397,7 +238,7 @@ def _after_facts(after: str, kind: str, fields: dict[str, FieldValue]) -> tuple[
 
 def _plain_head(head: str, fields: dict[str, FieldValue]) -> str | None:
     """ "Author[s][ (eds)], Title[, 2nd edn][, ed. X]" → names and title; the entry type."""
-    chunks = _chunks(head)
+    chunks = comma_chunks(head)
     if not chunks:
         return None
     k, names, role = _author_run(chunks)
@@ -436,7 +277,7 @@ def _quoted_head(head: str, fields: dict[str, FieldValue]) -> str | None:
             return None
         fields["editor"] = editors
         container = eds.group("book")
-    book = _leading_title(_chunks(container), fields)
+    book = _leading_title(comma_chunks(container), fields)
     if not book:
         return None
     fields["booktitle"] = ", ".join(book).strip(" ,.")
@@ -470,7 +311,7 @@ def _name_list(text: str) -> tuple[Name, ...] | None:
     parts = re.split(r",\s|\s(?:and|&)\s", text)
     for part in parts:
         words = part.split()
-        if not 1 <= len(words) <= 6 or not all(_PERSON_WORD.match(w) for w in words):
+        if not 1 <= len(words) <= 6 or not all(PERSON_WORD.match(w) for w in words):
             return None
         if all(w.lower() in _LOWER_JOINS for w in words):
             return None
@@ -482,7 +323,7 @@ def _name_list(text: str) -> tuple[Name, ...] | None:
 
 def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
     """Put an edition, editors, translators or a volume in ``fields``; False if none."""
-    if _EXTRA.match(chunk):
+    if EXTRA_CHUNK.match(chunk):
         if "ed" in chunk.lower() and re.match(r"\d|rev|new", chunk, re.IGNORECASE):
             fields["edition"] = clean_edition(chunk)
         elif chunk.lower().startswith("vol"):
@@ -522,7 +363,7 @@ def _tuple(value: FieldValue | None) -> tuple[Name, ...]:
 # --- MLA notes without a bracket --------------------------------------------------------
 
 
-def _mla(text: str) -> _Read | None:
+def _mla(text: str) -> Read | None:
     """ "A, “Chapter,” Book, edited by X, Publisher, Year, pp. 1–9" / "A, Book, translated by X, P, Year, p. 8"."""
     body = text.rstrip(" .")
     url = re.search(r",?\s(?:https?://|doi:|www\.)\S+$", body)
@@ -530,7 +371,7 @@ def _mla(text: str) -> _Read | None:
         body = body[: url.start()]
     if "(" in body:
         return None
-    chunks = _chunks(body)
+    chunks = comma_chunks(body)
     year_at = max((i for i, c in enumerate(chunks) if re.fullmatch(r"\d{4}", c)), default=None)
     if year_at is None or year_at < 2:
         return None
@@ -539,7 +380,7 @@ def _mla(text: str) -> _Read | None:
     if not understood:
         return None
     head = chunks[:year_at]
-    publisher = head.pop() if _PUBLISHER_WORD.search(head[-1]) else None
+    publisher = head.pop() if PUBLISHER_WORD.search(head[-1]) else None
     if publisher is None:
         return None
     fields["publisher"] = publisher
@@ -558,7 +399,7 @@ def _mla(text: str) -> _Read | None:
 
 
 def _mla_chapter(head: str, quote: tuple[int, int, str], fields: dict[str, FieldValue],
-                 pin: str | None) -> _Read | None:
+                 pin: str | None) -> Read | None:
     start, end, title = quote
     before = head[:start].strip(" ,")
     if before:
@@ -567,7 +408,7 @@ def _mla_chapter(head: str, quote: tuple[int, int, str], fields: dict[str, Field
             return None
         fields["author"] = names
     fields["title"] = title.strip(" ,.")
-    book = _chunks(_IN.sub("", head[end:].strip(" ,"), count=1))
+    book = comma_chunks(_IN.sub("", head[end:].strip(" ,"), count=1))
     if not book or not any(_ROLE_NAMES.match(c) for c in book[1:]):
         return None
     fields["booktitle"] = book[0].strip(" ,.")
@@ -594,21 +435,6 @@ def _mla_pages(chunks: list[str], fields: dict[str, FieldValue]) -> tuple[bool, 
 # --- small helpers ------------------------------------------------------------------------
 
 
-def _chunks(text: str) -> list[str]:
-    """Comma chunks of ``text`` outside brackets and double quotes."""
-    out, depth, quoted, start = [], 0, False, 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(depth - 1, 0)
-        elif ch in "\u201c\u201d":
-            quoted = ch == "\u201c"
-        elif ch == "," and depth == 0 and not quoted and text[i + 1 : i + 2] == " ":
-            out.append(text[start:i].strip())
-            start = i + 1
-    out.append(text[start:].strip())
-    return [c for c in out if c]
 
 
 def _title_quote(text: str) -> tuple[int, int, str] | None:

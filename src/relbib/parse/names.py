@@ -238,3 +238,51 @@ def split_names(text: str) -> tuple[Name, ...]:
         if family:
             names.append(Name(family=family, given=given))
     return tuple(names)
+
+
+# --- "Author: Title" -----------------------------------------------------------------
+
+# The head of a note in the older "Author: Title, Place, Year" style: names
+# (initials, capitalised words, particles, joined by "and"/"&"/"et"/"und")
+# before a colon.
+_COLON_HEAD = re.compile(
+    r"^(?P<head>[^\W\d_][^,:;()\[\]\"“”‘’\d]{0,80}?)\s?:\s(?=[\"“‘'*_]?[^\W\d_])"
+)
+_HEAD_JOIN = re.compile(r"\s(?:and|&|et|und)\s")
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.-[A-Z]\.$")
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*)$")
+# Labels a note may open with, before a colon, that name no author.
+_LABELS = frozenset(
+    "source sources note notes example examples see compare cf quoted cited translation ibid id "
+    "emphasis original abstract summary introduction preface chapter part book volume appendix".split())
+# A full note's facts after the title: a year, or a page.
+# (Tried from the first comma of a line only: from every comma it is quadratic.)
+_FACTS = re.compile(r"(?m)(?:^(?>.*?,\s)|,\n).*(?:\b1[5-9]\d\d\b|\b20\d\d\b|\bpp?\.\s?\d)")
+
+
+def colon_author_end(text: str) -> int | None:
+    """Where the colon after a note's author stands ("R. M. Bucke: Cosmic
+    Consciousness, Philadelphia, 1901, p. 2."), or None when the note does
+    not open with names and a colon.  Names with a given name or initials
+    are enough; a bare surname ("Bougaud: Hist. de …, Paris, 1894") needs a
+    full note's facts after the title."""
+    m = _COLON_HEAD.match(text.strip())
+    if m is None:
+        return None
+    parts = _HEAD_JOIN.split(m.group("head").strip())
+    if len(parts) > 3:
+        return None
+    full = False
+    for part in parts:
+        words = part.split()
+        names = [w for w in words if w.lower() not in PARTICLES and w.lower().rstrip(".") not in ("v", "von")]
+        if not 1 <= len(words) <= 5 or not names or not all(_NAME_WORD.match(w) for w in names):
+            return None
+        if _INITIAL.match(names[-1]) or names[-1].lower() in _LABELS:
+            return None  # the family name comes last, and is no label ("Note:")
+        full = full or len(names) >= 2 and (
+            any(_INITIAL.match(w) for w in names[:-1]) or names[0].lower() in western_given_names())
+    if not full and (len(parts) == 1 and len(parts[0].split()) > 1
+                     or not _FACTS.search(re.sub(r"\([^()]*\)", "", text))):
+        return None
+    return text.index(":", len(text) - len(text.lstrip()) + m.start("head"))

@@ -61,7 +61,7 @@ MONTH_DAY_COMMA_YEAR = re.compile(
 # dropped), "BBC News. Last modified March 1 2000".  Anchored at the end, so
 # a month word inside a title ("May Day Review") stays.
 TRAILING_DATE = re.compile(
-    r"(?:[.,]\s+|\s+)(?:(?:last\s+)?(?:modified|updated|published|posted)(?:\s+on)?:?\s+)?"
+    r"(?:[.,]|(?<!\s))\s++(?:(?:last\s+)?(?:modified|updated|published|posted)(?:\s+on)?:?\s+)?"
     rf"(?P<date>(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?:{_MONTH_WORDS})\.?"
     rf"(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:1[0-9]\d\d|20\d\d))\s*$",
     re.IGNORECASE,
@@ -69,8 +69,8 @@ TRAILING_DATE = re.compile(
 
 # --- pages ------------------------------------------------------------------
 
-# "pp.", "p.", "pages", "S." (German), "pgs" before a page number.
-PAGE_PREFIX = re.compile(r"^\s*(?:pp?\s*\.?|pages?|pgs?\.?|ss?\.|col\.|cc\.)\s*", re.IGNORECASE)
+# "pp.", "p.", "pages", "S." (German), "pgs" before a page number ("passim" is no "p.").
+PAGE_PREFIX = re.compile(r"^\s*(?:pp?(?![a-z])\s*\.?|pages?|pgs?\.?|ss?\.|col\.|cc\.)\s*", re.IGNORECASE)
 # "153p", "4 pp.": a page count's or a page's trailing "p" (gold drops it).
 PAGE_SUFFIX = re.compile(r"(?<=\d)\s*pp?\.?$", re.IGNORECASE)
 # A range of page numbers (roman or arabic), with any dash.
@@ -84,7 +84,7 @@ PINPOINT_TAIL = re.compile(
 )
 # A trailing page run of a footnote with its prefix: ", pp. 43-65." (a range stays pages).
 PAGES_TAIL = re.compile(
-    rf"[,.:;]?\s*(?P<prefix>pp?\.|pages?)\s*(?P<pages>[0-9ivxlc]+(?:\s*{DASH}+\s*[0-9ivxlc]+)?)\s*[.,;]?\s*$",
+    rf"(?:[,.:;]|(?<!\s))\s*+(?P<prefix>pp?\.|pages?)\s*+(?P<pages>[0-9ivxlc]+(?:\s*{DASH}+\s*[0-9ivxlc]+)?)\s*+[.,;]?\s*+$",
     re.IGNORECASE,
 )
 
@@ -92,7 +92,7 @@ PAGES_TAIL = re.compile(
 
 # "40(2)", "4 (1)", "91(2):153-62" — the compact volume(issue):pages of journals.
 VOLUME_ISSUE = re.compile(
-    rf"(?P<volume>[0-9]+|[IVXLCDM]+)\s*\((?P<number>[^()]{{1,12}})\)\s*(?::\s*(?P<pages>[0-9]+(?:\s*{DASH}+\s*[0-9]+)?))?"
+    rf"(?P<volume>(?<![0-9])[0-9]++|(?<![IVXLCDM])[IVXLCDM]++)\s*+\((?P<number>[^()]{{1,12}})\)\s*(?::\s*(?P<pages>[0-9]+(?:\s*{DASH}+\s*[0-9]+)?))?"
 )
 # "Vol. 10", "vol 3", "Bd. 4", "t. II", "a. LXVI": a labelled volume.
 VOLUME_LABEL = re.compile(
@@ -145,7 +145,7 @@ VARIOUS = re.compile(
     r"(?i)^\s*(?:aa\.?\s*vv\.?|a\s*\.\s*a\s*\.\s*v\s*\.\s*v\.?|various(?: authors)?|vv\.?\s*aa\.?)\s*$"
 )
 # Separators between names: ";", "&", "and" in several languages, a spaced dash.
-NAME_CONJ = re.compile(rf"\s*(?:;|\s&\s|&|\s(?:and|und|et|y|e|a|ve|i)\s|\s{DASH}\s)\s*")
+NAME_CONJ = re.compile(rf"(?<!\s)\s*(?:;|\s&\s|&|\s(?:and|und|et|y|e|a|ve|i)\s|\s{DASH}\s)\s*")
 # A "same author as above" rule: "———" or "--".
 SAME_AUTHOR = re.compile(rf"^[\W_]*{DASH}{{2,}}[\W_]*$")
 # A token of initials: "J.", "J.-P.", "JA", "Th.".
@@ -218,8 +218,9 @@ PROCEEDINGS = re.compile(
 
 # Every dash a word processor may put in a page range ("45–47", "45—47").
 _FORM_DASH = DASH
-# One page: arabic (with a letter, "45a") or lower-case roman ("xii") for front matter.
-_FORM_PAGE = r"(?:\d+[a-z]?|[ivxlc]+\b)"
+# One page: arabic (with a letter, "45a"), lower-case roman ("xii") for front
+# matter, or a star page ("*154": the original edition's page, Blackstone).
+_FORM_PAGE = r"(?:\*?\d+[a-z]?|[ivxlc]+\b)"
 # A page or page range: "45", "45-47", "45 – 47", "45--47".
 _FORM_PAGE_RANGE = rf"{_FORM_PAGE}(?:\s*{_FORM_DASH}+\s*{_FORM_PAGE})?"
 # "12 f." / "12ff." (German and older English: "and the following page(s)").
@@ -277,12 +278,16 @@ FORM_ID_LEAD = re.compile(rf"^(?i:id)\.?{_FORM_PIN_OPT}\s*(?:\([^()]*\)\s*)?[.;]
 # title it is a same-author full reference, which this does not match.
 FORM_IDEM = re.compile(rf"^(?i:idem|eadem)\.?{_FORM_PIN_OPT}{_FORM_END}")
 
+# What ends a head before the form word: a comma, or a run of spaces taken
+# whole from its start.  (A head ending anywhere inside the run would rescan
+# the rest of it: quadratic on a long run of spaces.)
+_FORM_HEAD_SEP = r"(?:,\s*+|(?<!\s)\s++)"
 # The op. cit. words: "op. cit.", "op cit", "op.cit.", "loc. cit.", French
 # "art. cit."/"ouvr. cit.", Spanish "ob. cit.", Italian bare "cit.", German "a.a.O.".
 _FORM_OPCIT_WORD = r"(?P<word>(?i:(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|cit\.|a\.\s*a\.\s*o\.))"
 # "[author][, short title], op. cit.[, pinpoint]" — the head is read by forms.py.
 FORM_OPCIT = re.compile(
-    rf"^(?:(?P<head>.*?)[,\s]\s*)??{_FORM_OPCIT_WORD}{_FORM_PIN_OPT}{_FORM_END}"
+    rf"^(?:(?P<head>.*?){_FORM_HEAD_SEP})??{_FORM_OPCIT_WORD}{_FORM_PIN_OPT}{_FORM_END}"
 )
 # "note 3", "n. 3", "n 3" (AGLC), "fn. 3", "footnote 3".
 _FORM_NOTE_WORD = r"(?i:footnote|notes?|fn\.?|nn?\.?)"
@@ -290,7 +295,7 @@ _FORM_NOTE_WORD = r"(?i:footnote|notes?|fn\.?|nn?\.?)"
 _FORM_ACCOMPANYING = r"(?:\s*,?\s*(?i:(?:and|&)\s+(?:the\s+)?accompanying\s+text))?"
 # "[author, ]supra note 3[, at 45]" (Bluebook) and "[author, ]above n 3[, 45]" (AGLC 3).
 FORM_SUPRA = re.compile(
-    rf"^(?:(?P<head>.*?)[,\s]\s*)??(?i:supra|above),?\s*{_FORM_NOTE_WORD}\s*(?P<note>\d+)"
+    rf"^(?:(?P<head>.*?){_FORM_HEAD_SEP})??(?i:supra|above),?\s*{_FORM_NOTE_WORD}\s*(?P<note>\d+)"
     rf"{_FORM_ACCOMPANYING}{_FORM_PIN_OPT}{_FORM_ACCOMPANYING}{_FORM_END}"
 )
 # "Khan (n 3) 45" (OSCOLA, AGLC 4): the note number in brackets after the author.
@@ -299,12 +304,12 @@ FORM_BRACKET_NOTE = re.compile(
 )
 # "Khan, supra, at 45": supra without a note number names its source by author,
 # which is what op. cit. does.
-FORM_SUPRA_BARE = re.compile(rf"^(?P<head>.+?)[,\s]\s*(?i:supra)\b\.?{_FORM_PIN_OPT}{_FORM_END}")
+FORM_SUPRA_BARE = re.compile(rf"^(?P<head>.+?){_FORM_HEAD_SEP}(?i:supra)\b\.?{_FORM_PIN_OPT}{_FORM_END}")
 # A title in quotes of any style inside the head: "Abbas, ‘Russia’s Revival’".
 # The closing quote must end the head or be followed by punctuation/space, so
 # the apostrophe of "Russia’s" does not close it.
 FORM_QUOTED_TITLE = re.compile(
-    r"[\u2018\u201c\u00ab\"'](?P<title>.+?)[\u2019\u201d\u00bb\"'](?=\s*[,.:;]?\s*$|\s*[,.:;]\s|\s)"
+    r"[\u2018\u201c\u00ab\"'](?P<title>.{1,200}?)[\u2019\u201d\u00bb\"'](?=\s*+[,.:;]?\s*+$|\s*+[,.:;]\s|\s)"
 )
 # Separators in an author list of a head: "Zaidi and Saud", "Zaidi & Saud", "Zaidi, Saud".
 FORM_AUTHOR_SEP = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\b(?:and|und|et|e|y)\b)\s*", re.IGNORECASE)
@@ -320,7 +325,7 @@ FORM_HEAD_FORBIDDEN = re.compile(
     re.IGNORECASE,
 )
 # A dash run inside a pinpoint range, normalised to "--".
-FORM_PIN_DASH = re.compile(rf"\s*{_FORM_DASH}+\s*")
+FORM_PIN_DASH = re.compile(rf"(?<!\s)\s*+{_FORM_DASH}+\s*")
 
 # --- Chicago full notes with a publication parenthetical (chicago.py) ----------
 # "Author, Title[, 2nd ed.][, Series] (Place: Publisher, Year)[, 33–45]": the
@@ -332,11 +337,11 @@ FORM_PIN_DASH = re.compile(rf"\s*{_FORM_DASH}+\s*")
 _NOTE_PAGES = rf"(?:pp?\.\s*)?[0-9ivxlc]+(?:\s*{DASH}+\s*[0-9ivxlc]+)?"
 # The whole note: a head with no brackets, one bracket of facts, maybe pages.
 NOTE_FACTS_TAIL = re.compile(
-    rf"^(?P<head>[^()\[\]]+?)\s*\((?P<facts>[^()\[\];]+)\)(?:\s*[,:]\s*(?P<pages>{_NOTE_PAGES}))?\s*[.,]?\s*$"
+    rf"^(?P<head>[^()\[\]]+?)(?<!\s)\s*+\((?P<facts>[^()\[\];]+)\)(?:\s*+[,:]\s*+(?P<pages>{_NOTE_PAGES}))?\s*+[.,]?\s*+$"
 )
 # "Place: Publisher, 2015" / "Cambridge, MA: Publisher, March 2015" / "Publisher, 2015".
 NOTE_PUBLICATION = re.compile(
-    r"^(?:(?P<address>[^:]+?)\s*:\s*)?(?P<publisher>[^:]+?),\s*(?P<date>[^,:]*\b(?:1[5-9]\d\d|20\d\d)[a-z]?)$"
+    r"^(?:(?P<address>[^:]+?)(?<!\s)\s*+:\s*)?(?P<publisher>[^:]+?),\s*+(?P<date>[^,:]*\b(?:1[5-9]\d\d|20\d\d)[a-z]?)$"
 )
 # A role chunk on its own after a name run: "John Roe, ed., Big Book".
 NOTE_ROLE_ALONE = re.compile(
@@ -404,13 +409,13 @@ _LEGAL_SOURCE = rf"(?P<source>[A-Z][\w.'\u2019&]*(?:\s+{_LEGAL_SOURCE_TOKEN})*?)
 _LEGAL_PAGE = rf"\d+(?:\s*{_LEGAL_DASH}+\s*\d+)?"
 _LEGAL_PIN_NOTE = r"(?:\s*nn?\.\s*\d+)?"
 _LEGAL_PARA = rf"(?:\u00b6+|paras?\.)\s*{_LEGAL_PAGE}"
-_LEGAL_PIN = rf"(?:{_LEGAL_PAGE}{_LEGAL_PIN_NOTE}(?:,\s*{_LEGAL_PAGE}{_LEGAL_PIN_NOTE})*|{_LEGAL_PARA})"
+_LEGAL_PIN = rf"(?:{_LEGAL_PAGE}{_LEGAL_PIN_NOTE}(?:,\s*{_LEGAL_PAGE}{_LEGAL_PIN_NOTE}){{0,20}}|{_LEGAL_PARA})"
 # A parenthetical that holds the year (maybe after a court or a full date):
 # "(1954)", "(2d Cir. 1980)", "(Dec. 10, 1948)".
 _LEGAL_YEAR_PAREN = rf"\((?P<paren>[^()]*?\b(?P<year>{_LEGAL_YEAR}))\)"
 # Explanatory parentheticals after the citation: "(holding that ...)",
 # "(citation omitted)"; and the closing signal punctuation.
-_LEGAL_TRAILER = r"(?:\s*\([^()]*\))*\s*[.;]?\s*$"
+_LEGAL_TRAILER = r"(?:\s*+\([^()]*\))*\s*+[.;]?\s*+$"
 # A month of a date in a treaty or UN parenthetical: "Dec.", "Sept.", "June".
 _LEGAL_MONTH = (
     rf"(?:{'|'.join(lexicon.months('en', 'abbr'))})"
@@ -436,7 +441,7 @@ LEGAL_REPORTER = re.compile(
 )
 # OSCOLA: "Name v Name [1998] AC 539, 545" / "[2019] UKSC 41 [12]".
 LEGAL_BRACKET_YEAR_CASE = re.compile(
-    rf"^(?P<name>.+?\sv\.?\s.+?|Re\s.+?)\s+\[(?P<year>{_LEGAL_YEAR})\]\s+(?P<vol>\d+\s+)?"
+    rf"^(?P<name>(?>.+?\sv\.?\s).+?|Re\s.+?)(?<!\s)\s++\[(?P<year>{_LEGAL_YEAR})\]\s+(?P<vol>\d+\s+)?"
     rf"(?P<source>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?P<first>\d+)"
     rf"(?:,?\s*(?:at\s+)?\[?(?P<pin>{_LEGAL_PAGE})\]?)?{_LEGAL_TRAILER}"
 )
@@ -444,13 +449,13 @@ LEGAL_BRACKET_YEAR_CASE = re.compile(
 # the title and a parenthetical with no colon (Chicago's "(City: Publisher,
 # 2010)" has one) that ends with the year.
 LEGAL_BOOK = re.compile(
-    rf"^(?P<head>[^()]+?)(?:\s+(?P<pin>{_LEGAL_PIN}))?\s+\((?P<paren>[^():]*?\b(?P<year>{_LEGAL_YEAR}))\)"
+    rf"^(?P<head>[^()]+?)(?<!\s)(?:\s++(?P<pin>{_LEGAL_PIN}))?\s++\((?P<paren>[^():]*?\b(?P<year>{_LEGAL_YEAR}))\)"
     rf"(?:,?\s+(?:at\s+)?(?P<pin2>{_LEGAL_PIN}))?{_LEGAL_TRAILER}"
 )
 # An edition in a legal parenthetical: "9th ed.", "2d ed.", "rev. ed.".
 LEGAL_EDITION = re.compile(r"\b(?P<edition>\d+(?:st|nd|rd|th|d)|rev\.)\s+ed\.,?\s*")
 # An editor or translator in the parenthetical: "Bryan A. Garner ed.,".
-LEGAL_PAREN_EDITOR = re.compile(r"^(?P<name>[^,]+?)\s+(?P<role>eds?\.|trans\.)\s*,\s*")
+LEGAL_PAREN_EDITOR = re.compile(r"^(?P<name>[^,]+?)(?<!\s)\s++(?P<role>eds?\.|trans\.)\s*,\s*")
 # A statute in a code: "42 U.S.C. § 1983", "8 C.F.R. §§ 208.13-.16".
 _LEGAL_CODE_SECTION = (
     rf"\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\u00a7\u00a7?\s*[\w.()]+(?:\s*{_LEGAL_DASH}+\s*[\w.()]+)?"
@@ -462,8 +467,8 @@ LEGAL_STATUTE = re.compile(
 # No. 88-352, 78 Stat. 241 (1964)".
 _LEGAL_STATUTE_CITE = rf"(?:Pub\.\s?L\.\s?No\.\s?[\d{_LEGAL_DASH_CHARS}]+|\d+\s+Stat\.\s+\d+|{_LEGAL_CODE_SECTION})"
 LEGAL_NAMED_ACT = re.compile(
-    rf"^(?P<title>[A-Z][^,]*?\b(?:Act|Code|Law|Statute|Ordinance|Regulation)\b[^,]*?)"
-    rf"(?:,?\s+(?P<pin>\u00a7+\s*[\w.()]+))?,\s+(?P<cite>{_LEGAL_STATUTE_CITE}(?:,\s+{_LEGAL_STATUTE_CITE})*)"
+    rf"^(?P<title>(?>[A-Z][^,]*?\b(?:Act|Code|Law|Statute|Ordinance|Regulation)\b)[^,]*?)"
+    rf"(?:(?:,|(?<!\s))\s++(?P<pin>\u00a7+\s*[\w.()]+))?,\s+(?P<cite>{_LEGAL_STATUTE_CITE}(?:,\s+{_LEGAL_STATUTE_CITE})*)"
     rf"(?:\s+\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
 )
 # A constitution: "U.S. Const. art. I, § 8, cl. 3", "Pa. Const. art. 1".
@@ -477,8 +482,8 @@ _LEGAL_TREATY_WORD = (
     r"\b(?:Convention|Covenant|Treaty|Agreement|Charter|Protocol|Statute|Accord|Pact|Declaration)\b"
 )
 LEGAL_TREATY = re.compile(
-    rf"^(?P<title>[^,]*?{_LEGAL_TREATY_WORD}[^,]*?)"
-    rf"(?:\s+(?P<pin>(?:arts?\.|pmbl\.)\s*[\w.]+(?:,\s*(?:\u00b6+|para\.)\s*\d+)?))?"
+    rf"^(?P<title>(?>[^,]*?{_LEGAL_TREATY_WORD})[^,]*?)"
+    rf"(?:(?<!\s)\s++(?P<pin>(?:arts?\.|pmbl\.)\s*[\w.]+(?:,\s*(?:\u00b6+|para\.)\s*\d+)?))?"
     rf"(?:,\s+(?P<parties>[^,]+?))?,\s+(?P<date>{_LEGAL_DATE})"
     rf"(?:,\s+(?P<cite>\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\d+))?"
     rf"(?:,\s+(?P<more>[^()]*?))?{_LEGAL_TRAILER}"
@@ -499,8 +504,8 @@ LEGAL_UN_DOC = re.compile(r"\bU\.?\s?N\.?\s+Doc\.?\s+(?P<symbol>[A-Z][\w./()\-]*
 LEGAL_UN_RECORD = re.compile(r"\b(?:GAOR|SCOR|ESCOR|Sess|plen|mtg|Supp|Annex|at)\b")
 # The end of a UN citation: pinpoint and the dated parenthetical.
 LEGAL_UN_END = re.compile(
-    rf"(?:,?\s+(?P<pin>(?:\u00b6+|paras?\.|at)\s*{_LEGAL_PAGE}))?"
-    rf"(?:\s+\((?P<date>[^()]*)\))?(?P<explain>(?:\s*\([^()]*\))*)\s*[.;]?\s*$"
+    rf"(?!(?<=\s)\s)(?:,?\s++(?P<pin>(?:\u00b6+|paras?\.|at)\s*{_LEGAL_PAGE}))?"
+    rf"(?:\s++\((?P<date>[^()]*)\))?(?P<explain>(?:\s*+\([^()]*\))*)\s*+[.;]?\s*+$"
 )
 # A pinpoint segment inside a UN citation: "¶ 12", "para. 4", "at 7".
 LEGAL_UN_PIN = re.compile(rf"(?:\u00b6+|paras?\.|at)\s*{_LEGAL_PAGE}")
@@ -545,7 +550,7 @@ _SHORT_DASH = DASH
 # ("xii"), optionally with a note ("45 n. 3") or "f."/"ff.".
 _SHORT_PAGE = r"(?:\d+[a-z]?|[ivxlc]{1,7})"
 _SHORT_PAGE_RANGE = rf"{_SHORT_PAGE}(?:\s*{_SHORT_DASH}+\s*{_SHORT_PAGE})?(?:\s*ff?\.?(?![a-z]))?"
-_SHORT_PIN_BODY = rf"{_SHORT_PAGE_RANGE}(?:\s*,\s*{_SHORT_PAGE_RANGE})*(?:\s*nn?\.\s*\d+)?"
+_SHORT_PIN_BODY = rf"{_SHORT_PAGE_RANGE}(?:\s*,\s*{_SHORT_PAGE_RANGE}){{0,20}}(?:\s*nn?\.\s*\d+)?"
 # The pinpoint at the end of a short note, with its optional prefix.
 SHORT_PIN_TAIL = re.compile(
     rf"(?:,\s*|(?<=[\u201d\u2019\"'*_])\s+)(?:(?:pp?\.|pg\.|at|page)\s*)?(?P<pin>{_SHORT_PIN_BODY})\s*[.;]?\s*$",
@@ -566,14 +571,14 @@ SHORT_NAME_WORD = re.compile(
 # A word that can carry a surname (not an initial, not a bare particle).
 SHORT_SURNAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f](?!\.)[\w'\u2019\-]*|(?:al|el|ad|as|ash|at|az)-\w+)")
 # Joins between the authors of one short note.
-SHORT_AUTHOR_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)\s*")
+SHORT_AUTHOR_JOIN = re.compile(r"(?<!\s)\s*+(?:,\s*(?:and\s+|&\s*)?|(?<=\s)(?:and|&)\s+)\s*")
 # The author list of a short note closes with "and" / "&" before its last name.
 SHORT_LAST_AUTHOR_JOIN = re.compile(r"(?:^|\s)(?:and|&)\s")
 # A four-digit "page" that is a year: "Snyder, Bloodlands, 2010." is a full
 # note cut short, not a short note.
 SHORT_YEAR_PIN = re.compile(r"1[5-9]\d\d|20\d\d")
 SHORT_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
-SHORT_ET_AL = re.compile(r",?\s*et\s+al\.?$")
+SHORT_ET_AL = re.compile(r"(?:,|(?<!\s))\s*+et\s+al\.?$")
 # What a short title never holds: a digit (years, volumes and pages belong to a
 # full note), brackets, a colon (a subtitle or "City: Publisher"), a URL, a
 # semicolon (two citations), or the words of a full note.

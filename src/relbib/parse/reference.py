@@ -193,11 +193,24 @@ def _organisation_author(fields: dict[str, FieldValue], confidence: dict[str, fl
 # --- pinpoints ----------------------------------------------------------------
 
 
+# A chapter, section, book or part cited after a full note's facts:
+# "…, Paris, 1869, ch. XII." (only after a year: "Part II" may end a title).
+_WORDED_PIN = re.compile(
+    r",\s*(?P<pin>(?:chs?|chaps?|bk|sec|sect|pt|part|art|§)\.?\s?(?:\d+|[IVXLC]+|[ivxlc]+)"
+    r"(?:\s?[-\u2013]\s?(?:\d+|[IVXLC]+|[ivxlc]+))?)$",
+    re.IGNORECASE,
+)
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)\)?\s*$")
+
+
 def _split_pinpoint(text: str) -> tuple[str, str | None]:
     """A note's text without its trailing single-page pinpoint, and the pinpoint."""
     stripped = text.rstrip(" .,")
     if P.PAGES_TAIL.search(stripped) and re.search(rf"\d\s*{P.DASH}+\s*\d", stripped[-20:]):
         return text, None
+    worded = _WORDED_PIN.search(stripped)
+    if worded is not None and _YEAR_BEFORE.search(stripped, 0, worded.start()):
+        return stripped[: worded.start()] + ".", worded.group("pin")
     m = P.PINPOINT_TAIL.search(stripped)
     if not m:
         return text, None

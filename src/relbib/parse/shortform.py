@@ -37,6 +37,16 @@ _MAX_TITLE_WORDS = 10
 _MAX_NAME_WORDS = 4
 _MAX_AUTHORS = 4
 
+# A pinpoint the page patterns do not spell, closing a short note: a chapter,
+# book, section, line or article ("Candide, ch. 3", "Politics, bk. II"), or a
+# classical reference after the title without a comma ("Iliad 6.146",
+# "Republic 514a–b", "Confessions 8.12.29", "Annals I.2").
+_WORDED_PIN_TAIL = re.compile(
+    r",\s*(?P<pin>(?:chs?|chap|bk|book|sec|sect|pt|part|para|art|ll?|lines?|fol|fo|§)\.?\s?"
+    r"(?:\d+|[IVXLC]+|[ivxlc]+)(?:[.\u2013-]\d+)*)\s*\.?$"
+    r"|(?<=[^\W\d])\s(?P<ref>\d+(?:\.\d+)+|\d+[a-e](?:\s?[\u2013-]\s?(?:\d+)?[a-e])?|[IVXL]+\.\d+(?:\.\d+)*)\s*\.?$"
+)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ShortNote:
@@ -62,6 +72,8 @@ def read_short_note(text: str) -> ShortNote | None:
     m = P.SHORT_PIN_TAIL.search(body)
     if m is not None:
         body, pinpoint = body[: m.start()].rstrip(" ,"), normalize_pinpoint(m.group("pin"))
+    elif (worded := _WORDED_PIN_TAIL.search(body)) is not None:
+        body, pinpoint = body[: worded.start()].rstrip(" ,"), normalize_pinpoint(worded.group("pin") or worded.group("ref"))
     body = body.rstrip(" .")
     quoted = P.SHORT_QUOTED_TITLE.match(body)
     if quoted is not None and _pairs(quoted.group("open"), quoted.group("close")):

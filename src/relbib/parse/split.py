@@ -69,7 +69,8 @@ _LEAD_IN = re.compile(
 _LEAD_END = re.compile(r"\b(?:in|by|see|from)\s+(?=[*_]?[A-Z])")
 _LEAD_FORBIDDEN = re.compile(r"[\d()\u201c\u201d\";:,]|\b(?:ed|eds|trans)\.")
 # Where a quotation's source follows in the same sentence: "…, quoted in Jones, …".
-_QUOTED_IN = re.compile(r",?\s+(?=(?:as\s+)?(?:quoted|cited)\s+in\s)", re.IGNORECASE)
+# (At most 20 spaces: scanning a longer run from each of its spaces is quadratic.)
+_QUOTED_IN = re.compile(r",?\s{1,20}+(?=(?:as\s+)?(?:quoted|cited)\s+in\s)", re.IGNORECASE)
 _WITH = re.compile(r",\s+(?=with\s)", re.IGNORECASE)
 # A case's later history that names another case: ", overruled in part by".
 _HISTORY = re.compile(
@@ -102,10 +103,14 @@ _ABBREVIATIONS = frozenset(
     "fol fols col cols sec secs para paras bk bks fig figs viz ibid id op cit loc etc supp app "
     "orig dept univ assn inst ms mss cent approx ca c ff f".split()
 )
+# Abbreviations a pinpoint's number follows ("ch. XII"), and that number.
+_PIN_WORDS = frozenset("vol vols no nos p pp ch chap chaps art arts pt pts fol fols col cols sec secs "
+                       "para paras bk bks fig figs n nn ser".split())
+_NUMBERED = re.compile(r"[IVXLC]+\b|\d")
 # "Smith, Empire" / "A. B. Jones, …": a sentence that opens with an author.
 _AUTHOR_OPENS = re.compile(
     rf"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{lexicon.particle_pattern()}|"
-    r"al-\w+)){0,4},\s"
+    r"al-\w+)){0,4}[,:]\s"
 )
 # "P. Larsen and S. Moreau (eds.), …": editors open the citation.
 _EDITORS_OPEN = re.compile(
@@ -136,7 +141,7 @@ _HERE = re.compile(
     rf"(?P<pin>\d+(?:\s*{lexicon.DASH}\s*\d+)?)\s*\.?\s*$"
 )
 # A run of two or more words in capitals, one of them four letters long or more.
-_CAPS_WORD = r"[A-Z][A-Z'\u2019.&-]*[:,]?"
+_CAPS_WORD = r"[A-Z][A-Z'\u2019.&-]{0,50}[:,]?"  # bounded: a start in every word is linear
 # (The four letters are looked for by ``_small_caps``, not by a lookahead here:
 # one that runs on to the next lowercase letter from every start is quadratic.)
 _CAPS_RUN = re.compile(rf"(?<![\w.])(?:{_CAPS_WORD} )+{_CAPS_WORD}(?![\w])")
@@ -160,6 +165,14 @@ _CITES = re.compile(
 )
 _STRONG = re.compile(
     r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|[\u201c\"][^\u201c\u201d\"]{3,}[\u201d\"]"
+    r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d",
+)
+# The same marks where the note reads as prose: a quotation there counts only
+# in a title's place, after a comma, colon or full stop (Smith, “Title,”),
+# and only as long as a title (not a quoted passage), not inside a sentence
+# (they styled it the “Brooke House Committee.”).
+_STRONG_IN_PROSE = re.compile(
+    r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|(?:^|[,.:;]\s)[\u201c\"][^\u201c\u201d\"]{3,150}[\u201d\"]"
     r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d",
 )
 _PROSE_WORDS = frozenset(
@@ -190,6 +203,7 @@ def read_note(n: int, text: str) -> NoteCitations:
     for start, end in split_note(text):
         signal, start = _signal(text, start, end)
         end = _strip_parentheticals(text, start, end)
+        start, end = _cited_in_parenthesis(text, start, end)
         body = text[start:end].strip()
         if not body.strip(" .,;:"):
             continue
@@ -236,8 +250,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, begin = [], start
     depth = _depth_counter(text, begin)
     for m in _SENTENCE_END.finditer(text, start, end):
-        if depth(m.start()) != 0:
-            continue
+        if depth(m.start()) != 0 or _in_quoted_title(text, max(begin, m.start() - _TITLE_SPAN), m.start()):
+            continue  # inside brackets, or inside a quoted title (“A.I. Is Coming. The …,”)
         before = text[max(begin, m.start() - _WINDOW) : m.start()].rstrip("*_")
         after = text[m.end() : min(end, m.end() + _WINDOW)]
         if _cuts(before, after):
@@ -246,6 +260,27 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = _depth_counter(text, begin)
     out.append((begin, end))
     return out
+
+
+# A quoted title is short; a longer quotation holds sentences of its own.
+_TITLE_SPAN = 150
+
+
+def _in_quoted_title(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside a “…” opened in text[start:pos] and
+    closed soon enough after it to be a quoted title, not a passage."""
+    for opener, closer in (("\u201c", "\u201d"), ('"', '"')):
+        opened = text.rfind(opener, start, pos)
+        if opened == -1 or text.find(closer, opened + 1, pos) != -1:
+            continue
+        if opener == '"' and text[opened - 1 : opened] not in ("", " ", "("):
+            continue  # a straight quote that closes, not opens
+        closed = text.find(closer, pos, opened + _TITLE_SPAN)
+        # a title goes on to the rest of its citation: “Title,” / “Title”, (a
+        # quotation ends its sentence: “… the sides to myself.”)
+        if closed != -1 and (text[closed - 1] == "," or text[closed + 1 : closed + 2] == ","):
+            return True
+    return False
 
 
 def _depth(text: str, start: int, end: int) -> int:
@@ -273,6 +308,8 @@ def _cuts(before: str, after: str) -> bool:
     if _CONTINUES.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()):
         return False
     body = before.rstrip(".?!")
+    if _last_word(body).lower() in _PIN_WORDS and _NUMBERED.match(after):
+        return False  # "ch. XII", "vol. II", "bk. IV": a number, not a new sentence
     tail = body[:-1] if body.endswith("\n") else body  # what "[A-Z]$" would see
     if "A" <= tail[-1:] <= "Z" and (len(tail) == 1 or tail[-2].isspace() or tail[-2] == "."):
         return False  # an initial: "… in P. Larsen and S. Moreau (eds.)"
@@ -398,6 +435,27 @@ def _strip_parentheticals(text: str, start: int, end: int) -> int:
         end = start + len(body[:opening].rstrip())
 
 
+# What a parenthesis closing a sentence of prose holds when it names the
+# source: a capitalised title or name, a comma, then a year or a page
+# ("… the Dutch fleet (Calendar of State Papers, 1667, p. 185).").
+_PAREN_SOURCE = re.compile(
+    r"^[\u201c\"\u2018*_]?[A-Z](?>[^()]{2,200}?,\s)[^()]*?(?:(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)"
+    r"|\b(?:pp?|col|vol|fol|fo)\.\s?[\divxlc]+)[^()]*$"
+)
+
+
+def _cited_in_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the source a sentence of prose names in its closing
+    parenthesis, or the piece's own span when it names none there."""
+    body = text[start:end].rstrip(" .,;")
+    if not body.endswith(")"):
+        return start, end
+    opening = _opening_paren(body)
+    if not opening or not _prose(body[:opening]) or not _PAREN_SOURCE.match(body[opening + 1 : -1]):
+        return start, end
+    return start + opening + 1, start + len(body) - 1
+
+
 def _opening_paren(body: str) -> int | None:
     depth = 0
     for i in range(len(body) - 1, -1, -1):
@@ -478,11 +536,11 @@ def _is_citation(body: str, ref: Reference) -> bool:
     if not isinstance(ref, FullRef | ShortRef):
         return True  # Ibid., Id., supra, op. cit.
     if isinstance(ref, FullRef) and ref.confidence and min(ref.confidence.values()) >= 1.0:
-        if not _prose(body) or _STRONG.search(body):
+        if not _prose(body) or _STRONG_IN_PROSE.search(body):
             return True  # a rule reader (short note, legal shape) read it whole
     if not _CITES.search(body):
         return False
-    return not _prose(body) or bool(_STRONG.search(body))
+    return not _prose(body) or bool(_STRONG_IN_PROSE.search(body))
 
 
 def _prose(text: str) -> bool:

@@ -23,6 +23,7 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,14 @@ _DOCUMENT = "---\nnocite: '@*'\n---\n"
 # white space HTML collapses (a no-break space stays)
 _BREAKING_SPACE = re.compile(r"[ \t\r\n\f]+")
 _MARKS = {"em": "em", "i": "em", "strong": "strong", "b": "strong", "sup": "sup", "sub": "sub"}
+# the CSL name variables relbib writes, and a name's particle parts
+_NAME_VARIABLES = tuple(dict.fromkeys(crosswalk.CSL_NAMES.values()))
+_PARTICLES = frozenset({"dropping-particle", "non-dropping-particle"})
+# a CSL style's disambiguation rules (attributes of cs:citation)
+_DISAMBIGUATION = re.compile(r'\s(?:disambiguate-add-[a-z-]+|givenname-disambiguation-rule)="[^"]*"')
+# items per pandoc call that disambiguates: its cost grows much faster than
+# the number of items
+_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,12 +120,17 @@ def pandoc_path() -> str:
         return "pandoc"
 
 
-def run_pandoc(items: Sequence[Mapping[str, Any]], csl: str) -> str:
-    """One pandoc call: the HTML bibliography of ``items`` (CSL-JSON) in ``csl``."""
+def run_pandoc(items: Sequence[Mapping[str, Any]], csl: str, *, style_text: str = "") -> str:
+    """One pandoc call: the HTML bibliography of ``items`` (CSL-JSON) in the
+    style at ``csl``, or in ``style_text`` (a CSL style's XML) when given."""
     with tempfile.TemporaryDirectory(prefix="relbib-csl-") as folder:
         bibliography = os.path.join(folder, "references.json")
         with open(bibliography, "w", encoding="utf-8") as handle:
             json.dump(list(items), handle, ensure_ascii=False)
+        if style_text:
+            csl = os.path.join(folder, "style.csl")
+            with open(csl, "w", encoding="utf-8") as handle:
+                handle.write(style_text)
         command = [pandoc_path(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
                    f"--csl={csl}", f"--bibliography={bibliography}"]
         try:
@@ -129,12 +143,68 @@ def run_pandoc(items: Sequence[Mapping[str, Any]], csl: str) -> str:
     return done.stdout
 
 
+@cache
+def _undisambiguated(csl: str) -> str:
+    """The style at ``csl`` without its disambiguation rules, or "" when it
+    has none.  Disambiguation changes only the entries whose citations would
+    read alike (a year suffix, "2019a"); it never changes the order."""
+    with open(csl, encoding="utf-8") as handle:
+        text = handle.read()
+    stripped = _DISAMBIGUATION.sub("", text)
+    return stripped if stripped != text else ""
+
+
+def _alike(item: Mapping[str, Any]) -> tuple[str, str]:
+    """What two items whose citations could read alike share: the first
+    name's family (or the title, for a work with no names) and the year."""
+    names = next((item[v] for v in _NAME_VARIABLES if item.get(v)), ())
+    first = names[0] if names else {}
+    who = str(first.get("family") or first.get("literal") or "") if first else str(item.get("title", ""))
+    date = item.get("issued") or {}
+    parts = date.get("date-parts") or [[]]
+    year = str(parts[0][0]) if parts and parts[0] else str(date.get("literal", ""))
+    return who.casefold(), year
+
+
+def _batches(items: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The items whose citations could read alike, whole groups to a batch."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for item in items:
+        groups.setdefault(_alike(item), []).append(item)
+    out: list[list[dict[str, Any]]] = [[]]
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        if out[-1] and len(out[-1]) + len(group) > _BATCH:
+            out.append([])
+        out[-1].extend(group)
+    return [b for b in out if b]
+
+
+def bibliography(items: Sequence[dict[str, Any]], csl: str) -> tuple[Rendered, ...]:
+    """The entries of ``items`` in the style at ``csl``, in its order, exactly
+    as one pandoc call prints them.
+
+    citeproc's disambiguation grows much faster than the number of items, so
+    a long list is rendered once without it (the order and every entry no
+    other could be confused with) while the groups that could read alike
+    are rendered with it, in batches, on the machine's cores at once."""
+    plain = _undisambiguated(csl) if len(items) > _BATCH else ""
+    if not plain:
+        return parse_html(run_pandoc(items, csl))
+    batches = _batches(items)
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        whole = pool.submit(run_pandoc, items, csl, style_text=plain)
+        parts = list(pool.map(lambda batch: run_pandoc(batch, csl), batches))
+        fixed = {r.key: r for page in parts for r in parse_html(page)}
+        return tuple(fixed.get(r.key, r) for r in parse_html(whole.result()))
+
+
 def render(entries: Sequence[Entry], style: str) -> tuple[Rendered, ...]:
     """``entries`` in a CSL ``style``, ordered as the style sorts them."""
     if not entries:
         return ()
-    rendered = parse_html(run_pandoc([_as_pandoc_reads(csljson.to_csl(e)) for e in entries],
-                                     style_path(style)))
+    rendered = bibliography([_as_pandoc_reads(csljson.to_csl(e)) for e in entries], style_path(style))
     by_key = {e.key: e for e in entries}
     shown = {r.key for r in rendered}
     # an entry the style has no printed form for (Chicago's notes style and
@@ -156,6 +226,14 @@ def _as_pandoc_reads(item: dict[str, Any]) -> dict[str, Any]:
     # what the export writes) prints nothing in Chicago notes-bibliography
     if item.get("type") == crosswalk.csl_type("misc"):
         item["type"] = ""
+    # citeproc splits a particle off every CSL-JSON family name it reads
+    # ("al-Hashimi" -> "al-" + "Hashimi"); relbib has already split the
+    # name by BibTeX's rules, as pandoc's .bib reader does, and an empty
+    # particle tells citeproc so
+    for variable in _NAME_VARIABLES:
+        for name in item.get(variable, ()):
+            if "family" in name and not name.keys() & _PARTICLES:
+                name["non-dropping-particle"] = ""
     return item
 
 

@@ -51,7 +51,7 @@ from relbib.workspace.check_cache import (
     display_path,
 )
 from relbib.workspace.markdown_project import markdown_settings
-from relbib.workspace.project import Settings, bib_dialect, read_settings, walk
+from relbib.workspace.project import Settings, bib_dialect, read_settings, walk, written_by_build
 
 __all__ = ["CACHE_VERSION", "BibFiles", "Cache", "cache_dir", "cached_library_findings",
            "claim_inputs", "collect", "display_path", "expand_paths", "read_check_inputs"]
@@ -61,7 +61,7 @@ BIB_SUFFIXES = frozenset({".bib"})
 # CSL bibliographies pandoc also reads: their ids are keys the draft may cite
 CSL_SUFFIXES = frozenset({".json", ".yaml", ".yml"})
 # an id in a CSL YAML file ("- id: key", "  id: 'key'", "{id: key, ...}")
-_CSL_YAML_ID = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)id\s*:\s*(?P<q>['\"]?)(?P<id>[^'\",{}\s]+)(?P=q)",
+_CSL_YAML_ID = re.compile(r"(?:^[^\S\n]*+(?:-\s++)?|[{,]\s*+)id\s*:\s*(?P<q>['\"]?)(?P<id>[^'\",{}\s]+)(?P=q)",
                           re.MULTILINE)
 _CSL_YAML_REFERENCES = re.compile(r"^references\s*:", re.MULTILINE)
 
@@ -166,8 +166,41 @@ def _candidates(written: str, base: Path) -> list[Path]:
     return out
 
 
+def _find(written: str, folders: Sequence[Path]) -> Path | None:
+    """The first file ``written`` names in ``folders`` (".tex" added where LaTeX adds it)."""
+    return next((c.resolve() for b in folders for c in _candidates(written, b) if is_file(c)),
+                None)
+
+
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
+
+
+def _outside_project(named: str, consequence: str, where: dict[str, Any]) -> Diagnostic:
+    """``named`` (an include, a magic root comment) names a file outside the project."""
+    return diagnostic("parse-error", f"{named} points outside the project; {consequence}",
+                      **where, severity=Severity.WARNING,
+                      suggestion="run relbib from the folder that holds the whole project")
+
+
+def _missing_include(command: str, written: str, folder: Path, roots: Sequence[Path],
+                     where: dict[str, Any]) -> Diagnostic | None:
+    """The finding for an include whose file is missing: none when a build file
+    of the project writes it (``version.tex``) or LaTeX tests for it; a warning
+    for ``\\include``, which LaTeX skips ("No file x.tex"); else an error."""
+    if command == "\\InputIfFileExists":
+        return None
+    path = folder / written
+    path = path if path.suffix else path.with_suffix(".tex")
+    top = min((r for r in roots if _inside(folder, [r])), key=lambda r: len(r.parts),
+              default=folder)
+    if written_by_build(path, top):
+        return None
+    skipped = command == "\\include"
+    return diagnostic("parse-error", f"{command}{{{written}}}: no such file (looked in "
+                      f"{display_path(folder)})" + ("; LaTeX skips it" if skipped else ""),
+                      **where, severity=Severity.WARNING if skipped else Severity.ERROR,
+                      suggestion="correct the file name, or create the file")
 
 
 def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[_Scanned], list[Diagnostic]]:
@@ -196,15 +229,11 @@ def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[_Scanned
                 child_base, look_in = (path.parent / folder).resolve(), [path.parent]
             else:
                 child_base, look_in = base, [base, path.parent]
-            found = next((c.resolve() for b in look_in for c in _candidates(written, b)
-                          if is_file(c)), None)
+            found = _find(written, look_in)
             where: dict[str, Any] = {"path": scan.path, "line": inc.line, "column": inc.column}
             if found is None:
-                if name != "InputIfFileExists":
-                    problems.append(diagnostic(
-                        "parse-error", f"{inc.command}{{{written}}}: no such file "
-                        f"(looked in {display_path(look_in[0])})", **where,
-                        suggestion="correct the file name, or create the file"))
+                missing = _missing_include(inc.command, written, look_in[0], roots, where)
+                problems.extend([missing] if missing is not None else [])
                 continue
             if found in chain:
                 problems.append(diagnostic(
@@ -213,10 +242,8 @@ def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[_Scanned
                     suggestion="remove the circular include"))
                 continue
             if not _inside(found, roots):
-                problems.append(diagnostic(
-                    "parse-error", f"{inc.command}{{{written}}} points outside the project; "
-                    "relbib does not follow it", **where, severity=Severity.WARNING,
-                    suggestion="run relbib from the folder that holds the whole project"))
+                problems.append(_outside_project(f"{inc.command}{{{written}}}",
+                                                 "relbib does not follow it", where))
                 continue
             if found in seen:
                 continue
@@ -271,8 +298,7 @@ def resolve_roots(drafts: Sequence[Path], roots: Sequence[Path]
                 break
             written, line = named
             where: dict[str, Any] = {"path": display_path(current), "line": line, "column": 1}
-            found = next((c.resolve() for c in _candidates(written, current.parent)
-                          if is_file(c)), None)
+            found = _find(written, [current.parent])
             if found is None:
                 problems.append(diagnostic(
                     "parse-error", f"'% !TEX root = {written}': no such file (looked in "
@@ -291,10 +317,8 @@ def resolve_roots(drafts: Sequence[Path], roots: Sequence[Path]
                 current = draft
                 break
             if not _inside(found, roots):
-                problems.append(diagnostic(
-                    "parse-error", f"'% !TEX root = {written}' points outside the project; "
-                    "relbib checks this file on its own", **where, severity=Severity.WARNING,
-                    suggestion="run relbib from the folder that holds the whole project"))
+                problems.append(_outside_project(f"'% !TEX root = {written}'",
+                                                 "relbib checks this file on its own", where))
                 break
             current = found
             chain.append(found)

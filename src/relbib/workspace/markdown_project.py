@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relbib.check.drafts import CrossrefStyle
+from relbib.workspace.project import expand_make, named_by_build
 
 # files that may run pandoc with its filters: build scripts and pandoc defaults files
 _BUILD_FILES = ("Makefile", "makefile", "GNUmakefile", "justfile", "build.sh", "Rakefile")
@@ -83,7 +84,7 @@ def _front_matter(path: Path) -> dict[str, object]:
 
 
 # a build script's pandoc bibliography: --bibliography=refs.bib, --bibliography refs.bib,
-# -M bibliography=refs.bib (a make variable "$(BIB)" is not followed)
+# -M bibliography=refs.bib (make variables the file sets are written out first)
 _BUILD_BIB = re.compile(r"(?:--bibliography[= ]|-M\s*bibliography=)['\"]?(?P<name>[^\s'\"$()]+)")
 
 
@@ -91,9 +92,9 @@ def _build_bibliographies(folder: Path, draft: Path) -> list[Path]:
     """The bibliographies a build file of ``folder`` passes pandoc, when the file
     names the draft (or names no Markdown file: one rule for every draft)."""
     for name in _BUILD_FILES:
-        text = _read(folder / name)
+        text = expand_make(_read(folder / name), folder)
         found = [folder / m.group("name") for m in _BUILD_BIB.finditer(text)]
-        if found and (draft.name in text or draft.stem in text
+        if found and (draft.stem in text or named_by_build(draft, folder)
                       or not re.search(r"\.(?:md|qmd|Rmd|markdown)\b", text)):
             return found
     return []

@@ -12,10 +12,13 @@ What is a draft in a walked folder (a file named on the command line always is):
 - LaTeX: a root document (``\\documentclass``), or a file naming one with
   ``% !TEX root``; when a latexmkrc sets ``@default_files``, those are the
   folder's roots.  A chapter is checked through the root that includes it; a
-  fragment nothing includes is skipped while the walk found a root.
+  fragment nothing includes is skipped while the walk found a root, or
+  Markdown drafts (then it is a header or body pandoc includes).  A pandoc
+  template (``$body$``, ``$if(...)$``) is not a draft.
 - Markdown: ``.qmd`` and ``.Rmd`` files (Quarto and R Markdown render each), and
   ``.md`` files that are part of a Quarto project, name a bibliography or
-  references in their front matter, or that a build file of their folder names.
+  references in their front matter, or that a build file of their folder names
+  (make variables written out; a glob such as ``$(SRC)/*.md`` names what it matches).
   A README, CHANGELOG or LICENSE is not a draft; bookdown skips files starting
   with ``_``.
 - Build output and vendored folders (``_book``, ``_site``, ``_freeze``,
@@ -25,8 +28,10 @@ What is a draft in a walked folder (a file named on the command line always is):
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -35,7 +40,8 @@ from relbib.check.drafts import LATEX_SUFFIXES, MARKDOWN_SUFFIXES
 from relbib.diagnostics import InputError
 from relbib.workspace import Project, read_capped
 
-__all__ = ["Settings", "bib_dialect", "read_settings", "walk"]
+__all__ = ["Settings", "bib_dialect", "expand_make", "named_by_build", "read_settings", "walk",
+           "written_by_build"]
 
 Backend = Literal["bibtex", "biber", "pandoc"]
 Dialect = Literal["bibtex", "biblatex"]
@@ -51,7 +57,13 @@ _QUOTED = re.compile(r"""['"]([^'"]+)['"]""")
 _FRONT_BIB = re.compile(rb"\A---[ \t]*\r?\n(?:(?!---|\.\.\.)[^\n]*\n)*?"
                         rb"(?:bibliography|references|nocite|csl)\s*:", re.MULTILINE)
 _BUILD_FILES = ("Makefile", "makefile", "GNUmakefile", "build.sh", "justfile", "Rakefile")
-_OUTPUT_DIR = re.compile(r"^\s*output[-_]dir\s*:\s*['\"]?([^'\"\n#]+)", re.MULTILINE)
+# make variables: ``NAME = value`` (also ``:=``, ``?=``) and ``$(NAME)``, ``${NAME}``
+_MAKE_VAR = re.compile(r"^(?P<name>[A-Za-z_]\w*)[ \t]*[:?]?=[ \t]*(?P<value>[^\n#]*)", re.MULTILINE)
+_MAKE_REF = re.compile(r"\$\((?P<name>[A-Za-z_]\w*)\)|\$\{(?P<brace>[A-Za-z_]\w*)\}")
+_GLOB = re.compile(r"(?<![^\s=])[^\s=]*\*\.(?:md|markdown|Rmd|qmd)\b")
+# a pandoc template (``$body$``, ``$if(title)$``) is not a LaTeX document
+_PANDOC_TEMPLATE = re.compile(rb"\$(?:body|(?:if|for)\([\w.-]+\)|endif|endfor)\$")
+_OUTPUT_DIR = re.compile(r"^[^\S\n]*+output[-_]dir\s*:\s*['\"]?([^'\"\n#]+)", re.MULTILINE)
 # biblatex-only markers: journaltitle, date (not urldate), @online, the extended name format
 _BIBLATEX_MARK = re.compile(rb"[\s,{](?:journaltitle|date|location|family\s*=\s*[^,}]*,\s*given)"
                             rb"\s*=|@online\s*[{(]", re.IGNORECASE)
@@ -186,15 +198,60 @@ def _in_quarto(path: Path, top: Path) -> bool:
                for f in (path.parent, *path.parent.parents) if f == top or top in f.parents)
 
 
-def _named_by_build(path: Path, top: Path) -> bool:
+def expand_make(text: str, folder: Path) -> str:
+    """``text`` with the make variables it sets (``SRC = paper``, ``MD := $(SRC).md``)
+    written out, and ``$(CURDIR)`` as ``folder``; a variable set elsewhere stays."""
+    values = {"CURDIR": str(folder)}
+    for m in _MAKE_VAR.finditer(text):
+        values.setdefault(m.group("name"), m.group("value").strip())
+
+    def one(m: re.Match[str]) -> str:
+        return values.get(m.group("name") or m.group("brace"), m.group(0))
+
+    for _ in range(6):  # variables naming variables, a few levels deep
+        expanded = _MAKE_REF.sub(one, text)
+        if expanded == text:
+            break
+        text = expanded
+    return text
+
+
+def _names(text: str, path: Path, folder: Path) -> bool:
+    """Whether a build file's text (of ``folder``) names ``path``, or a glob
+    (``source/*.md``) that matches it."""
+    if path.name in text:
+        return True
+    for m in _GLOB.finditer(text):
+        pattern = m.group(0).replace('"', "").replace("'", "")
+        pattern = pattern[len(str(folder)) + 1:] if pattern.startswith(f"{folder}/") else pattern
+        if fnmatch.fnmatchcase(path.relative_to(folder).as_posix(), pattern.removeprefix("./")):
+            return True
+    return False
+
+
+def _build_texts(path: Path, top: Path) -> Iterator[tuple[Path, str]]:
+    """(folder, text with make variables written out) of each build file
+    (Makefile, build.sh ...) of ``path``'s folder and the folders above, up to ``top``."""
     for folder in (path.parent, *path.parent.parents):
         if folder != top and top not in folder.parents:
             break
         for name in _BUILD_FILES:
             text = _small_text(folder / name)
-            if text and path.name in text:
-                return True
-    return False
+            if text:
+                yield folder, expand_make(text, folder)
+
+
+def named_by_build(path: Path, top: Path) -> bool:
+    """Whether a build file names ``path`` (a draft it builds)."""
+    return any(_names(text, path, folder) for folder, text in _build_texts(path, top))
+
+
+def written_by_build(path: Path, top: Path) -> bool:
+    """Whether a build file writes ``path`` (``version.tex:`` as a make target,
+    ``> latex/hash.tex``): missing before the build, it is no defect."""
+    made = re.compile(rf"(?:^|[\s/]){re.escape(path.name)}[ \t]*:(?!=)|>[ \t]*\S*{re.escape(path.name)}\b",
+                      re.MULTILINE)
+    return any(made.search(text) for _, text in _build_texts(path, top))
 
 
 def _markdown_draft(path: Path, top: Path) -> bool:
@@ -207,11 +264,13 @@ def _markdown_draft(path: Path, top: Path) -> bool:
     if suffix in (".qmd", ".rmd"):
         return True
     return _in_quarto(path, top) or _FRONT_BIB.match(_head(path)) is not None \
-        or _named_by_build(path, top)
+        or named_by_build(path, top)
 
 
 def _latex_kind(path: Path) -> str:
     head = _head(path)
+    if _PANDOC_TEMPLATE.search(head):
+        return "template"
     if _DOCUMENTCLASS.search(head):
         return "root"
     if _MAGIC.search(head[:4096]):
@@ -230,7 +289,9 @@ def walk(folder: Path) -> tuple[list[tuple[str, Path]], bool]:
     for path in _files(folder):
         suffix = path.suffix.lower()
         if suffix in LATEX_SUFFIXES:
-            latex[path] = _latex_kind(path)
+            kind = _latex_kind(path)
+            if kind != "template":
+                latex[path] = kind
         elif suffix in MARKDOWN_SUFFIXES:
             if _markdown_draft(path, folder):
                 out.append(("draft", path))
@@ -246,7 +307,8 @@ def walk(folder: Path) -> tuple[list[tuple[str, Path]], bool]:
         if kind != "fragment":
             chosen[path] = None
     has_roots = any(k == "root" for k in latex.values())
-    if not has_roots:  # a folder of chapters: each is checked on its own
+    markdown = any(k == "draft" for k, _ in out)
+    if not has_roots and not markdown:  # a folder of chapters: each is checked on its own
         chosen.update((p, None) for p in latex)
     out.extend(("draft", p) for p in chosen)
     documents = has_roots or any(k == "draft" for k, _ in out)

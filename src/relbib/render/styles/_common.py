@@ -44,7 +44,7 @@ for _n in range(1, 13):
 # (a time, a range "/2022") is ignored
 _ISO_DATE = re.compile(r"^\s*(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
 # a run of dashes between two page numbers: "43--65", "43-65", "43–65"
-_PAGE_DASH = re.compile(rf"\s*{lexicon.DASH}+\s*")
+_PAGE_DASH = re.compile(rf"(?<!\s)\s*+{lexicon.DASH}+\s*")  # a space run is tried from its start only
 # a DOI already written as a resolver URL or with a "doi:" prefix
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # leading articles Chicago and APA skip when alphabetizing a title

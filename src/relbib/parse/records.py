@@ -1,0 +1,216 @@
+"""Humanities notes that name a record rather than a publication: archival
+items, reference-work entries and newspaper issues; and the small pieces the
+readers of :mod:`relbib.parse.humanities` share with them.
+
+Input: the text of one note, whitespace already collapsed.
+Output: (entry type, fields, pinpoint) when the whole note is one of these
+shapes, else None.
+Never: guess (a note that does not fit every part is declined), look at
+other notes, or touch a file.
+
+* archival items: a letter ``A to B, 3 May 1912, Archive, Shelfmark, fo. 12``
+  and a document named by its genre (``Petition of …``, ``Memorandum on …``,
+  ``Minutes of …``) with a date and an archive → ``unpublished``; the folio
+  is the pinpoint, the archive and shelfmark the ``note``;
+* reference entries: ``Oxford English Dictionary, s.v. “word”`` and MLA's
+  ``“Word,” The X Dictionary, 2nd ed., 1989`` → ``inreference``;
+* a newspaper issue cited by name and date: ``The Times, 3 Feb. 1834, 3``
+  → ``article`` with ``journal`` and ``date``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from relbib import lexicon
+from relbib.model import FieldValue, Name
+from relbib.parse.dates import parse_date
+from relbib.parse.fields import clean_edition
+from relbib.parse.names import looks_like_organisation, split_names
+
+# (entry type, fields, pinpoint) of a note a reader understood
+Read = tuple[str, dict[str, FieldValue], str | None]
+
+_MONTH = rf"(?:{lexicon.month_pattern('en')})\.?"
+_FULL_DATE = rf"(?:\d{{1,2}}\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
+# A date an archival item carries: a full date, a month and year, a year, "c.1631".
+_ITEM_DATE = re.compile(
+    rf"^(?:(?:c\.|ca\.|circa)\s?)?(?:{_FULL_DATE}|{_MONTH}\s\d{{4}}|\d{{4}}(?:[-\u2013]\d{{1,4}})?)$"
+)
+# A document named by its genre opens with one of these words.
+_GENRE = re.compile(
+    r"^(?:Petition|Memorandum|Memo|Minutes?|Deposition|Examination|Declaration|Instructions|"
+    r"Warrant|Draft|Diary|Notes|Account|Inventory|Will|Statement|Circular|Despatch|Dispatch|"
+    r"Report|Letter|Letters|Speech|Proclamation|Order|Resolution|Testimony|Affidavit)\b"
+)
+# What names an archive, a manuscript or a folio in the rest of an archival note.
+_ARCHIVE = re.compile(
+    r"\b(?:Archives?|Archiv|Archivio|Record\sOffice|Records|Library|Biblioth\w+|Museum|Papers|"
+    r"Collection|TNA|PRO|BL|NA|HL|MSS?|Add\.|fos?\.|fols?\.|ff?\.)(?!\w)"
+    r"|\b[A-Z]{1,5}\s?\d+(?:/\d+)+"
+)
+_ARCHIVE_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)(?!\d)")
+_FOLIO = re.compile(r"^(?:fos?|fols?|ff?|p|pp)\.\s?\S+$")
+# One word of a person's name: capitalised, a short particle, "al-…", "d'…".
+PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019.-]*|[a-z]{1,3}|al-\w+|d'\w+)$")
+# A newspaper named by itself, then a full date and a page.
+_NEWSPAPER = re.compile(
+    rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s[A-Z][\w'\u2019&.-]*){{0,4}})"
+    rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?,\s(?P<date>{_FULL_DATE})(?:,\s(?:p\.\s?)?(?P<pin>\d+))?\.?$"
+)
+# Reference entries.
+_SUB_VERBO = re.compile(
+    r"^(?P<work>[^,\u201c\u201d\u2018\u2019\"]{3,100}?),\s(?:(?P<ed>\d+(?:st|nd|rd|th)\sedn?\.?),\s)?"
+    r"s\.\s?v\.\s?[\u201c\u2018\"](?P<entry>[^\u201d\"]{1,120}?)[,.]?[\u201d\u2019\"](?P<rest>.{0,200})$"
+)
+# A dictionary or encyclopedia by its name.
+REFERENCE_WORK = re.compile(r"\b(?:Dictionary|Encyclop\w+|Lexikon|Lexicon|Wörterbuch|Handbook\sof)\b")
+_QUOTED_LEAD = re.compile(
+    r"^[\u201c\"](?P<entry>[^\u201d\"]{1,120}?)[,.]?[\u201d\"],?\s(?P<rest>.{3,300})$"
+)
+_ACCESSED = re.compile(r"(?i)(?:,|(?<!\s))\s*(?:accessed|retrieved|consulted|last\s+modified)\b.*$")
+# A word that marks a comma chunk as a publisher.
+PUBLISHER_WORD = re.compile(
+    r"\b(?:UP|P|Press|Publish\w*|Books|Verlag|Editions?|Éditions|Editore|Giappichelli|Giuffrè|"
+    r"Kluwer|Hart|Brill|Routledge|Penguin|Verso|Norton|Knopf|Vintage|Blackwell|Wiley|Springer|"
+    r"Clarendon|Macmillan|Longman|Sweet|Maxwell|OUP|CUP|LexisNexis|Bloomsbury|Polity|Sage|"
+    r"Elgar|Nijhoff|Mohr|Beck|Dalloz|Pedone|Bruylant|Intersentia|Mouton|Gruyter|Harper\w*|"
+    r"Random|House|Library|U)\b"
+)
+# A comma chunk that is an edition, a volume count or a reprint, not a title.
+EXTRA_CHUNK = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|2d|3d|rev\.|new|revised)\s+edn?\.?$|^(?:vol\.|vols\.)\s?[\dIVXL]+$"
+    r"|^\d+\svols\.?$|^version\s[\d.]+$|^(?:repr\.|reprint)$",
+    re.IGNORECASE,
+)
+
+# --- archival items -------------------------------------------------------------------
+
+
+def archival_item(text: str) -> Read | None:
+    """ "A to B, 3 May 1912, Archive, Shelfmark, fo. 12" / "Petition of …, 1631, Archive"."""
+    chunks = comma_chunks(text.rstrip("."))
+    at = next((i for i, c in enumerate(chunks) if i and _ITEM_DATE.match(c)), None)
+    if at is None:
+        return None
+    head = ", ".join(chunks[:at]).strip()
+    quoted = re.fullmatch(r"[\u201c\u2018\"](.+?)[,.]?[\u201d\u2019\"]", head)
+    title = quoted.group(1) if quoted else head
+    rest = chunks[at + 1 :]
+    if not rest or rest[0].lower().startswith("in ") or not _ARCHIVE.search(", ".join(rest)):
+        return None
+    fields: dict[str, FieldValue] = {}
+    letter = re.fullmatch(r"(?P<sender>[^,;()\d]{2,80}?)\sto\s(?P<to>[^,;()\d]{2,80})", title)
+    # the writer is named; the addressee may be a body ("the canons of Lucca")
+    if letter is not None and _people(letter.group("sender")) and len(letter.group("to").split()) <= 10:
+        fields["author"] = _sender(letter.group("sender"))
+    elif not _GENRE.match(title) or re.search(r"[\d\u201c\u201d]", title.rstrip(".")):
+        return None
+    fields["title"] = title.strip(" ,.")
+    year, iso = parse_date(chunks[at])
+    found = _ARCHIVE_YEAR.search(chunks[at])  # a medieval charter's year too: "3 May 1075"
+    if found is None:
+        return None
+    fields["year"] = year or found.group(0)
+    if iso:
+        fields["date"] = iso
+    pin = None
+    if _FOLIO.match(rest[-1]):
+        pin = rest.pop()
+    if rest:
+        fields["note"] = ", ".join(rest)
+    return "unpublished", fields, pin
+
+
+def _people(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 8 and all(PERSON_WORD.match(w) for w in words) and words[0][:1].isupper()
+
+
+def _sender(text: str) -> tuple[Name, ...]:
+    """The writer of a letter: a person without their title, or a body ("Justices of Norfolk")."""
+    words = text.split()
+    titles = lexicon.honorifics() | {"lord", "lady", "earl", "duke", "bishop", "rev", "captain", "general"}
+    while len(words) > 1 and words[0].lower().strip(".") in titles:
+        words = words[1:]
+    plain = " ".join(words)
+    if any(w in ("of", "the") for w in words) or looks_like_organisation(plain):
+        return (Name(family=plain, literal=True),)
+    return split_names(plain) or (Name(family=plain, literal=True),)
+
+
+# --- reference entries and newspapers ------------------------------------------------
+
+
+def reference_entry(text: str) -> Read | None:
+    """ "Oxford English Dictionary, s.v. “pamphlet.”" / "“Periodical,” The OED, 2nd ed., 1989." """
+    m = _SUB_VERBO.match(text)
+    if m is not None:
+        rest = _ACCESSED.sub("", m.group("rest")).strip(" ,.")
+        fields: dict[str, FieldValue] = {"title": m.group("entry").strip(" ,."),
+                                         "booktitle": m.group("work").strip()}
+        if m.group("ed"):
+            fields["edition"] = clean_edition(m.group("ed"))
+        year, _iso = parse_date(rest) if rest else ("", "")
+        if rest and not year:
+            return None
+        if year:
+            fields["year"] = year
+        return "inreference", fields, None
+    m = _QUOTED_LEAD.match(text)
+    if m is None:
+        return None
+    chunks = comma_chunks(m.group("rest").rstrip("."))
+    if not chunks or not REFERENCE_WORK.search(chunks[0]) or "(" in m.group("rest"):
+        return None
+    fields = {"title": m.group("entry").strip(" ,."), "booktitle": chunks[0].strip()}
+    for chunk in chunks[1:]:
+        year, _iso = parse_date(chunk)
+        if EXTRA_CHUNK.match(chunk):
+            fields["edition"] = clean_edition(chunk)
+        elif year and len(chunk) < 25:
+            fields["year"] = year
+        elif not PUBLISHER_WORD.search(chunk):
+            return None
+    return "inreference", fields, None
+
+
+def newspaper_issue(text: str) -> Read | None:
+    """ "The Times, 3 Feb. 1834, 3.": a newspaper's issue, by its name and date."""
+    m = _NEWSPAPER.match(text)
+    if m is None or split_names(m.group("paper")) and not _paper_like(m.group("paper")):
+        return None
+    year, iso = parse_date(m.group("date"))
+    fields: dict[str, FieldValue] = {"journal": m.group("paper"), "year": year}
+    if iso:
+        fields["date"] = iso
+    return "article", fields, m.group("pin")
+
+
+def _paper_like(name: str) -> bool:
+    """A periodical's name rather than a person's: "The Times", "Leeds Mercury"."""
+    words = name.split()
+    return words[0] == "The" or len(words) == 1 or words[0].lower() not in _given_names()
+
+
+def _given_names() -> frozenset[str]:
+    from relbib.parse.names import western_given_names
+
+    return western_given_names()
+
+
+def comma_chunks(text: str) -> list[str]:
+    """Comma chunks of ``text`` outside brackets and double quotes."""
+    out, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch in "\u201c\u201d":
+            quoted = ch == "\u201c"
+        elif ch == "," and depth == 0 and not quoted and text[i + 1 : i + 2] == " ":
+            out.append(text[start:i].strip())
+            start = i + 1
+    out.append(text[start:].strip())
+    return [c for c in out if c]

@@ -1,0 +1,86 @@
+"""relbib's BibTeX styles print what BibTeX itself prints with the real .bst.
+
+The render test library (every entry type relbib's BibTeX styles know) is
+written as the .bib relbib gives BibTeX (:func:`relbib.export.lists.latex_bundle`,
+engine ``bibtex``); real ``bibtex`` runs each of plain, unsrt, alpha and
+abbrv over it (an .aux that cites every entry), and the .bbl is turned into
+text.  Each entry must print as relbib's pybtex style prints it, or be listed
+in tests/render/bibtex_known_differences.yaml with the reason.  The per-style
+figures are printed (``pytest -s``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import Data, need, run
+
+from relbib.export.lists import latex_bundle
+from relbib.formats import texmarkup
+from relbib.formats.bibvalues import Latex
+from relbib.render import format_entries
+from relbib.render.rich import plain_text
+
+LEDGER = Path(__file__).resolve().parent.parent / "render" / "bibtex_known_differences.yaml"
+STYLES = ("plain", "unsrt", "alpha", "abbrv")
+# one \bibitem[label]{key} of a .bbl
+_BIBITEM = re.compile(r"\\bibitem(?:\[[^\]]*\])?\{([^}]*)\}")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def bbl_text(bbl: str) -> dict[str, str]:
+    """Each entry of a .bbl as the text it typesets (key -> text)."""
+    body = bbl.split("\\begin{thebibliography}", 1)[-1].rsplit("\\end{thebibliography}", 1)[0]
+    starts = list(_BIBITEM.finditer(body))
+    out = {}
+    for match, following in zip(starts, [*starts[1:], None], strict=True):
+        item = body[match.end(): following.start() if following else len(body)]
+        out[match[1]] = _words(texmarkup.clean(Latex(item.replace("\\newblock", " "))))
+    return out
+
+
+def _bibtex(tmp_path: Path, data: Data, style: str) -> dict[str, str]:
+    need("bibtex")
+    bundle = latex_bundle(data.entries, {}, engine="bibtex", bib_name="library")
+    (tmp_path / "library.bib").write_text(bundle.bib, encoding="utf-8")
+    (tmp_path / "doc.aux").write_text(f"\\citation{{*}}\n\\bibstyle{{{style}}}\n\\bibdata{{library}}\n",
+                                      encoding="utf-8")
+    done = run(["bibtex", "doc"], tmp_path)
+    assert done.returncode in (0, 1), done.stdout + done.stderr  # 1: warnings only
+    return bbl_text((tmp_path / "doc.bbl").read_text(encoding="utf-8"))
+
+
+def _ledger(style: str) -> dict[str, str]:
+    out = {}
+    for name, item in yaml.safe_load(LEDGER.read_text(encoding="utf-8")).items():
+        if item["styles"] == "all" or style in item["styles"]:
+            out.update({key: name for key in item["keys"]})
+    return out
+
+
+def test_bbl_text_reads_what_bibtex_typesets() -> None:
+    bbl = ("\\begin{thebibliography}{1}\n\\bibitem{k1}\nA.~N. Author.\n\\newblock {\\em Title}, "
+           "pages 1--2, 2020.\n\n\\bibitem[Aut20]{k2}\nB.~Caf{\\'e}.\n\\end{thebibliography}\n")
+    assert bbl_text(bbl) == {"k1": "A. N. Author. Title, pages 1–2, 2020.", "k2": "B. Café."}
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_each_entry_prints_as_bibtex_prints_it_or_is_in_the_ledger(
+        tmp_path: Path, library_data: Data, style: str) -> None:
+    reference = _bibtex(tmp_path, library_data, style)
+    ours = {f.key: _words(plain_text(f.text)) for f in format_entries(library_data.entries, style=style)}
+    assert set(ours) == set(reference)
+    differ = {k: (reference[k], ours[k]) for k in reference if ours[k] != reference[k]}
+    equal = len(reference) - len(differ)
+    print(f"\n{style}: {equal}/{len(reference)} equal to bibtex ({100 * equal / len(reference):.1f} %), "
+          f"{len(differ)} in the known-differences ledger")
+    ledger = _ledger(style)
+    assert {k: v for k, v in differ.items() if k not in ledger} == {}
+    assert sorted(k for k in ledger if k not in differ) == [], \
+        "these entries now match bibtex: take them out of the ledger"

@@ -24,7 +24,7 @@ build: $(BIN)/relbib
 test: $(VENV)/.test-deps
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python benchmarks/refparse.py

@@ -7,7 +7,8 @@ size and the growth ratios; for the cases the probe found hungry, the peak
 memory (tracemalloc) too.  Linear work gives 10× time for 10× input; a growth
 above 15× is reported as FAIL.  Each time is the best of three runs (one at
 1 MB), so a loaded machine inflates no ratio by much; a step under 5 ms is
-noise, not growth.  Last, standard input over the size cap must be refused
+noise, not growth, and a case that grows too fast is timed once more before
+it counts.  Last, standard input over the size cap must be refused
 (exit 3) without being read whole.
 
 Run: .venv/bin/python benchmarks/hostile.py [--quick]   (--quick: 10 KB and 100 KB only)
@@ -183,6 +184,10 @@ def ratios(values: list[float]) -> list[float]:
     return [b / max(a, 1e-4) for a, b in zip(values, values[1:], strict=False)]
 
 
+def is_bad(seconds: list[float]) -> bool:
+    return any(r > LIMIT and b > NOISE for r, b in zip(ratios(seconds), seconds[1:], strict=True))
+
+
 def stdin_cap() -> str:
     """Over-cap stdin: its exit code and seconds (it must not be read whole)."""
     data = b"x" * (MAX_INPUT_BYTES + 1)
@@ -199,8 +204,11 @@ def main() -> int:
     failed = 0
     for name, make in CASES.items():
         seconds = [best(make(size), 1 if size >= 1_000_000 else 3) for size in sizes]
+        bad = is_bad(seconds)
+        if bad:  # a busy machine slows one run: time the case once more
+            seconds = [min(t, best(make(size), 1)) for t, size in zip(seconds, sizes, strict=True)]
+            bad = is_bad(seconds)
         grown = ratios(seconds)
-        bad = any(r > LIMIT and b > NOISE for r, b in zip(grown, seconds[1:], strict=True))
         failed += bad
         print(f"{name:<40}" + "".join(f"{t:>10.3f}s"[1:] for t in seconds) + "   "
               + " ".join(f"{r:5.1f}x" for r in grown) + ("   FAIL" if bad else "   ok"), flush=True)

@@ -5,8 +5,9 @@ Usage: .venv/bin/python benchmarks/render.py [--bib FILE] [--entries N] [--style
 Reads the first N entries of the corpus with relbib.formats.bibtex, gives
 every entry a synthetic annotation (summary, two tags, two claims with
 dates), then times, in one run: the references alone in APA and Chicago
-(notes-bibliography and author-date) through relbib's CSL path (one pandoc
---citeproc call), in ``plain`` through pybtex; the annotated bibliography
+(notes-bibliography and author-date) through relbib's CSL path (pandoc
+--citeproc on CSL-JSON, a long list in parallel calls), in ``plain``
+through pybtex; the annotated bibliography
 (md) in APA, Chicago and plain; ``pandoc --citeproc`` run directly on the
 same entries written as a .bib (APA, plain text out); each annotated-
 bibliography format and reading-list export in ``--style``; and
@@ -79,7 +80,7 @@ def main() -> int:
     annotations = _annotations([e.key for e in entries])
     rows = []
     for style in ("apa", "chicago-notes-bibliography", "chicago-author-date", "plain"):
-        path = "pybtex" if style == "plain" else "CSL, one pandoc call"
+        path = "pybtex" if style == "plain" else "CSL"
         rows.append(_timed(f"references only: {style} ({path})", n,
                            lambda style=style: format_entries(entries, style=style)))
     for style in ("apa", "chicago-notes-bibliography", "plain"):

@@ -181,7 +181,9 @@ CSL_FIELDS: Mapping[str, str] = MappingProxyType({
     "booktitle": "container-title",
     "series": "collection-title",
     "volume": "volume",
-    "issue": "issue",
+    # biblatex's ``issue`` ("Spring") has no CSL variable here: pandoc's .bib
+    # reader and BibTeX's styles print none, so neither does relbib (an
+    # article's issue number is its ``number``, see csl_variable)
     "pages": "page",
     "pagetotal": "number-of-pages",
     "volumes": "number-of-volumes",

@@ -167,9 +167,12 @@ def parse_list(text: str, *, path: str = "-") -> ParseResult:
             entries.append(Entry(key=key, type=ref.type, fields=freeze_fields(ref.fields)))
     keyed = [replace(c, key=keys.get((c.source, c.source_index)) if c.source is not None else None)
              for c in result.citations]
+    by_note: dict[int, list[Citation]] = {}  # grouped once: a scan per note is quadratic
+    for c in keyed:
+        by_note.setdefault(c.note, []).append(c)
     notes = []
     for (n, item), ref, note_cited in zip(numbered, references, cited, strict=True):
-        own = tuple(c for c in keyed if c.note == n)
+        own = tuple(by_note.get(n, ()))
         first = own[0] if own else Citation(note=n, key=None, form=Form.FULL, pinpoint=None,
                                             refers_to=None, rule="comment")
         notes.append(ParsedNote(n=n, text=item.text, line=item.line, reference=ref,

@@ -16,10 +16,6 @@ from types import ModuleType
 
 import pytest
 
-# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
-# the devset figures are computed once
-pytestmark = pytest.mark.xdist_group("link-devset")
-
 ROOT = Path(__file__).parents[2]
 GENERAL = ROOT / "tests" / "claims" / "devset_general"
 

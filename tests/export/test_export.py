@@ -18,6 +18,7 @@ from relbib.export.lists import (
     Selection,
     annotation_text,
     biblatex_entry,
+    bibtex_entry,
     export,
     export_formats,
     select,
@@ -134,3 +135,12 @@ def test_names_stay_whole_in_every_format() -> None:
     assert "{World Health Organization}" in export([entry], {}, fmt="bib")
     assert '"literal": "World Health Organization"' in export([entry], {}, fmt="csl-json")
     assert "AU  - World Health Organization" in export([entry], {}, fmt="ris")
+
+
+def test_the_bib_for_bibtex_has_the_year_and_the_month_spelled_out() -> None:
+    # BibTeX's styles read year and month, not biblatex's date; a month "6"
+    # would print as "6 2020" where the month macro prints "June 2020"
+    entry = Entry(key="k", type="misc", fields=freeze_fields({"title": "T", "date": "2020-06-15"}))
+    written = bibtex_entry(entry)
+    assert written.fields["year"] == "2020"
+    assert written.fields["month"] == "June"

@@ -23,6 +23,11 @@ from relbib.formats.texmarkup import Run, clean, csl_html, parse, sentence_case
     (r"The {\TeX}book and {\LaTeX}", "The TeXbook and LaTeX"),
     (r"42 U.S.C. {\S} 7401", "42 U.S.C. § 7401"),
     (r"{\O}stergaard", "Østergaard"),
+    # APS exports: TeX takes the \else branch in text, the first in math
+    (r"Mu\ifmmode \check{s}\else \v{s}\fi{}evi\ifmmode \check{c}\else \v{c}\fi{}", "Muševič"),
+    (r"$\ifmmode \alpha\else a\fi$", "α"),
+    # a math font prints plain letters (pandoc: smectic-A1), not U+1D434
+    (r"smectic-${\mathit{A}}_{1}$ in ${\mathrm{N}}_{2}$", "smectic-A1 in N2"),
 ])
 def test_tex_becomes_unicode(raw: str, text: str) -> None:
     assert clean(decode_value(raw)) == text

@@ -16,10 +16,6 @@ import relbib.render
 from relbib.model import Entry
 from relbib.render import FormattedEntry, formats, render_bibliography, styles
 
-# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
-# each style's entries are formatted once
-pytestmark = pytest.mark.xdist_group("render-golden")
-
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "render"
 INPUTS = ("library",)
 CASES = {name: load_case(name) for name in INPUTS}

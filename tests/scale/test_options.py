@@ -11,10 +11,6 @@ import pytest
 from clirun import relbib
 from conftest import ESSAYS
 
-# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
-# the corpus, the serial run and the Dask cluster are built once
-pytestmark = pytest.mark.xdist_group("scale")
-
 
 def test_scheduler_without_dask_exits_2_and_says_how_to_install_it(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,12 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from conftest import ESSAYS, WORKS, fresh, outputs
-
-# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
-# the corpus, the serial run and the Dask cluster are built once
-pytestmark = pytest.mark.xdist_group("scale")
 
 
 def test_the_serial_run_has_something_to_compare(serial: dict[str, bytes]) -> None:

@@ -12,10 +12,6 @@ from conftest import ESSAYS, fresh, outputs
 
 from relbib.scale.tasks import CRASH_HOOK
 
-# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
-# the corpus, the serial run and the Dask cluster are built once
-pytestmark = pytest.mark.xdist_group("scale")
-
 VICTIM = "essays/essay009.txt"  # mid-run, the second document of its task
 
 

@@ -23,6 +23,7 @@ import pytest
 from cli_runner import run_cli  # tests/security
 
 from relbib.check.drafts import scan_draft
+from relbib.model import FullRef
 from relbib.workspace import MAX_INPUT_BYTES
 
 SIZE = 200_000  # characters of hostile text per case
@@ -49,8 +50,9 @@ def _notes(fragment: str, memory: bool = False) -> dict[str, Any]:
     text = "Notes\n\n" + ROE + "2. " + repeat(fragment, SIZE) + "\n"
     result, peak = _peak_bytes(lambda: parse_list(text)) if memory else (parse_list(text), 0)
     first = result.notes[0].reference
+    fields = first.fields if isinstance(first, FullRef) else {}
     return {"notes": len(result.notes), "entries": len(result.entries), "peak": peak,
-            "first_title": first.fields.get("title"), "first_year": first.fields.get("year")}
+            "first_title": fields.get("title"), "first_year": fields.get("year")}
 
 
 def _draft(fragment: str) -> dict[str, Any]:

@@ -16,8 +16,8 @@ linear: the large run is under FLOOR seconds (a quadratic pattern does about
 n²/2 steps, some 100 ms at LARGE, so a run that fast cannot hide one), or it
 grew at most LIMIT times.  A small run over SLOW seconds fails at once, before
 a large run that could take minutes.  A growth over LIMIT is measured again,
-best of five at twice the sizes, before it counts, so a loaded machine does
-not fail the test.
+in two rounds of best of five at twice the sizes, before it counts, so a
+loaded machine does not fail the test.
 
 Run as a script to print every pattern's worst growth and the audit's time:
     .venv/bin/python tests/security/test_hostile_regex.py
@@ -176,12 +176,14 @@ def growth(pattern: re.Pattern[str], fragment: str,
         return None
     if large > 50 * SLOW:
         return float("inf"), small, large
-    # One slow run of a busy machine is no verdict: best of five, at twice the
-    # sizes, where a pattern with a bounded window (".{0,400}") is past it.
-    small = _time(pattern, repeated(fragment, 2 * SMALL), anchored, 5)
-    large = _time(pattern, repeated(fragment, 2 * LARGE), anchored, 5)
-    if large <= LIMIT * max(small, 1e-6):
-        return None
+    # One slow run of a busy machine is no verdict: two rounds, best of five
+    # each, at twice the sizes, where a pattern with a bounded window
+    # (".{0,400}") is past it.  Either round within LIMIT clears the pattern.
+    for _ in range(2):
+        small = _time(pattern, repeated(fragment, 2 * SMALL), anchored, 5)
+        large = _time(pattern, repeated(fragment, 2 * LARGE), anchored, 5)
+        if large <= LIMIT * max(small, 1e-6):
+            return None
     return large / max(small, 1e-6), small, large
 
 
@@ -228,7 +230,7 @@ def test_pattern_time_grows_linearly(name: str, pattern: re.Pattern[str]) -> Non
         ratio, fragment, small, large = found
         assert ratio <= LIMIT, (
             f"{name} grows {ratio:.0f}x on {fragment!r} repeated "
-            f"({small * 1e3:.1f} ms at {SMALL} chars, {large * 1e3:.0f} ms at {LARGE})")
+            f"({small * 1e3:.1f} ms -> {large * 1e3:.0f} ms for 10x the input)")
 
 
 if __name__ == "__main__":

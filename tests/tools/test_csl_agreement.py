@@ -25,10 +25,6 @@ from relbib.render.csl import pandoc_path, parse_html, style_path
 from relbib.render.html import inline
 from relbib.render.rich import plain_text
 
-# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
-# each style's pandoc and relbib renderings are made once
-pytestmark = pytest.mark.xdist_group("csl-agreement")
-
 DATA = Path(__file__).resolve().parent.parent / "render" / "data" / "varied.bib"
 LEDGER = Path(__file__).resolve().parent.parent / "render" / "known_differences.yaml"
 STYLES = ("apa", "chicago-author-date", "chicago-notes-bibliography", "mla")
@@ -92,18 +88,25 @@ def test_no_tex_markup_reaches_the_reader(style: str) -> None:
     assert leaked == {}
 
 
-@pytest.mark.parametrize("style", ["apa", "chicago-author-date"])
+@pytest.mark.parametrize("style", ["apa", "chicago-author-date", "mla"])
 def test_a_long_list_prints_exactly_as_one_pandoc_call_prints_it(
         style: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    # the varied library and copies of some entries under new keys (the
-    # same author and year: "2019a", "2019b"), split as a long list is
+    # the varied library, copies of some entries under new keys (the same
+    # author and year: "2019a", "2019b") and of others a year earlier (the
+    # same author: MLA's "---" for the author of the entry before), split as
+    # a long list is
     entries = entries_of(read_bib(DATA.read_text(encoding="utf-8"), path=str(DATA)))
     items = [csl._as_pandoc_reads(csljson.to_csl(e)) for e in entries]
     items += [{**item, "id": f"{item['id']}-copy", "title": f"{item.get('title', '')} again"}
               for item in items[::7]]
+    items += [{**item, "id": f"{item['id']}-earlier", "issued": {"date-parts": [[1901]]}}
+              for item in items[3:186:11]]
     whole = [(r.key, inline(r.text)) for r in parse_html(csl.run_pandoc(items, style_path(style)))]
     monkeypatch.setattr(csl, "_BATCH", 25)
     assert len(csl._batches(items)) > 1
     split = [(r.key, inline(r.text)) for r in csl.bibliography(items, style_path(style))]
     assert split == whole
-    assert any(re.search(r"\d{4}[ab]\b", text) for _, text in whole)
+    if style == "mla":
+        assert any(">———" in text for _, text in whole)
+    else:
+        assert any(re.search(r"\d{4}[ab]\b", text) for _, text in whole)

@@ -14,10 +14,6 @@ from conftest import BIBLATEX, T1_FONTS, Data, need, run
 from relbib.export.lists import export, latex_bundle
 from relbib.render import render_bibliography
 
-# `make test` runs pytest with --dist loadgroup: one worker runs these tests, so
-# each engine's compile is made once
-pytestmark = pytest.mark.xdist_group("latex-tools")
-
 # what pdflatex and BibTeX say when a citation is missing
 _UNDEFINED = re.compile(r"undefined (citation|reference)|Citation `[^']*' undefined|"
                         r"I didn't find a database entry", re.IGNORECASE)

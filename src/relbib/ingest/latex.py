@@ -22,19 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pylatexenc import latexwalker as lw
 from pylatexenc.latex2text import LatexNodes2Text
-from pylatexenc.latexwalker import (
-    LatexCharsNode,
-    LatexCommentNode,
-    LatexEnvironmentNode,
-    LatexGroupNode,
-    LatexMacroNode,
-    LatexMathNode,
-    LatexNode,
-    LatexWalker,
-    LatexWalkerError,
-    get_default_latex_context_db,
-)
 from pylatexenc.macrospec import MacroSpec
 
 from relbib.diagnostics import InputError
@@ -42,7 +31,7 @@ from relbib.ingest.textmap import TextBuilder, finish
 
 # \footnotemark and \footnotetext take their number and text as arguments
 # (pylatexenc's default context does not know them).
-_CONTEXT = get_default_latex_context_db()
+_CONTEXT = lw.get_default_latex_context_db()
 _CONTEXT.add_context_category(
     "relbib-notes", prepend=True,
     macros=[MacroSpec("footnotetext", "[{"), MacroSpec("footnotemark", "["), MacroSpec("endnote", "[{")])
@@ -79,12 +68,12 @@ class _State:
     to_text: LatexNodes2Text = field(default_factory=lambda: LatexNodes2Text(math_mode="verbatim"))
 
 
-def _argument(node: LatexMacroNode, index: int) -> LatexNode | None:
+def _argument(node: lw.LatexMacroNode, index: int) -> lw.LatexNode | None:
     args = node.nodeargd.argnlist if node.nodeargd is not None else []
     return args[index] if -len(args) <= index < len(args) else None
 
 
-def _number(node: LatexNode | None) -> int | None:
+def _number(node: lw.LatexNode | None) -> int | None:
     """The number of an optional argument ("[3]"), or None."""
     if node is None:
         return None
@@ -92,28 +81,28 @@ def _number(node: LatexNode | None) -> int | None:
     return int(text) if text.isdigit() and len(text) <= 4 else None
 
 
-def _walk(nodes: list[LatexNode] | None, out: TextBuilder, state: _State) -> None:
+def _walk(nodes: list[lw.LatexNode] | None, out: TextBuilder, state: _State) -> None:
     for node in nodes or ():
-        if isinstance(node, LatexCharsNode):
+        if isinstance(node, lw.LatexCharsNode):
             _chars(node.chars, node.pos, out)
-        elif isinstance(node, LatexCommentNode):
+        elif isinstance(node, lw.LatexCommentNode):
             continue
-        elif isinstance(node, LatexGroupNode):
+        elif isinstance(node, lw.LatexGroupNode):
             _walk(node.nodelist, out, state)
-        elif isinstance(node, LatexEnvironmentNode):
+        elif isinstance(node, lw.LatexEnvironmentNode):
             if node.environmentname not in _SKIP_ENVIRONMENTS:
                 out.newlines(2, node.pos)
                 _walk(node.nodelist, out, state)
                 out.newlines(2, node.pos + node.len)
-        elif isinstance(node, LatexMacroNode):
+        elif isinstance(node, lw.LatexMacroNode):
             _macro(node, out, state)
-        elif isinstance(node, LatexMathNode):
+        elif isinstance(node, lw.LatexMathNode):
             out.generated(node.latex_verbatim().strip("$"), node.pos)
         else:  # "--" → "–", "~" → a space (a no-break space reads as a space in a note)
             out.generated(_spelled(state, node).replace("\xa0", " "), node.pos)
 
 
-def _spelled(state: _State, node: LatexNode) -> str:
+def _spelled(state: _State, node: lw.LatexNode) -> str:
     """What LaTeX prints for ``node`` (pylatexenc); "" where a malformed macro
     (``\\title`` with no argument) trips pylatexenc itself."""
     try:
@@ -132,7 +121,7 @@ def _chars(text: str, pos: int, out: TextBuilder) -> None:
     out.add(text[cursor:], pos + cursor)
 
 
-def _macro(node: LatexMacroNode, out: TextBuilder, state: _State) -> None:
+def _macro(node: lw.LatexMacroNode, out: TextBuilder, state: _State) -> None:
     name = node.macroname
     if name in _NOTE_MACROS or name == "footnotemark":
         n = _number(_argument(node, 0))
@@ -174,17 +163,17 @@ def _macro(node: LatexMacroNode, out: TextBuilder, state: _State) -> None:
             out.generated(text, node.pos)
 
 
-def _note(node: LatexMacroNode, n: int, state: _State) -> None:
+def _note(node: lw.LatexMacroNode, n: int, state: _State) -> None:
     arg = _argument(node, -1)
     text = TextBuilder()
     _walk([arg] if arg is not None else [], text, state)
     state.notes.append((n, arg.pos + 1 if arg is not None else node.pos, text))
 
 
-def _document(nodes: list[LatexNode]) -> tuple[list[LatexNode], list[LatexNode]]:
+def _document(nodes: list[lw.LatexNode]) -> tuple[list[lw.LatexNode], list[lw.LatexNode]]:
     """(preamble, body): the body is the document environment when there is one."""
     for k, node in enumerate(nodes):
-        if isinstance(node, LatexEnvironmentNode) and node.environmentname == "document":
+        if isinstance(node, lw.LatexEnvironmentNode) and node.environmentname == "document":
             return nodes[:k], node.nodelist or []
     return [], nodes
 
@@ -192,15 +181,15 @@ def _document(nodes: list[LatexNode]) -> tuple[list[LatexNode], list[LatexNode]]
 def reduce_latex(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, list[str]]]:
     """(plain text, offset map, marker spans, metadata) of a LaTeX essay."""
     try:
-        nodes, _, _ = LatexWalker(text, latex_context=_CONTEXT, tolerant_parsing=True).get_latex_nodes(pos=0)
-    except (LatexWalkerError, IndexError, ValueError, RecursionError) as error:
+        nodes, _, _ = lw.LatexWalker(text, latex_context=_CONTEXT, tolerant_parsing=True).get_latex_nodes(pos=0)
+    except (lw.LatexWalkerError, IndexError, ValueError, RecursionError) as error:
         raise InputError(f"the LaTeX cannot be read ({error})") from None
     preamble, body = _document(nodes)
     state = _State()
     out = TextBuilder()
     try:
         for node in preamble:
-            if isinstance(node, LatexMacroNode) and node.macroname in _META_MACROS:
+            if isinstance(node, lw.LatexMacroNode) and node.macroname in _META_MACROS:
                 _macro(node, TextBuilder(), state)
         _walk(body, out, state)
     except RecursionError:

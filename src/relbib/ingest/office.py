@@ -207,13 +207,19 @@ def _word_notes(archive: zipfile.ZipFile, part: str, tag: str) -> dict[str, list
     return out
 
 
+def _main_part(data: bytes, suffix: str, part: str,
+               kind: str) -> tuple[zipfile.ZipFile, etree._Element]:
+    """The archive and the parsed main XML part of a zipped office document."""
+    archive = open_zip(data, suffix)
+    content = read_part(archive, part, f"the {suffix}")
+    if content is None:
+        raise InputError(f"not {kind}: the {suffix} has no {part}")
+    return archive, parse_xml(content, part, f"the {suffix}")
+
+
 def reduce_docx(data: bytes) -> Reduced:
     """A Word document's body, its footnotes and endnotes (see the module docstring)."""
-    archive = open_zip(data, ".docx")
-    document = read_part(archive, "word/document.xml", "the .docx")
-    if document is None:
-        raise InputError("not a Word document: the .docx has no word/document.xml")
-    root = parse_xml(document, "word/document.xml", "the .docx")
+    archive, root = _main_part(data, ".docx", "word/document.xml", "a Word document")
     kinds = {_q(W, "footnoteReference"): "footnote", _q(W, "endnoteReference"): "endnote"}
     numbers: dict[tuple[str, str], int] = {}
     body: list[_Paragraph] = []
@@ -301,11 +307,7 @@ def _odt_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
 
 def reduce_odt(data: bytes) -> Reduced:
     """An OpenDocument text's body and its notes (see the module docstring)."""
-    archive = open_zip(data, ".odt")
-    content = read_part(archive, "content.xml", "the .odt")
-    if content is None:
-        raise InputError("not an OpenDocument text: the .odt has no content.xml")
-    root = parse_xml(content, "content.xml", "the .odt")
+    archive, root = _main_part(data, ".odt", "content.xml", "an OpenDocument text")
     body: list[_Paragraph] = []
     notes: list[tuple[int, Sequence[str]]] = []
     for p in _odt_paragraphs(root):

@@ -255,18 +255,27 @@ def _plain_head(head: str, fields: dict[str, FieldValue]) -> str | None:
     return "book"
 
 
+def _author_and_title(before: str, title: str, fields: dict[str, FieldValue]) -> bool:
+    """The names before a quoted title (if any) and the title into ``fields``;
+    False when the text before the title is not a list of names."""
+    before = before.strip(" ,")
+    if before:
+        names = _name_list(before)
+        if names is None:
+            return False
+        fields["author"] = names
+    fields["title"] = title.strip(" ,.")
+    return True
+
+
 def _quoted_head(head: str, fields: dict[str, FieldValue]) -> str | None:
     """ "Author, ‘Chapter’, in X (ed.), Book" / "Author, “Chapter,” in Book, ed. X"."""
     quote = _title_quote(head)
     assert quote is not None
     start, end, title = quote
-    before, after = head[:start].strip(" ,"), head[end:].strip(" ,")
-    if before:
-        names = _name_list(before)
-        if names is None:
-            return None
-        fields["author"] = names
-    fields["title"] = title.strip(" ,.")
+    after = head[end:].strip(" ,")
+    if not _author_and_title(head[:start], title, fields):
+        return None
     if not _IN.match(after):
         return None
     container = _IN.sub("", after, count=1).strip()
@@ -401,13 +410,8 @@ def _mla(text: str) -> Read | None:
 def _mla_chapter(head: str, quote: tuple[int, int, str], fields: dict[str, FieldValue],
                  pin: str | None) -> Read | None:
     start, end, title = quote
-    before = head[:start].strip(" ,")
-    if before:
-        names = _name_list(before)
-        if names is None:
-            return None
-        fields["author"] = names
-    fields["title"] = title.strip(" ,.")
+    if not _author_and_title(head[:start], title, fields):
+        return None
     book = comma_chunks(_IN.sub("", head[end:].strip(" ,"), count=1))
     if not book or not any(_ROLE_NAMES.match(c) for c in book[1:]):
         return None

@@ -48,7 +48,7 @@ from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_
 from relbib.parse import patterns as P
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
-from relbib.parse.legal_eu import parse_european
+from relbib.parse.legal_eu import article_fields, parse_european
 from relbib.parse.names import split_names
 
 __all__ = ["parse_legal"]
@@ -191,15 +191,10 @@ def _read_oscola_case(text: str, clean: str) -> Reference | None:
 
 def _read_oscola_article(text: str, clean: str) -> Reference | None:
     m = _OSCOLA_ARTICLE.match(clean)
-    if m is None:
+    fields = article_fields(m)
+    if m is None or fields is None:
         return None
-    authors = split_names(m.group("authors"))
-    if not authors:
-        return None
-    fields: dict[str, FieldValue] = {
-        "author": authors, "title": m.group("title").strip(" ,"),
-        "journal": m.group("journal").strip(), "year": m.group("year"), "pages": m.group("first"),
-    }
+    fields["pages"] = m.group("first")
     if m.group("vol"):
         fields["volume"] = m.group("vol")
     return _full(text, "article", fields, normalize_pinpoint(m.group("pin")))

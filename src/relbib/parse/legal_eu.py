@@ -120,16 +120,23 @@ def _document(text: str) -> _Read | None:
     return "techreport", fields, m.group("pin")
 
 
-def _article(text: str) -> _Read | None:
-    m = _ARTICLE.match(text)
+def article_fields(m: re.Match[str] | None) -> dict[str, FieldValue] | None:
+    """Author, title, journal and year of a matched journal article (groups
+    ``authors``, ``title``, ``journal``, ``year``); None without names."""
     if m is None:
         return None
     authors = split_names(m.group("authors"))
     if not authors:
         return None
-    fields: dict[str, FieldValue] = {
-        "author": authors, "title": m.group("title").strip(" ,"), "journal": m.group("journal").strip(),
-        "volume": m.group("vol"), "year": m.group("year"),
-        "pages": m.group("first") + (f"--{m.group('last')}" if m.group("last") else ""),
-    }
+    return {"author": authors, "title": m.group("title").strip(" ,"),
+            "journal": m.group("journal").strip(), "year": m.group("year")}
+
+
+def _article(text: str) -> _Read | None:
+    m = _ARTICLE.match(text)
+    fields = article_fields(m)
+    if m is None or fields is None:
+        return None
+    fields["volume"] = m.group("vol")
+    fields["pages"] = m.group("first") + (f"--{m.group('last')}" if m.group("last") else "")
     return "article", fields, m.group("pin")

@@ -116,7 +116,8 @@ def _style(name: str) -> BaseStyle:
 def format_entries(entries: Sequence[Entry], *, style: str = DEFAULT_STYLE) -> tuple[FormattedEntry, ...]:
     """Format ``entries`` in ``style``, sorted and labelled as the style says:
     a BibTeX style through pybtex, any CSL style through pandoc's citeproc
-    (one pandoc call for all the entries)."""
+    (one pandoc call for all the entries; a long list in parallel calls that
+    print exactly what one would, see :func:`relbib.render.csl.bibliography`)."""
     if style not in STYLES:
         if not csl.is_csl_style(style):
             raise ValueError(f"unknown style {style!r}; choose from {', '.join(styles())} "

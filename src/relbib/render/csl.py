@@ -154,23 +154,28 @@ def _undisambiguated(csl: str) -> str:
     return stripped if stripped != text else ""
 
 
-def _alike(item: Mapping[str, Any]) -> tuple[str, str]:
+def _alike(item: Mapping[str, Any], *, by_year: bool) -> tuple[str, str]:
     """What two items whose citations could read alike share: the first
-    name's family (or the title, for a work with no names) and the year."""
+    name's family (or the title, for a work with no names) and, ``by_year``,
+    the year."""
     names = next((item[v] for v in _NAME_VARIABLES if item.get(v)), ())
     first = names[0] if names else {}
     who = str(first.get("family") or first.get("literal") or "") if first else str(item.get("title", ""))
     date = item.get("issued") or {}
     parts = date.get("date-parts") or [[]]
     year = str(parts[0][0]) if parts and parts[0] else str(date.get("literal", ""))
-    return who.casefold(), year
+    return who.casefold(), year if by_year else ""
 
 
-def _batches(items: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The items whose citations could read alike, whole groups to a batch."""
+def _batches(items: Sequence[dict[str, Any]], *, by_year: bool = True) -> list[list[dict[str, Any]]]:
+    """The items whose citations could read alike, whole groups to a batch.
+
+    Not ``by_year`` (a style that prints "———" for the author of the entry
+    before), an author's works all go to one batch, so that each keeps the
+    entry before it."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for item in items:
-        groups.setdefault(_alike(item), []).append(item)
+        groups.setdefault(_alike(item, by_year=by_year), []).append(item)
     out: list[list[dict[str, Any]]] = [[]]
     for group in groups.values():
         if len(group) < 2:
@@ -192,7 +197,9 @@ def bibliography(items: Sequence[dict[str, Any]], csl: str) -> tuple[Rendered, .
     plain = _undisambiguated(csl) if len(items) > _BATCH else ""
     if not plain:
         return parse_html(run_pandoc(items, csl))
-    batches = _batches(items)
+    with open(csl, encoding="utf-8") as handle:
+        repeats_author = "subsequent-author-substitute" in handle.read()
+    batches = _batches(items, by_year=not repeats_author)
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
         whole = pool.submit(run_pandoc, items, csl, style_text=plain)
         parts = list(pool.map(lambda batch: run_pandoc(batch, csl), batches))

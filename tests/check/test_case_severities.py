@@ -1,0 +1,40 @@
+"""Severities the project case files cannot state: what the real tools forgive
+is a warning, what stops them is an error (tests/cases/check/projects)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from relbib.check.runner import check as run_check
+from relbib.model import Severity
+from relbib.workspace import check as wc
+from relbib.workspace import find_project
+
+CASES = Path(__file__).resolve().parent.parent / "cases" / "check" / "projects"
+
+
+def _findings(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Severity]:
+    folder = tmp_path / name
+    shutil.copytree(CASES / name, folder)
+    monkeypatch.chdir(folder)
+    project = find_project(folder)
+    files = wc.BibFiles(wc.Cache(None))
+    request = wc.collect([folder], [], project, files)
+    result = run_check(request, claims=None, library=wc.cached_library_findings(files))
+    return {f"{f.path}:{f.line} {f.kind}": f.severity for f in result.findings}
+
+
+def test_missing_include_is_a_warning_missing_input_an_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _findings("generated_inputs", tmp_path, monkeypatch)
+    assert found == {"report.tex:4 parse-error": Severity.WARNING,  # \include: LaTeX goes on
+                     "report.tex:5 parse-error": Severity.ERROR}  # \input: LaTeX stops
+
+
+def test_name_comma_is_a_warning_under_biber(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    found = _findings("biber_name_comma", tmp_path, monkeypatch)
+    assert found == {"refs.bib:2 invalid-field": Severity.WARNING}

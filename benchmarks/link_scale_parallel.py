@@ -17,17 +17,20 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-FIELDS = ("essays", "mode", "seconds", "analyse_s", "judge_s", "parent_s", "peak_mb",
+FIELDS = ("essays", "mode", "seconds", "cpu_s", "analyse_s", "judge_s", "parent_s", "peak_mb",
           "index_mb", "links", "judgements", "digest")
 
 
 class TreePeak:
     """Peak resident memory of this process and all its descendants (psutil, sampled
-    every 0.1 s); without psutil, this process's peak plus the largest child's."""
+    every 0.1 s); without psutil, this process's peak plus the largest child's.  Also the
+    CPU seconds of the tree (this process's, plus each descendant's last sample): on a
+    loaded machine wall-clock ratios follow the load, CPU seconds follow the work."""
 
     def __init__(self) -> None:
         self.peak = 0
         self.exact = True
+        self.child_cpu: dict[int, float] = {}  # descendant pid → its CPU seconds, last sampled
         self._stop = threading.Event()
         try:
             import psutil
@@ -42,6 +45,9 @@ class TreePeak:
                 for proc in [me, *me.children(recursive=True)]:
                     try:
                         total += proc.memory_info().rss
+                        if proc.pid != me.pid:
+                            times = proc.cpu_times()
+                            self.child_cpu[proc.pid] = times.user + times.system
                     except psutil.Error:
                         pass
                 self.peak = max(self.peak, total)
@@ -85,10 +91,12 @@ def run_scale_one(size: int, mode: str, sources: int,
                                processes=True, dashboard_address=None)
         runner = Runner(DaskScheduler(cluster.scheduler_address), progress)
     peak = TreePeak()
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.process_time()
     result = link(essays, {}, library_claims=claims, parallel=runner)
     seconds = time.perf_counter() - began
     peak_mb = peak.stop_mb()
+    # a Dask LocalCluster's workers started before the run: their CPU before it is small
+    cpu = time.process_time() - cpu_began + sum(peak.child_cpu.values())
     index = getattr(getattr(runner, "backend", None), "shipped", 0) / 2**20
     if runner is not None:
         runner.close()
@@ -99,7 +107,7 @@ def run_scale_one(size: int, mode: str, sources: int,
     parent = seconds - analyse - judge if runner is not None else 0.0
     digest = hashlib.sha256(repr((result.links, result.judgements)).encode()).hexdigest()[:12]
     print("\t".join(str(x) for x in (
-        size, mode, f"{seconds:.1f}", f"{analyse:.1f}", f"{judge:.1f}", f"{parent:.1f}",
+        size, mode, f"{seconds:.1f}", f"{cpu:.1f}", f"{analyse:.1f}", f"{judge:.1f}", f"{parent:.1f}",
         f"{peak_mb:.0f}", f"{index:.0f}", len(result.links), len(result.judgements), digest)))
 
 
@@ -129,7 +137,8 @@ def scale_table(script: str, sizes: str, modes: str, sources: int) -> int:
             if base is not None and mode != "serial":
                 same = "same result" if row["digest"] == base["digest"] else "RESULT DIFFERS"
                 print(f"{size} essays: {mode} is {float(base['seconds']) / float(row['seconds']):.2f}x "
-                      f"serial ({same})")
+                      f"serial ({same}); it spent {float(row['cpu_s']) / float(base['cpu_s']):.2f}x "
+                      "serial's CPU seconds (the rest of the gap is the machine's other load)")
     extrapolate(rows)
     return 0
 

@@ -18,6 +18,36 @@ if os.environ.get("CI"):
 REPO = Path(__file__).resolve().parent.parent
 
 
+# Tests that share an expensive module- or session-scoped setup (a corpus and its
+# serial run, a Dask cluster, the devset figures, one real tool run or pandoc run
+# per style): under xdist (`make test` runs `pytest -n 2`) each of these runs on
+# one worker, so its setup is built once, not once per worker.
+SHARED_SETUP = (
+    "tests/scale/",
+    "tests/claims/test_link_devset.py",
+    "tests/render/test_render_golden.py",
+    "tests/render/test_render_styles.py",
+    "tests/tools/test_csl_agreement.py",
+    "tests/tools/test_latex_tools.py",
+)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """xdist's default `load` distribution, test by test, except that each
+    SHARED_SETUP group goes to one worker (xdist's own `--dist loadgroup` does
+    not group under pytest 9: it renames `item._nodeid`, which pytest 9 ignores)."""
+    if config.getvalue("dist") != "load":
+        return None  # a distribution the user chose
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedSetupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((group for group in SHARED_SETUP if nodeid.startswith(group)), nodeid)
+
+    return SharedSetupScheduling(config, log)  # type: ignore[arg-type]
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

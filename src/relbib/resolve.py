@@ -10,7 +10,9 @@ The walk follows eyecite's resolver: one rule per form, in note order.  A full
 note introduces a source (or repeats an earlier one); Ibid./Id. take the
 previous note's source and fail when that note failed; op. cit. and short forms
 resolve only to a UNIQUE earlier source, and a pinpoint outside that source's
-page range blocks the match; supra takes note N's source.  When unsure the note
+page range blocks the match; supra takes note N's source (or, when note N is
+missing or unresolved, the one earlier work by the authors it names, with a
+diagnostic).  When unsure the note
 stays unresolved (source None) and a diagnostic says why: a wrong link is worse
 than a missing one.
 """
@@ -22,7 +24,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from relbib import lexicon
 from relbib.diagnostics import diagnostic
 from relbib.model import (
     Citation,
@@ -40,6 +41,7 @@ from relbib.model import (
     SupraRef,
     UnparsedRef,
 )
+from relbib.parse.pages import page_range, pages_outside
 
 __all__ = ["ResolveResult", "resolve", "resolve_cited"]
 
@@ -49,11 +51,6 @@ __all__ = ["ResolveResult", "resolve", "resolve_cited"]
 _APOSTROPHES = re.compile("['\u2018\u2019\u201b\u02bc`\u00b4]")
 # Everything that is not a letter or digit separates tokens (punctuation-insensitive).
 _NON_WORD = re.compile(r"[\W_]+")
-# A page range of the antecedent ("43--65", "153-62", "153–162").
-_PAGE_RANGE = re.compile(rf"^\s*(\d+)\s*{lexicon.DASH}+\s*(\d+)\s*$")
-# The note part of a pinpoint ("45 n. 3") is not a page.
-_PIN_NOTE = re.compile(r"(?<!\s)\s*+&?\s*+nn?\..*$")  # a space run is tried from its start only
-_DIGITS = re.compile(r"\d+")
 # A URL's scheme, "www." and trailing slash do not make it another page.
 _URL_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|(?<!/)/++$", re.IGNORECASE)
 
@@ -68,6 +65,9 @@ _VENUE_FIELDS = frozenset(
 )
 # A case's short form names its reporter: "Chevron, 467 U.S. at 843".
 _CASE_SHORT_REPORT = re.compile(r",\s(?P<report>\d{1,4}\s[A-Z][\w.' ]{0,30}?)\s+at\s")
+# A supra whose note is missing or unresolved: read by the names it gives instead
+# (one that names other authors than its note's stays unresolved: a wrong number).
+_SUPRA_BY_NAME = frozenset({"supra-missing-note", "supra-unresolved"})
 # The labels of unsigned law-review pieces a supra names instead of an author.
 _UNSIGNED_LABELS = frozenset({("note",), ("comment",), ("recent", "case")})
 # Words a short title may leave out without naming another work.
@@ -396,7 +396,7 @@ def _unique(
             "add a short title that tells the works apart",
         )
     match = matches[0]
-    outside = _pages_outside(pinpoint, match.pages)
+    outside = pages_outside(pinpoint, match.pages)
     if outside is not None:
         first, last = match.pages or (0, 0)
         return _failed(
@@ -418,6 +418,24 @@ def _unique(
 
 
 def _resolve_supra(
+    n: int, ref: SupraRef, sources: list[_Source], done: dict[int, list[Citation]]
+) -> _Outcome:
+    """The work of note ``ref.note``; when that note is missing or unresolved, the
+    one earlier work by the authors the supra names, still reported."""
+    outcome = _supra_by_number(n, ref, sources, done)
+    names = tuple(f for f in (_family_key(a) for a in ref.authors) if f)
+    fits = {(s.note, s.index) for s in sources if s.note < n and names
+            and (set(names) <= set(s.families) or s.title[: len(names)] == names)}
+    if outcome.problem is None or outcome.citation.rule not in _SUPRA_BY_NAME or len(fits) != 1:
+        return outcome
+    (note, index), = fits
+    return _Outcome(citation=replace(outcome.citation, refers_to=note, rule="supra-by-name", source=note,
+                                     source_index=index, refers_index=index),
+                    problem=replace(outcome.problem, message=f"{outcome.problem.message}; read as note "
+                                    f"{note}, the one earlier work it names"))
+
+
+def _supra_by_number(
     n: int, ref: SupraRef, sources: list[_Source], done: dict[int, list[Citation]]
 ) -> _Outcome:
     target = ref.note
@@ -519,7 +537,7 @@ def _source_of(n: int, ref: FullRef) -> _Source:
         index=0,
         families=_families(fields),
         title=_tokens(_text(fields.get("title"))),
-        pages=_page_range(_text(fields.get("pages"))),
+        pages=page_range(_text(fields.get("pages"))),
         doi=_text(fields.get("doi")).strip().lower(),
         url=_URL_NOISE.sub("", _text(fields.get("url")).strip()).lower(),
         date=_text(fields.get("date")) or _text(fields.get("year")),
@@ -558,30 +576,3 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 def _text(value: FieldValue | None) -> str:
     return value if isinstance(value, str) else ""
-
-
-def _page_range(pages: str) -> tuple[int, int] | None:
-    """(first, last) of "43--65" or "153-62"; None for one page or none."""
-    m = _PAGE_RANGE.match(pages)
-    if m is None:
-        return None
-    first, last = m.group(1), m.group(2)
-    if len(last) < len(first):
-        last = first[: len(first) - len(last)] + last
-    lo, hi = int(first), int(last)
-    return (lo, hi) if lo <= hi else None
-
-
-def _pages_outside(pinpoint: str | None, pages: tuple[int, int] | None) -> int | None:
-    """The first cited page that lies outside ``pages``, if any can be checked."""
-    if pinpoint is None or pages is None:
-        return None
-    page_part = _PIN_NOTE.sub("", pinpoint)
-    if not page_part[:1].isdigit():
-        return None  # "¶ 12", "xii": nothing to check against a page range
-    for piece in page_part.split(","):
-        cited = _page_range(piece)  # "159--62" is 159 to 162
-        for page in cited or tuple(int(d) for d in _DIGITS.findall(piece)):
-            if not pages[0] <= page <= pages[1]:
-                return page
-    return None

@@ -3,10 +3,11 @@
 The render test library (every entry type relbib's BibTeX styles know) is
 written as the .bib relbib gives BibTeX (:func:`relbib.export.lists.latex_bundle`,
 engine ``bibtex``); real ``bibtex`` runs each of plain, unsrt, alpha and
-abbrv over it (an .aux that cites every entry), and the .bbl is turned into
-text.  Each entry must print as relbib's pybtex style prints it, or be listed
-in tests/render/bibtex_known_differences.yaml with the reason.  The per-style
-figures are printed (``pytest -s``).
+abbrv over it (an .aux that cites every entry, in the library's order), and
+the .bbl is turned into text.  Each entry must print as relbib's pybtex style
+prints it, or be listed in tests/render/bibtex_known_differences.yaml with
+the reason; the entries come in BibTeX's order with BibTeX's labels ([1],
+[KA21]).  The per-style figures are printed (``pytest -s``).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from relbib.render.rich import plain_text
 
 LEDGER = Path(__file__).resolve().parent.parent / "render" / "bibtex_known_differences.yaml"
 STYLES = ("plain", "unsrt", "alpha", "abbrv")
-# one \bibitem[label]{key} of a .bbl
-_BIBITEM = re.compile(r"\\bibitem(?:\[[^\]]*\])?\{([^}]*)\}")
+# one \bibitem[label]{key} of a .bbl (a label may hold {\etalchar{+}})
+_BIBITEM = re.compile(r"\\bibitem(?:\[((?:[^\]{}]|\{[^}]*\}|\{[^{}]*\{[^}]*\}\})*)\])?\{([^}]*)\}")
 
 
 def _words(text: str) -> str:
@@ -41,19 +42,28 @@ def bbl_text(bbl: str) -> dict[str, str]:
     out = {}
     for match, following in zip(starts, [*starts[1:], None], strict=True):
         item = body[match.end(): following.start() if following else len(body)]
-        out[match[1]] = _words(texmarkup.clean(Latex(item.replace("\\newblock", " "))))
+        out[match[2]] = _words(texmarkup.clean(Latex(item.replace("\\newblock", " "))))
     return out
 
 
-def _bibtex(tmp_path: Path, data: Data, style: str) -> dict[str, str]:
+def bbl_labels(bbl: str) -> list[tuple[str, str]]:
+    """The .bbl's (label, key) pairs in its order; a numbered style's label is
+    the entry's number, as LaTeX prints it."""
+    return [(texmarkup.clean(Latex(m[1])) if m[1] else str(n), m[2])
+            for n, m in enumerate(_BIBITEM.finditer(bbl), start=1)]
+
+
+def _bibtex(tmp_path: Path, data: Data, style: str) -> str:
+    """The .bbl that real bibtex writes for ``data`` in ``style``."""
     need("bibtex")
     bundle = latex_bundle(data.entries, {}, engine="bibtex", bib_name="library")
     (tmp_path / "library.bib").write_text(bundle.bib, encoding="utf-8")
-    (tmp_path / "doc.aux").write_text(f"\\citation{{*}}\n\\bibstyle{{{style}}}\n\\bibdata{{library}}\n",
+    citations = "".join(f"\\citation{{{e.key}}}\n" for e in data.entries)
+    (tmp_path / "doc.aux").write_text(f"{citations}\\bibstyle{{{style}}}\n\\bibdata{{library}}\n",
                                       encoding="utf-8")
     done = run(["bibtex", "doc"], tmp_path)
     assert done.returncode in (0, 1), done.stdout + done.stderr  # 1: warnings only
-    return bbl_text((tmp_path / "doc.bbl").read_text(encoding="utf-8"))
+    return (tmp_path / "doc.bbl").read_text(encoding="utf-8")
 
 
 def _ledger(style: str) -> dict[str, str]:
@@ -66,14 +76,24 @@ def _ledger(style: str) -> dict[str, str]:
 
 def test_bbl_text_reads_what_bibtex_typesets() -> None:
     bbl = ("\\begin{thebibliography}{1}\n\\bibitem{k1}\nA.~N. Author.\n\\newblock {\\em Title}, "
-           "pages 1--2, 2020.\n\n\\bibitem[Aut20]{k2}\nB.~Caf{\\'e}.\n\\end{thebibliography}\n")
-    assert bbl_text(bbl) == {"k1": "A. N. Author. Title, pages 1–2, 2020.", "k2": "B. Café."}
+           "pages 1--2, 2020.\n\n\\bibitem[Aut20]{k2}\nB.~Caf{\\'e}.\n\n"
+           "\\bibitem[ABG{\\etalchar{+}}19]{k3}\nC.\n\\end{thebibliography}\n")
+    assert bbl_text(bbl) == {"k1": "A. N. Author. Title, pages 1–2, 2020.", "k2": "B. Café.", "k3": "C."}
+    assert bbl_labels(bbl) == [("1", "k1"), ("Aut20", "k2"), ("ABG+19", "k3")]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_entries_come_in_bibtex_order_with_its_labels(
+        tmp_path: Path, library_data: Data, style: str) -> None:
+    reference = bbl_labels(_bibtex(tmp_path, library_data, style))
+    ours = [(f.label, f.key) for f in format_entries(library_data.entries, style=style)]
+    assert ours == reference
 
 
 @pytest.mark.parametrize("style", STYLES)
 def test_each_entry_prints_as_bibtex_prints_it_or_is_in_the_ledger(
         tmp_path: Path, library_data: Data, style: str) -> None:
-    reference = _bibtex(tmp_path, library_data, style)
+    reference = bbl_text(_bibtex(tmp_path, library_data, style))
     ours = {f.key: _words(plain_text(f.text)) for f in format_entries(library_data.entries, style=style)}
     assert set(ours) == set(reference)
     differ = {k: (reference[k], ours[k]) for k in reference if ours[k] != reference[k]}

@@ -105,6 +105,7 @@ def link(
               limits=limits, work_dates=work_dates or {},
               essay_keys=essay_keys or {}, conflicts_with_claims=conflicts_with_claims)
     if parallel is not None:
+        del analysed  # its term lists are in the vectors now: not held while judging
         return parallel.judge(run, _documents(found))
     return judge(run, range(len(found)))
 

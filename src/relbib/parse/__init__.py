@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from relbib.model import FullRef, Reference
+from relbib.lexicon import name_particles
+from relbib.model import FullRef, Name, Reference, freeze_fields
 from relbib.parse.forms import classify_note
 from relbib.parse.humanities import read_humanities_note
 from relbib.parse.legal import parse_legal
-from relbib.parse.names import colon_author_end, western_given_names
+from relbib.parse.names import colon_author_end, split_names, western_given_names
 from relbib.parse.reference import known_words, parse_reference
 from relbib.parse.shortform import parse_short_note
 
@@ -44,23 +45,114 @@ _POSSESSIVE_AUTHOR = re.compile(
 _HONORIFICS = frozenset("Sir Mr Mrs Dr Lord Lady Bishop Rev Professor Prof Dean Canon Father".split())
 # "Kingsley’s Life, I 55": a life of Kingsley, not a work by him ("Muir’s Life of Mahomet" is by Muir).
 _ABOUT_WORDS = frozenset("Life Lives Biography Death Funeral Trial Portrait Memorial".split())
+# "(abridged)" inside a note: the editor's remark, not the work's.
+_EDITORIAL_INSIDE = re.compile(r"(?i)\s?\((?:(?:slightly|much|somewhat|greatly)\s)?(?:abridged|condensed)\)")
+# ": Winkworth's translation" names the translator.
+_TRANSLATION_OF = re.compile(
+    r"[:,]\s(?P<who>(?:[A-Z]\.\s?){0,3}[A-Z][\w-]{1,30})[\u2019']s\stranslation\b"
+)
+# A bibliography-style sentence "… De Oratore. Trans. E. W. Sutton. …".
+_TRANS_SENTENCE = re.compile(r"(?<=\.)\sTrans\.\s(?=[A-Z])")
+# "…, 55 BCE." / "…, c. 400 BC,": the year of an ancient work (no year of the edition).
+_ANCIENT_YEAR = re.compile(
+    r"[,.]\s(?:c\.\s?|ca\.\s?)?(?P<year>\d{1,4})\s?(?P<era>BCE|B\.C\.E\.|BC|B\.C\.|CE|C\.E\.|AD|A\.D\.)(?=[.,;)]|$)"
+)
+# Bluebook puts a URL after the parenthesis of the date, with no comma: "… 1 (2016) https://…"
+# (Chicago's ", https://…" stays for the readers, which take it as the URL of a web page).
+_URL_AFTER_PARENTHESIS = re.compile(r"(?<=\))\s(?:available\sat\s)?<?(?P<url>https?://[^\s<>]+?)>?[.,]?$")
+# Chapters cited right after a title, before the rest of the note's facts.
+_CHAPTERS_INSIDE = re.compile(
+    r",\s(?P<pin>(?:chs?|chaps?|bk|bks)\.\s?(?:\d+|[IVXLC]+|[ivxlc]+)(?:,\s(?:\d+|[IVXLC]+|[ivxlc]+)\b(?!\.))*)"
+    r"(?=,\s(?:trans|ed|tr)\.\s[A-Z][\w.\s]{0,40}\.?$)"
+)
 _FACTS_AFTER = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)|\b(?:vol|pp?|col)\.\s?[\divxlc]")
 
 
 def parse_note(text: str) -> Reference:
     """The Reference one note's text describes."""
+    url = _URL_AFTER_PARENTHESIS.search(text.rstrip())
+    reading = text if url is None else text[: url.start()] + "."
+    ref = _read_note(text, reading)
+    if isinstance(ref, FullRef) and url is not None and "url" not in ref.fields:
+        ref = replace(ref, fields=freeze_fields({**ref.fields, "url": url.group("url")}))
+    return ref
+
+
+def _read_note(text: str, reading: str) -> Reference:
+    """The Reference of the note ``text``, read as ``reading`` (without its URL)."""
     for read in (classify_note, parse_legal):
-        ref = read(text)
+        ref = read(reading)
         if ref is not None:
-            return ref
-    reading = _EDITORIAL_TAIL.sub(".", text.rstrip(), count=1)
+            return ref if reading == text else replace(ref, text=text)
+    reading = _EDITORIAL_TAIL.sub(".", reading.rstrip(), count=1)
+    reading = _EDITORIAL_INSIDE.sub("", reading)
+    reading = _TRANSLATION_OF.sub(r", trans. \g<who>", reading, count=1)
+    reading = _TRANS_SENTENCE.sub(" Translated by ", reading)
     reading = _POSSESSIVE_AUTHOR.sub(_author_comma, reading, count=1)
+    reading = _pinpoint_last(reading)
+    ancient = _ANCIENT_YEAR.search(reading)
+    if ancient is not None:
+        reading = reading[: ancient.start()] + reading[ancient.end() :]
     colon = colon_author_end(reading)
     if colon is not None:
         # "R. M. Bucke: Cosmic Consciousness, …": read as "R. M. Bucke, Cosmic …"
         reading = reading[:colon] + "," + reading[colon + 1 :]
     ref = _parse_work(reading)
+    if isinstance(ref, FullRef) and colon is not None:
+        ref = _colon_author(ref, reading, colon)
+    elif isinstance(ref, FullRef) and _particle_given(ref):
+        # "Cicero, De Oratore": "De" opens the title, no given name
+        ref = _colon_author(ref, reading, reading.find(","))
+    if isinstance(ref, FullRef) and ancient is not None:
+        ref = _with_ancient_year(ref, ancient)
     return ref if reading == text else replace(ref, text=text)
+
+
+def _colon_author(ref: FullRef, reading: str, colon: int) -> FullRef:
+    """ "Bougaud: Hist. de …": the names before the colon are the whole author;
+    a "given name" the reader took from after the colon goes back to the title."""
+    names = split_names(reading[:colon])
+    authors = ref.fields.get("author")
+    if not names or not isinstance(authors, tuple) or authors == names:
+        return ref
+    after = reading[colon + 1 :].lstrip()
+    taken = " ".join(n.given for n in authors if isinstance(n, Name) and n.given)
+    if not taken or not after.startswith(taken):
+        return ref
+    fields = dict(ref.fields)
+    fields["author"] = names
+    title = fields.get("title")
+    if isinstance(title, str) and title and title in after:
+        fields["title"] = after[: after.index(title) + len(title)].strip(" ,.")
+    elif not title:
+        fields["title"] = after.split(", ", 1)[0].strip(" ,.")
+    return replace(ref, fields=freeze_fields(fields))
+
+
+def _particle_given(ref: FullRef) -> bool:
+    """One author whose "given name" is a particle alone ("Cicero, De Oratore")."""
+    authors = ref.fields.get("author")
+    return (isinstance(authors, tuple) and len(authors) == 1 and isinstance(authors[0], Name)
+            and authors[0].given[:1].isupper() and authors[0].given.lower() in name_particles())
+
+
+def _with_ancient_year(ref: FullRef, m: re.Match[str]) -> FullRef:
+    """ "Cicero, De Oratore, 55 BCE. Trans. …": the year of a work written before
+    the common era is its original date (ISO 8601 counts 1 BCE as year 0)."""
+    year = int(m.group("year"))
+    bce = m.group("era").replace(".", "").upper() in ("BCE", "BC")
+    value = f"-{year - 1:04d}" if bce else f"{year:04d}"
+    return replace(ref, fields=freeze_fields({**ref.fields, "origdate": value}))
+
+
+def _pinpoint_last(text: str) -> str:
+    """ "Theologia Germanica, chaps. X, XI, trans. Winkworth, London, 1874": the
+    chapters cited stand before the facts; read with them at the end."""
+    m = _CHAPTERS_INSIDE.search(text)
+    if m is None:
+        return text
+    rest = text[m.end() :].strip(" .")
+    return f"{text[: m.start()]}, {rest}, {m.group('pin')}."
 
 
 def _author_comma(m: re.Match[str]) -> str:

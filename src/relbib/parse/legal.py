@@ -93,6 +93,7 @@ def parse_legal(text: str) -> Reference | None:
         _read_session_law,
         _read_institutional_report,
         _read_treatise,
+        _read_dated_periodical,
         _read_book,
     )
     for read in readers:
@@ -141,6 +142,33 @@ def _read_periodical(text: str, clean: str) -> Reference | None:
     fields["volume"] = m.group("volume")
     fields["pages"] = m.group("first")
     return _full(text, "article", fields, pin)
+
+
+# Bluebook 16.6: "Author, Title, PERIODICAL (Month Day, Year)": the last chunk
+# before a parenthesis holding a full date is the newspaper, magazine or site.
+_DATED_TAIL = re.compile(
+    r",\s(?P<container>[A-Z][^,()\u201c\u201d\"]{1,60}?)\s?\((?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s"
+    r"(?P<year>1[6-9]\d\d|20\d\d))\)\.?$"
+)
+
+
+def _read_dated_periodical(text: str, clean: str) -> Reference | None:
+    """A newspaper, magazine or web piece: "…, Title, FORTUNE (Sept. 29, 2017)"."""
+    m = _DATED_TAIL.search(clean)
+    if m is None or not P.MONTH.match(m.group("date")) or P.LEGAL_CASE_NAME.search(clean[: m.start()]):
+        return None
+    split = _authors_and_title(clean[: m.start()])
+    if split is None or not split[1] or re.search(r"\d|\bat$", split[1]):
+        return None
+    if not split[0] and re.search(r"[a-z]\.\s[A-Z]", split[1]):
+        return None  # "Selva Ozelli. Title": an author closed by a full stop, another style
+    if not split[0] and "," not in split[1] and not m.group("container").isupper():
+        return None  # "Site, Title (date)" as often as "Title, PERIODICAL (date)": only capitals tell
+    fields: dict[str, FieldValue] = {"title": split[1], "journal": m.group("container").strip()}
+    if split[0]:
+        fields["author"] = split[0]
+    _set_date(fields, m.group("date"), m.group("year"))
+    return _full(text, "article", fields, None)
 
 
 def _court(paren: str) -> str:

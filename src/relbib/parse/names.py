@@ -257,7 +257,8 @@ _LABELS = frozenset(
     "emphasis original abstract summary introduction preface chapter part book volume appendix".split())
 # A full note's facts after the title: a year, or a page.
 # (Tried from the first comma of a line only: from every comma it is quadratic.)
-_FACTS = re.compile(r"(?m)(?:^(?>.*?,\s)|,\n).*(?:\b1[5-9]\d\d\b|\b20\d\d\b|\bpp?\.\s?\d)")
+_FACTS = re.compile(r"(?m)(?:^(?>.*?,\s)|,\n).*(?:\b1[5-9]\d\d\b|\b20\d\d\b|\bpp?\.\s?\d"
+                    r"|(?<=,\s)(?:[IVXLC]{1,6}|[ivxlc]{1,6})\.?,?\s\d)")  # "…, I 346": a volume and page
 
 
 def colon_author_end(text: str) -> int | None:

@@ -42,3 +42,39 @@ def normalize_pages(text: str, *, expand: bool = False) -> str:
             last = expand_range(first, last)
         return f"{first}--{last}"
     return re.sub(rf"\s*{P.DASH}+\s*", "--", s)
+
+
+# --- pinpoints against a cited work's range (resolve.py) ----------------------
+
+# A page range ("43--65", "153-62", "153–162").
+_PAGE_RANGE = re.compile(rf"^\s*(\d+)\s*{P.DASH}+\s*(\d+)\s*$")
+# The note part of a pinpoint ("45 n. 3") is not a page.
+_PIN_NOTE = re.compile(r"(?<!\s)\s*+&?\s*+nn?\..*$")  # a space run is tried from its start only
+_DIGITS = re.compile(r"\d+")
+
+
+def page_range(pages: str) -> tuple[int, int] | None:
+    """(first, last) of "43--65" or "153-62"; None for one page or none."""
+    m = _PAGE_RANGE.match(pages)
+    if m is None:
+        return None
+    first, last = m.group(1), m.group(2)
+    if len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    lo, hi = int(first), int(last)
+    return (lo, hi) if lo <= hi else None
+
+
+def pages_outside(pinpoint: str | None, pages: tuple[int, int] | None) -> int | None:
+    """The first cited page that lies outside ``pages``, if any can be checked."""
+    if pinpoint is None or pages is None:
+        return None
+    page_part = _PIN_NOTE.sub("", pinpoint)
+    if not page_part[:1].isdigit():
+        return None  # "¶ 12", "xii": nothing to check against a page range
+    for piece in page_part.split(","):
+        cited = page_range(piece)  # "159--62" is 159 to 162
+        for page in cited or tuple(int(d) for d in _DIGITS.findall(piece)):
+            if not pages[0] <= page <= pages[1]:
+                return page
+    return None

@@ -113,7 +113,11 @@ def parse_reference(
     cleaned = clean_text(text)
     if not _has_content(cleaned):
         return UnparsedRef(text=text, reason="no words: nothing to read as a reference")
-    body, pinpoint = _split_pinpoint(cleaned) if note else (cleaned, None)
+    volume_page = _ROMAN_VOLUME_PAGE.search(cleaned.rstrip()) if note else None
+    if volume_page is not None:
+        body, pinpoint = cleaned[: volume_page.start()] + ".", volume_page.group("page")
+    else:
+        body, pinpoint = _split_pinpoint(cleaned) if note else (cleaned, None)
     # The rule reader is for footnotes; on reference-list items the CRF alone
     # reads better (measured on held-out training strings of every set).
     ruled = (
@@ -132,11 +136,15 @@ def parse_reference(
     for name in _TITLE_FIELDS if join_hyphens else ():
         if isinstance(fields.get(name), str):
             fields[name] = join_linebreak_hyphens(str(fields[name]))
+    if volume_page is not None and "volume" not in fields:
+        fields["volume"] = volume_page.group("vol")
     if note:
         _organisation_author(fields, confidence)
+        _one_name_author(fields, confidence)
+        _lone_title(fields, confidence, body)
         _drop_doi_url(fields)
         _family_first_lead(fields, cleaned)
-    if note and pinpoint is None and kind in _WHOLE_WORKS and isinstance(fields.get("pages"), str):
+    if note and pinpoint is None and isinstance(fields.get("pages"), str) and _pages_cited(kind, fields):
         # "Osburg, Unconventional Options (Santa Monica: RAND, 2016), 4–7.": a
         # book has no page range of its own in a note; the range is what is cited.
         pinpoint = str(fields.pop("pages"))
@@ -183,11 +191,49 @@ def _organisation_author(fields: dict[str, FieldValue], confidence: dict[str, fl
     title = fields.get("title")
     if fields.get("author") or fields.get("editor") or not isinstance(title, str):
         return
+    for sep in (", ", ". "):  # "Org, Title" / "Org. Title. 2019."
+        head, found, rest = title.partition(sep)
+        if found and rest and looks_like_organisation(head) and not P.NAME_CONJ.search(head):
+            fields["author"] = (Name(family=head.strip(), literal=True),)
+            fields["title"] = rest.strip()
+            confidence["author"] = confidence.get("title", 1.0)
+            return
+
+
+def _one_name_author(fields: dict[str, FieldValue], confidence: dict[str, float]) -> None:
+    """ "Cicero, De Oratore, trans. …": a translated work whose title opens with
+    one name unknown to the dictionary is by that name (a classical author)."""
+    title = fields.get("title")
+    if fields.get("author") or not fields.get("translator") or not isinstance(title, str):
+        return
     head, sep, rest = title.partition(", ")
-    if sep and rest and looks_like_organisation(head) and not P.NAME_CONJ.search(head):
-        fields["author"] = (Name(family=head.strip(), literal=True),)
+    if sep and rest and re.fullmatch(r"[A-Z][a-z]{2,}", head) and head.lower() not in known_words():
+        fields["author"] = (Name(family=head),)
         fields["title"] = rest.strip()
         confidence["author"] = confidence.get("title", 1.0)
+
+
+def _lone_title(fields: dict[str, FieldValue], confidence: dict[str, float], body: str) -> None:
+    """ "Imitatio Vitae, chaps. X, XI.": a note of one chunk and a pinpoint cites
+    a title; the tagger's "author" alone, with no title, is that title."""
+    authors = fields.get("author")
+    if set(fields) - {"author", "translator", "editor", "volume"} or not isinstance(authors, tuple):
+        return
+    head = body.split(", ", 1)[0].strip(" .")
+    person = authors[0] if len(authors) == 1 else None
+    words = f"{person.given} {person.family}".split() if isinstance(person, Name) else ["\n"]
+    if all(w in head.split() for w in words):
+        fields["title"] = head
+        confidence["title"] = confidence.pop("author", 0.0)
+        del fields["author"]
+
+
+def _pages_cited(kind: str, fields: dict[str, FieldValue]) -> bool:
+    """Whether a note's ``pages`` are the pages cited: a whole work has no range
+    of its own, nor has a work without a container; "17, 18" is no range."""
+    if kind in _WHOLE_WORKS or "," in str(fields.get("pages")):
+        return True
+    return kind == "misc" and not any(fields.get(f) for f in ("journal", "booktitle"))
 
 
 # --- pinpoints ----------------------------------------------------------------
@@ -196,11 +242,17 @@ def _organisation_author(fields: dict[str, FieldValue], confidence: dict[str, fl
 # A chapter, section, book or part cited after a full note's facts:
 # "…, Paris, 1869, ch. XII." (only after a year: "Part II" may end a title).
 _WORDED_PIN = re.compile(
-    r",\s*(?P<pin>(?:chs?|chaps?|bk|sec|sect|pt|part|art|§)\.?\s?(?:\d+|[IVXLC]+|[ivxlc]+)"
-    r"(?:\s?[-\u2013]\s?(?:\d+|[IVXLC]+|[ivxlc]+))?)$",
+    r",\s*(?P<pin>(?P<word>chs?|chaps?|bk|sec|sect|pt|part|art|§)\.?\s?(?:\d+|[IVXLC]+|[ivxlc]+)"
+    r"(?:\s?[-\u2013,]\s?(?:\d+|[IVXLC]+|[ivxlc]+))*)$",
     re.IGNORECASE,
 )
+# Abbreviated words no title ends with: their chapters are cited with or without a year before.
+_CHAPTER_WORDS = frozenset(("ch", "chs", "chap", "chaps", "bk"))
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)\)?\s*$")
+# "Histoire de Port Royal, I 346" / "…, ii. 346": a Roman volume and its page.
+_ROMAN_VOLUME_PAGE = re.compile(
+    rf",\s(?P<vol>[IVXLC]{{1,6}}|[ivxlc]{{1,6}})\.?,?\s(?:pp?\.\s?)?(?P<page>\d{{1,5}}(?:\s?{P.DASH}\s?\d{{1,5}})?)\.?$"
+)
 
 
 def _split_pinpoint(text: str) -> tuple[str, str | None]:
@@ -209,7 +261,9 @@ def _split_pinpoint(text: str) -> tuple[str, str | None]:
     if P.PAGES_TAIL.search(stripped) and re.search(rf"\d\s*{P.DASH}+\s*\d", stripped[-20:]):
         return text, None
     worded = _WORDED_PIN.search(stripped)
-    if worded is not None and _YEAR_BEFORE.search(stripped, 0, worded.start()):
+    if worded is not None and (
+        _YEAR_BEFORE.search(stripped, 0, worded.start()) or worded.group("word").lower() in _CHAPTER_WORDS
+    ):
         return stripped[: worded.start()] + ".", worded.group("pin")
     m = P.PINPOINT_TAIL.search(stripped)
     if not m:
@@ -357,6 +411,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     fields.update(extracted)
     # "October 16, 2015": the comma inside a date is not a chunk boundary.
     rest = P.MONTH_DAY_COMMA_YEAR.sub(r"\g<month>\g<year>", rest)
+    rest = _site_and_date(rest)
     pages = P.PAGES_TAIL.search(rest)
     if pages:
         fields["pages"] = normalize_pages(pages.group("pages"))
@@ -371,6 +426,8 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
         # (after a volume or pages, as in "… 11.3 (1960): 271-76. Web. 10 Apr.
         # 2017", it is an access date, which this reader does not take)
         chunks[0:1] = [chunks[0][: trailing.start()].strip(" ,."), trailing.group("date")]
+    if _opens_with_date(chunks[0]):
+        chunks.insert(0, "")  # "“Data Canvas,” September 2025": a date, and no container
     container, extra = _container_and_volume(chunks[0])
     fields.update(extra)
     notes: list[str] = []
@@ -417,6 +474,19 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     if notes:
         fields["note"] = "; ".join(notes)
     return _container_kind(container, fields), fields
+
+
+# Chicago's web page: "“Title,” Site (Publisher, Month Day, Year), URL".
+_SITE_PAREN = re.compile(r"^(?P<site>[^,()]{2,80}?)\s\((?P<inner>[^()]{2,160}),\s(?P<date>[^,()]{4,30})\)$")
+
+
+def _site_and_date(rest: str) -> str:
+    """ "Reuters (Reuters, October 5 2018)" → "Reuters, October 5 2018": the site is
+    the container, and the publisher in its parenthesis (often the site again) no part of it."""
+    m = _SITE_PAREN.match(rest.strip(" ,.;"))
+    if m is None or not P.MONTH.search(m.group("date")) or not parse_date(m.group("date"))[0]:
+        return rest  # a year alone ("(Merriam-Webster, 2019)") is read as it was
+    return f"{m.group('site')}, {m.group('date')}"
 
 
 def _names_a_publication(lead: str) -> bool:

@@ -160,7 +160,8 @@ _KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n",
 # Marks of a citation.
 _YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
 _CITES = re.compile(
-    r"\d|[\u201c\u201d\"]|\*\w|_\w|https?://|www\.|doi|\bv\.\s|§|\b(?:ed|eds|trans)\.",
+    r"\d|[\u201c\u201d\"]|\*\w|_\w|https?://|www\.|doi|\bv\.\s|§|\b(?:ed|eds|trans)\."
+    r"|\b(?:chs?|chaps?|bks?)\.\s?[ivxlc]",  # "chaps. X, XI"
     re.IGNORECASE,
 )
 _STRONG = re.compile(
@@ -237,7 +238,25 @@ def _top_level_pieces(text: str) -> list[tuple[int, int]]:
             pieces.append((start, i))
             start = i + 1
     pieces.append((start, len(text)))
-    return pieces
+    return _title_semicolons(text, pieces)
+
+
+# What goes on after a semicolon inside an older title ("The Soul; Its Sorrows
+# and Joys", "Emile; or, On Education"): never the start of a citation.
+_TITLE_GOES_ON = re.compile(r"\s*(?:or\b|Or\b|(?:Its|His|Her|Their|Being|Containing|Comprising|Together)\s)")
+_DIGIT = re.compile(r"\d")
+
+
+def _title_semicolons(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces joined again across a semicolon inside a title: the piece
+    before holds no number yet, and the one after goes on with the title."""
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if out and _TITLE_GOES_ON.match(text, start) and not _DIGIT.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 # How far before and after a full stop ``_cuts`` reads: more than any real
@@ -451,9 +470,14 @@ def _cited_in_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
     if not body.endswith(")"):
         return start, end
     opening = _opening_paren(body)
-    if not opening or not _prose(body[:opening]) or not _PAREN_SOURCE.match(body[opening + 1 : -1]):
+    inner = body[opening + 1 : -1] if opening else ""
+    if not opening or not _prose(body[:opening]) or not _PAREN_SOURCE.match(inner) or _DATE_ONLY.match(inner):
         return start, end
     return start + opening + 1, start + len(body) - 1
+
+
+# "(Jan. 23, 2018)": a date closing a citation names no source of its own.
+_DATE_ONLY = re.compile(r"[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}$")
 
 
 def _opening_paren(body: str) -> int | None:
@@ -508,10 +532,29 @@ def _small_caps(body: str) -> str:
         if lower < m.start():
             found = _LOWER.search(body, m.start())
             lower = found.start() if found else far
-        if four < lower:
+        if four < lower and not _in_mixed_title(body, m.start(), m.end()):
             pieces += [body[last : m.start()], title_case(m)]
             last = m.end()
     return "".join([*pieces, body[last:]])
+
+
+# A capitalised word in lower case ("Specification"), and the signals that may
+# stand before a Bluebook author in small capitals ("See ADRIAN VERMEULE").
+_MIXED_WORD = re.compile(r"[A-Z][a-z'\u2019-]*[a-z](?!\w)")
+_SIGNAL_WORDS = frozenset("see cf compare accord contra but also and with e.g".split())
+
+
+def _in_mixed_title(body: str, start: int, end: int) -> bool:
+    """Whether the capitals at body[start:end] are acronyms inside a title in
+    upper and lower case ("Linked Art JSON-LD API Specification"): a word in
+    lower case stands right next to them, not a signal."""
+    after = _MIXED_WORD.match(body, end + 1) if body[end : end + 1] == " " else None
+    if after is not None:
+        return True
+    if start < 2 or body[start - 1] != " ":
+        return False
+    before = _last_word(body[max(0, start - 40) : start - 1])
+    return bool(before and _MIXED_WORD.fullmatch(before)) and before.lower() not in _SIGNAL_WORDS
 
 
 def _read_pinpointed(body: str, parse_note: Callable[[str], Reference]) -> Reference:

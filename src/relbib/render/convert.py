@@ -41,17 +41,16 @@ _SWAPS = {
 # Ligatures of repeated characters: the second of a pair is swapped so that
 # "--" stays two hyphens and '' stays two apostrophes.
 _PAIR_SWAPS = {"-": "\ue006", "'": "\ue007", ",": "\ue008"}
-_RESTORE = {v: k for k, v in _SWAPS.items()} | {v: k for k, v in _PAIR_SWAPS.items()}
+# A run of a person's LaTeX set in a font (\emph{Middlemarch}) is a braced
+# group led by one of these code points, one per mark, which the BibTeX
+# styles turn into tags.  BibTeX never recases such a group.
+MARKS = {"i": "\ue009", "b": "\ue00a", "sup": "\ue00b", "sub": "\ue00c", "sc": "\ue00d"}
+_RESTORE = ({v: k for k, v in _SWAPS.items()} | {v: k for k, v in _PAIR_SWAPS.items()}
+            | dict.fromkeys(MARKS.values(), ""))
 _RESTORE_TABLE = str.maketrans(_RESTORE)
 _SWAP_TABLE = str.maketrans(_SWAPS)
 # a character repeated right after itself, for the ligature pairs above
 _PAIR = re.compile(r"(?<=([-',]))\1")
-
-# A word BibTeX styles must not lower-case when they sentence-case a title:
-# an acronym (NATO, COVID-19) or a word with a capital inside (iPhone, McCain).
-# Braces protect it, as a careful .bib author would.
-_KEEP_CASE = re.compile(r"(?<![\w\ue000-\ue008])(?=\w*[A-Z])(?:(?:[A-Z]\.){2,}|[A-Z]{2,}\w*|\w+[a-z]\w*[A-Z]\w*|[a-z]+[A-Z]\w*)")
-CASED_FIELDS = frozenset({"title"})
 
 # Fields pybtex's styles read raw (``field(name, raw=True)``): left untouched.
 RAW_FIELDS = frozenset({"url", "doi", "eprint", "pubmed"})
@@ -80,20 +79,20 @@ def restore(text: str) -> str:
 
 def _person(name: Name) -> Person:
     # an organisation (or a mononym) is all family name: nothing to invert
-    # or abbreviate.  No braces: BibTeX would make the whole name its label.
+    # or abbreviate.  An organisation is braced, as the .bib relbib writes
+    # for BibTeX braces it: one token, so alpha's label is "Wor", not "WHO".
+    family = protect(texmarkup.clean(name.family))
     return Person(first=protect(texmarkup.clean(name.given)),
-                  last=protect(texmarkup.clean(name.family)))
+                  last="{" + family + "}" if name.literal else family)
 
 
-def _keep_case(text: str) -> str:
-    return _KEEP_CASE.sub(lambda m: "{" + m.group(0) + "}", text)
-
-
-def _from_latex(value: Latex, *, cased: bool) -> str:
+def _from_latex(value: Latex) -> str:
     """A person's LaTeX as clean text for pybtex: accents, math and dashes
-    in Unicode, and only the case-protecting braces kept (as braces)."""
-    recase = _keep_case if cased else (lambda text: text)
-    return "".join("{" + protect(r.text) + "}" if r.nocase else recase(protect(r.text))
+    in Unicode, and only the case-protecting braces kept (as braces).  A word
+    the person did not brace is recased as BibTeX recases it ("NATO" ->
+    "Nato" in a plain.bst title)."""
+    return "".join("{" + "".join(MARKS.get(m, "") for m in r.marks) + protect(r.text) + "}"
+                   if r.nocase or r.marks else protect(r.text)
                    for r in texmarkup.parse(value).runs)
 
 
@@ -122,9 +121,7 @@ def to_pybtex(entry: Entry) -> PybtexEntry:
         elif name in RAW_FIELDS:
             fields[name] = value
         elif isinstance(value, Latex):
-            fields[name] = _from_latex(value, cased=name in CASED_FIELDS)
-        elif name in CASED_FIELDS:
-            fields[name] = _keep_case(protect(value))
+            fields[name] = _from_latex(value)
         else:
             fields[name] = protect(value, ranges=name in RANGE_FIELDS)
     if "date" in fields:

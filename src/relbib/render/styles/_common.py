@@ -50,7 +50,7 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 # leading articles Chicago and APA skip when alphabetizing a title
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # braces and backslashes left in names and titles of a .bib, for sort keys
-_MARKUP = re.compile(r"[{}\\\ue000-\ue008]")
+_MARKUP = re.compile(r"[{}\\\ue000-\ue00d]")
 
 
 # --- dates ------------------------------------------------------------------

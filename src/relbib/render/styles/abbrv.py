@@ -12,33 +12,21 @@ from typing import Any
 from pybtex.style.formatting.plain import Style as PlainStyle
 
 from relbib import lexicon
-from relbib.render.styles._common import LenientStyle, PurifiedAuthorYearTitle
+from relbib.render.styles.bst import BstStyle
+from relbib.render.styles.bst_order import BstSorting
 
 # abbrv.bst's month macros: "jan" -> "Jan.", May, June and July unabbreviated
 _SHORT_MONTHS = {name.lower(): short for name, short in
                  zip(lexicon.months("en"), lexicon.months("en", "abbrv.bst"), strict=True)}
 
 
-class Style(LenientStyle, PlainStyle):
-    default_sorting_style = PurifiedAuthorYearTitle
+class Style(BstStyle, PlainStyle):
+    default_sorting_style = BstSorting
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("abbreviate_names", True)
         super().__init__(**kwargs)
 
-    def format_entry(self, label: str, entry: Any, bib_data: Any = None) -> Any:
-        month = entry.fields.get("month", "")
-        short = _SHORT_MONTHS.get(month.strip().lower())
-        if short and short != month:
-            entry = _with_month(entry, short)
-        return super().format_entry(label, entry, bib_data=bib_data)
-
-
-def _with_month(entry: Any, month: str) -> Any:
-    from pybtex.database import Entry
-
-    fields = dict(entry.fields)
-    fields["month"] = month
-    copy = Entry(entry.type, fields=fields, persons=entry.persons)
-    copy.key = entry.key
-    return copy
+    def short_month(self, month: str) -> str:
+        """The month as abbrv.bst's month macro prints it ("March" -> "Mar.")."""
+        return _SHORT_MONTHS.get(month.strip().lower(), month)

@@ -105,6 +105,8 @@ def _read_note(text: str, reading: str) -> Reference:
         ref = _colon_author(ref, reading, reading.find(","))
     if isinstance(ref, FullRef) and ancient is not None:
         ref = _with_ancient_year(ref, ancient)
+    if isinstance(ref, FullRef):
+        ref = _one_name_author(ref)
     return ref if reading == text else replace(ref, text=text)
 
 
@@ -127,6 +129,18 @@ def _colon_author(ref: FullRef, reading: str, colon: int) -> FullRef:
     elif not title:
         fields["title"] = after.split(", ", 1)[0].strip(" ,.")
     return replace(ref, fields=freeze_fields(fields))
+
+
+def _one_name_author(ref: FullRef) -> FullRef:
+    """ "Cicero, De Oratore, trans. …": a translated work whose title opens with one
+    capitalised word and a comma is by that one name (classical authors go by one)."""
+    title = ref.fields.get("title")
+    if ref.fields.get("author") or not ref.fields.get("translator") or not isinstance(title, str):
+        return ref
+    head, sep, rest = title.partition(", ")
+    if not (sep and rest and re.fullmatch(r"[A-Z][a-z]{2,}", head)):
+        return ref
+    return replace(ref, fields=freeze_fields({**ref.fields, "author": (Name(family=head),), "title": rest.strip()}))
 
 
 def _particle_given(ref: FullRef) -> bool:

@@ -140,7 +140,6 @@ def parse_reference(
         fields["volume"] = volume_page.group("vol")
     if note:
         _organisation_author(fields, confidence)
-        _one_name_author(fields, confidence)
         _lone_title(fields, confidence, body)
         _drop_doi_url(fields)
         _family_first_lead(fields, cleaned)
@@ -198,19 +197,6 @@ def _organisation_author(fields: dict[str, FieldValue], confidence: dict[str, fl
             fields["title"] = rest.strip()
             confidence["author"] = confidence.get("title", 1.0)
             return
-
-
-def _one_name_author(fields: dict[str, FieldValue], confidence: dict[str, float]) -> None:
-    """ "Cicero, De Oratore, trans. …": a translated work whose title opens with
-    one name unknown to the dictionary is by that name (a classical author)."""
-    title = fields.get("title")
-    if fields.get("author") or not fields.get("translator") or not isinstance(title, str):
-        return
-    head, sep, rest = title.partition(", ")
-    if sep and rest and re.fullmatch(r"[A-Z][a-z]{2,}", head) and head.lower() not in known_words():
-        fields["author"] = (Name(family=head),)
-        fields["title"] = rest.strip()
-        confidence["author"] = confidence.get("title", 1.0)
 
 
 def _lone_title(fields: dict[str, FieldValue], confidence: dict[str, float], body: str) -> None:

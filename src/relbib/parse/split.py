@@ -251,11 +251,14 @@ def _title_semicolons(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     """The pieces joined again across a semicolon inside a title: the piece
     before holds no number yet, and the one after goes on with the title."""
     out: list[tuple[int, int]] = []
+    numbered = True  # whether the last piece in ``out`` holds a number (each piece read once)
     for start, end in pieces:
-        if out and _TITLE_GOES_ON.match(text, start) and not _DIGIT.search(text, out[-1][0], out[-1][1]):
+        if out and not numbered and _TITLE_GOES_ON.match(text, start):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
+            numbered = False
+        numbered = numbered or _DIGIT.search(text, start, end) is not None
     return out
 
 

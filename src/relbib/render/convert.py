@@ -77,6 +77,15 @@ def restore(text: str) -> str:
     return text.translate(_RESTORE_TABLE)
 
 
+_LIGATURE_TABLE = str.maketrans({_SWAPS["`"]: "`", **{v: k for k, v in _PAIR_SWAPS.items() if k in "-'"}})
+
+
+def unprotect_ligatures(text: str) -> str:
+    """Undo :func:`protect` for the characters TeX makes ligatures of
+    (`` ` ``, ``-``, ``'``) only, so a BibTeX style can typeset them as TeX does."""
+    return text.translate(_LIGATURE_TABLE)
+
+
 def _person(name: Name) -> Person:
     # an organisation (or a mononym) is all family name: nothing to invert
     # or abbreviate.  An organisation is braced, as the .bib relbib writes

@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import copyreg
 import os
+import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from types import MappingProxyType
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
+from types import MappingProxyType, ModuleType
 from typing import Any
 
+from relbib import model
+from relbib.claims import context, facts, figures, glosses, index
 from relbib.claims.context import Run
 from relbib.claims.glosses import Aliases
 from relbib.claims.index import Analysis, analyse
@@ -47,6 +51,42 @@ def _mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[A
 # travels as its dict, in its order, and arrives as a proxy again
 copyreg.pickle(MappingProxyType, _mapping_proxy)
 
+
+@cache
+def _setters(cls: Any) -> tuple[Callable[[object, object], None], ...]:
+    """The slot setters of a frozen dataclass's fields, in field order."""
+    return tuple(getattr(cls, f.name).__set__ for f in fields(cls))
+
+
+def rebuilt(cls: Any, values: tuple[object, ...]) -> Any:
+    """A frozen slotted record again, its fields set straight into their slots."""
+    record: Any = object.__new__(cls)
+    for setter, value in zip(_setters(cls), values, strict=True):
+        setter(record, value)
+    return record
+
+
+def _record(record: Any) -> tuple[Callable[..., Any], tuple[Any, tuple[object, ...]]]:
+    cls: Any = type(record)
+    return rebuilt, (cls, tuple(getattr(record, f.name) for f in fields(cls)))
+
+
+def fast_records(*modules: ModuleType) -> None:
+    """Pickle the frozen slotted dataclasses of ``modules`` as (class, field values).
+
+    The pickling dataclasses give such a record calls ``dataclasses.fields`` and
+    ``object.__setattr__`` for every field of every record: unpickling the links
+    a worker returns took most of the main process's time, and unpickling the
+    shared index a good part of each worker's start.  The record arrives equal,
+    field for field.
+    """
+    for module in modules:
+        for value in vars(module).values():
+            if (isinstance(value, type) and value.__module__ == module.__name__
+                    and is_dataclass(value) and "__slots__" in value.__dict__
+                    and value.__dataclass_params__.frozen):  # type: ignore[attr-defined]
+                copyreg.pickle(value, _record)
+
 Item = tuple[str, Any]  # (the document's name, what the step reads of it)
 Step = Callable[[Any, Any], Any]
 
@@ -57,6 +97,10 @@ class Failed:
 
     name: str
     reason: str
+
+
+# what travels between processes: the documents, the shared index, the results
+fast_records(model, context, facts, figures, glosses, index, sys.modules[__name__])
 
 
 def run_chunk(step: Step, shared: object, items: Sequence[Item],

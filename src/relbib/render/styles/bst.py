@@ -26,7 +26,7 @@ from pybtex.style.names import plain as plain_names
 
 from relbib import lexicon
 from relbib.crosswalk import BIBTEX_STYLE_TYPES
-from relbib.render.convert import MARKS, protect, restore
+from relbib.render.convert import MARKS, protect, unprotect_ligatures
 
 _NAMES = plain_names.NameStyle()
 # the .bst's month macros (jan -> January); abbrv's are its own
@@ -68,10 +68,11 @@ def change_case_t(text: Text) -> Text:
 
 
 def _ligature_string(value: str) -> str:
-    text = restore(value)
+    # every `, -- and ' is replaced, so nothing is left to protect again
+    text = unprotect_ligatures(value)
     for pair, char in _LIGATURES:
         text = text.replace(pair, char)
-    return protect(text)
+    return text
 
 
 def tex_ligatures(text: Any) -> Any:

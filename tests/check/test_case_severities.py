@@ -38,3 +38,11 @@ def test_name_comma_is_a_warning_under_biber(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     found = _findings("biber_name_comma", tmp_path, monkeypatch)
     assert found == {"refs.bib:2 invalid-field": Severity.WARNING}
+
+
+def test_name_comma_follows_the_tool_a_pandoc_build_hands_the_bib_to(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _findings("pandoc_biblatex_build", tmp_path, monkeypatch) == {
+        "refs.bib:2 invalid-field": Severity.WARNING}  # --biblatex: biber warns
+    assert _findings("pandoc_natbib_build", tmp_path, monkeypatch) == {
+        "refs.bib:2 invalid-field": Severity.ERROR}  # --natbib: BibTeX errors

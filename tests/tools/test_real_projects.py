@@ -41,7 +41,7 @@ _STUBS = {
 }
 _USEPACKAGE = re.compile(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
 # pandoc without Quarto or pandoc-crossref reads their labels as citations
-_CROSSREF = re.compile(r"^(?:fig|sec|tbl|eq|lst|thm|lem|def|cor|prp|exm|exr|ch)[-:]")
+_CROSSREF = re.compile(r"^(?:fig|sec|tbl|eq|lst|thm|lem|def|cor|prp|exm|exr|ch)[-:]", re.IGNORECASE)
 # what kinds a tool fact may be matched by
 _MATCH = {"undefined": {"undefined-key"}, "duplicate-key": {"duplicate-key"},
           "datamodel": {"missing-field", "invalid-field", "parse-error", "undefined-key"}}

@@ -348,6 +348,9 @@ def _with_project_settings(scanned: list[_Scanned], roots: Sequence[Path]
     if settings.crossref is not None:
         style = settings.crossref
         scanned = [replace(s, scan=drop_crossref_labels(s.scan, style)) for s in scanned]
+    if settings.data_model is not None and scanned[0].scan.data_model is None:
+        scanned[0] = replace(scanned[0], scan=replace(scanned[0].scan,
+                                                      data_model=settings.data_model))
     named = any(s.scan.bibliographies for s in scanned)
     return scanned, () if named else settings.bibliographies
 

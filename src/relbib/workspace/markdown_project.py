@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relbib.check.drafts import CrossrefStyle
+from relbib.check.records import DataModel
 from relbib.workspace.project import expand_make, named_by_build
 
 # files that may run pandoc with its filters: build scripts and pandoc defaults files
@@ -39,6 +40,8 @@ _MAX_SCRIPT = 200_000
 class MarkdownSettings:
     bibliographies: tuple[Path, ...] = ()  # applied when the draft names none
     crossref: CrossrefStyle | None = None
+    # pandoc --biblatex / --natbib in a build file: biber or BibTeX reads the .bib
+    data_model: DataModel | None = None
 
 
 def _folders(draft: Path, roots: Sequence[Path]) -> list[Path]:
@@ -100,6 +103,21 @@ def _build_bibliographies(folder: Path, draft: Path) -> list[Path]:
     return []
 
 
+# pandoc writes \cite commands for biblatex (then biber) or natbib (then BibTeX)
+_CITE_MODE = re.compile(r"(?<![\w-])--(?P<mode>biblatex|natbib)\b")
+
+
+def _build_data_model(folders: Sequence[Path]) -> DataModel | None:
+    """The data model of the tool that reads the .bib when a build file runs
+    pandoc with ``--biblatex`` (biber) or ``--natbib`` (BibTeX)."""
+    for folder in folders:
+        for name in _BUILD_FILES:
+            found = _CITE_MODE.search(_read(folder / name))
+            if found is not None:
+                return "biblatex" if found.group("mode") == "biblatex" else "bibtex"
+    return None
+
+
 def _runs_crossref(folder: Path) -> bool:
     names = [folder / n for n in _BUILD_FILES]
     names += [p for g in _BUILD_GLOBS for p in sorted(folder.glob(g))[:50]]
@@ -132,4 +150,5 @@ def markdown_settings(draft: Path, text: str, roots: Sequence[Path]) -> Markdown
                                    or _CROSSREF_USE.search(front.group("body")) is not None)) \
         or any(_runs_crossref(f) for f in folders)
     return MarkdownSettings(bibliographies=tuple(bibliographies),
-                            crossref="pandoc-crossref" if uses else None)
+                            crossref="pandoc-crossref" if uses else None,
+                            data_model=_build_data_model(folders))

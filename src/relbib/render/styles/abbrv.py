@@ -24,7 +24,8 @@ class Style(BstStyle, PlainStyle):
     default_sorting_style = BstSorting
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("abbreviate_names", True)
+        # abbrv.bst always gives initials (pybtex-format passes False by default)
+        kwargs["abbreviate_names"] = True
         super().__init__(**kwargs)
 
     def short_month(self, month: str) -> str:

@@ -16,9 +16,10 @@ from relbib.workspace import find_project
 CASES = Path(__file__).resolve().parent.parent / "cases" / "check" / "projects"
 
 
-def _findings(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Severity]:
+def _findings(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+              cases: Path = CASES) -> dict[str, Severity]:
     folder = tmp_path / name
-    shutil.copytree(CASES / name, folder)
+    shutil.copytree(cases / name, folder)
     monkeypatch.chdir(folder)
     project = find_project(folder)
     files = wc.BibFiles(wc.Cache(None))
@@ -46,3 +47,15 @@ def test_name_comma_follows_the_tool_a_pandoc_build_hands_the_bib_to(
         "refs.bib:2 invalid-field": Severity.WARNING}  # --biblatex: biber warns
     assert _findings("pandoc_natbib_build", tmp_path, monkeypatch) == {
         "refs.bib:2 invalid-field": Severity.ERROR}  # --natbib: BibTeX errors
+
+
+def test_a_missing_bibliography_is_an_error_only_where_something_is_cited(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _findings("template_root_no_cites", tmp_path, monkeypatch) == {
+        "example.tex:5 parse-error": Severity.WARNING}
+    edited = tmp_path / "edited"
+    shutil.copytree(CASES / "template_root_no_cites", edited / "template_root_no_cites")
+    example = edited / "template_root_no_cites" / "example.tex"
+    example.write_text(example.read_text().replace("It cites nothing.", r"See \cite{Voss2008}."))
+    found = _findings("template_root_no_cites", tmp_path / "run", monkeypatch, cases=edited)
+    assert found["example.tex:5 parse-error"] is Severity.ERROR

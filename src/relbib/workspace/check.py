@@ -379,9 +379,13 @@ def _missing_bibliography(scanned: Sequence[_Scanned], name: str, root: Path) ->
             "book is built; its keys (R-package) are not checked until then",
             path=where, line=line, column=column, severity=Severity.INFO,
             suggestion="build once, or leave it: this is no defect")
+    # a document that cites nothing never reads its bibliography (a template's
+    # leftover root): the tools say nothing, so this is only a warning
+    cites = any(s.scan.citations for s in scanned)
     return diagnostic(
         "parse-error", f"the bibliography '{name}' does not exist "
         f"(looked in {display_path(root.parent)})", path=where, line=line, column=column,
+        severity=Severity.ERROR if cites else Severity.WARNING,
         suggestion="correct the name, or pass the file with --bib")
 
 

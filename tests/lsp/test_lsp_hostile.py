@@ -65,5 +65,5 @@ def test_lsp_without_pygls_says_how_to_install(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "relbib", "lsp"], env=env, cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
-    assert "pip install 'relbib[lsp]'" in done.stderr
+    assert "pip install 'relbib[lsp] @ git+" in done.stderr
     assert done.stdout == ""

@@ -17,7 +17,7 @@ def test_scheduler_without_dask_exits_2_and_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
     done = relbib("ingest", "essays", "--scheduler", "tcp://127.0.0.1:8786", cwd=project)
     assert done.returncode == 2
-    assert "pip install 'relbib[dask]'" in done.stderr
+    assert "pip install 'relbib[dask] @ git+" in done.stderr
     assert done.stdout == ""
 
 

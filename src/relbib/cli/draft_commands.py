@@ -36,7 +36,7 @@ def lsp() -> None:
         from relbib.lsp.server import serve
     except ImportError as error:
         fail(EXIT_USAGE, f"error: the language server needs pygls ({error.name or error}); "
-             "install it with: pip install 'relbib[lsp]'")
+             "install it with: pip install 'relbib[lsp] @ git+https://github.com/relbib/relbib'")
     run(serve)
 
 

@@ -45,8 +45,9 @@ def runner(workers: int | None, scheduler: str | None, show: bool,
         try:
             made = runner_for(workers=workers, scheduler=scheduler, progress=progress)
         except DaskMissing as error:
-            raise UsageError(f"--scheduler needs Dask ({error}); install it with: "
-                             "pip install 'relbib[dask]'") from error
+            raise UsageError(
+                f"--scheduler needs Dask ({error}); install it with: "
+                "pip install 'relbib[dask] @ git+https://github.com/relbib/relbib'") from error
         except OSError as error:  # includes timeouts: no scheduler answers there
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
         assert made is not None

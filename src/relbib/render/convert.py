@@ -91,8 +91,13 @@ def _person(name: Name) -> Person:
     # or abbreviate.  An organisation is braced, as the .bib relbib writes
     # for BibTeX braces it: one token, so alpha's label is "Wor", not "WHO".
     family = protect(texmarkup.clean(name.family))
-    return Person(first=protect(texmarkup.clean(name.given)),
-                  last="{" + family + "}" if name.literal else family)
+    if name.literal:
+        return Person(last="{" + family + "}")
+    # "King, Jr.": the part after the comma is the suffix (BibTeX's "jr" part)
+    last, comma, lineage = family.rpartition(", ")
+    if not comma:
+        last, lineage = family, ""
+    return Person(first=protect(texmarkup.clean(name.given)), last=last, lineage=lineage)
 
 
 def _from_latex(value: Latex) -> str:

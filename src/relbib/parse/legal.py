@@ -45,6 +45,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
+from relbib.parse import legal_patterns as L
 from relbib.parse import patterns as P
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
@@ -70,7 +71,7 @@ def parse_legal(text: str) -> Reference | None:
     >>> parse_legal("Brown v. Board of Education, 347 U.S. 483, 495 (1954).").pinpoint
     '495'
     """
-    clean = P.LEGAL_SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    clean = L.LEGAL_SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
     if not clean:
         return None
     european = parse_european(clean)
@@ -108,14 +109,14 @@ def parse_legal(text: str) -> Reference | None:
 
 def _read_periodical(text: str, clean: str) -> Reference | None:
     """A law-review article or a reported case: "…, VOL SOURCE FIRST, PIN (YEAR)"."""
-    m = P.LEGAL_PERIODICAL_TAIL.search(clean)
+    m = L.LEGAL_PERIODICAL_TAIL.search(clean)
     if m is None or m.start() == 0:
         return None
     head = clean[: m.start()].strip()
     source = m.group("source").strip()
     year = m.group("year") or ""
-    is_case = bool(P.LEGAL_CASE_NAME.search(head) or P.LEGAL_REPORTER.match(source))
-    if not year and is_case and P.LEGAL_YEAR_ONLY.fullmatch(m.group("volume")):
+    is_case = bool(L.LEGAL_CASE_NAME.search(head) or L.LEGAL_REPORTER.match(source))
+    if not year and is_case and L.LEGAL_YEAR_ONLY.fullmatch(m.group("volume")):
         year = m.group("volume")  # "1986 I.C.J. 14": the volume is the year
     if not year:
         return None
@@ -155,7 +156,7 @@ _DATED_TAIL = re.compile(
 def _read_dated_periodical(text: str, clean: str) -> Reference | None:
     """A newspaper, magazine or web piece: "…, Title, FORTUNE (Sept. 29, 2017)"."""
     m = _DATED_TAIL.search(clean)
-    if m is None or not P.MONTH.match(m.group("date")) or P.LEGAL_CASE_NAME.search(clean[: m.start()]):
+    if m is None or not P.MONTH.match(m.group("date")) or L.LEGAL_CASE_NAME.search(clean[: m.start()]):
         return None
     split = _authors_and_title(clean[: m.start()])
     if split is None or not split[1] or re.search(r"\d|\bat$", split[1]):
@@ -173,7 +174,7 @@ def _read_dated_periodical(text: str, clean: str) -> Reference | None:
 
 def _court(paren: str) -> str:
     """The court of a case parenthetical: "2d Cir. 1980" → "2d Cir."."""
-    court = P.LEGAL_PAREN_DATE.sub("", paren)
+    court = L.LEGAL_PAREN_DATE.sub("", paren)
     return court.strip(" ,.") + ("." if court.strip(" ,").endswith(".") else "")
 
 
@@ -238,7 +239,7 @@ def _read_uk_act(text: str, clean: str) -> Reference | None:
 
 
 def _read_bracket_year_case(text: str, clean: str) -> Reference | None:
-    m = P.LEGAL_BRACKET_YEAR_CASE.match(clean)
+    m = L.LEGAL_BRACKET_YEAR_CASE.match(clean)
     if m is None:
         return None
     volume = (m.group("vol") or "").strip()
@@ -253,7 +254,7 @@ def _read_bracket_year_case(text: str, clean: str) -> Reference | None:
 
 def _read_case_short(text: str, clean: str) -> Reference | None:
     """"Brown, 347 U.S. at 495": the case named by its first party."""
-    m = P.LEGAL_CASE_SHORT.match(clean)
+    m = L.LEGAL_CASE_SHORT.match(clean)
     if m is None:
         return None
     return ShortRef(
@@ -269,7 +270,7 @@ def _read_case_short(text: str, clean: str) -> Reference | None:
 
 def _read_book(text: str, clean: str) -> Reference | None:
     """"Author, Title 45 (9th ed. 2014)" / "Author, Title (Publisher 2005)"."""
-    m = P.LEGAL_BOOK.match(clean)
+    m = L.LEGAL_BOOK.match(clean)
     if m is None:
         return None
     split = _authors_and_title(m.group("head"))
@@ -279,7 +280,7 @@ def _read_book(text: str, clean: str) -> Reference | None:
     paren = m.group("paren")
     # A book without an author needs an editor in the parenthetical
     # ("Black's Law Dictionary 1375 (Bryan A. Garner ed., 10th ed. 2014)").
-    if not authors and not P.LEGAL_PAREN_EDITOR.match(paren):
+    if not authors and not L.LEGAL_PAREN_EDITOR.match(paren):
         return None
     if "," in title or len(title.split()) > 25:
         return None
@@ -290,13 +291,13 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if authors:
         fields["author"] = authors
     rest = before_year
-    role = P.LEGAL_PAREN_EDITOR.match(rest)
+    role = L.LEGAL_PAREN_EDITOR.match(rest)
     if role is not None:
         names = split_names(role.group("name"))
         if names:
             fields["translator" if role.group("role") == "trans." else "editor"] = names
         rest = rest[role.end() :]
-    edition = P.LEGAL_EDITION.search(rest)
+    edition = L.LEGAL_EDITION.search(rest)
     if edition is not None:
         fields["edition"] = _edition(edition.group("edition"))
         rest = rest[: edition.start()] + rest[edition.end() :]
@@ -354,7 +355,7 @@ def _read_chapter(text: str, clean: str) -> Reference | None:
         "author": split[0], "title": split[1], "booktitle": m.group("book").strip(),
         "pages": m.group("first"), "year": m.group("year"),
     }
-    role = P.LEGAL_PAREN_EDITOR.match(m.group("paren"))
+    role = L.LEGAL_PAREN_EDITOR.match(m.group("paren"))
     if role is not None:
         names = split_names(role.group("name").replace(" & ", " and "))
         if names:
@@ -373,7 +374,7 @@ def _read_treatise(text: str, clean: str) -> Reference | None:
     if m.group("vol"):
         fields["volume"] = m.group("vol")
     paren = m.group("paren").strip()
-    edition = P.LEGAL_EDITION.search(paren)
+    edition = L.LEGAL_EDITION.search(paren)
     if edition is not None:
         fields["edition"] = _edition(edition.group("edition"))
         paren = (paren[: edition.start()] + paren[edition.end() :]).strip()
@@ -416,7 +417,7 @@ def _edition(printed: str) -> str:
 
 
 def _read_statute(text: str, clean: str) -> Reference | None:
-    m = P.LEGAL_STATUTE.match(clean)
+    m = L.LEGAL_STATUTE.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("cite"), "howpublished": m.group("cite")}
@@ -427,17 +428,17 @@ def _read_statute(text: str, clean: str) -> Reference | None:
 
 
 def _read_named_act(text: str, clean: str) -> Reference | None:
-    m = P.LEGAL_NAMED_ACT.match(clean)
+    m = L.LEGAL_NAMED_ACT.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "howpublished": m.group("cite")}
-    year = P.LEGAL_YEAR_WORD.search(m.group("title"))
+    year = L.LEGAL_YEAR_WORD.search(m.group("title"))
     _set_date(fields, m.group("paren") or "", year.group(1) if year else "")
     return _full(text, "legislation", fields, normalize_pinpoint(m.group("pin")))
 
 
 def _read_constitution(text: str, clean: str) -> Reference | None:
-    m = P.LEGAL_CONSTITUTION.match(clean)
+    m = L.LEGAL_CONSTITUTION.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title")}
@@ -447,7 +448,7 @@ def _read_constitution(text: str, clean: str) -> Reference | None:
 
 
 def _read_charter(text: str, clean: str) -> Reference | None:
-    m = P.LEGAL_CHARTER.match(clean)
+    m = L.LEGAL_CHARTER.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title")}
@@ -455,7 +456,7 @@ def _read_charter(text: str, clean: str) -> Reference | None:
 
 
 def _read_treaty(text: str, clean: str) -> Reference | None:
-    m = P.LEGAL_TREATY.match(clean)
+    m = L.LEGAL_TREATY.match(clean)
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
@@ -474,21 +475,21 @@ def _read_treaty(text: str, clean: str) -> Reference | None:
 
 def _read_un_document(text: str, clean: str) -> Reference | None:
     """"G.A. Res. 217 (III) A, Title (Dec. 10, 1948)" or anything with "U.N. Doc."."""
-    resolution = P.LEGAL_RESOLUTION.match(clean)
-    doc = P.LEGAL_UN_DOC.search(clean)
+    resolution = L.LEGAL_RESOLUTION.match(clean)
+    doc = L.LEGAL_UN_DOC.search(clean)
     if resolution is None and doc is None:
         return None
-    end = P.LEGAL_UN_END.search(clean)
+    end = L.LEGAL_UN_END.search(clean)
     body_end = end.start() if end is not None else len(clean)
     if doc is not None:
         after = clean[doc.end() : body_end].strip(" ,.")
-        if after and not P.LEGAL_UN_RECORD.search(after):
+        if after and not L.LEGAL_UN_RECORD.search(after):
             return None
         body_end = doc.start()
     body = clean[resolution.end() if resolution is not None else 0 : body_end]
     segments = [s.strip() for s in body.split(",") if s.strip(" .")]
     # Official-record segments ("U.N. GAOR", "3d Sess.") are not the title.
-    segments = [s for s in segments if not P.LEGAL_UN_RECORD.search(s)]
+    segments = [s for s in segments if not L.LEGAL_UN_RECORD.search(s)]
     fields: dict[str, FieldValue] = {}
     if resolution is not None:
         organ = re.sub(r"[.\s]", "", resolution.group("organ"))
@@ -498,9 +499,9 @@ def _read_un_document(text: str, clean: str) -> Reference | None:
         fields["number"] = number
     if doc is not None:
         fields["number"] = doc.group("symbol")
-    pins = [s for s in segments if P.LEGAL_UN_PIN.fullmatch(s)]
-    segments = [s for s in segments if not P.LEGAL_UN_PIN.fullmatch(s)]
-    if resolution is None and len(segments) >= 2 and P.LEGAL_UN_AUTHOR.search(segments[0]):
+    pins = [s for s in segments if L.LEGAL_UN_PIN.fullmatch(s)]
+    segments = [s for s in segments if not L.LEGAL_UN_PIN.fullmatch(s)]
+    if resolution is None and len(segments) >= 2 and L.LEGAL_UN_AUTHOR.search(segments[0]):
         fields["author"] = (Name(family=segments[0], literal=True),)
         segments = segments[1:]
     if segments:
@@ -541,12 +542,12 @@ def _authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
     title = ", ".join(segments[last + 1 :]).strip()
     if not title:
         return None
-    if P.LEGAL_STUDENT_PIECE.match(authors_text):
+    if L.LEGAL_STUDENT_PIECE.match(authors_text):
         return (), title
     designation = title.split(", ", 1)
-    if len(designation) == 2 and P.LEGAL_STUDENT_PIECE.match(designation[0]):
+    if len(designation) == 2 and L.LEGAL_STUDENT_PIECE.match(designation[0]):
         title = designation[1]  # "Eric Lind, Comment, Title": the student piece's label
-    if not _names_only(authors_text) or P.LEGAL_SENTENCE_END.search(title) or not title[:1].isalpha():
+    if not _names_only(authors_text) or L.LEGAL_SENTENCE_END.search(title) or not title[:1].isalpha():
         return None
     names = split_names(authors_text.replace(" & ", " and "))
     # Bluebook prints every author in full, given name first ("Oona A.
@@ -558,7 +559,7 @@ def _authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
 
 def _names_only(segment: str) -> bool:
     words = segment.replace(",", " ").split()
-    return 1 <= len(words) <= 12 and all(P.LEGAL_NAME_WORD.match(w) for w in words)
+    return 1 <= len(words) <= 12 and all(L.LEGAL_NAME_WORD.match(w) for w in words)
 
 
 def _set_date(fields: dict[str, FieldValue], paren: str, fallback_year: str) -> bool:

@@ -349,8 +349,8 @@ def _with_project_settings(scanned: list[_Scanned], roots: Sequence[Path]
         style = settings.crossref
         scanned = [replace(s, scan=drop_crossref_labels(s.scan, style)) for s in scanned]
     if settings.data_model is not None and scanned[0].scan.data_model is None:
-        scanned[0] = replace(scanned[0], scan=replace(scanned[0].scan,
-                                                      data_model=settings.data_model))
+        root = replace(root, scan=replace(root.scan, data_model=settings.data_model))
+        scanned = [root, *scanned[1:]]
     named = any(s.scan.bibliographies for s in scanned)
     return scanned, () if named else settings.bibliographies
 
@@ -379,8 +379,7 @@ def _missing_bibliography(scanned: Sequence[_Scanned], name: str, root: Path) ->
             "book is built; its keys (R-package) are not checked until then",
             path=where, line=line, column=column, severity=Severity.INFO,
             suggestion="build once, or leave it: this is no defect")
-    # a document that cites nothing never reads its bibliography (a template's
-    # leftover root): the tools say nothing, so this is only a warning
+    # a document citing nothing (a template's leftover root) never reads it: a warning
     cites = any(s.scan.citations for s in scanned)
     return diagnostic(
         "parse-error", f"the bibliography '{name}' does not exist "

@@ -21,6 +21,7 @@ from relbib.export.lists import (
     bibtex_entry,
     export,
     export_formats,
+    latex_safe,
     select,
 )
 from relbib.formats.bibtex import entries_of, read_bib
@@ -144,3 +145,18 @@ def test_the_bib_for_bibtex_has_the_year_and_the_month_spelled_out() -> None:
     written = bibtex_entry(entry)
     assert written.fields["year"] == "2020"
     assert written.fields["month"] == "June"
+
+
+def test_a_bundle_bib_keeps_case_braces_and_font_marks_but_no_command_of_the_bib() -> None:
+    from relbib.formats.bibvalues import Latex
+
+    entry = Entry(key="k", type="article", fields=freeze_fields({
+        "title": Latex(r"Floods in {Karachi}: \emph{a} history \input{/etc/passwd}"),
+        "author": (Name(family=Latex(r"Ahmed"), given=Latex(r"Ay{\c{s}}e")),),
+        "journal": "Plain & simple {braces}",  # text from an essay: every special escaped
+    }))
+    safe = latex_safe(entry).fields
+    assert safe["title"] == r"Floods in {Karachi}: \emph{a} history "  # no "\{Karachi\}"
+    assert "input" not in safe["title"]
+    assert safe["author"][0].given == "Ay{ş}e"
+    assert safe["journal"] == r"Plain \& simple \{braces\}"

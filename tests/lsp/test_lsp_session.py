@@ -144,7 +144,7 @@ def test_a_whole_editing_session(client: LspClient, project: Path) -> None:
     assert item["textEdit"] == {"range": _range(5, 10, 5, 12), "newText": "khan2021russia"}
     assert item["documentation"] == {
         "kind": "markdown",
-        "value": "Ayesha Khan. Russia's return to south asia. *Strategic Studies*, pages "
+        "value": "Ayesha Khan. Russia’s return to south asia. *Strategic Studies*, pages "
                  "43–65, 2021."}
     _change(client, uri, 3, item["textEdit"]["range"], item["textEdit"]["newText"])
     published = client.wait_for("textDocument/publishDiagnostics", uri=uri)
@@ -158,8 +158,7 @@ def test_a_whole_editing_session(client: LspClient, project: Path) -> None:
     hover = client.request("textDocument/hover", _at(uri, 3, 33))
     assert hover == {"contents": {"kind": "markdown", "value":
                      "**smith2019tradeb** — John Smith. *Trade and Power*. Oxford University "
-                     "Press, 2019. [doi:10.1000/trade.2019](<https://doi.org/10.1000/trade.2019>)."
-                     "\n\n*refs.bib:17*"},
+                     "Press, 2019.\n\n*refs.bib:17*"},  # BibTeX's plain prints no DOI
                      "range": _range(3, 32, 3, 47)}
 
     assert client.request("textDocument/definition", _at(uri, 3, 33)) == {

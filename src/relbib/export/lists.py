@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 from relbib import crosswalk, lexicon
 from relbib.diagnostics import InputError
-from relbib.formats import csljson, ris
+from relbib.formats import csljson, ris, texmarkup
 from relbib.formats.bibtex import update_bib
 from relbib.formats.bibvalues import Latex
 from relbib.formats.csljson import date_parts, month_number
@@ -238,6 +238,26 @@ def bibtex_entry(entry: Entry, *, annotation: str = "") -> Entry:
     return Entry(key=entry.key, type=kind, fields=freeze_fields(fields))
 
 
+# the LaTeX command of each font mark texmarkup reads
+_MARK_COMMANDS = {"i": r"\emph", "b": r"\textbf", "sc": r"\textsc",
+                  "sup": r"\textsuperscript", "sub": r"\textsubscript"}
+
+
+def _rebuilt(value: str) -> Latex:
+    """``value`` as LaTeX that prints it literally; a person's own LaTeX is
+    rebuilt from its clean text, keeping case-protecting braces and font marks
+    and nothing else (no command of theirs reaches the .tex)."""
+    if not isinstance(value, Latex):
+        return Latex(latex_escape(value))
+    out: list[str] = []
+    for run in texmarkup.parse(value).runs:
+        text = latex_escape(run.text)
+        for mark in run.marks:
+            text = f"{_MARK_COMMANDS.get(mark, '')}{{{text}}}"
+        out.append("{" + text + "}" if run.nocase else text)
+    return Latex("".join(out))
+
+
 def latex_safe(entry: Entry) -> Entry:
     """``entry`` with every value spelled as LaTeX that prints it literally.
 
@@ -247,8 +267,7 @@ def latex_safe(entry: Entry) -> Entry:
     fields: dict[str, FieldValue] = {}
     for name, value in entry.fields.items():
         if isinstance(value, tuple):
-            fields[name] = tuple(Name(family=Latex(latex_escape(n.family)),
-                                      given=Latex(latex_escape(n.given)),
+            fields[name] = tuple(Name(family=_rebuilt(n.family), given=_rebuilt(n.given),
                                       literal=n.literal) for n in value)
         elif name == "url":
             url = safe_url(value)  # percent-encoded: nothing in it acts as LaTeX
@@ -258,7 +277,7 @@ def latex_safe(entry: Entry) -> Entry:
             if _PLAIN_DOI.fullmatch(value.strip()):
                 fields[name] = value.strip()
         else:
-            fields[name] = Latex(latex_escape(value))  # already LaTeX: written as it is
+            fields[name] = _rebuilt(value)  # already LaTeX: written as it is
     return Entry(key=entry.key, type=entry.type,
                  fields=freeze_fields({k: v for k, v in fields.items() if v}))
 

@@ -359,7 +359,11 @@ def encode_name(name: Name) -> str:
     family = _group_if_needed(name.family)
     if " and " in given.lower() or "," in given:
         given = "{" + given + "}"
-    return f"{family}, {given}" if name.given else f"{family},"
+    if name.given:
+        return f"{family}, {given}"
+    # one word needs no comma (BibTeX errors on a comma closing a name); more
+    # words keep it, so that none of them is read as a given name
+    return family if not any(c.isspace() for c in family) else f"{family},"
 
 
 def _group_if_needed(text: str) -> str:

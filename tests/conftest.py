@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.main
 from hypothesis import settings
+
+from relbib.render import csl
 
 # CI runs the property tests on a fixed sequence of examples, so a submission
 # is judged on what it changed; a developer's runs keep exploring new ones.
@@ -16,6 +22,44 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Typer builds relbib's click command from every command's signature on each call of
+# the app: about 50 ms, nearly all of an in-process run of a quick command
+# (tests/clirun.py).  The built command keeps no state between runs, so the tests
+# build it once per app and process; the installed script builds it once per run.
+_build_command = typer.main.get_command
+_built: dict[int, tuple[typer.Typer, object]] = {}
+
+
+def _command_built_once(app: typer.Typer) -> object:
+    if id(app) not in _built:
+        _built[id(app)] = (app, _build_command(app))  # the app kept alive: ids stay unique
+    return _built[id(app)][1]
+
+
+typer.main.get_command = _command_built_once  # type: ignore[assignment]
+
+# pandoc renders the CSL styles (relbib.render.csl.run_pandoc), and many tests render the
+# same entries in the same style (one list as HTML, Markdown, text and LaTeX; one library
+# in several tests).  pandoc prints the same page for the same input, so the tests run it
+# once per distinct input (the items, the style's text, the pandoc binary) and process;
+# a style file that cannot be read goes to pandoc as it is.
+_run_pandoc = csl.run_pandoc
+_pages: dict[tuple[str, str, str], str] = {}
+
+
+def _pandoc_once(items: Sequence[Mapping[str, Any]], style: str, *, style_text: str = "") -> str:
+    try:
+        text = style_text or Path(style).read_text(encoding="utf-8")
+    except OSError:
+        return _run_pandoc(items, style, style_text=style_text)
+    key = (json.dumps(list(items), ensure_ascii=False), text, csl.pandoc_path())
+    if key not in _pages:
+        _pages[key] = _run_pandoc(items, style, style_text=style_text)
+    return _pages[key]
+
+
+csl.run_pandoc = _pandoc_once
 
 
 # Tests that share an expensive module- or session-scoped setup (a corpus and its
@@ -29,6 +73,15 @@ SHARED_SETUP = (
     "tests/render/test_render_styles.py",
     "tests/tools/test_csl_agreement.py",
     "tests/tools/test_latex_tools.py",
+    # a module-scoped setup of a second or more, paid again by every worker that
+    # runs one of the module's tests (test_hostile_inputs: 15 s on a loaded machine)
+    "tests/security/test_hostile_inputs.py",
+    "tests/security/test_data_concurrency.py",
+    "tests/ingest/test_epub_long_endnotes.py",
+    "tests/parse/test_devset.py",
+    "tests/claims/test_claim_drafts.py",
+    "tests/cli/test_cli_link.py",
+    "tests/tools/test_html_browser.py",
 )
 
 

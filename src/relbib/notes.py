@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from relbib.diagnostics import diagnostic
@@ -162,7 +162,7 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
             return
         s = cur[0][0]
         e = cur[-1][1]
-        joined = " ".join(text[a:b].strip() for a, b in cur if text[a:b].strip())
+        joined = join_lines(text[a:b].strip() for a, b in cur if text[a:b].strip())
         items.append(_Item(n=cur_n, text=joined, start=s, end=e, line=cur_line))
         last_end = e
 
@@ -192,6 +192,18 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
         cur.append((s, e))
     close()
     return items, last_end
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Wrapped lines of one note as one line: a space between two lines, none
+    after a word broken at a hyphen ("Ruhr-" + "bergbaus" → "Ruhr-bergbaus";
+    the hyphen stays, for it may be the word's own)."""
+    pieces: list[str] = []
+    for line in lines:
+        last = pieces[-1] if pieces else ""
+        broken = len(last) > 1 and last[-1] == "-" and last[-2].isalpha() and line[:1].islower()
+        pieces.extend((line,) if broken or not pieces else (" ", line))
+    return "".join(pieces)
 
 
 # A chapter heading inside a notes section is short and ends in no sentence.

@@ -64,7 +64,9 @@ _VENUE_FIELDS = frozenset(
     }
 )
 # A case's short form names its reporter: "Chevron, 467 U.S. at 843".
-_CASE_SHORT_REPORT = re.compile(r",\s(?P<report>\d{1,4}\s[A-Z][\w.' ]{0,30}?)\s+at\s")
+# Where a supra's head ends: "Khan (n 3)", "Khan, supra note 3", "Khan, above n 3".
+_SUPRA_HEAD = re.compile(r"\(\s?(?:nn?\.?|notes?|fn\.?)\s?\d|\b(?:supra|above)\b", re.IGNORECASE)
+_CASE_SHORT_REPORT = re.compile(r"(?:^|,\s)(?P<report>\d{1,4}\s[A-Z][\w.' ]{0,30}?)\s+at\s")
 # A supra whose note is missing or unresolved: read by the names it gives instead
 # (one that names other authors than its note's stays unresolved: a wrong number).
 _SUPRA_BY_NAME = frozenset({"supra-missing-note", "supra-unresolved"})
@@ -202,11 +204,13 @@ def _resolve_full(n: int, ref: FullRef, sources: list[_Source]) -> _Outcome:
     if _looks_short(ref):
         authors = _printed_families(ref.fields)
         title = _text(ref.fields.get("title")) or None
+        # an act by its short name ("GDPR, art 9(1)") is never a signed work's short form
+        named = [s for s in sources if not s.families] if ref.type == "legislation" else sources
         # No earlier match: a full source after all (a note with only an
         # author and a title is still a source of its own).
-        if _short_matches(authors, title, sources):
+        if _short_matches(authors, title, named):
             pinpoint = ref.pinpoint or _text(ref.fields.get("pages")) or None
-            return _resolve_short(n, authors, title, pinpoint, sources)
+            return _resolve_short(n, authors, title, pinpoint, named)
     this = _source_of(n, ref)
     repeats = {(s.note, s.index) for s in sources if _same_work(s, this)}
     if len(repeats) == 1:
@@ -239,6 +243,8 @@ def _same_work(a: _Source, b: _Source) -> bool:
         return True
     if a.url and a.url == b.url:
         return True
+    if a.report and a.report == b.report and (not a.title or not b.title):
+        return True  # "491 U.S. 324 (1989)" named in the text, then "Healy v. Beer Inst., 491 U.S. 324"
     if not a.title or a.title != b.title:
         return False
     if a.families and b.families:
@@ -327,7 +333,8 @@ def _resolve_case_short(n: int, ref: ShortRef, sources: list[_Source]) -> _Outco
     if not reported:
         return None
     words = set(_tokens(ref.short_title or "")) - _STOPWORDS
-    matches = [s for s in reported if words <= set(s.title)]
+    # a case named only in the text ("491 U.S. 324 (1989)." in the note) has no title to check
+    matches = [s for s in reported if words <= set(s.title) or not s.title]
     what = _describe(ref.authors, ref.short_title)
     return _unique(n, Form.SHORT, "the short form", what, ref.pinpoint, matches, "short-case-report", "short")
 
@@ -461,6 +468,11 @@ def _supra_by_number(
         )
     families = tuple(f for f in (_family_key(a) for a in ref.authors) if f)
     fitting = [c for c in resolved if not families or _names_source(families, c, sources)]
+    if len({(c.source, c.source_index) for c in fitting}) != 1:
+        # "*SCHUFA* (n 2)", "WP251 (n 10)": the words before the note number name one work's title
+        words = set(_tokens(_SUPRA_HEAD.split(ref.text, maxsplit=1)[0])) - _STOPWORDS
+        named = [c for c in resolved if words and words <= _words_of(c, sources)]
+        fitting = named if len({(c.source, c.source_index) for c in named}) == 1 else fitting
     if not fitting:
         return _failed(
             n, Form.SUPRA, ref.pinpoint, "supra-author-mismatch",
@@ -483,6 +495,12 @@ def _supra_by_number(
             source_index=antecedent.source_index, refers_index=antecedent.index,
         )
     )
+
+
+def _words_of(cited: Citation, sources: list[_Source]) -> set[str]:
+    """The title and author words of the source a citation resolved to."""
+    source = next((s for s in sources if (s.note, s.index) == (cited.source, cited.source_index)), None)
+    return set(source.title) | set(source.families) if source else set()
 
 
 def _names_source(families: tuple[str, ...], cited: Citation, sources: list[_Source]) -> bool:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import os
 import queue
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 PYTHON = sys.executable
 
@@ -28,11 +30,15 @@ class LspError(Exception):
 class LspClient:
     """``relbib lsp`` started in ``cwd``; requests answered in order, notifications queued."""
 
-    def __init__(self, cwd: Path, *, env: dict[str, str] | None = None) -> None:
+    def __init__(self, cwd: Path, *, env: dict[str, str] | None = None,
+                 warm: bool = False) -> None:
+        """``warm``: the server is a fork of a process that has already imported relbib
+        and pygls (see ``_Zygote``), so a test does not pay those imports again."""
         environment = {**os.environ, **(env or {})}
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "relbib", "lsp"], cwd=cwd, env=environment,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.process: subprocess.Popen[bytes] | _Forked = (
+            _Zygote.shared().start(cwd, environment) if warm else subprocess.Popen(
+                [PYTHON, "-m", "relbib", "lsp"], cwd=cwd, env=environment,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
         self.next_id = 0
         self.responses: dict[int, dict[str, Any]] = {}
         self.notifications: queue.Queue[dict[str, Any]] = queue.Queue()
@@ -162,3 +168,125 @@ class LspClient:
                     stream.close()
                 except OSError:
                     pass
+
+
+# -- warm servers: `relbib lsp` forked from a process that has done the imports ---------
+
+# The zygote imports what every server imports (relbib's CLI, pygls, lsprotocol: about
+# a second of CPU), then forks one child per request.  A child takes the pipes it is
+# sent as its stdin, stdout and stderr, its working folder and environment, and runs
+# relbib's real entry point, ``main(["lsp"])``, as the console script would.  The
+# zygote is single-threaded (it forks), reaps its children and reports their exits.
+_ZYGOTE = r"""
+import json, os, select, signal, socket, sys
+import relbib.cli, relbib.lsp.server
+link = socket.socket(fileno=int(sys.argv[1]))
+def child(request, fds):
+    link.close()
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    try:
+        relbib.cli.main(["lsp"])
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+while True:
+    if select.select([link], [], [], 0.05)[0]:
+        message, fds, _, _ = socket.recv_fds(link, 1 << 20, 3)
+        if not message:
+            break
+        pid = os.fork()
+        if pid == 0:
+            child(json.loads(message), fds)
+        for fd in fds:
+            os.close(fd)
+        link.sendall(b"pid %d\n" % pid)
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if pid == 0:
+            break
+        link.sendall(b"exit %d %d\n" % (pid, os.waitstatus_to_exitcode(status)))
+"""
+
+
+class _Zygote:
+    """One per test process, started at the first warm client."""
+
+    _shared: _Zygote | None = None
+    _lock = threading.Lock()
+
+    def __init__(self) -> None:
+        self.link, theirs = socket.socketpair()
+        self.process = subprocess.Popen([PYTHON, "-c", _ZYGOTE, str(theirs.fileno())],
+                                        pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL)
+        theirs.close()
+        self.pids: queue.Queue[int] = queue.Queue()
+        self.exits: dict[int, int] = {}
+        self.cond = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    @classmethod
+    def shared(cls) -> _Zygote:
+        with cls._lock:
+            if cls._shared is None or cls._shared.process.poll() is not None:
+                cls._shared = cls()
+            return cls._shared
+
+    def _read(self) -> None:
+        for line in self.link.makefile("rb"):
+            what, *numbers = line.split()
+            if what == b"pid":
+                self.pids.put(int(numbers[0]))
+            else:
+                with self.cond:
+                    self.exits[int(numbers[0])] = int(numbers[1])
+                    self.cond.notify_all()
+
+    def start(self, cwd: Path, env: dict[str, str]) -> _Forked:
+        pipes = [os.pipe() for _ in range(3)]  # the child's stdin, stdout, stderr
+        theirs = [pipes[0][0], pipes[1][1], pipes[2][1]]
+        request = json.dumps({"cwd": str(cwd), "env": env}).encode("utf-8")
+        with self._lock:
+            socket.send_fds(self.link, [request], theirs)
+            pid = self.pids.get(timeout=60)
+        for fd in theirs:
+            os.close(fd)
+        return _Forked(self, pid, os.fdopen(pipes[0][1], "wb"), os.fdopen(pipes[1][0], "rb"),
+                       os.fdopen(pipes[2][0], "rb"))
+
+
+class _Forked:
+    """A warm server, shaped like the parts of subprocess.Popen the client uses."""
+
+    def __init__(self, zygote: _Zygote, pid: int, stdin: IO[bytes], stdout: IO[bytes],
+                 stderr: IO[bytes]) -> None:
+        self.zygote, self.pid = zygote, pid
+        self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
+
+    def poll(self) -> int | None:
+        with self.zygote.cond:
+            return self.zygote.exits.get(self.pid)
+
+    def wait(self, timeout: float) -> int:
+        with self.zygote.cond:
+            if not self.zygote.cond.wait_for(lambda: self.pid in self.zygote.exits, timeout):
+                raise subprocess.TimeoutExpired(f"relbib lsp (pid {self.pid})", timeout)
+            return self.zygote.exits[self.pid]
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

@@ -112,7 +112,7 @@ def project(tmp_path: Path) -> Path:
 def client(project: Path, tmp_path_factory: pytest.TempPathFactory
            ) -> Iterator[LspClient]:
     cache = tmp_path_factory.mktemp("cache")
-    c = LspClient(project, env={"RELBIB_CACHE_DIR": str(cache)})
+    c = LspClient(project, env={"RELBIB_CACHE_DIR": str(cache)}, warm=True)
     c.initialize(project, {"debounce_ms": 0, "style": "plain"})
     yield c
     c.close()

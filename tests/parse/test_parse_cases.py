@@ -32,6 +32,11 @@ def test_case(path: Path) -> None:
     if case.get("unparsed"):
         assert isinstance(ref, UnparsedRef)
         return
+    check_fields(ref, case)
+
+
+def check_fields(ref: object, case: dict) -> None:
+    """The case's ``expect``, ``absent``, ``type``/``type_in`` and ``pinpoint`` hold of ``ref``."""
     assert isinstance(ref, FullRef), ref
     got = {name: _value(value) for name, value in ref.fields.items()}
     for name, want in case.get("expect", {}).items():

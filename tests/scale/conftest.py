@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -43,15 +43,18 @@ def fresh(tmp_path: Path, corpus: Path, name: str) -> Path:
     return root
 
 
-def outputs(root: Path, *options: str) -> dict[str, bytes]:
+def outputs(root: Path, *options: str,
+            env: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, bytes]:
     """ingest, link and check of the essays in ``root`` with ``options``: every file
-    written under bib/ and annotations/, the links and the findings."""
-    ingest = relbib("ingest", "essays", *options, cwd=root)
+    written under bib/ and annotations/, the links and the findings.  ``env``: extra
+    environment variables for one command, by its name ("ingest", "link", "check")."""
+    env = env or {}
+    ingest = relbib("ingest", "essays", *options, cwd=root, env=env.get("ingest"))
     assert ingest.returncode == 0, ingest.stderr
-    link = relbib("link", "--format", "json", *options, cwd=root)
+    link = relbib("link", "--format", "json", *options, cwd=root, env=env.get("link"))
     assert link.returncode == 0, link.stderr
     check = relbib("check", "essays", "--format", "json", "--fail-on", "never", *options,
-                   cwd=root)
+                   cwd=root, env=env.get("check"))
     assert check.returncode == 0, check.stderr
     assert "RB001" not in ingest.stderr + link.stderr, "a document failed"
     files = {str(p.relative_to(root)): p.read_bytes()

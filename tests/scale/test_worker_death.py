@@ -15,16 +15,22 @@ from relbib.scale.tasks import CRASH_HOOK
 VICTIM = "essays/essay009.txt"  # mid-run, the second document of its task
 
 
-@pytest.mark.parametrize("step", ["ingest_step", "analyse_step", "judge_step"])
-def test_a_worker_killed_mid_run_loses_nothing(tmp_path: Path, corpus: Path, step: str,
-                                                serial: dict[str, bytes],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    marker = tmp_path / "died"
-    # the analysis step names its documents by number: the 10th is essay009's sentences
-    name = "document 10 of the linking run" if step == "analyse_step" else VICTIM
-    monkeypatch.setenv(CRASH_HOOK, f"{step}:{name}|{marker}")
-    got = outputs(fresh(tmp_path, corpus, "killed"), "--workers", "2")
-    assert marker.exists(), "the worker handling the document did not die"
+# one run kills a real worker in each step, each in the command whose output it feeds:
+# the ingest step (ingest writes bib/), the judge step (link prints the links) and the
+# analysis step (check's claim rules), which names its documents by number: the 10th is
+# essay009's sentences
+KILLS = (("ingest", "ingest_step", VICTIM), ("link", "judge_step", VICTIM),
+         ("check", "analyse_step", "document 10 of the linking run"))
+
+
+def test_a_worker_killed_mid_run_in_each_step_loses_nothing(tmp_path: Path, corpus: Path,
+                                                             serial: dict[str, bytes]) -> None:
+    markers = {step: tmp_path / f"died in {step}" for _, step, _ in KILLS}
+    hooks = {command: {CRASH_HOOK: f"{step}:{name}|{markers[step]}"}
+             for command, step, name in KILLS}
+    got = outputs(fresh(tmp_path, corpus, "killed"), "--workers", "2", env=hooks)
+    assert [step for step, marker in markers.items() if not marker.exists()] == [], \
+        "the worker handling the document did not die in these steps"
     assert sorted(got) == sorted(serial)
     assert [k for k in serial if got[k] != serial[k]] == []
 

@@ -23,15 +23,23 @@ _BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol section article aside header footer blockquote pre table "
     "tr td th figure figcaption hr dl dt dd main form address".split())
 _SKIP_TAGS = frozenset("script style noscript template svg nav button select".split())
-_FN_ID_RE = re.compile(r"(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,4})$", re.IGNORECASE)
-_FN_HREF_RE = re.compile(r"#(?:fn|footnote|endnote|note|ftn|_ftn|en)[-_:]?(\d{1,4})$", re.IGNORECASE)
-_BACKREF_HREF_RE = re.compile(r"#(?:fnref|ref|cite_ref|footnote-ref|footnote-anchor|_ftnref|ftnref|enref)",
-                              re.IGNORECASE)
+# A note's id ("fn3", "_edn3", Pressbooks' "footnote-812-3": post 812, note 3).
+FN_ID_RE = re.compile(r"(?:fn|footnote|endnote|note|ftn|_ftn|_?edn|en)[-_:]?(?:\d{1,9}[-_:])?(\d{1,4})$",
+                       re.IGNORECASE)
+FN_HREF_RE = re.compile(r"#(?:fn|footnote|endnote|note|ftn|_ftn|_?edn|en)[-_:]?(?:\d{1,9}[-_:])?(\d{1,4})$",
+                         re.IGNORECASE)
+BACKREF_HREF_RE = re.compile(r"#(?:fnref|ref|cite_ref|footnote-ref|footnote-anchor|_ftnref|ftnref|_?ednref|enref"
+                              r"|return-footnote)", re.IGNORECASE)
 # A note's links back to its markers ("^ a b" on Wikipedia, "↩"): not note text.
-_BACKLINK_CLASS_RE = re.compile(r"back-?link|back-?ref|footnote-back", re.IGNORECASE)
+_BACKLINK_CLASS_RE = re.compile(r"back-?link|back-?ref|footnote-back|return-footnote", re.IGNORECASE)
+# A marker printed as a roman numeral ("[iv]", Word's endnotes).
+_ROMAN_RE = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.IGNORECASE)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 # A note's own number opening its text ("<p id="fn1">1. Maria …"): the
 # number comes from the id already.
 _OWN_NUMBER_RE = re.compile(r"\s*[\[(]?(\d{1,4})[.)\]]?(?:\s+|$)")
+# What follows a note's number printed apart from it ("<a …>1</a>. Text").
+_NUMBER_POINT_RE = re.compile(r"[ \t]*[.:)\]][ \t]+")
 # Invisible characters typesetters put in the text (a word joiner around
 # dashes, a soft hyphen, a zero-width space): not part of what a note says.
 _INVISIBLE = frozenset("\u2060\u200b\u00ad\ufeff")
@@ -64,6 +72,14 @@ class _HTMLReducer(HTMLParser):
         self.notes_heading = False  # "Notes" put before the first notes container
         self.note_opened = -1  # where a note's text starts, while nothing follows its number
         self.own_number = 0  # the number of the note being opened (its text may repeat it)
+        self.link: tuple[str, str] = ("", "")  # the open <a>'s target and own id or name
+        self.marker_link: list[tuple[str, str]] = []  # (target, own id) of the marker's links
+        self.targets: dict[str, int] = {}  # element id a marker links to → its note number
+        self.marker_ids: set[str] = set()  # ids of the markers (a note's link back names one)
+        self.body_numbers: set[int] = set()  # numbers of the markers read in the body
+        self.block: tuple[str, int] = ("", -1)  # the last block opened, and where its text starts
+        self.notes_out = TextBuilder()  # notes standing among the paragraphs, put after the text
+        self.body_out: TextBuilder | None = None  # the body while a loose note is written
 
     def pos(self) -> int:
         line, col = self.getpos()
@@ -94,54 +110,66 @@ class _HTMLReducer(HTMLParser):
         if tag == "br":
             self.out.newlines(1, at)
             return
+        href = a.get("href", "")
+        ident = a.get("id", "") or (a.get("name", "") if tag == "a" else "")
+        if tag == "a":
+            self.link = (href.rpartition("#")[2] if "#" in href else "", ident)
+            if self.marker is not None:
+                self.marker_link.append(self.link)
         in_notes = bool(self.notes_depth)
         if tag in ("section", "div", "aside", "ol", "ul", "footer") and (
             _NOTES_CLASS_RE.search(a.get("class", "")) or a.get("role", "") in ("doc-endnotes", "doc-footnotes")
             or a.get("epub:type", "") in ("endnotes", "footnotes", "rearnotes")
             or a.get("id", "").lower() in ("footnotes", "endnotes", "notes")
         ) and not in_notes:
-            if not self.notes_heading:  # one heading, though each note has its own box (Substack)
-                self.out.newlines(2, at)
-                self.out.generated("Notes", at)
-                self.out.newlines(2, at)
-                self.notes_heading = True
+            self._notes_heading(at)  # one heading, though each note has its own box (Substack)
             self.notes_depth.append(tag)
             in_notes = True
         elif self.notes_depth and tag == self.notes_depth[0]:
             self.notes_depth.append(tag)
         if tag in _BLOCK_TAGS and len(self.out) != self.note_opened:
             self._break(tag, at)
+        if tag in _BLOCK_TAGS and tag != "hr":
+            self.block = (tag, len(self.out))
         if tag in ("ol", "ul"):
             start = a.get("start", "1")
             self.lists.append([tag, int(start) - 1 if start.isdigit() else 0])
-        fn = _FN_ID_RE.match(a.get("id", ""))
+        fn_n = self._note_number(ident)
         if self.note_item and tag == self.note_item[0]:
             self.note_item.append(tag)  # nested in the note (a list's item): its end is not the note's
             return
         if tag == "li" and self.lists:
             kind = self.lists[-1]
             kind[1] = int(kind[1]) + 1
-            if fn and (in_notes or kind[0] == "ol"):
-                kind[1] = int(fn.group(1))
+            if fn_n and (in_notes or kind[0] == "ol"):
+                kind[1] = fn_n
             self.out.generated(f"{kind[1]}. " if kind[0] == "ol" else "* ", at)
-            if in_notes or fn:
+            if in_notes or fn_n:
                 self._open_note(tag, int(kind[1]))
             return
-        if fn and tag in ("p", "div", "li", "aside") and not self.note_item:
+        if fn_n and tag in ("p", "div", "li", "aside", "section") and not self.note_item:
+            if not in_notes:
+                self._loose_note(at)  # <aside epub:type="footnote" id="n3"> in the flow of the text
             self.out.newlines(2, at)
-            self.out.generated(f"{int(fn.group(1))}. ", at)
-            self._open_note(tag, int(fn.group(1)))
+            self.out.generated(f"{fn_n}. ", at)
+            self._open_note(tag, fn_n)
             return
-        if fn and tag == "a" and in_notes and _BACKREF_HREF_RE.match(a.get("href", "")):
+        back = BACKREF_HREF_RE.match(href) or self.link[0] in self.marker_ids
+        if fn_n and not self.note_item and (tag == "dt" or tag == "a" and back and (
+                in_notes or self.link[0] in self.marker_ids or BACKREF_HREF_RE.match(href))):
             # <a id="footnote-1" href="#footnote-anchor-1">1</a> opens a note
-            # (Substack): its number, then the note's text in the next block
+            # (Substack; Word's "<a href="#_ednref1" name="_edn1">[i]</a> text";
+            # "<dt id="fn1">1</dt><dd>text</dd>"): its number, then the note's text
+            if not in_notes:
+                self._notes_heading(at)
             self.out.newlines(2, at)
-            self.out.generated(f"{int(fn.group(1))}. ", at)
+            self.out.generated(f"{fn_n}. ", at)
             self.note_opened = len(self.out)
             self.backref.append(tag)
+            self.suppress_number, self.own_number = True, fn_n  # "1</a>. Text": the point is the number's
             return
         if tag == "a" and (
-            _BACKREF_HREF_RE.match(a.get("href", ""))
+            back
             or ((self.note_item or in_notes) and "back" in a.get("class", ""))
         ) or (tag in ("span", "a", "sup") and _BACKLINK_CLASS_RE.search(
                 " ".join((a.get("class", ""), a.get("epub:type", ""), a.get("role", ""))))):
@@ -149,10 +177,12 @@ class _HTMLReducer(HTMLParser):
             self.backref.append(tag)
             return
         if self.marker is None and not in_notes and (
-            tag == "sup" or (tag == "a" and (_FN_HREF_RE.search(a.get("href", ""))
-                                             or "footnote-ref" in a.get("class", "")))
+            tag == "sup" or (tag == "a" and (FN_HREF_RE.search(href) or "footnote-ref" in a.get("class", "")
+                                             or "noteref" in a.get("epub:type", "")
+                                             or a.get("role", "") == "doc-noteref"))
         ):
             self.marker = (tag, [])
+            self.marker_link = [self.link] if tag == "a" else [("", ident), self.link]  # in its <a>
 
     def handle_endtag(self, tag: str) -> None:
         at = self.pos()
@@ -168,6 +198,8 @@ class _HTMLReducer(HTMLParser):
         if tag == "h1" and self.h1_text is not None:
             self.first_h1 = " ".join("".join(self.h1_text).split())
             self.h1_text = None
+        if tag == "a":
+            self.link = ("", "")
         if self.backref:
             if tag == self.backref[-1]:
                 self.backref.pop()
@@ -175,12 +207,19 @@ class _HTMLReducer(HTMLParser):
         if self.marker is not None and tag == self.marker[0]:
             chars = self.marker[1]
             self.marker = None
-            digits = [(c, o) for c, o in chars if c.isdigit()]
             label = "".join(c for c, _ in chars).strip().strip("[]()")
-            if label.isdigit() and len(label) <= 4:
+            n = self._marker_number(label)
+            if n is not None and self._opens_note(n, chars[0][1] if chars else at):
+                pass  # "<p><sup>3</sup> Text</p>": note 3, not a marker
+            elif n is not None:
+                self.body_numbers.add(n)
                 start = len(self.out)
-                for c, o in digits:
-                    self.out.add(c, o)
+                if label.isdigit():
+                    for c, o in chars:
+                        if c.isdigit():
+                            self.out.add(c, o)
+                else:  # "[iv]" stands for note 4
+                    self.out.generated(str(n), chars[0][1] if chars else at)
                 self.hints.append((start, len(self.out)))
             else:
                 for c, o in chars:
@@ -198,6 +237,62 @@ class _HTMLReducer(HTMLParser):
                 self.out.newlines(2, at)  # a blank line between two notes
             else:
                 self._break(tag, at)
+        if closes_note and self.body_out is not None:
+            self.out, self.body_out = self.body_out, None  # back to the text after a loose note
+
+    def _marker_number(self, label: str) -> int | None:
+        """The note number a marker's ``label`` stands for (a roman numeral
+        or a symbol only when the marker links to a note), remembering the
+        element it links to and its own ids."""
+        target = next((frag for frag, _ in self.marker_link if frag), "")
+        n: int | None = None
+        if label.isdigit() and len(label) <= 4:
+            n = int(label)
+        elif target:  # "[iv]", "*", or nothing left of the number: the link says which note
+            href = FN_HREF_RE.search("#" + target)
+            n = int(href.group(1)) if href else _roman(label) if label else None
+        if n is not None:
+            if target:
+                self.targets.setdefault(target, n)
+            self.marker_ids.update(own for _, own in self.marker_link if own)
+        return n
+
+    def _opens_note(self, n: int, at: int) -> bool:
+        """Whether the raised number ``n`` that opens a block (nothing before it)
+        opens note ``n`` of a marker already in the body: the note is opened."""
+        block, text_start = self.block
+        if self.notes_depth or self.note_item or n not in self.body_numbers \
+                or block not in ("p", "div", "dd", "li", "aside") \
+                or len(self.out) - text_start > 4 or "".join(self.out.chars[text_start:]).strip():
+            return False
+        self._loose_note(at)
+        self.out.newlines(2, at)
+        self.out.generated(f"{n}. ", at)
+        self._open_note(block, n)
+        self.suppress_number = False
+        return True
+
+    def _loose_note(self, at: int) -> None:
+        """Write the note opening here after the text (notes between its paragraphs)."""
+        if self.body_out is None:
+            self.body_out, self.out = self.out, self.notes_out
+
+    def _note_number(self, ident: str) -> int | None:
+        """The number of the note an element with id (or name) ``ident`` opens, if it is one."""
+        if not ident:
+            return None
+        if ident in self.targets:
+            return self.targets[ident]
+        fn = FN_ID_RE.match(ident)
+        return int(fn.group(1)) if fn else None
+
+    def _notes_heading(self, at: int) -> None:
+        """One "Notes" heading before the first note (notes may stand without a box)."""
+        if not self.notes_heading:
+            self.out.newlines(2, at)
+            self.out.generated("Notes", at)
+            self.out.newlines(2, at)
+            self.notes_heading = True
 
     def _open_note(self, tag: str, n: int) -> None:
         """A note (an ``<li>``, or a ``<p id="fn3">``) numbered ``n`` opens here."""
@@ -228,8 +323,8 @@ class _HTMLReducer(HTMLParser):
             if text.strip().strip("[]().") == str(self.own_number):
                 return  # the note's own number inside its item
             self.suppress_number = False
-            own = _OWN_NUMBER_RE.match(text)
-            if own and src is not None and int(own.group(1)) == self.own_number:
+            own = _OWN_NUMBER_RE.match(text) or _NUMBER_POINT_RE.match(text)
+            if own and src is not None and (own.lastindex is None or int(own.group(1)) == self.own_number):
                 text, src = text[own.end():], src + own.end()
         if self.marker is not None:
             self.marker[1].extend((c, (src if src is not None else at) + (i if src is not None else 0))
@@ -255,11 +350,26 @@ class _HTMLReducer(HTMLParser):
         self._text(html.unescape(f"&#{name};"), None)
 
 
+def _roman(label: str) -> int | None:
+    """The value of a roman numeral up to 399 ("iv" → 4), or None."""
+    if len(label) > 9 or not _ROMAN_RE.match(label):
+        return None
+    values = [_ROMAN[c] for c in label.lower()]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
 def reduce_html(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, list[str]], str]:
     reducer = _HTMLReducer(text)
     reducer.feed(text)
     reducer.close()
-    out = reducer.out
+    out = reducer.body_out or reducer.out
+    if reducer.notes_out.chars:
+        at = reducer.notes_out.offsets[0]
+        out.newlines(2, at)
+        if not reducer.notes_heading:
+            out.generated("Notes\n\n", at)
+        out.chars.extend(reducer.notes_out.chars)
+        out.offsets.extend(reducer.notes_out.offsets)
     plain = finish(out)
     title = " ".join("".join(reducer.title_text).split())
     meta = reducer.meta

@@ -11,13 +11,33 @@ author, date and venue are all it needs).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from relbib.ingest.html import BACKREF_HREF_RE, FN_HREF_RE, FN_ID_RE
 from relbib.ingest.sentences import line_starts
 from relbib.ingest.textmap import TextBuilder, finish
 
 # --- regexes: Markdown ----------------------------------------------------------
 
 _MD_FOOTNOTE_DEF_RE = re.compile(r"\[\^([^\]\s]+)\]:[ \t]?")
+# A note written as a line that opens with its number raised, at the start
+# of a block ("***", a blank line, the note before): "<sup>1</sup> Text",
+# "<br><sup>2</sup>Text", "^3^ Text".
+_MD_SUP_DEF_RE = re.compile(
+    r"[ \t]{0,3}(?:<br\s*/?>[ \t]*)?(?:<sup>[ \t]*\[?(\d{1,4})\]?[ \t]*</sup>|\^(\d{1,4})\^)[ \t]*(?=\S)")
+# An HTML element opening a note: an anchor or item a marker links to, then
+# maybe the note's printed number ('<a name="foot3">3</a>: …', '<li id="fn:3">').
+_MD_ANCHOR_DEF_RE = re.compile(
+    r'[ \t]*<(?:a|li|p|div|span|aside)\s[^<>]*?\b(?:name|id)="([^"<>]{1,80})"[^<>]*>'
+    r"[ \t]*(?:</a>)?[ \t]*(?:\[?\d{1,4}\]?[ \t]*(?:</a>)?[ \t]*[:.)]?[ \t]*)?")
+# A marker that links to its note: "[3](#foot3)", '<a href="#fn:3">3</a>', '<a href="#n3"><sup>3</sup>'.
+_MD_MARKER_LINK_RE = re.compile(
+    r"\[\[?(\d{1,3})\]?\]\(#([^()\s]{1,80})\)"
+    r'|<a\s[^<>]*?\bhref="#([^"<>]{1,80})"[^<>]*>[ \t]*(?:<sup>)?[ \t]*\[?(\d{1,3})\]?[ \t]*(?:</sup>)?[ \t]*</a>')
+# A note opening a block with its bracketed number, as its marker is printed ("[3] Text").
+_MD_BRACKET_DEF_RE = re.compile(r"[ \t]{0,3}\[(\d{1,3})\][ \t]+(?=\S)")
+# A kramdown block attribute line ("{: .fs-2}"): styling, no text.
+_MD_IAL_RE = re.compile(r"[ \t]{0,3}\{:[^{}\n]*\}[ \t]*$")
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+")
 _MD_SETEXT_RE = re.compile(r"[ \t]*(?:=+|-{2,})[ \t]*$")
 _MD_LINK_DEF_RE = re.compile(r"[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]*\S+")
@@ -31,7 +51,9 @@ _MD_INLINE_RE = re.compile(
     r"(?P<inline>" + _INLINE_NOTE + r")"  # pandoc inline note ^[text]
     r"|(?P<fnref>\[\^(?P<label>[^\[\]\s]+)\])"  # pandoc footnote reference [^1]
     r"|(?P<sup>\^(?P<supn>\d{1,3})\^)"  # pandoc superscript ^1^
-    r"|(?P<htmlsup><sup>\s*(?P<hsupn>\d{1,3})\s*</sup>)"  # raw HTML <sup>1</sup>
+    r"|(?P<htmlsup><sup(?:\s[^<>]*)?>[ \t]*(?:(?P<hsupn>\d{1,3})|\[(?P<hsupl>\d{1,3})\]\(#[^()\s]{1,80}\))"
+    r"[ \t]*</sup>)"  # raw HTML <sup>1</sup>, <sup>[1](#foot1)</sup>
+    r'|(?P<anchor><a\s[^<>]*>(?P<atext>[^<>]{0,40})</a>)'  # <a href="#fn:1">1</a>, <a href="#fnref:1">↩</a>
     r"|(?P<image>!\[(?P<alt>[^\[\]]*)\]\((?:[^()]|\([^()]*\))*\))"  # ![alt](src)
     r"|(?P<link>\[(?P<ltext>[^\[\]]+)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\]))"  # [text](url), [text][ref]
     r"|(?P<auto><(?P<url>https?://[^>\s]+)>)"  # <http://...>
@@ -103,10 +125,12 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
                 out.generated(str(n), m.start())
                 hints.append((at, len(out)))
         elif m.group("sup") or m.group("htmlsup"):
-            digits = m.group("supn") or m.group("hsupn")
+            group = "supn" if m.group("sup") else "hsupn" if m.group("hsupn") else "hsupl"
             at = len(out)
-            out.add(digits, m.start("supn") if m.group("sup") else m.start("hsupn"))
+            out.add(m.group(group), m.start(group))
             hints.append((at, len(out)))
+        elif m.group("anchor"):
+            _md_anchor(out, text, m, hints)
         elif m.group("image"):
             out.add(m.group("alt"), m.start("alt"))
         elif m.group("link"):
@@ -118,6 +142,26 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
         elif kind in ("tag", "emph"):
             pass
     out.add(text[pos:end], pos)
+
+
+_HREF_RE = re.compile(r'\bhref="([^"<>]*)"')
+
+
+def _md_anchor(out: TextBuilder, text: str, m: re.Match[str], hints: list[tuple[int, int]]) -> None:
+    """An HTML link in Markdown: a note's link back to its marker is dropped,
+    a numbered link to a note is a marker, any other link is its text."""
+    href = _HREF_RE.search(m.group("anchor"))
+    target = href.group(1) if href else ""
+    label = m.group("atext").strip().strip("[]")
+    if BACKREF_HREF_RE.match(target) or re.search(r"\bclass=\"[^\"<>]*(?:reverse|back)", m.group("anchor")):
+        return
+    if label.isdigit() and FN_HREF_RE.search(target):
+        at = len(out)
+        start = m.start("atext") + m.group("atext").index(label)
+        out.add(label, start)
+        hints.append((at, len(out)))
+        return
+    out.add(m.group("atext"), m.start("atext"))
 
 
 def _md_table_row(out: TextBuilder, text: str, start: int, end: int,
@@ -150,6 +194,43 @@ def _inline_label(offset: int) -> str:
     return f"^{offset}"
 
 
+def _note_targets(text: str) -> dict[str, int]:
+    """Where the body's linked markers point: fragment → note number
+    ("<sup>[3](#foot3)</sup>", '<a href="#fn:3">3</a>')."""
+    targets: dict[str, int] = {}
+    for m in _MD_MARKER_LINK_RE.finditer(text):
+        frag, n = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
+        if frag and n:
+            targets.setdefault(frag, int(n))
+    return targets
+
+
+def _note_opening(text: str, starts: Sequence[int], i: int, used: set[int],
+                  targets: dict[str, int], brackets: dict[str, int]) -> tuple[str, int] | None:
+    """(label, where its text starts) when line ``i`` opens a note: "[^3]: …",
+    a raised number opening a block ("<sup>3</sup> …"), or an HTML element
+    a marker links to ('<a name="foot3">3</a>: …', '<li id="fn:3">')."""
+    s = starts[i]
+    e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+    m = _MD_FOOTNOTE_DEF_RE.match(text, s, e)
+    if m:
+        return m.group(1), m.end()
+    sup = _MD_SUP_DEF_RE.match(text, s, e)
+    if sup and _opens_block(text, starts, i, used):
+        return str(int(sup.group(1) or sup.group(2))), sup.end()
+    bracket = _MD_BRACKET_DEF_RE.match(text, s, e)
+    if bracket and _opens_block(text, starts, i, used) and brackets.get(bracket.group(1), s) < s:
+        return str(int(bracket.group(1))), bracket.end()  # "[3] Text" of a "[3]" marked above
+    anchor = _MD_ANCHOR_DEF_RE.match(text, s, e)
+    if anchor:
+        ident = anchor.group(1)
+        fn = FN_ID_RE.match(ident)
+        n = targets.get(ident) or (int(fn.group(1)) if fn else None)
+        if n is not None:
+            return str(n), anchor.end()
+    return None
+
+
 def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
                   ) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], set[int]]:
     """Pandoc footnote definitions: label → (line start, text spans), and the
@@ -159,19 +240,26 @@ def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
     spare: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # second definitions, not read
     used: set[int] = set()
     starts = line_starts(text)
+    targets = _note_targets(text)
+    brackets: dict[str, int] = {}  # where "[3]" is first printed
+    for b in re.finditer(r"\[(\d{1,3})\]", text):
+        brackets.setdefault(b.group(1), b.start())
     current: str | None = None
     for i, s in enumerate(starts):
         if s < body_start:
             continue
         e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-        m = _MD_FOOTNOTE_DEF_RE.match(text, s, e)
-        if m:
-            label = m.group(1)
+        opening = _note_opening(text, starts, i, used, targets, brackets)
+        if current is not None and _MD_IAL_RE.match(text, s, e):
+            used.add(s)  # "{: .fs-2}" under a note styles it
+            continue
+        if opening:
+            label, text_start = opening
             if label in defs:
                 problems.append((f"footnote [^{label}] is defined twice: the first definition is read",
                                  i + 1))
                 label = f"\0{i}"  # kept apart, never referenced
-            (spare if label.startswith("\0") else defs)[label] = (s, [(m.end(), e)])
+            (spare if label.startswith("\0") else defs)[label] = (s, [(text_start, e)])
             current = label
             used.add(s)
         elif current is not None and text[s:e].strip() and (
@@ -184,6 +272,21 @@ def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
             if text[nxt:nxt + 1] not in " \t":
                 current = None
     return defs, used
+
+
+_MD_RULE_RE = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_MD_BREAK_END_RE = re.compile(r"<br\s*/?>[ \t]*$|</br>[ \t]*$")
+
+
+def _opens_block(text: str, starts: Sequence[int], i: int, used: set[int]) -> bool:
+    """Whether line ``i`` starts a block: the first line, or after a blank
+    line, a rule, a kramdown attribute line, a line break or another note."""
+    if i == 0:
+        return True
+    s, e = starts[i - 1], starts[i] - 1
+    before = text[s:e].rstrip("\r")
+    return (not before.strip() or s in used or bool(_MD_RULE_RE.match(before))
+            or bool(_MD_IAL_RE.match(before)) or bool(_MD_BREAK_END_RE.search(before)))
 
 
 def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
@@ -228,6 +331,8 @@ def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
             out.add(line, s)
             out.generated("\n", e)
             continue
+        if _MD_IAL_RE.match(line):
+            continue  # "{: .class}" styles the block above
         if _MD_LINK_DEF_RE.match(line) or (_MD_SETEXT_RE.match(line) and line.strip()):
             out.newlines(2, s)
             continue

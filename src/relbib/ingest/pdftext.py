@@ -183,6 +183,22 @@ def _marked_before(text: str, start: int, end: int, n: int) -> bool:
     return sup in text[start:end] or re.compile(rf"(?<=[^\s\d]){n}(?!\d)").search(text, start, end) is not None
 
 
+def _tight_foot(text: str, lines: Sequence[_Line], group: Sequence[int], expected: int | None
+                ) -> Sequence[int]:
+    """The foot of a page's last group when its notes follow the text with no
+    blank line or rule: from the first line, after a line that ends a
+    sentence, that opens the note expected next (any number at first)."""
+    if _item_at(text, lines[group[0]]) is not None:
+        return group
+    for j in range(1, len(group)):
+        item = _item_at(text, lines[group[j]])
+        above = lines[group[j - 1]]
+        if item is not None and (expected is None or item[0] == expected) and \
+                _SENTENCE_END_RE.search(text, above.start, above.end):
+            return group[j:]
+    return group
+
+
 def _page_feet(text: str, lines: Sequence[_Line]) -> list[tuple[list[int], list[_Foot]]]:
     """(line indexes, footnotes) of every foot block, in order, numbered on
     from the block before and marked in the body above it."""
@@ -191,15 +207,17 @@ def _page_feet(text: str, lines: Sequence[_Line]) -> list[tuple[list[int], list[
     blocks: list[tuple[list[int], list[_Foot]]] = []
     expected: int | None = None
     body_from = 0
-    for g, group in enumerate(groups):
+    for g, whole in enumerate(groups):
+        later = groups[g + 1] if g + 1 < len(groups) else None
+        ends_page = paged and (later is None or lines[later[0]].page != lines[whole[0]].page)
+        group = _tight_foot(text, lines, whole, expected) if ends_page else whole
         opened = _item_at(text, lines[group[0]])
-        if opened is None or g == 0:
+        if opened is None or g == 0 and group is whole:
             continue
         first = opened[0] if expected is None else expected
         feet = _feet(text, lines, group, first)
         if feet is None or not _marked_before(text, body_from, lines[group[0]].start, first):
             continue
-        later = groups[g + 1] if g + 1 < len(groups) else None
         if paged and later is not None and lines[later[0]].page == lines[group[0]].page:
             if _item_at(text, lines[later[0]]) is None:
                 continue  # body text follows on the same page: not the page's foot
@@ -236,7 +254,9 @@ def _lift(text: str, lines: Sequence[_Line], blocks: Sequence[tuple[list[int], l
             out.generated(f"{foot.n}. ", foot.lines[0].start)
             out.add(text[foot.number_end:foot.lines[0].end], foot.number_end)
             for line in foot.lines[1:]:
-                out.generated(" ", line.start)
+                if not (len(out) > 1 and out.chars[-1] == "-" and out.chars[-2].isalpha()
+                        and text[line.start:line.end].lstrip()[:1].islower()):
+                    out.generated(" ", line.start)  # no space inside a word broken at a hyphen
                 out.add(text[line.start:line.end].strip(), line.start + len(text[line.start:line.end])
                         - len(text[line.start:line.end].lstrip()))
             out.generated("\n", foot.lines[-1].end)

@@ -59,7 +59,14 @@ _ANCIENT_YEAR = re.compile(
 )
 # Bluebook puts a URL after the parenthesis of the date, with no comma: "… 1 (2016) https://…"
 # (Chicago's ", https://…" stays for the readers, which take it as the URL of a web page).
-_URL_AFTER_PARENTHESIS = re.compile(r"(?<=\))\s(?:available\sat\s)?<?(?P<url>https?://[^\s<>]+?)>?[.,]?$")
+_URL_AFTER_PARENTHESIS = re.compile(
+    r"(?<=\)),?\s(?:available\sat\s)?<?(?P<url>https?://[^\s<>]+?)>?(?:\s\[https?://[^\s\]]+\])?[.,]?$"
+)
+# Before ", https://…" Bluebook's parenthesis holds a date or a year ("(Feb. 14, 2022,
+# 1:49 PM)", "(2021)"); Chicago's holds a place and publisher ("(Oxford: Bodleian,
+# 2019)") or follows a quoted title ("“Title,” Site (…), https://…"): the readers take those.
+_CHICAGO_TITLE = re.compile(r",[\u201d\"]")
+_CLOCK = re.compile(r"\d:\d\d")
 # Chapters cited right after a title, before the rest of the note's facts.
 _CHAPTERS_INSIDE = re.compile(
     r",\s(?P<pin>(?:chs?|chaps?|bk|bks)\.\s?(?:\d+|[IVXLC]+|[ivxlc]+)(?:,\s(?:\d+|[IVXLC]+|[ivxlc]+)\b(?!\.))*)"
@@ -71,11 +78,19 @@ _FACTS_AFTER = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)|\b(?:vol|pp?|col)
 def parse_note(text: str) -> Reference:
     """The Reference one note's text describes."""
     url = _URL_AFTER_PARENTHESIS.search(text.rstrip())
+    if url is not None and text[url.start()] == "," and _chicago_parenthesis(text, url.start()):
+        url = None  # Chicago's ", https://…" after a publication's parenthesis: the readers take it
     reading = text if url is None else text[: url.start()] + "."
     ref = _read_note(text, reading)
     if isinstance(ref, FullRef) and url is not None and "url" not in ref.fields:
         ref = replace(ref, fields=freeze_fields({**ref.fields, "url": url.group("url")}))
     return ref
+
+
+def _chicago_parenthesis(text: str, end: int) -> bool:
+    """Whether the parenthesis closing at ``end`` is Chicago's, not Bluebook's date."""
+    inner = text[text.rfind("(", 0, end) + 1 : end]
+    return ":" in _CLOCK.sub("", inner) or _CHICAGO_TITLE.search(text, 0, end) is not None
 
 
 def _read_note(text: str, reading: str) -> Reference:

@@ -38,11 +38,14 @@ _VOLUME_ID = re.compile(r"^\d{1,3}\s+(?=(?i:id)\.)")
 # Pinpoints of law and archives the form patterns do not spell.
 _ODD_PIN = re.compile(
     r"(?P<sep>,?\s?)(?:at\s)?(?P<pin>\[\d+(?:\s?[-\u2013]\s?\d+)?\]"
-    r"|(?:paras?|ch|chs|chap|sch|pt|points?|s|ss|arts?|fos?|fols?|nn?)\.?\s?\d[\d.]*[a-z]?(?:\s?[-\u2013]\s?\d[\d.]*)?"
+    r"|(?:paras?|ch|chs|chap|sch|pt|points?|s|ss|arts?|fos?|fols?|nn?|[Rr]ecitals?|Annex)\.?\s?\d[\d.]*[a-z]?(?:\(\w{1,4}\))*"
+    r"(?:\s?[-\u2013]\s?\d[\d.]*)?"
     r"(?:,\s(?:paras?|n)\.?\s?\d[\d.]*)?"
     r"|\*\d+(?:\s?[-\u2013]\s?\*?\d+)?|\u00a7\u00a7?\s?\d[\d.]*(?:\s?[-\u2013]\s?\d[\d.]*)?)\.?$"
 )
-_RANGE_ENDS = re.compile(r"^(\d+)--(\d+)$")
+# A short label before "(n 10)": "WP251", "DSB (Austria) 2020-0.436.002" (no comma).
+_LABEL = re.compile(r"^[A-Z][^,;]{0,40}$")
+_RANGE_ENDS = re.compile(r"^(\d+)--(\d+)(?=$|\s)")  # "328--30 & n.5": the range before a note
 # "12 f." / "12ff." are spelled "12f" / "12ff" (the dot would read as the note's end).
 _FOLLOWING = re.compile(r"(?<=\d)\s*(ff?)\.?(?![a-z])")
 
@@ -129,6 +132,8 @@ def _read_supra(text: str, clean: str) -> Reference | None:
     m = P.FORM_SUPRA.match(clean) or P.FORM_BRACKET_NOTE.match(clean)
     if m is not None:
         head = read_head(m.group("head") or "")
+        if head is None and _LABEL.match(m.group("head") or ""):
+            head = ((), m.group("head"))  # "WP251 (n 10)": a document's label, read by resolve.py
         if head is None:
             return None
         authors, _title = head
@@ -238,4 +243,4 @@ def _expand_range(pin: str) -> str:
     first, last = m.group(1), m.group(2)
     if len(last) < len(first) and int(first[: len(first) - len(last)] + last) > int(first):
         last = first[: len(first) - len(last)] + last
-    return f"{first}--{last}"
+    return f"{first}--{last}{pin[m.end():]}"

@@ -42,14 +42,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from types import MappingProxyType
 
-from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
+from relbib.model import FieldValue, Name, Reference, ShortRef
 from relbib.parse import legal_patterns as L
 from relbib.parse import patterns as P
-from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.legal_eu import article_fields, parse_european
+from relbib.parse.legal_shared import authors_and_title as _authors_and_title
+from relbib.parse.legal_shared import court as _court
+from relbib.parse.legal_shared import full as _full
+from relbib.parse.legal_shared import set_date as _set_date
+from relbib.parse.legal_us import (
+    read_bare_report,
+    read_code,
+    read_database_case,
+    read_nonconsecutive,
+)
 from relbib.parse.names import split_names
 
 __all__ = ["parse_legal"]
@@ -74,6 +82,9 @@ def parse_legal(text: str) -> Reference | None:
     clean = L.LEGAL_SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
     if not clean:
         return None
+    history = L.LEGAL_HISTORY.search(clean)
+    if history is not None:
+        clean = clean[: history.start() + 1]  # the case, without its later history
     european = parse_european(clean)
     if european is not None:
         return replace(european, text=text)
@@ -82,14 +93,18 @@ def parse_legal(text: str) -> Reference | None:
         _read_charter,
         _read_constitution,
         _read_statute,
+        read_code,
         _read_named_act,
         _read_treaty,
         _read_case_short,
+        read_bare_report,
+        read_database_case,
         _read_oscola_case,
         _read_oscola_article,
         _read_uk_act,
         _read_bracket_year_case,
         _read_periodical,
+        read_nonconsecutive,
         _read_chapter,
         _read_session_law,
         _read_institutional_report,
@@ -116,8 +131,8 @@ def _read_periodical(text: str, clean: str) -> Reference | None:
     source = m.group("source").strip()
     year = m.group("year") or ""
     is_case = bool(L.LEGAL_CASE_NAME.search(head) or L.LEGAL_REPORTER.match(source))
-    if not year and is_case and L.LEGAL_YEAR_ONLY.fullmatch(m.group("volume")):
-        year = m.group("volume")  # "1986 I.C.J. 14": the volume is the year
+    if not year and L.LEGAL_YEAR_ONLY.fullmatch(m.group("volume")):
+        year = m.group("volume")  # "1986 I.C.J. 14", "1979 Wis. L. Rev. 125": the volume is the year
     if not year:
         return None
     pin = normalize_pinpoint(m.group("pin") or m.group("pin2"))
@@ -149,7 +164,7 @@ def _read_periodical(text: str, clean: str) -> Reference | None:
 # before a parenthesis holding a full date is the newspaper, magazine or site.
 _DATED_TAIL = re.compile(
     r",\s(?P<container>[A-Z][^,()\u201c\u201d\"]{1,60}?)\s?\((?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s"
-    r"(?P<year>1[6-9]\d\d|20\d\d))\)\.?$"
+    r"(?P<year>1[6-9]\d\d|20\d\d))(?:,\s\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?)?\)\.?$"
 )
 
 
@@ -170,12 +185,6 @@ def _read_dated_periodical(text: str, clean: str) -> Reference | None:
         fields["author"] = split[0]
     _set_date(fields, m.group("date"), m.group("year"))
     return _full(text, "article", fields, None)
-
-
-def _court(paren: str) -> str:
-    """The court of a case parenthetical: "2d Cir. 1980" → "2d Cir."."""
-    court = L.LEGAL_PAREN_DATE.sub("", paren)
-    return court.strip(" ,.") + ("." if court.strip(" ,").endswith(".") else "")
 
 
 # OSCOLA (read here, not in patterns.py, while that module is being reworked;
@@ -255,12 +264,12 @@ def _read_bracket_year_case(text: str, clean: str) -> Reference | None:
 def _read_case_short(text: str, clean: str) -> Reference | None:
     """"Brown, 347 U.S. at 495": the case named by its first party."""
     m = L.LEGAL_CASE_SHORT.match(clean)
-    if m is None:
+    if m is None or (not m.group("name") and not L.LEGAL_REPORTER.match(m.group("source"))):
         return None
     return ShortRef(
         text=text,
         authors=(),
-        short_title=m.group("name").strip(),
+        short_title=(m.group("name") or "").strip() or None,  # "138 S. Ct. at 2098": named in the text
         pinpoint=normalize_pinpoint(m.group("pin")),
     )
 
@@ -273,7 +282,7 @@ def _read_book(text: str, clean: str) -> Reference | None:
     m = L.LEGAL_BOOK.match(clean)
     if m is None:
         return None
-    split = _authors_and_title(m.group("head"))
+    institution, split = _institution_and_split(m.group("head"))
     if split is None:
         return None
     authors, title = split
@@ -282,8 +291,10 @@ def _read_book(text: str, clean: str) -> Reference | None:
     # ("Black's Law Dictionary 1375 (Bryan A. Garner ed., 10th ed. 2014)").
     if not authors and not L.LEGAL_PAREN_EDITOR.match(paren):
         return None
-    if "," in title or len(title.split()) > 25:
+    if len(title.split()) > 25 or m.group("head").endswith(","):
         return None
+    if "," in title and not (":" in title or re.search(r",\s(?:and|or|&)\s", title)):
+        return None  # "Justice, Liability, and Blame: …": commas of a title, not of a citation
     # Chicago's "(Basic Books, 2010)" has a comma before the year; Bluebook's
     # has none unless an editor or an edition precedes it.
     before_year = paren[: paren.rfind(m.group("year"))].strip()
@@ -309,10 +320,12 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if rest:
         fields["publisher"] = rest
     pin = normalize_pinpoint(m.group("pin") or m.group("pin2"))
+    if institution:
+        fields["institution"] = institution
+        return _full(text, "techreport", fields, pin)
     return _full(text, "book", fields, pin)
 
 
-_SUFFIX = re.compile(r"^(?:Jr\.|Sr\.|II|III|IV)$", re.IGNORECASE)
 # "Jane Roe, Title, in BOOK TITLE 45, 52 (Ann Ed ed., 2019)": a chapter in an edited book.
 _CHAPTER = re.compile(
     r"^(?P<head>[^()]{3,300}?),\sin\s(?P<book>[A-Z][^()]{2,300}?)\s(?P<first>\d+)"
@@ -332,8 +345,8 @@ _INSTITUTIONAL_REPORT = re.compile(
     r"(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\s\((?P<paren>[^()]{0,60}?(?:1[6-9]|20)\d\d)\)\.?$"
 )
 _INSTITUTION_WORD = re.compile(
-    r"\b(?:Off\.|Dep't|Comm'n|Ass'n|Agency|Bureau|Serv\.|Admin\.|Council|Inst\.|Ctr\.|Found\.|"
-    r"Gov't|Org\.|Bd\.|Sec'y|Comm\.)"
+    r"\b(?:Off\.|Dep['\u2019]t|Comm['\u2019]n|Ass['\u2019]n|Agency|Bureau|Serv\.|Admin\.|Council|Inst\.|Ctr\.|"
+    r"Found\.|Gov['\u2019]t|Org\.|Bd\.|Sec['\u2019]y|Comm\.)"
 )
 # "Civil Rights Act of 1871, ch. 22, 17 Stat. 13": a session law in the Statutes at Large.
 _SESSION_LAW = re.compile(
@@ -342,6 +355,19 @@ _SESSION_LAW = re.compile(
     r"(?P<cite>\d+\sStat\.\s\d+)(?:,\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?"
     r"(?:\s\((?P<paren>[^()]*)\))?\.?$"
 )
+
+
+def _institution_and_split(head: str) -> tuple[str, tuple[tuple[Name, ...], str] | None]:
+    """The institution between a report's authors and its title ("Ann Lee, Pub.
+    Pol'y Inst. of Cal., Title": Bluebook 15.1), and the head's authors and title."""
+    parts = head.split(", ")
+    for i in range(1, len(parts) - 1):
+        if _INSTITUTION_WORD.search(parts[i]):
+            split = _authors_and_title(", ".join(parts[:i] + parts[i + 1 :]))
+            if split is not None and split[0]:
+                return parts[i], split
+            break
+    return "", _authors_and_title(head)
 
 
 def _read_chapter(text: str, clean: str) -> Reference | None:
@@ -420,7 +446,8 @@ def _read_statute(text: str, clean: str) -> Reference | None:
     m = L.LEGAL_STATUTE.match(clean)
     if m is None:
         return None
-    fields: dict[str, FieldValue] = {"title": m.group("cite"), "howpublished": m.group("cite")}
+    cite = m.group("cite").rstrip(".")
+    fields: dict[str, FieldValue] = {"title": cite, "howpublished": cite}
     if not _set_date(fields, m.group("paren") or "", ""):
         if m.group("paren"):
             fields["note"] = m.group("paren")
@@ -516,69 +543,3 @@ def _read_un_document(text: str, clean: str) -> Reference | None:
     printed_pin = printed_pin or (pins[0] if pins else None)
     pin = normalize_pinpoint(re.sub(r"^at\s*", "", printed_pin)) if printed_pin else None
     return _full(text, "misc", fields, pin)
-
-
-# --- shared helpers -------------------------------------------------------------
-
-
-def _authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
-    """Split "Oona A. Hathaway, Do Human Rights Treaties…" into names and title.
-
-    The author list runs to the segment holding "&" (Bluebook joins the last
-    two authors with it) or is the first segment; every author segment must
-    read as names.  A head with no comma is a title alone.
-    """
-    head = head.strip(" ,")
-    segments = [s.strip() for s in head.split(", ")]
-    # "RICHARD J. PIERSON, JR., TITLE": the suffix belongs to the name before it
-    segments = [s for i, s in enumerate(segments) if not (i and _SUFFIX.match(s))]
-    if len(segments) == 1:
-        return ((), head) if head else None
-    last = 0
-    for i, segment in enumerate(segments[:-1]):
-        if "&" in segment.split() and all(_names_only(s) for s in segments[: i + 1]):
-            last = i
-    authors_text = ", ".join(segments[: last + 1])
-    title = ", ".join(segments[last + 1 :]).strip()
-    if not title:
-        return None
-    if L.LEGAL_STUDENT_PIECE.match(authors_text):
-        return (), title
-    designation = title.split(", ", 1)
-    if len(designation) == 2 and L.LEGAL_STUDENT_PIECE.match(designation[0]):
-        title = designation[1]  # "Eric Lind, Comment, Title": the student piece's label
-    if not _names_only(authors_text) or L.LEGAL_SENTENCE_END.search(title) or not title[:1].isalpha():
-        return None
-    names = split_names(authors_text.replace(" & ", " and "))
-    # Bluebook prints every author in full, given name first ("Oona A.
-    # Hathaway"): a bare surname ("Felleisen, M. The theory …") is another style.
-    if not names or any(not name.given for name in names):
-        return None
-    return names, title
-
-
-def _names_only(segment: str) -> bool:
-    words = segment.replace(",", " ").split()
-    return 1 <= len(words) <= 12 and all(L.LEGAL_NAME_WORD.match(w) for w in words)
-
-
-def _set_date(fields: dict[str, FieldValue], paren: str, fallback_year: str) -> bool:
-    """Year (and ISO date when a month is named) from a parenthetical."""
-    year, iso = parse_date(paren) if paren else ("", "")
-    year = year or fallback_year
-    if not year:
-        return False
-    fields["year"] = year
-    if iso:
-        fields["date"] = iso
-    return True
-
-
-def _full(text: str, kind: str, fields: dict[str, FieldValue], pinpoint: str | None) -> FullRef:
-    return FullRef(
-        text=text,
-        type=kind,
-        fields=freeze_fields(fields),
-        confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-        pinpoint=pinpoint,
-    )

@@ -31,6 +31,7 @@ import re
 from types import MappingProxyType
 
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import split_names
 
@@ -47,11 +48,41 @@ _CASE = re.compile(
     rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),?\s(?P<name>[^\[\]]{{2,200}}?),?\s"
     rf"{_REPORT}(?:,\s?{_PIN})?\.?$"
 )
+# A provision cited in an act: "Art. 17", "art 22(4)", "arts 9–15", "Recital 96", "Annex III, point 8".
+_PROVISION = (
+    r"(?:Arts?\.?|arts?\.?|Articles?|[Rr]ecitals?|Annex|\u00a7\u00a7?)\s?[\w()\-.]+(?:\s?[-\u2013]\s?[\w()]+)?"
+    r"(?:,\s(?:point|para)\s\d+)?"
+)
 _ACT = re.compile(
     r"^(?P<title>(?:Council\s|Commission\s)?(?:Regulation|Directive|Decision)\s(?:\((?:EU|EC|EEC|Euratom)\)\s)?"
-    r"(?:No\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;]{0,400}?),\s"
-    r"(?P<oj>OJ\s(?P<ojyear>\d{4})?\s?[LC]\s?\d+(?:/\d+|,\s?p\.\s?\d+)?(?:\s\(\d{4}\))?)"
-    r"(?:,\s(?P<pin>(?:Arts?\.?|Articles?|recital)\s[\w()]+(?:\s?[-\u2013]\s?[\w()]+)?))?\.?$"
+    r"(?:No\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;]{0,400}?),?\s"
+    r"(?P<oj>(?:\[(?P<ojyear2>\d{4})\]\s)?OJ\s(?P<ojyear>\d{4})?\s?[LC]\s?\d+(?:/\d+|,\s?p\.\s?\d+)?(?:\s\(\d{4}\))?)"
+    rf"(?:,?\s(?P<pin>{_PROVISION}))?\.?$"
+)
+# An act without its Official Journal: "Directive 2011/92/EU", "Regulation (EU)
+# 2024/1689 laying down … (AI Act) Annex III, point 8".
+_ACT_BARE = re.compile(
+    r"^(?P<title>(?:[A-Z][A-Za-z]{1,12}\s)?(?:Council\s|Commission\s)?(?:Regulation|Directive|Decision)\s"
+    r"(?:\((?:EU|EC|EEC|Euratom)\)\s)?(?:No\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;,\[\]]{0,300}?)"
+    rf"(?:,?\s(?P<pin>{_PROVISION}))?\.?$"
+)
+# A treaty, charter, code or statute by its name, then a provision: "GDPR, art 9(1)",
+# "Charter of Fundamental Rights art 41", "Verwaltungsverfahrensgesetz (VwVfG) § 35a",
+# "Charter of Fundamental Rights of the European Union [2012] OJ C326/391 art 11".
+_INSTRUMENT = re.compile(
+    r"^(?P<title>[A-Z][^,;\[\]]{1,160}?)(?:\s(?P<oj>\[(?P<year>\d{4})\]\sOJ\s[LC]\s?\d+/\d+))?"
+    rf",?\s(?P<pin>{_PROVISION})\.?$"
+)
+# OSCOLA's treaty: "Title (adopted 25 June 1998, entered into force 30 October 2001)
+# 2161 UNTS 447 (Aarhus Convention) art 6".
+_TREATY = re.compile(
+    r"^(?P<title>[A-Z][^;]{2,300}?)\s\((?:adopted|signed|opened\sfor\ssignature|concluded)\s"
+    r"(?P<date>\d{1,2}\s[A-Z][a-z]+\s\d{4})[^()]{0,80}\)\s(?P<series>\d+\s(?:UNTS|UKTS|ETS|CETS|ILM|LNTS)\s\d+)"
+    rf"(?:\s\((?P<short>[^()]{{2,60}})\))?(?:,?\s(?P<pin>{_PROVISION}))?\.?$"
+)
+_INSTRUMENT_WORD = re.compile(
+    r"^[A-Z]{2,8}$|\b(?:Charter|Convention|Treaty|Protocol|Act|Code|Constitution|Statute|Regulation|Directive)\b"
+    r"|(?:gesetz|gesetzbuch|ordnung)\b|\([A-Z][A-Za-z]{1,8}\)$"
 )
 _DOCUMENT = re.compile(
     r"^(?P<org>(?:European\s)?(?:Commission|Council|Parliament|Court\sof\sAuditors)|[A-Z][\w ]{2,60}?"
@@ -69,7 +100,7 @@ _ARTICLE = re.compile(
 def parse_european(text: str) -> FullRef | None:
     """The European legal citation ``text`` is (see the module docstring), or None."""
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    for read in (_case, _act, _document, _article):
+    for read in (_case, _act, _document, _article, _treaty, _instrument):
         found = read(clean)
         if found is not None:
             kind, fields, pin = found
@@ -91,7 +122,7 @@ def _case(text: str) -> _Read | None:
     report = m.group("report")
     year = m.group("ryear") or re.search(r"\d{4}", report).group(0)  # type: ignore[union-attr]
     fields: dict[str, FieldValue] = {
-        "title": m.group("name").strip(" ,"), "number": m.group("number"),
+        "title": m.group("name").strip(" ,*_"), "number": m.group("number"),
         "howpublished": report, "year": year,
     }
     return "jurisdiction", fields, m.group("pin")
@@ -99,12 +130,43 @@ def _case(text: str) -> _Read | None:
 
 def _act(text: str) -> _Read | None:
     m = _ACT.match(text)
+    bare = m is None
+    m = m or _ACT_BARE.match(text)
     if m is None:
         return None
-    year = m.group("ojyear") or (m.group("num") if len(m.group("num")) == 4 else "")
-    fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "howpublished": m.group("oj")}
+    oj = "" if bare else m.group("oj")
+    year = ("" if bare else m.group("ojyear") or m.group("ojyear2")) or (
+        m.group("num") if len(m.group("num")) == 4 else "")
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
+    if oj:
+        fields["howpublished"] = oj
     if year:
         fields["year"] = year
+    return "legislation", fields, m.group("pin")
+
+
+def _treaty(text: str) -> _Read | None:
+    m = _TREATY.match(text)
+    if m is None:
+        return None
+    year, iso = parse_date(m.group("date"))
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "howpublished": m.group("series"),
+                                     "year": year}
+    if iso:
+        fields["date"] = iso
+    if m.group("short"):
+        fields["shorttitle"] = m.group("short")
+    return "misc", fields, m.group("pin")
+
+
+def _instrument(text: str) -> _Read | None:
+    """ "GDPR, art 9(1)": a named instrument and the provision cited."""
+    m = _INSTRUMENT.match(text)
+    if m is None or not _INSTRUMENT_WORD.search(m.group("title").strip()):
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
+    if m.group("oj"):
+        fields["howpublished"], fields["year"] = m.group("oj"), m.group("year")
     return "legislation", fields, m.group("pin")
 
 

@@ -25,14 +25,14 @@ _LEGAL_DASH = DASH
 _LEGAL_YEAR = r"(?:1[6-9]|20)\d\d"
 # One token of a reporter or journal abbreviation: "Yale", "L.J.", "F.2d",
 # "Int'l", "&", "Supp.", "2d" / "3d" / "4th" (a reporter's series).
-_LEGAL_SOURCE_TOKEN = r"(?:[A-Z][\w.'\u2019&]*|\d+(?:d|nd|rd|th)\.?(?=\s)|&|of|on|and|in|for|the|de|du)"
+_LEGAL_SOURCE_TOKEN = r"(?:[A-Z][\w.'\u2019&]*(?:,(?=\s[A-Z]))?|\d+(?:d|nd|rd|th)\.?(?=\s)|&|of|on|and|in|for|the|de|du)"
 # A reporter or journal: abbreviation tokens, the first capitalised; it stops
 # before the first page number.
-_LEGAL_SOURCE = rf"(?P<source>[A-Z][\w.'\u2019&]*(?:\s+{_LEGAL_SOURCE_TOKEN})*?)"
+_LEGAL_SOURCE = rf"(?P<source>[A-Z][\w.'\u2019&]*(?:,(?=\s[A-Z]))?(?:\s+{_LEGAL_SOURCE_TOKEN})*?)"
 # A legal pinpoint: pages ("1940", "1940-41", "1940 n.5", "12, 15") or
 # paragraphs ("¶ 186", "para. 12").
 _LEGAL_PAGE = rf"\d+(?:\s*{_LEGAL_DASH}+\s*\d+)?"
-_LEGAL_PIN_NOTE = r"(?:\s*nn?\.\s*\d+)?"
+_LEGAL_PIN_NOTE = rf"(?:\s*(?:&\s*)?nn?\.\s*\d+(?:\s*{_LEGAL_DASH}+\s*\d+)?)?"
 _LEGAL_PARA = rf"(?:\u00b6+|paras?\.)\s*{_LEGAL_PAGE}"
 _LEGAL_PIN = rf"(?:{_LEGAL_PAGE}{_LEGAL_PIN_NOTE}(?:,\s*{_LEGAL_PAGE}{_LEGAL_PIN_NOTE}){{0,20}}|{_LEGAL_PARA})"
 # A parenthetical that holds the year (maybe after a court or a full date):
@@ -88,6 +88,46 @@ _LEGAL_CODE_SECTION = (
 LEGAL_STATUTE = re.compile(
     rf"^(?P<cite>{_LEGAL_CODE_SECTION})(?:\s+\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
 )
+# A code cited by its name and section, no volume first ("Utah Code Ann.
+# § 77-23c-101 (West 2024)", "N.Y. Comp. Codes R. & Regs. tit. 23, § 200",
+# "Model Penal Code § 3.04(2)(b)"), or a court rule ("Fed. R. Evid. 702",
+# "Fed. R. Civ. P. 12(b)(6)"): the code or rules, then the section.
+_LEGAL_CODE_WORD = r"(?:[A-Z][\w.'\u2019]*,?|&|of|tit\.\s\d+,)"
+# The word that makes a cited body of law a code ("Code", "Stat.", "Ordinances").
+LEGAL_CODE_WORD = re.compile(r"\b(?:Codes?|Ordinances|Stat\.|Stats\.|Regs\.|Laws?|Ann\.)(?!\w)")
+LEGAL_CODE = re.compile(
+    rf"^(?P<cite>[A-Z][\w.'\u2019]*,?(?:\s{_LEGAL_CODE_WORD}){{0,8}}\s\u00a7\u00a7?\s?[\w.()][\w.():\-]*"
+    rf"(?:\s?(?:{_LEGAL_DASH}|to)\s?[\w.()\-]+)?)(?:\s\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
+)
+LEGAL_RULE = re.compile(
+    rf"^(?P<cite>(?:[A-Z][a-z]*\.\s){{0,2}}R\.\s(?:[A-Z][a-z]*\.\s?){{1,3}}\s?\d+(?:\.\d+)*(?:\([\w]+\))*)"
+    rf"(?:\s\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
+)
+# A piece in a periodical paginated by issue (Bluebook 16.5): "Author, Title,
+# L. & Contemp. Probs., Autumn 1989, at 133, 174" / "…, Econ., Mar. 3, 2001, at 5".
+LEGAL_NONCONSECUTIVE = re.compile(
+    rf"^(?P<head>[^()]+?),\s(?P<journal>[A-Z][^,()]{{0,60}}?),\s(?P<date>(?:(?:Spring|Summer|Autumn|Fall|Winter|"
+    rf"{_LEGAL_MONTH})\s(?:\d{{1,2}},\s)?)?{_LEGAL_YEAR}),\sat\s(?P<first>\d+)(?:,\s?(?P<pin>{_LEGAL_PIN}))?"
+    rf"{_LEGAL_TRAILER}"
+)
+# A case's later history after its year: "(9th Cir. 2021), cert. granted, 142
+# S. Ct. 1413 (2022)", "…), aff'd, 5 F.4th 1 (2021)": the case is what precedes.
+LEGAL_HISTORY = re.compile(
+    r"\),\s(?:cert\.\s(?:granted|denied|dismissed)|aff['\u2019]d|rev['\u2019]d|vacated|modified|"
+    r"appeal\sdismissed|reh['\u2019]g\s(?:en\sbanc\s)?(?:granted|denied)|abrogated|overruled|superseded)\b"
+)
+# An unreported case in a database: "…, No. 3:16-CV-946, 2017 WL 4785792, at *4
+# (S.D. Ill. Oct. 20, 2017)" (the head before it holds the case name).
+LEGAL_DATABASE_TAIL = re.compile(
+    rf",\s(?:No\.\s(?P<docket>[^,()]{{1,60}}),\s)?(?P<db>(?P<year>{_LEGAL_YEAR})\s(?:WL|U\.S\.\s(?:Dist\.|App\.)\sLEXIS|"
+    rf"[A-Z][\w.]{{0,12}}\sLEXIS)\s\d+),?(?:\sat\s(?P<pin>\*{{1,2}}\d+(?:\s?{_LEGAL_DASH}\s?\*{{0,2}}\d+)?))?"
+    rf"\s\((?P<paren>[^()]*)\){_LEGAL_TRAILER}"
+)
+# A reporter citation alone, the case named in the text: "476 U.S. 573, 580 (1986)".
+LEGAL_BARE_REPORT = re.compile(
+    rf"^(?P<volume>\d{{1,4}})\s{_LEGAL_SOURCE}\s(?P<first>\d+)(?:,\s?(?:at\s)?(?P<pin>{_LEGAL_PIN}))?"
+    rf"\s{_LEGAL_YEAR_PAREN}{_LEGAL_TRAILER}"
+)
 # A named act followed by its citations: "Civil Rights Act of 1964, Pub. L.
 # No. 88-352, 78 Stat. 241 (1964)".
 _LEGAL_STATUTE_CITE = rf"(?:Pub\.\s?L\.\s?No\.\s?[\d{_LEGAL_DASH_CHARS}]+|\d+\s+Stat\.\s+\d+|{_LEGAL_CODE_SECTION})"
@@ -142,7 +182,7 @@ LEGAL_UN_AUTHOR = re.compile(
 )
 # A case's short form: "Brown, 347 U.S. at 495".
 LEGAL_CASE_SHORT = re.compile(
-    rf"^(?P<name>[A-Z][^,\d]{{0,60}}?),\s+(?P<volume>\d{{1,4}})\s+{_LEGAL_SOURCE}\s+at\s+(?P<pin>{_LEGAL_PIN})"
+    rf"^(?:(?P<name>[A-Z][^,\d]{{0,60}}?),\s+)?(?P<volume>\d{{1,4}})\s+{_LEGAL_SOURCE}\s+at\s+(?P<pin>{_LEGAL_PIN})"
     rf"{_LEGAL_TRAILER}"
 )
 # Words of a name list: capitalised words, initials, particles, "&", "et al.".
@@ -151,7 +191,7 @@ LEGAL_NAME_WORD = re.compile(
     r"al-\w+|el-\w+|Jr\.|III?)$"
 )
 # "Note" / "Comment": a student piece has no named author.
-LEGAL_STUDENT_PIECE = re.compile(r"^(?:Note|Comment|Recent Case|Case Comment|Developments)$")
+LEGAL_STUDENT_PIECE = re.compile(r"^(?:Note|Comment|Commentary|Essay|Opinion|Editorial|Op-Ed|Recent Case|Case Comment|Developments)$")
 LEGAL_SPACES = re.compile(r"\s+")
 # A full stop that ends a sentence inside a title ("M. The theory …. Operations
 # Research"): the string is in another style.  Initials ("W.") do not count.

@@ -46,6 +46,7 @@ from relbib.model import (
     freeze_fields,
 )
 from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, title_goes_on
 
 __all__ = ["read_note", "split_note"]
 
@@ -90,7 +91,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])[*_]{0,2}\s+(?=[*_\u201c\u2018\"']?[A-Z\u
 _CONTINUES = re.compile(
     r"^[*_]?(?:Accessed|Available|Retrieved|Last\s+(?:accessed|modified|updated)|Translated|Trans\.|"
     r"Reprinted|Repr\.|Originally|First\s+published|Edited|Ed\.|Eds\.|Published|Online|"
-    r"Vol\.|Volume|No\.|Paper|Doi|DOI|URL|Https?|In\b|Rev\.|2d|3d)",
+    r"Vol\.|Volume|No\.|Paper|Doi|DOI|URL|Https?|In\b(?=:|\s[A-Z\u201c\u2018\"*_])|Rev\.|2d|3d)",
 )
 _OPENS_CITATION = re.compile(
     r"^[*_]{0,2}(?:see|cf\.|but\s|compare|accord|contra|e\.\s?g\.|also\s|quoted\s+in|cited\s+in|"
@@ -120,7 +121,7 @@ _EDITORS_OPEN = re.compile(
 _NAME_WORDS = lexicon.name_particles() | frozenset(
     "and of the und für for in on at a an to".split())
 # APA in a note: "Smith, J. (1980). Title." — the year closes no citation.
-_AUTHOR_YEAR = re.compile(r"^[^()]{1,100}\(\d{4}[a-z]?\)$")
+_AUTHOR_YEAR = re.compile(r"^[^()\d]{1,100}\(\d{4}[a-z]?\)$")
 # Cross-references: the note points inside the essay, not to a work.
 _CROSS_REFERENCE = re.compile(
     r"^(?:(?:see|cf\.)\s+(?:also\s+)?)?(?:infra|supra|above|below),?\s+"
@@ -155,7 +156,7 @@ _REPRINT = re.compile(
     r"reissued|new\s+ed\.)[^()]*?(?P<year>1[4-9]\d\d|20\d\d)[^()\d]*\)"
 )
 # Closing explanatory parentheticals: "(holding that …)", "(emphasis added)".
-_PAREN_WORD = re.compile(r"^\((?P<word>[a-z][a-z]+)")
+_PAREN_WORD = re.compile(r"\((?:(?P<word>[a-z][a-z]+)|(?<=[)\d]\s\()(?P<quote>[\u201c\"]))")
 _KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n", "nn", "on", "in"})
 # Marks of a citation.
 _YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
@@ -276,7 +277,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # inside brackets, or inside a quoted title (“A.I. Is Coming. The …,”)
         before = text[max(begin, m.start() - _WINDOW) : m.start()].rstrip("*_")
         after = text[m.end() : min(end, m.end() + _WINDOW)]
-        if _cuts(before, after):
+        if _cuts(before, after) and not title_goes_on(before, after):
             out.append((begin, m.start()))
             begin = m.end()
             depth = _depth_counter(text, begin)
@@ -451,7 +452,7 @@ def _strip_parentheticals(text: str, start: int, end: int) -> int:
         opening = _opening_paren(body)
         if opening is None:
             return end
-        m = _PAREN_WORD.match(body[opening:])
+        m = _PAREN_WORD.match(body, opening)  # a quotation explains after a year or page: "5 (2002) (“…”)"
         if m is None or m.group("word") in _KEPT_PAREN_WORDS or opening == 0:
             return end
         end = start + len(body[:opening].rstrip())
@@ -575,14 +576,14 @@ def _is_citation(body: str, ref: Reference) -> bool:
     """Whether a piece cites a work (see the module docstring)."""
     if isinstance(ref, SupraRef) and ref.pinpoint is not None:
         return True  # "supra note 3, at 7" cites the work of note 3
-    if _CROSS_REFERENCE.match(body):
+    if _CROSS_REFERENCE.match(body) or (INSIDE_ESSAY.search(body) and _prose(body)):
         return False
     if isinstance(ref, UnparsedRef):
         return bool(_STRONG.search(body) or _YEAR.search(body)) and not _prose(body)
     if not isinstance(ref, FullRef | ShortRef):
         return True  # Ibid., Id., supra, op. cit.
     if isinstance(ref, FullRef) and ref.confidence and min(ref.confidence.values()) >= 1.0:
-        if not _prose(body) or _STRONG_IN_PROSE.search(body):
+        if not _prose(body) or _STRONG_IN_PROSE.search(body) or EU_ACT.match(body):
             return True  # a rule reader (short note, legal shape) read it whole
     if not _CITES.search(body):
         return False

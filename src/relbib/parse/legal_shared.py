@@ -1,0 +1,89 @@
+"""Helpers the legal readers share: a Bluebook head split into authors and title,
+a parenthetical's date, and the FullRef of a legal shape.
+
+Input: pieces of one legal citation's text. Output: names, titles, fields, FullRefs.
+Never: read a whole note (legal.py does), or touch a file.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.parse import legal_patterns as L
+from relbib.parse.dates import parse_date
+from relbib.parse.names import split_names
+
+__all__ = ["authors_and_title", "court", "full", "set_date"]
+
+_SUFFIX = re.compile(r"^(?:Jr\.|Sr\.|II|III|IV)$", re.IGNORECASE)
+
+
+def authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
+    """Split "Oona A. Hathaway, Do Human Rights Treaties…" into names and title.
+
+    The author list runs to the segment holding "&" (Bluebook joins the last
+    two authors with it) or is the first segment; every author segment must
+    read as names.  A head with no comma is a title alone.
+    """
+    head = head.strip(" ,")
+    segments = [s.strip() for s in head.split(", ")]
+    # "RICHARD J. PIERSON, JR., TITLE": the suffix belongs to the name before it
+    segments = [s for i, s in enumerate(segments) if not (i and _SUFFIX.match(s))]
+    if len(segments) == 1:
+        return ((), head) if head else None
+    last = 0
+    for i, segment in enumerate(segments[:-1]):
+        if "&" in segment.split() and all(_names_only(s) for s in segments[: i + 1]):
+            last = i
+    authors_text = ", ".join(segments[: last + 1])
+    title = ", ".join(segments[last + 1 :]).strip()
+    if not title:
+        return None
+    if L.LEGAL_STUDENT_PIECE.match(authors_text):
+        return (), title
+    designation = title.split(", ", 1)
+    if len(designation) == 2 and L.LEGAL_STUDENT_PIECE.match(designation[0]):
+        title = designation[1]  # "Eric Lind, Comment, Title": the student piece's label
+    if not _names_only(authors_text) or L.LEGAL_SENTENCE_END.search(title) or not title[:1].isalpha():
+        return None
+    names = split_names(authors_text.replace(" & ", " and "))
+    # Bluebook prints every author in full, given name first ("Oona A.
+    # Hathaway"): a bare surname ("Felleisen, M. The theory …") is another style.
+    if not names or any(not name.given for name in names):
+        return None
+    return names, title
+
+
+def _names_only(segment: str) -> bool:
+    words = segment.replace(",", " ").split()
+    return 1 <= len(words) <= 12 and all(L.LEGAL_NAME_WORD.match(w) for w in words)
+
+
+def set_date(fields: dict[str, FieldValue], paren: str, fallback_year: str) -> bool:
+    """Year (and ISO date when a month is named) from a parenthetical."""
+    year, iso = parse_date(paren) if paren else ("", "")
+    year = year or fallback_year
+    if not year:
+        return False
+    fields["year"] = year
+    if iso:
+        fields["date"] = iso
+    return True
+
+
+def full(text: str, kind: str, fields: dict[str, FieldValue], pinpoint: str | None) -> FullRef:
+    return FullRef(
+        text=text,
+        type=kind,
+        fields=freeze_fields(fields),
+        confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
+        pinpoint=pinpoint,
+    )
+
+
+def court(paren: str) -> str:
+    """The court of a case parenthetical: "2d Cir. 1980" → "2d Cir."."""
+    court = L.LEGAL_PAREN_DATE.sub("", paren)
+    return court.strip(" ,.") + ("." if court.strip(" ,").endswith(".") else "")

@@ -1,0 +1,39 @@
+"""Marks of law-review notes the note splitter reads: where a full stop or a
+question mark stands inside a citation, and what a sentence about the essay is.
+
+Input: the text around one full stop of a note, or one piece of a note.
+Output: booleans and compiled patterns for :mod:`relbib.parse.split`.
+Never: cut or read a note itself (split.py does), or touch a file.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["EU_ACT", "INSIDE_ESSAY", "title_goes_on"]
+
+# "…, 46 Fla. L. Rev. 699" / "…, 11 Am. U. J. Gender, Soc. Pol'y & L. 533": a
+# volume, then a journal's abbreviated words (read on the last 40 characters
+# before the full stop), and after it one more short or abbreviated word.
+_VOLUME_ABBREVIATION = re.compile(
+    r"(?:^|\s)\d{1,4}\s(?:(?:[A-Z][A-Za-z'\u2019]*[.,]?|&)\s)*[A-Z][A-Za-z'\u2019]{0,7}\.$"
+)
+_ABBREVIATION_NEXT = re.compile(r"[A-Z](?:[A-Za-z]{0,3}|[A-Za-z]{0,6}['\u2019.][A-Za-z.]{0,4})(?=\s|$)")
+_DIGIT = re.compile(r"\d")
+# A pointer inside the essay met in the middle of a sentence ("As we show infra
+# section III.A, pp. 410–15, …"): with prose around it, the sentence cites nothing.
+INSIDE_ESSAY = re.compile(r"\b(?:infra|supra)\s(?:sections?|parts?|pp?\.|§|ch\.|chapters?)\s")
+# An EU act opening a piece: its title is long and lowercase, but it is no prose.
+EU_ACT = re.compile(
+    r"(?:Council\s|Commission\s)?(?:Regulation|Directive)\s(?:\((?:EU|EC|EEC)\)\s)?(?:No\s)?\d{2,4}/\d{1,4}"
+)
+
+
+def title_goes_on(before: str, after: str) -> bool:
+    """Whether the full stop (or ?/!) ending ``before`` stands inside a citation:
+    a journal's abbreviation after its volume ("46 Fla. L. Rev."), or a question
+    inside a title whose citation's numbers are still to come ("A, Why Stay? Tenants, 14 J. 211")."""
+    if _VOLUME_ABBREVIATION.search(before[-40:]) and _ABBREVIATION_NEXT.match(after):
+        return True
+    return (before.endswith(("?", "!")) and ", " in before and not _DIGIT.search(before)
+            and _DIGIT.search(after[:120]) is not None)

@@ -172,3 +172,10 @@ def test_markdown_bracketed_note_after_the_text_before_comments() -> None:
     notes, claims, _ = _read(text, "post.md")
     assert notes == {1: "A. Smith, Empire (London, 1980), 12."}
     assert claims == {1: "She advocates the construction of an intellectual Maginot Line."}
+
+
+def test_bracketed_links_to_numbered_anchors_and_their_notes() -> None:
+    page = _page('<a href="https://example.org/post.html#{n}">[{n}]</a>',
+                 '<hr /><p>\n<a name="1">[1]</a><span> A. Smith, <i>Empire</i> (London, 1980), 12.</span></p>'
+                 '<p><a name="2">[2]</a> <span>Ibid., 14.</span></p><h3>Comments</h3><p>Nice post.</p>')
+    assert _read(page, "post.html")[:2] == (_WANT_NOTES, _WANT_CLAIMS)

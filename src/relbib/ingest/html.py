@@ -32,6 +32,8 @@ BACKREF_HREF_RE = re.compile(r"#(?:fnref|ref|cite_ref|footnote-ref|footnote-anch
                               r"|return-footnote)", re.IGNORECASE)
 # A note's links back to its markers ("^ a b" on Wikipedia, "↩"): not note text.
 _BACKLINK_CLASS_RE = re.compile(r"back-?link|back-?ref|footnote-back|return-footnote", re.IGNORECASE)
+# A link to a numbered anchor ("post.html#3"): a marker when its text is a number.
+_DIGIT_FRAGMENT_RE = re.compile(r"#\d{1,4}$")
 # A marker printed as a roman numeral ("[iv]", Word's endnotes).
 _ROMAN_RE = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$", re.IGNORECASE)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -154,6 +156,9 @@ class _HTMLReducer(HTMLParser):
             self.out.generated(f"{fn_n}. ", at)
             self._open_note(tag, fn_n)
             return
+        if tag == "a" and not self.note_item and ident in self.targets and self._opens_note(self.targets[ident], at):
+            self.backref.append(tag)  # '<p><a name="3">[3]</a> Text': the number is the note's
+            return
         back = BACKREF_HREF_RE.match(href) or self.link[0] in self.marker_ids
         if fn_n and not self.note_item and (tag == "dt" or tag == "a" and back and (
                 in_notes or self.link[0] in self.marker_ids or BACKREF_HREF_RE.match(href))):
@@ -177,7 +182,8 @@ class _HTMLReducer(HTMLParser):
             self.backref.append(tag)
             return
         if self.marker is None and not in_notes and (
-            tag == "sup" or (tag == "a" and (FN_HREF_RE.search(href) or "footnote-ref" in a.get("class", "")
+            tag == "sup" or (tag == "a" and (FN_HREF_RE.search(href) or _DIGIT_FRAGMENT_RE.search(href)
+                                             or "footnote-ref" in a.get("class", "")
                                              or "noteref" in a.get("epub:type", "")
                                              or a.get("role", "") == "doc-noteref"))
         ):
@@ -223,7 +229,7 @@ class _HTMLReducer(HTMLParser):
                 self.hints.append((start, len(self.out)))
             else:
                 for c, o in chars:
-                    self.out.add(c, o)
+                    self._emit(c, o)
         if tag in ("ol", "ul") and self.lists:
             self.lists.pop()
         closes_note = len(self.note_item) == 1 and tag == self.note_item[-1]
@@ -331,14 +337,17 @@ class _HTMLReducer(HTMLParser):
                                   for i, c in enumerate(text))
             return
         for i, c in enumerate(text):
-            o = at if src is None else src + i
-            if c in _INVISIBLE:
-                continue
-            if c.isspace():
-                if not self.out.ends_with_space():
-                    self.out.add(" ", o)
-            else:
-                self.out.add(c, o)
+            self._emit(c, at if src is None else src + i)
+
+    def _emit(self, c: str, o: int) -> None:
+        """One character of text from source offset ``o``, runs of space made one."""
+        if c in _INVISIBLE:
+            return
+        if c.isspace():
+            if not self.out.ends_with_space():
+                self.out.add(" ", o)
+        else:
+            self.out.add(c, o)
 
     def handle_data(self, data: str) -> None:
         self._text(data, self.pos())

@@ -13,7 +13,7 @@ import pytest
 import typer.main
 from hypothesis import settings
 
-from relbib.render import csl
+from relbib.render import csl as render_csl
 
 # CI runs the property tests on a fixed sequence of examples, so a submission
 # is judged on what it changed; a developer's runs keep exploring new ones.
@@ -44,22 +44,22 @@ typer.main.get_command = _command_built_once  # type: ignore[assignment]
 # in several tests).  pandoc prints the same page for the same input, so the tests run it
 # once per distinct input (the items, the style's text, the pandoc binary) and process;
 # a style file that cannot be read goes to pandoc as it is.
-_run_pandoc = csl.run_pandoc
+_run_pandoc = render_csl.run_pandoc
 _pages: dict[tuple[str, str, str], str] = {}
 
 
-def _pandoc_once(items: Sequence[Mapping[str, Any]], style: str, *, style_text: str = "") -> str:
+def _pandoc_once(items: Sequence[Mapping[str, Any]], csl: str, *, style_text: str = "") -> str:
     try:
-        text = style_text or Path(style).read_text(encoding="utf-8")
+        text = style_text or Path(csl).read_text(encoding="utf-8")
     except OSError:
-        return _run_pandoc(items, style, style_text=style_text)
-    key = (json.dumps(list(items), ensure_ascii=False), text, csl.pandoc_path())
+        return _run_pandoc(items, csl, style_text=style_text)
+    key = (json.dumps(list(items), ensure_ascii=False), text, render_csl.pandoc_path())
     if key not in _pages:
-        _pages[key] = _run_pandoc(items, style, style_text=style_text)
+        _pages[key] = _run_pandoc(items, csl, style_text=style_text)
     return _pages[key]
 
 
-csl.run_pandoc = _pandoc_once
+render_csl.run_pandoc = _pandoc_once
 
 
 # Tests that share an expensive module- or session-scoped setup (a corpus and its

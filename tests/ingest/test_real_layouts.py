@@ -179,3 +179,20 @@ def test_bracketed_links_to_numbered_anchors_and_their_notes() -> None:
                  '<hr /><p>\n<a name="1">[1]</a><span> A. Smith, <i>Empire</i> (London, 1980), 12.</span></p>'
                  '<p><a name="2">[2]</a> <span>Ibid., 14.</span></p><h3>Comments</h3><p>Nice post.</p>')
     assert _read(page, "post.html")[:2] == (_WANT_NOTES, _WANT_CLAIMS)
+
+
+def test_markdown_raised_numbers_written_as_math_or_unicode_superscripts() -> None:
+    text = ("# Trade\n\nThe treaty was signed in Vienna.$^1$ Its critics were many.$^{2}$\n\n"
+            "$^1$ A. Smith, *Empire* (London, 1980), 12.\n\n$^2$ Ibid., 14.\n")
+    assert _read(text, "trade.md")[:2] == (_WANT_NOTES, _WANT_CLAIMS)
+    text = ("# Trade\n\nThe treaty was signed in Vienna.¹ Its critics were many.²\n\n---\n\n"
+            "¹ A. Smith, *Empire* (London, 1980), 12.\n² Ibid., 14.\n")
+    assert _read(text, "trade.md")[:2] == (_WANT_NOTES, _WANT_CLAIMS)
+
+
+def test_calibre_notes_open_with_an_anchor_then_their_number() -> None:
+    page = _page('<a href="part0012.html#filepos{n}0" class="calibre3"><sup class="calibre4">{n}</sup></a>',
+                 '<p class="calibre1"><a id="filepos10"></a><a href="part0003.html#filepos999">1</a>. A. Smith, '
+                 '<i>Empire</i> (London, 1980), 12.</p>'
+                 '<p class="calibre1"><a id="filepos20"></a><a href="part0003.html#filepos998">2</a>. Ibid., 14.</p>')
+    assert _read(page, "book.html")[:2] == (_WANT_NOTES, _WANT_CLAIMS)

@@ -5,6 +5,10 @@ Output: plain text with one source offset per character (html.parser gives
 exact source positions, which lxml does not), the spans of explicit note
 markers (``<sup>1</sup>``, ``<a href="#fn1">``) and the page's <meta> fields;
 the notes list (``<ol>``, ``section.footnotes``) becomes a ``Notes`` section.
+A note is also any element a marker links to (``<aside id="n3">``, Word's
+``<a name="_edn3">``), and any block that opens with the raised number of a
+marker already read (``<p><sup>3</sup> …``); notes standing between the
+paragraphs are moved after the text.
 Never: read files or fetch anything the page links to.
 """
 
@@ -274,8 +278,7 @@ class _HTMLReducer(HTMLParser):
         self._loose_note(at)
         self.out.newlines(2, at)
         self.out.generated(f"{n}. ", at)
-        self._open_note(block, n)
-        self.suppress_number = False
+        self._open_note(block, n)  # the number may follow again ('<a id="x"></a><a href="…">3</a>. Text')
         return True
 
     def _loose_note(self, at: int) -> None:

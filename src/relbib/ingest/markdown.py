@@ -3,7 +3,11 @@
 Input: the text of a Markdown essay.
 Output: plain text with one source offset per character, the spans of
 explicit note markers (``[^1]``, ``^1^``) and the front matter's fields;
-footnote definitions become a ``Notes`` section at the end of the text.
+footnote definitions become a ``Notes`` section at the end of the text —
+``[^1]: …``, and notes written where they stand: a block opening with a
+raised number (``<sup>1</sup> …``, ``^1^``, ``$^1$``, ``¹``), with the
+bracketed number of a ``[1]`` marker above, or an HTML element a marker
+links to (``<a name="fn1">``, ``<li id="fn:1">``).
 Never: read files or import yaml (front matter is read by hand: title,
 author, date and venue are all it needs).
 """
@@ -24,7 +28,9 @@ _MD_FOOTNOTE_DEF_RE = re.compile(r"\[\^([^\]\s]+)\]:[ \t]?")
 # of a block ("***", a blank line, the note before): "<sup>1</sup> Text",
 # "<br><sup>2</sup>Text", "^3^ Text".
 _MD_SUP_DEF_RE = re.compile(
-    r"[ \t]{0,3}(?:<br\s*/?>[ \t]*)?(?:<sup>[ \t]*\[?(\d{1,4})\]?[ \t]*</sup>|\^(\d{1,4})\^)[ \t]*(?=\S)")
+    r"[ \t]{0,3}(?:<br\s*/?>[ \t]*)?(?:<sup>[ \t]*\[?(\d{1,4})\]?[ \t]*</sup>|\^(\d{1,4})\^"
+    r"|\$\^\{?(\d{1,4})\}?\$|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}))[ \t]*(?=\S)")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # An HTML element opening a note: an anchor or item a marker links to, then
 # maybe the note's printed number ('<a name="foot3">3</a>: …', '<li id="fn:3">').
 _MD_ANCHOR_DEF_RE = re.compile(
@@ -51,6 +57,8 @@ _MD_INLINE_RE = re.compile(
     r"(?P<inline>" + _INLINE_NOTE + r")"  # pandoc inline note ^[text]
     r"|(?P<fnref>\[\^(?P<label>[^\[\]\s]+)\])"  # pandoc footnote reference [^1]
     r"|(?P<sup>\^(?P<supn>\d{1,3})\^)"  # pandoc superscript ^1^
+    r"|(?P<mathsup>\$\^\{?(?P<msupn>\d{1,3})\}?\$)"  # TeX math superscript $^1$
+    r"|(?P<usup>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})"  # Unicode superscript ¹
     r"|(?P<htmlsup><sup(?:\s[^<>]*)?>[ \t]*(?:(?P<hsupn>\d{1,3})|\[(?P<hsupl>\d{1,3})\]\(#[^()\s]{1,80}\))"
     r"[ \t]*</sup>)"  # raw HTML <sup>1</sup>, <sup>[1](#foot1)</sup>
     r'|(?P<anchor><a\s[^<>]*>(?P<atext>[^<>]{0,40})</a>)'  # <a href="#fn:1">1</a>, <a href="#fnref:1">↩</a>
@@ -131,6 +139,14 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
             hints.append((at, len(out)))
         elif m.group("anchor"):
             _md_anchor(out, text, m, hints)
+        elif m.group("mathsup") or m.group("usup"):
+            digits = m.group("msupn") or m.group("usup").translate(_SUPERSCRIPT_DIGITS)
+            if str(int(digits)) not in labels:  # "m²", "x$^2$": a power, not a note
+                out.add(m.group(0), m.start())
+                continue
+            at = len(out)
+            out.generated(digits, m.start())
+            hints.append((at, len(out)))
         elif m.group("image"):
             out.add(m.group("alt"), m.start("alt"))
         elif m.group("link"):
@@ -217,7 +233,8 @@ def _note_opening(text: str, starts: Sequence[int], i: int, used: set[int],
         return m.group(1), m.end()
     sup = _MD_SUP_DEF_RE.match(text, s, e)
     if sup and _opens_block(text, starts, i, used):
-        return str(int(sup.group(1) or sup.group(2))), sup.end()
+        raised = sup.group(1) or sup.group(2) or sup.group(3) or sup.group(4).translate(_SUPERSCRIPT_DIGITS)
+        return str(int(raised)), sup.end()
     bracket = _MD_BRACKET_DEF_RE.match(text, s, e)
     if bracket and _opens_block(text, starts, i, used) and brackets.get(bracket.group(1), s) < s:
         return str(int(bracket.group(1))), bracket.end()  # "[3] Text" of a "[3]" marked above

@@ -73,6 +73,9 @@ SHARED_SETUP = (
     "tests/render/test_render_styles.py",
     "tests/tools/test_csl_agreement.py",
     "tests/tools/test_latex_tools.py",
+    # its corpus figures sum what the project tests of the same process collected
+    # (split over two workers, the figures test skipped itself)
+    "tests/tools/test_real_projects.py",
     # a module-scoped setup of a second or more, paid again by every worker that
     # runs one of the module's tests (test_hostile_inputs: 15 s on a loaded machine)
     "tests/security/test_hostile_inputs.py",

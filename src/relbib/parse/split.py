@@ -25,7 +25,8 @@ X, see", "As quoted in") into ``signal``, and its closing explanatory
 parentheticals ("(holding that …)", "(emphasis added)").  A piece is a
 citation when a form reader knows it (Ibid., Id., supra, op. cit., a legal
 citation, a short note) or it shows a citation's marks (a year, a page, a
-quoted title, a URL) without reading as prose.
+quoted title, a URL) without reading as prose, and not when it reads as an
+editor's commentary with no publication fact (see ``parse.commentary``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ from relbib.model import (
     UnparsedRef,
     freeze_fields,
 )
+from relbib.parse.commentary import PROSE_WORDS as _PROSE_WORDS
+from relbib.parse.commentary import commentary, publication_fact
+from relbib.parse.commentary import prose as _prose
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, title_goes_on
 
@@ -177,14 +181,6 @@ _STRONG_IN_PROSE = re.compile(
     r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|(?:^|[,.:;]\s)[\u201c\"][^\u201c\u201d\"]{3,150}[\u201d\"]"
     r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d",
 )
-_PROSE_WORDS = frozenset(
-    "is was were are be been being has have had this that these those which who whom it its "
-    "there not also however but would could should may might must can will does did do argues "
-    "argued suggests suggested notes noted shows showed makes made claims claimed i we our my "
-    "he she they his her their than so because although though while whereas thus hence here "
-    "point view discussion debate question issue".split()
-)
-_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|\*[^*]+\*|_[^_]+_|\([^()]*\)")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 
 
@@ -453,7 +449,7 @@ def _strip_parentheticals(text: str, start: int, end: int) -> int:
         if opening is None:
             return end
         m = _PAREN_WORD.match(body, opening)  # a quotation explains after a year or page: "5 (2002) (“…”)"
-        if m is None or m.group("word") in _KEPT_PAREN_WORDS or opening == 0:
+        if m is None or m.group("word") in _KEPT_PAREN_WORDS or opening == 0 or _SEE_SOURCE.match(body, opening):
             return end
         end = start + len(body[:opening].rstrip())
 
@@ -474,12 +470,16 @@ def _cited_in_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
     if not body.endswith(")"):
         return start, end
     opening = _opening_paren(body)
+    see = _SEE_SOURCE.match(body, opening) if opening else None  # "(see Calendar …, p. 83)"
+    opening = see.end() - 1 if see else opening
     inner = body[opening + 1 : -1] if opening else ""
     if not opening or not _prose(body[:opening]) or not _PAREN_SOURCE.match(inner) or _DATE_ONLY.match(inner):
         return start, end
     return start + opening + 1, start + len(body) - 1
 
 
+# "(see Calendar of State Papers, 1667, p. 83)": a parenthesis pointing to a source.
+_SEE_SOURCE = re.compile(r"\((?:see|cf\.)\s(?:also\s)?(?=[A-Z\u201c\u2018*_][^()]{0,200}\b(?:pp?|vol|col|fol)\.\s?[\divxlc])")
 # "(Jan. 23, 2018)": a date closing a citation names no source of its own.
 _DATE_ONLY = re.compile(r"[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}$")
 
@@ -578,22 +578,16 @@ def _is_citation(body: str, ref: Reference) -> bool:
         return True  # "supra note 3, at 7" cites the work of note 3
     if _CROSS_REFERENCE.match(body) or (INSIDE_ESSAY.search(body) and _prose(body)):
         return False
-    if isinstance(ref, UnparsedRef):
-        return bool(_STRONG.search(body) or _YEAR.search(body)) and not _prose(body)
-    if not isinstance(ref, FullRef | ShortRef):
+    if not isinstance(ref, FullRef | ShortRef | UnparsedRef):
         return True  # Ibid., Id., supra, op. cit.
+    if commentary(body):
+        return False  # "Bishop of X, 1661–76. Died …, aged eighty. —B."
+    if isinstance(ref, UnparsedRef):
+        return bool(_STRONG.search(body) or _YEAR.search(body)) and not _prose(body) or publication_fact(body)
     if isinstance(ref, FullRef) and ref.confidence and min(ref.confidence.values()) >= 1.0:
         if not _prose(body) or _STRONG_IN_PROSE.search(body) or EU_ACT.match(body):
             return True  # a rule reader (short note, legal shape) read it whole
     if not _CITES.search(body):
         return False
-    return not _prose(body) or bool(_STRONG_IN_PROSE.search(body))
+    return not _prose(body) or bool(_STRONG_IN_PROSE.search(body)) or publication_fact(body)
 
-
-def _prose(text: str) -> bool:
-    """The text reads as a sentence: two or more prose words outside titles and parentheses."""
-    outside = _QUOTED.sub(" ", text)
-    words = _WORD.findall(outside)
-    prose = sum(1 for w in words if w.lower() in _PROSE_WORDS)
-    lower = sum(1 for w in words if len(w) > 3 and w.islower())
-    return prose >= 2 or (prose >= 1 and lower >= 3) or lower >= 6

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -290,3 +292,13 @@ class _Forked:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+@contextmanager
+def warm_client(project: Path, cache: Path) -> Iterator[LspClient]:
+    """A fresh server for ``project`` (forked warm), with its own cache, closed after."""
+    client = LspClient(project, env={"RELBIB_CACHE_DIR": str(cache)}, warm=True)
+    try:
+        yield client
+    finally:
+        client.close()

@@ -18,7 +18,7 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from lsp_client import LspClient  # noqa: E402
+from lsp_client import LspClient, warm_client  # noqa: E402
 
 ENTRIES = """\
 @article{keck2015embargo,
@@ -111,11 +111,9 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def client(project: Path, tmp_path_factory: pytest.TempPathFactory
            ) -> Iterator[LspClient]:
-    cache = tmp_path_factory.mktemp("cache")
-    c = LspClient(project, env={"RELBIB_CACHE_DIR": str(cache)}, warm=True)
-    c.initialize(project, {"debounce_ms": 0, "style": "plain"})
-    yield c
-    c.close()
+    with warm_client(project, tmp_path_factory.mktemp("cache")) as c:
+        c.initialize(project, {"debounce_ms": 0, "style": "plain"})
+        yield c
 
 
 # what the editor receives for the uncited sentence on line 2 (0-based)
@@ -214,13 +212,19 @@ def _undefined_zaidi(published: dict[str, Any]) -> list[str]:
             if d["data"]["kind"] == "undefined-key"]
 
 
-def test_a_bib_changed_on_disk_updates_the_diagnostics(client: LspClient,
-                                                        project: Path) -> None:
+def _open_missing(client: LspClient, project: Path) -> str:
+    """Open a draft citing an entry the library lacks; its diagnostics say so."""
     (project / "missing.tex").write_text(MISSING, encoding="utf-8")
     uri = client.open(project / "missing.tex", MISSING, "latex")
     published = client.wait_for("textDocument/publishDiagnostics", uri=uri)
     assert _undefined_zaidi(published) == [
         "citation 'zaidi2020gas' is not defined in the library"]
+    return uri
+
+
+def test_a_bib_changed_on_disk_updates_the_diagnostics(client: LspClient,
+                                                        project: Path) -> None:
+    uri = _open_missing(client, project)
     # another program adds the entry; the editor's file watcher says so
     refs = project / "refs.bib"
     refs.write_text(ENTRIES + ZAIDI, encoding="utf-8")
@@ -240,11 +244,7 @@ def test_a_bib_changed_on_disk_updates_the_diagnostics(client: LspClient,
 
 def test_editing_a_bib_in_the_editor_updates_an_open_drafts_diagnostics(
         client: LspClient, project: Path) -> None:
-    (project / "missing.tex").write_text(MISSING, encoding="utf-8")
-    uri = client.open(project / "missing.tex", MISSING, "latex")
-    published = client.wait_for("textDocument/publishDiagnostics", uri=uri)
-    assert _undefined_zaidi(published) == [
-        "citation 'zaidi2020gas' is not defined in the library"]
+    uri = _open_missing(client, project)
     refs = project / "refs.bib"
     bib_uri = client.open(refs, ENTRIES, "bibtex")
     published = client.wait_for("textDocument/publishDiagnostics", uri=uri)  # opening re-checks

@@ -16,7 +16,7 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from lsp_client import LspClient  # noqa: E402
+from lsp_client import LspClient, warm_client  # noqa: E402
 
 REFS = """\
 @article{khan2021russia,
@@ -95,10 +95,8 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def client(project: Path, tmp_path_factory: pytest.TempPathFactory
            ) -> Iterator[LspClient]:
-    cache = tmp_path_factory.mktemp("cache")
-    c = LspClient(project, env={"RELBIB_CACHE_DIR": str(cache)}, warm=True)
-    yield c
-    c.close()
+    with warm_client(project, tmp_path_factory.mktemp("cache")) as c:
+        yield c
 
 
 def _change(client: LspClient, uri: str, version: int, rng: dict[str, Any], text: str) -> None:

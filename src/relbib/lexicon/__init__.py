@@ -22,6 +22,7 @@ __all__ = [
     "dashes",
     "fold",
     "honorifics",
+    "life_words",
     "month_number",
     "month_pattern",
     "month_words",
@@ -31,6 +32,8 @@ __all__ = [
     "organisation_words",
     "particle_pattern",
     "particle_words",
+    "prose_words",
+    "ranks_of_place",
 ]
 
 MONTH_FORMS = ("wide", "abbr", "variant", "ascii")
@@ -179,6 +182,21 @@ def number_words(kind: str = "cardinal") -> Mapping[str, int]:
 def honorifics() -> frozenset[str]:
     """Titles printed before a personal name, lower case, without the dot (dr, prof …)."""
     return _words("honorifics.txt")
+
+
+def prose_words() -> frozenset[str]:
+    """Words that make a sentence of prose (is, was, which, argues …), lower case."""
+    return _words("prose_words.txt")
+
+
+def life_words() -> frozenset[str]:
+    """Words of a life told in an editor's note (born, married, daughter …), as written."""
+    return _words("life_words.txt")
+
+
+def ranks_of_place() -> frozenset[str]:
+    """Ranks and offices styled "X of Place" (Duke, Bishop, Mayor …)."""
+    return _words("ranks_of_place.txt")
 
 
 def organisation_words() -> frozenset[str]:

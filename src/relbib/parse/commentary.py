@@ -57,15 +57,10 @@ _AFTER_QUOTE = re.compile(
 
 # Marks of commentary.
 _QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]{0,2000}[\u201d\"]|\([^()]{0,2000}\)")
-_LIFE_WORDS = re.compile(
-    r"\b(?:died|born|married|buried|knighted|baptized|baptised|aged|afterwards|succeeded|created|consecrated|"
-    r"daughter|son|wife|widow|husband|brother|sister|niece|nephew|cousin|was|were|who|whom|"
-    r"Died|Born|Married|Buried)\b"
-)
+_LIFE_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.life_words()))})\b")
 # "Mary, Duchess of Richmond", "Bishop of Durham" (not a title's "The Duchess of Malfi").
 _RANK_OF_PLACE = re.compile(
-    r"(?<!\bThe\s)(?<!\bthe\s)\b(?:Duke|Duchess|Earl|Countess|Marquis|Marquess|Viscount|Baron|"
-    r"Bishop|Archbishop|Dean|Governor|Warden|Provost|Mayor|Sheriff|Rector|Vicar)\s+of\s+[A-Z]"
+    rf"(?<!\bThe\s)(?<!\bthe\s)\b(?:{'|'.join(sorted(lexicon.ranks_of_place()))})\s+of\s+[A-Z]"
 )
 # A sentence whose subject is a pronoun: "He died …", "She was …".
 _PRONOUN_SENTENCE = re.compile(r"(?:^|[.!?]\s)(?:He|She|It|They|This|There|His|Her)\s[a-z]")
@@ -74,13 +69,7 @@ _SIGN_OFF = re.compile(r"(?:\u2014\s?(?:[A-Z]\.\s?){1,3}|\u2014\s?Ed\.|\[Ed\.?\]
 # "… for love, see note 94": a pointer to another note closing the piece.
 _SEE_NOTE = re.compile(r"\bsee\s(?:also\s)?(?:notes?|nn?\.)\s\d{1,5}\W{0,3}$", re.IGNORECASE)
 # Words that make a sentence of prose (outside titles and parentheses).
-PROSE_WORDS = frozenset(
-    "is was were are be been being has have had this that these those which who whom it its "
-    "there not also however but would could should may might must can will does did do argues "
-    "argued suggests suggested notes noted shows showed makes made claims claimed i we our my "
-    "he she they his her their than so because although though while whereas thus hence here "
-    "point view discussion debate question issue".split()
-)
+PROSE_WORDS = lexicon.prose_words()
 _PROSE_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|\*[^*]+\*|_[^_]+_|\([^()]*\)")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 # "April 10th, 1667": a diary's date, in a piece with a word of prose beside it.

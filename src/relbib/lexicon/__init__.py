@@ -32,6 +32,7 @@ __all__ = [
     "organisation_words",
     "particle_pattern",
     "particle_words",
+    "person_titles",
     "prose_words",
     "ranks_of_place",
 ]
@@ -182,6 +183,12 @@ def number_words(kind: str = "cardinal") -> Mapping[str, int]:
 def honorifics() -> frozenset[str]:
     """Titles printed before a personal name, lower case, without the dot (dr, prof …)."""
     return _words("honorifics.txt")
+
+
+def person_titles() -> frozenset[str]:
+    """Honorifics and titles of rank, office or the clergy before a personal name
+    (dr, sir, lord, bishop, captain …), lower case, without the dot."""
+    return honorifics() | _words("titles_of_rank.txt")
 
 
 def prose_words() -> frozenset[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from relbib.lexicon import name_particles
+from relbib.lexicon import name_particles, person_titles
 from relbib.model import FullRef, Name, Reference, freeze_fields
 from relbib.parse.forms import classify_note
 from relbib.parse.humanities import read_humanities_note
@@ -42,7 +42,6 @@ _EDITORIAL_TAIL = re.compile(
 _POSSESSIVE_AUTHOR = re.compile(
     r"^(?P<names>(?:[A-Z][\w-]*\.?\s){0,3}[A-Z][\w-]+)[\u2019']s\s(?P<title>[A-Z][\w\u2019'-]*)"
 )
-_HONORIFICS = frozenset("Sir Mr Mrs Dr Lord Lady Bishop Rev Professor Prof Dean Canon Father".split())
 # "Kingsley’s Life, I 55": a life of Kingsley, not a work by him ("Muir’s Life of Mahomet" is by Muir).
 _ABOUT_WORDS = frozenset("Life Lives Biography Death Funeral Trial Portrait Memorial".split())
 # "(abridged)" inside a note: the editor's remark, not the work's.
@@ -192,7 +191,7 @@ def _author_comma(m: re.Match[str]) -> str:
         person = words[0].lower() not in known_words()  # "Ruding’s", not "Women’s"
     else:
         first = words[0].rstrip(".")
-        person = first in _HONORIFICS or len(first) == 1 or first.lower() in western_given_names()
+        person = first.lower() in person_titles() or len(first) == 1 or first.lower() in western_given_names()
     about = m.group("title") in _ABOUT_WORDS and m.string[m.end() : m.end() + 1] in (",", ".", "")
     if not person or about or not _FACTS_AFTER.search(m.string, m.end()):
         return m.group(0)

@@ -130,8 +130,7 @@ def _people(text: str) -> bool:
 def _sender(text: str) -> tuple[Name, ...]:
     """The writer of a letter: a person without their title, or a body ("Justices of Norfolk")."""
     words = text.split()
-    titles = lexicon.honorifics() | {"lord", "lady", "earl", "duke", "bishop", "rev", "captain", "general"}
-    while len(words) > 1 and words[0].lower().strip(".") in titles:
+    while len(words) > 1 and words[0].lower().strip(".") in lexicon.person_titles():
         words = words[1:]
     plain = " ".join(words)
     if any(w in ("of", "the") for w in words) or looks_like_organisation(plain):

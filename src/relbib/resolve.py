@@ -41,6 +41,7 @@ from relbib.model import (
     SupraRef,
     UnparsedRef,
 )
+from relbib.parse.names import family_core, is_suffix
 from relbib.parse.pages import page_range, pages_outside
 
 __all__ = ["ResolveResult", "resolve", "resolve_cited"]
@@ -102,6 +103,7 @@ class _Source:
     url: str
     date: str
     report: tuple[str, ...] = ()  # a case's reporter citation, "467 U.S. 837" as tokens
+    number: str = ""  # a bill's or report's number ("H.R. 5631"): one act's two bills differ
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -245,7 +247,7 @@ def _same_work(a: _Source, b: _Source) -> bool:
         return True
     if a.report and a.report == b.report and (not a.title or not b.title):
         return True  # "491 U.S. 324 (1989)" named in the text, then "Healy v. Beer Inst., 491 U.S. 324"
-    if not a.title or a.title != b.title:
+    if not a.title or a.title != b.title or (a.number and b.number and a.number != b.number):
         return False
     if a.families and b.families:
         return a.families[0] == b.families[0]
@@ -560,6 +562,7 @@ def _source_of(n: int, ref: FullRef) -> _Source:
         url=_URL_NOISE.sub("", _text(fields.get("url")).strip()).lower(),
         date=_text(fields.get("date")) or _text(fields.get("year")),
         report=_tokens(_text(fields.get("howpublished"))) if ref.type == "jurisdiction" else (),
+        number=_text(fields.get("number")) if ref.type == "legislation" else "",
     )
 
 
@@ -580,8 +583,11 @@ def _printed_families(fields: Fields) -> tuple[str, ...]:
 
 
 def _family_key(family: str) -> str:
-    """"al-Hashimi" and "Hashimi", "Saud" and "SAUD" compare equal."""
-    tokens = _tokens(family)
+    """"al-Hashimi" and "Hashimi", "Saud" and "SAUD" compare equal; so do "Mueller, III",
+    "Mueller III" and "Mueller" (a suffix is no family name)."""
+    tokens = _tokens(family_core(family))
+    while len(tokens) > 1 and is_suffix(tokens[-1]):
+        tokens = tokens[:-1]
     return tokens[-1] if tokens else ""
 
 

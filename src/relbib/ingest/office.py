@@ -82,7 +82,8 @@ def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
     """The zip ``data`` holds; InputError when it is none."""
     try:
         return zipfile.ZipFile(BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, UnicodeDecodeError) as error:
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, UnicodeDecodeError,
+            NotImplementedError) as error:  # NotImplementedError: a compression zipfile lacks
         raise InputError(f"not a {what} file (it is not a readable zip: {error})") from None
 
 

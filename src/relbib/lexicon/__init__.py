@@ -19,6 +19,7 @@ from types import MappingProxyType
 __all__ = [
     "DASH",
     "DASH_CHARS",
+    "capitalised_particles",
     "dashes",
     "fold",
     "honorifics",
@@ -128,6 +129,12 @@ def name_particles() -> frozenset[str]:
 def particle_words() -> tuple[str, ...]:
     """The particles printed as separate lower-case words (van, von, de, bin …)."""
     return tuple(word for word, kind in _rows("name_particles.tsv") if kind == "word")
+
+
+@cache
+def capitalised_particles() -> frozenset[str]:
+    """The particles English usage prints capitalised after a given name (Van, De …), lower case."""
+    return _words("capitalised_particles.txt")
 
 
 @cache

@@ -33,7 +33,7 @@ from relbib.parse.fields import clean_edition, clean_title, strip_punct
 from relbib.parse.names import looks_like_organisation, split_names
 from relbib.parse.pages import normalize_pages
 
-__all__ = ["read_facts_note", "read_genre_note", "title_quote"]
+__all__ = ["name_run", "read_facts_note", "read_genre_note", "title_quote"]
 
 # The longest name (in words) of one person in an author run.
 _MAX_NAME_WORDS = 5
@@ -294,6 +294,12 @@ def _inverted_name(family: str, given: str) -> bool:
     return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019\-]+", given))
 
 
+def name_run(text: str) -> tuple[Name, ...] | None:
+    """Names of an author text in natural order (a body's name as one literal name),
+    or None when it is no name list."""
+    return _name_run(text)
+
+
 def _name_run(text: str) -> tuple[Name, ...] | None:
     """Names of an author text in natural order, or None when it is no name list."""
     text = text.strip(" ,")
@@ -337,11 +343,32 @@ def _title_and_extras(
     return title, extras
 
 
+# One person in two roles, or two people in one chunk: "ed. and trans. Anna Field",
+# "translated by Anna Field and edited by Tom Rye".
+_BOTH_ROLES = re.compile(r"^(?i:ed\.\s(?:and|&)\s(?:trans|tr)\.|edited\sand\stranslated\sby|"
+                         r"translated\sand\sedited\sby)\s(?P<names>\S.*)$")
+_SECOND_ROLE = re.compile(r"\s(?:and|&)\s(?=(?:edited|translated)\sby\s)")
+
+
 def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
     """Put one extra chunk of a book or container in ``fields``; False if it is none."""
     if P.EDITION_ONLY.match(chunk) and "edition" not in fields:
         fields["edition"] = clean_edition(chunk)
         return True
+    both = _BOTH_ROLES.match(chunk)
+    if both:
+        names = _name_run(both.group("names"))
+        if names is None:
+            return False
+        fields["editor"] = fields["translator"] = names
+        return True
+    parts = _SECOND_ROLE.split(chunk)
+    if len(parts) == 2:
+        trial: dict[str, FieldValue] = {}
+        if all(_extra(part, trial) for part in parts):
+            fields.update(trial)
+            return True
+        return False
     role = P.NOTE_ROLE_NAMES.match(chunk)
     if role:
         names = _name_run(role.group("names"))

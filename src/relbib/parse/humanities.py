@@ -32,7 +32,7 @@ from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
 from relbib.parse.fields import clean_edition
 from relbib.parse.forms import normalize_pinpoint
-from relbib.parse.names import looks_like_organisation, split_names
+from relbib.parse.names import looks_like_organisation, split_names, western_given_names
 from relbib.parse.pages import expand_compressed, normalize_pages
 from relbib.parse.records import (
     EXTRA_CHUNK,
@@ -44,6 +44,7 @@ from relbib.parse.records import (
     comma_chunks,
     newspaper_issue,
     reference_entry,
+    web_page,
 )
 
 __all__ = ["read_humanities_note"]
@@ -66,6 +67,8 @@ _REPORT_NUMBER = re.compile(
     r"SI|SR|Command\sPaper|Consultation\sPaper\sNo|Research\sPaper|Working\sPaper(?:\sNo)?)"
     r"\.?\s[\w/.-]{1,20})$"
 )
+# An editor or translator at the head of OSCOLA's bracket: "Anna Field tr", "J Roe and K Doe eds".
+_ROLE_IN_FACTS = re.compile(r"^(?P<names>[A-Z][^,()]{1,80}?)\s(?P<role>tr|trans|eds?)\.?$")
 _THESIS = re.compile(r"(?i)\b(?:diss\.|dissertation|thesis|DPhil|PhD)\b")
 # After the bracket: "[i. |vol. 2, |2:]pages[, at|here pin]".
 _VOLUME_LEAD = r"(?:(?P<vol>[ivxlc]{1,6}\.|vol\.\s?\d+,?|\d+:)\s?)?"
@@ -110,8 +113,8 @@ def read_humanities_note(text: str, *, archival_only: bool = False) -> FullRef |
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     if not clean or len(clean) > 600:
         return None
-    readers = (archival_item, reference_entry, newspaper_issue)
-    for read in readers if archival_only else (*readers, _bracketed, _mla):
+    readers = (archival_item, reference_entry, newspaper_issue, web_page)
+    for read in readers if archival_only else (*readers, _bracketed, _mla, _older):
         found = read(clean)
         if found is not None:
             kind, fields, pin = found
@@ -199,6 +202,11 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
         facts = facts[: edition.start()] + facts[edition.end() :]
     chunks = [c.strip() for c in re.split(r",\s?", _YEAR.sub("", facts)) if c.strip(" .;")]
     for chunk in list(chunks):
+        role = _ROLE_IN_FACTS.match(chunk)  # OSCOLA's "(Anna Field tr, Verso 2005)"
+        if role is not None and (names := _name_list(role.group("names"))) is not None:
+            fields["translator" if role.group("role").startswith("tr") else "editor"] = names
+            chunks.remove(chunk)
+            continue
         number = _REPORT_NUMBER.match(chunk)
         if number is not None:
             fields["number"] = number.group("number")
@@ -434,6 +442,94 @@ def _mla_pages(chunks: list[str], fields: dict[str, FieldValue]) -> tuple[bool, 
         else:
             pin = m.group("pages")
     return True, pin
+
+
+# --- older notes: "Author, Title, Place, Year, p. 9" -------------------------------------
+
+# A pinpoint chunk of an older note: "p. 186", "pp. 43 ff.", "ch. X", "Book V", "Book II ch. X",
+# "§ 23", "I 384" (volume and page), "passim"; the second page of "pp. 91, 122" on its own.
+_OLD_PIN = re.compile(
+    r"^(?:(?:pp?\.\s?)?\d+[a-z]?(?:[\s\u2060]?[-\u2013][\s\u2060]?\d+)?(?:\sff?\.?)?|(?:ch|chap|chaps)\.\s[IVXLC\d]+"
+    r"|(?:Book|Bk\.|Part|Lect\.|Lecture)\s[IVXLC\d]+(?:\sch\.\s[IVXLC\d]+)?|\u00a7\u00a7?\s?\d+|[IVXL]{1,5}\s\d+"
+    r"|vol\.\s[IVXLC\d]+(?:,?\sp\.\s\d+)?|passim)$"
+)
+# One place of publication: "London", "New York", "St. Louis", "N.Y.", "U.S.A." (one word, so
+# that "Glück, Dritter Theil" keeps its part in the title).
+_ONE_PLACE = r"(?:(?:(?:New|San|Saint|St\.|Fort|Le|La)\s)?[A-Z][a-z]+\.?|[A-Z]\.(?:[A-Z]\.)+)"
+_OLD_PLACE = re.compile(rf"^{_ONE_PLACE}(?:\sand\s{_ONE_PLACE})?$")  # "New York and Chicago"
+_OLD_EDITION = re.compile(
+    r"(?i)^(?:\d+(?:st|nd|rd|th|d|me|e|te|ème)|new|revised)\s(?:edition|edn?\.?|édition|éd\.|Auflage|Aufl\.)$"
+)
+# A chunk that makes the note a periodical's, a thesis or a publisher's: left to the other readers.
+_NOT_BOOK_CHUNK = re.compile(
+    r"^in\s|\b(?:Journal|Review|Revue|Magazine|Quarterly|Bulletin|Zeitschrift|Proceedings|Transactions|"
+    r"Thèse|Dissertation|Co\.)(?!\w)|&"
+)
+
+
+def _older(text: str) -> Read | None:
+    """ "R. W. Emerson, Lectures and Sketches, 1868, p. 186" / "Marcus Aurelius, Meditations,
+    Book V, ch. X": an older note without a bracket, its facts closing the chunks."""
+    body = text.rstrip(" .")
+    if re.search(r"[()\u201c\u201d\"\[\]]", body):
+        return None
+    chunks = comma_chunks(body)
+    colon = ": " in chunks[0]
+    if colon:  # "Marcus Aurelius: Meditations, Book V": the colon closes the author
+        chunks[:1] = [part.strip() for part in chunks[0].split(": ", 1)]
+    if len(chunks) < 3 or ":" in ", ".join(chunks[1:]):
+        return None
+    names = _name_list(chunks[0])
+    # without the colon, only a name that reads as a person's ("R. W. Emerson", "Henry Wood")
+    # opens the note: "Women’s Work in Wartime, London, 1920" is a title
+    if names is None or not (colon or _reads_as_person(chunks[0])):
+        return None
+    if any(w.islower() and w not in _LOWER_JOINS for w in chunks[0].split()):
+        return None  # "Quoted by Lejeune: …": a remark before the author
+    fields: dict[str, FieldValue] = {"author": names}
+    end, pins = _older_facts(chunks, fields)
+    # without the colon form, a page ("p. 9") or a place of publication must show a book:
+    # "Sir Geoffrey Palmer, Attorney-General, 1660" is a life, "…, 1661–69" no page
+    if not colon and not ("address" in fields or pins and re.match(r"pp?\.|[IVXL]+\s|ch|Book|\u00a7", pins[0])):
+        return None
+    title = _leading_title(chunks[1:end], fields)
+    if not title or not (pins or "year" in fields) or any(_NOT_BOOK_CHUNK.search(c) for c in title):
+        return None
+    if len(", ".join(title).split()) > 25:
+        return None
+    fields["title"] = ", ".join(title)
+    pin = ", ".join(pins).removeprefix("pp. ").removeprefix("p. ") if pins else None
+    return "book", fields, pin
+
+
+def _older_facts(chunks: list[str], fields: dict[str, FieldValue]) -> tuple[int, list[str]]:
+    """Pinpoint, year ("no date"), place and edition chunks closing an older note, read
+    from the end into ``fields``; where the title's chunks end, and the pinpoint's chunks."""
+    end = len(chunks)
+    pins: list[str] = []
+    while end > 2 and _OLD_PIN.match(chunks[end - 1]) and not _YEAR.match(chunks[end - 1]):
+        end -= 1
+        pins.insert(0, chunks[end])
+    if end > 2 and (_YEAR.fullmatch(chunks[end - 1]) or chunks[end - 1] in ("no date", "n.d.")):
+        end -= 1
+        if chunks[end][0].isdigit():
+            fields["year"] = chunks[end]
+        places: list[str] = []
+        while end > 2 and len(places) < 2 and _OLD_PLACE.match(chunks[end - 1]):
+            end -= 1
+            places.insert(0, chunks[end])
+        if places:
+            fields["address"] = ", ".join(places)
+    if end > 2 and _OLD_EDITION.match(chunks[end - 1]):
+        end -= 1
+        fields["edition"] = clean_edition(chunks[end])
+    return end, pins
+
+
+def _reads_as_person(text: str) -> bool:
+    """ "R. W. Emerson", "Henry Wood": initials or a known given name open the name."""
+    first = text.split()[0].rstrip(".")
+    return len(first) == 1 or first.lower() in western_given_names() or first.lower() in lexicon.person_titles()
 
 
 # --- small helpers ------------------------------------------------------------------------

@@ -43,7 +43,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from relbib.model import FieldValue, Name, Reference, ShortRef
+from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
 from relbib.parse import legal_patterns as L
 from relbib.parse import patterns as P
 from relbib.parse.forms import normalize_pinpoint
@@ -53,15 +53,27 @@ from relbib.parse.legal_shared import court as _court
 from relbib.parse.legal_shared import full as _full
 from relbib.parse.legal_shared import set_date as _set_date
 from relbib.parse.legal_us import (
+    INSTITUTION_WORD,
+    corporate_author_and_title,
+    read_ag_opinion,
     read_bare_report,
+    read_bill,
     read_code,
+    read_congress_report,
     read_database_case,
     read_nonconsecutive,
+    read_sectioned_work,
+    read_web_page,
+    speech_fields,
 )
 from relbib.parse.names import split_names
 
 __all__ = ["parse_legal"]
 
+# A URL after a citation's closing parenthesis ("(2023), https://… [https://perma.cc/…]").
+_URL_AFTER_PARENTHESIS = re.compile(
+    r"(?<=\)),?\s(?:available\sat\s)?<?(?P<url>https?://[^\s<>\[\]]+?)>?(?:\s\[https?://[^\s\]]+\])?[.,]?$"
+)
 # The organ of a UN resolution, by its abbreviation with dots and spaces removed.
 # (The patterns live in patterns.py, section "legal citations".)
 _ORGANS = {
@@ -82,6 +94,14 @@ def parse_legal(text: str) -> Reference | None:
     clean = L.LEGAL_SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
     if not clean:
         return None
+    shorter = L.LEGAL_HEREINAFTER.sub("", clean)
+    url = _URL_AFTER_PARENTHESIS.search(shorter) if shorter != clean else None
+    clean = shorter
+    if url is not None:  # "(2023), https://… [hereinafter X]": the URL the note's reader left
+        ref = parse_legal(clean[: url.start()] + ".")
+        if isinstance(ref, FullRef) and "url" not in ref.fields:
+            return replace(ref, text=text, fields=freeze_fields({**ref.fields, "url": url.group("url")}))
+        return None if ref is None else replace(ref, text=text)
     history = L.LEGAL_HISTORY.search(clean)
     if history is not None:
         clean = clean[: history.start() + 1]  # the case, without its later history
@@ -91,6 +111,9 @@ def parse_legal(text: str) -> Reference | None:
     readers: tuple[Callable[[str, str], Reference | None], ...] = (
         _read_un_document,
         _read_charter,
+        read_congress_report,
+        read_bill,
+        read_ag_opinion,
         _read_constitution,
         _read_statute,
         read_code,
@@ -109,8 +132,10 @@ def parse_legal(text: str) -> Reference | None:
         _read_session_law,
         _read_institutional_report,
         _read_treatise,
+        read_sectioned_work,
         _read_dated_periodical,
         _read_book,
+        read_web_page,
     )
     for read in readers:
         ref = read(text, clean)
@@ -135,7 +160,8 @@ def _read_periodical(text: str, clean: str) -> Reference | None:
         year = m.group("volume")  # "1986 I.C.J. 14", "1979 Wis. L. Rev. 125": the volume is the year
     if not year:
         return None
-    pin = normalize_pinpoint(m.group("pin") or m.group("pin2"))
+    first_note = m.group("first_note") and f"{m.group('first')} {m.group('first_note')}"
+    pin = normalize_pinpoint(m.group("pin") or m.group("pin2") or first_note)
     paren = m.group("paren") or m.group("date_only") or ""
     fields: dict[str, FieldValue] = {}
     # "(June 27)" after "1986 I.C.J. 14": the year is the volume's.
@@ -163,28 +189,40 @@ def _read_periodical(text: str, clean: str) -> Reference | None:
 # Bluebook 16.6: "Author, Title, PERIODICAL (Month Day, Year)": the last chunk
 # before a parenthesis holding a full date is the newspaper, magazine or site.
 _DATED_TAIL = re.compile(
-    r",\s(?P<container>[A-Z][^,()\u201c\u201d\"]{1,60}?)\s?\((?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s"
+    r",\s(?P<container>[A-Z][^,()\u201c\u201d\"]{1,60}?),?\s?\((?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s"
     r"(?P<year>1[6-9]\d\d|20\d\d))(?:,\s\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?)?\)\.?$"
 )
 
 
 def _read_dated_periodical(text: str, clean: str) -> Reference | None:
-    """A newspaper, magazine or web piece: "…, Title, FORTUNE (Sept. 29, 2017)"."""
+    """A newspaper, magazine or web piece: "…, Title, FORTUNE (Sept. 29, 2017)"; a
+    speech: "Speaker, Position, Address at the Rollout (Feb. 20, 2013)"."""
     m = _DATED_TAIL.search(clean)
     if m is None or not P.MONTH.match(m.group("date")) or L.LEGAL_CASE_NAME.search(clean[: m.start()]):
         return None
-    split = _authors_and_title(clean[: m.start()])
-    if split is None or not split[1] or re.search(r"\d|\bat$", split[1]):
-        return None
+    head, container = clean[: m.start()], m.group("container").strip()
+    fields = speech_fields(head, container)
+    if fields is not None:
+        _set_date(fields, m.group("date"), m.group("year"))
+        return _full(text, "misc", fields, None)
+    split = _authors_and_title(head) or corporate_author_and_title(head)
+    if split is None or not split[1] or re.search(r"(?:^|,\s|\s)\d+(?:,|$)|\bat$", split[1]):
+        return None  # "…, 12 J. 3": a volume or a pinpoint, no periodical's title
     if not split[0] and re.search(r"[a-z]\.\s[A-Z]", split[1]):
         return None  # "Selva Ozelli. Title": an author closed by a full stop, another style
-    if not split[0] and "," not in split[1] and not m.group("container").isupper():
-        return None  # "Site, Title (date)" as often as "Title, PERIODICAL (date)": only capitals tell
-    fields: dict[str, FieldValue] = {"title": split[1], "journal": m.group("container").strip()}
+    if not split[0] and "," not in split[1] and not container.isupper() and not _long_before_short(split[1], container):
+        return None  # "Site, Title (date)" as often as "Title, PERIODICAL (date)": only capitals or length tell
+    fields = {"title": split[1], "journal": container}
     if split[0]:
         fields["author"] = split[0]
     _set_date(fields, m.group("date"), m.group("year"))
     return _full(text, "article", fields, None)
+
+
+def _long_before_short(title: str, container: str) -> bool:
+    """A headline of many words before a site's short name ("Utah Governor Signs Data
+    Privacy Bill Requiring Warrants, Hunton"): the long one is the title."""
+    return len(title.split()) >= 6 and len(container.split()) <= 3
 
 
 # OSCOLA (read here, not in patterns.py, while that module is being reworked;
@@ -312,6 +350,9 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if edition is not None:
         fields["edition"] = _edition(edition.group("edition"))
         rest = rest[: edition.start()] + rest[edition.end() :]
+    if P.MONTH.fullmatch(rest.strip()):  # "(Oct. 2012)": a month, no publisher
+        _set_date(fields, paren, m.group("year"))
+        rest = ""
     if rest.rstrip().endswith(",") or (m.group("pin") and m.group("pin2")):
         return None  # Chicago's "(Oxford, 2002), 14": Bluebook has no comma before the year
     rest = rest.strip(" ,")
@@ -319,7 +360,7 @@ def _read_book(text: str, clean: str) -> Reference | None:
         return None
     if rest:
         fields["publisher"] = rest
-    pin = normalize_pinpoint(m.group("pin") or m.group("pin2"))
+    pin = normalize_pinpoint(m.group("pin") or m.group("pin2") or m.group("pin3"))
     if institution:
         fields["institution"] = institution
         return _full(text, "techreport", fields, pin)
@@ -336,17 +377,13 @@ _CHAPTER = re.compile(
 # (Boston, Hilliard, Gray & Co. 1833)": a volume-first book, a star page or section pinpoint.
 _TREATISE = re.compile(
     r"^(?:(?P<vol>\d{1,3})\s)?(?P<head>[A-Z][^()]{3,300}?)\s(?P<pin>\*\d+(?:\s?[-\u2013]\s?\*?\d+)?"
-    r"|\u00a7\u00a7?\s?[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?|\d+(?:\s?[-\u2013]\s?\d+)?)"
+    r"|\u00a7\u00a7?\s?[\d.:]+(?:\s?[-\u2013]\s?[\d.:]+)?|\d+(?:\s?[-\u2013]\s?\d+)?)"
     r"\s\((?P<paren>[^()]{0,160}?)(?P<year>(?:1[5-9]|20)\d\d)\)\.?$"
 )
 # "U.S. GOV'T ACCOUNTABILITY OFF., GAO-21-104, TITLE 12 (2021)": a body's numbered report.
 _INSTITUTIONAL_REPORT = re.compile(
     r"^(?P<org>[A-Z][^,()]{2,80}),\s(?P<number>[A-Za-z]{2,8}-\d[\w-]{0,15}),\s(?P<title>[A-Z][^()]{2,300}?)"
     r"(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\s\((?P<paren>[^()]{0,60}?(?:1[6-9]|20)\d\d)\)\.?$"
-)
-_INSTITUTION_WORD = re.compile(
-    r"\b(?:Off\.|Dep['\u2019]t|Comm['\u2019]n|Ass['\u2019]n|Agency|Bureau|Serv\.|Admin\.|Council|Inst\.|Ctr\.|"
-    r"Found\.|Gov['\u2019]t|Org\.|Bd\.|Sec['\u2019]y|Comm\.)"
 )
 # "Civil Rights Act of 1871, ch. 22, 17 Stat. 13": a session law in the Statutes at Large.
 _SESSION_LAW = re.compile(
@@ -361,13 +398,16 @@ def _institution_and_split(head: str) -> tuple[str, tuple[tuple[Name, ...], str]
     """The institution between a report's authors and its title ("Ann Lee, Pub.
     Pol'y Inst. of Cal., Title": Bluebook 15.1), and the head's authors and title."""
     parts = head.split(", ")
+    corporate = corporate_author_and_title(head) if INSTITUTION_WORD.search(parts[0]) else None
+    if corporate is not None:
+        return "", corporate  # "Am. Bar Ass'n, Title": a body wrote it
     for i in range(1, len(parts) - 1):
-        if _INSTITUTION_WORD.search(parts[i]):
+        if INSTITUTION_WORD.search(parts[i]):
             split = _authors_and_title(", ".join(parts[:i] + parts[i + 1 :]))
             if split is not None and split[0]:
                 return parts[i], split
             break
-    return "", _authors_and_title(head)
+    return "", _authors_and_title(head) or corporate_author_and_title(head)
 
 
 def _read_chapter(text: str, clean: str) -> Reference | None:
@@ -413,7 +453,7 @@ def _read_treatise(text: str, clean: str) -> Reference | None:
 
 def _read_institutional_report(text: str, clean: str) -> Reference | None:
     m = _INSTITUTIONAL_REPORT.match(clean)
-    if m is None or not _INSTITUTION_WORD.search(m.group("org")):
+    if m is None or not INSTITUTION_WORD.search(m.group("org")):
         return None
     fields: dict[str, FieldValue] = {
         "author": (Name(family=m.group("org").strip(), literal=True),),

@@ -33,7 +33,7 @@ from types import MappingProxyType
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
-from relbib.parse.names import split_names
+from relbib.parse.names import looks_like_organisation, split_names
 
 __all__ = ["parse_european"]
 
@@ -43,10 +43,20 @@ _REPORT = (
     r"|\[\d{4}\]\s\d?\s?[A-Z][A-Za-z.]{1,8}\s\d+)"
 )
 _PIN = r"(?P<pin>(?:paras?\.?|points?|p\.|pp\.|at)?\s?\d+(?:\s?[-\u2013]\s?\d+)?)"
+# An Advocate General's opinion named before the case ("Opinion of AG X in Case …") or
+# after its report ("…, EU:C:2013:424, Opinion of AG X, para 45" / "… (Opinion of AG X) para 40").
+_AG = r"Opinion\sof\s(?:A\.\s?G\.|AG|Advocate\sGeneral)\s"
+_AG_AFTER = rf"(?:,\s|\s\()(?P<opinion>{_AG}[^,()]{{2,40}}?)\)?"
 _CASE = re.compile(
-    r"^(?:Opinion\sof\s(?:A\.\s?G\.|AG|Advocate\sGeneral)\s[^,]{2,40}?\sin\s)?(?:Joined\s)?Cases?\s"
-    rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),?\s(?P<name>[^\[\]]{{2,200}}?),?\s"
-    rf"{_REPORT}(?:,\s?{_PIN})?\.?$"
+    rf"^(?:(?P<lead>{_AG}[^,]{{2,40}}?)\sin\s)?(?:Joined\s)?Cases?\s"
+    rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),?\s(?P<name>[^\[\]()]{{2,200}}?),?\s"
+    rf"{_REPORT}(?:{_AG_AFTER})?(?:,?\s?{_PIN})?\.?$"
+)
+# OSCOLA's name first, the number in brackets: "Fixtures Marketing Ltd v Oy Veikkaus Ab
+# (Case C-46/02) EU:C:2004:694, para 34".
+_CASE_NAME_FIRST = re.compile(
+    rf"^(?P<name>[*_]{{0,2}}[A-Z][^\[\]()]{{2,200}}?)\s\((?:Joined\s)?(?:Cases?\s)?(?P<number>{_CASE_NUMBER}"
+    rf"(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}})\),?\s{_REPORT}(?:{_AG_AFTER})?(?:,?\s?{_PIN})?\.?$"
 )
 # A provision cited in an act: "Art. 17", "art 22(4)", "arts 9–15", "Recital 96", "Annex III, point 8".
 _PROVISION = (
@@ -57,6 +67,8 @@ _ACT = re.compile(
     r"^(?P<title>(?:Council\s|Commission\s)?(?:Regulation|Directive|Decision)\s(?:\((?:EU|EC|EEC|Euratom)\)\s)?"
     r"(?:No\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;]{0,400}?),?\s"
     r"(?P<oj>(?:\[(?P<ojyear2>\d{4})\]\s)?OJ\s(?P<ojyear>\d{4})?\s?[LC]\s?\d+(?:/\d+|,\s?p\.\s?\d+)?(?:\s\(\d{4}\))?)"
+    # the name the essay gives it after: "[2001] OJ L167/10 ('InfoSoc Directive')"
+    r"(?:\s\([\u2018'\u201c\"](?P<short>[^()\u2019'\u201d\"]{2,60})[\u2019'\u201d\"]\))?"
     rf"(?:,?\s(?P<pin>{_PROVISION}))?\.?$"
 )
 # An act without its Official Journal: "Directive 2011/92/EU", "Regulation (EU)
@@ -86,9 +98,11 @@ _INSTRUMENT_WORD = re.compile(
 )
 _DOCUMENT = re.compile(
     r"^(?P<org>(?:European\s)?(?:Commission|Council|Parliament|Court\sof\sAuditors)|[A-Z][\w ]{2,60}?"
-    r"(?:Commission|Agency|Office|Council)),\s(?P<title>[A-Z][^;]{2,300}?),\s"
+    r"(?:Commission|Agency|Office|Council)),\s(?P<title>[A-Z][^;]{2,300}?|[\u2018'\u201c\"][A-Z][^;]{2,300}?[\u2019'\u201d\"]),?"
+    # OSCOLA names the document's kind in brackets: "'A Strategy for Data' (Communication) COM (2020) 66 final, 5"
+    r"(?:\s\((?P<genre>[A-Z][A-Za-z ]{2,40})\))?,?\s"
     r"(?P<number>(?:COM|SEC|SWD|JOIN|C)\s?\((?P<year>\d{4})\)\s?\d+(?:\sfinal)?)"
-    r"(?:,\s(?:p\.\s?|pp\.\s?)?(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\.?$"
+    r"(?:,?\s(?:p\.\s?|pp\.\s?)?(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\.?$"
 )
 _ARTICLE = re.compile(
     r"^(?P<authors>[^\u2018\u201c\"]{2,160}?),\s[\u2018\u201c\"](?P<title>.{2,300}?)[,.]?[\u2019\u201d\"],\s"
@@ -97,10 +111,22 @@ _ARTICLE = re.compile(
 )
 
 
+# OSCOLA's secondary source whose facts close in one bracket: a body's guidelines, a blog
+# post, a web page: "Article 29 Working Party, 'Guidelines on X' (WP251rev.01, 6 February
+# 2018) 21", "A. Name, 'Title' (Some Blog, 14 June 2023) <https://…> accessed 15 October 2024".
+_SECONDARY = re.compile(
+    r"^(?P<head>(?:[^\u2018\u201c\"'\u2019()]|(?<=\w)['\u2019](?=\w)){2,160}?),\s[\u2018\u201c\"'](?P<title>.{2,300}?)[\u2019\u201d\"']"
+    r"(?:\s\((?P<facts>[^()]{2,160})\))?(?:,?\s(?P<pin>(?:paras?\s|pt\s|ch\s|s\s)?\d[\d.]*(?:\s?[-\u2013]\s?\d[\d.]*)?))?"
+    r"(?:,?\s<(?P<url>[^<>\s]+)>(?:,?\s(?:accessed|last\saccessed|visited)\s(?P<accessed>[^,;()]{6,30}?))?)?\.?$"
+)
+# A document's number in the bracket: "WP251rev.01", "Guidelines 05/2020", "CP 25/19".
+_DOC_NUMBER = re.compile(r"^(?:[A-Z][\w.]*\s?){0,2}\d[\w./-]*(?:\srev\.?\s?\d+)?$")
+
+
 def parse_european(text: str) -> FullRef | None:
     """The European legal citation ``text`` is (see the module docstring), or None."""
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    for read in (_case, _act, _document, _article, _treaty, _instrument):
+    for read in (_case, _act, _document, _article, _secondary, _treaty, _instrument):
         found = read(clean)
         if found is not None:
             kind, fields, pin = found
@@ -116,7 +142,7 @@ _Read = tuple[str, dict[str, FieldValue], str | None]
 
 
 def _case(text: str) -> _Read | None:
-    m = _CASE.match(text)
+    m = _CASE.match(text) or _CASE_NAME_FIRST.match(text)
     if m is None:
         return None
     report = m.group("report")
@@ -125,6 +151,10 @@ def _case(text: str) -> _Read | None:
         "title": m.group("name").strip(" ,*_"), "number": m.group("number"),
         "howpublished": report, "year": year,
     }
+    opinion = m.groupdict().get("lead") or m.group("opinion")
+    if opinion:
+        # the opinion is its own work, not the judgment of the same case
+        fields["note"] = re.sub(r"\s+", " ", opinion).strip()
     return "jurisdiction", fields, m.group("pin")
 
 
@@ -138,6 +168,8 @@ def _act(text: str) -> _Read | None:
     year = ("" if bare else m.group("ojyear") or m.group("ojyear2")) or (
         m.group("num") if len(m.group("num")) == 4 else "")
     fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
+    if not bare and m.group("short"):
+        fields["shorttitle"] = m.group("short").strip()
     if oj:
         fields["howpublished"] = oj
     if year:
@@ -176,7 +208,7 @@ def _document(text: str) -> _Read | None:
         return None
     org = m.group("org").strip()
     fields: dict[str, FieldValue] = {
-        "author": (Name(family=org, literal=True),), "title": m.group("title").strip(),
+        "author": (Name(family=org, literal=True),), "title": m.group("title").strip(" \u2018\u2019\u201c\u201d'\""),
         "number": m.group("number"), "institution": org, "year": m.group("year"),
     }
     return "techreport", fields, m.group("pin")
@@ -202,3 +234,71 @@ def _article(text: str) -> _Read | None:
     fields["volume"] = m.group("vol")
     fields["pages"] = m.group("first") + (f"--{m.group('last')}" if m.group("last") else "")
     return "article", fields, m.group("pin")
+
+
+def _secondary(text: str) -> _Read | None:
+    """ "Body or Author, 'Title' (Site or Number, Date) pin <URL> accessed Date": a body's
+    paper (``report``, the body its author) or a page of a site (``online``, the site the
+    ``howpublished``); a book's bracket of publisher and year is left to the book readers."""
+    m = _SECONDARY.match(text)
+    if m is None or not (m.group("facts") or m.group("url")):
+        return None
+    if not m.group("facts"):
+        return _undated_page(m)
+    chunks = [c.strip() for c in m.group("facts").split(",") if c.strip()]
+    year, iso = parse_date(chunks[-1]) if chunks else ("", "")
+    if not year or len(chunks[-1]) > 20 or len(chunks) > 3:
+        return None
+    authors = _secondary_authors(m.group("head").strip())
+    if authors is None:
+        return None
+    numbers = [c for c in chunks[:-1] if _DOC_NUMBER.match(c)]
+    names = [c for c in chunks[:-1] if c not in numbers]
+    if len(names) > 1 or not (iso or m.group("url") or numbers or authors[0].literal):
+        return None  # "(Hart, 2019)": a book's publisher and year
+    fields: dict[str, FieldValue] = {"author": authors, "title": m.group("title").strip(" ,"), "year": year}
+    if iso:
+        fields["date"] = iso
+    if numbers:
+        fields["number"] = numbers[0]
+    for key, value in (("url", m.group("url")), ("urldate", _iso(m.group("accessed")))):
+        if value:
+            fields[key] = value
+    if names and not authors[0].literal:
+        # a person's piece dated to the day or online: the bracket names the site ("Some Blog")
+        fields["howpublished"] = names[0]
+        return "online", fields, m.group("pin")
+    # a body's paper: the bracket names its publisher ("ICO"), else the body published it
+    fields["institution"] = names[0] if names else authors[0].family
+    return ("online" if m.group("url") else "report"), fields, m.group("pin")
+
+
+def _undated_page(m: re.Match[str]) -> _Read | None:
+    """ "Body, 'Title' <URL> accessed 10 November 2025": a web page that gives no date of its own."""
+    authors = _secondary_authors(m.group("head").strip())
+    if authors is None or m.group("pin"):
+        return None
+    fields: dict[str, FieldValue] = {"author": authors, "title": m.group("title").strip(" ,"), "url": m.group("url")}
+    if _iso(m.group("accessed")):
+        fields["urldate"] = _iso(m.group("accessed"))
+    return "online", fields, None
+
+
+def _secondary_authors(head: str) -> tuple[Name, ...] | None:
+    """A body ("Article 29 Working Party") or the people of an OSCOLA author text."""
+    if looks_like_organisation(head) and not re.search(r"\sand\s(?!others)", head):
+        return (Name(family=head, literal=True),)
+    words = head.replace(".", ". ").split()
+    if not 1 <= len(words) <= 16 or not all(w[:1].isupper() or w in ("and", "others", "de", "van", "von")
+                                             for w in words):
+        return None
+    names = split_names(head)
+    return names or None
+
+
+def _iso(date: str | None) -> str:
+    """The ISO form of an access date, or "" when it names no day."""
+    if not date:
+        return ""
+    iso = parse_date(date)[1]
+    return iso if len(iso) == 10 else ""

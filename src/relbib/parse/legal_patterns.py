@@ -28,7 +28,11 @@ _LEGAL_YEAR = r"(?:1[6-9]|20)\d\d"
 _LEGAL_SOURCE_TOKEN = r"(?:[A-Z][\w.'\u2019&]*(?:,(?=\s[A-Z]))?|\d+(?:d|nd|rd|th)\.?(?=\s)|&|of|on|and|in|for|the|de|du)"
 # A reporter or journal: abbreviation tokens, the first capitalised; it stops
 # before the first page number.
-_LEGAL_SOURCE = rf"(?P<source>[A-Z][\w.'\u2019&]*(?:,(?=\s[A-Z]))?(?:\s+{_LEGAL_SOURCE_TOKEN})*?)"
+_LEGAL_SOURCE = (
+    rf"(?P<source>[A-Z][\w.'\u2019&]*(?:,(?=\s[A-Z]))?(?:\s+{_LEGAL_SOURCE_TOKEN})*?"
+    # an early state report's parallel nominative volume: "36 Mass. (19 Pick.) 523"
+    r"(?:\s\(\d{1,3}\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}\))?)"
+)
 # A legal pinpoint: pages ("1940", "1940-41", "1940 n.5", "12, 15") or
 # paragraphs ("¶ 186", "para. 12").
 _LEGAL_PAGE = rf"\d+(?:\s*{_LEGAL_DASH}+\s*\d+)?"
@@ -40,7 +44,7 @@ _LEGAL_PIN = rf"(?:{_LEGAL_PAGE}{_LEGAL_PIN_NOTE}(?:,\s*{_LEGAL_PAGE}{_LEGAL_PIN
 _LEGAL_YEAR_PAREN = rf"\((?P<paren>[^()]*?\b(?P<year>{_LEGAL_YEAR}))\)"
 # Explanatory parentheticals after the citation: "(holding that ...)",
 # "(citation omitted)"; and the closing signal punctuation.
-_LEGAL_TRAILER = r"(?:\s*+\([^()]*\))*\s*+[.;]?\s*+$"
+_LEGAL_TRAILER = r"(?:\s*+\((?:[^()]++|\([^()]*+\))*+\))*\s*+[.;]?\s*+$"  # "(quoting X (2001))" nests once
 # A month of a date in a treaty or UN parenthetical: "Dec.", "Sept.", "June".
 _LEGAL_MONTH = (
     rf"(?:{'|'.join(lexicon.months('en', 'abbr'))})"
@@ -52,7 +56,8 @@ _LEGAL_DATE = rf"{_LEGAL_MONTH}\s+\d{{1,2}},\s+{_LEGAL_YEAR}"
 # volume, source, first page, pinpoint and the year's parenthetical.
 LEGAL_PERIODICAL_TAIL = re.compile(
     rf",\s+(?P<volume>\d{{1,4}})\s+{_LEGAL_SOURCE}\s+(?P<first>\d+)"
-    rf"(?:,?\s+(?:at\s+)?(?P<pin>{_LEGAL_PIN})|,\s*(?P<pin2>{_LEGAL_PIN}))?"
+    # "469 n.3": a note on the first page is the pinpoint
+    rf"(?:,?\s+(?:at\s+)?(?P<pin>{_LEGAL_PIN})|,\s*(?P<pin2>{_LEGAL_PIN})|\s(?P<first_note>nn?\.\s?\d+))?"
     rf"(?:\s+{_LEGAL_YEAR_PAREN}|\s+\((?P<date_only>[^()]*)\))?{_LEGAL_TRAILER}"
 )
 # A case name: "X v. Y", "In re X", "Ex parte X".
@@ -74,7 +79,7 @@ LEGAL_BRACKET_YEAR_CASE = re.compile(
 # the title and a parenthetical with no colon (Chicago's "(City: Publisher,
 # 2010)" has one) that ends with the year.
 LEGAL_BOOK = re.compile(
-    rf"^(?P<head>[^()]+?)(?<!\s)(?:\s++(?P<pin>{_LEGAL_PIN}))?\s++\((?P<paren>[^():]*?\b(?P<year>{_LEGAL_YEAR}))\)"
+    rf"^(?P<head>[^()]+?)(?<!\s)(?:\s++(?P<pin>{_LEGAL_PIN})|,\sat\s(?P<pin3>{_LEGAL_PIN}))?\s++\((?P<paren>[^():]*?\b(?P<year>{_LEGAL_YEAR}))\)"
     rf"(?:,?\s+(?:at\s+)?(?P<pin2>{_LEGAL_PIN}))?{_LEGAL_TRAILER}"
 )
 # An edition in a legal parenthetical: "9th ed.", "2d ed.", "rev. ed.".
@@ -97,7 +102,8 @@ _LEGAL_CODE_WORD = r"(?:[A-Z][\w.'\u2019]*,?|&|of|tit\.\s\d+,)"
 LEGAL_CODE_WORD = re.compile(r"\b(?:Codes?|Ordinances|Stat\.|Stats\.|Regs\.|Laws?|Ann\.)(?!\w)")
 LEGAL_CODE = re.compile(
     rf"^(?P<cite>[A-Z][\w.'\u2019]*,?(?:\s{_LEGAL_CODE_WORD}){{0,8}}\s\u00a7\u00a7?\s?[\w.()][\w.():\-]*"
-    rf"(?:\s?(?:{_LEGAL_DASH}|to)\s?[\w.()\-]+)?)(?:\s\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
+    rf"(?:\s?(?:{_LEGAL_DASH}|to)\s?[\w.()\-]+)?(?:,\s[\w.()][\w.():\-]*)*)"  # "§§ 12-39, 12-63(a)(1)"
+    rf"(?:\s\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
 )
 LEGAL_RULE = re.compile(
     rf"^(?P<cite>(?:[A-Z][a-z]*\.\s){{0,2}}R\.\s(?:[A-Z][a-z]*\.\s?){{1,3}}\s?\d+(?:\.\d+)*(?:\([\w]+\))*)"
@@ -182,7 +188,9 @@ LEGAL_UN_AUTHOR = re.compile(
 )
 # A case's short form: "Brown, 347 U.S. at 495".
 LEGAL_CASE_SHORT = re.compile(
-    rf"^(?:(?P<name>[A-Z][^,\d]{{0,60}}?),\s+)?(?P<volume>\d{{1,4}})\s+{_LEGAL_SOURCE}\s+at\s+(?P<pin>{_LEGAL_PIN})"
+    # the name may end in a company's suffix: "Spokeo, Inc., 136 S. Ct. at 1548"
+    rf"^(?:(?P<name>[A-Z][^,\d]{{0,60}}?(?:,\s(?:Inc|LLC|L\.L\.C|Co|Corp|Ltd|L\.P|N\.A)\.?)?),\s+)?"
+    rf"(?P<volume>\d{{1,4}})\s+{_LEGAL_SOURCE}\s+at\s+(?P<pin>{_LEGAL_PIN})"
     rf"{_LEGAL_TRAILER}"
 )
 # Words of a name list: capitalised words, initials, particles, "&", "et al.".
@@ -193,6 +201,13 @@ LEGAL_NAME_WORD = re.compile(
 # "Note" / "Comment": a student piece has no named author.
 LEGAL_STUDENT_PIECE = re.compile(r"^(?:Note|Comment|Commentary|Essay|Opinion|Editorial|Op-Ed|Recent Case|Case Comment|Developments)$")
 LEGAL_SPACES = re.compile(r"\s+")
+# Fragments the Bluebook readers of legal_us.py build on: a pinpoint, the
+# explanatory parentheticals and closing punctuation after a citation.
+LEGAL_PIN_FRAGMENT = _LEGAL_PIN
+LEGAL_TRAILER_FRAGMENT = _LEGAL_TRAILER
+LEGAL_YEAR_FRAGMENT = _LEGAL_YEAR
+# "[hereinafter Harbor Report]": the short name a full citation announces.
+LEGAL_HEREINAFTER = re.compile(r"\s?\[\s?hereinafter\s[^\[\]]{1,200}\]")
 # A full stop that ends a sentence inside a title ("M. The theory …. Operations
 # Research"): the string is in another style.  Initials ("W.") do not count.
 LEGAL_SENTENCE_END = re.compile(r"[a-z]{2}\.\s|^[A-Z]\.\s")

@@ -30,7 +30,10 @@ def authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
     head = head.strip(" ,")
     segments = [s.strip() for s in head.split(", ")]
     # "RICHARD J. PIERSON, JR., TITLE": the suffix belongs to the name before it
-    segments = [s for i, s in enumerate(segments) if not (i and _SUFFIX.match(s))]
+    # (kept with it: "Pierson Jr.", read by split_names as the suffix of the family name)
+    for i in range(len(segments) - 1, 0, -1):
+        if _SUFFIX.match(segments[i]):
+            segments[i - 1 : i + 1] = [f"{segments[i - 1]} {segments[i]}"]
     if len(segments) == 1:
         return ((), head) if head else None
     last = 0
@@ -46,7 +49,8 @@ def authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
     designation = title.split(", ", 1)
     if len(designation) == 2 and L.LEGAL_STUDENT_PIECE.match(designation[0]):
         title = designation[1]  # "Eric Lind, Comment, Title": the student piece's label
-    if not _names_only(authors_text) or L.LEGAL_SENTENCE_END.search(title) or not title[:1].isalpha():
+    opening = title.lstrip("\u2018\u201c\"'")[:1]  # "‘Someone Had Taken Over My Life’: …" opens with a quote
+    if not _names_only(authors_text) or L.LEGAL_SENTENCE_END.search(title) or not opening.isalpha():
         return None
     names = split_names(authors_text.replace(" & ", " and "))
     # Bluebook prints every author in full, given name first ("Oona A.

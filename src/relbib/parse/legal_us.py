@@ -12,20 +12,96 @@ Never: guess, look at other notes, or touch a file.
   in ``howpublished``, the star page as pinpoint;
 * ``491 U.S. 324, 336 (1989)`` (the case named in the text) → ``jurisdiction``
   without a title;
-* ``Author, Title, L. & Contemp. Probs., Autumn 1989, at 133, 174`` → ``article``.
+* ``Author, Title, L. & Contemp. Probs., Autumn 1989, at 133, 174`` → ``article``;
+* bills ``Clean Harbors Act, S. 1865, 116th Cong. § 2 (2019)``, ``H.B. 4, 88th Leg.,
+  Reg. Sess. (Tex. 2023)`` → ``legislation`` with the bill's number;
+* congressional reports ``H.R. Rep. No. 114-529, at 3 (2016)`` → ``techreport``;
+  without a year (Bluebook's short form) → a ShortRef by the report's name;
+* works cited by section ``Restatement (Second) of Torts § 402A cmt. c (Am. L. Inst.
+  1965)`` → ``book``, the section the pinpoint;
+* Attorney General and OLC opinions ``41 Op. Att'y Gen. 12, 14 (1949)`` → ``misc``;
+* undated web pages ``Title, Site, URL`` / ``Agency, Title, URL (last visited …)``
+  → ``online``.
 """
 
 from __future__ import annotations
 
-from relbib.model import FieldValue, Reference
+import re
+
+from relbib import lexicon
+from relbib.model import FieldValue, Name, Reference, ShortRef
 from relbib.parse import legal_patterns as L
+from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.legal_shared import authors_and_title as _authors_and_title
 from relbib.parse.legal_shared import court as _court
 from relbib.parse.legal_shared import full as _full
 from relbib.parse.legal_shared import set_date as _set_date
+from relbib.parse.names import split_names
 
-__all__ = ["read_bare_report", "read_code", "read_database_case", "read_nonconsecutive"]
+__all__ = [
+    "INSTITUTION_WORD",
+    "corporate_author_and_title",
+    "read_ag_opinion",
+    "read_bare_report",
+    "read_bill",
+    "read_code",
+    "read_congress_report",
+    "read_database_case",
+    "read_nonconsecutive",
+    "read_sectioned_work",
+    "read_web_page",
+    "speech_fields",
+]
+
+_PIN = L.LEGAL_PIN_FRAGMENT
+_END = L.LEGAL_TRAILER_FRAGMENT
+_DASHES = "-\u2013\u2014"
+# "H.R. 1234", "S. 56", "H.J. Res. 7", "S.B. 210", "Assemb. B. 5", "H.F. 12": a bill's number.
+_BILL_NUMBER = (
+    r"(?:(?:H\.\s?R\.|S\.|H\.\s?J\.|S\.\s?J\.|H\.\s?Con\.|S\.\s?Con\.|H\.)\s?Res\.\s?\d+"
+    r"|H\.\s?R\.\s?\d+|S\.\s?\d+|(?:[HSA]|Assemb)\.\s?[BF]\.\s?\d+|Assemb\.\s?\d+)"
+)
+# "Clean Harbors Act, S. 1865, 116th Cong. § 2(b) (2019)" / "H.R. 57, 2019 Leg., Gen.
+# Sess. (Utah 2019)": the act's name (maybe), the bill, the Congress or legislature's session.
+_BILL = re.compile(
+    rf"^(?:(?P<name>[A-Z][^,()\u00a7]{{2,160}}?),\s)?(?P<bill>{_BILL_NUMBER}),\s"
+    rf"(?P<session>[^()\u00a7]{{0,80}}?\b(?:Cong|Leg|Legis|Sess|Assemb)\.)"
+    rf"(?:,?\s(?P<pin>\u00a7\u00a7?\s?[\w.()]+(?:\s?[{_DASHES}]\s?[\w.()]+)?))?"
+    rf"(?:\s\((?P<paren>[^()]*)\))?{_END}"
+)
+# "H.R. Rep. No. 114-529, at 3 (2016)", "S. Doc. No. 99-1", "H.R. Conf. Rep. No. 105-405".
+_CONGRESS_REPORT = re.compile(
+    r"^(?P<chamber>H\.\s?R\.|S\.)\s(?P<kind>(?:Conf\.\s)?Rep|Doc|Exec\.\sRep|Prt)\.\sNo\.\s"
+    rf"(?P<number>\d+[{_DASHES}]\d+)(?:,\s(?P<part>pt\.\s\d+))?(?:,\s(?:at\s)?(?P<pin>{_PIN}))?"
+    rf"(?:\s\((?P<paren>[^()]*)\))?{_END}",
+    re.IGNORECASE,
+)
+# "Restatement (Second) of Torts § 402A cmt. c (Am. L. Inst. 1965)", "Manual of Model Civ.
+# Jury Instructions … § 4.20 (Comm. 2020)": a work cited by its section, no code.
+_SECTIONED = re.compile(
+    r"^(?P<head>[A-Z][^\u00a7()]{3,200}?(?:\((?:First|Second|Third|Fourth)\)[^\u00a7()]{1,160}?)?)\s"
+    r"(?P<pin>\u00a7\u00a7?\s?[\w.()\-\u2013]+(?:,?\s(?:cmt|illus|reporters?['\u2019]\snote|note)\.?\s?[\w.\-]*)*)"
+    rf"\s\((?P<paren>[^()]*?\b(?P<year>{L.LEGAL_YEAR_FRAGMENT}))\){_END}"
+)
+# "41 Op. Att'y Gen. 12, 14 (1949)", "Ohio Op. Att'y Gen. No. 2019-014 (2019)", "12 Op. O.L.C. 34".
+_AG_OPINION = re.compile(
+    r"^(?:(?P<volume>\d{1,4})\s)?(?P<body>(?:[A-Z][\w.]*\s){0,3}Ops?\.\s(?:Att['\u2019]y\sGen\.|O\.\s?L\.\s?C\.|"
+    r"Off\.\sLegal\sCounsel))\s(?:No\.\s(?P<number>[\w\-\u2013]+)|(?P<first>\d+))"
+    rf"(?:,\s(?:at\s)?(?P<pin>{_PIN}))?(?:\s\((?P<paren>[^()]*)\))?{_END}"
+)
+# "Title, Site, https://… [https://perma.cc/…] (last visited Jan. 5, 2024)": a web page with no date.
+_WEB_PAGE = re.compile(
+    r"^(?P<head>[^()]{2,400}?),\s(?:available\sat\s)?(?P<url>https?://[^\s\[\]()]+?)[.,]?"
+    r"(?:\s\[https?://[^\s\]]+\])?(?:\s\((?P<visited>last\s(?:visited|updated|modified)\s[^()]+)\)"
+    r"|\s\((?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})\))?\.?$"
+)
+# Words of a body's name: "Dep't", "Comm'n", "Agency", "Inst.", "Off.", "Div." …
+INSTITUTION_WORD = re.compile(
+    r"\b(?:Off\.|Dep['\u2019]t|Comm['\u2019]n|Ass['\u2019]n|Agency|Bureau|Serv\.|Admin\.|Council|Inst\.|Ctr\.|"
+    r"Found\.|Gov['\u2019]t|Org\.|Bd\.|Sec['\u2019]y|Comm\.|Div\.|Dist\.|Cong\.|Comm'n|Cnty\.|Univ\.|"
+    r"Commission|Department|Institute|Committee|Office|Administration|Association|Service|DOJ|FBI)"
+)
 
 
 def read_code(text: str, clean: str) -> Reference | None:
@@ -98,3 +174,163 @@ def read_nonconsecutive(text: str, clean: str) -> Reference | None:
         fields["author"] = split[0]
     _set_date(fields, m.group("date"), L.LEGAL_YEAR_WORD.search(m.group("date")).group(1))  # type: ignore[union-attr]
     return _full(text, "article", fields, normalize_pinpoint(m.group("pin")))
+
+
+# --- bills, reports and opinions ----------------------------------------------------------
+
+
+def read_bill(text: str, clean: str) -> Reference | None:
+    """ "Clean Harbors Act, S. 1865, 116th Cong. § 2(b) (2019)" → ``legislation``."""
+    m = _BILL.match(clean)
+    if m is None:
+        return None
+    bill = m.group("bill")
+    fields: dict[str, FieldValue] = {
+        "title": (m.group("name") or bill).strip(), "number": bill,
+        "howpublished": f"{bill}, {m.group('session')}",
+    }
+    paren = m.group("paren") or ""
+    if not _set_date(fields, paren, L.LEGAL_YEAR_WORD.search(m.group("session")).group(1)  # type: ignore[union-attr]
+                     if L.LEGAL_YEAR_WORD.search(m.group("session")) else ""):
+        return None
+    where = _court(paren)
+    if where:
+        fields["note"] = where  # "(Utah 2019)": the state whose legislature it is
+    return _full(text, "legislation", fields, normalize_pinpoint(m.group("pin")))
+
+
+def read_congress_report(text: str, clean: str) -> Reference | None:
+    """ "H.R. Rep. No. 114-529, at 3 (2016)" → ``techreport``; without its year, the
+    report's short form (Bluebook 4.2) → a ShortRef by the report's name."""
+    m = _CONGRESS_REPORT.match(clean)
+    if m is None:
+        return None
+    chamber = "H.R." if m.group("chamber").upper().startswith("H") else "S."
+    kind = " ".join(w[:1].upper() + w[1:].lower() for w in m.group("kind").split())
+    number = re.sub(f"[{_DASHES}]", "-", m.group("number"))
+    title = f"{chamber} {kind}. No. {number}"
+    pin = normalize_pinpoint(m.group("pin"))
+    fields: dict[str, FieldValue] = {"title": title, "number": number}
+    if not _set_date(fields, m.group("paren") or "", ""):
+        return ShortRef(text=text, authors=(), short_title=title, pinpoint=pin)
+    return _full(text, "techreport", fields, pin)
+
+
+def read_sectioned_work(text: str, clean: str) -> Reference | None:
+    """ "Restatement (Second) of Torts § 402A cmt. c (Am. L. Inst. 1965)" → ``book``,
+    the section (and comment) its pinpoint, the institute its publisher."""
+    m = _SECTIONED.match(clean)
+    if m is None or L.LEGAL_CASE_NAME.search(m.group("head")) or L.LEGAL_CODE_WORD.search(m.group("head")):
+        return None  # a case, or a code the code reader did not take: no book
+    split = _authors_and_title(m.group("head"))
+    if split is None or not split[1]:
+        return None
+    fields: dict[str, FieldValue] = {"title": split[1], "year": m.group("year")}
+    if split[0]:
+        fields["author"] = split[0]
+    rest = m.group("paren")[: m.start("year") - m.start("paren")]
+    edition = L.LEGAL_EDITION.search(rest)
+    if edition is not None:
+        fields["edition"] = edition.group("edition")
+        rest = rest[: edition.start()] + rest[edition.end() :]
+    if rest.strip(" ,"):
+        fields["publisher"] = rest.strip(" ,")
+    return _full(text, "book", fields, m.group("pin").strip())
+
+
+def read_ag_opinion(text: str, clean: str) -> Reference | None:
+    """ "41 Op. Att'y Gen. 12, 14 (1949)" / "Ohio Op. Att'y Gen. No. 2019-014" → ``misc``."""
+    m = _AG_OPINION.match(clean)
+    if m is None:
+        return None
+    body = m.group("body")
+    cite = " ".join(p for p in (m.group("volume"), body, m.group("first")) if p)
+    if m.group("number"):
+        cite = f"{body} No. {m.group('number')}"
+    fields: dict[str, FieldValue] = {"title": cite, "howpublished": cite}
+    if m.group("number"):
+        fields["number"] = m.group("number")
+    paren = m.group("paren") or ""
+    _set_date(fields, paren, "")
+    where = _court(paren) if paren else ""
+    if where:
+        fields["note"] = where
+    return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
+
+
+def read_web_page(text: str, clean: str) -> Reference | None:
+    """ "Findings, Stan. Open Harbor Project, https://…" (title, site) / "U.S. Env't
+    Prot. Agency, Title, https://… (last visited …)" (a body's page) → ``online``."""
+    m = _WEB_PAGE.match(clean)
+    if m is None or L.LEGAL_CASE_NAME.search(m.group("head")) or L.LEGAL_YEAR_WORD.search(m.group("head")):
+        return None
+    parts = [p.strip() for p in m.group("head").split(", ")]
+    if len(parts) > 4 or any(not p or len(p.split()) > 25 for p in parts):
+        return None
+    fields: dict[str, FieldValue] = {"url": m.group("url")}
+    people = _authors_and_title(m.group("head")) if len(parts) >= 3 else None
+    if people is not None and people[0]:
+        fields["author"] = people[0]
+        parts = people[1].split(", ")
+    elif len(parts) >= 2 and INSTITUTION_WORD.search(parts[0]) and not INSTITUTION_WORD.search(parts[1]):
+        fields["author"] = (Name(family=parts[0], literal=True),)  # the body whose page it is
+        parts = parts[1:]
+    if len(parts) >= 2:
+        fields["organization"] = parts[-1]
+        parts = parts[:-1]
+    fields["title"] = ", ".join(parts)
+    if m.group("date"):
+        _set_date(fields, m.group("date"), "")  # "… https://… (Apr. 8, 2022)": the page's date
+    visited = m.group("visited")
+    if visited:
+        year, iso = parse_date(visited.split(" ", 2)[-1])
+        if iso or year:
+            fields["urldate"] = iso or year
+    return _full(text, "online", fields, None)
+
+
+# --- authors that are no persons, speeches ---------------------------------------------
+
+# "Address at …", "Remarks upon Signing …", "Keynote Address at …": a speech's title.
+_SPEECH = re.compile(
+    r"^(?:(?:Keynote|Opening|Closing|Commencement|Inaugural)\s)?(?:Address|Remarks|Speech|Lecture|Testimony|"
+    r"Statement|Presentation)\s(?:at|to|upon|on|before|of|for)\s"
+)
+
+
+def corporate_author_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
+    """ "Reuters, Title" / "Comm'n on Harbor Safety, Title" / "C.R. Div., U.S. Dep't of
+    Just. & Civ. Div., U.S. Att'y's Off., Title": bodies, not persons, before the title
+    (the last piece).  None unless every piece before the title names a body."""
+    parts = [p.strip() for p in head.strip(" ,").split(", ")]
+    if len(parts) < 2 or len(parts[-1].split()) < 2:
+        return None
+    bodies = parts[:-1]
+    if len(bodies) == 1 and not INSTITUTION_WORD.search(bodies[0]):
+        words = bodies[0].split()
+        if len(words) > 5 or not all(w[:1].isupper() for w in words):
+            return None  # "Reuters", "Associated Press": a name of capitalised words
+        if len(words) > 1 and words[0].lower() in lexicon.western_given_names():
+            return None  # "Laura Shin": a person whose title the reader did not take
+    elif not all(INSTITUTION_WORD.search(b) or _abbreviated(b) for b in bodies):
+        return None
+    names = [n.strip() for n in ", ".join(bodies).split(" & ")]
+    return tuple(Name(family=n, literal=True) for n in names if n), parts[-1]
+
+
+def _abbreviated(piece: str) -> bool:
+    """ "W. Dist. of Ky.", "U.S.": a piece of abbreviations (a body's unit or place)."""
+    words = [w for w in piece.split() if w not in ("of", "&", "the", "for", "on")]
+    return bool(words) and all(w.endswith(".") or w.isupper() for w in words)
+
+
+def speech_fields(head: str, container: str) -> dict[str, FieldValue] | None:
+    """A speech (Bluebook 17.3): "Eric Holder, Jr., U.S. Att'y Gen., Address at X" → the
+    speaker (the first piece, a person), the speech's title; the speaker's office dropped."""
+    if _SPEECH.match(container) is None:
+        return None
+    speaker = head.split(", ")[0]
+    names = split_names(speaker)
+    if len(names) != 1 or not names[0].given:
+        return None
+    return {"author": names, "title": container}

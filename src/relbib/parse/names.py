@@ -63,6 +63,38 @@ def _looks_given(chunk: str) -> bool:
     return all(t[:1].isupper() or P.INITIAL_TOKEN.match(t) for t in toks)
 
 
+def is_suffix(word: str) -> bool:
+    """ "Jr.", "Sr", "III": a generational suffix (BibTeX's "Jr" part of a name)."""
+    return word.lower().strip(".,") in SUFFIXES
+
+
+def _trailing_suffix(chunk: str) -> tuple[str, str]:
+    """ "Robert Mueller III" → ("Robert Mueller", "III"); a roman numeral counts only after a
+    given name and a family name, so that "Smith II" (Vancouver initials) keeps it."""
+    toks = chunk.split()
+    if len(toks) < 2 or not is_suffix(toks[-1]):
+        return chunk, ""
+    roman = toks[-1].lower().strip(".,") in _ROMAN_SUFFIXES
+    if roman and (len(toks) < 3 or _is_initials(toks[-2])):
+        return chunk, ""
+    return " ".join(toks[:-1]).rstrip(","), toks[-1].strip(",")
+
+
+_ROMAN_SUFFIXES = frozenset({"ii", "iii", "iv"})
+
+
+def _spelled(suffix: str) -> str:
+    """One spelling of a suffix ("JR", "Jr" → "Jr."; "iii" → "III"), whatever the note's
+    case and whatever full stop a segmenter took off."""
+    word = suffix.strip(".,")
+    return word.upper() if word.lower() in _ROMAN_SUFFIXES else word.capitalize() + "."
+
+
+def family_core(family: str) -> str:
+    """A family name without its suffix: "Mueller, III" → "Mueller" (the one key of a person)."""
+    return family.split(",")[0].strip()
+
+
 def _split_single(chunk: str, upper_style: bool, after_and: bool) -> tuple[str, str]:
     toks = [t for t in chunk.split() if t.lower().strip(".,") not in SUFFIXES] or chunk.split()
     if len(toks) == 1:
@@ -111,6 +143,8 @@ def _compound_family_start(toks: list[str], j: int) -> int:
     before, first = toks[j - 1], toks[j]
     if first[:1].islower() and before.lower() in PARTICLES and before[:1].isupper():
         return j - 1  # "Van den", "De la": a capitalised particle before a lower-case one
+    if j == len(toks) - 1 and before.lower() in lexicon.capitalised_particles():
+        return j - 1  # "Richard Van Duizend", "Anna De Luca": an American capitalised particle
     if before in _GAELIC_PARTICLES:
         return j - 1
     if first in ("zu", "zum", "zur") and before[:1].isupper() and before.lower() not in western_given_names():
@@ -199,32 +233,12 @@ def split_names(text: str) -> tuple[Name, ...]:
     )
     if words and all(w.isupper() for w in words if len(w) > 1) and any(len(w) >= 4 for w in words):
         upper_style = True
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str]] = []  # family, given, suffix
     parts = [p for p in P.NAME_CONJ.split(s) if p and p.strip(" ,.")]
     for n_part, part in enumerate(parts):
-        chunks = [c.strip() for c in part.split(",") if c.strip(" .")]
-        i = 0
-        while i < len(chunks):
-            c = chunks[i]
-            nxt = chunks[i + 1] if i + 1 < len(chunks) else None
-            if nxt is not None and nxt.lower().strip(".") in SUFFIXES:
-                chunks.pop(i + 1)
-                continue
-            if (
-                nxt is not None
-                and _looks_family(c, upper_style)
-                and (_is_initials(nxt) or (_looks_given(nxt) and len(nxt.split()) <= 3))
-            ):
-                out.append((c.strip(" ."), nxt.strip()))
-                i += 2
-                continue
-            if P.VARIOUS.match(c):
-                i += 1
-                continue
-            out.append(_split_single(c.strip(), upper_style, after_and=n_part > 0 or i > 0))
-            i += 1
+        out.extend(_split_part(part, upper_style, after_and=n_part > 0))
     names: list[Name] = []
-    for family, given in out:
+    for family, given, suffix in out:
         family = family.strip(" ,;:")
         given = given.strip(" ,;:")
         if (
@@ -236,8 +250,50 @@ def split_names(text: str) -> tuple[Name, ...]:
         if family.endswith(".") and not _is_initials(family):
             family = family[:-1]
         if family:
-            names.append(Name(family=family, given=given))
+            # "King, Jr.": the suffix stays with the family name, as BibTeX's
+            # "von Last, Jr, First" holds it (CSL's "suffix" on the way out)
+            names.append(Name(family=f"{family}, {_spelled(suffix)}" if suffix else family, given=given))
     return tuple(names)
+
+
+def _split_part(part: str, upper_style: bool, *, after_and: bool) -> list[tuple[str, str, str]]:
+    """The names of one part of a name list between "and"s: (family, given, suffix) each.
+
+    A suffix is its own comma chunk ("Martin Luther King, Jr.", "King, Martin
+    Luther, Jr.", BibTeX's "King, Jr., Martin Luther") or the last word of a
+    name in natural order ("Robert Mueller III")."""
+    out: list[tuple[str, str, str]] = []
+    chunks = [c.strip() for c in part.split(",") if c.strip(" .")]
+    i = 0
+    suffix = ""
+    while i < len(chunks):
+        c = chunks[i]
+        nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+        if nxt is not None and is_suffix(nxt):
+            suffix = nxt.strip()
+            chunks.pop(i + 1)
+            continue
+        if is_suffix(c) and out and not out[-1][2]:
+            out[-1] = (*out[-1][:2], c.strip())  # "King, Martin Luther, Jr."
+            i += 1
+            continue
+        if (
+            nxt is not None
+            and _looks_family(c, upper_style)
+            and (_is_initials(nxt) or (_looks_given(nxt) and len(nxt.split()) <= 3))
+        ):
+            out.append((c.strip(" ."), nxt.strip(), suffix))
+            suffix = ""
+            i += 2
+            continue
+        if P.VARIOUS.match(c):
+            i += 1
+            continue
+        c, trailing = _trailing_suffix(c.strip())
+        out.append((*_split_single(c, upper_style, after_and=after_and or i > 0), suffix or trailing))
+        suffix = ""
+        i += 1
+    return out
 
 
 # --- "Author: Title" -----------------------------------------------------------------

@@ -15,7 +15,12 @@ other notes, or touch a file.
 * reference entries: ``Oxford English Dictionary, s.v. “word”`` and MLA's
   ``“Word,” The X Dictionary, 2nd ed., 1989`` → ``inreference``;
 * a newspaper issue cited by name and date: ``The Times, 3 Feb. 1834, 3``
-  → ``article`` with ``journal`` and ``date``.
+  → ``article`` with ``journal`` and ``date``;
+* a page of a web site, in the manner reference managers write Chicago notes:
+  ``[Author or Body, ]“Title,” Site (Place: Publisher, Date), URL`` →
+  ``online`` with the site as ``howpublished``; ``“Title,” Paper, Month Day,
+  Year[, sec. X], URL`` → ``article``; ``Body, “Title,” [Site, ]accessed
+  Date, URL`` (no date of its own) → ``online`` without a year.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import re
 
 from relbib import lexicon
 from relbib.model import FieldValue, Name
+from relbib.parse.chicago import name_run, title_quote
 from relbib.parse.dates import parse_date
 from relbib.parse.fields import clean_edition
 from relbib.parse.names import looks_like_organisation, split_names
@@ -213,3 +219,127 @@ def comma_chunks(text: str) -> list[str]:
             start = i + 1
     out.append(text[start:].strip())
     return [c for c in out if c]
+
+
+# --- pages of web sites ---------------------------------------------------------------
+
+# A URL closing the note; a wrapped one keeps its tail after a space ("…/2018/02/07/ 314560002/").
+_URL_END = re.compile(r",?\s<?(?P<url>https?://[^\s<>]+?(?P<tail>\s[\w.%/?=&#-]*?[/.][\w.%/?=&#-]*?)?)>?\.?$")
+_ACCESS = re.compile(rf"(?i),?\s(?:last\s)?(?:accessed|retrieved|viewed)\s(?:on\s)?(?P<date>(?:{_FULL_DATE}|{_MONTH}\s\d{{4}}))$")
+# The date closing a web note's bracket or its last chunk: "June 5, 2019", "5 June 2019", "2019".
+_WEB_DATE = re.compile(rf"(?:^|,\s|\s)(?P<date>{_FULL_DATE}|{_MONTH}\s\d{{4}}|\d{{4}})$")
+_SECTION = re.compile(r",\ssec\.\s[^,]{1,40}$")
+_ROLE = re.compile(r"^(?:ed\.|edited\sby)\s(?P<names>[^,]{3,60}),\s")
+# Words a body's byline may hold besides capitalised ones ("Ministry of Foreign Affairs").
+_BYLINE_JOINS = frozenset(("of", "the", "and", "for", "on", "in", "de", "-", "/", "|", "&", "\u2013"))
+
+
+def web_page(text: str) -> Read | None:
+    """ "[Author, ]“Title,” Site (Publisher, Date), URL" and the shapes of the module docstring."""
+    url = _URL_END.search(text)
+    body = text[: url.start()] if url else text.rstrip(" .")
+    access = _ACCESS.search(body)
+    body = body[: access.start()] if access else body
+    quote = title_quote(body) if url or access else None
+    if quote is None or not quote[2].strip(" ,."):
+        return None
+    start, end, title = quote
+    if title.endswith(".") and body[end : end + 1] != ",":
+        return None  # "“Title.” Site. Accessed …": a bibliography's sentences, for the general reader
+    authors = _byline(body[:start].strip(" ,"))
+    if authors is None:
+        return None
+    # "“Opinion | ‘I Cannot Remain Silent,’”": the comma before the inner quote's close is the note's
+    fields: dict[str, FieldValue] = {"title": re.sub(r"[,.](?=[\u2019']$)", "", title.strip(" ,."))}
+    if authors:
+        fields["author"] = authors
+    rest = body[end:].strip(" ,.")
+    role = _ROLE.match(rest)
+    if role is not None:
+        fields["editor"] = split_names(role.group("names"))
+        rest = rest[role.end() :]
+    kind = _web_rest(rest, fields)
+    if kind is None:
+        return None
+    if url:
+        fields["url"] = url.group("url").replace(" ", "")
+    if access:
+        fields["urldate"] = parse_date(access.group("date"))[1]
+    return kind, fields, None
+
+
+def _web_rest(rest: str, fields: dict[str, FieldValue]) -> str | None:
+    """Site, publisher and date after a web note's title, into ``fields``; the entry type."""
+    if not rest:
+        return "online"
+    if rest.endswith(")") and "(" in rest:
+        open_at = _last_bracket(rest)
+        site, facts = rest[:open_at].strip(" ,"), rest[open_at + 1 : -1]
+        site, _sep, volume = site.partition(", vol. ")  # "Site, vol. Volume 2: Part Title (…)"
+        if volume:
+            fields["volume"] = volume.strip()
+        date = _WEB_DATE.search(facts)
+        if open_at < 0 or date is None or (site and not _site_like(site)):
+            return None
+        publisher = facts[: date.start()].strip(" ,")
+        if ":" in publisher:
+            address, publisher = (p.strip() for p in publisher.split(":", 1))
+            fields["address"] = address
+        fields["organization"] = publisher or site
+        _set_web_date(fields, date.group("date"))
+        if not site:
+            return "report"  # "“Title” (Washington: Research Service, 2020), URL": a body's paper
+        if re.fullmatch(r"(?i)(?:www\.)?[\w-]+(?:\.[\w-]+)+", site):
+            fields["howpublished"] = site  # "www.dni.gov": a site, not a periodical
+            return "online"
+        fields["journal"] = site
+        return "article"
+    rest = _SECTION.sub("", rest)
+    date = _WEB_DATE.search(rest)
+    site = rest[: date.start()].strip(" ,") if date else rest
+    if not _site_like(site) or (date and "," not in rest[: date.end()] and site):
+        return None
+    if date is None:
+        fields["howpublished"] = fields["organization"] = site
+        return "online"
+    fields["journal"] = site
+    _set_web_date(fields, date.group("date"))
+    return "article"
+
+
+def _set_web_date(fields: dict[str, FieldValue], date: str) -> None:
+    year, iso = parse_date(date)
+    fields["year"] = year
+    if iso:
+        fields["date"] = iso
+
+
+def _last_bracket(text: str) -> int:
+    """Where the bracket closing ``text`` opens (-1 when unbalanced)."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return i
+    return -1
+
+
+def _site_like(site: str) -> bool:
+    """A site's or a paper's name: short, no sentence, no volume or issue number."""
+    words = site.split()
+    return (0 < len(words) <= 12 and not re.search(r"\d+$|\bno\.\s?\d|\bin\s|[\u201c\u201d\"]", site)
+            and site[:1].isupper() or site[:4].lower() == "www.")
+
+
+def _byline(head: str) -> tuple[Name, ...] | None:
+    """The people or the body before a web note's title; () for none, None for prose."""
+    if not head:
+        return ()
+    names = name_run(head)
+    # several people end with "and"; "Holocaust Museum, Washington, DC" is one body and its place
+    if names and (len(names) == 1 or re.search(r"\s(?:and|&)\s", head)) and not head.startswith("The "):
+        return names
+    words = head.split()
+    if 1 <= len(words) <= 12 and all(w[:1].isupper() or w[:1].isdigit() or w in _BYLINE_JOINS for w in words):
+        return (Name(family=head, literal=True),)
+    return None

@@ -101,3 +101,23 @@ def test_stdin_filename_checks_the_editors_text(master: Path) -> None:
 def test_version_prints_and_exits_zero(tmp_path: Path) -> None:
     done = _relbib("--version", cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.strip()[0].isdigit()
+
+
+def test_an_undefined_string_is_an_error_only_where_a_draft_cites_the_entry(tmp_path: Path) -> None:
+    """bibtex says nothing of an uncited entry's undefined macro and warns of a
+    cited one's (whose field then prints empty): an error only when it is cited."""
+    (tmp_path / "refs.bib").write_text(
+        "@inproceedings{cited, author={Roe, Jane}, title={A}, booktitle=confx, year={2001}}\n"
+        "@inproceedings{spare, author={Doe, John}, title={B}, booktitle=confy, year={2002}}\n",
+        encoding="utf-8")
+    (tmp_path / "paper.tex").write_text(
+        "\\documentclass{article}\\begin{document}\\cite{cited}\n"
+        "\\bibliography{refs}\\end{document}\n", encoding="utf-8")
+    done = relbib("check", "paper.tex", "--format", "json", cwd=tmp_path)
+    found = {(f["keys"][0], f["severity"]) for f in json.loads(done.stdout)["findings"]
+             if f["kind"] == "undefined-string"}
+    assert found == {("cited", "error"), ("spare", "warning")}
+    assert done.returncode == 1  # the cited entry's error still fails the run
+    alone = relbib("check", "refs.bib", "--format", "json", cwd=tmp_path)  # no draft: all errors
+    assert {f["severity"] for f in json.loads(alone.stdout)["findings"]
+            if f["kind"] == "undefined-string"} == {"error"}

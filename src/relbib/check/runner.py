@@ -23,7 +23,7 @@ from relbib.check.claim_rules import CLAIM_RULES
 from relbib.check.context import CheckContext, ClaimInputs, ModelChoice, Rule, work_key
 from relbib.check.records import Backend, BibRecord, DraftScan, MacroUse
 from relbib.check.rules import RULES, is_suppressed, run_rules
-from relbib.check.scope import Scope, apply_scope
+from relbib.check.scope import Scope, apply_scope, soften_uncited
 from relbib.diagnostics import InputError, diagnostic
 from relbib.formats.bibscan import BibScan
 from relbib.model import Diagnostic, EssayIngest, Severity
@@ -395,6 +395,7 @@ def check(request: CheckRequest, *, rules: Mapping[str, Rule] = CLAIM_RULES,
     kept = [f for f in dict.fromkeys(found)
             if not _ignored(f, request.ignore) and not is_suppressed(f, commented)]
     kept = apply_scope(kept, request.scope, drafts=scans, bibs=request.bibs, rules=rules)
+    kept = soften_uncited(kept, drafts=scans, bibs=request.bibs)
     kept.sort(key=lambda d: (d.path, d.line, d.column, d.code, d.message))
     files = len({s.path for s in scans} | set(request.bibs) | {e.path for e in request.essays})
     citations = sum(len(s.citations) for s in scans)

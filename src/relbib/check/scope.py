@@ -4,7 +4,8 @@ Input: the findings of a run, the drafts' scans and .bib scans, and a Scope
 (``--select``, ``--ignore``, ``--extend-select``, ``--only-cited``,
 ``--whole-library``).
 Output: the findings kept, in their order.
-Never: read a file, or change a finding.
+Never: read a file, or change a finding, except to soften the error of an
+entry that no checked draft cites (:func:`soften_uncited`).
 
 A token names findings by code (``RB203``), code prefix (``RB2``: every
 RB2xx), kind (``missing-field``) or rule name (``doi``: the kind that rule
@@ -20,12 +21,12 @@ reports the paper's problems, not thousands of uncited entries (nor their
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relbib.check.context import Rule
 from relbib.check.records import DraftScan
 from relbib.formats.bibscan import BibScan
-from relbib.model import Diagnostic
+from relbib.model import Diagnostic, Severity
 
 # findings about the drafts' use of the library, kept with --only-cited
 _DRAFT_KINDS = frozenset({"unused-entry"})
@@ -101,6 +102,28 @@ def apply_scope(findings: Sequence[Diagnostic], scope: Scope, *, drafts: Sequenc
     return [f for f in kept if f.path not in limited or not f.keys
             or (f.kind in _DRAFT_KINDS and scope.only_cited)
             or any(k.lower() in cited for k in f.keys)]
+
+
+# entry errors that break only the entry's own printed form, which a document
+# that never cites it does not print (bibtex and biber read an uncited entry's
+# fields without a word: "Warning--string name ... is undefined" only when cited)
+_ENTRY_ONLY_ERRORS = frozenset({"undefined-string"})
+
+
+def soften_uncited(findings: Sequence[Diagnostic], *, drafts: Sequence[DraftScan],
+                   bibs: Mapping[str, BibScan]) -> list[Diagnostic]:
+    """``findings`` with each entry-only error of an entry the checked drafts never
+    cite made a warning: it is real, but it breaks nothing the drafts print."""
+    if not drafts or not any(f.kind in _ENTRY_ONLY_ERRORS for f in findings):
+        return list(findings)
+    cited = _cited(drafts, bibs.values())
+    if cited is None:
+        return list(findings)
+    return [replace(f, severity=Severity.WARNING,
+                    message=f"{f.message} (the entry is never cited, so nothing printed is wrong yet)")
+            if f.kind in _ENTRY_ONLY_ERRORS and f.severity is Severity.ERROR and f.keys
+            and not any(k.lower() in cited for k in f.keys) else f
+            for f in findings]
 
 
 def _shared(scan: BibScan, cited: frozenset[str]) -> bool:

@@ -176,6 +176,12 @@ def _inside(path: Path, roots: Sequence[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
 
+def _tops(path: Path, roots: Sequence[Path]) -> list[Path]:
+    """The outermost project folder holding ``path``, when that is not its own folder."""
+    top = min((r for r in roots if _inside(path, [r])), key=lambda r: len(r.parts), default=None)
+    return [top] if top is not None and top != path.parent else []
+
+
 def _outside_project(named: str, consequence: str, where: dict[str, Any]) -> Diagnostic:
     """``named`` (an include, a magic root comment) names a file outside the project."""
     return diagnostic("parse-error", f"{named} points outside the project; {consequence}",
@@ -227,8 +233,9 @@ def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[_Scanned
             elif name in ("subimport", "subinputfrom", "subincludefrom"):
                 folder = written.rsplit("/", 1)[0] if "/" in written else ""
                 child_base, look_in = (path.parent / folder).resolve(), [path.parent]
-            else:
-                child_base, look_in = base, [base, path.parent]
+            else:  # TeX looks where it runs: the root's folder, or (latexmk from the
+                # top, a variant root kept in a subfolder) the project's top folder
+                child_base, look_in = base, [base, path.parent, *_tops(path, roots)]
             found = _find(written, look_in)
             where: dict[str, Any] = {"path": scan.path, "line": inc.line, "column": inc.column}
             if found is None:
@@ -487,7 +494,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         names = [(item, name) for item in scanned for name in item.scan.bibliographies]
         names += [(scanned[0], str(path)) for path in inherited]
         for item, name in names:
-            candidates = [root.parent / name, item.path.parent / name]
+            candidates = [root.parent / name, item.path.parent / name,
+                          *(top / name for top in _tops(root, roots))]
             found = next((c for c in candidates if is_file(c)), None)
             if found is None:
                 # the project's bibliography is reported where the project names it

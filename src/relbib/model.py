@@ -94,6 +94,7 @@ class Marker:
     end: int
     line: int
     column: int
+    label: str = ""  # a symbol marker's symbol ("*", "†"); "" for a numbered marker
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,6 +108,7 @@ class Note:
     line: int
     marker: Marker | None
     claim: Sentence | None  # the sentence (or part of it) the marker supports
+    label: str = ""  # a symbol note's symbol ("*", "†"), numbered after the numbered notes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

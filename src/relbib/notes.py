@@ -33,6 +33,7 @@ from relbib.ingest.sentences import (
     split_paragraphs,
     split_sentences,
 )
+from relbib.ingest.symbols import symbol_item, symbol_marker_spans
 from relbib.model import Diagnostic, Marker, Note, Sentence, Severity, Span
 
 # --- regexes ------------------------------------------------------------------
@@ -87,6 +88,7 @@ class _Item:
     start: int
     end: int
     line: int
+    label: str = ""  # a symbol note's symbol ("*", "†")
 
 
 # --- lines ----------------------------------------------------------------------
@@ -149,6 +151,7 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
     starts = line_starts(text)
     cur: list[tuple[int, int]] = []  # text spans of the current item
     cur_n: int | None = None
+    cur_label = ""  # the symbol of a symbol note ("*")
     cur_line = 0
     blank = False
     last_end = first
@@ -158,12 +161,12 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
 
     def close() -> None:
         nonlocal last_end
-        if cur_n is None or not cur:
+        if cur_n is None and not cur_label or not cur:
             return
         s = cur[0][0]
         e = cur[-1][1]
         joined = join_lines(text[a:b].strip() for a, b in cur if text[a:b].strip())
-        items.append(_Item(n=cur_n, text=joined, start=s, end=e, line=cur_line))
+        items.append(_Item(n=cur_n, text=joined, start=s, end=e, line=cur_line, label=cur_label))
         last_end = e
 
     for s, e in _lines(text, first, end):
@@ -171,12 +174,15 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
         if not stripped:
             blank = True
             continue
-        expected = (items[-1].n + 1 if items and items[-1].n else first_n) if cur_n is None else cur_n + 1
+        numbered = [item.n for item in items if item.n]
+        expected = (numbered[-1] + 1 if numbered else first_n) if cur_n is None else cur_n + 1
         number = _item_number(text, s, e, expected, form, restart=blank)
-        if number is not None:
+        symbol = symbol_item(text, s, e) if number is None else None
+        if number is not None or symbol is not None:
             form = form or _item_form(text, s, e)
             close()
-            cur_n, body = number
+            cur_n, body = number if number is not None else (None, symbol[1] if symbol else e)
+            cur_label = symbol[0] if symbol else ""
             cur = [(body, e)]
             cur_line = line_of(starts, s)
             blank = False
@@ -185,7 +191,7 @@ def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[lis
             break  # a heading ("Bibliography") ends the list
         if blank and _chapter_heading(text, s, e):
             close()  # "Chapter 2" between two runs of notes
-            cur_n, cur = None, []
+            cur_n, cur_label, cur = None, "", []
             continue
         if blank:
             break  # an unnumbered line after a blank line ends the list
@@ -229,7 +235,7 @@ def _first_item_after(text: str, pos: int, *, past_heading: bool = False) -> int
     (or, ``past_heading``, the item after a chapter heading: "Notes", "Chapter 1", "1. …")."""
     for s, e in _lines(text, pos, len(text)):
         if text[s:e].strip():
-            if _item_number(text, s, e, None) or ITEM_RE.match(text, s, e):
+            if _item_number(text, s, e, None) or ITEM_RE.match(text, s, e) or symbol_item(text, s, e):
                 return s
             if past_heading and e < len(text) and _chapter_heading(text, s, e):
                 return _first_item_after(text, e + 1)
@@ -249,7 +255,7 @@ def _find_section(text: str) -> tuple[int, int, bool] | None:
             first = _first_item_after(text, e + 1, past_heading=True) if e < len(text) else None
             if first is not None:
                 m = ITEM_RE.match(text, first)
-                if m and (m.group(1) or m.group(2) or m.group(3)):
+                if m and (m.group(1) or m.group(2) or m.group(3)) or symbol_item(text, first, len(text)):
                     headed.append((s, e, first))
     if headed:
         notes_like = [h for h in headed if _NOTES_WORD_RE.search(text, h[0], h[1])]
@@ -309,6 +315,25 @@ def _out_of_order(text: str, candidates: Sequence[Candidate], chosen: Sequence[C
             extra.append(c)
             have.add(c.n)
     return sorted((*chosen, *extra), key=lambda c: c.start) if extra else list(chosen)
+
+
+def _with_symbol_notes(numbered: Sequence[_Item], symbols: Sequence[_Item], floor: int) -> list[_Item]:
+    """The numbered notes, then the symbol notes in the section's order, each
+    numbered after the last numbered note and every numbered marker (``floor``),
+    so it shifts none of them and no marker of a missing note takes its number."""
+    last = max((item.n or 0 for item in numbered), default=floor)
+    last = max(last, floor)
+    given = [_Item(n=last + k, text=item.text, start=item.start, end=item.end, line=item.line, label=item.label)
+             for k, item in enumerate(symbols, start=1)]
+    return [*numbered, *given]
+
+
+def _symbol_candidates(text: str, body_end: int, items: Sequence[_Item],
+                       hints: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """The marker of each symbol note (see :func:`relbib.ingest.symbols.symbol_marker_spans`)."""
+    symbolic = [item for item in items if item.label]
+    spans = symbol_marker_spans(text, body_end, [item.label for item in symbolic], hints)
+    return [Candidate(n=symbolic[i].n or 0, start=s, end=e, weight=0) for i, (s, e) in spans.items()]
 
 
 # --- claims ---------------------------------------------------------------------
@@ -393,11 +418,14 @@ def _without_markers(text: str, markers: Sequence[Marker], start: int, end: int)
 # --- public ---------------------------------------------------------------------
 
 
-def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> NotesResult:
+def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = (),
+               spaced_markers: bool = False) -> NotesResult:
     """The notes section, the markers and each note's claim in ``text``.
 
     ``marker_hints`` are spans of markers the source made explicit; when
-    given, only they are markers.  A notes section numbered from any
+    given, only they are markers; ``spaced_markers`` (text from a PDF) also
+    takes a number set one space after punctuation ("decades. 3") for a
+    marker where the notes have room for it.  A notes section numbered from any
     number, with gaps, duplicates or restarts is read (see
     :mod:`relbib.ingest.numbering`), with a warning per irregularity.
     """
@@ -405,28 +433,35 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
     diagnostics: list[Diagnostic] = []
     section = _find_section(text)
     items: list[_Item] = []
+    symbols: list[_Item] = []
     runs: tuple[Run, ...] = ()
     body_end = len(text)
     if section is not None:
         section_start, first, _heading = section
         printed, _ = _numbered_items(text, 0, len(text), first=first)
-        items, runs, problems = _renumbered(printed)
+        items, runs, problems = _renumbered([item for item in printed if not item.label])
+        symbols = [item for item in printed if item.label]
         diagnostics.extend(problems)
         body_end = section_start
         while body_end > 0 and text[body_end - 1].isspace():
             body_end -= 1
 
-    candidates = marker_candidates(text, body_end, runs, marker_hints)
+    numbered_hints = [(s, e) for s, e in marker_hints if text[s:e].isdigit()]
+    candidates = marker_candidates(text, body_end, runs, numbered_hints, spaced=spaced_markers)
     chosen = reconcile(candidates, max((c.n for c in candidates), default=0)) if candidates else []
+    items = _with_symbol_notes(items, symbols, max((c.n for c in candidates), default=0))
     if section is not None and not section[2] and len(chosen) < max(2, (len(items) + 1) // 2):
         # a numbered list closing the essay, not notes: nothing in the body points at it
         items, chosen, body_end, runs, diagnostics = [], [], len(text), (), []
     numbers = {item.n for item in items}
     chosen = _out_of_order(text, candidates, chosen, numbers)
+    chosen = sorted((*chosen, *_symbol_candidates(text, body_end, items, marker_hints)), key=lambda c: c.start)
+    labels = {item.n: item.label for item in items if item.label}
 
     def as_marker(c: Candidate) -> Marker:
         line = line_of(starts, c.start)
-        return Marker(n=c.n, start=c.start, end=c.end, line=line, column=c.start - starts[line - 1] + 1)
+        return Marker(n=c.n, start=c.start, end=c.end, line=line, column=c.start - starts[line - 1] + 1,
+                      label=labels.get(c.n, ""))
 
     markers = tuple(as_marker(c) for c in chosen)
     # A note cited again ("[4], [5]" after an earlier [4]; a Wikipedia
@@ -453,13 +488,13 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = ()) -> No
 
     notes = tuple(
         Note(n=item.n or 0, text=item.text, start=item.start, end=item.end, line=item.line,
-             marker=by_n.get(item.n or 0), claim=claims.get(item.n or 0))
+             marker=by_n.get(item.n or 0), claim=claims.get(item.n or 0), label=item.label)
         for item in items
     )
     for note in notes:
         if note.marker is None:
             diagnostics.append(diagnostic(
-                "parse-error", f"note {note.n} has no marker in the body",
+                "parse-error", f"note {note.label or note.n} has no marker in the body",
                 line=note.line, column=1, severity=Severity.WARNING, note=note.n,
                 suggestion="put the note number right after the words it supports"))
     if not notes:

@@ -82,3 +82,31 @@ def test_publication_facts(text: str) -> None:
 ])
 def test_dates_and_ranks_are_no_publication_facts(text: str) -> None:
     assert not publication_fact(text)
+
+
+# Biographical notes that list offices with their dates (the dates look like
+# publication facts) and editors' pointers to diary dates: commentary.
+OFFICES_AND_DATES = [
+    "Clerk of the Stores 1662–70 and 1674–81; M.P. for Dunmore.",
+    "Born 1621, died 1690; Keeper of the Wardrobe 1671.",
+    "Sir Amos Reed, Treasurer of the Fleet 1660–65; Comptroller 1665–69. Born 1604, died 1677.",
+    "M.P. for Westbury 1640, 1641, and for Cranford in 1659\u201360.",
+    "See March 3rd, 1664, and April 9th.",
+]
+# Citations that old editions print in the classical shape: book and chapter
+# as a lower-case roman numeral and a number.
+CLASSICAL = [
+    "Varr. Hist. xii. 4.",
+    "Bassus (Collat. xvii. 3.) claims this origin for the order, which decayed till it was restored.",
+]
+
+
+@pytest.mark.parametrize("text", OFFICES_AND_DATES)
+def test_offices_and_dates_make_no_entry(text: str) -> None:
+    assert read_note(1, text).kind == "comment", read_note(1, text)
+
+
+@pytest.mark.parametrize("text", CLASSICAL)
+def test_classical_locators_keep_their_citation(text: str) -> None:
+    note = read_note(1, text)
+    assert note.kind == "citation" and note.citations, note

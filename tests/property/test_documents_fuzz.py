@@ -42,8 +42,11 @@ def _in_bounds(essay: Essay) -> None:
     n = len(essay.text)
     numbers = [note.n for note in essay.notes]
     assert numbers == sorted(set(numbers)) and all(k >= 1 for k in numbers)
-    markers = [m.n for m in essay.markers]
+    # numbered markers increase in text order; a symbol note's marker ("*",
+    # "†") is numbered after them and stands where its symbol does
+    markers = [m.n for m in essay.markers if not m.label]
     assert markers == sorted(set(markers))
+    assert len({m.n for m in essay.markers}) == len(essay.markers)
     assert all(0 <= m.start < m.end <= essay.body_end <= n for m in essay.markers)
     assert all(0 <= s.start < s.end <= n for s in essay.sentences)
     for note in essay.notes:
@@ -58,12 +61,15 @@ def _in_bounds(essay: Essay) -> None:
 
 NUMBERS = st.integers(min_value=0, max_value=1200)
 NOTE_LINE = st.builds(lambda n, form, text: f"{form.format(n)} {text}", NUMBERS,
-                      st.sampled_from(["{}.", "{}", "[{}]", "({})", "{})", "\f{}", "{}¹"]),
+                      st.sampled_from(["{}.", "{}", "[{}]", "({})", "{})", "\f{}", "{}¹", "*", "†", "‡‡"]),
                       st.sampled_from(["A. Smith, Empire (London, 1980), 12.", "Ibid.", "", "2018. London",
                                        "Chapter 2", "See infra note 4.", "¹ Jones, Trade, 3."]))
 BODY_PIECE = st.sampled_from(["The treaty was signed.", "Vienna,1", "parties.2", "year3", "in 2018.17",
                               "¹", "²³", "\f", "\n", "\n\n", " ", "Notes\n\n", "Chapter 1\n\n", "____\n",
-                              "12\n", "‘quoted’", "(1)", "[2]", "G20", "done.⁴"])
+                              "12\n", "‘quoted’", "(1)", "[2]", "G20", "done.⁴",
+                              # symbol notes and markers, converters' page breaks and OCR'd markers
+                              "Roe*", "said.†", "* Professor.\n", "† See Smith.\n", "**", "*emph*", "∗ Author.\n",
+                              "<<PAGE_BREAK>>\n", "HEAD 3/9\n", "decades. 3 ", "files.1 2 ", "§ 12"])
 SECTION = st.builds(lambda body, heading, lines, spacing: "".join(body) + heading + spacing.join(lines),
                     st.lists(BODY_PIECE, max_size=30), st.sampled_from(["\n\nNotes\n\n", "\n\n", "\f", ""]),
                     st.lists(NOTE_LINE, max_size=25), st.sampled_from(["\n", "\n\n", "\n\f"]))
@@ -86,12 +92,14 @@ LATEX_PIECE = st.sampled_from([
 MARKDOWN_PIECE = st.sampled_from([
     "Claim.", "[^1]", "[^1]: Note.\n", "[^a]: Other.\n", "[^a]", "^[inline [link](u)]", "^[", "^2^", "|", "| a |",
     "\n", "\n\n", "# H\n", "```\n", "> ", "* ", "1. ", "<sup>3</sup>", "[x](y)", "\\", "---\n", "title: x\n",
+    "[^*]", "[^*]: Author.\n", "[^†]: Other.\n", "<sup>†</sup>", "<sup>*</sup> Note.\n", "Roe*", "*x*", "^*^",
+    "3 A. Smith, Boats, 12.\n\n", "files. 2 ",
 ])
 HTML_PIECE = st.sampled_from([
     "Claim.", "<p>", "</p>", "<sup>1</sup>", "<sup>", "</sup>", '<a href="#fn1">1</a>', '<a href="n.xhtml#note-2"',
     ">", "<", '<li id="fn1">', '<li id="note-200" epub:type="endnote">', "</li>", '<ol start="7">', "</ol>",
     '<section class="footnotes">', "</section>", '<a epub:type="backlink" href="#r">↩</a>', "&amp;", "&#x",
-    "<br>", "<script>", "</script>", "<!--", "-->", "\n",
+    "<br>", "<script>", "</script>", "<!--", "-->", "\n", "<sup>*</sup>", "<sup>&#8224;</sup>", "<p><sup>*</sup> ",
 ])
 
 

@@ -151,7 +151,10 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
         raise InputError(error.detail, path=path, line=error.line) from None
     if chosen in ("text", "markdown") and ("\r" in source or source.startswith("\ufeff")):
         plain, offset_map = _normalized_with_map(source, offset_map, plain)
-    if chosen == "text":
+    reflowed = None
+    if chosen == "text" or chosen == "markdown" and not hints:
+        # Markdown converted from a PDF (docling, marker) keeps each page's
+        # footnotes between the paragraphs, with no footnote syntax
         reflowed = reflow_pdf_text(plain)
         if reflowed is not None:
             plain, inner = reflowed
@@ -163,7 +166,7 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
         hints = sorted({*hints, *superscripts})
 
     try:
-        found = find_notes(plain, marker_hints=tuple(hints))
+        found = find_notes(plain, marker_hints=tuple(hints), spaced_markers=reflowed is not None)
     except InputError as error:
         raise InputError(error.detail, path=path,
                          line=_source_line(source, offset_map, plain, error.line)) from None

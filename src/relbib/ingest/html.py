@@ -19,6 +19,7 @@ import re
 from html.parser import HTMLParser
 
 from relbib.ingest.sentences import line_starts
+from relbib.ingest.symbols import SYMBOL
 from relbib.ingest.textmap import TextBuilder, finish
 
 # --- HTML ---------------------------------------------------------------------------
@@ -49,6 +50,8 @@ _NUMBER_POINT_RE = re.compile(r"[ \t]*[.:)\]][ \t]+")
 # Invisible characters typesetters put in the text (a word joiner around
 # dashes, a soft hyphen, a zero-width space): not part of what a note says.
 _INVISIBLE = frozenset("\u2060\u200b\u00ad\ufeff")
+# A note symbol standing alone in a marker ("<sup>*</sup>", "<sup>†</sup>").
+_SYMBOL_RE = re.compile(SYMBOL)
 _NOTES_CLASS_RE = re.compile(r"\b(?:foot|end)notes?\b|\bnotes\b", re.IGNORECASE)
 
 
@@ -83,6 +86,7 @@ class _HTMLReducer(HTMLParser):
         self.targets: dict[str, int] = {}  # element id a marker links to → its note number
         self.marker_ids: set[str] = set()  # ids of the markers (a note's link back names one)
         self.body_numbers: set[int] = set()  # numbers of the markers read in the body
+        self.body_symbols: set[str] = set()  # symbols of the symbol markers read in the body
         self.block: tuple[str, int] = ("", -1)  # the last block opened, and where its text starts
         self.notes_out = TextBuilder()  # notes standing among the paragraphs, put after the text
         self.body_out: TextBuilder | None = None  # the body while a loose note is written
@@ -218,8 +222,10 @@ class _HTMLReducer(HTMLParser):
             chars = self.marker[1]
             self.marker = None
             label = "".join(c for c, _ in chars).strip().strip("[]()")
-            n = self._marker_number(label)
-            if n is not None and self._opens_note(n, chars[0][1] if chars else at):
+            n = None if _SYMBOL_RE.fullmatch(label) else self._marker_number(label)
+            if n is None and _SYMBOL_RE.fullmatch(label):
+                self._symbol_marker(label, chars, at)
+            elif n is not None and self._opens_note(n, chars[0][1] if chars else at):
                 pass  # "<p><sup>3</sup> Text</p>": note 3, not a marker
             elif n is not None:
                 self.body_numbers.add(n)
@@ -280,6 +286,26 @@ class _HTMLReducer(HTMLParser):
         self.out.generated(f"{n}. ", at)
         self._open_note(block, n)  # the number may follow again ('<a id="x"></a><a href="…">3</a>. Text')
         return True
+
+    def _symbol_marker(self, label: str, chars: list[tuple[str, int]], at: int) -> None:
+        """A raised symbol: the marker of a symbol note ("Roe<sup>*</sup>"), or,
+        opening a block after such a marker, the note itself ("<p><sup>*</sup> Professor …")."""
+        block, text_start = self.block
+        opens = not self.note_item and block in ("p", "div", "dd", "li", "aside") and \
+            not "".join(self.out.chars[text_start:]).strip()
+        if opens and (label in self.body_symbols or self.notes_depth):
+            if not self.notes_depth:
+                self._loose_note(at)
+            self.out.newlines(2, at)
+            self.out.generated(f"{label} ", chars[0][1] if chars else at)
+            self._open_note(block, 0)
+            return
+        self.body_symbols.add(label)
+        start = len(self.out)
+        for c, o in chars:
+            if not c.isspace():
+                self.out.add(c, o)
+        self.hints.append((start, len(self.out)))
 
     def _loose_note(self, at: int) -> None:
         """Write the note opening here after the text (notes between its paragraphs)."""

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from relbib.ingest.html import BACKREF_HREF_RE, FN_HREF_RE, FN_ID_RE
 from relbib.ingest.sentences import line_starts
+from relbib.ingest.symbols import SYMBOL
 from relbib.ingest.textmap import TextBuilder, finish
 
 # --- regexes: Markdown ----------------------------------------------------------
@@ -29,7 +30,8 @@ _MD_FOOTNOTE_DEF_RE = re.compile(r"\[\^([^\]\s]+)\]:[ \t]?")
 # "<br><sup>2</sup>Text", "^3^ Text".
 _MD_SUP_DEF_RE = re.compile(
     r"[ \t]{0,3}(?:<br\s*/?>[ \t]*)?(?:<sup>[ \t]*\[?(\d{1,4})\]?[ \t]*</sup>|\^(\d{1,4})\^"
-    r"|\$\^\{?(\d{1,4})\}?\$|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}))[ \t]*(?=\S)")
+    r"|\$\^\{?(\d{1,4})\}?\$|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})"
+    rf"|<sup>[ \t]*(?P<symbol>{SYMBOL})[ \t]*</sup>)[ \t]*(?=\S)")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # An HTML element opening a note: an anchor or item a marker links to, then
 # maybe the note's printed number ('<a name="foot3">3</a>: …', '<li id="fn:3">').
@@ -61,6 +63,7 @@ _MD_INLINE_RE = re.compile(
     r"|(?P<usup>[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})"  # Unicode superscript ¹
     r"|(?P<htmlsup><sup(?:\s[^<>]*)?>[ \t]*(?:(?P<hsupn>\d{1,3})|\[(?P<hsupl>\d{1,3})\]\(#[^()\s]{1,80}\))"
     r"[ \t]*</sup>)"  # raw HTML <sup>1</sup>, <sup>[1](#foot1)</sup>
+    rf"|(?P<symsup><sup(?:\s[^<>]*)?>[ \t]*(?P<sym>{SYMBOL})[ \t]*</sup>|\^(?P<caretsym>{SYMBOL})\^)"  # <sup>†</sup>
     r'|(?P<anchor><a\s[^<>]*>(?P<atext>[^<>]{0,40})</a>)'  # <a href="#fn:1">1</a>, <a href="#fnref:1">↩</a>
     r"|(?P<image>!\[(?P<alt>[^\[\]]*)\]\((?:[^()]|\([^()]*\))*\))"  # ![alt](src)
     r"|(?P<link>\[(?P<ltext>[^\[\]]+)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\]))"  # [text](url), [text][ref]
@@ -113,9 +116,10 @@ def _unquote(value: str) -> str:
 
 
 def _md_inline(out: TextBuilder, text: str, start: int, end: int,
-               labels: dict[str, int], hints: list[tuple[int, int]]) -> None:
+               labels: dict[str, int | str], hints: list[tuple[int, int]]) -> None:
     """Inline Markdown of text[start:end] into ``out``."""
     pos = start
+    stars = 0  # emphasis opened by stars and not yet closed
     for m in _MD_INLINE_RE.finditer(text, start, end):
         out.add(text[pos:m.start()], pos)
         pos = m.end()
@@ -137,6 +141,11 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
             at = len(out)
             out.add(m.group(group), m.start(group))
             hints.append((at, len(out)))
+        elif m.group("symsup"):
+            group = "sym" if m.group("sym") else "caretsym"
+            at = len(out)
+            out.add(m.group(group), m.start(group))
+            hints.append((at, len(out)))
         elif m.group("anchor"):
             _md_anchor(out, text, m, hints)
         elif m.group("mathsup") or m.group("usup"):
@@ -155,6 +164,13 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
             out.add(m.group("url"), m.start("url"))
         elif m.group("escape"):
             out.add(m.group("esc"), m.start("esc"))
+        elif kind == "emph" and m.group(0).startswith("*"):
+            if text[m.end():m.end() + 1].strip() and not (m.start() and re.match(r"[\w\\]", text[m.start() - 1])):
+                stars += 1  # "*word": an emphasis opens
+            elif stars:
+                stars -= 1
+            else:
+                out.add(m.group(0), m.start())  # "Roe*" with no emphasis open: a note marker
         elif kind in ("tag", "emph"):
             pass
     out.add(text[pos:end], pos)
@@ -181,7 +197,7 @@ def _md_anchor(out: TextBuilder, text: str, m: re.Match[str], hints: list[tuple[
 
 
 def _md_table_row(out: TextBuilder, text: str, start: int, end: int,
-                  labels: dict[str, int], hints: list[tuple[int, int]]) -> None:
+                  labels: dict[str, int | str], hints: list[tuple[int, int]]) -> None:
     """A table row as a paragraph of its own, cells apart ("Russia; 2016"):
     a marker in a cell claims its row, not the rows around it."""
     out.newlines(2, start)
@@ -233,6 +249,8 @@ def _note_opening(text: str, starts: Sequence[int], i: int, used: set[int],
         return m.group(1), m.end()
     sup = _MD_SUP_DEF_RE.match(text, s, e)
     if sup and _opens_block(text, starts, i, used):
+        if sup.group("symbol"):
+            return sup.group("symbol"), sup.end()  # "<sup>†</sup> Professor of Law."
         raised = sup.group(1) or sup.group(2) or sup.group(3) or sup.group(4).translate(_SUPERSCRIPT_DIGITS)
         return str(int(raised)), sup.end()
     bracket = _MD_BRACKET_DEF_RE.match(text, s, e)
@@ -295,6 +313,11 @@ _MD_RULE_RE = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \
 _MD_BREAK_END_RE = re.compile(r"<br\s*/?>[ \t]*$|</br>[ \t]*$")
 
 
+def _note_order(label: int | str) -> tuple[int, int]:
+    """Symbol notes first (the author's note), then the numbered notes by number."""
+    return (1, label) if isinstance(label, int) else (0, 0)
+
+
 def _opens_block(text: str, starts: Sequence[int], i: int, used: set[int]) -> bool:
     """Whether line ``i`` starts a block: the first line, or after a blank
     line, a rule, a kramdown attribute line, a line break or another note."""
@@ -323,13 +346,18 @@ def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
         refs = [label for _, label in sorted(placed)]
         for m in inline:
             defs[_inline_label(m.start())] = (m.start(), [(m.start("itext"), m.end("itext"))])
-    labels: dict[str, int] = {}
-    if defs and all(label.isdigit() for label in defs) and not inline:
-        labels = {label: int(label) for label in defs}
+    labels: dict[str, int | str] = {}
+    # a symbol note ("[^*]", "<sup>†</sup>") keeps its symbol and is numbered apart
+    symbols = {label: label for label in [*refs, *defs] if re.fullmatch(SYMBOL, label)}
+    numbered = {label: d for label, d in defs.items() if label not in symbols}
+    if numbered and all(label.isdigit() for label in numbered) and not inline:
+        labels = {label: int(label) for label in numbered}
         labels.update({r: int(r) for r in refs if r.isdigit()})
     else:
         for label in [*refs, *defs]:
-            labels.setdefault(label, len(labels) + 1)
+            if label not in symbols:
+                labels.setdefault(label, len(labels) + 1)
+    labels.update(symbols)
     out = TextBuilder()
     hints: list[tuple[int, int]] = []
     fenced = False
@@ -386,8 +414,8 @@ def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
         first = min((s for label, (s, _) in defs.items() if label in def_labels), default=len(text))
         out.newlines(2, first)
         out.generated("Notes\n\n", first)
-        for label, (s, spans) in sorted(defs.items(), key=lambda kv: labels[kv[0]]):
-            out.generated(f"{labels[label]}. ", s)
+        for label, (s, spans) in sorted(defs.items(), key=lambda kv: _note_order(labels[kv[0]])):
+            out.generated(f"{labels[label]}{' ' if label in symbols else '. '}", s)
             for k, (a, b) in enumerate(spans):
                 if k:
                     out.generated(" ", a)

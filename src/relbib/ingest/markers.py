@@ -40,6 +40,8 @@ _STRONG_BEFORE = set(".,;:!?’”\"')]—–")
 _W_PUNCT = 3  # "parties.2", "Pakistan,1", "do.’8", "(SCO).6"
 _W_WORD = 2  # "parties2"
 _W_WEAK = 1  # "U2", "G20", "in 2018.17": only where the sequence has room
+# Punctuation a marker set one space apart may follow in text from a PDF.
+_SPACED_AFTER = set(".,;:!?’”\"')")
 
 
 
@@ -54,8 +56,9 @@ class Candidate:
 # --- candidates --------------------------------------------------------------------
 
 
-def _glued_candidates(text: str, end: int, max_n: int) -> list[Candidate]:
-    """Numbers in text[:end] glued to a word or punctuation, valued 1..max_n."""
+def _glued_candidates(text: str, end: int, max_n: int, *, spaced: bool = False) -> list[Candidate]:
+    """Numbers in text[:end] glued to a word or punctuation, valued 1..max_n
+    (and, ``spaced``, set one space after punctuation: "decades. 3")."""
     out: list[Candidate] = []
     prev_end = -1
     for m in _DIGITS_RE.finditer(text, 0, end):
@@ -74,6 +77,11 @@ def _glued_candidates(text: str, end: int, max_n: int) -> list[Candidate]:
         before = text[s - 1]
         before2 = text[s - 2] if s >= 2 else " "
         weight = 0
+        if spaced and before == " " and before2 in _SPACED_AFTER and (after.isspace() or e == len(text)):
+            # a raised number OCR set apart: "decades. 3 This", "Court,’ 12 and"
+            out.append(Candidate(n=n, start=s, end=e, weight=_W_WEAK))
+            prev_end = e
+            continue
         if before == "[" and after == "]" or (
                 before == "(" and after == ")" and s >= 2 and (
                     not before2.isspace() or text[e + 1:e + 2] in (".", ",", ";", ":", "\n", ""))):
@@ -103,6 +111,25 @@ def _glued_candidates(text: str, end: int, max_n: int) -> list[Candidate]:
         if weight:
             out.append(Candidate(n=n, start=s, end=e, weight=weight))
             prev_end = e
+    if spaced:
+        out.extend(_split_candidates(text, end, max_n))
+        out.sort(key=lambda c: (c.start, -c.n))
+    return out
+
+
+# A raised number OCR split in two ("files.1 3" for 13, "decades. 2 0" for 20).
+_SPLIT_RE = re.compile(r"(?<=[^\s\d])(?P<a>[1-9]) (?P<b>\d(?: ?\d)?)(?=[\s,;:.!?)]|$)"
+                       r"|(?<=[.,;:!?’”\"')] )(?P<c>[1-9]) (?P<d>\d(?: ?\d)?)(?=\s|$)")
+
+
+def _split_candidates(text: str, end: int, max_n: int) -> list[Candidate]:
+    """Markers of text from a PDF whose digits OCR set apart, valued as one number."""
+    out: list[Candidate] = []
+    for m in _SPLIT_RE.finditer(text, 0, end):
+        n = int((m.group("a") or m.group("c")) + (m.group("b") or m.group("d")).replace(" ", ""))
+        if n <= max_n:
+            # glued, the split number outweighs its first digit read alone
+            out.append(Candidate(n=n, start=m.start(), end=m.end(), weight=_W_PUNCT + 1 if m.group("a") else _W_WEAK))
     return out
 
 
@@ -156,7 +183,7 @@ _ORPHAN_RUN = 3
 
 
 def marker_candidates(text: str, body_end: int, runs: Sequence[Run],
-                       hints: Sequence[tuple[int, int]]) -> list[Candidate]:
+                       hints: Sequence[tuple[int, int]], *, spaced: bool = False) -> list[Candidate]:
     """Marker candidates, each valued as the note numbers its printed number
     may stand for (one per run of a numbering that restarts), a position's
     higher values first so that no two of them chain."""
@@ -167,7 +194,7 @@ def marker_candidates(text: str, body_end: int, runs: Sequence[Run],
         if not runs:
             return printed
     elif runs:
-        printed = _glued_candidates(text, body_end, max(run.high for run in runs))
+        printed = _glued_candidates(text, body_end, max(run.high for run in runs), spaced=spaced)
     else:
         return []
     last = runs[-1]

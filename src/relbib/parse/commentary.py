@@ -29,6 +29,10 @@ _FACT = re.compile(
     r"|\b(?:translated|edited|compiled|printed|published|reprinted)\s+(?:by|at|for|in)\b"
     r"|\b(?:entitled|edition|ed\.|eds\.|trans\.|8vo|4to|12mo|16mo|folio)"
     r"|\b[IVXL]{1,6}\s\d{1,4}\b"  # "Psychological Review, II 287": volume and page
+    # a law report: "[2018] AC 61", "[2017] UKSC 5"; a case name "Robinson v Chief Constable"
+    r"|\[(?:1[5-9]|20)\d\d\]\s[A-Z]|\b[A-Z][\w'’.-]*\sv\s[A-Z]"
+    # a classical locator: "Tacit. Annal. xiv. 2", "Collat. xviii. 5", "Epist. lxxxvi." (not "c. 1650")
+    r"|\b(?:[ivx]|[ivxlc]{2,7})\.\s?\d{1,4}\b|\b[A-Z][a-z]{1,9}\.\s[ivxlc]{2,7}\.(?!\w)"
     r"|\b(?:Journal|Review|Magazine|Proceedings|Transactions|Quarterly|Bulletin|Zeitschrift|Revue|Archiv|Jahrbuch)\b"
 )
 # "421–424", "12-15": a page range (not a year range, "1661–76").
@@ -48,24 +52,27 @@ _CLOSING_PAGE = re.compile(rf",\s(?!{_YEAR})\d{{1,4}}(?:\s?{lexicon.DASH}\s?\d{{
 # "… says Hamilton (Mémoires de Grammont). —B.": a title closing the piece in a
 # parenthesis, its long words all capitalised.
 _CLOSING_TITLE = re.compile(
-    r"\((?P<inner>[A-Z\u00c0-\u00de][^()\d]{2,100})\)[.,]?\s?(?:\u2014\s?(?:[A-Z]\.\s?){1,3})?$"
+    r"\((?P<inner>[A-Z\u00c0-\u00de][^()\d]{2,100})\)[.,]?\s?(?:\u2014\u2060?\s?(?:[A-Z]\.\s?){1,3})?$"
 )
 # "… all safely arrived.” Rugge’s Diurnal —B.": the source named after a closing quotation.
 _AFTER_QUOTE = re.compile(
-    r"[\u201d\"]\s(?P<inner>[A-Z\u00c0-\u00de][^\u201c\u201d\"()\d]{2,100}?)\.?\s?(?:\u2014\s?(?:[A-Z]\.\s?){1,3})?$"
+    r"[\u201d\"]\s(?P<inner>[A-Z\u00c0-\u00de][^\u201c\u201d\"()\d]{2,100}?)\.?\s?(?:\u2014\u2060?\s?(?:[A-Z]\.\s?){1,3})?$"
 )
 
 # Marks of commentary.
 _QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]{0,2000}[\u201d\"]|\([^()]{0,2000}\)")
 _LIFE_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.life_words()))})\b")
-# "Mary, Duchess of Richmond", "Bishop of Durham" (not a title's "The Duchess of Malfi").
+# "Mary, Duchess of Richmond", "Bishop of Durham", "Secretary to the Admiralty",
+# "Treasurer of the Navy", "M.P. for Harwich" (not a title's "The Duchess of Malfi").
 _RANK_OF_PLACE = re.compile(
-    rf"(?<!\bThe\s)(?<!\bthe\s)\b(?:{'|'.join(sorted(lexicon.ranks_of_place()))})\s+of\s+[A-Z]"
+    rf"(?<!\bThe\s)\b(?:{'|'.join(sorted(lexicon.ranks_of_place()))})\s+(?:of|to|for)\s+(?:the\s)?[A-Z]"
+    r"|\bM\.\s?P\.\s(?:for\s)?[A-Z]"
 )
 # A sentence whose subject is a pronoun: "He died …", "She was …".
 _PRONOUN_SENTENCE = re.compile(r"(?:^|[.!?]\s)(?:He|She|It|They|This|There|His|Her)\s[a-z]")
 # An editor's sign-off closing the note: "—B.", "— M. B.", "—Ed.", "[Ed.]".
-_SIGN_OFF = re.compile(r"(?:\u2014\s?(?:[A-Z]\.\s?){1,3}|\u2014\s?Ed\.|\[Ed\.?\])\s*$")
+# (a word joiner may follow the dash: "—\u2060B.")
+_SIGN_OFF = re.compile(r"(?:\u2014\u2060?\s?(?:[A-Z]\.\s?){1,3}|\u2014\u2060?\s?Ed\.|\[Ed\.?\])\s*$")
 # "… for love, see note 94": a pointer to another note closing the piece.
 _SEE_NOTE = re.compile(r"\bsee\s(?:also\s)?(?:notes?|nn?\.)\s\d{1,5}\W{0,3}$", re.IGNORECASE)
 # Words that make a sentence of prose (outside titles and parentheses).
@@ -76,7 +83,7 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 _ORDINAL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th),\s(?:1[4-9]\d\d|20\d\d)\b")
 # What a pointer to another note or a date is made of ("note 1705.", "May 18th, 1668.").
 _POINTER_WORDS = frozenset(
-    "note notes n nn see also on the of this that month post ante above below st nd rd th".split()
+    "note notes n nn see also and on the of this that month post ante above below st nd rd th".split()
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 # Lowercase words in a long sentence of prose.

@@ -34,9 +34,13 @@ class Name:
     def as_json(self) -> dict[str, str]:
         if self.literal:
             return {"literal": self.family}
-        out = {"family": self.family}
+        # "King, Jr.": the suffix after the comma is CSL's "suffix", no part of the family name
+        family, comma, suffix = self.family.partition(", ")
+        out = {"family": family if comma and suffix else self.family}
         if self.given:
             out["given"] = self.given
+        if comma and suffix:
+            out["suffix"] = suffix
         return out
 
 

@@ -40,7 +40,10 @@ from relbib.model import (
     ShortRef,
     SupraRef,
     UnparsedRef,
+    freeze_fields,
 )
+from relbib.parse.archival import defined_abbreviation
+from relbib.parse.forms import SAME_AUTHOR_MARK
 from relbib.parse.names import family_core, is_suffix
 from relbib.parse.pages import page_range, pages_outside
 
@@ -136,12 +139,16 @@ def resolve_cited(notes: Sequence[tuple[int, Sequence[Reference]]]) -> ResolveRe
     citations: list[Citation] = []
     problems: list[Diagnostic] = []
     previous: Citation | None = None
+    archives: dict[str, str] = {}  # "(hereafter SAM)" → "Stadtarchiv München"
+    written: dict[tuple[int, int], Reference] = {}  # each source's Reference, for ID./EAD.
     for n, refs in notes:
         first = n not in done
         for i, ref in enumerate(refs):
+            ref = _archive_named(ref, archives)
             # earlier notes, and the earlier citations of this note
             earlier = [s for s in sources if s.note < n or (first and s.note == n)]
             before = _previous(previous, done, n, i)
+            ref = _same_author(ref, before, written)
             outcome = _resolve_one(n, ref, before, earlier, done)
             citation = replace(outcome.citation, index=i)
             if outcome.new_source is not None:
@@ -151,6 +158,7 @@ def resolve_cited(notes: Sequence[tuple[int, Sequence[Reference]]]) -> ResolveRe
                 problems.append(outcome.problem)
             if outcome.new_source is not None:
                 sources.append(replace(outcome.new_source, index=i))
+                written[n, i] = ref
             if first:
                 done.setdefault(n, []).append(citation)
             previous = citation
@@ -159,29 +167,34 @@ def resolve_cited(notes: Sequence[tuple[int, Sequence[Reference]]]) -> ResolveRe
 
 def _previous(
     previous: Citation | None, done: dict[int, list[Citation]], n: int, i: int
-) -> Citation | None | str:
+) -> Citation | None | tuple[Citation, ...]:
     """What Ibid./Id. refer to: the citation before, unless it closes an earlier
-    note that cites several works ("several": Ibid. cannot tell which)."""
+    note that cites several works (then those works, one citation each: Ibid.
+    cannot tell which)."""
     if previous is None or previous.note == n:
         return previous if i > 0 else None
     siblings = done.get(previous.note, [])
-    if len({(c.source, c.source_index) for c in siblings}) > 1:
-        return "several"
+    works: dict[tuple[int | None, int], Citation] = {}
+    for citation in siblings:
+        works.setdefault((citation.source, citation.source_index), citation)
+    if len(works) > 1:
+        return tuple(works.values())
     return previous
 
 
 def _resolve_one(
     n: int,
     ref: Reference,
-    previous: Citation | None | str,
+    previous: Citation | None | tuple[Citation, ...],
     sources: list[_Source],
     done: dict[int, list[Citation]],
 ) -> _Outcome:
     """One rule per form."""
-    if isinstance(ref, IbidRef):
-        return _resolve_ibid(n, ref.pinpoint, previous, Form.IBID, "Ibid.", "ibid")
-    if isinstance(ref, IdRef):
-        return _resolve_ibid(n, ref.pinpoint, previous, Form.IDEM, "Id.", "id")
+    if isinstance(ref, IbidRef | IdRef):
+        form, word, rule = (Form.IBID, "Ibid.", "ibid") if isinstance(ref, IbidRef) else (Form.IDEM, "Id.", "id")
+        if isinstance(previous, tuple):
+            return _resolve_ibid_after_several(n, ref.pinpoint, previous, sources, form, word, rule)
+        return _resolve_ibid(n, ref.pinpoint, previous, form, word, rule)
     if isinstance(ref, OpCitRef):
         return _resolve_opcit(n, ref, sources)
     if isinstance(ref, ShortRef):
@@ -245,8 +258,10 @@ def _same_work(a: _Source, b: _Source) -> bool:
         return True
     if a.url and a.url == b.url:
         return True
-    if a.report and a.report == b.report and (not a.title or not b.title):
-        return True  # "491 U.S. 324 (1989)" named in the text, then "Healy v. Beer Inst., 491 U.S. 324"
+    if a.report and a.report == b.report and (not a.title or not b.title or a.title == b.title):
+        # "491 U.S. 324 (1989)" named in the text, then "Healy v. Beer Inst., 491 U.S. 324";
+        # "Sherman Act, ch. 647, 26 Stat. 209 (1890)", then the same without its year
+        return True
     if not a.title or a.title != b.title or (a.number and b.number and a.number != b.number):
         return False
     if a.families and b.families:
@@ -259,15 +274,67 @@ def _same_work(a: _Source, b: _Source) -> bool:
 # --- Ibid. and Id. -------------------------------------------------------------
 
 
-def _resolve_ibid(
-    n: int, pinpoint: str | None, previous: Citation | None | str, form: Form, word: str, rule: str
+def _resolve_ibid_after_several(
+    n: int, pinpoint: str | None, works: tuple[Citation, ...], sources: list[_Source],
+    form: Form, word: str, rule: str,
 ) -> _Outcome:
-    if isinstance(previous, str):
-        return _failed(
-            n, form, pinpoint, f"{rule}-previous-several",
-            f"note {n}: {word} follows a note that cites several works; left unresolved",
-            "write the short form of the work meant",
-        )
+    """Ibid./Id. after a note that cites several works.
+
+    Both guides forbid it: Chicago (CMOS 16.47, 17th ed. 14.34) says ibid.
+    "must never be used if the preceding note contains more than one
+    citation", and the Bluebook (4.1) allows id. only after a footnote that
+    "contains only one authority".  So the writer's antecedent is no rule's
+    answer, and the last work of the note is a guess, as often wrong as right
+    ("X, quoted in Y"; "see A; see also B").  The one safe reading: a pinpoint
+    that lies inside the page range of exactly one of those works and outside
+    the ranges of all the others (every one of them has a range).  Anything
+    else stays unresolved, with a finding that names the note and its works.
+    """
+    inside = [c for c in works if _pinpoint_inside(pinpoint, c, sources)]
+    others_ruled_out = all(_pages_of(c, sources) is not None for c in works)
+    if len(inside) == 1 and others_ruled_out and inside[0].source is not None:
+        outcome = _resolve_ibid(n, pinpoint, inside[0], form, word, rule)
+        return replace(outcome, citation=replace(outcome.citation, rule=f"{rule}-previous-by-page"))
+    previous = works[0].note
+    return _failed(
+        n, form, pinpoint, f"{rule}-previous-several",
+        f"note {n}: {word} follows note {previous}, which cites {len(works)} works "
+        f"({_work_list(works, sources)}); it may only follow a note of one work (Chicago "
+        "14.34, Bluebook 4.1): left unresolved",
+        f"write the short form of the work of note {previous} meant",
+    )
+
+
+def _source_for(cited: Citation, sources: list[_Source]) -> _Source | None:
+    return next((s for s in sources if (s.note, s.index) == (cited.source, cited.source_index)), None)
+
+
+def _pages_of(cited: Citation, sources: list[_Source]) -> tuple[int, int] | None:
+    source = _source_for(cited, sources)
+    return source.pages if source is not None else None
+
+
+def _pinpoint_inside(pinpoint: str | None, cited: Citation, sources: list[_Source]) -> bool:
+    """A pinpoint with a page, every page of it inside the cited work's range."""
+    pages = _pages_of(cited, sources)
+    return (pinpoint is not None and pages is not None and pinpoint[:1].isdigit()
+            and pages_outside(pinpoint, pages) is None)
+
+
+def _work_list(works: tuple[Citation, ...], sources: list[_Source]) -> str:
+    """ "Khan, Law and Order; an unread citation", for messages."""
+    named = []
+    for cited in works:
+        source = _source_for(cited, sources)
+        words = " ".join(source.title[:4]) if source is not None else ""
+        who = source.families[0].capitalize() if source is not None and source.families else ""
+        named.append(", ".join(p for p in (who, words) if p) or "an unread citation")
+    return "; ".join(named)
+
+
+def _resolve_ibid(
+    n: int, pinpoint: str | None, previous: Citation | None, form: Form, word: str, rule: str
+) -> _Outcome:
     if previous is None or previous.note > n:
         return _failed(
             n, form, pinpoint, f"{rule}-no-previous",
@@ -552,18 +619,51 @@ def _describe(authors: tuple[str, ...], title: str | None) -> str:
 
 def _source_of(n: int, ref: FullRef) -> _Source:
     fields = ref.fields
+    # a continental decision goes by its court ("BGH, (Fn. 16), Rn. 23")
+    court = _family_key(_text(fields.get("institution"))) if ref.type == "jurisdiction" else ""
     return _Source(
         note=n,
         index=0,
-        families=_families(fields),
+        families=_families(fields) or ((court,) if court else ()),
         title=_tokens(_text(fields.get("title"))),
         pages=page_range(_text(fields.get("pages"))),
         doi=_text(fields.get("doi")).strip().lower(),
         url=_URL_NOISE.sub("", _text(fields.get("url")).strip()).lower(),
         date=_text(fields.get("date")) or _text(fields.get("year")),
-        report=_tokens(_text(fields.get("howpublished"))) if ref.type == "jurisdiction" else (),
-        number=_text(fields.get("number")) if ref.type == "legislation" else "",
+        report=_tokens(_text(fields.get("howpublished"))) if ref.type in ("jurisdiction", "legislation") else (),
+        number=_text(fields.get("number")) if ref.type in ("legislation", "unpublished") else "",
     )
+
+
+def _same_author(ref: Reference, before: Citation | None | tuple[Citation, ...],
+                 written: dict[tuple[int, int], Reference]) -> Reference:
+    """Italian "ID., Titolo, …" / "EAD., …": a full note by the author of the citation
+    before (another work of theirs), read with that author so later short forms and
+    op. cit. weigh it among the author's works."""
+    if not (isinstance(ref, FullRef) and SAME_AUTHOR_MARK.match(ref.text)) or ref.fields.get("author"):
+        return ref
+    if not isinstance(before, Citation) or before.source is None:
+        return ref
+    earlier = written.get((before.source, before.source_index))
+    authors = earlier.fields.get("author") if isinstance(earlier, FullRef) else None
+    if not authors:
+        return ref
+    return replace(ref, fields=freeze_fields({**ref.fields, "author": authors}))
+
+
+def _archive_named(ref: Reference, archives: dict[str, str]) -> Reference:
+    """An archival note under the full name of the archive whose abbreviation an
+    earlier note defined ("Stadtarchiv München (hereafter SAM)", then "SAM, …");
+    the abbreviation this note defines is recorded in ``archives``."""
+    if not isinstance(ref, FullRef):
+        return ref
+    organization = _text(ref.fields.get("organization"))
+    if organization in archives:
+        ref = replace(ref, fields=freeze_fields({**ref.fields, "organization": archives[organization]}))
+    abbreviation = defined_abbreviation(ref)
+    if abbreviation is not None:
+        archives[abbreviation] = organization
+    return ref
 
 
 def _families(fields: Fields) -> tuple[str, ...]:

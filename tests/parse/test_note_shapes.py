@@ -208,7 +208,7 @@ def test_bluebook_chapter_in_an_edited_book() -> None:
 def test_bluebook_author_suffix_stays_out_of_the_title() -> None:
     ref = read_note(1, "HENRY M. COLE, JR., THE LAW OF AGENCIES § 2.1 (3d ed. 2015).").citations[0].reference
     assert isinstance(ref, FullRef) and ref.fields["title"] == "The Law of Agencies", ref
-    assert _authors(ref) == ["Cole, Henry M."] and ref.pinpoint == "§ 2.1"
+    assert _authors(ref) == ["Cole, Jr., Henry M."] and ref.pinpoint == "§ 2.1"  # the suffix kept with the family
 
 
 def test_a_case_short_form_may_name_a_later_party() -> None:

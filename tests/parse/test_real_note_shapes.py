@@ -60,10 +60,10 @@ CASES = [
      [("Moreau", "Ines")], {"title": "Open Museum REST API Guide", "year": "2022"}, None),
     # Bluebook: a piece in a periodical or on a site, dated in parentheses, URL after
     ("Dana Kirsch, Why Ledgers Fail, LEDGERWATCH (Mar. 4, 2019) https://example.org/ledgers.",
-     [("Kirsch", "Dana")], {"title": "Why Ledgers Fail", "journal": "LEDGERWATCH", "date": "2019-03-04",
+     [("Kirsch", "Dana")], {"title": "Why Ledgers Fail", "journal": "Ledgerwatch", "date": "2019-03-04",
                             "url": "https://example.org/ledgers"}, None),
     ("Tokens Are Slowly Regulated by the States, FORTUNE (Sept. 9, 2017).",
-     [], {"title": "Tokens Are Slowly Regulated by the States", "journal": "FORTUNE", "year": "2017"}, None),
+     [], {"title": "Tokens Are Slowly Regulated by the States", "journal": "Fortune", "year": "2017"}, None),
     ("Jerry Lane & Ann Ruiz, Tokens: A Primer 7 (2016) https://example.org/primer.pdf.",
      [("Lane", "Jerry"), ("Ruiz", "Ann")], {"title": "Tokens: A Primer", "year": "2016",
                                            "url": "https://example.org/primer.pdf"}, "7"),

@@ -97,3 +97,56 @@ def test_a_cited_source_with_an_explanatory_parenthetical() -> None:
     first, second = note.citations
     assert first.text.endswith("(1954)") and first.reference.pinpoint == "495"  # type: ignore[union-attr]
     assert second.signal == "see also"
+
+
+def test_a_bracket_left_open_does_not_swallow_the_next_citations() -> None:
+    note = read_note(1, "Jane Rowan, Open Courts, 12 Yale L.J. 4 (2001) (manuscript at 4; "
+                        "Karl Amsel, Harbor Rules, 8 Geo. L.J. 20 (1999).")
+    assert len(note.citations) == 2
+    second = note.citations[1].reference
+    assert isinstance(second, FullRef) and second.type == "article"
+    assert second.fields["journal"] == "Geo. L.J." and second.fields["author"][0].family == "Amsel"
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("For example, the charter gives the council a duty, *see* Piet Laaksonen, *Roads*, "
+     "44 Vand. L. Rev. 210 (1991).", "For example the charter gives the council a duty, see"),
+    ("In this sense, the council kept its own rules, *see also* Jane Rowan, *Open Courts*, "
+     "12 Yale L.J. 4 (2001).", "In this sense, the council kept its own rules, see also"),
+])
+def test_prose_before_a_citation_is_its_lead_in(text: str, signal: str) -> None:
+    (only,) = read_note(1, text).citations
+    assert only.signal == signal
+    assert isinstance(only.reference, FullRef) and only.reference.type == "article"
+
+
+def test_small_capitals_abbreviations_are_no_sentence_end() -> None:
+    from relbib.parse.split import split_note
+
+    text = "Nora Kell, Why the towns that voted are fighting back, BUS. INSIDER (May 2, 2019), https://x.org/a."
+    assert split_note(text) == ((0, len(text)),)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("98 CAL. L. REV. 45", "98 Cal. L. Rev. 45"),
+    ("71 WASH. & LEE L. REV. 230", "71 Wash. & Lee L. Rev. 230"),
+    ("BUS. INSIDER (May 2, 2019)", "Bus. Insider (May 2, 2019)"),
+    ("42 U.S.C. § 1983", "42 U.S.C. § 1983"),
+    ("a NATO report", "a NATO report"),
+    ("Roe, Title, POLITICO (May 2, 2019), https://x.org", "Roe, Title, Politico (May 2, 2019), https://x.org"),
+    ("Roe, Title, NPR (May 2, 2019)", "Roe, Title, NPR (May 2, 2019)"),
+    ("Linked Art JSON-LD API Specification", "Linked Art JSON-LD API Specification"),
+])
+def test_small_capitals_come_out_in_title_case(text: str, want: str) -> None:
+    from relbib.parse.small_caps import title_case_small_caps
+
+    assert title_case_small_caps(text) == want
+
+
+def test_italic_signals_across_a_semicolon_still_cut_but_an_italic_title_does_not() -> None:
+    note = read_note(1, "*Id.; see also* Kay Lomas, *Harbor Rules; Old Tolls*, 12 Yale L.J. 4 (2001).")
+    first, second = note.citations
+    assert isinstance(first.reference, IdRef)
+    assert second.signal == "see also"
+    assert isinstance(second.reference, FullRef)
+    assert second.reference.fields["title"] == "Harbor Rules; Old Tolls"

@@ -42,7 +42,9 @@ def _name(name: Name) -> str:
     family, given = _clean(name.family), _clean(name.given)
     if name.literal or not given:
         return family
-    return f"{family}, {given}"
+    # RIS spells a suffix last: "Last, First, Suffix" ("King, Martin Luther, Jr.")
+    last, comma, suffix = family.partition(", ")
+    return f"{last}, {given}, {suffix}" if comma else f"{family}, {given}"
 
 
 def _pages(value: str) -> list[str]:
@@ -123,6 +125,9 @@ def _record_entry(tags: list[tuple[str, str]], number: int) -> Entry:
             key = value
         elif tag in name_fields:
             family, _, given = value.partition(",")
+            given, comma, suffix = given.partition(",")
+            if comma and suffix.strip():  # "Last, First, Suffix"
+                family = f"{family.strip()}, {suffix.strip()}"
             names.setdefault(name_fields[tag], []).append(Name(family=family.strip(), given=given.strip()))
         elif tag == crosswalk.RIS_START_PAGE:
             start = value

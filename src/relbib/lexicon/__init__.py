@@ -19,7 +19,11 @@ from types import MappingProxyType
 __all__ = [
     "DASH",
     "DASH_CHARS",
+    "archive_words",
+    "archives",
+    "data_hosts",
     "capitalised_particles",
+    "court_abbreviations",
     "dashes",
     "fold",
     "honorifics",
@@ -198,6 +202,15 @@ def person_titles() -> frozenset[str]:
     return honorifics() | _words("titles_of_rank.txt")
 
 
+@cache
+def court_abbreviations() -> tuple[tuple[str, str], ...]:
+    """(abbreviation, kind) of the continental courts and official reports that open a
+    case citation ("Cass.", "BGH", "BVerfGE", "ECtHR"), longest first; kind is
+    ``court`` or ``report`` (see courts.tsv)."""
+    rows = ((row[0], row[2]) for row in _rows("courts.tsv"))
+    return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
+
+
 def prose_words() -> frozenset[str]:
     """Words that make a sentence of prose (is, was, which, argues …), lower case."""
     return _words("prose_words.txt")
@@ -216,3 +229,33 @@ def ranks_of_place() -> frozenset[str]:
 def organisation_words() -> frozenset[str]:
     """Lower-case nouns that mark a corporate author (university, ministry …)."""
     return _words("organisation_words.txt")
+
+
+# --- archives -------------------------------------------------------------------
+
+
+@cache
+def archives() -> Mapping[str, str]:
+    """An archive's abbreviation (BArch, TNA, PA AA …) → its full name."""
+    return MappingProxyType({row[0]: row[1] for row in _rows("archives.tsv")})
+
+
+@cache
+def archive_words(section: str) -> frozenset[str]:
+    """The lower-case words of one section of archive_words.txt: ``institution``
+    (archive, Archiv …), ``institution-weak`` (library, museum …) or ``unit`` (box, Nachlass …)."""
+    words: dict[str, set[str]] = {}
+    current = ""
+    for row in _rows("archive_words.txt"):
+        line = row[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        words.setdefault(current, set()).update(w.lower() for w in line.split())
+    return frozenset(words.get(section, ()))
+
+
+@cache
+def data_hosts() -> Mapping[str, str]:
+    """A site that publishes software or data (GitHub, Zenodo …), lower case → "software" or "dataset"."""
+    return MappingProxyType({row[0].lower(): row[1] for row in _rows("data_hosts.tsv")})

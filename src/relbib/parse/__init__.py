@@ -18,9 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from relbib import lexicon
 from relbib.lexicon import name_particles, person_titles
 from relbib.model import FullRef, Name, Reference, freeze_fields
-from relbib.parse.forms import classify_note
+from relbib.parse.archival import read_archival_note
+from relbib.parse.dates import parse_date
+from relbib.parse.forms import SAME_AUTHOR_MARK, classify_note, normalize_pinpoint
 from relbib.parse.humanities import read_humanities_note
 from relbib.parse.legal import parse_legal
 from relbib.parse.names import colon_author_end, split_names, western_given_names
@@ -71,11 +74,87 @@ _CHAPTERS_INSIDE = re.compile(
     r",\s(?P<pin>(?:chs?|chaps?|bk|bks)\.\s?(?:\d+|[IVXLC]+|[ivxlc]+)(?:,\s(?:\d+|[IVXLC]+|[ivxlc]+)\b(?!\.))*)"
     r"(?=,\s(?:trans|ed|tr)\.\s[A-Z][\w.\s]{0,40}\.?$)"
 )
+# German law joins co-authors with a slash: "K. Zweigert/H. Kötz, Title, …" is read
+# as "K. Zweigert and H. Kötz, Title, …" (initials on both sides, so "and/or" stays).
+_SLASH_AUTHORS = re.compile(
+    r"^(?P<first>(?:[A-Z]\.\s?)+[A-Z\u00c0-\u00dd][\w'-]+)\s?/\s?(?=(?:[A-Z]\.\s?)+[A-Z\u00c0-\u00dd])"
+)
+# What a note of history cites after the work's own facts: German "hier" (here) before the
+# page inside an article's pages; the number of a document in an edition of documents (and
+# its page); the entry of a diary after the page, "(entry of 12 May 1936)".
+_PAGE_CITED = rf"\d+(?:\s?{lexicon.DASH}\s?\d+)?(?:\s?ff?\.)?"
+_CITED_TAIL = re.compile(
+    rf"(?:(?<=\d),\s(?:hier|bes\.|insbes\.)\s(?:S\.\s?)?(?P<here>{_PAGE_CITED})"
+    rf"|(?<=\)),\s(?P<doc>(?:doc|docs|no|nos|Nr|Dok)\.\s?\d+[a-z]?(?:,\s(?:pp?|S)\.\s?{_PAGE_CITED})?)"
+    r"|(?<=\d)\s\((?:diary\s)?(?:entry|Eintrag)\s(?:of|for|from|dated|vom)\s[^()]{3,40}\))\.?\s*$"
+)
+# A German dissertation's facts after the title, without a bracket: "…, Diss. phil. Berlin 1998, S. 45"
+# (read as the bracket Chicago would print: "(Diss. phil. Berlin, 1998)").
+_THESIS_FACTS = re.compile(
+    r",\s(?P<facts>(?:Diss\.|Dissertation|Habil\.(?:-Schr\.)?)\s[^,()]{2,40}?),?\s(?P<year>1[89]\d\d|20\d\d)(?=,|\.?$)"
+)
 _FACTS_AFTER = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)|\b(?:vol|pp?|col)\.\s?[\divxlc]")
+
+
+# "… https://… (last visited May 3, 2020)." / "(Accessed January 27, 2021)": when
+# the reader saw the page, its urldate.  The readers read the citation without it.
+_ACCESS_DATE = re.compile(
+    r"[,.]?\s?\((?i:last\s(?:visited|accessed|updated|modified|checked)|accessed|visited|retrieved|"
+    r"viewed|consulted)(?:\s(?:on|at))?\s(?P<date>[^()]{4,40})\)\s*\.?$"
+)
+
+
+# "…, https://…, accessed December 11, 2016.": the same date after the URL, unbracketed.
+_ACCESS_AFTER_URL = re.compile(
+    r"(?<=[^\s,])[,.]?\s(?i:accessed|last\saccessed|retrieved)(?:\son)?\s(?P<date>[\w ,.]{4,40}?)\.?$"
+)
+_URL_ENDS = re.compile(r"https?://\S+$")
+# "*Title,* Site" (Markdown italics closed after the title's comma): "*Title*, Site".
+# (Not before "supra": "*See Cannan,* *supra* note 4" is a short form's author.)
+_COMMA_IN_ITALICS = re.compile(r"(?<=[\w?!)]),(\*{1,2}|_{1,2})(?=\s(?![*_]{0,2}supra\b))")
 
 
 def parse_note(text: str) -> Reference:
     """The Reference one note's text describes."""
+    tail = _CITED_TAIL.search(text)
+    if tail is not None:  # "…, S. 1–30, hier S. 12", "…(1956), doc. 123", "…, 45 (entry of 12 May 1936)"
+        ref = parse_note(text[: tail.start()] + ".")
+        if isinstance(ref, FullRef) and (not tail.group("here") or isinstance(ref.fields.get("pages"), str)):
+            pin = tail.group("here") or tail.group("doc")
+            return replace(ref, text=text, pinpoint=normalize_pinpoint(pin) if pin else ref.pinpoint)
+    reading = _COMMA_IN_ITALICS.sub(_comma_out_of_italics, text)
+    if reading != text:
+        return replace(parse_note(reading), text=text)
+    access = _ACCESS_DATE.search(text) or _access_after_url(text)
+    year, iso = parse_date(access.group("date")) if access is not None else ("", "")
+    if access is None or not year or "updated" in access.group(0) or "modified" in access.group(0):
+        return _parse_dated_note(text)
+    whole = _parse_dated_note(text)
+    if isinstance(whole, FullRef) and "urldate" in whole.fields:
+        return whole  # a reader took the access date itself ("<https://…> accessed 4 June 2019")
+    ref = _parse_dated_note(text[: access.start()] + ".")
+    if isinstance(ref, FullRef) and "urldate" not in ref.fields:
+        ref = replace(ref, fields=freeze_fields({**ref.fields, "urldate": iso or year}))
+    return replace(ref, text=text)
+
+
+def _access_after_url(text: str) -> re.Match[str] | None:
+    """ "…, https://…, accessed December 11, 2016.": the access date right after a URL."""
+    m = _ACCESS_AFTER_URL.search(text)
+    if m is None or not _URL_ENDS.search(text, 0, m.start()):
+        return None
+    return m
+
+
+def _comma_out_of_italics(m: re.Match[str]) -> str:
+    """ "*Title,* Site" → "*Title*, Site" where the marks close italics opened
+    before them (an odd count of them before); ",* Title*" opens italics: kept."""
+    closes = m.string.count(m.group(1)[0], 0, m.start()) % 2 == 1
+    return m.group(1) + "," if closes else m.group(0)
+
+
+def _parse_dated_note(text: str) -> Reference:
+    """The Reference of a note with no access date after it (see :func:`parse_note`)."""
     url = _URL_AFTER_PARENTHESIS.search(text.rstrip())
     if url is not None and text[url.start()] == "," and _chicago_parenthesis(text, url.start()):
         url = None  # Chicago's ", https://…" after a publication's parenthesis: the readers take it
@@ -86,6 +165,12 @@ def parse_note(text: str) -> Reference:
     return ref
 
 
+def _program_or_data(text: str) -> FullRef | None:
+    """ "histmap (version 2.3), GitHub, 2020, URL": a program or a data set, before the
+    legal readers take it for a web page."""
+    return read_humanities_note(text, programs_only=True)
+
+
 def _chicago_parenthesis(text: str, end: int) -> bool:
     """Whether the parenthesis closing at ``end`` is Chicago's, not Bluebook's date."""
     inner = text[text.rfind("(", 0, end) + 1 : end]
@@ -94,15 +179,19 @@ def _chicago_parenthesis(text: str, end: int) -> bool:
 
 def _read_note(text: str, reading: str) -> Reference:
     """The Reference of the note ``text``, read as ``reading`` (without its URL)."""
-    for read in (classify_note, parse_legal):
+    for read in (classify_note, _program_or_data, _parse_legal_plain, parse_legal):
         ref = read(reading)
         if ref is not None:
             return ref if reading == text else replace(ref, text=text)
+    # "ID., Titolo, …": the author is the previous citation's (resolve.py fills it in)
+    reading = SAME_AUTHOR_MARK.sub("", reading, count=1)
     reading = _EDITORIAL_TAIL.sub(".", reading.rstrip(), count=1)
     reading = _EDITORIAL_INSIDE.sub("", reading)
     reading = _TRANSLATION_OF.sub(r", trans. \g<who>", reading, count=1)
     reading = _TRANS_SENTENCE.sub(" Translated by ", reading)
     reading = _POSSESSIVE_AUTHOR.sub(_author_comma, reading, count=1)
+    reading = _THESIS_FACTS.sub(r" (\g<facts>, \g<year>)", reading, count=1)
+    reading = _SLASH_AUTHORS.sub(r"\g<first> and ", reading, count=1)
     reading = _pinpoint_last(reading)
     ancient = _ANCIENT_YEAR.search(reading)
     if ancient is not None:
@@ -122,6 +211,25 @@ def _read_note(text: str, reading: str) -> Reference:
     if isinstance(ref, FullRef):
         ref = _one_name_author(ref)
     return ref if reading == text else replace(ref, text=text)
+
+
+# Markdown emphasis around a word or a title: "*Title*", "_Id._", "**Title**".
+_EMPHASIS = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)([^*_]{1,300}?)(?<=\S)\1(?![\w*_])")
+
+
+# ', "Title," 12 Yale L.J. 4': a title in quotation marks before a volume and a journal.
+_QUOTED_BEFORE_VOLUME = re.compile(r'(?<=,\s)[\u201c"]([^\u201c\u201d"]{2,300}),[\u201d"](?=\s\d{1,4}\s[A-Z])')
+
+
+def _parse_legal_plain(text: str) -> Reference | None:
+    """A legal citation printed in Markdown ("Roe, *Title*, 12 Yale L.J. 4
+    (2001)") or with its title in quotation marks, read without its emphasis
+    and the marks: the legal shapes read plain text."""
+    plain = _QUOTED_BEFORE_VOLUME.sub(r"\1,", _EMPHASIS.sub(r"\2", text))
+    if plain == text:
+        return None
+    ref = parse_legal(plain)
+    return None if ref is None else replace(ref, text=text)
 
 
 def _colon_author(ref: FullRef, reading: str, colon: int) -> FullRef:
@@ -200,6 +308,9 @@ def _author_comma(m: re.Match[str]) -> str:
 
 def _parse_work(text: str) -> Reference:
     """The Reference of a note that is no subsequent form and no legal citation."""
+    archived = read_archival_note(text)  # "BArch, R 43 I/1234, fol. 56": before short notes
+    if archived is not None:
+        return archived
     ref = parse_short_note(text)
     if ref is not None:
         return ref

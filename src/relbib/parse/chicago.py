@@ -33,19 +33,20 @@ from relbib.parse.fields import clean_edition, clean_title, strip_punct
 from relbib.parse.names import looks_like_organisation, split_names
 from relbib.parse.pages import normalize_pages
 
-__all__ = ["name_run", "read_facts_note", "read_genre_note", "title_quote"]
+__all__ = ["name_run", "read_facts_note", "read_genre_note", "series_part", "title_quote"]
 
 # The longest name (in words) of one person in an author run.
 _MAX_NAME_WORDS = 5
 # How many comma chunks an author run may span ("A, B, and C").
 _MAX_AUTHOR_CHUNKS = 4
-_QUOTE_PAIRS = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "'": "'"}
+# German titles open low and close high: „Titel“.
+_QUOTE_PAIRS = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "'": "'", "\u201e": "\u201c"}
 
 
 def title_quote(text: str) -> tuple[int, int, str] | None:
     """Span and body of the quoted title: the first quote that opens after a
     comma (or at the start) and closes before a comma, stop, bracket or "in"."""
-    for m in re.finditer(r"(?:^|(?<=[,.:]\s)|(?<=\s))([\u2018\u201c\"\u00ab'])", text):
+    for m in re.finditer(r"(?:^|(?<=[,.:]\s)|(?<=\s))([\u2018\u201c\"\u00ab'\u201e])", text):
         opener = m.group(1)
         closer = _QUOTE_PAIRS[opener]
         begin = m.end()
@@ -143,6 +144,10 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
     """
     chunks = [c.strip() for c in facts.split(",")]
     genre = chunks[0]
+    german = P.GERMAN_THESIS.match(genre)
+    if len(chunks) == 2 and german is not None and _set_date(fields, chunks[1]):
+        fields["type"], fields["school"] = german.group("genre").strip(), german.group("school")
+        return "phdthesis"  # "(Diss. phil. Berlin, 1998)"
     if len(chunks) >= 3 and (P.THESIS.search(genre) or P.MASTERS.search(genre)):
         if not _set_date(fields, chunks[-1]):
             return None
@@ -374,15 +379,30 @@ def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
         names = _name_run(role.group("names"))
         if names is None:
             return False
-        field = "translator" if role.group("role").lower().startswith("trans") else "editor"
+        field = "translator" if role.group("role").lower().startswith(("trans", "übers")) else "editor"
         earlier = fields.get(field, ())
         fields[field] = (*(earlier if isinstance(earlier, tuple) else ()), *names)
+        return True
+    if series_part(chunk, fields):
         return True
     volume = P.NOTE_VOLUME.match(chunk)
     if volume and volume.group("volume"):
         fields["volume"] = volume.group("volume")
         return True
     return bool(volume)
+
+
+def series_part(chunk: str, fields: dict[str, FieldValue]) -> bool:
+    """Put the series, part or German volume of an edition of documents ("ser. D",
+    "2nd ser.", "pt. 1", "Bd. 3") in ``fields``; False when ``chunk`` is none of them."""
+    found = P.NOTE_SERIES_PART.match(chunk)
+    if found is None:
+        return False
+    for field in ("series", "part", "volume"):
+        if found.group(field):  # "ser. D" → "D", "2nd ser." → "2"
+            fields[field] = re.sub(r"(?i)^(?:ser\.|series|serie|reihe)\s|(?<=\d)(?:st|nd|rd|th|d)\sser(?:\.|ies)$",
+                                   "", found.group(field))
+    return True
 
 
 def _chunks(text: str) -> list[str]:

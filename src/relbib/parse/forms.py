@@ -20,7 +20,7 @@ from dataclasses import replace
 from relbib.model import IbidRef, IdRef, OpCitRef, Reference, SupraRef
 from relbib.parse import patterns as P
 
-__all__ = ["classify_note", "normalize_pinpoint", "read_head"]
+__all__ = ["SAME_AUTHOR_MARK", "classify_note", "normalize_pinpoint", "read_head"]
 
 # The words of a form that Markdown may italicise; an italic run holding one of
 # them is unwrapped, any other italic run is a title and becomes a quoted one.
@@ -30,15 +30,26 @@ _FORM_WORD_IN_ITALICS = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+# German manner: "Schulze, ebd. Rn. 18" names the author before ebd. (Ibid.), and a case's
+# name stands between spaced dashes ("BGH, (Fn. 16), - Zweite Zahnarztmeinung II - Rn.
+# 23"); neither changes what the form refers to.
+_AUTHOR_BEFORE_EBD = re.compile(
+    r"^[A-Z\u00c0-\u00dd][\w'\u2019-]+(?:/[A-Z\u00c0-\u00dd][\w'\u2019-]+)*,\s(?=(?i:ebd|ebenda)\b)"
+)
+# "… Rn. 28 mwN." (mit weiteren Nachweisen, "with further references"): a remark, no pinpoint.
+_FURTHER_REFERENCES = re.compile(r"\s(?:mwN|m\.\s?w\.\s?N\.)\.?$")
+# German "441 (443)": the first page, then the page cited in brackets.
+_PAGE_THEN_PIN = re.compile(r"(?<=\s)(?P<first>\d{1,5})\s\((?P<pin>\d{1,5})\)(?=\.?$)")
+_DASHED_CASE_NAME = re.compile(r",?\s[-\u2013]\s[^\s\u2013-][^\u2013]{0,80}?\s[-\u2013](?=\s)")
 # A star page ("at *154", "*154–*56": the first edition's page, Blackstone) is
 # no italics: its star is kept, under this stand-in, while italics go.
 _STAR_PAGE = re.compile(r"(?<![\w*])\*(?=\d)")
 _STAR_KEPT = "\u2217"
 _VOLUME_ID = re.compile(r"^\d{1,3}\s+(?=(?i:id)\.)")
-# Pinpoints of law and archives the form patterns do not spell.
+# Pinpoints of law and archives the form patterns do not spell (German "Bl." is an archive's folio).
 _ODD_PIN = re.compile(
     r"(?P<sep>,?\s?)(?:at\s)?(?P<pin>\[\d+(?:\s?[-\u2013]\s?\d+)?\]"
-    r"|(?:paras?|ch|chs|chap|sch|pt|points?|s|ss|arts?|fos?|fols?|nn?|[Rr]ecitals?|Annex)\.?\s?\d[\d.]*[a-z]?(?:\(\w{1,4}\))*"
+    r"|(?:paras?|ch|chs|chap|sch|pt|points?|s|ss|arts?|fos?|fols?|Bl|nn?|[Rr]ecitals?|Annex)\.?\s?\d[\d.]*[a-z]?(?:\(\w{1,4}\))*"
     r"(?:\s?[-\u2013]\s?\d[\d.]*)?"
     r"(?:,\s(?:paras?|n)\.?\s?\d[\d.]*)?"
     r"|\*\d+(?:\s?[-\u2013]\s?\*?\d+)?|\u00a7\u00a7?\s?\d[\d.]*(?:\s?[-\u2013]\s?\d[\d.]*)?)\.?$"
@@ -48,6 +59,15 @@ _LABEL = re.compile(r"^[A-Z][^,;]{0,40}$")
 _RANGE_ENDS = re.compile(r"^(\d+)--(\d+)(?=$|\s)")  # "328--30 & n.5": the range before a note
 # "12 f." / "12ff." are spelled "12f" / "12ff" (the dot would read as the note's end).
 _FOLLOWING = re.compile(r"(?<=\d)\s*(ff?)\.?(?![a-z])")
+
+
+# Italian "ID., Titolo, …" / "EAD., …" (idem, eadem, often in small capitals) opening a
+# full note: the same author as the citation before, with another work (never the same
+# work: that is Ibid./Ivi).  Only before a title (a capital or a quote), so "Id., at 5"
+# and "Id. 45" stay Bluebook's Id.
+SAME_AUTHOR_MARK = re.compile(
+    r"^(?:ID|EAD|IDEM|EADEM|Id|Ead|Idem|Eadem)\.?,\s(?=[A-Z\u00c0-\u00dd\u00ab\u201c\u2018\"'*_])"
+)
 
 
 def classify_note(text: str) -> Reference | None:
@@ -100,7 +120,15 @@ def _prepare(text: str) -> str:
     clean = _SPACES.sub(" ", text).strip()
     clean = P.FORM_ITALIC_RUN.sub(_unwrap_italics, _STAR_PAGE.sub(_STAR_KEPT, clean))
     clean = clean.replace("*", "").replace(_STAR_KEPT, "*")
+    clean = _AUTHOR_BEFORE_EBD.sub("", _DASHED_CASE_NAME.sub("", _FURTHER_REFERENCES.sub("", clean)))
+    clean = _PAGE_THEN_PIN.sub(_pin_in_brackets, clean)
     return P.FORM_SIGNAL.sub("", clean).strip()
+
+
+def _pin_in_brackets(m: re.Match[str]) -> str:
+    """ "441 (443)" → "443" when the bracket is a page just after the first (not a year)."""
+    first, pin = int(m.group("first")), int(m.group("pin"))
+    return m.group("pin") if first <= pin <= first + 200 else m.group(0)
 
 
 def _unwrap_italics(m: re.Match[str]) -> str:

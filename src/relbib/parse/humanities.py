@@ -26,10 +26,12 @@ law-journal style), besides the records of :mod:`relbib.parse.records`:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from types import MappingProxyType
 
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.parse.chicago import series_part
 from relbib.parse.fields import clean_edition
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import looks_like_organisation, split_names, western_given_names
@@ -44,6 +46,7 @@ from relbib.parse.records import (
     comma_chunks,
     newspaper_issue,
     reference_entry,
+    software_or_data,
     web_page,
 )
 
@@ -52,6 +55,8 @@ __all__ = ["read_humanities_note"]
 # Lower-case words inside a person's name: particles (one home: the lexicon),
 # and the joining words of a name such as "Duke of the Abruzzi".
 _LOWER_JOINS = lexicon.name_particles() | frozenset(("of", "the", "and"))
+# Articles that open a title and never a person's name.
+_ARTICLES = frozenset(("The", "A", "An", "Die", "Der", "Das", "Le", "Les", "Il", "Lo", "El", "Los", "Las"))
 
 
 # --- the facts of publication ------------------------------------------------------
@@ -87,7 +92,8 @@ _WORDED_PIN = re.compile(
 _ROLE_AFTER_NAMES = re.compile(r"\s?\((?P<role>eds?|ed\.|eds\.|trans\.|comp\.|hrsg\.|Hrsg\.)\)$")
 _ROLE_CHUNK = re.compile(r"^(?P<role>eds?\.?|trans\.|comp\.)$")
 _ROLE_NAMES = re.compile(
-    r"^(?P<role>ed\.|eds\.|edited\sby|trans\.|translated\sby|tr\.|introd\.|with\san\sintroduction\sby)"
+    r"^(?P<role>ed\.|eds\.|edited\sby|trans\.|translated\sby|tr\.|introd\.|with\san\sintroduction\sby"
+    r"|(?i:hg\.|hrsg\.|herausgegeben|übers\.|übersetzt)\svon)"  # German: "hg. von", "übers. von"
     r"\s(?P<names>.+)$"
 )
 _CORPORATE = re.compile(
@@ -103,17 +109,22 @@ _EDS_BEFORE_BOOK = re.compile(
 _QUOTES = {"\u2018": "\u2019", "\u201c": "\u201d", '"': '"', "'": "'"}
 
 
-def read_humanities_note(text: str, *, archival_only: bool = False) -> FullRef | None:
+def read_humanities_note(text: str, *, archival_only: bool = False, programs_only: bool = False) -> FullRef | None:
     """The FullRef of a note in one of the shapes of the module docstring, or None.
 
     With ``archival_only`` only the shapes no other reader knows are tried
     (archival items, reference entries, newspaper issues): the general
-    reader's rules read the rest first.
+    reader's rules read the rest first.  With ``programs_only`` only a program
+    or a data set ("histmap (version 2.3), GitHub, 2020, URL"), which the
+    legal readers would take for a web page.
     """
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     if not clean or len(clean) > 600:
         return None
-    readers = (archival_item, reference_entry, newspaper_issue, web_page)
+    readers: tuple[Callable[[str], Read | None], ...] = (
+        archival_item, reference_entry, newspaper_issue, software_or_data, web_page)
+    if programs_only:
+        readers, archival_only = (software_or_data,), True
     for read in readers if archival_only else (*readers, _bracketed, _mla, _older):
         found = read(clean)
         if found is not None:
@@ -249,10 +260,15 @@ def _plain_head(head: str, fields: dict[str, FieldValue]) -> str | None:
     chunks = comma_chunks(head)
     if not chunks:
         return None
+    facts = dict(fields)
     k, names, role = _author_run(chunks)
     if names:
         fields[role] = names
     title = _leading_title(chunks[k:], fields)
+    if not title and names:  # "Akten der Reichskanzlei, vol. 1, ed. X": no author, a title
+        fields.clear()
+        fields.update(facts)
+        title = _leading_title(chunks, fields)
     if not title:
         return None
     if re.search(r"[\u201c\u201d\"]", ", ".join(title)) or len(", ".join(title).split()) > 40:
@@ -332,6 +348,12 @@ def _name_list(text: str) -> tuple[Name, ...] | None:
             return None
         if all(w.lower() in _LOWER_JOINS for w in words):
             return None
+        # "Documents on British Foreign Policy", "Die Tagebücher von …", "Akten der Reichskanzlei.
+        # Die Regierung …" (a sentence's stop after a long word): a title, not a person
+        if words[0] in _ARTICLES or any(w.islower() and w not in _LOWER_JOINS for w in words):
+            return None
+        if any(len(w) > 5 and w.endswith(".") for w in words[:-1]):
+            return None
     if len(parts) == 1 and len(parts[0].split()) < 2:
         return None
     names = split_names(text)
@@ -340,6 +362,8 @@ def _name_list(text: str) -> tuple[Name, ...] | None:
 
 def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
     """Put an edition, editors, translators or a volume in ``fields``; False if none."""
+    if series_part(chunk, fields):
+        return True
     if EXTRA_CHUNK.match(chunk):
         if "ed" in chunk.lower() and re.match(r"\d|rev|new", chunk, re.IGNORECASE):
             fields["edition"] = clean_edition(chunk)
@@ -352,7 +376,7 @@ def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
     names = split_names(role.group("names"))
     if not names:
         return False
-    key = "translator" if role.group("role").startswith(("trans", "tr")) else "editor"
+    key = "translator" if role.group("role").lower().startswith(("trans", "tr", "übers")) else "editor"
     if role.group("role").startswith(("introd", "with")):
         return True
     fields[key] = (*_tuple(fields.get(key)), *names)

@@ -46,6 +46,7 @@ from dataclasses import replace
 from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
 from relbib.parse import legal_patterns as L
 from relbib.parse import patterns as P
+from relbib.parse.continental import parse_continental
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.legal_eu import article_fields, parse_european
 from relbib.parse.legal_shared import authors_and_title as _authors_and_title
@@ -63,6 +64,7 @@ from relbib.parse.legal_us import (
     read_database_case,
     read_nonconsecutive,
     read_sectioned_work,
+    read_thesis,
     read_web_page,
     speech_fields,
 )
@@ -105,7 +107,7 @@ def parse_legal(text: str) -> Reference | None:
     history = L.LEGAL_HISTORY.search(clean)
     if history is not None:
         clean = clean[: history.start() + 1]  # the case, without its later history
-    european = parse_european(clean)
+    european = parse_european(clean) or parse_continental(clean)
     if european is not None:
         return replace(european, text=text)
     readers: tuple[Callable[[str, str], Reference | None], ...] = (
@@ -118,6 +120,8 @@ def parse_legal(text: str) -> Reference | None:
         _read_statute,
         read_code,
         _read_named_act,
+        _read_session_law,
+        read_thesis,
         _read_treaty,
         _read_case_short,
         read_bare_report,
@@ -129,7 +133,6 @@ def parse_legal(text: str) -> Reference | None:
         _read_periodical,
         read_nonconsecutive,
         _read_chapter,
-        _read_session_law,
         _read_institutional_report,
         _read_treatise,
         read_sectioned_work,
@@ -385,10 +388,13 @@ _INSTITUTIONAL_REPORT = re.compile(
     r"^(?P<org>[A-Z][^,()]{2,80}),\s(?P<number>[A-Za-z]{2,8}-\d[\w-]{0,15}),\s(?P<title>[A-Z][^()]{2,300}?)"
     r"(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\s\((?P<paren>[^()]{0,60}?(?:1[6-9]|20)\d\d)\)\.?$"
 )
-# "Civil Rights Act of 1871, ch. 22, 17 Stat. 13": a session law in the Statutes at Large.
+# "Civil Rights Act of 1871, ch. 22, 17 Stat. 13": a session law in the Statutes at Large;
+# an act named by its date ("Act of May 22, 1872, ch. 193, 17 Stat. 142", Bluebook 12.4);
+# with its chapter or public law number it is whole without a year ("Rail Act, ch. 12, 40 Stat. 77").
 _SESSION_LAW = re.compile(
-    r"^(?P<title>[A-Z][^,]{3,120}?\b(?:Act|Code|Law|Resolution)(?:\sof\s(?P<year>\d{4}))?),\s"
-    r"(?:(?:Pub\.\sL\.\sNo\.\s[\d-]+|ch\.\s\d+)(?:,\s\u00a7\s?[\w.]+)?,\s)?"
+    r"^(?P<title>Act\sof\s(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})"
+    r"|[A-Z][^,]{3,120}?\b(?:Act|Code|Law|Resolution)(?:\sof\s(?P<year>\d{4}))?),\s"
+    r"(?:(?P<chapter>Pub\.\sL\.\sNo\.\s[\d-]+|ch\.\s\d+)(?:,\s\u00a7\s?[\w.]+)?,\s)?"
     r"(?P<cite>\d+\sStat\.\s\d+)(?:,\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?"
     r"(?:\s\((?P<paren>[^()]*)\))?\.?$"
 )
@@ -469,7 +475,8 @@ def _read_session_law(text: str, clean: str) -> Reference | None:
     if m is None:
         return None
     fields: dict[str, FieldValue] = {"title": m.group("title"), "howpublished": m.group("cite")}
-    if not _set_date(fields, m.group("paren") or "", m.group("year") or ""):
+    dated = _set_date(fields, m.group("paren") or m.group("date") or "", m.group("year") or "")
+    if not dated and not m.group("chapter"):
         return None
     return _full(text, "legislation", fields, normalize_pinpoint(m.group("pin")))
 

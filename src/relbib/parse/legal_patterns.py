@@ -65,7 +65,7 @@ LEGAL_CASE_NAME = re.compile(r"\sv\.?\s|^(?:In re|Ex parte|Re)\s", re.IGNORECASE
 # Reporters of courts: a source that is one of these is a case even without "v.".
 LEGAL_REPORTER = re.compile(
     r"^(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?\dd)?|F\.(?:\s?Supp\.)?(?:\s?\d(?:d|th))?|"
-    r"F\.\s?App'x|I\.C\.J\.|E\.C\.R\.|E\.H\.R\.R\.|A\.C\.|Q\.B\.|W\.L\.R\.|All E\.R\.|"
+    r"(?:F|Fed)\.\s?App(?:['\u2019]x|x\.?)|I\.C\.J\.|E\.C\.R\.|E\.H\.R\.R\.|A\.C\.|Q\.B\.|W\.L\.R\.|All E\.R\.|"
     r"P\.(?:\s?\dd)?|N\.E\.(?:\s?\dd)?|N\.W\.(?:\s?\dd)?|S\.E\.(?:\s?\dd)?|S\.W\.(?:\s?\dd)?|"
     r"So\.(?:\s?\dd)?|A\.(?:\s?\dd)?|Cal\.(?:\s?\w+)?|N\.Y\.(?:\s?\dd)?)$"
 )

@@ -47,10 +47,14 @@ def authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
     if L.LEGAL_STUDENT_PIECE.match(authors_text):
         return (), title
     designation = title.split(", ", 1)
-    if len(designation) == 2 and L.LEGAL_STUDENT_PIECE.match(designation[0]):
+    student = len(designation) == 2 and L.LEGAL_STUDENT_PIECE.match(designation[0]) is not None
+    if student:
         title = designation[1]  # "Eric Lind, Comment, Title": the student piece's label
     opening = title.lstrip("\u2018\u201c\"'")[:1]  # "‘Someone Had Taken Over My Life’: …" opens with a quote
-    if not _names_only(authors_text) or L.LEGAL_SENTENCE_END.search(title) or not opening.isalpha():
+    # a student piece's title may hold a full stop ("Note, Harbor Rights. Who Owns the Shore?"):
+    # its label already says it is no bibliography's "Family, Given. Title."
+    sentence = L.LEGAL_SENTENCE_END.search(title) is not None and not student
+    if not _names_only(authors_text) or sentence or not opening.isalpha():
         return None
     names = split_names(authors_text.replace(" & ", " and "))
     # Bluebook prints every author in full, given name first ("Oona A.

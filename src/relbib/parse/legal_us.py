@@ -37,7 +37,7 @@ from relbib.parse.legal_shared import authors_and_title as _authors_and_title
 from relbib.parse.legal_shared import court as _court
 from relbib.parse.legal_shared import full as _full
 from relbib.parse.legal_shared import set_date as _set_date
-from relbib.parse.names import split_names
+from relbib.parse.names import is_suffix, split_names
 
 __all__ = [
     "INSTITUTION_WORD",
@@ -50,6 +50,7 @@ __all__ = [
     "read_database_case",
     "read_nonconsecutive",
     "read_sectioned_work",
+    "read_thesis",
     "read_web_page",
     "speech_fields",
 ]
@@ -96,6 +97,30 @@ _WEB_PAGE = re.compile(
     r"(?:\s\[https?://[^\s\]]+\])?(?:\s\((?P<visited>last\s(?:visited|updated|modified)\s[^()]+)\)"
     r"|\s\((?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})\))?\.?$"
 )
+# A title in quotation marks standing as a piece of its own ("“Title,” Site",
+# "Org, \"Title.\" Site"): Bluebook prints a web page's title in italics or plain.
+_QUOTED_TITLE = re.compile(
+    r"(?:^|[,.:]\s)[\u201c\"][^\u201c\u201d\"]{2,300}(?:[,.?!][\u201d\"](?:\s|$)|[\u201d\"](?:[,.]|$))")
+# A code cited by chapter, act and section with a slash (Bluebook T1, Illinois): "775 Ill.
+# Comp. Stat. Ann. 5/2-103 (West 2020)", "735 ILCS 5/2-1001": no "§", the volume is the chapter.
+_SLASH_CODE = re.compile(
+    r"^(?P<cite>\d{1,4}\s(?:[A-Z][\w.]*\s){0,5}(?:Stat\.|Stats\.|Code|Laws|ILCS)(?:\s(?:Ann\.|Supp\.))?"
+    r"\s\d+/[\w.]+(?:[-\u2013][\w.]+)*(?:\([\w]+\))*)"
+    rf"(?:\s\((?P<paren>[^()]*)\))?{_END}"
+)
+# A uniform or model act cited by section (Bluebook 12.9.4): "Unif. Trade Secrets Act § 1(4)
+# (Unif. L. Comm'n 1985)", "Model Bus. Corp. Act § 8.30 (Am. Bar Ass'n 2016)".
+_UNIFORM_ACT = re.compile(r"^(?:Revised\s|Rev\.\s)?(?:Unif\.|Uniform|Model)\s[^\u00a7]*\bAct\b")
+# A thesis (Bluebook 17.1): "Title 45-48 (2013) (Ph.D. dissertation, Harvard University)",
+# "Title 112 (unpublished Ph.D. dissertation, Univ. of Colo. 2004) (on file with …)": the
+# number before the parenthesis is a page cited, never a volume.
+_THESIS = re.compile(
+    r"^(?P<head>[^()]+?)(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:,\s?\d+)*))?"
+    r"(?:\s\((?P<date>[^()]*\d{4})\))?\s\((?:unpublished\s)?(?P<degree>(?:Ph\.\s?D\.|D\.\s?Phil\.|J\.\s?S\.\s?D\.|"
+    r"S\.\s?J\.\s?D\.|LL\.\s?M\.|M\.\s?A\.|M\.\s?Phil\.|doctoral|master['\u2019]s)\s"
+    r"(?P<kind>dissertation|thesis)),\s(?P<school>[^()]+?)\)(?:\s\([^()]*\))*\.?$",
+    re.IGNORECASE,
+)
 # Words of a body's name: "Dep't", "Comm'n", "Agency", "Inst.", "Off.", "Div." …
 INSTITUTION_WORD = re.compile(
     r"\b(?:Off\.|Dep['\u2019]t|Comm['\u2019]n|Ass['\u2019]n|Agency|Bureau|Serv\.|Admin\.|Council|Inst\.|Ctr\.|"
@@ -109,7 +134,7 @@ def read_code(text: str, clean: str) -> Reference | None:
     m = L.LEGAL_CODE.match(clean)
     if m is not None and not _is_code(m.group("cite"), m.group("paren") or ""):
         m = None  # "Wright & Miller, Federal Practice § 1357 (3d ed.)": a treatise, not a code
-    m = m or L.LEGAL_RULE.match(clean)
+    m = m or L.LEGAL_RULE.match(clean) or _SLASH_CODE.match(clean)
     if m is None or L.LEGAL_CASE_NAME.search(m.group("cite")):
         return None
     paren = m.group("paren") or ""
@@ -229,6 +254,10 @@ def read_sectioned_work(text: str, clean: str) -> Reference | None:
     if split[0]:
         fields["author"] = split[0]
     rest = m.group("paren")[: m.start("year") - m.start("paren")]
+    if not split[0] and _UNIFORM_ACT.match(split[1]):
+        # a uniform act is law a commission drafted: the commission publishes it
+        fields.update({"publisher": rest.strip(" ,")} if rest.strip(" ,") else {})
+        return _full(text, "legislation", fields, m.group("pin").strip())
     edition = L.LEGAL_EDITION.search(rest)
     if edition is not None:
         fields["edition"] = edition.group("edition")
@@ -236,6 +265,27 @@ def read_sectioned_work(text: str, clean: str) -> Reference | None:
     if rest.strip(" ,"):
         fields["publisher"] = rest.strip(" ,")
     return _full(text, "book", fields, m.group("pin").strip())
+
+
+def read_thesis(text: str, clean: str) -> Reference | None:
+    """ "Ann Lee, Title 45 (2013) (Ph.D. dissertation, Harvard University)" → ``phdthesis``
+    (``mastersthesis`` for a master's), the school, the page cited as pinpoint."""
+    m = _THESIS.match(clean)
+    if m is None:
+        return None
+    split = _authors_and_title(m.group("head"))
+    school = m.group("school").strip()
+    year = L.LEGAL_YEAR_WORD.search(m.group("date") or school)
+    if split is None or not split[1] or year is None:
+        return None
+    if not m.group("date"):
+        school = school[: year.start()].strip(" ,")  # "(Ph.D. dissertation, Univ. of Colo. 2004)"
+    master = re.match(r"(?i)m|ll", m.group("degree")) is not None
+    fields: dict[str, FieldValue] = {"title": split[1], "school": school, "type": m.group("degree")}
+    if split[0]:
+        fields["author"] = split[0]
+    _set_date(fields, m.group("date") or "", year.group(1))
+    return _full(text, "mastersthesis" if master else "phdthesis", fields, normalize_pinpoint(m.group("pin")))
 
 
 def read_ag_opinion(text: str, clean: str) -> Reference | None:
@@ -264,6 +314,8 @@ def read_web_page(text: str, clean: str) -> Reference | None:
     m = _WEB_PAGE.match(clean)
     if m is None or L.LEGAL_CASE_NAME.search(m.group("head")) or L.LEGAL_YEAR_WORD.search(m.group("head")):
         return None
+    if _QUOTED_TITLE.search(m.group("head")):
+        return None  # "Org, “Title,” Site, https://…": a Chicago or MLA page (records.py reads it)
     parts = [p.strip() for p in m.group("head").split(", ")]
     if len(parts) > 4 or any(not p or len(p.split()) > 25 for p in parts):
         return None
@@ -329,7 +381,9 @@ def speech_fields(head: str, container: str) -> dict[str, FieldValue] | None:
     speaker (the first piece, a person), the speech's title; the speaker's office dropped."""
     if _SPEECH.match(container) is None:
         return None
-    speaker = head.split(", ")[0]
+    pieces = head.split(", ")
+    # "Eric Holder, Jr., U.S. Att'y Gen.": the suffix is the speaker's
+    speaker = ", ".join(pieces[:2]) if len(pieces) > 1 and is_suffix(pieces[1]) else pieces[0]
     names = split_names(speaker)
     if len(names) != 1 or not names[0].given:
         return None

@@ -72,11 +72,11 @@ def _trailing_suffix(chunk: str) -> tuple[str, str]:
     """ "Robert Mueller III" → ("Robert Mueller", "III"); a roman numeral counts only after a
     given name and a family name, so that "Smith II" (Vancouver initials) keeps it."""
     toks = chunk.split()
-    if len(toks) < 2 or not is_suffix(toks[-1]):
+    if len(toks) < 2 or not _suffix_at(toks, len(toks) - 1):
         return chunk, ""
     roman = toks[-1].lower().strip(".,") in _ROMAN_SUFFIXES
-    if roman and (len(toks) < 3 or _is_initials(toks[-2])):
-        return chunk, ""
+    if roman and (len(toks) < 3 or _is_initials(toks[-2]) or not toks[-2][:1].isupper()):
+        return chunk, ""  # "Smith II" (initials), "art. III" (an article of a constitution)
     return " ".join(toks[:-1]).rstrip(","), toks[-1].strip(",")
 
 
@@ -95,8 +95,19 @@ def family_core(family: str) -> str:
     return family.split(",")[0].strip()
 
 
+def _suffix_at(toks: list[str], k: int) -> bool:
+    """Whether word ``k`` is a suffix; "JR" with no full stop after a family name in
+    lower case is Vancouver initials ("Smith JR"), not "Junior"."""
+    word = toks[k]
+    if not is_suffix(word):
+        return False
+    return not (word.strip(",").isupper() and word.strip(",").isalpha() and word.lower().strip(",") in ("jr", "sr")
+                and k > 0 and not toks[k - 1].isupper())
+
+
 def _split_single(chunk: str, upper_style: bool, after_and: bool) -> tuple[str, str]:
-    toks = [t for t in chunk.split() if t.lower().strip(".,") not in SUFFIXES] or chunk.split()
+    words = chunk.split()
+    toks = [t for k, t in enumerate(words) if not _suffix_at(words, k)] or words
     if len(toks) == 1:
         return toks[0], ""
     # "Family INITIALS" (Vancouver: "Smith JA", "Majeska G.")
@@ -218,6 +229,14 @@ def looks_like_organisation(text: str) -> bool:
     return False
 
 
+# A name by epithet, given name and place, with no family name to invert: "John of the
+# Cross", "Catherine of Siena", "Bernard of Clairvaux" (one name; a saint's title
+# before it is no part of it).
+_EPITHET_NAME = re.compile(
+    r"^(?:(?:Saint|St\.|Sainte|Ste\.|Blessed|Pope)\s)?(?P<name>[A-Z][a-z\u00e0-\u00ff]+\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w'\u2019-]+)\.?$")
+
+
 def split_names(text: str) -> tuple[Name, ...]:
     """The people (or organisation) a name-list segment names, in order."""
     if P.SAME_AUTHOR.match(text.strip()):
@@ -225,6 +244,9 @@ def split_names(text: str) -> tuple[Name, ...]:
     s = clean_name_text(text)
     if not s or P.VARIOUS.match(s):
         return ()
+    epithet = _EPITHET_NAME.match(s)
+    if epithet is not None and not looks_like_organisation(s):
+        return (Name(family=epithet.group("name")),)  # one name, as "Plato" is
     if looks_like_organisation(s) and not P.NAME_CONJ.search(s):
         return (Name(family=s.rstrip("."), literal=True),)
     words = re.findall(r"[^\W\d_]+", s)
@@ -267,7 +289,8 @@ def _split_part(part: str, upper_style: bool, *, after_and: bool) -> list[tuple[
     i = 0
     suffix = ""
     while i < len(chunks):
-        c = chunks[i]
+        # "Wimsatt Jr., William Kurtz", "R. Platt Jr": a suffix after the family name
+        c, trailing = _trailing_suffix(chunks[i].strip())
         nxt = chunks[i + 1] if i + 1 < len(chunks) else None
         if nxt is not None and is_suffix(nxt):
             suffix = nxt.strip()
@@ -282,14 +305,13 @@ def _split_part(part: str, upper_style: bool, *, after_and: bool) -> list[tuple[
             and _looks_family(c, upper_style)
             and (_is_initials(nxt) or (_looks_given(nxt) and len(nxt.split()) <= 3))
         ):
-            out.append((c.strip(" ."), nxt.strip(), suffix))
+            out.append((c.strip(" ."), nxt.strip(), suffix or trailing))
             suffix = ""
             i += 2
             continue
         if P.VARIOUS.match(c):
             i += 1
             continue
-        c, trailing = _trailing_suffix(c.strip())
         out.append((*_split_single(c, upper_style, after_and=after_and or i > 0), suffix or trailing))
         suffix = ""
         i += 1
@@ -314,7 +336,12 @@ _LABELS = frozenset(
 # A full note's facts after the title: a year, or a page.
 # (Tried from the first comma of a line only: from every comma it is quadratic.)
 _FACTS = re.compile(r"(?m)(?:^(?>.*?,\s)|,\n).*(?:\b1[5-9]\d\d\b|\b20\d\d\b|\bpp?\.\s?\d"
-                    r"|(?<=,\s)(?:[IVXLC]{1,6}|[ivxlc]{1,6})\.?,?\s\d)")  # "…, I 346": a volume and page
+                    r"|(?<=,\s)(?:[IVXLC]{1,6}|[ivxlc]{1,6})\.?,?\s\d)")  # "…, I 346": a volume and pag
+# A classical work's locator closing the note: a Stephanus or Bekker number
+# ("Plato: Symposium, 203b", "Aristotle: Ethics, 1094a10") or a book of it
+# ("Aristotle: Politics, Book I"): the colon form of one-name ancient authors.
+_CLASSICAL_LOCATOR = re.compile(r",\s(?:\d{1,4}[a-e]\d{0,2}(?:[-\u2013]\d{0,4}[a-e]?\d{0,2})?"
+                                r"|(?:[Bb]ook|[Bb]k\.)\s(?:[IVXLC]{1,6}|\d{1,2})\b[^,]{0,40})\.?\s*$")
 
 
 def colon_author_end(text: str) -> int | None:
@@ -340,6 +367,7 @@ def colon_author_end(text: str) -> int | None:
         full = full or len(names) >= 2 and (
             any(_INITIAL.match(w) for w in names[:-1]) or names[0].lower() in western_given_names())
     if not full and (len(parts) == 1 and len(parts[0].split()) > 1
-                     or not _FACTS.search(re.sub(r"\([^()]*\)", "", text))):
+                     or not _FACTS.search(re.sub(r"\([^()]*\)", "", text))
+                     and not (len(parts) == 1 and _CLASSICAL_LOCATOR.search(text))):
         return None
     return text.index(":", len(text) - len(text.lstrip()) + m.start("head"))

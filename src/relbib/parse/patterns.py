@@ -197,6 +197,12 @@ EDITION_ONLY = re.compile(
 )
 # Thesis and report genres.
 THESIS = re.compile(r"(?i)\b(?:ph\.?\s?d|doctoral|dissertation|diss\.|doctorat|dottorato)\b")
+# A German dissertation or Habilitation named with its faculty and town: "Diss. phil. Berlin",
+# "Diss. masch. Leipzig", "Habil.-Schr. Bonn" (the town is the university's).
+GERMAN_THESIS = re.compile(
+    r"^(?P<genre>(?:Diss\.|Dissertation|Habil\.(?:-Schr\.)?|Habilitationsschrift)(?:\s(?:[a-z]{2,6}\.\s?){1,2})?)"
+    r"\s?(?P<school>(?:Univ\.\s|Universität\s|TU\s|FU\s)?[A-ZÄÖÜ][\w.-]+(?:\s(?:am|an\sder|im)\s[A-Z][\w.]+)?)$"
+)
 MASTERS = re.compile(
     r"(?i)\b(?:master'?s|m\.?\s?a\.?|m\.?\s?sc\.?|m\.?\s?phil\.?|mémoire|laurea|tesi)\b"
 )
@@ -233,7 +239,11 @@ _FORM_PAGE_LIST = (
 # A note on the cited page: "45 n. 3", "45 nn. 3-4", "45 & n.3" (legal style).
 _FORM_PIN_NOTE = rf"(?:\s*(?:&\s*)?(?i:nn?\.)\s*\d+(?:\s*{_FORM_DASH}+\s*\d+)?)?"
 # Paragraph and section pinpoints of legal and report notes: "¶ 12", "§ 3", "para. 4".
-_FORM_PARA = rf"(?:\u00b6+|\u00a7+|(?i:paras?\.?))\s*\d+(?:\s*{_FORM_DASH}+\s*\d+)?"
+# French "n° 45" (a treatise's numbered paragraph) and German "Rn. 12" (Randnummer) too.
+_FORM_PARA = (
+    rf"(?:\u00b6+|\u00a7+|(?i:paras?\.?)|n[\u00b0\u00ba]|Rn\.|Rz\.)\s*\d+[a-z]?(?:\s*{_FORM_DASH}+\s*\d+)?"
+    r"(?:\s?ff?\.?(?!\w))?(?:,\s\d+[a-z]?)*"  # "Rn. 18 f.", "Rn. 18, 20"
+)
 # Words that introduce a pinpoint and are not part of it: "at" (legal), "p."/"pp.",
 # "pg.", "page(s)", German "S." (Seite).  Dropped from the pinpoint.
 _FORM_PIN_PREFIX = r"(?:(?i:at|pp?\.?|pgs?\.?|pages?|s\.)\s*)?"
@@ -283,8 +293,11 @@ FORM_IDEM = re.compile(rf"^(?i:idem|eadem)\.?{_FORM_PIN_OPT}{_FORM_END}")
 # the rest of it: quadratic on a long run of spaces.)
 _FORM_HEAD_SEP = r"(?:,\s*+|(?<!\s)\s++)"
 # The op. cit. words: "op. cit.", "op cit", "op.cit.", "loc. cit.", French
-# "art. cit."/"ouvr. cit.", Spanish "ob. cit.", Italian bare "cit.", German "a.a.O.".
-_FORM_OPCIT_WORD = r"(?P<word>(?i:(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|cit\.|a\.\s*a\.\s*o\.))"
+# "art. cit."/"ouvr. cit.", French "préc."/"art. préc." (précité), Spanish "ob. cit.",
+# Italian bare "cit.", German "a.a.O."/"aaO".
+_FORM_OPCIT_WORD = (
+    r"(?P<word>(?i:(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?:(?:art|ouvr|op)\.\s?)?pr[\u00e9e]c\.|cit\.|a\.\s*a\.\s*o\.|aao\b\.?))"
+)
 # "[author][, short title], op. cit.[, pinpoint]" — the head is read by forms.py.
 FORM_OPCIT = re.compile(
     rf"^(?:(?P<head>.*?){_FORM_HEAD_SEP})??{_FORM_OPCIT_WORD}{_FORM_PIN_OPT}{_FORM_END}"
@@ -312,7 +325,8 @@ FORM_QUOTED_TITLE = re.compile(
     r"[\u2018\u201c\u00ab\"'](?P<title>.{1,200}?)[\u2019\u201d\u00bb\"'](?=\s*+[,.:;]?\s*+$|\s*+[,.:;]\s|\s)"
 )
 # Separators in an author list of a head: "Zaidi and Saud", "Zaidi & Saud", "Zaidi, Saud".
-FORM_AUTHOR_SEP = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\b(?:and|und|et|e|y)\b)\s*", re.IGNORECASE)
+# ("Zweigert/Kötz": German law joins co-authors with a slash.)
+FORM_AUTHOR_SEP = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|/|\b(?:and|und|et|e|y)\b)\s*", re.IGNORECASE)
 # "et al." after the first author of a head.
 FORM_ET_AL = re.compile(r"(?:(?<!\s)\s+)?(?:,\s*)?\bet\s*al\b\.?", re.IGNORECASE)
 # Something a head (author + short title) never holds outside quotes: a digit
@@ -334,7 +348,7 @@ FORM_PIN_DASH = re.compile(rf"(?<!\s)\s*+{_FORM_DASH}+\s*")
 
 # A page or range after the bracket: it is the part's pages (a single page
 # was split off as the pinpoint before).
-_NOTE_PAGES = rf"(?:pp?\.\s*)?[0-9ivxlc]+(?:\s*{DASH}+\s*[0-9ivxlc]+)?"
+_NOTE_PAGES = rf"(?:pp?\.\s*|S\.\s*)?[0-9ivxlc]+(?:\s*{DASH}+\s*[0-9ivxlc]+)?"  # German "S." (Seite)
 # The whole note: a head with no brackets, one bracket of facts, maybe pages.
 NOTE_FACTS_TAIL = re.compile(
     rf"^(?P<head>[^()\[\]]+?)(?<!\s)\s*+\((?P<facts>[^()\[\];]+)\)(?:\s*+[,:]\s*+(?P<pages>{_NOTE_PAGES}))?\s*+[.,]?\s*+$"
@@ -348,9 +362,16 @@ NOTE_ROLE_ALONE = re.compile(
     r"(?i)^(?P<role>eds?|editors?|comps?|trans|translators?)\.?$"
 )
 # A role chunk with its names after a title or container: "ed. John Roe",
-# "edited by A and B", "trans. C", "translated by D".
+# "edited by A and B", "trans. C", "translated by D"; German "hg. von A", "übers. von B".
 NOTE_ROLE_NAMES = re.compile(
-    r"^(?P<role>(?i:eds?\.(?:\s+by)?|edited\s+by|trans\.|translated\s+by|comp\.|compiled\s+by))\s+(?P<names>\S.*)$"
+    r"^(?P<role>(?i:eds?\.(?:\s+by)?|edited\s+by|trans\.|translated\s+by|comp\.|compiled\s+by"
+    r"|(?:hg\.|hrsg\.|herausgegeben|übers\.|übersetzt)\s+von))\s+(?P<names>\S.*)$"
+)
+# The series and part of an edition of documents, and a German volume: "ser. D", "2nd ser.",
+# "Reihe B", "pt. 1", "Teil 2", "Bd. 3" ("Akten zur deutschen auswärtigen Politik, ser. D, vol. 7").
+NOTE_SERIES_PART = re.compile(
+    r"(?i)^(?:(?P<series>(?:ser\.|series|serie|reihe)\s[\w]{1,4}|(?:\d+(?:st|nd|rd|th|d)|new)\sser(?:\.|ies))"
+    r"|(?:pt\.|part|teil)\s?(?P<part>\d+|[IVX]+)|(?:bd\.|band)\s?(?P<volume>\d+|[IVX]+))$"
 )
 # "vol. 2", "Vol. III", "2 vols.": a volume chunk of a book note.
 NOTE_VOLUME = re.compile(r"(?i)^(?:vol\.?|volume)\s*(?P<volume>[0-9]+|[IVXLC]+)$|^(?P<count>[0-9]+)\s+vols?\.?$")

@@ -37,8 +37,9 @@ from relbib.parse.names import looks_like_organisation, split_names
 # (entry type, fields, pinpoint) of a note a reader understood
 Read = tuple[str, dict[str, FieldValue], str | None]
 
-_MONTH = rf"(?:{lexicon.month_pattern('en')})\.?"
-_FULL_DATE = rf"(?:\d{{1,2}}\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
+# English and German month words: notes of German history cite "Vossische Zeitung, 12. März 1923".
+_MONTH = rf"(?:{lexicon.month_pattern('en')}|{lexicon.month_pattern('de')})\.?"
+_FULL_DATE = rf"(?:\d{{1,2}}\.?\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
 # A date an archival item carries: a full date, a month and year, a year, "c.1631".
 _ITEM_DATE = re.compile(
     rf"^(?:(?:c\.|ca\.|circa)\s?)?(?:{_FULL_DATE}|{_MONTH}\s\d{{4}}|\d{{4}}(?:[-\u2013]\d{{1,4}})?)$"
@@ -60,9 +61,12 @@ _FOLIO = re.compile(r"^(?:fos?|fols?|ff?|p|pp)\.\s?\S+$")
 # One word of a person's name: capitalised, a short particle, "al-…", "d'…".
 PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019.-]*|[a-z]{1,3}|al-\w+|d'\w+)$")
 # A newspaper named by itself, then a full date and a page.
+# The issue's number ("Nr. 123"), its edition ("Abendausgabe") and pages ("S. 3", "34–40") may be given.
 _NEWSPAPER = re.compile(
     rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s[A-Z][\w'\u2019&.-]*){{0,4}})"
-    rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?,\s(?P<date>{_FULL_DATE})(?:,\s(?:p\.\s?)?(?P<pin>\d+))?\.?$"
+    rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?(?:,\s(?:Nr|No|no)\.\s?(?P<number>\d+))?,\s(?P<date>{_FULL_DATE})"
+    rf"(?:,\s(?:(?:Morgen|Abend|Mittag)ausgabe|(?:morning|evening|late)\sedition))?"
+    rf"(?:,\s(?:(?:pp?|S)\.\s?)?(?P<pin>\d+(?:\s?{lexicon.DASH}\s?\d+)?))?\.?$"
 )
 # Reference entries.
 _SUB_VERBO = re.compile(
@@ -189,6 +193,8 @@ def newspaper_issue(text: str) -> Read | None:
     fields: dict[str, FieldValue] = {"journal": m.group("paper"), "year": year}
     if iso:
         fields["date"] = iso
+    if m.group("number"):
+        fields["number"] = m.group("number")
     return "article", fields, m.group("pin")
 
 
@@ -232,6 +238,58 @@ _SECTION = re.compile(r",\ssec\.\s[^,]{1,40}$")
 _ROLE = re.compile(r"^(?:ed\.|edited\sby)\s(?P<names>[^,]{3,60}),\s")
 # Words a body's byline may hold besides capitalised ones ("Ministry of Foreign Affairs").
 _BYLINE_JOINS = frozenset(("of", "the", "and", "for", "on", "in", "de", "-", "/", "|", "&", "\u2013"))
+
+
+# A program's version: "(version 2.3)", ", version 2.3", ", v. 1.0".
+_VERSION = re.compile(r"(?i)(?:\s\(|,\s)(?:version|ver\.|v\.)\s?(?P<version>\d[\w.-]*)\)?")
+# "(dataset)", "[software]", or the genre as a chunk of its own (", dataset,").
+_DATA_MARK = re.compile(r"(?i)\s?[\[(](?:data\s?set|software|computer\sprogram)[\])]|,\s(?:data\s?set|software)(?=,)")
+
+
+def software_or_data(text: str) -> Read | None:
+    """ "Author, Title (version 2.3), GitHub, 2020, URL" → ``software``; "Author, “Title,”
+    Zenodo, 2019, https://doi.org/…" → ``dataset`` (the site publishes programs or data)."""
+    url = _URL_END.search(text)
+    body = text[: url.start()] if url else text.rstrip(" .")
+    body = re.sub(r",([\u201d\"])", r"\1,", body)  # "“Title,” Zenodo": the comma closes the chunk
+    version = _VERSION.search(body)
+    mark = _DATA_MARK.search(body)
+    if not (url or version) or "(" in _DATA_MARK.sub("", _VERSION.sub("", body)):
+        return None
+    fields: dict[str, FieldValue] = {}
+    if version is not None:
+        fields["version"] = version.group("version").rstrip(".")
+        body = body[: version.start()] + body[version.end() :]
+    body = _DATA_MARK.sub("", body).replace("*", "")
+    chunks = comma_chunks(body)
+    hosts = [i for i, c in enumerate(chunks) if c.lower() in lexicon.data_hosts()]
+    kind = lexicon.data_hosts()[chunks[hosts[0]].lower()] if hosts else ""
+    if version is not None or (url and re.search(r"//(?:www\.)?(?:github|gitlab)\.com/", url.group("url"))):
+        kind = "software"
+    if mark is not None:
+        kind = "software" if re.search(r"(?i)software|program", mark.group(0)) else "dataset"
+    if not kind:
+        return None
+    if hosts:
+        fields["publisher"] = chunks.pop(hosts[0])
+    year = next((i for i, c in enumerate(chunks) if i and _WEB_DATE.fullmatch(", " + c)), None)
+    if year is not None:
+        _set_web_date(fields, chunks.pop(year))
+    if not 1 <= len(chunks) <= 2:
+        return None
+    title = chunks[-1].strip(" ,.\u201c\u201d\"")
+    if len(chunks) == 2:
+        authors = _byline(chunks[0])
+        if not authors:
+            return None
+        fields["author"] = authors
+    fields["title"] = title
+    if url:
+        fields["url"] = url.group("url").replace(" ", "")
+        doi = re.match(r"https?://(?:dx\.)?doi\.org/(?P<doi>10\.\S+)$", str(fields["url"]))
+        if doi is not None:
+            fields["doi"] = doi.group("doi")
+    return kind, fields, None
 
 
 def web_page(text: str) -> Read | None:

@@ -10,7 +10,8 @@ citation), look at other notes, or touch a file.
 
 How a note is cut:
 
-* at a ``;`` outside parentheses, brackets and double quotes;
+* at a ``;`` outside parentheses, brackets, double quotes and Markdown italics
+  (a mark left open encloses nothing: see ``parse.split_marks``);
 * at a sentence end (". " before a capital) when what follows opens with a
   signal or Ibid./Id., when what precedes ends a citation (a ``)`` or a page),
   or when the sentence that follows reads as prose; never before a word that
@@ -50,7 +51,9 @@ from relbib.parse.commentary import PROSE_WORDS as _PROSE_WORDS
 from relbib.parse.commentary import commentary, publication_fact
 from relbib.parse.commentary import prose as _prose
 from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.small_caps import title_case_small_caps
 from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, title_goes_on
+from relbib.parse.split_marks import enclosed
 
 __all__ = ["read_note", "split_note"]
 
@@ -67,8 +70,8 @@ _SIGNAL = re.compile(
 # "On the reception of X, see" / "For an overview, see also": a lead-in that
 # ends with a signal.  The lead-in holds no citation mark of its own.
 _LEAD_IN = re.compile(
-    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?,?\s+(?:see|cf\.)(?:\s+also|\s+generally|\s+especially"
-    r"|,?\s+e\.\s?g\.,?)?),?\s+(?=\S)"
+    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?,?\s+[*_]{0,2}(?:see|cf\.)(?:\s+also|\s+generally|\s+especially"
+    r"|,?\s+e\.\s?g\.,?)?[*_]{0,2}),?\s+(?=\S)"
 )
 # The end of a prose lead-in, and what a lead-in never holds.
 _LEAD_END = re.compile(r"\b(?:in|by|see|from)\s+(?=[*_]?[A-Z])")
@@ -83,6 +86,9 @@ _HISTORY = re.compile(
     r"(?:\s+in\s+part|\s+on\s+other\s+grounds)?\s+by\s+(?=[A-Z])",
     re.IGNORECASE,
 )
+# ", see also" after a pinpoint: a signal opening the next citation where a
+# semicolon belongs ("Lin, supra note 3, at 14, *see also* Roe, Title, …").
+_COMMA_SIGNAL = re.compile(r"(?<=[\d)]),\s+(?=[*_]{0,2}(?:see|cf\.|but\s+see|accord)\b)")
 # ", and" after a pinpoint, before the next citation's author.
 _AND_NEXT = re.compile(r"(?<=\d),\s+and\s+(?=\S)")
 _PARTICLE_OPENS = re.compile(
@@ -96,6 +102,15 @@ _CONTINUES = re.compile(
     r"^[*_]?(?:Accessed|Available|Retrieved|Last\s+(?:accessed|modified|updated)|Translated|Trans\.|"
     r"Reprinted|Repr\.|Originally|First\s+published|Edited|Ed\.|Eds\.|Published|Online|"
     r"Vol\.|Volume|No\.|Paper|Doi|DOI|URL|Https?|In\b(?=:|\s[A-Z\u201c\u2018\"*_])|Rev\.|2d|3d)",
+)
+# A word in capitals abbreviated ("WASH", "BUS", "CHI") ending what precedes the
+# full stop, and after it the rest of a periodical's or a body's name in small
+# capitals, then its date, page or URL: "WASH. POST (Nov. 9, 2019)", "BUS.
+# INSIDER, https://…", "CHI. TRIB. 4".
+_CAPS_ABBREVIATION = re.compile(r"(?<![\w'\u2019.-])[A-Z][A-Z'\u2019]{1,7}$")
+_CAPS_NAME_GOES_ON = re.compile(
+    r"[A-Z][A-Z'\u2019&-]*\.?(?:\s(?:[A-Z][A-Z'\u2019&-]*\.?|&|OF|THE|AND)){0,4}"
+    r"(?:\s\(|,?\s(?:https?://|<https?://|\d)|[,.]?$)"
 )
 _OPENS_CITATION = re.compile(
     r"^[*_]{0,2}(?:see|cf\.|but\s|compare|accord|contra|e\.\s?g\.|also\s|quoted\s+in|cited\s+in|"
@@ -124,8 +139,10 @@ _EDITORS_OPEN = re.compile(
 )
 _NAME_WORDS = lexicon.name_particles() | frozenset(
     "and of the und für for in on at a an to".split())
-# APA in a note: "Smith, J. (1980). Title." — the year closes no citation.
-_AUTHOR_YEAR = re.compile(r"^[^()\d]{1,100}\(\d{4}[a-z]?\)$")
+# APA in a note: "Smith, J. (1980). Title." / "World Bank (2019). Title." — the
+# year closes no citation.  (A Bluebook book, "AUTHOR, TITLE (1911).", does: its
+# year follows a title, not an initial or a name with no comma.)
+_AUTHOR_YEAR = re.compile(r"^(?:[^()\d]{0,100}\b[A-Z]\.|[^(),\d]{1,60})\s?\(\d{4}[a-z]?\)$")
 # Cross-references: the note points inside the essay, not to a work.
 _CROSS_REFERENCE = re.compile(
     r"^(?:(?:see|cf\.)\s+(?:also\s+)?)?(?:infra|supra|above|below),?\s+"
@@ -145,15 +162,6 @@ _HERE = re.compile(
     rf"|(?<=\d{lexicon.DASH}\d\d\d)\s*,\s*pp?\.\s*)"
     rf"(?P<pin>\d+(?:\s*{lexicon.DASH}\s*\d+)?)\s*\.?\s*$"
 )
-# A run of two or more words in capitals, one of them four letters long or more.
-_CAPS_WORD = r"[A-Z][A-Z'\u2019.&-]{0,50}[:,]?"  # bounded: a start in every word is linear
-# (The four letters are looked for by ``_small_caps``, not by a lookahead here:
-# one that runs on to the next lowercase letter from every start is quadratic.)
-_CAPS_RUN = re.compile(rf"(?<![\w.])(?:{_CAPS_WORD} )+{_CAPS_WORD}(?![\w])")
-_FOUR_CAPS = re.compile(r"[A-Z]{4}")
-_LOWER = re.compile(r"[a-z]")
-_INITIALS = re.compile(r"(?:[A-Z]\.)+[:,]?|&")
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 # "(Berlin, 1867; repr., London, 1990)": the original's year and the reprint's.
 _REPRINT = re.compile(
     r"\([^()]*?(?P<orig>1[4-9]\d\d|20\d\d)[^()\d]*?[;,]\s*(?:repr\.|reprint(?:ed)?|rpt\.|"
@@ -161,7 +169,9 @@ _REPRINT = re.compile(
 )
 # Closing explanatory parentheticals: "(holding that …)", "(emphasis added)".
 _PAREN_WORD = re.compile(r"\((?:(?P<word>[a-z][a-z]+)|(?<=[)\d]\s\()(?P<quote>[\u201c\"]))")
-_KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n", "nn", "on", "in"})
+# (An access date, "(last visited May 3, 2020)", is the citation's urldate.)
+_KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n", "nn", "on", "in",
+                               "last", "accessed", "visited", "retrieved", "viewed", "consulted"})
 # Marks of a citation.
 _YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
 _CITES = re.compile(
@@ -218,20 +228,11 @@ def read_note(n: int, text: str) -> NoteCitations:
 
 
 def _top_level_pieces(text: str) -> list[tuple[int, int]]:
-    """Spans between the ``;`` that stand outside parentheses and double quotes."""
-    pieces, depth, quoted, start = [], 0, False, 0
+    """Spans between the ``;`` that stand outside brackets and quotations."""
+    inside = enclosed(text)
+    pieces, start = [], 0
     for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(depth - 1, 0)
-        elif ch == "\u201c":
-            quoted = True
-        elif ch == "\u201d":
-            quoted = False
-        elif ch == '"':
-            quoted = not quoted
-        elif ch == ";" and depth == 0 and not quoted:
+        if ch == ";" and not inside[i]:
             pieces.append((start, i))
             start = i + 1
     pieces.append((start, len(text)))
@@ -332,6 +333,8 @@ def _cuts(before: str, after: str) -> bool:
     tail = body[:-1] if body.endswith("\n") else body  # what "[A-Z]$" would see
     if "A" <= tail[-1:] <= "Z" and (len(tail) == 1 or tail[-2].isspace() or tail[-2] == "."):
         return False  # an initial: "… in P. Larsen and S. Moreau (eds.)"
+    if _CAPS_ABBREVIATION.search(tail[-10:]) and _CAPS_NAME_GOES_ON.match(after):
+        return False  # a name in small capitals: "WASH. POST (Nov. 9, 2019)", "BUS. INSIDER, https://…"
     if _OPENS_CITATION.match(after):
         return _last_word(body).lower() not in _ABBREVIATIONS or body.endswith(")")
     last = body[-1:] if body else ""
@@ -381,6 +384,9 @@ def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts += [(m.start(), m.start()) for m in _WITH.finditer(text, start, end)
                  if depth(m.start()) == 0]
     depth = _depth_counter(text, start)
+    cuts += [(m.start(), m.end()) for m in _COMMA_SIGNAL.finditer(text, start, end)
+             if depth(m.start()) == 0]
+    depth = _depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _AND_NEXT.finditer(text, start, end)
              if depth(m.start()) == 0
              and _opens_with_author(text[m.end() : min(end, m.end() + _WINDOW)])]
@@ -409,15 +415,21 @@ def _signal(text: str, start: int, end: int) -> tuple[str, int]:
     while True:
         piece = text[start:end]
         m = _SIGNAL.match(piece) or _LEAD_IN.match(piece)
+        if m is None and found and piece[:1].islower():
+            # "For example, the Constitution charges Congress …, *see* U.S. Const."
+            m = _LEAD_IN.match(piece[:1].upper() + piece[1:])
         if m is None or m.end() >= len(piece.rstrip(" .")):
             lead = _prose_lead(piece)
             if lead:
                 found.append(piece[:lead].strip(" ,*_"))
                 start += lead
             break
-        found.append(m.group("signal").strip(" ,*_"))
+        found.append(_MARKS.sub("", piece[m.start("signal") : m.end("signal")]).strip(" ,"))
         start += m.end()
     return " ".join(found), start
+
+
+_MARKS = re.compile(r"[*_]")
 
 
 def _prose_lead(piece: str) -> int:
@@ -473,13 +485,16 @@ def _cited_in_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
     see = _SEE_SOURCE.match(body, opening) if opening else None  # "(see Calendar …, p. 83)"
     opening = see.end() - 1 if see else opening
     inner = body[opening + 1 : -1] if opening else ""
-    if not opening or not _prose(body[:opening]) or not _PAREN_SOURCE.match(inner) or _DATE_ONLY.match(inner):
+    if (not opening or not _prose(body[:opening]) or not _PAREN_SOURCE.match(inner) or _DATE_ONLY.match(inner)
+            or _ACCESS_WORD.match(inner)):
         return start, end
     return start + opening + 1, start + len(body) - 1
 
 
 # "(see Calendar of State Papers, 1667, p. 83)": a parenthesis pointing to a source.
 _SEE_SOURCE = re.compile(r"\((?:see|cf\.)\s(?:also\s)?(?=[A-Z\u201c\u2018*_][^()]{0,200}\b(?:pp?|vol|col|fol)\.\s?[\divxlc])")
+# "(Accessed May 3, 2020)": nor does the date the reader saw a page.
+_ACCESS_WORD = re.compile(r"(?i)(?:last\s)?(?:visited|accessed|retrieved|viewed|consulted|updated|modified)\b")
 # "(Jan. 23, 2018)": a date closing a citation names no source of its own.
 _DATE_ONLY = re.compile(r"[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}$")
 
@@ -499,7 +514,7 @@ def _opening_paren(body: str) -> int | None:
 def _read(body: str, parse_note: Callable[[str], Reference]) -> Reference:
     """The piece's Reference (see :func:`_read_pinpointed`), the year of a
     reprint its year and the first edition's its ``origdate``."""
-    ref = _read_pinpointed(_small_caps(body), parse_note)
+    ref = _read_pinpointed(title_case_small_caps(body), parse_note)
     if ref.text != body:
         ref = replace(ref, text=body)
     m = _REPRINT.search(body)
@@ -508,57 +523,6 @@ def _read(body: str, parse_note: Callable[[str], Reference]) -> Reference:
         fields.pop("date", None)
         return replace(ref, fields=freeze_fields(fields))
     return ref
-
-
-def _small_caps(body: str) -> str:
-    """Bluebook small capitals printed as CAPITALS ("ADRIAN VERMEULE, LAW'S
-    EMPIRE 35 (2016)", "99 HARV. L. REV. 1") in title case; acronyms alone stay."""
-    def title_case(m: re.Match[str]) -> str:
-        words = m.group(0).split(" ")
-        out = []
-        for i, word in enumerate(words):
-            if _INITIALS.fullmatch(word):
-                out.append(word)
-            elif i and word.lower() in _SMALL_WORDS and not words[i - 1].endswith((":", ",")):
-                out.append(word.lower())
-            else:
-                out.append(word[:1] + word[1:].lower())
-        return " ".join(out)
-
-    # a run counts when four capitals follow its start before any lowercase letter
-    far = len(body) + 1
-    four = lower = -1  # the next of each at or after the last run's start
-    pieces, last = [], 0
-    for m in _CAPS_RUN.finditer(body):
-        if four < m.start():
-            found = _FOUR_CAPS.search(body, m.start())
-            four = found.start() if found else far
-        if lower < m.start():
-            found = _LOWER.search(body, m.start())
-            lower = found.start() if found else far
-        if four < lower and not _in_mixed_title(body, m.start(), m.end()):
-            pieces += [body[last : m.start()], title_case(m)]
-            last = m.end()
-    return "".join([*pieces, body[last:]])
-
-
-# A capitalised word in lower case ("Specification"), and the signals that may
-# stand before a Bluebook author in small capitals ("See ADRIAN VERMEULE").
-_MIXED_WORD = re.compile(r"[A-Z][a-z'\u2019-]*[a-z](?!\w)")
-_SIGNAL_WORDS = frozenset("see cf compare accord contra but also and with e.g".split())
-
-
-def _in_mixed_title(body: str, start: int, end: int) -> bool:
-    """Whether the capitals at body[start:end] are acronyms inside a title in
-    upper and lower case ("Linked Art JSON-LD API Specification"): a word in
-    lower case stands right next to them, not a signal."""
-    after = _MIXED_WORD.match(body, end + 1) if body[end : end + 1] == " " else None
-    if after is not None:
-        return True
-    if start < 2 or body[start - 1] != " ":
-        return False
-    before = _last_word(body[max(0, start - 40) : start - 1])
-    return bool(before and _MIXED_WORD.fullmatch(before)) and before.lower() not in _SIGNAL_WORDS
 
 
 def _read_pinpointed(body: str, parse_note: Callable[[str], Reference]) -> Reference:

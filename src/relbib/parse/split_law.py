@@ -20,6 +20,13 @@ _VOLUME_ABBREVIATION = re.compile(
 )
 _ABBREVIATION_NEXT = re.compile(r"[A-Z](?:[A-Za-z]{0,3}|[A-Za-z]{0,6}['\u2019.][A-Za-z.]{0,4})(?=\s|$)")
 _DIGIT = re.compile(r"\d")
+# Continental marks whose full stop stands inside a citation: a court's section before
+# its roman number ("Cass. civ., sez. III, …", "sect. I"), and a German ordinal
+# before "Aufl." ("3. Aufl., Tübingen 1996") or a Bd./Hrsg. abbreviation.
+_SECTION_WORD = re.compile(r"(?:^|[\s,])(?:sez|Sez|sect|Sect|sez\.\sun|Abt)\.$")
+_ROMAN_NEXT = re.compile(r"[IVX]{1,5}\b|[Uu]n\.")
+_GERMAN_ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
+_EDITION_NEXT = re.compile(r"(?:Aufl\.|Auflage|Bd\.|Band|Halbbd\.)")
 # A pointer inside the essay met in the middle of a sentence ("As we show infra
 # section III.A, pp. 410–15, …"): with prose around it, the sentence cites nothing.
 INSIDE_ESSAY = re.compile(r"\b(?:infra|supra)\s(?:sections?|parts?|pp?\.|§|ch\.|chapters?)\s")
@@ -34,6 +41,9 @@ def title_goes_on(before: str, after: str) -> bool:
     a journal's abbreviation after its volume ("46 Fla. L. Rev."), or a question
     inside a title whose citation's numbers are still to come ("A, Why Stay? Tenants, 14 J. 211")."""
     if _VOLUME_ABBREVIATION.search(before[-40:]) and _ABBREVIATION_NEXT.match(after):
+        return True
+    if (_SECTION_WORD.search(before[-12:]) and _ROMAN_NEXT.match(after)) or (
+            _GERMAN_ORDINAL.search(before[-4:]) and _EDITION_NEXT.match(after)):
         return True
     return (before.endswith(("?", "!")) and ", " in before and not _DIGIT.search(before)
             and _DIGIT.search(after[:120]) is not None)

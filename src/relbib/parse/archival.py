@@ -1,0 +1,424 @@
+"""Archival citations: an unpublished record cited by its archive, its call
+number and a folio, as history writing cites them.
+
+Input: the text of one note (subsequent forms and legal citations already
+handled by the readers before this one).
+Output: a FullRef of type ``unpublished`` when the whole note is an archival
+citation, else None so the other readers go on.  The archive is the
+``organization`` (its full name when the lexicon knows the abbreviation), its
+seat the ``address``, the call number (fonds, file, box, folder) the
+``number``, the item (a letter, a memorandum, a quoted title) the ``title`` —
+the call number when the note names no item — with its writer as ``author``
+and its date; the folio or page is the pinpoint.
+Never: look at other notes (an abbreviation defined in one note is matched to
+a later note's by resolve.py through :func:`defined_abbreviation`), read a
+publication (a bracket of facts, "ed.", "in:", a URL) as an archival item, or
+touch a file.
+
+The shapes (The Chicago Manual of Style, 17th ed., 14.221-14.246, and the
+practice of journals of German and European history):
+
+* archive first: ``Bundesarchiv Berlin (BArch), R 43 I/1234, fol. 56``,
+  ``BArch, NS 19/1234, Bl. 5``, ``The National Archives, Kew (TNA), FO
+  371/12345, Smith to Jones, 12 May 1923``, ``Politisches Archiv des
+  Auswärtigen Amts (hereafter PA AA), R 1234``, ``Stadtarchiv München,
+  Bürgermeister und Rat 123``;
+* item first, archive last: ``Smith to Jones, 12 May 1923, Jones Papers, box
+  4, folder 2, Hoover Institution Archives``; ``Memorandum by X, 3 March 1946,
+  ibid.`` (the archive of the note before, left to the reader: ``note`` says
+  ``ibid.``).
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from relbib import lexicon
+from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.parse.chicago import title_quote
+from relbib.parse.dates import parse_date
+from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.names import looks_like_organisation, split_names
+from relbib.parse.records import comma_chunks
+
+__all__ = ["defined_abbreviation", "read_archival_note"]
+
+# The abbreviation a note defines for its archive: "(BArch)", "(hereafter PA AA)",
+# "(henceforth TNA)", "(cited as IfZ)", "(im Folgenden: SAM)".
+_DEFINED = re.compile(
+    r"\s?\((?:(?:hereafter|henceforth|hereinafter|cited\sas|im\sFolgenden|künftig|fortan)[:,]?\s)?"
+    r"(?P<abbr>[A-ZÄÖÜ][\w.&-]{0,11}(?:\s[A-Z][\w.&-]{0,6})?)\)"
+)
+# An abbreviation no lexicon knows, opening a later note: capitals ("SAM",
+# "StAM", "HStA D"), short, no word of prose.
+_CAPITALS = re.compile(r"^(?=(?:\S*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zäöü-]{0,7}(?:\s[A-Z][A-Za-z]{0,4})?$")
+# A part of a call number: a letter group and a number ("R 43 I/1234", "FO
+# 371/12345", "Rep. 77", "NS 19/1234"), or a number with a slash or a dot.
+_SHELF = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z.]{0,6}\s?)?\d+(?:\s?[A-Z]{1,4})?(?:[/.]\d+)*\b|\d+/\d+")
+# The folio or page cited: "fol. 56", "fols. 5–7", "Bl. 5", "f. 12v", "S. 4", "p. 3", "pp. 3–4".
+# A folio keeps its word (as records.py keeps "fo. 120"); a page drops it: "fol. 56",
+# "fols. 5–7", "Bl. 5", "f. 12v", "S. 4", "p. 3", "pp. 3–4".
+_LEAF = rf"[\dIVXLCivxlc]+[rv]?(?:\s?{lexicon.DASH}\s?\d+[rv]?)?"
+_FOLIO = re.compile(
+    rf"^(?:(?:S\.|pp?\.|pages?)\s?(?P<page>{_LEAF})|(?P<folio>(?:fols?\.|ff?\.|fos?\.|Bl\.|Blatt)\s?{_LEAF}))$"
+)
+_MONTH = rf"(?:{lexicon.month_pattern('en')}|{lexicon.month_pattern('de')})\.?"
+# A date an item carries: "12 May 1923", "May 12, 1923", "12. März 1923", "3.4.1938",
+# "March 1946", "1923"; "n.d." for none.
+_DATE = re.compile(
+    rf"^(?:(?:c\.|ca\.|circa)\s?)?(?:\d{{1,2}}\.?\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},?\s\d{{4}}"
+    rf"|{_MONTH}\s\d{{4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|1\d{{3}}|20\d\d|n\.\s?d\.)$"
+)
+# "May 12, 1923": its comma is no comma between chunks.
+_MONTH_DAY_YEAR = re.compile(rf"\b(?P<day>{_MONTH}\s\d{{1,2}}),\s(?P<year>\d{{4}})\b")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
+# "A to B" (a letter), "A an B" (German), "Memorandum by A" — the writer is the author.
+_LETTER = re.compile(r"^(?P<sender>[A-ZÄÖÜ][^,;()\d]{1,60}?)\s(?:to|an)\s(?P<to>[^,;()\d]{2,80})$")
+_BY = re.compile(r"^(?:[A-Z][a-z]+\s){1,3}(?:by|von|of)\s(?P<writer>[A-ZÄÖÜ][^,;()\d]{1,60})$")
+# What marks a publication, never an archival record.
+_PUBLICATION = re.compile(
+    r"\((?:[^()]*:\s)?[^()]*\b(?:1[5-9]\d\d|20\d\d)\)|\b(?:ed\.|eds\.|hg\.|Hg\.|Hrsg\.|trans\.|in:|In:|vol\.\s\d+\s\()"
+    r"|https?://|\bdoi\b|\bPress\b|\bVerlag\b"
+)
+_QUOTED_OPENING = re.compile(r"^(?P<quoted>[\u201c\"][^\u201d\"]+[\u201d\"])\s(?P<rest>\S.*\d.*)$")
+_QUOTED = re.compile(r"^[\u201c\u201e\"\u2018'](?P<title>.+?)[,.]?[\u201d\u201c\"\u2019']$")
+
+
+def read_archival_note(text: str) -> FullRef | None:
+    """The FullRef of an archival citation (see the module docstring), or None."""
+    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".")
+    if not clean or len(clean) > 400:
+        return None
+    presented = _presented(clean)
+    if presented is not None:
+        return _full(text, "inproceedings", *presented)
+    if _PUBLICATION.search(clean):
+        return None
+    clean = _MONTH_DAY_YEAR.sub(r"\g<day> \g<year>", clean)
+    clean = re.sub(r",([\u201d\u2019\"])(?=\s)", r"\1,", clean)  # "“Title,” 3 May": the comma closes the chunk
+    interview = _interview(clean)
+    if interview is not None:
+        return _full(text, "misc", interview, None)
+    chunks = [part for chunk in comma_chunks(clean) for part in _quote_then_date(chunk)]
+    pin = None
+    # the folio closes the note, or stands after the file before the item cited in it
+    # ("BArch, R 43 II/1234, fol. 56, Lammers to Frick, 3 Mar. 1934")
+    leaves = [(i, m) for i, c in enumerate(chunks) if i > 1 and (m := _FOLIO.match(c))]
+    if len(leaves) == 1 and (leaves[0][0] == len(chunks) - 1 or leaves[0][1].group("folio")):
+        at, folio = leaves[0]
+        pin = folio.group("page") or folio.group("folio")
+        del chunks[at]
+    record = _read_chunks(chunks)
+    return None if record is None else _full(text, "unpublished", record, pin)
+
+
+def _quote_then_date(chunk: str) -> list[str]:
+    """ "“Title” n.d." / "“Title” 1978": a quoted item and its date with no comma between;
+    "Vermerk des Ministeriums vom 3. März 1934": an item and its date after "vom" (of, dated)."""
+    dated = re.match(r"^(?P<item>\D{3,}?)\s(?:vom|dated|of)\s(?P<date>.+)$", chunk)
+    if dated is not None and _DATE.match(dated.group("date")):
+        return [dated.group("item"), dated.group("date")]
+    m = re.match(r"^(?P<quoted>[\u201c\"]?[^\u201c\u201d\"]+[\u201d\"])\s(?P<date>.+)$", chunk)
+    if m is None or not _DATE.match(m.group("date")):
+        return [chunk]
+    quoted = m.group("quoted")
+    return [quoted if quoted[0] in "\u201c\"" else "\u201c" + quoted, m.group("date")]
+
+
+def _full(text: str, kind: str, fields: dict[str, FieldValue], pin: str | None) -> FullRef:
+    """The FullRef of a note one of this module's readers understood whole."""
+    return FullRef(
+        text=text, type=kind, fields=freeze_fields(fields),
+        confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
+        pinpoint=normalize_pinpoint(pin) if pin else None,
+    )
+
+
+# --- interviews and conversations (CMOS 14.219) ----------------------------------------
+
+# The people of an interview: one name, or a list closing with "and".
+_PEOPLE = r"(?:[^,()]+,\s)*?[^,()]+,?\s(?:and|&|und)\s[^,()]+|[^,()]+"
+# "Interview with X", "Discussion with X", German "Interview mit X", "Gespräch mit X".
+_INTERVIEW_WITH = re.compile(
+    rf"^(?P<title>(?:(?:Oral[- ]history|Telephone|Personal|Zoom|Skype)\s)?(?:Interview|Discussion|Conversation|"
+    rf"Gespräch|Zeitzeugeninterview)\s(?:with|mit)\s(?P<who>[^,()]+?))(?:\s\([^()]{{1,40}}\))?"
+    rf"(?:,\s(?:conducted\sby|by|geführt\svon)\s(?P<by>{_PEOPLE}))?(?=,|\s(?:on|am|at|in)\s|$)"
+)
+# "X, interview by Y", "X (Architect), in discussion with Y", "X, oral history interview with Y".
+_INTERVIEWED = re.compile(
+    rf"^(?P<who>[A-ZÄÖÜ][^,()]{{1,60}}?)(?:\s\([^()]{{1,40}}\))?,\s(?P<title>(?:(?:oral[- ]history|telephone)\s)?"
+    rf"(?:interview\s(?:by|with)|in\sdiscussion\swith|in\sconversation\swith|conversation\swith)\s(?P<by>{_PEOPLE}))"
+    rf"(?=,|$)"
+)
+# "May 9, 2015 at the former mine": a date and where the talk took place.
+_DATE_AT = re.compile(r"^(?P<date>.+?\d{4})\s(?:at|in)\s(?P<place>.+)$")
+
+
+def _interview(text: str) -> dict[str, FieldValue] | None:
+    """Fields of an interview or conversation note (author: the person interviewed)."""
+    m = _INTERVIEW_WITH.match(text) or _INTERVIEWED.match(text)
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    names = split_names(who) if len(who.split()) <= 5 and who[:1].isupper() else ()
+    if not names:
+        return None
+    title = m.group("title").strip()
+    # the title says what the source is; a note opening with the person names its author
+    # (CMOS 14.219), one opening "Interview with …" leaves the person in the title
+    fields: dict[str, FieldValue] = {"title": title[:1].upper() + title[1:]}
+    if m.re is _INTERVIEWED:
+        fields["author"] = names
+    rest = comma_chunks(text[m.end() :].strip(" ,"))
+    places: list[str] = []
+    for chunk in rest:
+        at = _DATE_AT.match(chunk)
+        if at is not None and _DATE.match(at.group("date")):
+            chunk, places = at.group("date"), [*places, at.group("place")]
+        if _DATE.match(chunk):
+            _set_date(fields, chunk)
+        elif re.search(r"\d", chunk) or "date" in fields:
+            fields["note"] = ", ".join(filter(None, (str(fields.get("note", "")), chunk)))
+        else:
+            places.append(chunk)
+    if places:
+        fields["address"] = ", ".join(places)
+    return fields
+
+
+# --- papers presented at meetings (CMOS 14.217) ---------------------------------------
+
+# "(paper presented at the Annual Meeting of X, Place, Month Year)[, page]", German "(Vortrag auf dem …)".
+_PRESENTED = re.compile(
+    r"^(?P<head>[^()]+?)\s\((?:(?:paper|lecture|talk|keynote|poster)\s(?:presented|given|delivered|read)\s(?:at|to|before)"
+    r"|Vortrag\s(?:auf|bei|an|vor)(?:\s(?:dem|der|den))?)\s(?P<event>[^()]+?),\s(?P<place>[A-ZÄÖÜ][^,()\d]+(?:,\s[A-Z]{2})?),\s"
+    rf"(?P<date>[^,()]*\d{{4}})\)(?:,\s(?P<pin>\d+(?:\s?{lexicon.DASH}\s?\d+)?))?$"
+)
+
+
+def _presented(text: str) -> tuple[dict[str, FieldValue], str | None] | None:
+    """Fields and pinpoint of a paper presented at a meeting, read by its quoted title."""
+    m = _PRESENTED.match(_MONTH_DAY_YEAR.sub(r"\g<day> \g<year>", text))
+    quote = title_quote(m.group("head")) if m is not None else None
+    if m is None or quote is None or quote[1] != len(m.group("head")) or not _DATE.match(m.group("date")):
+        return None
+    fields: dict[str, FieldValue] = {"title": quote[2].strip(" ,."), "booktitle": re.sub(r"^the\s", "", m.group("event")),
+                                     "address": m.group("place")}
+    before = m.group("head")[: quote[0]].strip(" ,")
+    if before:
+        names = split_names(before)
+        if not names:
+            return None
+        fields["author"] = names
+    _set_date(fields, m.group("date"))
+    return fields, m.group("pin")
+
+
+def defined_abbreviation(ref: FullRef) -> str | None:
+    """The abbreviation an archival note defines for its archive ("(hereafter
+    PA AA)"), when the archive is not already known by it."""
+    organization = ref.fields.get("organization")
+    if ref.type != "unpublished" or not isinstance(organization, str):
+        return None
+    m = _DEFINED.search(ref.text)
+    if m is None or m.group("abbr") in lexicon.archives():
+        return None
+    return m.group("abbr")
+
+
+# --- the chunks -------------------------------------------------------------------
+
+
+def _read_chunks(chunks: list[str]) -> dict[str, FieldValue] | None:
+    """Archive, seat, call number, item and date of an archival note's chunks."""
+    chunks = _abbreviation_apart(chunks)
+    at = next((i for i, c in enumerate(chunks) if _archive(c, chunks, i) is not None), None)
+    if at is None:
+        return None
+    name, seat, _abbr = _archive(chunks[at], chunks, at) or ("", "", "")
+    fields: dict[str, FieldValue] = {}
+    if name != "ibid.":
+        fields["organization"] = name
+    else:
+        fields["note"] = "ibid."
+    before, after = chunks[:at], chunks[at + 1 :]
+    if after and not _shelf_like(after[0]) and (at and looks_like_organisation(after[0]) or _archive_word(after[0])):
+        # "…, Ethnic Studies Library, University of California, Berkeley", "Landesarchiv
+        # Baden-Württemberg, Hauptstaatsarchiv Stuttgart (HStAS), …": the archive's body
+        fields["organization"] = f"{name}, {_DEFINED.sub('', after.pop(0)).strip()}"
+    places = 0
+    while after and places < 2 and _is_place(after[0], after[1:]):  # "College Park, MD (NARA)"
+        seat = ", ".join(filter(None, (seat, _DEFINED.sub("", after.pop(0)).strip())))
+        places += 1
+    if at and 0 < len(after) <= 2 and all(_is_place(c, ()) for c in after):
+        seat, after = ", ".join(after), []  # "…, Hoover Institution Archives, Stanford, CA"
+    if seat:
+        fields["address"] = seat
+    if at == 0:
+        opening = _QUOTED_OPENING.match(after[0]) if after else None
+        if opening is not None:  # "USHMM, “Goudsmit Collection” Filename: 1944.03.30": the collection, then the file
+            after[:1] = [opening.group("quoted"), opening.group("rest")]
+            return _fill(fields, after[:1], after[1:])
+        run = 0
+        while run < len(after) and _shelf_like(after[run]):
+            run += 1
+        return _fill(fields, after[run:], after[:run])
+    # item first ("Smith to Jones, 12 May 1923, Jones Papers, box 4, Archive"): a date or a unit must show it
+    items, shelf = [c for c in before if not _shelf_like(c)], [c for c in before if _shelf_like(c)] + after
+    if not any(_DATE.match(c) for c in items) and not _has_units(shelf):
+        return None
+    return _fill(fields, items, shelf)
+
+
+def _fill(fields: dict[str, FieldValue], items: list[str], shelf: list[str]) -> dict[str, FieldValue] | None:
+    """The item, its date and the call number into ``fields``; None when they do not fit."""
+    dates = [c for c in items if _DATE.match(c)]
+    items = [c for c in items if not _DATE.match(c)]
+    if len(dates) > 1 or len(items) > 2 or any(not _shelf_like(c) for c in shelf):
+        return None
+    if not shelf and not items:
+        return None
+    if not shelf and "organization" in fields and not dates:
+        return None  # "Archive, Title": a body's publication, for the other readers
+    if shelf:
+        fields["number"] = ", ".join(shelf)
+    quoted_second = _QUOTED.match(items[1]) if len(items) == 2 else None
+    if quoted_second is not None and (names := split_names(items[0])):
+        fields["author"], items = names, [items[1]]  # "Writer, “Letter from A to B,” date, …"
+    if items:
+        title = ", ".join(items)
+        quoted = _QUOTED.match(title)
+        fields["title"] = quoted.group("title") if quoted else title.strip(" \u201c\u201d\"")
+        if not quoted and "author" not in fields and (writer := _writer(title)):
+            fields["author"] = writer
+    else:
+        fields["title"] = fields["number"]
+    if dates:
+        _set_date(fields, dates[0])
+    return fields
+
+
+def _archive(chunk: str, chunks: list[str], at: int) -> tuple[str, str, str] | None:
+    """(full name, seat, abbreviation) when ``chunk`` names the archive of the note."""
+    if chunk.lower() in ("ibid", "ibid.", "ebd.", "ebenda") and at:
+        return "ibid.", "", ""
+    defined = _DEFINED.search(chunk)
+    bare = _DEFINED.sub("", chunk).strip()
+    known = lexicon.archives()
+    if bare in known:
+        return known[bare], "", bare
+    full = _known_name(bare)
+    if full is not None:
+        return (*full, defined.group("abbr") if defined else "")
+    words = bare.split()
+    if not words or not all(w[:1].isupper() or w.islower() and len(w) <= 4 for w in words):
+        return None
+    lowered = [w.lower().strip(".,") for w in words]
+    strong = any(_names_archive(words, i) for i, w in enumerate(lowered)
+                 if w.endswith(tuple(lexicon.archive_words("institution"))))
+    weak = bool(set(lowered) & lexicon.archive_words("institution-weak")) and _has_units(chunks)
+    if (strong or weak) and len(words) <= 12:
+        return bare, "", defined.group("abbr") if defined else ""
+    # "SAM, Bürgermeister und Rat 123" (or "A an B, 3.5.1926, SAM, …"): an abbreviation defined earlier
+    opens = at == 0 or bool(_DATE.match(chunks[at - 1]))
+    if opens and _CAPITALS.match(bare) and len(chunks) > at + 1 and _SHELF.search(chunks[at + 1]):
+        return bare, "", bare
+    return None
+
+
+# Words that may follow an archive's kind inside its name: "Archives of American Art",
+# "Archiv der sozialen Demokratie", "Archivio Centrale dello Stato", "Archives nationales".
+_NAME_GOES_ON = frozenset("of for für des der di del dello della de du nationales national centrale".split())
+
+
+def _names_archive(raw: list[str], i: int) -> bool:
+    """Whether the archive word ``words[i]`` names the institution, not a title's
+    subject ("The Archive and the Repertoire"): it closes the name, or the name goes on."""
+    return all(w in _NAME_GOES_ON or w[:1].isupper() for w in raw[i + 1 :])
+
+
+def _archive_word(text: str) -> bool:
+    """Whether a word of ``text`` is an archive's kind ("Hauptstaatsarchiv", "Archives")."""
+    return any(w.lower().endswith(tuple(lexicon.archive_words("institution"))) for w in text.split())
+
+
+def _abbreviation_apart(chunks: list[str]) -> list[str]:
+    """ "BArch R 43 I/1234": a known abbreviation and the call number with no comma between."""
+    if not chunks:
+        return chunks
+    for abbreviation in sorted(lexicon.archives(), key=len, reverse=True):
+        rest = chunks[0][len(abbreviation) + 1 :]
+        if chunks[0].startswith(abbreviation + " ") and _SHELF.search(rest) and not _DEFINED.match(" " + rest):
+            return [abbreviation, rest, *chunks[1:]]
+    return chunks
+
+
+def _known_name(text: str) -> tuple[str, str] | None:
+    """(full name, seat) when ``text`` is a known archive's full name, with its seat or not."""
+    folded = lexicon.fold(text)
+    for name in lexicon.archives().values():
+        key = lexicon.fold(name)
+        if folded == key:
+            return name, ""
+        if folded.startswith(key + " ") or folded.startswith(key + "-"):
+            rest = text[len(name) :].strip(" -")
+            if rest[:1].isupper() and len(rest.split()) <= 2:
+                return name, rest  # "Bundesarchiv Berlin", "Bundesarchiv Berlin-Lichterfelde"
+    return None
+
+
+def _shelf_like(chunk: str) -> bool:
+    """A part of a call number: a shelfmark with a number, a unit word, a collection's papers."""
+    if _DATE.match(chunk) or _LETTER.match(chunk) or _QUOTED.match(chunk):
+        return False
+    words = {w.lower().rstrip(",") for w in chunk.split()}
+    return bool(_SHELF.search(chunk)) or bool(words & lexicon.archive_words("unit"))
+
+
+def _has_units(chunks: list[str]) -> bool:
+    return any({w.lower() for w in c.split()} & lexicon.archive_words("unit") for c in chunks)
+
+
+def _is_place(chunk: str, rest: list[str] | tuple[str, ...]) -> bool:
+    """A seat after the archive's name: one or two capitalised words, no number, no unit."""
+    bare = _DEFINED.sub("", chunk).strip()
+    words = bare.split()
+    if not 1 <= len(words) <= 2 or re.search(r"\d", bare) or _shelf_like(bare) or _archive_word(bare):
+        return False
+    if not all(re.fullmatch(r"[A-ZÄÖÜ][\w.'-]*", w) for w in words):
+        return False
+    return not rest or any(_shelf_like(c) for c in rest) or _DEFINED.search(chunk) is not None
+
+
+def _writer(title: str) -> tuple[Name, ...] | None:
+    """The writer of a letter ("Smith to Jones") or a paper ("Memorandum by X")."""
+    m = _LETTER.match(title) or _BY.match(title)
+    if m is None:
+        return None
+    who = m.group("sender") if "sender" in m.groupdict() else m.group("writer")
+    words = who.split()
+    while len(words) > 1 and words[0].lower().strip(".") in lexicon.person_titles():
+        words = words[1:]  # "Sir Edmund Hale": the writer without the title
+    who = " ".join(words)
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return None
+    if any(w in ("of", "the", "der", "des") for w in words):
+        return (Name(family=who, literal=True),)  # "Aldermen of Norwich": a body
+    if not all(w[:1].isupper() for w in words):
+        return None
+    return split_names(who) or (Name(family=who, literal=True),)
+
+
+def _set_date(fields: dict[str, FieldValue], text: str) -> None:
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric is not None:
+        d, m, y = (int(g) for g in numeric.groups())
+        if 1 <= m <= 12 and 1 <= d <= 31:
+            fields["year"], fields["date"] = str(y), f"{y:04d}-{m:02d}-{d:02d}"
+        return
+    year, iso = parse_date(text)
+    if year:
+        fields["year"] = year
+    if iso:
+        fields["date"] = iso

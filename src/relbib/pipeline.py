@@ -87,7 +87,22 @@ def _read_notes(
         for c, (_, text) in zip(cited, notes, strict=True)
     )
     result = resolve_cited([(c.n, tuple(s.reference for s in c.citations)) for c in cited])
+    if result.completed:  # an "ID., Title" note's entry carries the author it names
+        cited = _completed(cited, result.completed)
+        references = tuple(c.citations[0].reference if c.citations else r
+                           for c, r in zip(cited, references, strict=True))
     return cited, references, result
+
+
+def _completed(cited: tuple[NoteCitations, ...],
+               completed: Sequence[tuple[int, int, Reference]]) -> tuple[NoteCitations, ...]:
+    """``cited`` with the references the resolver completed put in their places."""
+    by_place = {(n, i): ref for n, i, ref in completed}
+    return tuple(
+        replace(c, citations=tuple(replace(s, reference=by_place.get((c.n, i), s.reference))
+                                   for i, s in enumerate(c.citations)))
+        if any(n == c.n for n, _ in by_place) else c
+        for c in cited)
 
 
 def ingest_essays(sources: Sequence[tuple[str, str]]) -> tuple[EssayIngest, ...]:
@@ -227,7 +242,8 @@ def _judge_complete(n: int, ref: Reference, citation: Citation, out: list[Diagno
     reasons = []
     if ref.text.rstrip().endswith((",", ";", ":")):
         reasons.append("it ends with a dangling comma")
-    if "year" not in ref.fields and "date" not in ref.fields:
+    archival = ref.type == "unpublished" and "organization" in ref.fields  # a file in an archive
+    if "year" not in ref.fields and "date" not in ref.fields and not archival:
         reasons.append("it has no year")
     # Only a web page needs its URL: an ``online`` entry, or a ``misc`` one
     # naming nothing else that says where it appeared (a publisher, an

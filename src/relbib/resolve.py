@@ -91,6 +91,9 @@ class ResolveResult:
 
     citations: tuple[Citation, ...]
     diagnostics: tuple[Diagnostic, ...]
+    # full references completed from earlier notes (an "ID."'s author, an archive's
+    # name for its abbreviation), by note number and place in the note
+    completed: tuple[tuple[int, int, Reference], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,14 +144,18 @@ def resolve_cited(notes: Sequence[tuple[int, Sequence[Reference]]]) -> ResolveRe
     previous: Citation | None = None
     archives: dict[str, str] = {}  # "(hereafter SAM)" → "Stadtarchiv München"
     written: dict[tuple[int, int], Reference] = {}  # each source's Reference, for ID./EAD.
+    completed: list[tuple[int, int, Reference]] = []
     for n, refs in notes:
         first = n not in done
         for i, ref in enumerate(refs):
+            given = ref
             ref = _archive_named(ref, archives)
             # earlier notes, and the earlier citations of this note
             earlier = [s for s in sources if s.note < n or (first and s.note == n)]
             before = _previous(previous, done, n, i)
             ref = _same_author(ref, before, written)
+            if ref is not given and first:
+                completed.append((n, i, ref))
             outcome = _resolve_one(n, ref, before, earlier, done)
             citation = replace(outcome.citation, index=i)
             if outcome.new_source is not None:
@@ -162,7 +169,8 @@ def resolve_cited(notes: Sequence[tuple[int, Sequence[Reference]]]) -> ResolveRe
             if first:
                 done.setdefault(n, []).append(citation)
             previous = citation
-    return ResolveResult(citations=tuple(citations), diagnostics=tuple(problems))
+    return ResolveResult(citations=tuple(citations), diagnostics=tuple(problems),
+                         completed=tuple(completed))
 
 
 def _previous(

@@ -27,7 +27,7 @@ from relbib.check.runner import CheckRequest
 from relbib.diagnostics import InputError
 from relbib.formats.bibscan import BibScan, scan_bib
 from relbib.workspace import Project, decode_bytes, find_project, read_capped
-from relbib.workspace import check as workspace_check
+from relbib.workspace import includes as workspace_includes
 from relbib.workspace.check import (
     BibFiles,
     Cache,
@@ -134,9 +134,9 @@ class Session:
 
     @contextmanager
     def _editor_texts(self) -> Iterator[None]:
-        # collect() reads a draft through workspace.check's --stdin-filename
+        # collect() reads a draft through workspace.includes's --stdin-filename
         # table: the open drafts are read as the editor holds them
-        table = workspace_check._STDIN
+        table = workspace_includes.STDIN
         table.clear()
         table.update({p: t for p, t in self.texts.items() if p.suffix.lower() != ".bib"})
         try:

@@ -6,27 +6,22 @@ the project's ignore list, and a cached library-findings function.
 Never: judge a citation or an entry (check/ does), follow an include out of
 the project, or trust a cache entry it cannot read (a bad one is rebuilt).
 
-Includes are followed as LaTeX does: ``\\input``/``\\include`` relative to the
-root draft's folder, ``\\subfile`` relative to the including file, ``\\import``
-relative to its folder argument (``\\subimport`` to the including file's).
+The roots and includes of the drafts are read by :mod:`relbib.workspace.includes`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from relbib.check.context import ClaimInputs, ModelChoice
 from relbib.check.drafts import (
     LATEX_SUFFIXES,
     MARKDOWN_SUFFIXES,
     drop_crossref_labels,
-    scan_draft,
 )
-from relbib.check.records import DraftScan
 from relbib.check.runner import (
     CheckRequest,
     DraftUnit,
@@ -40,7 +35,7 @@ from relbib.check.scope import Scope
 from relbib.diagnostics import InputError, diagnostic
 from relbib.formats.bibscan import BibScan
 from relbib.model import Diagnostic, Severity
-from relbib.workspace import Project, decode_bytes, is_file
+from relbib.workspace import Project, is_file
 from relbib.workspace.check_cache import (
     CACHE_VERSION,
     BibFiles,
@@ -50,8 +45,17 @@ from relbib.workspace.check_cache import (
     cached_library_findings,
     display_path,
 )
+from relbib.workspace.includes import (
+    STDIN,
+    Scanned,
+    magic_root,
+    read_draft_unit,
+    resolve_roots,
+    text_of,
+    tops,
+)
 from relbib.workspace.markdown_project import markdown_settings
-from relbib.workspace.project import Settings, bib_dialect, read_settings, walk, written_by_build
+from relbib.workspace.project import Settings, bib_dialect, read_settings, walk
 
 __all__ = ["CACHE_VERSION", "BibFiles", "Cache", "cache_dir", "cached_library_findings",
            "claim_inputs", "collect", "display_path", "expand_paths", "read_check_inputs"]
@@ -65,13 +69,6 @@ _CSL_YAML_ID = re.compile(r"(?:^[^\S\n]*+(?:-\s++)?|[{,]\s*+)id\s*:\s*(?P<q>['\"
                           re.MULTILINE)
 _CSL_YAML_REFERENCES = re.compile(r"^references\s*:", re.MULTILINE)
 
-# the root-document magic comment of TeXShop, TeXstudio and VS Code's LaTeX
-# Workshop ("% !TEX root = ../thesis.tex", "%!TeX root=main"); editors read it
-# among the comments at the top of a file
-_MAGIC_ROOT = re.compile(r"^[ \t]*%[ \t]*![ \t]*TeX[ \t]+root[ \t]*=[ \t]*(?P<root>\S(?:.*\S)?)[ \t]*$",
-                         re.IGNORECASE)
-# how many leading lines may hold it (only comments and blank lines before it)
-_MAGIC_LINES = 20
 # a LaTeX root document, as opposed to a chapter meant to be \input
 _WHOLE_LATEX = re.compile(r"^[^%\n]*\\(?:documentclass|begin\s*\{document\})", re.MULTILINE)
 
@@ -104,7 +101,7 @@ def expand_paths(paths: Sequence[Path]) -> list[tuple[str, Path]]:
             for kind, candidate in found:
                 kind = "walked-bib" if kind == "bib" and documents else kind
                 out.setdefault(candidate.resolve(), kind)
-        elif path.is_file() or path.resolve() in _STDIN:
+        elif path.is_file() or path.resolve() in STDIN:
             named = _kind_of(path)
             if named is None:
                 raise InputError("not a draft (.tex, .md, .qmd, .Rmd), essay (.txt, .html) "
@@ -115,20 +112,9 @@ def expand_paths(paths: Sequence[Path]) -> list[tuple[str, Path]]:
     return [(kind, path) for path, kind in out.items()]
 
 
-# --stdin-filename: a draft's text as the editor holds it, by real path (one run at a time)
-_STDIN: dict[Path, str] = {}
-
-
-def _text(path: Path) -> str:
-    if _STDIN and path.resolve() in _STDIN:
-        return _STDIN[path.resolve()]
-    data = _read(path)
-    return decode_bytes(data, path=display_path(path)).text if data.strip() else ""
-
-
 def csl_ids(path: Path) -> frozenset[str]:
     """The ids of a CSL JSON or CSL YAML bibliography (empty when it cannot be read)."""
-    text = _text(path)
+    text = text_of(path)
     if path.suffix.lower() != ".json":
         # pandoc reads a CSL YAML bibliography's "references:" list; a bare list
         # defines nothing ("citation X not found")
@@ -148,191 +134,6 @@ def csl_ids(path: Path) -> frozenset[str]:
                      if isinstance(item, dict) and "id" in item)
 
 
-# --- drafts and their includes --------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Scanned:
-    path: Path
-    scan: DraftScan
-    text: str
-
-
-def _candidates(written: str, base: Path) -> list[Path]:
-    target = base / written
-    out = [target]
-    if target.suffix.lower() not in LATEX_SUFFIXES:
-        out.append(target.with_name(target.name + ".tex"))
-    return out
-
-
-def _find(written: str, folders: Sequence[Path]) -> Path | None:
-    """The first file ``written`` names in ``folders`` (".tex" added where LaTeX adds it)."""
-    return next((c.resolve() for b in folders for c in _candidates(written, b) if is_file(c)),
-                None)
-
-
-def _inside(path: Path, roots: Sequence[Path]) -> bool:
-    return any(path == root or root in path.parents for root in roots)
-
-
-def _tops(path: Path, roots: Sequence[Path]) -> list[Path]:
-    """The outermost project folder holding ``path``, when that is not its own folder."""
-    top = min((r for r in roots if _inside(path, [r])), key=lambda r: len(r.parts), default=None)
-    return [top] if top is not None and top != path.parent else []
-
-
-def _outside_project(named: str, consequence: str, where: dict[str, Any]) -> Diagnostic:
-    """``named`` (an include, a magic root comment) names a file outside the project."""
-    return diagnostic("parse-error", f"{named} points outside the project; {consequence}",
-                      **where, severity=Severity.WARNING,
-                      suggestion="run relbib from the folder that holds the whole project")
-
-
-def _missing_include(command: str, written: str, folder: Path, roots: Sequence[Path],
-                     where: dict[str, Any]) -> Diagnostic | None:
-    """The finding for an include whose file is missing: none when a build file
-    of the project writes it (``version.tex``) or LaTeX tests for it; a warning
-    for ``\\include``, which LaTeX skips ("No file x.tex"); else an error."""
-    if command == "\\InputIfFileExists":
-        return None
-    path = folder / written
-    path = path if path.suffix else path.with_suffix(".tex")
-    top = min((r for r in roots if _inside(folder, [r])), key=lambda r: len(r.parts),
-              default=folder)
-    if written_by_build(path, top):
-        return None
-    skipped = command == "\\include"
-    return diagnostic("parse-error", f"{command}{{{written}}}: no such file (looked in "
-                      f"{display_path(folder)})" + ("; LaTeX skips it" if skipped else ""),
-                      **where, severity=Severity.WARNING if skipped else Severity.ERROR,
-                      suggestion="correct the file name, or create the file")
-
-
-def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[_Scanned], list[Diagnostic]]:
-    """The root draft and every file it includes (depth first, each once)."""
-    scanned: list[_Scanned] = []
-    problems: list[Diagnostic] = []
-    seen: set[Path] = set()
-
-    def visit(path: Path, base: Path, chain: tuple[Path, ...]) -> None:
-        seen.add(path)
-        text = _text(path)
-        scan = scan_draft(text, path=display_path(path))
-        if scan is None:
-            return
-        scanned.append(_Scanned(path=path, scan=scan, text=text))
-        for inc in scan.includes:
-            name = inc.command.lstrip("\\")
-            written = inc.path_as_written
-            if name == "subfile":
-                child_base, look_in = path.parent, [path.parent]
-            elif name in ("import", "inputfrom", "includefrom"):
-                folder = written.rsplit("/", 1)[0] if "/" in written else ""
-                child_base, look_in = (root.parent / folder).resolve(), [root.parent]
-            elif name in ("subimport", "subinputfrom", "subincludefrom"):
-                folder = written.rsplit("/", 1)[0] if "/" in written else ""
-                child_base, look_in = (path.parent / folder).resolve(), [path.parent]
-            else:  # TeX looks where it runs: the root's folder, or (latexmk from the
-                # top, a variant root kept in a subfolder) the project's top folder
-                child_base, look_in = base, [base, path.parent, *_tops(path, roots)]
-            found = _find(written, look_in)
-            where: dict[str, Any] = {"path": scan.path, "line": inc.line, "column": inc.column}
-            if found is None:
-                missing = _missing_include(inc.command, written, look_in[0], roots, where)
-                problems.extend([missing] if missing is not None else [])
-                continue
-            if found in chain:
-                problems.append(diagnostic(
-                    "parse-error", f"{inc.command}{{{written}}} includes a file that includes "
-                    "it: LaTeX would loop forever", **where,
-                    suggestion="remove the circular include"))
-                continue
-            if not _inside(found, roots):
-                problems.append(_outside_project(f"{inc.command}{{{written}}}",
-                                                 "relbib does not follow it", where))
-                continue
-            if found in seen:
-                continue
-            try:
-                visit(found, child_base, (*chain, found))
-            except InputError as error:
-                problems.append(diagnostic(
-                    "parse-error", f"{inc.command}{{{written}}}: {error.detail}", **where))
-
-    visit(root, root.parent, (root,))
-    return scanned, problems
-
-
-def _line_naming(scanned: Sequence[_Scanned], name: str) -> tuple[str, int, int]:
-    """Where a draft names a bibliography file (for a missing-file finding)."""
-    stem = name[:-4] if name.endswith(".bib") else name
-    for item in scanned:
-        at = item.text.find(stem)
-        if at >= 0:
-            line = item.text.count("\n", 0, at) + 1
-            return item.scan.path, line, at - item.text.rfind("\n", 0, at)
-    return scanned[0].scan.path, 1, 1
-
-
-def magic_root(path: Path, text: str) -> tuple[str, int] | None:
-    """The root a ``% !TEX root = ...`` comment at the top of a LaTeX file names,
-    with its line; None when the file has none."""
-    if path.suffix.lower() not in LATEX_SUFFIXES or "root" not in text[:4096].lower():
-        return None
-    for number, line in enumerate(text.split("\n", _MAGIC_LINES)[:_MAGIC_LINES], start=1):
-        m = _MAGIC_ROOT.match(line)
-        if m is not None:
-            return m.group("root"), number
-        if line.strip() and not line.lstrip().startswith("%"):
-            return None  # the comments at the top are over
-    return None
-
-
-def resolve_roots(drafts: Sequence[Path], roots: Sequence[Path]
-                  ) -> tuple[dict[Path, Path], list[Diagnostic]]:
-    """Each draft → the root document to check in its place (itself when it
-    names none, or when the root it names cannot be used: missing, outside
-    the project, or a chain of roots that loops); problems as findings at the
-    magic comment's line."""
-    out: dict[Path, Path] = {}
-    problems: list[Diagnostic] = []
-    for draft in drafts:
-        current, chain = draft, [draft]
-        while True:
-            named = magic_root(current, _text(current))
-            if named is None:
-                break
-            written, line = named
-            where: dict[str, Any] = {"path": display_path(current), "line": line, "column": 1}
-            found = _find(written, [current.parent])
-            if found is None:
-                problems.append(diagnostic(
-                    "parse-error", f"'% !TEX root = {written}': no such file (looked in "
-                    f"{display_path(current.parent)}); this file is checked on its own",
-                    **where, suggestion="correct the root's path (relative to this file's "
-                    "folder), or remove the comment"))
-                break
-            if found == current:
-                break  # a root that names itself
-            if found in chain:
-                problems.append(diagnostic(
-                    "parse-error", f"'% !TEX root = {written}' leads back to "
-                    f"{display_path(found)}: the roots name each other; this file is "
-                    "checked on its own", **where,
-                    suggestion="let only the chapters name the root document"))
-                current = draft
-                break
-            if not _inside(found, roots):
-                problems.append(_outside_project(f"'% !TEX root = {written}'",
-                                                 "relbib checks this file on its own", where))
-                break
-            current = found
-            chain.append(found)
-        out[draft] = current
-    return out, problems
-
-
 # --- the whole request -----------------------------------------------------------------------
 
 
@@ -346,8 +147,8 @@ def _essay_paths(paths: Sequence[Path], named: Sequence[tuple[str, Path]],
     return [p for kind, p in named if kind == "essay" and (p in given or library)]
 
 
-def _with_project_settings(scanned: list[_Scanned], roots: Sequence[Path]
-                           ) -> tuple[list[_Scanned], tuple[Path, ...]]:
+def _with_project_settings(scanned: list[Scanned], roots: Sequence[Path]
+                           ) -> tuple[list[Scanned], tuple[Path, ...]]:
     """A Markdown draft as its project builds it: cross-reference labels dropped
     (Quarto, pandoc-crossref), and the project's bibliographies when it names none."""
     root = scanned[0]
@@ -366,17 +167,28 @@ def _with_project_settings(scanned: list[_Scanned], roots: Sequence[Path]
 _WRITE_BIB = re.compile(r"write_bib\s*\([\s\S]{0,400}?['\"](?P<name>[^'\"]+\.bib)['\"]")
 
 
-def _generated(scanned: Sequence[_Scanned], name: str) -> bool:
+def _generated(scanned: Sequence[Scanned], name: str) -> bool:
     """Whether a knitr chunk of the drafts (or of the book's index.Rmd) writes ``name``."""
     index = Path(name).parent / "index.Rmd" if Path(name).is_absolute() else None
     texts = [s.text for s in scanned]
     if index is not None and is_file(index):
-        texts.append(_text(index))
+        texts.append(text_of(index))
     return any(m.group("name").endswith(Path(name).name)
                for text in texts if "write_bib" in text for m in _WRITE_BIB.finditer(text))
 
 
-def _missing_bibliography(scanned: Sequence[_Scanned], name: str, root: Path) -> Diagnostic:
+def _line_naming(scanned: Sequence[Scanned], name: str) -> tuple[str, int, int]:
+    """Where a draft names a bibliography file (for a missing-file finding)."""
+    stem = name[:-4] if name.endswith(".bib") else name
+    for item in scanned:
+        at = item.text.find(stem)
+        if at >= 0:
+            line = item.text.count("\n", 0, at) + 1
+            return item.scan.path, line, at - item.text.rfind("\n", 0, at)
+    return scanned[0].scan.path, 1, 1
+
+
+def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path) -> Diagnostic:
     """The finding for a bibliography that does not exist: an error, or an info
     when a draft's knitr chunk writes it at build time."""
     where, line, column = _line_naming(scanned, name)
@@ -395,7 +207,7 @@ def _missing_bibliography(scanned: Sequence[_Scanned], name: str, root: Path) ->
         suggestion="correct the name, or pass the file with --bib")
 
 
-def _with_generated_keys(scanned: list[_Scanned]) -> _Scanned:
+def _with_generated_keys(scanned: list[Scanned]) -> Scanned:
     """The root scan with the R-package keys knitr::write_bib will define counted as defined."""
     first = scanned[0]
     made = {c.key for s in scanned for c in s.scan.citations if c.key.startswith("R-")}
@@ -444,14 +256,14 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
     library = [p for p in (project.sources_bib, project.essays_bib) if p.is_file()]
     units: list[DraftUnit] = []
     included: set[Path] = set()
-    read: list[tuple[Path, list[_Scanned], list[Diagnostic]]] = []
+    read: list[tuple[Path, list[Scanned], list[Diagnostic]]] = []
     # a chapter naming its root document ("% !TEX root = ../thesis.tex") is
     # checked as part of that document
     readable = []
     early: list[Diagnostic] = []
     for draft in drafts:
         try:
-            _text(draft)
+            text_of(draft)
             readable.append(draft)
         except InputError as error:
             early.append(unreadable(error, display_path(draft)))
@@ -474,7 +286,7 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         included.update(s.path for s in scanned[1:])
         holds = {s.path for s in scanned}
         for chapter in (d for d in drafts if magic[d] == root and d not in holds):
-            comment = magic_root(chapter, _text(chapter)) or ("", 1)
+            comment = magic_root(chapter, text_of(chapter)) or ("", 1)
             read_problems.append(diagnostic(
                 "parse-error", f"the root document {display_path(root)} this file names "
                 "does not include it; this file is checked on its own",
@@ -495,7 +307,7 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         names += [(scanned[0], str(path)) for path in inherited]
         for item, name in names:
             candidates = [root.parent / name, item.path.parent / name,
-                          *(top / name for top in _tops(root, roots))]
+                          *(top / name for top in tops(root, roots))]
             found = next((c for c in candidates if is_file(c)), None)
             if found is None:
                 # the project's bibliography is reported where the project names it
@@ -527,7 +339,7 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
     essays: list[EssayText] = []
     for path in _essay_paths(paths, named, project):
         try:
-            essays.append(EssayText(path=display_path(path), text=_text(path)))
+            essays.append(EssayText(path=display_path(path), text=text_of(path)))
         except InputError as error:
             read_problems.append(unreadable(error, display_path(path)))
     read_problems.extend(unreadable_bibs)
@@ -592,14 +404,14 @@ def read_check_inputs(paths: Sequence[Path], bibs: Sequence[Path], project: Proj
 
     files = BibFiles(Cache(cache_dir()))
     gc.disable()  # reading builds ~10^6 containers that all live to the end
-    _STDIN.clear()
+    STDIN.clear()
     if stdin is not None:
-        _STDIN[stdin[0].resolve()] = stdin[1]
+        STDIN[stdin[0].resolve()] = stdin[1]
         paths = [*paths, stdin[0]]
     try:
         request = collect(paths, bibs, project, files)
     finally:
-        _STDIN.clear()
+        STDIN.clear()
     if scope is not None:
         request = replace(request, scope=scope)
     gc.freeze()

@@ -68,6 +68,8 @@ def detect_format(path: str, text: str) -> Format:
     fmt = _SUFFIXES.get(PurePath(path).suffix.lower())
     if fmt is not None:
         return fmt
+    if text.startswith("PK\x03\x04") and "mimetypeapplication/epub+zip" in text[:200]:
+        return "epub"  # an EPUB's zip opens with its stored mimetype (OCF 3.0, 4.3)
     if _HTML_SNIFF_RE.match(text):
         return "html"
     if _MD_SNIFF_RE.search(text[:20000]):

@@ -83,15 +83,30 @@ def read_stdin(*, path: str = "<stdin>") -> str:
 # --- essays ----------------------------------------------------------------------
 
 
+def is_unpacked_epub(path: Path) -> bool:
+    """Whether ``path`` is the folder of an EPUB book unpacked (a Standard Ebooks
+    source tree's ``src/``): it holds ``META-INF/container.xml`` (OCF 3.0, 3.5)."""
+    return path.is_dir() and (path / "META-INF" / "container.xml").is_file()
+
+
 def iter_essay_paths(paths: Iterable[Path]) -> list[Path]:
     """The essay files named by ``paths`` (files, or folders searched
-    recursively; hidden ones skipped), sorted and without repeats."""
+    recursively; hidden ones skipped), sorted and without repeats.  An unpacked
+    EPUB book among them is one essay: its folder (its chapters and endnotes
+    are one book's text and notes)."""
     found: set[Path] = set()
     for path in paths:
-        if path.is_dir():
+        if is_unpacked_epub(path):
+            found.add(path)
+        elif path.is_dir():
+            books = [c.parent.parent for c in path.rglob("META-INF/container.xml")
+                     if not any(p.startswith(".") for p in c.relative_to(path).parts)]
+            found.update(books)
             for candidate in path.rglob("*"):
                 relative = candidate.relative_to(path).parts
                 if any(part.startswith(".") for part in relative):
+                    continue
+                if any(b == candidate or b in candidate.parents for b in books):
                     continue
                 if candidate.is_file() and candidate.suffix.lower() in ESSAY_SUFFIXES:
                     found.add(candidate)
@@ -134,6 +149,8 @@ def read_essays(paths: Sequence[Path], project: Project) -> list[tuple[str, str]
 def read_essay_file(path: Path) -> str:
     """The text of an essay file; a .docx, .odt or .epub as its bytes decoded
     latin-1 (see ZIP_ESSAY_SUFFIXES); InputError naming the path."""
+    if is_unpacked_epub(path):
+        return packed_epub(path).decode("latin-1")
     if path.suffix.lower() not in ZIP_ESSAY_SUFFIXES:
         return read_text_file(path)
     try:
@@ -143,6 +160,37 @@ def read_essay_file(path: Path) -> str:
     if not data:
         raise InputError("the file is empty", path=str(path))
     return data.decode("latin-1")
+
+
+_BOOK_TEXT = frozenset({".xml", ".opf", ".xhtml", ".html", ".htm"})
+
+
+def packed_epub(folder: Path) -> bytes:
+    """The unpacked EPUB book in ``folder`` as the zip an .epub file is: its
+    ``mimetype`` first, then the files that hold its text (the container, the
+    package document, the XHTML; no images, fonts or hidden files, no links),
+    each under the size relbib reads; InputError naming the folder."""
+    import zipfile
+    from io import BytesIO
+
+    out = BytesIO()
+    total = 0
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as book:
+        book.writestr("mimetype", "application/epub+zip")
+        for file in sorted(folder.rglob("*")):
+            parts = file.relative_to(folder).parts
+            if (not file.is_file() or file.is_symlink() or file.suffix.lower() not in _BOOK_TEXT
+                    or any(p.startswith(".") for p in parts)):
+                continue
+            try:
+                data = read_capped(file, limit=MAX_TEXT_BYTES)
+            except OSError as error:
+                raise InputError(f"cannot read: {error.strerror or error}", path=str(file)) from None
+            total += len(data)
+            if total > MAX_TEXT_BYTES * 4:
+                raise InputError("the unpacked book is larger than relbib reads", path=str(folder))
+            book.writestr("/".join(parts), data)
+    return out.getvalue()
 
 
 def library_essays(project: Project, library: Library
@@ -158,7 +206,7 @@ def library_essays(project: Project, library: Library
         if not isinstance(file, str) or not file or not essay_id(library.essays[key]):
             continue
         path = project.root / file
-        if path.is_file():
+        if path.is_file() or is_unpacked_epub(path):
             found.append((file, read_essay_file(path)))
         else:
             gone.append((file, key))

@@ -110,6 +110,7 @@ class _Source:
     date: str
     report: tuple[str, ...] = ()  # a case's reporter citation, "467 U.S. 837" as tokens
     number: str = ""  # a bill's or report's number ("H.R. 5631"): one act's two bills differ
+    dated: str = ""  # an archival item's own date: two letters "A to B" of two days are two items
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -271,6 +272,8 @@ def _same_work(a: _Source, b: _Source) -> bool:
         # "Sherman Act, ch. 647, 26 Stat. 209 (1890)", then the same without its year
         return True
     if not a.title or a.title != b.title or (a.number and b.number and a.number != b.number):
+        return False
+    if a.dated and b.dated and a.dated != b.dated:
         return False
     if a.families and b.families:
         return a.families[0] == b.families[0]
@@ -640,6 +643,7 @@ def _source_of(n: int, ref: FullRef) -> _Source:
         date=_text(fields.get("date")) or _text(fields.get("year")),
         report=_tokens(_text(fields.get("howpublished"))) if ref.type in ("jurisdiction", "legislation") else (),
         number=_text(fields.get("number")) if ref.type in ("legislation", "unpublished") else "",
+        dated=(_text(fields.get("date")) or _text(fields.get("year"))) if ref.type == "unpublished" else "",
     )
 
 

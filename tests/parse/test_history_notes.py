@@ -26,6 +26,14 @@ from relbib.parse.split import read_note
         "Jane Roe, “Mapping the Archive,” Digital History Blog, 12 May 2016, https://example.org/blog/mapping.",
         "Karl Roth, Das Archiv der Stadt, hg. von Eva Lind (Köln, 1980), 12.",
         "Ibid., 45.",
+        # capitals that are no archive's abbreviation, before numbers that are no call number
+        "HOLLAND, supra note 7, § 3.8.",
+        "Brenner K. L., 2004, ApJ, 601, 233",
+        "BGH, Urteil vom 12.3.2019 – VI ZR 12/18, NJW 2019, 145 (147).",
+        "II, I960, pp. 202-219;",
+        "MARTIN Paul (Abbé), 1890 : Les petits saints. Paris, t. IV,",
+        # a research institute that publishes a report, with a volume: no archive
+        "Crash avoidance: first results. Technical report, Road Data Institute, May 2011. Vol. 28 (4).",
     ],
 )
 def test_the_archival_reader_declines_publications_and_short_forms(text: str) -> None:

@@ -47,3 +47,13 @@ def test_only_an_abbreviation_the_lexicon_lacks_is_recorded_as_defined() -> None
     assert known is not None and defined is not None
     assert defined_abbreviation(known) is None
     assert defined_abbreviation(defined) == "StAB"
+
+
+def test_a_letter_cited_again_by_writer_addressee_and_date_repeats_it() -> None:
+    got = _resolved(
+        "Albers to Kranz, 3 Mar. 1934, BArch, R 43 II/1234, fol. 56.",
+        "Albers to Kranz, 9 May 1935, BArch, R 43 II/1234, fol. 80.",
+        "Albers to Kranz, 3 Mar. 1934.",
+    )
+    assert got[2].source == 2  # the same writer and addressee on another day: another letter
+    assert (got[3].source, got[3].rule) == (1, "repeat-full")

@@ -4,7 +4,8 @@ number and a folio, as history writing cites them.
 Input: the text of one note (subsequent forms and legal citations already
 handled by the readers before this one).
 Output: a FullRef of type ``unpublished`` when the whole note is an archival
-citation, else None so the other readers go on.  The archive is the
+citation (``misc`` for an interview, ``inproceedings`` for a paper presented),
+else None so the other readers go on.  The archive is the
 ``organization`` (its full name when the lexicon knows the abbreviation), its
 seat the ``address``, the call number (fonds, file, box, folder) the
 ``number``, the item (a letter, a memorandum, a quoted title) the ``title`` —
@@ -26,7 +27,15 @@ practice of journals of German and European history):
 * item first, archive last: ``Smith to Jones, 12 May 1923, Jones Papers, box
   4, folder 2, Hoover Institution Archives``; ``Memorandum by X, 3 March 1946,
   ibid.`` (the archive of the note before, left to the reader: ``note`` says
-  ``ibid.``).
+  ``ibid.``); a letter cited again without its archive, ``Smith to Jones, 12
+  May 1923``.
+
+Two other unpublished sources of history notes are read here too: interviews
+and conversations (CMOS 14.219: ``X, interview by the author, Place, Date``,
+``Interview with X, …``, ``X (role), in discussion with Y, …``, German
+``Interview mit X``) → ``misc``; and papers presented at meetings (CMOS
+14.217: ``X, “Title” (paper presented at the Annual Meeting of Y, Place,
+Date)``, German ``(Vortrag auf dem …)``) → ``inproceedings``.
 """
 
 from __future__ import annotations
@@ -56,8 +65,7 @@ _CAPITALS = re.compile(r"^(?=(?:\S*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zäöü-]{0,
 # A part of a call number: a letter group and a number ("R 43 I/1234", "FO
 # 371/12345", "Rep. 77", "NS 19/1234"), or a number with a slash or a dot.
 _SHELF = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z.]{0,6}\s?)?\d+(?:\s?[A-Z]{1,4})?(?:[/.]\d+)*\b|\d+/\d+")
-# The folio or page cited: "fol. 56", "fols. 5–7", "Bl. 5", "f. 12v", "S. 4", "p. 3", "pp. 3–4".
-# A folio keeps its word (as records.py keeps "fo. 120"); a page drops it: "fol. 56",
+# The folio or page cited.  A folio keeps its word (as records.py keeps "fo. 120"); a page drops it: "fol. 56",
 # "fols. 5–7", "Bl. 5", "f. 12v", "S. 4", "p. 3", "pp. 3–4".
 _LEAF = rf"[\dIVXLCivxlc]+[rv]?(?:\s?{lexicon.DASH}\s?\d+[rv]?)?"
 _FOLIO = re.compile(
@@ -100,7 +108,7 @@ def read_archival_note(text: str) -> FullRef | None:
     interview = _interview(clean)
     if interview is not None:
         return _full(text, "misc", interview, None)
-    chunks = [part for chunk in comma_chunks(clean) for part in _quote_then_date(chunk)]
+    chunks = _abbreviation_apart([part for chunk in comma_chunks(clean) for part in _quote_then_date(chunk)])
     pin = None
     # the folio closes the note, or stands after the file before the item cited in it
     # ("BArch, R 43 II/1234, fol. 56, Lammers to Frick, 3 Mar. 1934")
@@ -109,8 +117,23 @@ def read_archival_note(text: str) -> FullRef | None:
         at, folio = leaves[0]
         pin = folio.group("page") or folio.group("folio")
         del chunks[at]
-    record = _read_chunks(chunks)
+    record = _read_chunks(chunks) or _letter_alone(chunks)
     return None if record is None else _full(text, "unpublished", record, pin)
+
+
+def _letter_alone(chunks: list[str]) -> dict[str, FieldValue] | None:
+    """ "Lammers to Frick, 3 Mar. 1934": a letter cited again by its writer, addressee and date."""
+    # ("Memorandum by X, 1946" names no letter: a document without its archive, left to the
+    # others; a letter's day is written: "The Road to Serfdom, 1944" is no letter)
+    if len(chunks) != 2 or not _DATE.match(chunks[1]) or _LETTER.match(chunks[0]) is None:
+        return None
+    writer = _writer(chunks[0])
+    fields: dict[str, FieldValue] = {"title": chunks[0]}
+    _set_date(fields, chunks[1])
+    if writer is None or len(str(fields.get("date", ""))) != 10:
+        return None
+    fields["author"] = writer
+    return fields
 
 
 def _quote_then_date(chunk: str) -> list[str]:
@@ -232,11 +255,10 @@ def defined_abbreviation(ref: FullRef) -> str | None:
 
 def _read_chunks(chunks: list[str]) -> dict[str, FieldValue] | None:
     """Archive, seat, call number, item and date of an archival note's chunks."""
-    chunks = _abbreviation_apart(chunks)
     at = next((i for i, c in enumerate(chunks) if _archive(c, chunks, i) is not None), None)
     if at is None:
         return None
-    name, seat, _abbr = _archive(chunks[at], chunks, at) or ("", "", "")
+    name, seat = _archive(chunks[at], chunks, at) or ("", "")
     fields: dict[str, FieldValue] = {}
     if name != "ibid.":
         fields["organization"] = name
@@ -299,18 +321,17 @@ def _fill(fields: dict[str, FieldValue], items: list[str], shelf: list[str]) -> 
     return fields
 
 
-def _archive(chunk: str, chunks: list[str], at: int) -> tuple[str, str, str] | None:
-    """(full name, seat, abbreviation) when ``chunk`` names the archive of the note."""
+def _archive(chunk: str, chunks: list[str], at: int) -> tuple[str, str] | None:
+    """(full name, seat) when ``chunk`` names the archive of the note."""
     if chunk.lower() in ("ibid", "ibid.", "ebd.", "ebenda") and at:
-        return "ibid.", "", ""
-    defined = _DEFINED.search(chunk)
+        return "ibid.", ""
     bare = _DEFINED.sub("", chunk).strip()
     known = lexicon.archives()
     if bare in known:
-        return known[bare], "", bare
+        return known[bare], ""
     full = _known_name(bare)
     if full is not None:
-        return (*full, defined.group("abbr") if defined else "")
+        return full
     words = bare.split()
     if not words or not all(w[:1].isupper() or w.islower() and len(w) <= 4 for w in words):
         return None
@@ -319,12 +340,31 @@ def _archive(chunk: str, chunks: list[str], at: int) -> tuple[str, str, str] | N
                  if w.endswith(tuple(lexicon.archive_words("institution"))))
     weak = bool(set(lowered) & lexicon.archive_words("institution-weak")) and _has_units(chunks)
     if (strong or weak) and len(words) <= 12:
-        return bare, "", defined.group("abbr") if defined else ""
-    # "SAM, Bürgermeister und Rat 123" (or "A an B, 3.5.1926, SAM, …"): an abbreviation defined earlier
-    opens = at == 0 or bool(_DATE.match(chunks[at - 1]))
-    if opens and _CAPITALS.match(bare) and len(chunks) > at + 1 and _SHELF.search(chunks[at + 1]):
-        return bare, "", bare
+        return bare, ""
+    # "SAM, Bürgermeister und Rat 123" (or "A an B, 3.5.1926, SAM, …"): an abbreviation defined
+    # earlier, before a call number ("ApJ, 644, 167" after a bare year, "BGH, Urteil vom …",
+    # "PIERSON, supra note 7" are none)
+    opens = at == 0 or _full_date(chunks[at - 1])
+    if opens and chunk == bare and _CAPITALS.match(bare) and not re.fullmatch(r"[IVXLC]+", bare) \
+            and _call_number(chunks, at + 1):
+        return bare, ""
     return None
+
+
+def _full_date(text: str) -> bool:
+    """A date with its day ("3 Mar. 1934", "3.5.1926"), as a letter carries."""
+    found: dict[str, FieldValue] = {}
+    if _DATE.match(text):
+        _set_date(found, text)
+    return len(str(found.get("date", ""))) == 10
+
+
+def _call_number(chunks: list[str], at: int) -> bool:
+    """Whether ``chunks[at]`` opens as a call number does ("R 43 I/1234", "131-1 II", "Bürgermeister
+    und Rat 123" after a fonds' words): short, no bracket, a shelfmark's letters and a number."""
+    if at >= len(chunks) or len(chunks[at]) > 40 or re.search(r"[(:]", chunks[at]):
+        return False
+    return bool(re.match(r"(?:[A-ZÄÖÜ][\w.-]{0,6}\s?)?\d|(?:[A-ZÄÖÜ][\wäöü]+\s(?:und\s|and\s)?){1,3}\d", chunks[at]))
 
 
 # Words that may follow an archive's kind inside its name: "Archives of American Art",
@@ -332,10 +372,10 @@ def _archive(chunk: str, chunks: list[str], at: int) -> tuple[str, str, str] | N
 _NAME_GOES_ON = frozenset("of for für des der di del dello della de du nationales national centrale".split())
 
 
-def _names_archive(raw: list[str], i: int) -> bool:
+def _names_archive(words: list[str], i: int) -> bool:
     """Whether the archive word ``words[i]`` names the institution, not a title's
     subject ("The Archive and the Repertoire"): it closes the name, or the name goes on."""
-    return all(w in _NAME_GOES_ON or w[:1].isupper() for w in raw[i + 1 :])
+    return all(w in _NAME_GOES_ON or w[:1].isupper() for w in words[i + 1 :])
 
 
 def _archive_word(text: str) -> bool:

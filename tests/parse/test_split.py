@@ -150,3 +150,14 @@ def test_italic_signals_across_a_semicolon_still_cut_but_an_italic_title_does_no
     assert second.signal == "see also"
     assert isinstance(second.reference, FullRef)
     assert second.reference.fields["title"] == "Harbor Rules; Old Tolls"
+
+
+@pytest.mark.parametrize("where", [
+    "paper presented at the Annual Meeting of the Hanseatic Society, Lübeck, May 3, 2014",
+    "lecture given at the University of Oslo, Oslo, March 12, 2001",
+])
+def test_a_paper_given_keeps_where_and_when_it_was_given(where: str) -> None:
+    """The parenthesis of an unpublished paper is its venue and date, not an aside."""
+    (only,) = read_note(4, f'Jane Roe, "Harbours and Trade in the Baltic" ({where}).').citations
+    assert isinstance(only.reference, FullRef)
+    assert only.reference.fields["year"] in where

@@ -171,7 +171,9 @@ _REPRINT = re.compile(
 _PAREN_WORD = re.compile(r"\((?:(?P<word>[a-z][a-z]+)|(?<=[)\d]\s\()(?P<quote>[\u201c\"]))")
 # (An access date, "(last visited May 3, 2020)", is the citation's urldate.)
 _KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n", "nn", "on", "in",
-                               "last", "accessed", "visited", "retrieved", "viewed", "consulted"})
+                               "last", "accessed", "visited", "retrieved", "viewed", "consulted",
+                               # a paper given, not published: "(paper presented at …)"
+                               "paper", "lecture", "talk", "poster", "address", "keynote"})
 # Marks of a citation.
 _YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
 _CITES = re.compile(

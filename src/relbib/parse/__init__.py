@@ -3,7 +3,7 @@
 Input: the text of one note (or one item of a reference list).
 Output: a FullRef, a subsequent-reference form (IbidRef, IdRef, OpCitRef,
 SupraRef, ShortRef) or an UnparsedRef with its reason.
-Never: look at other notes (that is resolve.py's work) or touch a file.
+Never: look at other notes (that is relbib.resolve's work) or touch a file.
 
 The readers run from the most specific to the most general, and each returns
 None when the note is not its shape: subsequent forms (Ibid., Id., op. cit.,
@@ -183,7 +183,7 @@ def _read_note(text: str, reading: str) -> Reference:
         ref = read(reading)
         if ref is not None:
             return ref if reading == text else replace(ref, text=text)
-    # "ID., Titolo, …": the author is the previous citation's (resolve.py fills it in)
+    # "ID., Titolo, …": the author is the previous citation's (relbib.resolve fills it in)
     reading = SAME_AUTHOR_MARK.sub("", reading, count=1)
     reading = _EDITORIAL_TAIL.sub(".", reading.rstrip(), count=1)
     reading = _EDITORIAL_INSIDE.sub("", reading)

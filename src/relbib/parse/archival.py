@@ -12,7 +12,7 @@ seat the ``address``, the call number (fonds, file, box, folder) the
 the call number when the note names no item — with its writer as ``author``
 and its date; the folio or page is the pinpoint.
 Never: look at other notes (an abbreviation defined in one note is matched to
-a later note's by resolve.py through :func:`defined_abbreviation`), read a
+a later note's by relbib.resolve through :func:`defined_abbreviation`), read a
 publication (a bracket of facts, "ed.", "in:", a URL) as an archival item, or
 touch a file.
 

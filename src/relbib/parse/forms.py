@@ -4,7 +4,7 @@ Input: the text of one note.
 Output: an IbidRef, IdRef, OpCitRef or SupraRef when the whole note is such a
 form (leading signals and italics aside), else None so the full-reference
 parser reads it.
-Never: look at other notes (resolve.py links a form to its antecedent), guess a
+Never: look at other notes (relbib.resolve links a form to its antecedent), guess a
 form from a word buried inside a full note, or touch a file.
 
 The patterns live in :mod:`relbib.parse.patterns` (section "subsequent-reference
@@ -161,7 +161,7 @@ def _read_supra(text: str, clean: str) -> Reference | None:
     if m is not None:
         head = read_head(m.group("head") or "")
         if head is None and _LABEL.match(m.group("head") or ""):
-            head = ((), m.group("head"))  # "WP251 (n 10)": a document's label, read by resolve.py
+            head = ((), m.group("head"))  # "WP251 (n 10)": a document's label, read by relbib.resolve
         if head is None:
             return None
         authors, _title = head

@@ -44,7 +44,7 @@ def normalize_pages(text: str, *, expand: bool = False) -> str:
     return re.sub(rf"\s*{P.DASH}+\s*", "--", s)
 
 
-# --- pinpoints against a cited work's range (resolve.py) ----------------------
+# --- pinpoints against a cited work's range (relbib.resolve) ----------------------
 
 # A page range ("43--65", "153-62", "153–162").
 _PAGE_RANGE = re.compile(rf"^\s*(\d+)\s*{P.DASH}+\s*(\d+)\s*$")

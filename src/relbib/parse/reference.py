@@ -3,7 +3,7 @@
 Input: the text of one note (``note=True``) or one reference-list item.
 Output: a FullRef (entry type, BibTeX fields, per-field confidence, and the
 pinpoint of a note) or an UnparsedRef with its reason.
-Never: look at other notes, resolve Ibid./op. cit. (forms.py and resolve.py
+Never: look at other notes, resolve Ibid./op. cit. (forms.py and relbib.resolve
 do), or touch files other than the packaged model and word lists.
 
 Two readers work together.  In a footnote, a rule reader handles the shapes

@@ -27,6 +27,7 @@ __all__ = [
     "dashes",
     "fold",
     "honorifics",
+    "institution_pattern",
     "life_words",
     "month_number",
     "month_pattern",
@@ -224,6 +225,14 @@ def life_words() -> frozenset[str]:
 def ranks_of_place() -> frozenset[str]:
     """Ranks and offices styled "X of Place" (Duke, Bishop, Mayor …)."""
     return _words("ranks_of_place.txt")
+
+
+@cache
+def institution_pattern() -> str:
+    """The words of a body's name in a legal citation (Dep't, Comm'n, Agency …) as a
+    regex alternation, longest first; an apostrophe matches ' or ’."""
+    words = sorted(_words("institution_words.txt"), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace("'", "['\u2019]") for w in words)
 
 
 def organisation_words() -> frozenset[str]:

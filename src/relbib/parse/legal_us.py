@@ -121,12 +121,8 @@ _THESIS = re.compile(
     r"(?P<kind>dissertation|thesis)),\s(?P<school>[^()]+?)\)(?:\s\([^()]*\))*\.?$",
     re.IGNORECASE,
 )
-# Words of a body's name: "Dep't", "Comm'n", "Agency", "Inst.", "Off.", "Div." …
-INSTITUTION_WORD = re.compile(
-    r"\b(?:Off\.|Dep['\u2019]t|Comm['\u2019]n|Ass['\u2019]n|Agency|Bureau|Serv\.|Admin\.|Council|Inst\.|Ctr\.|"
-    r"Found\.|Gov['\u2019]t|Org\.|Bd\.|Sec['\u2019]y|Comm\.|Div\.|Dist\.|Cong\.|Comm'n|Cnty\.|Univ\.|"
-    r"Commission|Department|Institute|Committee|Office|Administration|Association|Service|DOJ|FBI)"
-)
+# Words of a body's name: "Dep't", "Comm'n", "Agency", "Inst.", "Off.", "Div." … (lexicon)
+INSTITUTION_WORD = re.compile(rf"\b(?:{lexicon.institution_pattern()})")
 
 
 def read_code(text: str, clean: str) -> Reference | None:

@@ -61,3 +61,12 @@ def test_the_book_is_found_again_when_the_library_is_linked(tmp_path: Path) -> N
     done = relbib("link", cwd=tmp_path)  # reads the book again from its folder
     assert done.returncode == 0, done.stderr
     assert "is gone" not in done.stderr
+
+
+def test_the_text_folder_of_an_unpacked_book_is_the_book(tmp_path: Path) -> None:
+    """`relbib ingest src/epub/text`: the chapters and the endnotes are still one book."""
+    repo = _unpacked(tmp_path / "repo")
+    assert iter_essay_paths([repo / "src" / "epub" / "text"]) == [(repo / "src").resolve()]
+    done = relbib("ingest", "repo/src/epub/text", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("1 essays, 2 notes") and "has no marker" not in done.stderr

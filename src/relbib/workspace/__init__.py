@@ -89,6 +89,14 @@ def is_unpacked_epub(path: Path) -> bool:
     return path.is_dir() and (path / "META-INF" / "container.xml").is_file()
 
 
+def _book_holding(path: Path) -> Path | None:
+    """The unpacked EPUB book that is ``path`` or holds the folder ``path`` (its
+    ``epub/text/`` of chapters and endnotes), if any."""
+    if not path.is_dir():
+        return None
+    return next((p for p in (path, *list(path.resolve().parents)[:3]) if is_unpacked_epub(p)), None)
+
+
 def iter_essay_paths(paths: Iterable[Path]) -> list[Path]:
     """The essay files named by ``paths`` (files, or folders searched
     recursively; hidden ones skipped), sorted and without repeats.  An unpacked
@@ -96,8 +104,9 @@ def iter_essay_paths(paths: Iterable[Path]) -> list[Path]:
     are one book's text and notes)."""
     found: set[Path] = set()
     for path in paths:
-        if is_unpacked_epub(path):
-            found.add(path)
+        book = _book_holding(path)
+        if book is not None:
+            found.add(book)
         elif path.is_dir():
             books = [c.parent.parent for c in path.rglob("META-INF/container.xml")
                      if not any(p.startswith(".") for p in c.relative_to(path).parts)]

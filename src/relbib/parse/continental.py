@@ -62,7 +62,7 @@ _FILE_NUMBER = re.compile(
 )
 # A date with its file number in brackets: "1. Dezember 2010 (I ZR 196/08)", "29. Oktober 2015 (C-490/14)".
 _DATE_AND_FILE = re.compile(r"^(?P<date>.+?)\s\((?P<file>[^()]+)\)$")
-# A case's name between spaced dashes, German manner: "…, - Zweite Zahnarztmeinung II - Rn. 19".
+# A case's name between spaced dashes, German manner: "…, - Blaue Brücke II - Rn. 19".
 _DASHED_NAME = re.compile(r",?\s[-\u2013]\s(?P<name>[^\s,\u2013-][^,\u2013]{0,80}?)\s[-\u2013](?=\s|,|$)")
 _ECLI = re.compile(r"^ECLI:[A-Z]{2}:[A-Z0-9]+:\d{4}:[\w.]+$")
 # What a decision's kind is called before its date: "Urteil vom", "Beschl. v.", "sent.", "arrêt du".
@@ -147,7 +147,7 @@ def _decision(text: str) -> dict[str, FieldValue] | None:
         return None
     report = next(kind for abbr, kind in lexicon.court_abbreviations() if abbr == head.group("abbr")) == "report"
     named = _DASHED_NAME.search(text, head.end())
-    if named is not None:  # "…, - Zweite Zahnarztmeinung II - Rn. 19": the name, out of the pieces
+    if named is not None:  # "…, - Blaue Brücke II - Rn. 19": the name, out of the pieces
         text = f"{text[: named.start()]}, {text[named.end():].lstrip(' ,')}".rstrip(" ,")
     pin = _PAREN_PIN.search(text)
     body = text[: pin.start()] if pin else text
@@ -366,7 +366,7 @@ def _journal_like(journal: str, *, has_in: bool) -> bool:
 
 
 def _surnames(text: str) -> tuple[Name, ...]:
-    """ "Kraßer/Ann", "Krüger u. a.": the people named by surname alone ("u. a." is et al.)."""
+    """ "Hofer/Lang", "Brandt u. a.": the people named by surname alone ("u. a." is et al.)."""
     text = re.sub(r"\su\.\s?a\.$", "", text.strip())
     return tuple(Name(family=_small_caps(part.strip())) for part in text.split("/") if part.strip())
 
@@ -378,8 +378,8 @@ def _small_caps(surname: str) -> str:
 
 # --- commentaries and handbooks ------------------------------------------------------
 
-# "Leistner, in: Schricker/Loewenheim, 6. Aufl. 2020, § 4 UrhG, Rn. 38" / "Vohwinkel, in:
-# BeckOK UrhR, 42. Aufl. 2024, § 87a UrhG, Rn. 28" / "Bomhard, in: Redeker (Hrsg.), Handbuch
+# "Weber, in: Hofer/Lang, 6. Aufl. 2020, § 4 UrhG, Rn. 38" / "Roth, in:
+# Online-Kommentar UrhR, 42. Aufl. 2024, § 87a UrhG, Rn. 28" / "Kern, in: Falk (Hrsg.), Handbuch
 # der IT-Verträge 2024 Rn. 11": the commentator, the commentary (its editors and/or name),
 # edition and year, the provision commented, the marginal number.
 _COMMENTARY = re.compile(
@@ -399,7 +399,7 @@ def _commentary(text: str) -> dict[str, FieldValue] | None:
     if m is None:
         return None
     editors_text = m.group("editors")
-    # "Schricker/Loewenheim", "Redeker (Hrsg.)", or one surname before the work's name ("Mes, Patentgesetz")
+    # "Hofer/Lang", "Falk (Hrsg.)", or one surname before the work's name ("Roth, Patentgesetz")
     listed = "/" in editors_text or "(H" in editors_text or bool(
         m.group("work") and re.fullmatch(_SURNAMES, editors_text))
     editors_text = re.sub(r"\s\((?:Hrsg|Hg)\.\)$", "", editors_text)
@@ -431,7 +431,7 @@ def _unquoted(title: str) -> str:
 
 # --- German books ---------------------------------------------------------------------
 
-# "Kraßer/Ann, Patentrecht, 8. Aufl. 2022, § 11 Rn. 2" / "K. Name/H. Name, Titel, 3. Aufl.,
+# "Hofer/Lang, Patentrecht, 8. Aufl. 2022, § 11 Rn. 2" / "K. Name/H. Name, Titel, 3. Aufl.,
 # Tübingen 1996, S. 45": the edition ("N. Aufl.") marks the shape.
 _GERMAN_BOOK = re.compile(
     rf"^(?P<authors>{_SURNAMES}|{_AUTHOR}(?:\s?/\s?{_AUTHOR}){{0,4}}),\s(?P<title>[^,]{{2,200}}?)"

@@ -31,7 +31,7 @@ _FORM_WORD_IN_ITALICS = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 # German manner: "Schulze, ebd. Rn. 18" names the author before ebd. (Ibid.), and a case's
-# name stands between spaced dashes ("BGH, (Fn. 16), - Zweite Zahnarztmeinung II - Rn.
+# name stands between spaced dashes ("BGH, (Fn. 16), - Blaue Brücke II - Rn.
 # 23"); neither changes what the form refers to.
 _AUTHOR_BEFORE_EBD = re.compile(
     r"^[A-Z\u00c0-\u00dd][\w'\u2019-]+(?:/[A-Z\u00c0-\u00dd][\w'\u2019-]+)*,\s(?=(?i:ebd|ebenda)\b)"

@@ -52,7 +52,7 @@ _CASE = re.compile(
     rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),?\s(?P<name>[^\[\]()]{{2,200}}?),?\s"
     rf"{_REPORT}(?:{_AG_AFTER})?(?:,?\s?{_PIN})?\.?$"
 )
-# OSCOLA's name first, the number in brackets: "Fixtures Marketing Ltd v Oy Veikkaus Ab
+# OSCOLA's name first, the number in brackets: "Harbour Tiles Ltd v Oy Satama Ab
 # (Case C-46/02) EU:C:2004:694, para 34".
 _CASE_NAME_FIRST = re.compile(
     rf"^(?P<name>[*_]{{0,2}}[A-Z][^\[\]()]{{2,200}}?)\s\((?:Joined\s)?(?:Cases?\s)?(?P<number>{_CASE_NUMBER}"

@@ -1,7 +1,7 @@
 """Short forms in law-review notes: a committee report cited again
 without its year is Bluebook's short form of it, and two bills that share an
 act's name (a Senate bill and its House companion) are two works; a case's
-short form names a party with its company suffix ("Spokeo, Inc., 136 S. Ct. at
+short form names a party with its company suffix ("Harborline, Inc., 136 S. Ct. at
 1548").  Report numbers, bills and names are made up."""
 
 from __future__ import annotations

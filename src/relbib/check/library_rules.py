@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from relbib import lexicon
 from relbib.check import fields as fv
 from relbib.check.context import (
     CheckContext,
@@ -102,8 +103,10 @@ def fields_for_type(ctx: CheckContext) -> Iterator[Diagnostic]:
         for name in record.fields:
             field = _BIBER_FIELD_MAP.get(name, name)
             part = _DATE_PART.get(field, field)
-            if part in BIBLATEX_GLOBAL_FIELDS or part in allowed:
-                continue
+            if part in BIBLATEX_GLOBAL_FIELDS or part in allowed or lexicon.is_manager_field(name):
+                continue  # a reference manager's own field is no mistake of the writer's
+            if name == "type" and record.fields[name].strip(" {}").lower() in lexicon.endnote_types():
+                continue  # EndNote's "type = {Journal Article}": the entry's kind said again
             shown = f"'{name}'" if field == name else f"'{name}' (biber's '{field}')"
             if field not in BIBLATEX_FIELDS:
                 yield entry_diag(

@@ -25,9 +25,11 @@ __all__ = [
     "capitalised_particles",
     "court_abbreviations",
     "dashes",
+    "endnote_types",
     "fold",
     "honorifics",
     "institution_pattern",
+    "is_manager_field",
     "life_words",
     "month_number",
     "month_pattern",
@@ -225,6 +227,20 @@ def life_words() -> frozenset[str]:
 def ranks_of_place() -> frozenset[str]:
     """Ranks and offices styled "X of Place" (Duke, Bishop, Mayor …)."""
     return _words("ranks_of_place.txt")
+
+
+@cache
+def endnote_types() -> frozenset[str]:
+    """EndNote's reference types ("Journal Article", "Book Section" …), lower case."""
+    return frozenset(row[0].strip().lower() for row in _rows("endnote_types.txt"))
+
+
+def is_manager_field(name: str) -> bool:
+    """Whether a .bib field is a reference manager's or a database export's own
+    (BibDesk's date-added, JabRef's owner, Web of Science's times-cited …)."""
+    words = _words("manager_fields.txt")
+    lower = name.lower()
+    return lower in words or any(w.endswith("*") and lower.startswith(w[:-1]) for w in words)
 
 
 @cache

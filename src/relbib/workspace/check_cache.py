@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,33 @@ from relbib.workspace import decode_bytes, read_capped
 
 # Bump when the scanner or the rules change what a cached result would hold.
 CACHE_VERSION = 7
+
+
+# what a cached scan or finding depends on besides the .bib: the scanner, the
+# rules and their word lists (an upgraded relbib must not serve its old answers)
+_CODE_PARTS = ("check", "formats", "lexicon", "diagnostics.py", "model.py")
+_CODE_SUFFIXES = frozenset({".py", ".txt", ".tsv", ".json"})
+
+
+@cache
+def code_version() -> str:
+    """CACHE_VERSION and a digest of the code and data the cached results come from."""
+    return f"{CACHE_VERSION}:{code_digest(Path(__file__).resolve().parent.parent)}"
+
+
+def code_digest(root: Path) -> str:
+    """A digest of the scanner, rules and word lists of the relbib package at ``root``."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in _CODE_PARTS:
+        top = root / part
+        files = sorted(top.rglob("*")) if top.is_dir() else [top]
+        for file in files:
+            if file.suffix in _CODE_SUFFIXES and file.is_file():
+                try:
+                    digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
+                except OSError:
+                    digest.update(b"unreadable")
+    return digest.hexdigest()
 
 
 def display_path(path: Path) -> str:
@@ -84,7 +112,7 @@ class Cache:
             value = marshal.loads(data)
         except (OSError, EOFError, ValueError, TypeError):
             return None
-        if not isinstance(value, tuple) or len(value) != 2 or value[0] != CACHE_VERSION:
+        if not isinstance(value, tuple) or len(value) != 2 or value[0] != code_version():
             return None
         return value[1]
 
@@ -96,7 +124,7 @@ class Cache:
             handle = tempfile.NamedTemporaryFile("wb", dir=self.folder, prefix=".tmp-",
                                                  delete=False)
             with handle:
-                handle.write(marshal.dumps((CACHE_VERSION, value)))
+                handle.write(marshal.dumps((code_version(), value)))
             os.replace(handle.name, self.folder / name)
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs speed

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from types import MappingProxyType
 
 from relbib import lexicon
 from relbib.lexicon import name_particles, person_titles
-from relbib.model import FullRef, Name, Reference, freeze_fields
+from relbib.model import FullRef, Name, Reference, ShortRef, freeze_fields
 from relbib.parse.archival import read_archival_note
+from relbib.parse.chicago import british_quoted_title
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import SAME_AUTHOR_MARK, classify_note, normalize_pinpoint
 from relbib.parse.humanities import read_humanities_note
@@ -47,6 +49,15 @@ _POSSESSIVE_AUTHOR = re.compile(
 )
 # "Kingsley’s Life, I 55": a life of Kingsley, not a work by him ("Muir’s Life of Mahomet" is by Muir).
 _ABOUT_WORDS = frozenset("Life Lives Biography Death Funeral Trial Portrait Memorial".split())
+# "… (Apress, 2009)., and many more.": the writer's remark after the last citation of a list.
+_AND_MORE_TAIL = re.compile(r"(?<=\))\.?,?\s(?:and|&)\s(?:many\s|several\s|numerous\s)?(?:more|others|so\son)\.?$")
+# A DOI closing a note after its page: ", doi:10.1000/ab.12." / ", https://doi.org/10.1000/ab.12".
+_DOI_TAIL = re.compile(r"(?<=\d),\s(?:doi:\s?|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+?)\.?$")
+# A quoted entry and the sense or definition cited: "‘Ledger, n.2’ Definition 1", "“Hap,” sense 3".
+_QUOTED_ENTRY_SENSE = re.compile(
+    r"^[\u2018\u201c](?P<title>[^\u2018\u2019\u201c\u201d]{2,120}?),?[\u2019\u201d],?\s"
+    r"(?P<pin>(?i:definition|def\.|sense)\s?[\w.]{1,8})\.?$"
+)
 # "(abridged)" inside a note: the editor's remark, not the work's.
 _EDITORIAL_INSIDE = re.compile(r"(?i)\s?\((?:(?:slightly|much|somewhat|greatly)\s)?(?:abridged|condensed)\)")
 # ": Winkworth's translation" names the translator.
@@ -186,6 +197,7 @@ def _read_note(text: str, reading: str) -> Reference:
     # "ID., Titolo, …": the author is the previous citation's (relbib.resolve fills it in)
     reading = SAME_AUTHOR_MARK.sub("", reading, count=1)
     reading = _EDITORIAL_TAIL.sub(".", reading.rstrip(), count=1)
+    reading = _AND_MORE_TAIL.sub(".", reading, count=1)
     reading = _EDITORIAL_INSIDE.sub("", reading)
     reading = _TRANSLATION_OF.sub(r", trans. \g<who>", reading, count=1)
     reading = _TRANS_SENTENCE.sub(" Translated by ", reading)
@@ -193,6 +205,8 @@ def _read_note(text: str, reading: str) -> Reference:
     reading = _THESIS_FACTS.sub(r" (\g<facts>, \g<year>)", reading, count=1)
     reading = _SLASH_AUTHORS.sub(r"\g<first> and ", reading, count=1)
     reading = _pinpoint_last(reading)
+    doi = _DOI_TAIL.search(reading)  # "…: 126, doi:10.1000/ab.12.": read without it, the page is the pinpoint
+    reading = reading[: doi.start()] + "." if doi else reading
     ancient = _ANCIENT_YEAR.search(reading)
     if ancient is not None:
         reading = reading[: ancient.start()] + reading[ancient.end() :]
@@ -208,9 +222,34 @@ def _read_note(text: str, reading: str) -> Reference:
         ref = _colon_author(ref, reading, reading.find(","))
     if isinstance(ref, FullRef) and ancient is not None:
         ref = _with_ancient_year(ref, ancient)
+    if isinstance(ref, FullRef) and doi is not None and "doi" not in ref.fields:
+        ref = replace(ref, fields=freeze_fields({**ref.fields, "doi": doi.group("doi")}),
+                      confidence=MappingProxyType({**ref.confidence, "doi": 1.0}))
     if isinstance(ref, FullRef):
-        ref = _one_name_author(ref)
+        ref = _page_not_volume(_british_title(_one_name_author(ref), reading), reading)
     return ref if reading == text else replace(ref, text=text)
+
+
+def _page_not_volume(ref: FullRef, reading: str) -> FullRef:
+    """ "Roe, A Long Title: Its Subtitle, 58.": a short note naming its title in full; the
+    number closing it is the page cited, not a volume (no other fact of publication)."""
+    volume = ref.fields.get("volume")
+    if set(ref.fields) != {"author", "title", "volume"} or not isinstance(volume, str):
+        return ref
+    if ref.pinpoint or not re.search(rf",\s{re.escape(volume)}\.?$", reading.rstrip()):
+        return ref
+    fields = {k: v for k, v in ref.fields.items() if k != "volume"}
+    confidence = MappingProxyType({k: v for k, v in ref.confidence.items() if k != "volume"})
+    return replace(ref, fields=freeze_fields(fields), confidence=confidence, pinpoint=normalize_pinpoint(volume))
+
+
+def _british_title(ref: FullRef, reading: str) -> FullRef:
+    """The reference with its British quoted title apart from its container, and no
+    edition words closing either (see :func:`relbib.parse.chicago.british_quoted_title`)."""
+    kind, fields = british_quoted_title(ref.type, dict(ref.fields), reading)
+    if kind == ref.type and fields == dict(ref.fields):
+        return ref
+    return replace(ref, type=kind, fields=freeze_fields(fields))
 
 
 # Markdown emphasis around a word or a title: "*Title*", "_Id._", "**Title**".
@@ -308,6 +347,9 @@ def _author_comma(m: re.Match[str]) -> str:
 
 def _parse_work(text: str) -> Reference:
     """The Reference of a note that is no subsequent form and no legal citation."""
+    entry = _QUOTED_ENTRY_SENSE.match(text.strip())
+    if entry is not None:  # "‘Ledger, n.2’ Definition 1": a dictionary entry cited again, by its sense
+        return ShortRef(text=text, authors=(), short_title=entry.group("title"), pinpoint=entry.group("pin"))
     archived = read_archival_note(text)  # "BArch, R 43 I/1234, fol. 56": before short notes
     if archived is not None:
         return archived

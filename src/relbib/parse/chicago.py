@@ -33,7 +33,7 @@ from relbib.parse.fields import clean_edition, clean_title, strip_punct
 from relbib.parse.names import looks_like_organisation, split_names
 from relbib.parse.pages import normalize_pages
 
-__all__ = ["name_run", "read_facts_note", "read_genre_note", "series_part", "title_quote"]
+__all__ = ["british_quoted_title", "name_run", "read_facts_note", "read_genre_note", "series_part", "title_quote"]
 
 # The longest name (in words) of one person in an author run.
 _MAX_NAME_WORDS = 5
@@ -407,3 +407,44 @@ def series_part(chunk: str, fields: dict[str, FieldValue]) -> bool:
 
 def _chunks(text: str) -> list[str]:
     return [c.strip() for c in re.split(r",\s+", text.strip(" ,.")) if c.strip()]
+
+
+# --- British quotes and edition words, after any reader ------------------------------
+
+# "Script, n.1’, OED Online" read as one title: the ’ before ", " closes a British
+# quoted title (an apostrophe inside a word, "Lab’s", is followed by a letter).
+_CLOSED_BRITISH_TITLE = re.compile(
+    r"^(?P<title>[^\u2018\u2019]*?[^\s\u2018\u2019])\u2019,\s+(?:in\s+)?(?P<container>\S.*)$"
+)
+# Edition and printing words closing a title or container: ", Fifth edition, second
+# printing", ", 13. printing", ", King James Version", and Zotero's empty-field ", Array".
+_EDITION_TAIL = re.compile(
+    r"(?:\.?,\s(?:(?:\d+\.?|\d+(?:st|nd|rd|th)|[A-Za-z]+)\s(?i:edition|edn|printing|impression|reprint)"
+    r"|(?:[A-Z][\w-]*\s){1,3}Version|Array))+\.?$"
+)
+# Where each kind of entry keeps its container.
+_CONTAINER_OF = {"article": "journal", "online": "howpublished", "misc": "howpublished"}
+
+
+def british_quoted_title(
+    kind: str, fields: dict[str, FieldValue], text: str
+) -> tuple[str, dict[str, FieldValue]]:
+    """The entry type and fields of a note whose reader took a British quoted title
+    and its container for one title ("‘Entry’, Big Dictionary"), and without the
+    edition words left closing its title or container; unchanged otherwise."""
+    out = dict(fields)
+    title = out.get("title")
+    m = _CLOSED_BRITISH_TITLE.match(title) if isinstance(title, str) else None
+    if m is not None and f"\u2018{m.group('title')}\u2019" in text:
+        out["title"] = m.group("title")
+        container = _EDITION_TAIL.sub("", m.group("container").split(" (")[0]).strip(" ,.")
+        field = _CONTAINER_OF.get(kind, "booktitle")
+        if kind == "book" or (kind == "misc" and re.search(r"\u2019,\s+in\s", text)):
+            kind, field = "incollection", "booktitle"
+        if not out.get(field):
+            out[field] = container
+    for field in ("title", "booktitle", "journal"):
+        value = out.get(field)
+        if isinstance(value, str) and _EDITION_TAIL.search(value):
+            out[field] = _EDITION_TAIL.sub("", value).strip(" ,")
+    return kind, out

@@ -82,6 +82,8 @@ _AFTER = re.compile(
     rf"^{_VOLUME_LEAD}(?:pp?\.\s?)?(?P<first>{_PAGE})(?:,?\s(?:(?:at|here|esp\.)\s)?(?:pp?\.\s?)?"
     rf"(?P<second>{_PAGE}|paras?\s[\d.]+))?\.?$"
 )
+# Lines of a poem: "ll. 1369, 1865", "l. 40".
+_LINES = re.compile(r"^(?P<pin>ll?\.\s?\d+(?:\s?[-\u2013]\s?\d+)?(?:,\s\d+(?:\s?[-\u2013]\s?\d+)?){0,20})\.?$")
 _WORDED_PIN = re.compile(
     r"^(?P<pin>(?:paras?\.?|ch\.?|chs?|chap\.?|sch|pt|s|ss|art\.?|arts\.?|§§?|fos?\.|fols?\.|n\.|nn\.)"
     r"\s?[\w.]+(?:\s?[-\u2013]\s?[\w.]+)?(?:,\s(?:para|paras|n)\.?\s[\w.]+)?)\.?$"
@@ -101,6 +103,8 @@ _CORPORATE = re.compile(
     r"Group|Initiative|Commission|Office|Committee)$"
 )
 # A series after the editors: capitalised words and the volume's number.
+# The word that names a series, closing a title's last chunk: "Harbour Classics", "Lantern Ebooks".
+_SERIES_WORD = re.compile(r"(?i)\b(?:series|library|classics|e-?books|monographs|studies|texts)$")
 _SERIES = re.compile(r"^[A-Z][\w'\u2019&.-]*(?:\s(?:[A-Z][\w'\u2019&.-]*|of|and|for|in|the|de|di)){1,10}(?:\s\d{1,4})?$")
 _IN = re.compile(r"^,?\s?in\s", re.IGNORECASE)
 _EDS_BEFORE_BOOK = re.compile(
@@ -203,9 +207,12 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
         return None
     years = _YEAR.findall(facts)
     fields["year"] = years[-1]
-    if _REPRINT.search(facts) and len(years) > 1:
-        fields["origdate"] = years[0]
-        facts = facts[_REPRINT.search(facts).end() :]  # type: ignore[union-attr]
+    reprint = _REPRINT.search(facts)
+    # "(1374; repr., Leeds: Lantern, 2010)": a medieval work's year too is the original's
+    original = re.fullmatch(r"\s*(?:c\.\s?)?(\d{3,4})\s*", facts[: reprint.start()]) if reprint else None
+    if reprint and (len(years) > 1 or original):
+        fields["origdate"] = original.group(1).zfill(4) if original else years[0]
+        facts = facts[reprint.end() :]
     kind = "book"
     edition = _EDITION.search(facts)
     if edition is not None:
@@ -240,7 +247,7 @@ def _after_facts(after: str, kind: str, fields: dict[str, FieldValue]) -> tuple[
     """Whether what follows the bracket is pages (put in ``fields``) and a pinpoint, and the pinpoint."""
     if not after:
         return True, None
-    worded = _WORDED_PIN.match(after)
+    worded = _WORDED_PIN.match(after) or _LINES.match(after)
     if worded is not None:
         return True, worded.group("pin")
     m = _AFTER.match(after)
@@ -273,6 +280,8 @@ def _plain_head(head: str, fields: dict[str, FieldValue]) -> str | None:
         return None
     if re.search(r"[\u201c\u201d\"]", ", ".join(title)) or len(", ".join(title).split()) > 40:
         return None
+    if len(title) > 1 and _SERIES.match(title[-1]) and _SERIES_WORD.search(title[-1]) and "series" not in fields:
+        fields["series"] = title.pop()  # "Title, Lantern Ebooks (…)": the publisher's series
     fields["title"] = ", ".join(title).strip(" ,.")
     if fields.get("number"):
         return "report"

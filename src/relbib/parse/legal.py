@@ -56,13 +56,16 @@ from relbib.parse.legal_shared import set_date as _set_date
 from relbib.parse.legal_us import (
     INSTITUTION_WORD,
     corporate_author_and_title,
+    institution_and_split,
     read_ag_opinion,
     read_bare_report,
     read_bill,
     read_code,
     read_congress_report,
     read_database_case,
+    read_hearing,
     read_nonconsecutive,
+    read_paragraphed,
     read_sectioned_work,
     read_thesis,
     read_web_page,
@@ -114,6 +117,7 @@ def parse_legal(text: str) -> Reference | None:
         _read_un_document,
         _read_charter,
         read_congress_report,
+        read_hearing,
         read_bill,
         read_ag_opinion,
         _read_constitution,
@@ -132,6 +136,7 @@ def parse_legal(text: str) -> Reference | None:
         _read_bracket_year_case,
         _read_periodical,
         read_nonconsecutive,
+        read_paragraphed,
         _read_chapter,
         _read_institutional_report,
         _read_treatise,
@@ -323,7 +328,7 @@ def _read_book(text: str, clean: str) -> Reference | None:
     m = L.LEGAL_BOOK.match(clean)
     if m is None:
         return None
-    institution, split = _institution_and_split(m.group("head"))
+    institution, split = institution_and_split(m.group("head"))
     if split is None:
         return None
     authors, title = split
@@ -332,8 +337,11 @@ def _read_book(text: str, clean: str) -> Reference | None:
     # ("Black's Law Dictionary 1375 (Bryan A. Garner ed., 10th ed. 2014)").
     if not authors and not L.LEGAL_PAREN_EDITOR.match(paren):
         return None
-    if len(title.split()) > 25 or m.group("head").endswith(","):
+    # "Title, 218 (2010)": a stray comma before the page cited and a bare year
+    stray = m.group("pin") is not None and paren.strip() == m.group("year")
+    if len(title.split()) > 25 or (m.group("head").endswith(",") and not stray):
         return None
+    title = _MARKER.sub("", title)  # "Budgeting1 (2006)": a footnote's mark glued on in conversion
     if "," in title and not (":" in title or re.search(r",\s(?:and|or|&)\s", title)):
         return None  # "Justice, Liability, and Blame: …": commas of a title, not of a citation
     # Chicago's "(Basic Books, 2010)" has a comma before the year; Bluebook's
@@ -356,6 +364,10 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if P.MONTH.fullmatch(rest.strip()):  # "(Oct. 2012)": a month, no publisher
         _set_date(fields, paren, m.group("year"))
         rest = ""
+    paper = _WORKING_PAPER.match(rest)
+    if paper is not None and authors:  # "(Sch. of Mgmt., Inst. of Tech., Working Paper No. 12–92, 1992)"
+        fields.update(institution=paper.group("institution"), type=paper.group("kind"), number=paper.group("number"))
+        return _full(text, "techreport", fields, normalize_pinpoint(m.group("pin") or m.group("pin3")))
     if rest.rstrip().endswith(",") or (m.group("pin") and m.group("pin2")):
         return None  # Chicago's "(Oxford, 2002), 14": Bluebook has no comma before the year
     rest = rest.strip(" ,")
@@ -383,10 +395,12 @@ _TREATISE = re.compile(
     r"|\u00a7\u00a7?\s?[\d.:]+(?:\s?[-\u2013]\s?[\d.:]+)?|\d+(?:\s?[-\u2013]\s?\d+)?)"
     r"\s\((?P<paren>[^()]{0,160}?)(?P<year>(?:1[5-9]|20)\d\d)\)\.?$"
 )
-# "U.S. GOV'T ACCOUNTABILITY OFF., GAO-21-104, TITLE 12 (2021)": a body's numbered report.
+# "U.S. GOV'T ACCOUNTABILITY OFF., GAO-21-104, TITLE 12 (2021)": a body's numbered report
+# ("GAO/HRD-91–22", an en dash in the number; "2, 13": two pages cited).
 _INSTITUTIONAL_REPORT = re.compile(
-    r"^(?P<org>[A-Z][^,()]{2,80}),\s(?P<number>[A-Za-z]{2,8}-\d[\w-]{0,15}),\s(?P<title>[A-Z][^()]{2,300}?)"
-    r"(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?))?\s\((?P<paren>[^()]{0,60}?(?:1[6-9]|20)\d\d)\)\.?$"
+    r"^(?P<org>[A-Z][^,()]{2,80}),\s(?P<number>[A-Za-z]{2,8}(?:/[A-Za-z]{2,8})?-\d[\w\-\u2013]{0,15}),\s"
+    r"(?P<title>[A-Z][^()]{2,300}?)(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:,\s\d+(?:\s?[-\u2013]\s?\d+)?)*))?"
+    r"\s\((?P<paren>[^()]{0,60}?(?:1[6-9]|20)\d\d)\)\.?$"
 )
 # "Civil Rights Act of 1871, ch. 22, 17 Stat. 13": a session law in the Statutes at Large;
 # an act named by its date ("Act of May 22, 1872, ch. 193, 17 Stat. 142", Bluebook 12.4);
@@ -400,20 +414,13 @@ _SESSION_LAW = re.compile(
 )
 
 
-def _institution_and_split(head: str) -> tuple[str, tuple[tuple[Name, ...], str] | None]:
-    """The institution between a report's authors and its title ("Ann Lee, Pub.
-    Pol'y Inst. of Cal., Title": Bluebook 15.1), and the head's authors and title."""
-    parts = head.split(", ")
-    corporate = corporate_author_and_title(head) if INSTITUTION_WORD.search(parts[0]) else None
-    if corporate is not None:
-        return "", corporate  # "Am. Bar Ass'n, Title": a body wrote it
-    for i in range(1, len(parts) - 1):
-        if INSTITUTION_WORD.search(parts[i]):
-            split = _authors_and_title(", ".join(parts[:i] + parts[i + 1 :]))
-            if split is not None and split[0]:
-                return parts[i], split
-            break
-    return "", _authors_and_title(head) or corporate_author_and_title(head)
+# A working paper's parenthetical before its year (Bluebook 17.4): "Sch. of Mgmt., Working Paper No. 12–92,".
+_WORKING_PAPER = re.compile(
+    r"^(?P<institution>[A-Z][^()]{2,160}?),\s(?P<kind>(?:Working|Discussion|Research|Occasional)\sPaper)"
+    r"\sNo\.\s(?P<number>[\w.\-\u2013/]+),\s*$"
+)
+# A footnote's number glued to a title's last (long, lowercase) word: "… Development1".
+_MARKER = re.compile(r"(?<=[a-z]{5})\d{1,2}$")
 
 
 def _read_chapter(text: str, clean: str) -> Reference | None:

@@ -110,10 +110,11 @@ LEGAL_RULE = re.compile(
     rf"(?:\s\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
 )
 # A piece in a periodical paginated by issue (Bluebook 16.5): "Author, Title,
-# L. & Contemp. Probs., Autumn 1989, at 133, 174" / "…, Econ., Mar. 3, 2001, at 5".
+# L. & Contemp. Probs., Autumn 1989, at 133, 174" / "…, Econ., Mar. 3, 2001, at 5" /
+# a two-month issue: "…, Foreign Aff., Jan./Feb. 2010, at 28, 34".
 LEGAL_NONCONSECUTIVE = re.compile(
     rf"^(?P<head>[^()]+?),\s(?P<journal>[A-Z][^,()]{{0,60}}?),\s(?P<date>(?:(?:Spring|Summer|Autumn|Fall|Winter|"
-    rf"{_LEGAL_MONTH})\s(?:\d{{1,2}},\s)?)?{_LEGAL_YEAR}),\sat\s(?P<first>\d+)(?:,\s?(?P<pin>{_LEGAL_PIN}))?"
+    rf"{_LEGAL_MONTH}(?:\s?(?:/|{_LEGAL_DASH})\s?{_LEGAL_MONTH})?)\s(?:\d{{1,2}},\s)?)?{_LEGAL_YEAR}),\sat\s(?P<first>\d+)(?:,\s?(?P<pin>{_LEGAL_PIN}))?"
     rf"{_LEGAL_TRAILER}"
 )
 # A case's later history after its year: "(9th Cir. 2021), cert. granted, 142

@@ -54,7 +54,9 @@ def authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
     # a student piece's title may hold a full stop ("Note, Harbor Rights. Who Owns the Shore?"):
     # its label already says it is no bibliography's "Family, Given. Title."
     sentence = L.LEGAL_SENTENCE_END.search(title) is not None and not student
-    if not _names_only(authors_text) or sentence or not opening.isalpha():
+    # "25 Point Plan to Reform …" opens with a number; "12 Yale L.J." is a volume, no title
+    numbered = opening.isdigit() and len(title.split()) >= 4 and "." not in title
+    if not _names_only(authors_text) or sentence or not (opening.isalpha() or numbered):
         return None
     names = split_names(authors_text.replace(" & ", " and "))
     # Bluebook prints every author in full, given name first ("Oona A.

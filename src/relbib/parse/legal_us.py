@@ -31,6 +31,7 @@ import re
 from relbib import lexicon
 from relbib.model import FieldValue, Name, Reference, ShortRef
 from relbib.parse import legal_patterns as L
+from relbib.parse import patterns as P
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.legal_shared import authors_and_title as _authors_and_title
@@ -78,6 +79,20 @@ _CONGRESS_REPORT = re.compile(
     rf"(?:\s\((?P<paren>[^()]*)\))?{_END}",
     re.IGNORECASE,
 )
+# "Title: Hearing Before the S. Subcomm. on X, 112th Cong. 3–4 (2011) (statement of …)":
+# a congressional hearing (Bluebook 13.3); the title runs to the committee, the pages cited follow the Congress.
+_HEARING = re.compile(
+    r"^(?P<title>[^()]{3,300}?:\s(?:Joint\s)?Hearings?\s(?:on\s[^()]{1,200}?\s)?Before\s[^()]{3,300}?),\s"
+    rf"(?P<congress>\d{{1,3}}(?:st|nd|rd|th|d)\sCong\.)(?:,?\s(?:at\s)?(?P<pin>{_PIN}))?"
+    rf"\s\((?P<paren>[^()]*\d{{4}})\)(?:\s\([^()]*\))*{_END}"
+)
+# A newsletter or looseleaf cited by paragraph (Bluebook 19): "Author, Title, 11 Nash & Cibinic
+# Rep. ¶ 17, at 60 (Apr. 1997)" / "Title, 39 Gov't Contractor ¶ 161, Apr. 2, 1997".
+_PARAGRAPHED = re.compile(
+    r"^(?P<head>[^()\u00b6]{3,300}?),\s(?P<volume>\d{1,4})\s(?P<journal>[A-Z][^,()\u00b6]{1,60}?)\s\u00b6\s?"
+    rf"(?P<para>\d+)(?:,\sat\s(?P<pin>{_PIN}))?(?:\s\((?P<paren>[^()]*\d{{4}})\)"
+    rf"|,\s(?P<date>[A-Z][a-z]{{2,8}}\.?\s(?:\d{{1,2}},\s)?\d{{4}})){_END}"
+)
 # "Restatement (Second) of Torts § 402A cmt. c (Am. L. Inst. 1965)", "Manual of Model Civ.
 # Jury Instructions … § 4.20 (Comm. 2020)": a work cited by its section, no code.
 _SECTIONED = re.compile(
@@ -97,6 +112,8 @@ _WEB_PAGE = re.compile(
     r"(?:\s\[https?://[^\s\]]+\])?(?:\s\((?P<visited>last\s(?:visited|updated|modified)\s[^()]+)\)"
     r"|\s\((?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})\))?\.?$"
 )
+# The page's date after its site, before the URL: "Title, Site, Sept. 23, 2010, https://…".
+_DATE_ENDS_HEAD = re.compile(r",\s(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s(?:1[6-9]|20)\d\d)$")
 # A title in quotation marks standing as a piece of its own ("“Title,” Site",
 # "Org, \"Title.\" Site"): Bluebook prints a web page's title in italics or plain.
 _QUOTED_TITLE = re.compile(
@@ -237,6 +254,36 @@ def read_congress_report(text: str, clean: str) -> Reference | None:
     return _full(text, "techreport", fields, pin)
 
 
+def read_paragraphed(text: str, clean: str) -> Reference | None:
+    """ "Title, 39 Gov't Contractor ¶ 161, Apr. 2, 1997" → ``article``: the newsletter, its
+    volume and paragraph (``number``); the page after "at" is the pinpoint."""
+    m = _PARAGRAPHED.match(clean)
+    if m is None:
+        return None
+    split = _authors_and_title(m.group("head"))
+    if split is None or not split[1]:
+        return None
+    fields: dict[str, FieldValue] = {"title": split[1], "journal": m.group("journal").strip(),
+                                     "volume": m.group("volume"), "number": m.group("para")}
+    if split[0]:
+        fields["author"] = split[0]
+    if not _set_date(fields, m.group("paren") or m.group("date"), ""):
+        return None
+    return _full(text, "article", fields, normalize_pinpoint(m.group("pin")))
+
+
+def read_hearing(text: str, clean: str) -> Reference | None:
+    """ "Title: Hearing Before the H. Comm. on X, 110th Cong. 5 (2008)" → ``misc``: the
+    title with its committee, the Congress as ``howpublished``, the pages cited as the pinpoint."""
+    m = _HEARING.match(clean)
+    if m is None:
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "howpublished": m.group("congress")}
+    if not _set_date(fields, m.group("paren"), ""):
+        return None
+    return _full(text, "misc", fields, normalize_pinpoint(m.group("pin")))
+
+
 def read_sectioned_work(text: str, clean: str) -> Reference | None:
     """ "Restatement (Second) of Torts § 402A cmt. c (Am. L. Inst. 1965)" → ``book``,
     the section (and comment) its pinpoint, the institute its publisher."""
@@ -308,27 +355,32 @@ def read_web_page(text: str, clean: str) -> Reference | None:
     """ "Findings, Stan. Open Harbor Project, https://…" (title, site) / "U.S. Env't
     Prot. Agency, Title, https://… (last visited …)" (a body's page) → ``online``."""
     m = _WEB_PAGE.match(clean)
-    if m is None or L.LEGAL_CASE_NAME.search(m.group("head")) or L.LEGAL_YEAR_WORD.search(m.group("head")):
+    if m is None:
         return None
-    if _QUOTED_TITLE.search(m.group("head")):
+    dated = _DATE_ENDS_HEAD.search(m.group("head"))  # "Title, Site, Sept. 23, 2010, https://…"
+    head = m.group("head")[: dated.start()] if dated is not None and P.MONTH.match(dated.group("date")) else m.group("head")
+    if L.LEGAL_CASE_NAME.search(head) or L.LEGAL_YEAR_WORD.search(head):
+        return None
+    if _QUOTED_TITLE.search(head):
         return None  # "Org, “Title,” Site, https://…": a Chicago or MLA page (records.py reads it)
-    parts = [p.strip() for p in m.group("head").split(", ")]
+    parts = [p.strip() for p in head.split(", ")]
     if len(parts) > 4 or any(not p or len(p.split()) > 25 for p in parts):
         return None
     fields: dict[str, FieldValue] = {"url": m.group("url")}
-    people = _authors_and_title(m.group("head")) if len(parts) >= 3 else None
+    people = _authors_and_title(head) if len(parts) >= 3 else None
     if people is not None and people[0]:
         fields["author"] = people[0]
         parts = people[1].split(", ")
     elif len(parts) >= 2 and INSTITUTION_WORD.search(parts[0]) and not INSTITUTION_WORD.search(parts[1]):
         fields["author"] = (Name(family=parts[0], literal=True),)  # the body whose page it is
         parts = parts[1:]
-    if len(parts) >= 2:
-        fields["organization"] = parts[-1]
+    if len(parts) >= 2:  # the site: its publisher and where the page appeared (as records.py reads it)
+        fields["howpublished"] = fields["organization"] = parts[-1]
         parts = parts[:-1]
     fields["title"] = ", ".join(parts)
-    if m.group("date"):
-        _set_date(fields, m.group("date"), "")  # "… https://… (Apr. 8, 2022)": the page's date
+    if m.group("date") or head != m.group("head"):
+        # "… https://… (Apr. 8, 2022)" / "…, Sept. 23, 2010, https://…": the page's date
+        _set_date(fields, m.group("date") or m.group("head")[len(head) :].strip(" ,"), "")
     visited = m.group("visited")
     if visited:
         year, iso = parse_date(visited.split(" ", 2)[-1])
@@ -360,10 +412,48 @@ def corporate_author_and_title(head: str) -> tuple[tuple[Name, ...], str] | None
             return None  # "Reuters", "Associated Press": a name of capitalised words
         if len(words) > 1 and words[0].lower() in lexicon.western_given_names():
             return None  # "Laura Shin": a person whose title the reader did not take
-    elif not all(INSTITUTION_WORD.search(b) or _abbreviated(b) for b in bodies):
+    elif not all(INSTITUTION_WORD.search(b) or _abbreviated(b) or _list_end(bodies, i) for i, b in enumerate(bodies)):
         return None
     names = [n.strip() for n in ", ".join(bodies).split(" & ")]
     return tuple(Name(family=n, literal=True) for n in names if n), parts[-1]
+
+
+def institution_and_split(head: str) -> tuple[str, tuple[tuple[Name, ...], str] | None]:
+    """The institution between a report's authors and its title ("Ann Lee, Pub.
+    Pol'y Inst. of Cal., Title": Bluebook 15.1), and the head's authors and title."""
+    parts = head.split(", ")
+    corporate = corporate_author_and_title(head) if INSTITUTION_WORD.search(parts[0]) else None
+    if corporate is not None:
+        return "", corporate  # "Am. Bar Ass'n, Title": a body wrote it
+    for i in range(1, len(parts) - 1):
+        if INSTITUTION_WORD.search(parts[i]) or _COMPANY.match(parts[i]):
+            first = i - 1 if i > 1 and _COMPANY.match(parts[i]) else i  # "Harbor Tools, Inc."
+            last = i
+            listed = any(p.startswith(("and ", "or ", "& ")) for p in parts[i + 1 :])
+            while not listed and last + 2 < len(parts) and _UNIT.fullmatch(parts[last + 1]):
+                last += 1  # "U.S. Chief Data Officer, White House, Title": the office's place
+            split = _authors_and_title(", ".join(parts[:first] + parts[last + 1 :]))
+            if split is not None and split[0]:
+                return ", ".join(parts[first : last + 1]), split
+            break
+    return "", _authors_and_title(head) or corporate_author_and_title(head)
+
+
+# A company's form after its name: "Harbor Tools, Inc.".
+_COMPANY = re.compile(r"(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LLP|L\.P|PLC)\.?$")
+# A short place or unit after a position ("White House", "Dep't of Lab."): no title.
+_UNIT = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s(?:of\s)?[A-Z][\w.'\u2019-]*){0,2}")
+
+
+def _list_end(bodies: list[str], i: int) -> bool:
+    """ "Office of the Under Sec'y for Acquisition, Tech., and Logistics": the last unit of a
+    body's list ("and Logistics", after a body or an abbreviation), no title of its own."""
+    words = bodies[i].split()
+    return (
+        i > 0 and words[:1] in (["and"], ["&"]) and 2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words[1:])
+        and bool(INSTITUTION_WORD.search(bodies[i - 1]) or _abbreviated(bodies[i - 1]))
+    )
 
 
 def _abbreviated(piece: str) -> bool:

@@ -71,10 +71,14 @@ _SIGNAL = re.compile(
 # ends with a signal.  The lead-in holds no citation mark of its own.
 _LEAD_IN = re.compile(
     r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?,?\s+[*_]{0,2}(?:see|cf\.)(?:\s+also|\s+generally|\s+especially"
-    r"|,?\s+e\.\s?g\.,?)?[*_]{0,2}),?\s+(?=\S)"
+    r"|,?\s+e\.\s?g\.,?)?[*_]{0,2}),?:?\s+(?=\S)"
 )
 # The end of a prose lead-in, and what a lead-in never holds.
-_LEAD_END = re.compile(r"\b(?:in|by|see|from)\s+(?=[*_]?[A-Z])")
+_LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was)\s+(?=[*_]?[A-Z])|:\s+(?=[\u2018\u201cA-Z])")
+# "…around this topic: ‘Title’, Site": a quoted title (British or American) after a lead-in's colon.
+_QUOTED_TITLE_OPENS = re.compile(
+    r"[\u2018\u201c][^\u2018\u2019\u201c\u201d]{2,200}?(?:[\u2019\u201d],|,[\u2019\u201d])\s"
+)
 _LEAD_FORBIDDEN = re.compile(r"[\d()\u201c\u201d\";:,]|\b(?:ed|eds|trans)\.")
 # Where a quotation's source follows in the same sentence: "…, quoted in Jones, …".
 # (At most 20 spaces: scanning a longer run from each of its spaces is quadratic.)
@@ -96,7 +100,16 @@ _PARTICLE_OPENS = re.compile(
     r"\s+[A-Z][\w'\u2019-]*,\s"
 )
 # A sentence end candidate: ". " (or ".* ") before a capital, a quote or italics.
-_SENTENCE_END = re.compile(r"(?<=[.?!])[*_]{0,2}\s+(?=[*_\u201c\u2018\"']?[A-Z\u00c0-\u00de])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.?!])[*_]{0,2}\s+(?=[*_\u201c\u2018\"']?[A-Z\u00c0-\u00de])"
+    r"|(?<=[.?!][\u201d\"])\s+(?=[*_]?[A-Z][^.,;()\n]{0,80},\s(?:supra|above)\s)"  # '… my pieces." Roe, supra'
+    # "… to be done.’ Ibid., 5." / "… of mating. (Brian Jackson, ‘Title’, …, 126.)"
+    r"|(?<=[.?!][\u2019\u201d])\s+(?=\(?(?:Ibid|Ibidem|Id\.))"
+    r"|(?<=[.?!])\s+(?=\([A-Z\u00c0-\u00de][^()]{0,1000}(?:\([^()]{0,200}\)[^()]{0,1000}){0,3}[.?!]\))"
+    r"|(?<=[.?!]\))\s+(?=[A-Z\u00c0-\u00de])"
+)
+# A sentence that is a supra: "FCC Interview, supra note 36.", "Roe, above n 4".
+_SUPRA_OPENS = re.compile(r"[*_]?[A-Z][^.,;()\n]{0,80},\s(?:supra|above)\s(?:notes?|nn?\.)\s?\d")
 # Words that continue a reference after a full stop.
 _CONTINUES = re.compile(
     r"^[*_]?(?:Accessed|Available|Retrieved|Last\s+(?:accessed|modified|updated)|Translated|Trans\.|"
@@ -123,6 +136,9 @@ _ABBREVIATIONS = frozenset(
     "fol fols col cols sec secs para paras bk bks fig figs viz ibid id op cit loc etc supp app "
     "orig dept univ assn inst ms mss cent approx ca c ff f".split()
 )
+# ", trans." / ", ed." after a title, and the person's name after the full stop.
+_ROLE_BEFORE_NAME = re.compile(r",\s(?:ed|eds|trans|tr|comp|comps)\.$")
+_AUTHOR_OPENS_NAME = re.compile(r"(?:[A-Z]\.\s?)*[A-Z][\w'\u2019-]+(?:\s(?:[A-Z]\.\s?)*[A-Z][\w'\u2019-]+)*[\s,]")
 # Abbreviations a pinpoint's number follows ("ch. XII"), and that number.
 _PIN_WORDS = frozenset("vol vols no nos p pp ch chap chaps art arts pt pts fol fols col cols sec secs "
                        "para paras bk bks fig figs n nn ser".split())
@@ -329,6 +345,8 @@ def _cuts(before: str, after: str) -> bool:
     """Whether the full stop ending ``before`` ends a citation or a comment."""
     if _CONTINUES.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()):
         return False
+    if _ROLE_BEFORE_NAME.search(before) and _AUTHOR_OPENS_NAME.match(after):
+        return False  # "…, trans. Sarah Roe (London, 2001)": a translator's or editor's name follows
     body = before.rstrip(".?!")
     if _last_word(body).lower() in _PIN_WORDS and _NUMBERED.match(after):
         return False  # "ch. XII", "vol. II", "bk. IV": a number, not a new sentence
@@ -339,6 +357,9 @@ def _cuts(before: str, after: str) -> bool:
         return False  # a name in small capitals: "WASH. POST (Nov. 9, 2019)", "BUS. INSIDER, https://…"
     if _OPENS_CITATION.match(after):
         return _last_word(body).lower() not in _ABBREVIATIONS or body.endswith(")")
+    word = _last_word(body)
+    if _SUPRA_OPENS.match(after) and (body[-1:] in "\u201d\")" or (len(word) >= 3 and word.islower())):
+        return True  # "… to solve this problem. FCC Interview, supra note 36."
     last = body[-1:] if body else ""
     if last in ")]" or last.isdigit():
         if re.search(r"(?i)\b(?:no|vol|art|ch)\.?\s*\d+$", body[-12:]):
@@ -417,7 +438,7 @@ def _signal(text: str, start: int, end: int) -> tuple[str, int]:
     while True:
         piece = text[start:end]
         m = _SIGNAL.match(piece) or _LEAD_IN.match(piece)
-        if m is None and found and piece[:1].islower():
+        if m is None and piece[:1].islower():
             # "For example, the Constitution charges Congress …, *see* U.S. Const."
             m = _LEAD_IN.match(piece[:1].upper() + piece[1:])
         if m is None or m.end() >= len(piece.rstrip(" .")):
@@ -439,7 +460,9 @@ def _prose_lead(piece: str) -> int:
     ("The figures are given in Lind, …"), or 0."""
     for m in _LEAD_END.finditer(piece, 0, 200):
         lead = piece[: m.start()]
-        if _LEAD_FORBIDDEN.search(lead):
+        forbidden = _LEAD_FORBIDDEN.search(lead)
+        # a long sentence may hold commas ("X is similar to, but distinct from, Y's ‘frames’ in")
+        if forbidden and (_LEAD_FORBIDDEN.search(lead.replace(",", "")) or not _prose(lead)):
             return 0
         words = _WORD.findall(lead)
         # a prose lead has a verb ("The figures are given in"); "Memorandum on
@@ -447,7 +470,8 @@ def _prose_lead(piece: str) -> int:
         verb = lead[:1].islower() or any(
             w.lower() in _PROSE_WORDS or (w.islower() and w.endswith("ed")) for w in words
         )
-        opens = _AUTHOR_OPENS.match(piece[m.end():]) or _EDITORS_OPEN.match(piece[m.end():])
+        after = piece[m.end():]
+        opens = _AUTHOR_OPENS.match(after) or _EDITORS_OPEN.match(after) or _QUOTED_TITLE_OPENS.match(after)
         if verb and sum(1 for w in words if w.islower()) >= 2 and opens:
             return m.end()
     return 0
@@ -484,6 +508,8 @@ def _cited_in_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
     if not body.endswith(")"):
         return start, end
     opening = _opening_paren(body)
+    if opening == 0 and re.search(r"[.?!]\)$", body):
+        return start + 1, start + len(body) - 1  # a sentence of its own in brackets: "(Roe, Title, 4.)"
     see = _SEE_SOURCE.match(body, opening) if opening else None  # "(see Calendar …, p. 83)"
     opening = see.end() - 1 if see else opening
     inner = body[opening + 1 : -1] if opening else ""

@@ -41,6 +41,14 @@ _VENUE_FIELDS = frozenset(
     }
 )
 
+# Fields whose words a supra may name a work by (with its names and "[hereinafter X]").
+_NAMING_FIELDS = (
+    "title", "journal", "booktitle", "institution", "organization", "number", "howpublished", "series",
+)
+
+# "[hereinafter DoD Report]": the short name a full citation announces.
+_HEREINAFTER = re.compile(r"\[\s?hereinafter\s([^\[\]]+)\]", re.IGNORECASE)
+
 # A URL's scheme, "www." and trailing slash do not make it another page.
 _URL_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|(?<!/)/++$", re.IGNORECASE)
 
@@ -68,6 +76,9 @@ class Source:
     report: tuple[str, ...] = ()  # a case's reporter citation, "467 U.S. 837" as tokens
     number: str = ""  # a bill's or report's number ("H.R. 5631"): one act's two bills differ
     dated: str = ""  # an archival item's own date: two letters "A to B" of two days are two items
+    # every word its authors, title, container, number and "[hereinafter X]" print: what a
+    # supra may name it by ("Office of the Under Sec'y", "Course Manual", "Elin")
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,7 +160,21 @@ def source_of(n: int, ref: FullRef) -> Source:
         report=tokens_of(field_text(fields.get("howpublished"))) if ref.type in ("jurisdiction", "legislation") else (),
         number=field_text(fields.get("number")) if ref.type in ("legislation", "unpublished") else "",
         dated=(field_text(fields.get("date")) or field_text(fields.get("year"))) if ref.type == "unpublished" else "",
+        words=_words(fields),
     )
+
+
+def _words(fields: Fields) -> frozenset[str]:
+    """Every word of the names, title, container, number and announced short name."""
+    names = [name for role in ("author", "editor") for name in _names(fields.get(role))]
+    texts = [field_text(fields.get(f)) for f in _NAMING_FIELDS]
+    hereinafter = _HEREINAFTER.findall(field_text(fields.get("note")))
+    words = set().union(*(tokens_of(f"{n.given} {n.family}") for n in names))
+    return frozenset(words.union(*(tokens_of(t) for t in (*texts, *hereinafter))))
+
+
+def _names(value: FieldValue | None) -> tuple[Name, ...]:
+    return tuple(n for n in value if isinstance(n, Name)) if isinstance(value, tuple) else ()
 
 
 def _families(fields: Fields) -> tuple[str, ...]:

@@ -33,6 +33,12 @@ _UNSIGNED_LABELS = frozenset({("note",), ("comment",), ("recent", "case")})
 # (one that names other authors than its note's stays unresolved: a wrong number).
 _SUPRA_BY_NAME = frozenset({"supra-missing-note", "supra-unresolved"})
 
+# Words naming a kind of document, not one work: "Lee Report" shares nothing with "Roe, Annual Report".
+_KIND_WORDS = frozenset(
+    "report reports interview memorandum memo letter study paper papers manual guide hearing hearings "
+    "plan remarks statement testimony article book note comment survey review".split()
+)
+
 # Where a supra's head ends: "Khan (n 3)", "Khan, supra note 3", "Khan, above n 3".
 _SUPRA_HEAD = re.compile(r"\(\s?(?:nn?\.?|notes?|fn\.?)\s?\d|\b(?:supra|above)\b", re.IGNORECASE)
 
@@ -86,6 +92,10 @@ def _supra_by_number(
         words = set(tokens_of(_SUPRA_HEAD.split(ref.text, maxsplit=1)[0])) - STOPWORDS
         named = [c for c in resolved if words and words <= _words_of(c, sources)]
         fitting = named if len({(c.source, c.source_index) for c in named}) == 1 else fitting
+        if not fitting and len({(c.source, c.source_index) for c in resolved}) == 1:
+            # "Office of the Under Sec'y, supra note 1", "Elin, supra note 36": the one work of
+            # note N shares a word with the name; "Khan" for a note by Hanif shares none
+            fitting = [c for c in resolved if (words - _KIND_WORDS) & _words_of(c, sources)]
     if not fitting:
         return failed(
             n, Form.SUPRA, ref.pinpoint, "supra-author-mismatch",
@@ -113,7 +123,7 @@ def _supra_by_number(
 def _words_of(cited: Citation, sources: list[Source]) -> set[str]:
     """The title and author words of the source a citation resolved to."""
     source = next((s for s in sources if (s.note, s.index) == (cited.source, cited.source_index)), None)
-    return set(source.title) | set(source.families) if source else set()
+    return set(source.title) | set(source.families) | source.words if source else set()
 
 
 def _names_source(families: tuple[str, ...], cited: Citation, sources: list[Source]) -> bool:

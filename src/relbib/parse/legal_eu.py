@@ -120,7 +120,7 @@ _SECONDARY = re.compile(
     r"(?:,?\s<(?P<url>[^<>\s]+)>(?:,?\s(?:accessed|last\saccessed|visited)\s(?P<accessed>[^,;()]{6,30}?))?)?\.?$"
 )
 # A document's number in the bracket: "WP251rev.01", "Guidelines 05/2020", "CP 25/19".
-_DOC_NUMBER = re.compile(r"^(?:[A-Z][\w.]*\s?){0,2}\d[\w./-]*(?:\srev\.?\s?\d+)?$")
+_DOC_NUMBER = re.compile(r"^(?:[A-Z][\w.]{0,40}\s?){0,2}\d[\w./-]*(?:\srev\.?\s?\d+)?$")  # bounded: linear
 
 
 def parse_european(text: str) -> FullRef | None:

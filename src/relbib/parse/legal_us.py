@@ -132,7 +132,7 @@ _UNIFORM_ACT = re.compile(r"^(?:Revised\s|Rev\.\s)?(?:Unif\.|Uniform|Model)\s[^\
 # "Title 112 (unpublished Ph.D. dissertation, Univ. of Colo. 2004) (on file with …)": the
 # number before the parenthesis is a page cited, never a volume.
 _THESIS = re.compile(
-    r"^(?P<head>[^()]+?)(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:,\s?\d+)*))?"
+    r"^(?P<head>[^()]+?)(?:\s(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:,\s?\d+){0,8}))?"  # bounded: linear
     r"(?:\s\((?P<date>[^()]*\d{4})\))?\s\((?:unpublished\s)?(?P<degree>(?:Ph\.\s?D\.|D\.\s?Phil\.|J\.\s?S\.\s?D\.|"
     r"S\.\s?J\.\s?D\.|LL\.\s?M\.|M\.\s?A\.|M\.\s?Phil\.|doctoral|master['\u2019]s)\s"
     r"(?P<kind>dissertation|thesis)),\s(?P<school>[^()]+?)\)(?:\s\([^()]*\))*\.?$",

@@ -20,6 +20,7 @@ periodical's place, before its date or URL (", POLITICO (May 2, 2019)").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from relbib.lexicon import court_abbreviations
@@ -30,7 +31,10 @@ __all__ = ["title_case_small_caps"]
 _CAPS_WORD = r"[A-Z][A-Z'\u2019.&-]{0,50}[:,]?"  # bounded: a start in every word is linear
 # (The four letters are looked for by ``title_case_small_caps``, not by a lookahead
 # here: one that runs on to the next lowercase letter from every start is quadratic.)
-_CAPS_RUN = re.compile(rf"(?<![\w.])(?:{_CAPS_WORD} |& )+{_CAPS_WORD}(?![\w])")
+# Words and "&" in capitals, one space apart, read possessively: a run is read once
+# (``_caps_runs`` then drops a last "&" or a word a letter runs on from).
+_CAPS_TOKENS = re.compile(rf"(?<![\w.])(?:{_CAPS_WORD}|&)(?: (?:{_CAPS_WORD}|&))*+")
+_WORD_CHAR = re.compile(r"\w")
 _FOUR_CAPS = re.compile(r"[A-Z]{4}")
 _LOWER = re.compile(r"[a-z]")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[:,]?|&")
@@ -45,7 +49,7 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 # stand before a Bluebook author in small capitals ("See ADRIAN VERMEULE").
 _MIXED_WORD = re.compile(r"[A-Z][a-z'\u2019-]*[a-z](?!\w)")
 _SIGNAL_WORDS = frozenset("see cf compare accord contra but also and with e.g".split())
-_LAST_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+$")
+_LAST_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+$")
 # Capitals before a register number are a court's file mark, not small capitals: German
 # "III ZR 183/17", "XII ZB 12/15" (the senate and the register, then number/year).
 _FILE_NUMBER_AFTER = re.compile(r"\s\d{1,6}/\d{2}\b")
@@ -57,19 +61,39 @@ def title_case_small_caps(body: str) -> str:
     far = len(body) + 1
     four = lower = -1  # the next of each at or after the last run's start
     pieces, last = [], 0
-    for m in _CAPS_RUN.finditer(body):
-        if four < m.start():
-            found = _FOUR_CAPS.search(body, m.start())
+    for start, end in _caps_runs(body):
+        run = body[start:end]
+        if four < start:
+            found = _FOUR_CAPS.search(body, start)
             four = found.start() if found else far
-        if lower < m.start():
-            found = _LOWER.search(body, m.start())
+        if lower < start:
+            found = _LOWER.search(body, start)
             lower = found.start() if found else far
-        counts = four < lower or _ABBREVIATED.search(m.group(0)) is not None
-        if counts and not _in_mixed_title(body, m.start(), m.end()) and not _FILE_NUMBER_AFTER.match(body, m.end()) \
-                and not (m.start() == 0 and _court_opens(m.group(0))):
-            pieces += [body[last : m.start()], _title_case(m.group(0))]
-            last = m.end()
+        counts = four < lower or _ABBREVIATED.search(run) is not None
+        if counts and not _in_mixed_title(body, start, end) and not _FILE_NUMBER_AFTER.match(body, end) \
+                and not (start == 0 and _court_opens(run)):
+            pieces += [body[last:start], _title_case(run)]
+            last = end
     return _LONE_NAME.sub(_lone_name, "".join([*pieces, body[last:]]))
+
+
+def _caps_runs(body: str) -> Iterator[tuple[int, int]]:
+    """Where each run of two or more words in capitals is: one space apart, "&" between
+    them allowed, ending in a word that no letter runs on from."""
+    for m in _CAPS_TOKENS.finditer(body):
+        tokens = m.group(0).split(" ")
+        end = m.end()
+        while tokens and (tokens[-1] == "&" or _WORD_CHAR.match(body, end)):
+            last = tokens[-1]
+            # "GAO-21": the word is its letters before the mark a digit runs on from
+            cut = max((k for k in range(1, len(last)) if not _WORD_CHAR.match(last, k)), default=0)
+            if last != "&" and cut:
+                end -= len(last) - cut
+                tokens[-1] = last[:cut]
+                continue
+            end -= len(tokens.pop()) + 1  # the token and the space before it
+        if len(tokens) >= 2:
+            yield m.start(), end
 
 
 def _lone_name(m: re.Match[str]) -> str:

@@ -101,6 +101,20 @@ _CITED_TAIL = re.compile(
 )
 # A German dissertation's facts after the title, without a bracket: "…, Diss. phil. Berlin 1998, S. 45"
 # (read as the bracket Chicago would print: "(Diss. phil. Berlin, 1998)").
+# French « Titre », Revue: read as the American “Titre,” Revue (the comma inside).
+_GUILLEMETS = re.compile(r"\u00ab[\s\u00a0\u202f]?(?P<title>[^\u00ab\u00bb]{1,300}?)[\s\u00a0\u202f]?\u00bb(?P<comma>,)?")
+# "…, Titre, dir. (Lieu: Éditeur, 2019)": French "dir." (sous la direction de) after the
+# title marks the authors before it as the book's editors; the title is read without it.
+_DIR_AFTER_TITLE = re.compile(r",\s(?:dir|\u00e9d|\u00e9ds)\.(?=\s\()")
+# German book facts the readers need not see: an exhibition catalogue's bracket after the
+# volume's title "(Ausst.-Kat. Museum X, Bonn 2015)", a series in brackets with "="
+# "(=Studien zur Kunst, Bd. 27)", "o.O." (ohne Ort, no place) and "Ders./" "Dies./" (the
+# same person(s) as the author) opening a list of editors.
+_GERMAN_BOOK_ASIDE = re.compile(
+    r"\s\((?:Ausst\.-Kat\.|Ausstellungskatalog|Kat\.\sAusst\.)\s[^()]{1,200}\)(?=,)"
+    r"|\s\(=\s?[^()]{1,150}\)(?=,)|\b(?:Ders|Dies|Dens)\.\s?/\s?(?=[A-Z\u00c0-\u00dd])"
+)
+_NO_PLACE = re.compile(r"(?<=\w),?\so\.\s?O\.(?=\s\d)")
 _THESIS_FACTS = re.compile(
     r",\s(?P<facts>(?:Diss\.|Dissertation|Habil\.(?:-Schr\.)?)\s[^,()]{2,40}?),?\s(?P<year>1[89]\d\d|20\d\d)(?=,|\.?$)"
 )
@@ -190,6 +204,7 @@ def _chicago_parenthesis(text: str, end: int) -> bool:
 
 def _read_note(text: str, reading: str) -> Reference:
     """The Reference of the note ``text``, read as ``reading`` (without its URL)."""
+    reading = _GERMAN_BOOK_ASIDE.sub("", reading)
     for read in (classify_note, _program_or_data, _parse_legal_plain, parse_legal):
         ref = read(reading)
         if ref is not None:
@@ -202,6 +217,9 @@ def _read_note(text: str, reading: str) -> Reference:
     reading = _TRANSLATION_OF.sub(r", trans. \g<who>", reading, count=1)
     reading = _TRANS_SENTENCE.sub(" Translated by ", reading)
     reading = _POSSESSIVE_AUTHOR.sub(_author_comma, reading, count=1)
+    reading = _GUILLEMETS.sub(_american_quotes, reading)
+    reading = _NO_PLACE.sub("", reading)
+    reading = _DIR_AFTER_TITLE.sub("", reading, count=1)
     reading = _THESIS_FACTS.sub(r" (\g<facts>, \g<year>)", reading, count=1)
     reading = _SLASH_AUTHORS.sub(r"\g<first> and ", reading, count=1)
     reading = _pinpoint_last(reading)
@@ -228,6 +246,11 @@ def _read_note(text: str, reading: str) -> Reference:
     if isinstance(ref, FullRef):
         ref = _page_not_volume(_british_title(_one_name_author(ref), reading), reading)
     return ref if reading == text else replace(ref, text=text)
+
+
+def _american_quotes(m: re.Match[str]) -> str:
+    """ "« Titre », " → "“Titre,” "."""
+    return "\u201c" + m.group("title") + ("," if m.group("comma") else "") + "\u201d"
 
 
 def _page_not_volume(ref: FullRef, reading: str) -> FullRef:

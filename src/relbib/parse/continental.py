@@ -515,5 +515,83 @@ def _continental_chapter(text: str) -> dict[str, FieldValue] | None:
     return fields
 
 
+# --- German humanities notes ---------------------------------------------------------
+
+# "Name, Vorname" (the given names may be several or initials: "Jan Dirk", "Christoper G.").
+_INVERTED = r"[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+,\s[A-Z\u00c0-\u00dd][\w.'\u2019-]{0,30}+(?:\s[A-Z\u00c0-\u00dd][\w.'\u2019-]{0,30}+){0,2}"
+_INVERTED_LIST = rf"{_INVERTED}(?:(?:,\s|\s?/\s?){_INVERTED}){{0,5}}"
+# "…, Ort Jahr, S. 14-33, S. 17f.": place, year, the pages (of a chapter) and the page cited.
+_PLACE_YEAR_PAGES = (
+    r"(?P<place>o\.\s?O\.|[A-Z\u00c0-\u00dd][^,.\d()]{1,60}?)\s(?P<year>1[5-9]\d\d|20\d\d),\sS\.\s?(?P<first>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?)"
+    r"(?:,\sS\.\s?(?P<pin>\d{1,5}(?:\s?ff?\.?)?))?$"
+)
+# "Name, Vorname, Titel, in: Name, Vorname/Name, Vorname (Hrsg.), Buch, Ort Jahr, S. 14-33, S. 17":
+# a chapter in the German humanities manner.
+_HUMANITIES_CHAPTER = re.compile(
+    rf"^(?P<authors>{_INVERTED_LIST})[,:]\s(?P<title>[^()]{{2,300}}?)[,.]?\s[Ii]n:\s(?P<editors>{_INVERTED_LIST})"
+    rf"\s\((?:Hrsg|Hg)\.\)[,:]\s(?P<book>[^\u201c\u201d]{{2,300}}?),\s{_PLACE_YEAR_PAGES}"
+)
+# "Name, Vorname: Titel. Untertitel. Ort Jahr, S. 45": a book in the same manner.
+_HUMANITIES_BOOK = re.compile(
+    rf"^(?P<authors>{_INVERTED_LIST})[,:]\s(?P<title>[^()\u201c\u201d]{{2,300}}?)[,.]\s{_PLACE_YEAR_PAGES}"
+)
+
+
+def _inverted_names(text: str) -> tuple[Name, ...]:
+    return tuple(Name(family=m.group(1), given=m.group(2))
+                 for m in re.finditer(r"([^,/\s][^,/]{0,40}+),\s([^,/]{1,60}+)", text))
+
+
+def _humanities_fields(m: re.Match[str]) -> dict[str, FieldValue]:
+    fields: dict[str, FieldValue] = {"author": _inverted_names(m.group("authors")),
+                                     "title": m.group("title").strip(), "year": m.group("year")}
+    if not m.group("place").startswith("o."):  # "o.O.": ohne Ort, no place
+        fields["address"] = m.group("place").strip()
+    first = m.group("first")
+    if m.group("pin") or re.search(r"\d\s?[-\u2013]", first):
+        fields["pages"] = re.sub(r"\s?[-\u2013]\s?", "--", first)
+    pin = m.group("pin") or (None if "pages" in fields else first)
+    if pin:
+        fields["_pin"] = pin
+    return fields
+
+
+def _humanities_chapter(text: str) -> dict[str, FieldValue] | None:
+    m = _HUMANITIES_CHAPTER.match(text)
+    if m is None:
+        return None
+    fields = _humanities_fields(m)
+    fields["booktitle"] = m.group("book").strip()
+    fields["editor"] = _inverted_names(m.group("editors"))
+    return fields
+
+
+def _humanities_book(text: str) -> dict[str, FieldValue] | None:
+    m = _HUMANITIES_BOOK.match(text)
+    if m is None or re.search(r"\b[Ii]n:\s", m.group("title")):
+        return None
+    return _humanities_fields(m)
+
+
+# "Prénom Nom et Prénom Nom, « Titre », communication présentée à IFTR 2025, Cologne, juin 2025":
+# a paper given at a meeting (French; CMOS 14.217's "paper presented at"), the meeting its container.
+_FRENCH_PAPER = re.compile(
+    r"^(?P<authors>[A-Z\u00c0-\u00dd][^,\u00ab\d]{1,40}+(?:(?:,\s|\set\s)[A-Z\u00c0-\u00dd][^,\u00ab\d]{1,40}+){0,6}),\s"
+    r"\u00ab[\s\u00a0\u202f]?(?P<title>[^\u00ab\u00bb]{2,300}?)[\s\u00a0\u202f]?\u00bb,\s"
+    r"(?:communication|conf\u00e9rence|intervention)\spr\u00e9sent\u00e9e\s(?:\u00e0\sl[a']\s?|\u00e0|au|aux|lors\sd[ue])\s"
+    r"(?P<event>[^,]{2,120}),?(?P<rest>[^\u00ab\u00bb]{0,120})$"
+)
+
+
+def _french_paper(text: str) -> dict[str, FieldValue] | None:
+    m = _FRENCH_PAPER.match(text)
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", m.group("rest")) if m is not None else None
+    if m is None or year is None:
+        return None
+    return {"author": split_names(m.group("authors")), "title": m.group("title").strip(),
+            "booktitle": m.group("event").strip(), "year": year.group(0)}
+
+
 _READERS = (("jurisdiction", _decision), ("article", _article), ("incollection", _commentary), ("book", _german_book),
-            ("book", _continental_book), ("incollection", _continental_chapter))
+            ("book", _continental_book), ("incollection", _continental_chapter),
+            ("incollection", _humanities_chapter), ("book", _humanities_book), ("inproceedings", _french_paper))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from relbib.model import IbidRef, IdRef, OpCitRef, Reference, SupraRef
+from relbib.model import IbidRef, IdRef, OpCitRef, Reference, ShortRef, SupraRef
 from relbib.parse import patterns as P
 
 __all__ = ["SAME_AUTHOR_MARK", "classify_note", "normalize_pinpoint", "read_head"]
@@ -108,7 +108,7 @@ def classify_note(text: str) -> Reference | None:
 
 
 def _read_forms(text: str, clean: str) -> Reference | None:
-    for read in (_read_ibid, _read_id, _read_supra, _read_opcit):
+    for read in (_read_ibid, _read_id, _read_supra, _read_opcit, _read_author_year):
         ref = read(text, clean)
         if ref is not None:
             return ref
@@ -194,6 +194,17 @@ def _opcit_from(text: str, m: re.Match[str]) -> Reference | None:
     return OpCitRef(
         text=text, authors=authors, short_title=title, pinpoint=normalize_pinpoint(m.group("pin"))
     )
+
+
+def _read_author_year(text: str, clean: str) -> Reference | None:
+    """ "Gould 1966, S. 6" / "Berger, Die stille Stadt 2015, S. 17": a short form by
+    author, year (and short title when the author wrote several)."""
+    m = P.FORM_AUTHOR_YEAR.match(clean)
+    if m is None:
+        return None
+    authors = tuple(a.strip() for a in m.group("authors").split("/"))
+    title = (m.group("title") or "").strip() or None
+    return ShortRef(text=text, authors=authors, short_title=title, pinpoint=normalize_pinpoint(m.group("pin")))
 
 
 # --- the head: author(s) and short title before "op. cit." / "supra" --------

@@ -302,6 +302,16 @@ _FORM_OPCIT_WORD = (
 FORM_OPCIT = re.compile(
     rf"^(?:(?P<head>.*?){_FORM_HEAD_SEP})??{_FORM_OPCIT_WORD}{_FORM_PIN_OPT}{_FORM_END}"
 )
+# German and French humanities notes cite a work again by author and year, with a
+# short title between them when the author wrote several: "Gould 1966, S. 6",
+# "Roth / Lenz 2011, S. 3", "Berger, Die stille Stadt 2015, S. 17", "Morel 2004, p. 12".
+# Only with "S."/"p."/"pp." before the page, so a Bluebook "Smith 2005" stays a full note.
+_FORM_YEAR_NAME = r"[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+"
+FORM_AUTHOR_YEAR = re.compile(
+    rf"^(?P<authors>{_FORM_YEAR_NAME}(?:\s?/\s?{_FORM_YEAR_NAME}){{0,3}})"
+    r"(?:,\s(?P<title>[^,;:.()\d\u201c\u201d\u00ab\u00bb]{2,80}?))?\s(?P<year>1[5-9]\d\d|20\d\d)[a-z]?,\s?"
+    rf"(?=(?i:s|pp?)\.){FORM_PINPOINT}{_FORM_END}"
+)
 # "note 3", "n. 3", "n 3" (AGLC), "fn. 3", "footnote 3".
 _FORM_NOTE_WORD = r"(?i:footnote|notes?|fn\.?|nn?\.?)"
 # "and accompanying text" (Bluebook) after a supra: refers to the note all the same.

@@ -70,7 +70,7 @@ _SIGNAL = re.compile(
 # "On the reception of X, see" / "For an overview, see also": a lead-in that
 # ends with a signal.  The lead-in holds no citation mark of its own.
 _LEAD_IN = re.compile(
-    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?,?\s+[*_]{0,2}(?:see|cf\.)(?:\s+also|\s+generally|\s+especially"
+    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?,?\s+[*_]{0,2}(?:see|cf\.|vgl\.|siehe|voir)(?:\s+also|\s+generally|\s+especially"
     r"|,?\s+e\.\s?g\.,?)?[*_]{0,2}),?:?\s+(?=\S)"
 )
 # The end of a prose lead-in, and what a lead-in never holds.
@@ -93,6 +93,14 @@ _HISTORY = re.compile(
 # ", see also" after a pinpoint: a signal opening the next citation where a
 # semicolon belongs ("Lin, supra note 3, at 14, *see also* Roe, Title, …").
 _COMMA_SIGNAL = re.compile(r"(?<=[\d)]),\s+(?=[*_]{0,2}(?:see|cf\.|but\s+see|accord)\b)")
+# German ", sowie" / French ", ainsi que" ("and also") after a pinpoint: the next citation.
+_ALSO_NEXT = re.compile(r"(?<=[\d.)]),\s{1,5}+(?:sowie|ainsi\sque)\s+(?=\S)")
+# A topic after "Vgl." ("Vgl. zum Abschnitt Roth, Anna, …"): to a colon, else to "Name, Vorname".
+_TOPIC_LEAD = re.compile(
+    r"(?:zum|zur|zu|dazu|hierzu|allgemein|grundlegend|ausf\u00fchrlich|insbesondere|etwa|exemplarisch)"
+    r"\s(?:(?P<colon>[^\d,:;()]{0,80}+:\s)|(?P<words>[^\d,:;()\s]{1,40}+(?:\s[^\d,:;()\s]{1,40}+){0,8}\s)"
+    r"(?=[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+,\s))"
+)
 # ", and" after a pinpoint, before the next citation's author.
 _AND_NEXT = re.compile(r"(?<=\d),\s+and\s+(?=\S)")
 _PARTICLE_OPENS = re.compile(
@@ -199,15 +207,17 @@ _CITES = re.compile(
 )
 _STRONG = re.compile(
     r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|[\u201c\"][^\u201c\u201d\"]{3,}[\u201d\"]"
-    r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d",
+    r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d"
+    r"|(?<!\d)(?:1[4-9]\d\d|20\d\d),\sS\.\s?\d",  # German "Princeton 2017, S. 198"
 )
 # The same marks where the note reads as prose: a quotation there counts only
 # in a title's place, after a comma, colon or full stop (Smith, “Title,”),
 # and only as long as a title (not a quoted passage), not inside a sentence
 # (they styled it the “Brooke House Committee.”).
 _STRONG_IN_PROSE = re.compile(
-    r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|(?:^|[,.:;]\s)[\u201c\"][^\u201c\u201d\"]{3,150}[\u201d\"]"
-    r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d",
+    r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|(?:^|[,.:;]\s)[\u201c\"\u00ab][^\u201c\u201d\"\u00ab\u00bb]{3,150}[\u201d\"\u00bb]"
+    r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d"
+    r"|(?<!\d)(?:1[4-9]\d\d|20\d\d),\sS\.\s?\d",  # German "Princeton 2017, S. 198"
 )
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 
@@ -406,9 +416,9 @@ def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         depth = _depth_counter(text, start)
         cuts += [(m.start(), m.start()) for m in _WITH.finditer(text, start, end)
                  if depth(m.start()) == 0]
-    depth = _depth_counter(text, start)
-    cuts += [(m.start(), m.end()) for m in _COMMA_SIGNAL.finditer(text, start, end)
-             if depth(m.start()) == 0]
+    for pattern in (_COMMA_SIGNAL, _ALSO_NEXT):
+        depth = _depth_counter(text, start)
+        cuts += [(m.start(), m.end()) for m in pattern.finditer(text, start, end) if depth(m.start()) == 0]
     depth = _depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _AND_NEXT.finditer(text, start, end)
              if depth(m.start()) == 0
@@ -441,6 +451,10 @@ def _signal(text: str, start: int, end: int) -> tuple[str, int]:
         if m is None and piece[:1].islower():
             # "For example, the Constitution charges Congress …, *see* U.S. Const."
             m = _LEAD_IN.match(piece[:1].upper() + piece[1:])
+        if found and m is None and (topic := _TOPIC_LEAD.match(piece)) is not None:
+            found.append(piece[: topic.end()].strip(" ,:"))
+            start += topic.end()
+            break
         if m is None or m.end() >= len(piece.rstrip(" .")):
             lead = _prose_lead(piece)
             if lead:

@@ -410,8 +410,7 @@ def _commentary(text: str) -> dict[str, FieldValue] | None:
         "booktitle": m.group("work") or editors_text, "year": m.group("year"),
     }
     if listed:
-        initials = re.match(r"[A-Z]\.", editors_text) is not None
-        fields["editor"] = split_names(editors_text.replace("/", ", ")) if initials else _surnames(editors_text)
+        fields["editor"] = _slash_names(editors_text)
     for key, group in (("edition", "edition"), ("title", "provision"), ("volume", "volume")):
         if m.group(group):
             fields[key] = m.group(group)
@@ -441,14 +440,17 @@ _GERMAN_BOOK = re.compile(
 )
 
 
+def _slash_names(text: str) -> tuple[Name, ...]:
+    """ "K. Name/H. Name" (initials: whole names) or "Hofer/Lang" (surnames alone)."""
+    return split_names(text.replace("/", ", ")) if re.match(r"[A-Z]\.", text) else _surnames(text)
+
+
 def _german_book(text: str) -> dict[str, FieldValue] | None:
     m = _GERMAN_BOOK.match(text)
     if m is None:
         return None
-    authors = m.group("authors")
-    names = split_names(authors.replace("/", ", ")) if re.match(r"[A-Z]\.", authors) else _surnames(authors)
     fields: dict[str, FieldValue] = {
-        "author": names, "title": m.group("title").strip(), "edition": m.group("edition"), "year": m.group("year"),
+        "author": _slash_names(m.group("authors")), "title": m.group("title").strip(), "edition": m.group("edition"), "year": m.group("year"),
     }
     for key in ("volume", "place"):
         if m.group(key):

@@ -8,8 +8,11 @@ and a prose sentence ending in "vgl."/"siehe" introduces the citation after it.
 
 from __future__ import annotations
 
+import pytest
+
 from relbib.model import FullRef, ShortRef
 from relbib.parse.split import read_note
+from relbib.resolve import resolve_cited
 
 
 def _authors(ref: object) -> list[str]:
@@ -70,3 +73,18 @@ def test_paper_in_guillemets_is_a_citation_not_a_comment() -> None:
     (citation,) = note.citations
     assert citation.reference.fields.get("title") == "Les lieux et leurs voix"
     assert citation.reference.fields.get("year") == "2023"
+
+
+@pytest.mark.parametrize("later", [
+    "Brandt, Hafenstädte (wie Anm. 1), S. 12.",
+    "Brandt (wie Anm. 1), S. 12.",
+    "Brandt, Hafenstädte (s. Anm. 1), S. 12.",
+    "Brandt, Hafenstädte (Anm. 1), S. 12.",
+    "Brandt, « Les ports » (voir note 1), p. 12.",
+])
+def test_wie_anm_names_the_work_of_that_note(later: str) -> None:
+    """German "(wie Anm. 1)" and French "(voir note 1)" are supra note 1."""
+    notes = [(1, "Lena Brandt, Hafenstädte der Ostsee, Kiel 1998, S. 45."), (2, later)]
+    result = resolve_cited([(n, tuple(s.reference for s in read_note(n, t).citations)) for n, t in notes])
+    second = result.citations[1]
+    assert (second.form.value, second.refers_to, second.pinpoint) == ("supra", 1, "12")

@@ -312,8 +312,11 @@ FORM_AUTHOR_YEAR = re.compile(
     r"(?:,\s(?P<title>[^,;:.()\d\u201c\u201d\u00ab\u00bb]{2,80}?))?\s(?P<year>1[5-9]\d\d|20\d\d)[a-z]?,\s?"
     rf"(?=(?i:s|pp?)\.){FORM_PINPOINT}{_FORM_END}"
 )
-# "note 3", "n. 3", "n 3" (AGLC), "fn. 3", "footnote 3".
-_FORM_NOTE_WORD = r"(?i:footnote|notes?|fn\.?|nn?\.?)"
+# "note 3", "n. 3", "n 3" (AGLC), "fn. 3", "footnote 3", German "Anm. 3" (Anmerkung).
+_FORM_NOTE_WORD = r"(?i:footnote|notes?|fn\.?|nn?\.?|anm\.?)"
+# What may open the bracket before it: German "(wie Anm. 3)", "(s. Anm. 3)", "(vgl. Anm. 3)",
+# French "(voir note 3)", "(cf. note 3)": the bracket still names note 3's work.
+_FORM_NOTE_LEAD = r"(?:(?i:wie|s\.|siehe|vgl\.|voir|cf\.|see)\s(?:(?i:in|oben|supra)\s)?)?"
 # "and accompanying text" (Bluebook) after a supra: refers to the note all the same.
 _FORM_ACCOMPANYING = r"(?:\s*,?\s*(?i:(?:and|&)\s+(?:the\s+)?accompanying\s+text))?"
 # "[author, ]supra note 3[, at 45]" (Bluebook) and "[author, ]above n 3[, 45]" (AGLC 3).
@@ -321,9 +324,10 @@ FORM_SUPRA = re.compile(
     rf"^(?:(?P<head>.*?){_FORM_HEAD_SEP})??(?i:supra|above),?\s*{_FORM_NOTE_WORD}\s*(?P<note>\d+)"
     rf"{_FORM_ACCOMPANYING}{_FORM_PIN_OPT}{_FORM_ACCOMPANYING}{_FORM_END}"
 )
-# "Khan (n 3) 45" (OSCOLA, AGLC 4): the note number in brackets after the author.
+# "Khan (n 3) 45" (OSCOLA, AGLC 4), "Müller, Geschichte (wie Anm. 3), S. 12": the note
+# number in brackets after the author.
 FORM_BRACKET_NOTE = re.compile(
-    rf"^(?P<head>.+?)(?<!\s)\s*\(\s*{_FORM_NOTE_WORD}\s*(?P<note>\d+)\s*\){_FORM_PIN_OPT}{_FORM_END}"
+    rf"^(?P<head>.+?)(?<!\s)\s*\(\s*{_FORM_NOTE_LEAD}{_FORM_NOTE_WORD}\s*(?P<note>\d+)\s*\){_FORM_PIN_OPT}{_FORM_END}"
 )
 # "Khan, supra, at 45": supra without a note number names its source by author,
 # which is what op. cit. does.

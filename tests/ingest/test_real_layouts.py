@@ -196,3 +196,23 @@ def test_calibre_notes_open_with_an_anchor_then_their_number() -> None:
                  '<i>Empire</i> (London, 1980), 12.</p>'
                  '<p class="calibre1"><a id="filepos20"></a><a href="part0003.html#filepos998">2</a>. Ibid., 14.</p>')
     assert _read(page, "book.html")[:2] == (_WANT_NOTES, _WANT_CLAIMS)
+
+
+def test_journal_platform_notes_keyed_by_content_id_with_script_links() -> None:
+    """A journal platform's article page: markers are script links (href="javascript:;")
+    around a raised number, and each note is a box keyed by content-id, its number in a
+    label span."""
+    marker = ('<a class="link xref-fn js-xref-fn" data-open="fn{n}" href="javascript:;" '
+              'reveal-id="fn{n}"><sup>{n}</sup></a>')
+    note = ('<div class="footnote" content-id="fn{n}"><span class="fn"><a class="link xref-fn" '
+            'data-open="fn{n}"></a><span class="fn-label">{n}</span><p class="footnote-compatibility">'
+            '{text}</p></span></div>')
+    text = ("<html><body><div class='article-body'><p>The quay was rebuilt in 1923."
+            + marker.format(n=1) + " Trade grew after that." + marker.format(n=2) + "</p>"
+            + '<div class="footnote-block">'
+            + note.format(n=1, text="Lena Brandt, <em>Harbours of the Baltic</em> (Kiel, 1998), 45.")
+            + note.format(n=2, text="Ibid., 47.") + "</div></div></body></html>")
+    notes, claims, messages = _read(text, "article.html")
+    assert notes == {1: "Lena Brandt, Harbours of the Baltic (Kiel, 1998), 45.", 2: "Ibid., 47."}
+    assert claims == {1: "The quay was rebuilt in 1923.", 2: "Trade grew after that."}
+    assert messages == []

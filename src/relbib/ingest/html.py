@@ -121,7 +121,8 @@ class _HTMLReducer(HTMLParser):
             self.out.newlines(1, at)
             return
         href = a.get("href", "")
-        ident = a.get("id", "") or (a.get("name", "") if tag == "a" else "")
+        # Silverchair (Oxford, Chicago UP journals) keys a note by content-id, not id
+        ident = a.get("id", "") or a.get("content-id", "") or (a.get("name", "") if tag == "a" else "")
         if tag == "a":
             self.link = (href.rpartition("#")[2] if "#" in href else "", ident)
             if self.marker is not None:

@@ -17,6 +17,9 @@ from relbib.parse.names import split_names
 
 __all__ = ["authors_and_title", "court", "full", "set_date"]
 
+# A quoted title whose comma or full stop stands inside the closing quote, more after it:
+# "“A Study of Harbours,” Ex Quarterly 11": Chicago's article title, never a Bluebook book's.
+_QUOTED_THEN_MORE = re.compile(r"[\u201c\"\u2018'][^\u201c\u201d\"\u2018\u2019]{1,300}?[,.][\u201d\"\u2019]\s")
 _SUFFIX = re.compile(r"^(?:Jr\.|Sr\.|II|III|IV)$", re.IGNORECASE)
 
 
@@ -58,6 +61,8 @@ def authors_and_title(head: str) -> tuple[tuple[Name, ...], str] | None:
     numbered = opening.isdigit() and len(title.split()) >= 4 and "." not in title
     if not _names_only(authors_text) or sentence or not (opening.isalpha() or numbered):
         return None
+    if _QUOTED_THEN_MORE.match(title):
+        return None  # “Title,” Journal 11 (2017): Chicago's article, whose title the quotes close
     names = split_names(authors_text.replace(" & ", " and "))
     # Bluebook prints every author in full, given name first ("Oona A.
     # Hathaway"): a bare surname ("Felleisen, M. The theory …") is another style.

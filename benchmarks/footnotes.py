@@ -4,7 +4,11 @@ Input: the hand-labelled documents of tests/parse/devset/*.yaml (see its README)
 Output: printed figures, for the tuned part and the held-back part (every
 fifth note) of the set, and throughput.
 
-    .venv/bin/python benchmarks/footnotes.py [--show-errors]
+    .venv/bin/python benchmarks/footnotes.py [--show-errors] [GOLD.yaml|DIR ...]
+
+Given files or folders, it scores those case files instead of the dev set: a
+real document's notes labelled by hand in the same format, kept outside the
+repository when its text may not be committed.
 
 tests/parse/test_devset.py imports :func:`evaluate` and asserts issue 10's bars.
 """
@@ -182,10 +186,20 @@ def _norm(name: str, value: object) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;:").casefold()
 
 
+def _paths(args: list[str]) -> list[Path]:
+    """The case files named on the command line (folders give their *.yaml)."""
+    paths: list[Path] = []
+    for arg in args:
+        path = Path(arg)
+        paths.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    return paths or sorted(DEVSET.glob("*.yaml"))
+
+
 def main() -> None:
     styles: dict[str, tuple[Scores, Scores]] = {}
-    tuned, held, speed = evaluate(by_style=styles)
-    print(f"footnote dev set: {tuned.notes + held.notes} notes in {len(list(DEVSET.glob('*.yaml')))} documents")
+    paths = _paths([a for a in sys.argv[1:] if not a.startswith("--")])
+    tuned, held, speed = evaluate(paths, by_style=styles)
+    print(f"footnote dev set: {tuned.notes + held.notes} notes in {len(paths)} documents")
     print(f"{'':38} {'tuned':>8} {'held back':>10}")
     print(f"{'notes':38} {tuned.notes:>8} {held.notes:>10}")
     print(f"{'full citations':38} {tuned.full:>8} {held.full:>10}")

@@ -20,10 +20,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from relbib.diagnostics import diagnostic
+from relbib.ingest.items import (
+    ITEM_RE,
+    NOTES_HEADING_RE,
+    Item,
+    first_item_after,
+    item_form,
+    item_number,
+    line_spans,
+    numbered_items,
+)
 from relbib.ingest.markers import Candidate, marker_candidates, markers_without_notes, reconcile
 from relbib.ingest.numbering import Run, read_numbering
 from relbib.ingest.sentences import (
@@ -38,29 +48,8 @@ from relbib.model import Diagnostic, Marker, Note, Sentence, Severity, Span
 
 # --- regexes ------------------------------------------------------------------
 
-# The heading of a notes section: "Footnotes :", "Notes", "End Notes",
-# "References", "Sources", "Bibliography", "Works Cited", "Notes and References".
-_SECTION_WORD = r"(?:foot\s*notes?|end\s*notes?|notes?|references?|sources?|bibliography|works\s+cited|citations)"
-NOTES_HEADING_RE = re.compile(
-    r"[ \t]*(?:#{1,6}[ \t]*)?" + _SECTION_WORD + r"(?:[ \t]+(?:and|&)[ \t]+" + _SECTION_WORD + r")?"
-    r"[ \t]*:?[ \t]*$",
-    re.IGNORECASE,
-)
-
 # Heading words that name notes proper, not a list of works.
 _NOTES_WORD_RE = re.compile(r"\b(?:foot\s*|end\s*)?notes?\b", re.IGNORECASE)
-
-# A numbered item at line start, in its three punctuated forms and bare:
-# "1. text", "1) text", "[1] text", "(1) text", "1 text".  Up to four digits (a long
-# reference list); a four-digit number opens an item only where the list has
-# reached it: a line starting "2018. London" is a wrapped line, not note 2018.
-_NUMBER = r"(\d{1,4})"
-ITEM_RE = re.compile(
-    r"[ \t]*(?:[\[(]" + _NUMBER + r"[\])]|" + _NUMBER + r"[.)]|" + _NUMBER + r"(?=[ \t]))[ \t]*"
-)
-# A bare number ("12 Ibid.") only counts as an item near the expected
-# number; further off it is a wrapped line that starts with a quantity.
-_BARE_SLACK = 5
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NumberedItem:
@@ -81,178 +70,19 @@ class NotesResult:
     sentences: tuple[Sentence, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Item:
-    n: int | None
-    text: str
-    start: int
-    end: int
-    line: int
-    label: str = ""  # a symbol note's symbol ("*", "†")
-
-
 # --- lines ----------------------------------------------------------------------
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each line in text[start:end], without the newline."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl == -1 else nl
-        out.append((pos, line_end))
-        if nl == -1:
-            break
-        pos = nl + 1
-    return out
-
-
-def _item_form(text: str, s: int, e: int) -> str:
-    """How the item on line text[s:e] is numbered: "[", ".", ")" or " " (bare)."""
-    m = ITEM_RE.match(text, s, e)
-    if not m:
-        return ""
-    if m.group(1):
-        return "["
-    if m.group(2):
-        return text[m.end(2)]
-    return " "
-
-
-def _item_number(text: str, s: int, e: int, expected: int | None,
-                 form: str = "", *, restart: bool = False) -> tuple[int, int] | None:
-    """(number, text start) when the line text[s:e] opens a numbered item
-    (of the list's ``form`` when known: one list numbers one way; a bare
-    "1 " may restart the numbering where ``restart``)."""
-    m = ITEM_RE.match(text, s, e)
-    if not m or m.end() >= e:
-        return None
-    if form and (form == " ") != (_item_form(text, s, e) == " "):
-        return None  # a list numbered "1." or "[1]" has no bare-number items
-    bracket, dotted, bare = m.group(1), m.group(2), m.group(3)
-    n = int(bracket or dotted or bare)
-    if n == 0 or n >= 1000 and n != expected:
-        return None  # no note is numbered 0
-    if bare is not None and restart and n == 1:
-        return n, m.end()
-    if bare is not None and expected is not None and not expected <= n <= expected + _BARE_SLACK:
-        return None
-    if bare is not None and expected is None and n != 1:
-        return None
-    return n, m.end()
-
-
-def _numbered_items(text: str, start: int, end: int, *, first: int) -> tuple[list[_Item], int]:
-    """Items from the numbered line at ``first``: wrapped lines joined; stops
-    at the first unnumbered line after a blank line.  Returns the items and
-    where the last one ends."""
-    items: list[_Item] = []
-    starts = line_starts(text)
-    cur: list[tuple[int, int]] = []  # text spans of the current item
-    cur_n: int | None = None
-    cur_label = ""  # the symbol of a symbol note ("*")
-    cur_line = 0
-    blank = False
-    last_end = first
-    form = ""
-    opening = ITEM_RE.match(text, first)
-    first_n = int(next(g for g in opening.groups() if g)) if opening and any(opening.groups()) else 1
-
-    def close() -> None:
-        nonlocal last_end
-        if cur_n is None and not cur_label or not cur:
-            return
-        s = cur[0][0]
-        e = cur[-1][1]
-        joined = join_lines(text[a:b].strip() for a, b in cur if text[a:b].strip())
-        items.append(_Item(n=cur_n, text=joined, start=s, end=e, line=cur_line, label=cur_label))
-        last_end = e
-
-    for s, e in _lines(text, first, end):
-        stripped = text[s:e].strip()
-        if not stripped:
-            blank = True
-            continue
-        numbered = [item.n for item in items if item.n]
-        expected = (numbered[-1] + 1 if numbered else first_n) if cur_n is None else cur_n + 1
-        number = _item_number(text, s, e, expected, form, restart=blank)
-        symbol = symbol_item(text, s, e) if number is None else None
-        if number is not None or symbol is not None:
-            form = form or _item_form(text, s, e)
-            close()
-            cur_n, body = number if number is not None else (None, symbol[1] if symbol else e)
-            cur_label = symbol[0] if symbol else ""
-            cur = [(body, e)]
-            cur_line = line_of(starts, s)
-            blank = False
-            continue
-        if NOTES_HEADING_RE.match(text, s, e):
-            break  # a heading ("Bibliography") ends the list
-        if blank and _chapter_heading(text, s, e):
-            close()  # "Chapter 2" between two runs of notes
-            cur_n, cur_label, cur = None, "", []
-            continue
-        if blank:
-            break  # an unnumbered line after a blank line ends the list
-        cur.append((s, e))
-    close()
-    return items, last_end
-
-
-def join_lines(lines: Iterable[str]) -> str:
-    """Wrapped lines of one note as one line: a space between two lines, none
-    after a word broken at a hyphen ("Ruhr-" + "bergbaus" → "Ruhr-bergbaus";
-    the hyphen stays, for it may be the word's own)."""
-    pieces: list[str] = []
-    for line in lines:
-        last = pieces[-1] if pieces else ""
-        broken = len(last) > 1 and last[-1] == "-" and last[-2].isalpha() and line[:1].islower()
-        pieces.extend((line,) if broken or not pieces else (" ", line))
-    return "".join(pieces)
-
-
-# A chapter heading inside a notes section is short and ends in no sentence.
-_CHAPTER_HEADING_MAX = 80
-
-
-def _chapter_heading(text: str, s: int, e: int) -> bool:
-    """Whether text[s:e] is a heading between two runs of notes ("Chapter 2",
-    "2. The Empire" is an item): short, not a sentence, a numbered item next."""
-    line = text[s:e].strip()
-    if len(line) > _CHAPTER_HEADING_MAX or line.endswith((".", ",", ";", ":")) and not re.search(
-            r"\d[.:]$", line):
-        return False
-    nxt = _first_item_after(text, e + 1) if e < len(text) else None
-    return nxt is not None and bool(ITEM_RE.match(text, nxt))
-
-
-# --- the notes section ----------------------------------------------------------
-
-
-def _first_item_after(text: str, pos: int, *, past_heading: bool = False) -> int | None:
-    """Start of the next non-blank line after ``pos`` if it is a numbered item
-    (or, ``past_heading``, the item after a chapter heading: "Notes", "Chapter 1", "1. …")."""
-    for s, e in _lines(text, pos, len(text)):
-        if text[s:e].strip():
-            if _item_number(text, s, e, None) or ITEM_RE.match(text, s, e) or symbol_item(text, s, e):
-                return s
-            if past_heading and e < len(text) and _chapter_heading(text, s, e):
-                return _first_item_after(text, e + 1)
-            return None
-    return None
 
 
 def _find_section(text: str) -> tuple[int, int, bool] | None:
     """(section start, first item start, has heading) of the notes section."""
-    lines = _lines(text, 0, len(text))
+    lines = line_spans(text, 0, len(text))
     # the last heading followed by a numbered item; a "Notes" heading wins
     # over a later "Bibliography" or "Works Cited" (notes, then the list of
     # works: the list is not the notes)
     headed: list[tuple[int, int, int]] = []  # (heading start, heading end, first item)
     for s, e in reversed(lines):
         if NOTES_HEADING_RE.match(text, s, e) and text[s:e].strip():
-            first = _first_item_after(text, e + 1, past_heading=True) if e < len(text) else None
+            first = first_item_after(text, e + 1, past_heading=True) if e < len(text) else None
             if first is not None:
                 m = ITEM_RE.match(text, first)
                 if m and (m.group(1) or m.group(2) or m.group(3)) or symbol_item(text, first, len(text)):
@@ -270,7 +100,7 @@ def _find_section(text: str) -> tuple[int, int, bool] | None:
         if not stripped:
             prev_blank = True
             continue
-        number = _item_number(text, s, e, expected if run_start is not None else None)
+        number = item_number(text, s, e, expected if run_start is not None else None)
         if number is not None and number[0] == 1 and prev_blank:
             run_start, expected = s, 2
         elif number is not None and run_start is not None and number[0] == expected:
@@ -283,19 +113,19 @@ def _find_section(text: str) -> tuple[int, int, bool] | None:
     return None
 
 
-def _renumbered(items: Sequence[_Item]) -> tuple[list[_Item], tuple[Run, ...], list[Diagnostic]]:
+def _renumbered(items: Sequence[Item]) -> tuple[list[Item], tuple[Run, ...], list[Diagnostic]]:
     """The items with their note numbers (a restart, a gap or a duplicate
     read as :mod:`relbib.ingest.numbering` says), the runs of printed
     numbers, and a warning per irregularity."""
     numbering = read_numbering([(item.n or 0, item.line) for item in items])
-    out: list[_Item] = []
+    out: list[Item] = []
     for item, n in zip(items, numbering.numbers, strict=True):
         if n is None and out:  # a duplicate read as a second paragraph of the note before
             before = out[-1]
-            out[-1] = _Item(n=before.n, text=f"{before.text} {item.text}", start=before.start,
+            out[-1] = Item(n=before.n, text=f"{before.text} {item.text}", start=before.start,
                             end=item.end, line=before.line)
         elif n is not None:
-            out.append(_Item(n=n, text=item.text, start=item.start, end=item.end, line=item.line))
+            out.append(Item(n=n, text=item.text, start=item.start, end=item.end, line=item.line))
     problems = [diagnostic("parse-error", message, line=line, column=1, severity=Severity.WARNING,
                            suggestion="check the numbering of the notes section")
                 for message, line in numbering.problems]
@@ -317,18 +147,18 @@ def _out_of_order(text: str, candidates: Sequence[Candidate], chosen: Sequence[C
     return sorted((*chosen, *extra), key=lambda c: c.start) if extra else list(chosen)
 
 
-def _with_symbol_notes(numbered: Sequence[_Item], symbols: Sequence[_Item], floor: int) -> list[_Item]:
+def _with_symbol_notes(numbered: Sequence[Item], symbols: Sequence[Item], floor: int) -> list[Item]:
     """The numbered notes, then the symbol notes in the section's order, each
     numbered after the last numbered note and every numbered marker (``floor``),
     so it shifts none of them and no marker of a missing note takes its number."""
     last = max((item.n or 0 for item in numbered), default=floor)
     last = max(last, floor)
-    given = [_Item(n=last + k, text=item.text, start=item.start, end=item.end, line=item.line, label=item.label)
+    given = [Item(n=last + k, text=item.text, start=item.start, end=item.end, line=item.line, label=item.label)
              for k, item in enumerate(symbols, start=1)]
     return [*numbered, *given]
 
 
-def _symbol_candidates(text: str, body_end: int, items: Sequence[_Item],
+def _symbol_candidates(text: str, body_end: int, items: Sequence[Item],
                        hints: Sequence[tuple[int, int]]) -> list[Candidate]:
     """The marker of each symbol note (see :func:`relbib.ingest.symbols.symbol_marker_spans`)."""
     symbolic = [item for item in items if item.label]
@@ -432,13 +262,13 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = (),
     starts = line_starts(text)
     diagnostics: list[Diagnostic] = []
     section = _find_section(text)
-    items: list[_Item] = []
-    symbols: list[_Item] = []
+    items: list[Item] = []
+    symbols: list[Item] = []
     runs: tuple[Run, ...] = ()
     body_end = len(text)
     if section is not None:
         section_start, first, _heading = section
-        printed, _ = _numbered_items(text, 0, len(text), first=first)
+        printed, _ = numbered_items(text, 0, len(text), first=first)
         items, runs, problems = _renumbered([item for item in printed if not item.label])
         symbols = [item for item in printed if item.label]
         diagnostics.extend(problems)
@@ -525,8 +355,8 @@ def split_numbered(text: str) -> tuple[NumberedItem, ...]:
     lines hang, indented), else one per non-empty line.
     """
     starts = line_starts(text)
-    lines = _lines(text, 0, len(text))
-    numbered = any(_item_number(text, s, e, None) for s, e in lines)
+    lines = line_spans(text, 0, len(text))
+    numbered = any(item_number(text, s, e, None) for s, e in lines)
     multiline = _has_multiline_blocks(text, lines)
     out: list[NumberedItem] = []
     cur_n: int | None = None
@@ -545,9 +375,9 @@ def split_numbered(text: str) -> tuple[NumberedItem, ...]:
         if not line.strip():
             blank = True
             continue
-        number = _item_number(text, s, e, expected, form) if numbered else None
+        number = item_number(text, s, e, expected, form) if numbered else None
         if number is not None:
-            form = form or _item_form(text, s, e)
+            form = form or item_form(text, s, e)
             flush()
             cur_n, cur, expected = number[0], [(number[1], e)], number[0] + 1
         elif not out and not cur and NOTES_HEADING_RE.match(text, s, e):

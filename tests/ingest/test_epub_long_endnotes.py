@@ -59,7 +59,7 @@ def test_every_endnote_past_999_is_read_and_matched(book) -> None:
     assert all(n.marker is not None and n.marker.n == n.n for n in essay.notes)
     assert not [d.message for d in diagnostics]
     by_n = {n.n: n for n in essay.notes}
-    assert by_n[1200].text == "A. Author, Work 1200 (London, 1900), 1200."
+    assert by_n[1200].text == "A. Author, *Work 1200* (London, 1900), 1200."
     assert by_n[1200].claim is not None and by_n[1200].claim.text == "Claim number 1200 was made."
     assert by_n[999].claim is not None and by_n[999].claim.text == "Claim number 999 was made."
 
@@ -68,8 +68,8 @@ def test_a_note_of_several_paragraphs_stays_one_note(book) -> None:
     essay, _ = book
     by_n = {n.n: n.text for n in essay.notes}
     assert by_n[7].startswith("He wrote of it at length.")
-    assert "The ships were late." in by_n[7] and by_n[7].endswith("See also Smith, Empire, 12.")
-    assert by_n[8] == "A. Author, Work 8 (London, 1900), 8."
-    assert by_n[9] == "M. Lowe: Galatians, 1891, pp. 510–514."
+    assert "The ships were late." in by_n[7] and by_n[7].endswith("See also Smith, *Empire*, 12.")
+    assert by_n[8] == "A. Author, *Work 8* (London, 1900), 8."
+    assert by_n[9] == "M. Lowe: *Galatians*, 1891, pp. 510–514."
     assert by_n[1001].startswith("Three things follow:")
-    assert "the second;" in by_n[1001] and by_n[1001].endswith("B. Jones, Trade (Oxford, 1990), 4.")
+    assert "the second;" in by_n[1001] and by_n[1001].endswith("B. Jones, *Trade* (Oxford, 1990), 4.")

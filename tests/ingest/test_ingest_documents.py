@@ -121,9 +121,9 @@ and the r\'egime fell.\footnotemark{} Nobody mourned it.
 def test_latex_footnotes_are_notes_cleaned_of_latex() -> None:
     essay, diagnostics = load_essay(LATEX, path="essay.tex")
     assert [(n.n, n.text) for n in essay.notes] == [
-        (1, "See A. Smith, Empire and Trade (London, 1980), 12–13."),
+        (1, "See A. Smith, *Empire and Trade* (London, 1980), 12–13."),
         (2, "Ibid., 14."),
-        (3, "B. Jones, ‘Trade’, Journal of Modern History 4 (1990), 1–20."),
+        (3, "B. Jones, ‘Trade’, *Journal of Modern History* 4 (1990), 1–20."),
     ]
     assert [m.n for m in essay.markers] == [1, 3]  # \footnotemark's 2 comes after 3: out of order
     assert _claims(essay)[1] == "The treaty was signed in Vienna."
@@ -168,8 +168,8 @@ def _book() -> bytes:
 def test_epub_endnotes_in_another_file_are_read() -> None:
     essay, diagnostics = load_essay(as_transport(_book()), path="book.epub")
     assert [(n.n, n.text) for n in essay.notes] == [
-        (1, "A. Smith, Empire (London, 1980), 12."), (2, "Ibid., 14."),
-        (3, "B. Jones, “Trade,” Journal of Modern History 4 (1990): 1–20.")]
+        (1, "A. Smith, *Empire* (London, 1980), 12."), (2, "Ibid., 14."),
+        (3, "B. Jones, “Trade,” *Journal of Modern History* 4 (1990): 1–20.")]
     assert _claims(essay) == {1: "The treaty was signed in Vienna.", 2: "Its critics were many.",
                               3: "Trade grew after 1820."}
     assert essay.title == "A Book"

@@ -8,7 +8,7 @@ from relbib.ingest.essay import load_essay
 
 def _read(text: str, path: str) -> tuple[dict[int, str], dict[int, str], list[str]]:
     essay, diagnostics = load_essay(text, path=path)
-    notes = {n.n: n.text for n in essay.notes}
+    notes = {n.n: n.text.replace("*", "") for n in essay.notes}  # their italics: test_note_italics
     claims = {n.n: " ".join(n.claim.text.split()) for n in essay.notes if n.claim is not None}
     return notes, claims, [d.message for d in diagnostics]
 

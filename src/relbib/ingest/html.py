@@ -18,6 +18,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from relbib.ingest.emphasis import NOTES_TITLE, HtmlItalics, settle_marks
 from relbib.ingest.sentences import line_starts
 from relbib.ingest.symbols import SYMBOL
 from relbib.ingest.textmap import TextBuilder, finish
@@ -52,6 +53,7 @@ _NUMBER_POINT_RE = re.compile(r"[ \t]*[.:)\]][ \t]+")
 _INVISIBLE = frozenset("\u2060\u200b\u00ad\ufeff")
 # A note symbol standing alone in a marker ("<sup>*</sup>", "<sup>†</sup>").
 _SYMBOL_RE = re.compile(SYMBOL)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _NOTES_CLASS_RE = re.compile(r"\b(?:foot|end)notes?\b|\bnotes\b", re.IGNORECASE)
 
 
@@ -90,6 +92,7 @@ class _HTMLReducer(HTMLParser):
         self.block: tuple[str, int] = ("", -1)  # the last block opened, and where its text starts
         self.notes_out = TextBuilder()  # notes standing among the paragraphs, put after the text
         self.body_out: TextBuilder | None = None  # the body while a loose note is written
+        self.italics = HtmlItalics()  # the notes' italics (relbib.ingest.emphasis)
 
     def pos(self) -> int:
         line, col = self.getpos()
@@ -138,6 +141,7 @@ class _HTMLReducer(HTMLParser):
             in_notes = True
         elif self.notes_depth and tag == self.notes_depth[0]:
             self.notes_depth.append(tag)
+        self.italics.start(tag, a, bool(self.note_item or in_notes))
         if tag in _BLOCK_TAGS and len(self.out) != self.note_opened:
             self._break(tag, at)
         if tag in _BLOCK_TAGS and tag != "hr":
@@ -219,6 +223,10 @@ class _HTMLReducer(HTMLParser):
             if tag == self.backref[-1]:
                 self.backref.pop()
             return
+        self.italics.end(tag, self.out)
+        if tag in _HEADINGS and self.block[0] == tag and self.body_numbers \
+                and NOTES_TITLE.match("".join(self.out.chars[self.block[1]:])):
+            self.italics.after_heading = True  # "<h2>Notes</h2>" after the markers: the notes follow
         if self.marker is not None and tag == self.marker[0]:
             chars = self.marker[1]
             self.marker = None
@@ -377,6 +385,7 @@ class _HTMLReducer(HTMLParser):
             if not self.out.ends_with_space():
                 self.out.add(" ", o)
         else:
+            self.italics.before_char(self.out, o)
             self.out.add(c, o)
 
     def handle_data(self, data: str) -> None:
@@ -409,6 +418,7 @@ def reduce_html(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]],
             out.generated("Notes\n\n", at)
         out.chars.extend(reducer.notes_out.chars)
         out.offsets.extend(reducer.notes_out.offsets)
+    settle_marks(out, reducer.hints)
     plain = finish(out)
     title = " ".join("".join(reducer.title_text).split())
     meta = reducer.meta

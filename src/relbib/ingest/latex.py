@@ -27,6 +27,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.macrospec import MacroSpec
 
 from relbib.diagnostics import InputError
+from relbib.ingest.emphasis import ITALIC_CLOSE, ITALIC_OPEN, settle_marks
 from relbib.ingest.textmap import TextBuilder, finish
 
 # \footnotemark and \footnotetext take their number and text as arguments
@@ -40,6 +41,9 @@ _NOTE_MACROS = frozenset({"footnote", "endnote"})
 _TEXT_MACROS = frozenset(
     "emph textit textbf textsc textsl textup textrm textsf texttt textnormal underline mbox "
     "enquote mkbibquote mkbibemph foreign hyphenation url".split())
+# Macros and declarations that set their text in italics (slanted counts: a title's face).
+_ITALIC_MACROS = frozenset("emph textit textsl mkbibemph".split())
+_ITALIC_DECLARATIONS = frozenset("it em itshape sl slshape".split())
 # Macros that open a paragraph of their own, with their text as a heading.
 _HEADING_MACROS = frozenset("part chapter section subsection subsubsection paragraph subparagraph".split())
 # Macros that hold a citation key: the key is kept so the note is not empty.
@@ -66,6 +70,7 @@ class _State:
     counter: int = 0
     meta: dict[str, list[str]] = field(default_factory=dict)
     to_text: LatexNodes2Text = field(default_factory=lambda: LatexNodes2Text(math_mode="verbatim"))
+    in_note: int = 0  # inside a note's text: its italics are kept (relbib.ingest.emphasis)
 
 
 def _argument(node: lw.LatexMacroNode, index: int) -> lw.LatexNode | None:
@@ -87,6 +92,10 @@ def _walk(nodes: list[lw.LatexNode] | None, out: TextBuilder, state: _State) -> 
             _chars(node.chars, node.pos, out)
         elif isinstance(node, lw.LatexCommentNode):
             continue
+        elif isinstance(node, lw.LatexGroupNode) and state.in_note and _italic_group(node):
+            out.generated(ITALIC_OPEN, node.pos)  # "{\\it Title}", "{\\em Title}"
+            _walk(node.nodelist, out, state)
+            out.generated(ITALIC_CLOSE, node.pos + node.len)
         elif isinstance(node, lw.LatexGroupNode):
             _walk(node.nodelist, out, state)
         elif isinstance(node, lw.LatexEnvironmentNode):
@@ -100,6 +109,13 @@ def _walk(nodes: list[lw.LatexNode] | None, out: TextBuilder, state: _State) -> 
             out.generated(node.latex_verbatim().strip("$"), node.pos)
         else:  # "--" → "–", "~" → a space (a no-break space reads as a space in a note)
             out.generated(_spelled(state, node).replace("\xa0", " "), node.pos)
+
+
+def _italic_group(node: lw.LatexGroupNode) -> bool:
+    """ "{\\it Title}", "{\\em Title}": a group that opens with an italic declaration."""
+    first = next((n for n in node.nodelist or () if not (isinstance(n, lw.LatexCharsNode) and not n.chars.strip())),
+                 None)
+    return isinstance(first, lw.LatexMacroNode) and first.macroname in _ITALIC_DECLARATIONS
 
 
 def _spelled(state: _State, node: lw.LatexNode) -> str:
@@ -137,7 +153,12 @@ def _macro(node: lw.LatexMacroNode, out: TextBuilder, state: _State) -> None:
         _note(node, _number(_argument(node, 0)) or state.counter, state)
     elif name in _TEXT_MACROS:
         arg = _argument(node, -1)
+        italic = state.in_note and name in _ITALIC_MACROS
+        if italic:
+            out.generated(ITALIC_OPEN, node.pos)
         _walk([arg] if arg is not None else [], out, state)
+        if italic:
+            out.generated(ITALIC_CLOSE, node.pos + node.len)
     elif name in _HEADING_MACROS:
         out.newlines(2, node.pos)
         arg = _argument(node, -1)
@@ -166,7 +187,9 @@ def _macro(node: lw.LatexMacroNode, out: TextBuilder, state: _State) -> None:
 def _note(node: lw.LatexMacroNode, n: int, state: _State) -> None:
     arg = _argument(node, -1)
     text = TextBuilder()
+    state.in_note += 1
     _walk([arg] if arg is not None else [], text, state)
+    state.in_note -= 1
     state.notes.append((n, arg.pos + 1 if arg is not None else node.pos, text))
 
 
@@ -204,4 +227,5 @@ def reduce_latex(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]]
             for k, c in enumerate(words):  # a note is one line: its line breaks become spaces
                 out.add(" " if c in "\n\r" else c, note.offsets[k])
             out.generated("\n", start)
+    settle_marks(out, state.hints)
     return finish(out), tuple(out.offsets), state.hints, state.meta

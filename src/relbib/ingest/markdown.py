@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from relbib.ingest.emphasis import ItalicRuns, settle_marks
 from relbib.ingest.html import BACKREF_HREF_RE, FN_HREF_RE, FN_ID_RE
+from relbib.ingest.note_links import fenced_spans, in_spans, kept_link_url
 from relbib.ingest.sentences import line_starts
 from relbib.ingest.symbols import SYMBOL
 from relbib.ingest.textmap import TextBuilder, finish
@@ -116,11 +118,17 @@ def _unquote(value: str) -> str:
 
 
 def _md_inline(out: TextBuilder, text: str, start: int, end: int,
-               labels: dict[str, int | str], hints: list[tuple[int, int]]) -> None:
-    """Inline Markdown of text[start:end] into ``out``."""
+               labels: dict[str, int | str], hints: list[tuple[int, int]],
+               italics: ItalicRuns | None = None) -> None:
+    """Inline Markdown of text[start:end] into ``out``; with ``italics`` (a
+    note's text) its italics are kept as stand-ins (see relbib.ingest.emphasis)."""
     pos = start
     stars = 0  # emphasis opened by stars and not yet closed
+    kept: tuple[int, str] | None = None  # a note's link address, printed once its emphasis closes
     for m in _MD_INLINE_RE.finditer(text, start, end):
+        if kept is not None and m.start() >= kept[0]:
+            pos = _print_address(out, text, pos, kept)
+            kept = None
         out.add(text[pos:m.start()], pos)
         pos = m.end()
         kind = m.lastgroup
@@ -159,11 +167,15 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
         elif m.group("image"):
             out.add(m.group("alt"), m.start("alt"))
         elif m.group("link"):
-            _md_inline(out, text, m.start("ltext"), m.end("ltext"), labels, hints)
+            _md_inline(out, text, m.start("ltext"), m.end("ltext"), labels, hints, italics)
+            if italics is not None and kept is None:  # "[Archives](https://…), accessed …": the note cites it
+                kept = kept_link_url(text, m.group("link"), m.start(), m.end(), m.start("ltext"), m.end("ltext"), end)
         elif m.group("auto"):
             out.add(m.group("url"), m.start("url"))
         elif m.group("escape"):
             out.add(m.group("esc"), m.start("esc"))
+        elif italics is not None and kind in ("emph", "tag"):
+            _note_emphasis(out, text, m, italics)
         elif kind == "emph" and m.group(0).startswith("*"):
             if text[m.end():m.end() + 1].strip() and not (m.start() and re.match(r"[\w\\]", text[m.start() - 1])):
                 stars += 1  # "*word": an emphasis opens
@@ -173,10 +185,49 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
                 out.add(m.group(0), m.start())  # "Roe*" with no emphasis open: a note marker
         elif kind in ("tag", "emph"):
             pass
+    if kept is not None:
+        pos = _print_address(out, text, pos, kept)
     out.add(text[pos:end], pos)
 
 
+def _print_address(out: TextBuilder, text: str, pos: int, kept: tuple[int, str]) -> int:
+    """The text up to where a note's link address goes, then ", address"; where to go on."""
+    at, url = kept
+    if at > pos:
+        out.add(text[pos:at], pos)
+        pos = at
+    out.generated(f", {url}", pos)
+    return pos
+
+
 _HREF_RE = re.compile(r'\bhref="([^"<>]*)"')
+# Inline HTML that sets a note's words in italics ("<i>Title</i>", "<em>", "<cite>").
+_ITALIC_TAG_RE = re.compile(r"<(/?)(?:i|em|cite)(?:\s[^<>]*)?>", re.IGNORECASE)
+
+
+def _note_emphasis(out: TextBuilder, text: str, m: re.Match[str], italics: ItalicRuns) -> None:
+    """An emphasis mark or an inline tag of a note: italics ("*x*", "_x_",
+    "***x***", "<i>x</i>") open or close a run; bold ("**x**") and other tags
+    are dropped; a lone "*" with nothing open stays (a note marker, "Roe*")."""
+    token = m.group(0)
+    tag = _ITALIC_TAG_RE.fullmatch(token)
+    if tag is not None:
+        (italics.close if tag.group(1) else italics.open)(m.start())
+        return
+    if token[0] not in "*_" or m.group("tag"):
+        return
+    opens = bool(text[m.end():m.end() + 1].strip()) and not (m.start() and re.match(r"[\w\\]", text[m.start() - 1]))
+    italic = len(token) != 2  # "**x**" is bold
+    if opens:
+        italics.stars += token[0] == "*"
+        if italic:
+            italics.open(m.start())
+    elif token[0] == "*" and not italics.stars:
+        out.add(token, m.start())
+    else:
+        italics.stars -= token[0] == "*"
+        if italic:
+            italics.close(m.start())
 
 
 def _md_anchor(out: TextBuilder, text: str, m: re.Match[str], hints: list[tuple[int, int]]) -> None:
@@ -280,8 +331,12 @@ def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
     for b in re.finditer(r"\[(\d{1,3})\]", text):
         brackets.setdefault(b.group(1), b.start())
     current: str | None = None
+    code = fenced_spans(text)
     for i, s in enumerate(starts):
         if s < body_start:
+            continue
+        if in_spans(s, code):
+            current = None  # "[^1]: …" in a fenced block shows the syntax: no note
             continue
         e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
         opening = _note_opening(text, starts, i, used, targets, brackets)
@@ -337,11 +392,13 @@ def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
     defs, def_lines = _md_footnotes(text, body_start, problems if problems is not None else [])
     def_labels = set(defs)
     # note numbers: the labels themselves when all are numbers, else order of first reference
-    refs = [m.group(1) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)]
+    code = fenced_spans(text)  # "[^1]" shown as syntax in a fenced block is no marker
+    refs = [m.group(1) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text) if not in_spans(m.start(), code)]
     # inline notes ^[…] in the body take their place among the references
     inline = list(_INLINE_NOTE_RE.finditer(text, body_start))
     if inline:
-        placed = [(m.start(), m.group(1)) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)]
+        placed = [(m.start(), m.group(1)) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)
+                  if not in_spans(m.start(), code)]
         placed += [(m.start(), _inline_label(m.start())) for m in inline]
         refs = [label for _, label in sorted(placed)]
         for m in inline:
@@ -416,11 +473,14 @@ def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
         out.generated("Notes\n\n", first)
         for label, (s, spans) in sorted(defs.items(), key=lambda kv: _note_order(labels[kv[0]])):
             out.generated(f"{labels[label]}{' ' if label in symbols else '. '}", s)
+            italics = ItalicRuns(out)  # a note's italics may run over its wrapped lines
             for k, (a, b) in enumerate(spans):
                 if k:
                     out.generated(" ", a)
                 while a < b and text[a] in " \t":
                     a += 1
-                _md_inline(out, text, a, b, labels, [])
+                _md_inline(out, text, a, b, labels, [], italics)
+            italics.drop_open()
             out.generated("\n\n", s)
+    settle_marks(out)
     return finish(out), tuple(out.offsets), hints, meta

@@ -20,6 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# The most items a list inside one note may have.
+_NESTED_MAX = 30
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Run:
@@ -53,6 +56,11 @@ def read_numbering(printed: Sequence[tuple[int, int]]) -> Numbering:
             if n > prev + 1:
                 missing = f"note {prev + 1} is" if n == prev + 2 else f"notes {prev + 1}–{n - 1} are"
                 problems.append((f"{missing} missing from the notes section (found {n} after {prev})", line))
+        elif n < prev and _nested_list(printed, k, prev):
+            if numbers[-1] is not None:
+                problems.append((f"a list numbered from {n} inside note {prev} is read as part of it", line))
+            numbers.append(None)
+            continue
         elif n == 1 and prev >= 2:
             runs.append(Run(offset=offset, low=low, high=prev))
             offset, low = last, 1
@@ -70,6 +78,20 @@ def read_numbering(printed: Sequence[tuple[int, int]]) -> Numbering:
     if printed:
         runs.append(Run(offset=offset, low=low, high=prev))
     return Numbering(numbers=tuple(numbers), runs=tuple(runs), problems=tuple(problems))
+
+
+def _nested_list(printed: Sequence[tuple[int, int]], k: int, prev: int) -> bool:
+    """Whether item ``k`` opens a short list inside note ``prev``: items
+    counting up one by one from item ``k``, then an item printed ``prev + 1``
+    that carries the notes on, not the list ("696, 1, 2, 3, 697": a note
+    quoting a numbered passage; "3, 1, 2, 3, 4" is a new chapter's notes)."""
+    low = printed[k][0]
+    for m, _line in printed[k + 1:k + 1 + _NESTED_MAX]:
+        if m == low + 1:
+            low = m
+        else:
+            return m == prev + 1
+    return False
 
 
 def _free(printed: Sequence[tuple[int, int]], k: int, n: int) -> bool:

@@ -31,6 +31,8 @@ from io import BytesIO
 from lxml import etree
 
 from relbib.diagnostics import InputError
+from relbib.ingest.emphasis import ITALIC_CLOSE, ITALIC_OPEN, marked_text
+from relbib.ingest.office_styles import odt_italic_styles, word_italic_styles, word_run_italic
 
 # The most relbib inflates of one part of a zip (a book's content.xml is a few MB).
 MAX_PART_BYTES = 64 * 1024 * 1024
@@ -158,9 +160,11 @@ def assemble(body: Sequence[_Paragraph], notes: Sequence[tuple[int, Sequence[str
         for k, text in enumerate(paragraphs):
             if k:
                 put(" ", at - 1)
-            put(text, at)
-            listing.append(text)
-            at += len(text) + 1
+            marked, bare, where = marked_text(text)  # italics: "*Title*" in the note, not in the listing
+            plain.append(marked)
+            offsets.extend(at + i for i in where)
+            listing.append(bare)
+            at += len(bare) + 1
     return Reduced(source="\n".join(listing), plain="".join(plain), offset_map=tuple(offsets),
                    hints=tuple(hints), meta=meta)
 
@@ -169,11 +173,15 @@ def assemble(body: Sequence[_Paragraph], notes: Sequence[tuple[int, Sequence[str
 
 
 def _word_text(element: etree._Element, out: _Paragraph, numbers: dict[tuple[str, str], int],
-               kinds: dict[str, str]) -> None:
-    """The runs under ``element`` into ``out``: text, tabs, breaks, note references."""
+               kinds: dict[str, str], italic: frozenset[str] | None = None) -> None:
+    """The runs under ``element`` into ``out``: text, tabs, breaks, note references;
+    with ``italic`` (a note's, and the italic character styles) italic runs
+    between stand-ins (relbib.ingest.emphasis)."""
     for node in element.iter():
         tag = node.tag
-        if tag == _q(W, "t"):
+        if tag == _q(W, "t") and italic is not None and node.text and word_run_italic(node, italic):
+            out.add(ITALIC_OPEN + node.text + ITALIC_CLOSE)
+        elif tag == _q(W, "t"):
             out.add(node.text or "")
         elif tag in (_q(W, "tab"), _q(W, "br"), _q(W, "cr")):
             out.add(" ")
@@ -195,12 +203,13 @@ def _word_notes(archive: zipfile.ZipFile, part: str, tag: str) -> dict[str, list
     if data is None:
         return {}
     root = parse_xml(data, part, "the .docx")
+    italic = word_italic_styles(_optional_part(archive, "word/styles.xml", "the .docx"))
     out: dict[str, list[str]] = {}
     for note in root.iter(_q(W, tag)):
         paragraphs = []
         for p in note.iter(_q(W, "p")):
             para = _Paragraph()
-            _word_text(p, para, {}, {})
+            _word_text(p, para, {}, {}, italic)
             text = para.joined().strip()
             if text:
                 paragraphs.append(text)
@@ -238,6 +247,17 @@ def reduce_docx(data: bytes) -> Reduced:
     return assemble(body, notes, _core_properties(archive))
 
 
+def _optional_part(archive: zipfile.ZipFile, name: str, what: str) -> etree._Element | None:
+    """The parsed XML of a part the reading can do without (None when absent or broken)."""
+    data = read_part(archive, name, what)
+    if data is None:
+        return None
+    try:
+        return parse_xml(data, name, what)
+    except InputError:
+        return None
+
+
 def _core_properties(archive: zipfile.ZipFile) -> dict[str, list[str]]:
     """Title, author and date of docProps/core.xml (empty when absent or broken)."""
     data = read_part(archive, "docProps/core.xml", "the .docx")
@@ -264,9 +284,11 @@ def _dc_fields(root: etree._Element) -> dict[str, list[str]]:
 # --- OpenDocument -------------------------------------------------------------------
 
 
-def _odt_text(element: etree._Element, out: _Paragraph, notes: list[tuple[int, Sequence[str]]]) -> None:
+def _odt_text(element: etree._Element, out: _Paragraph, notes: list[tuple[int, Sequence[str]]],
+              italic: frozenset[str] = frozenset(), marks: bool = False) -> None:
     """The text of an ODT paragraph into ``out``; a note becomes its marker
-    and is kept in ``notes``."""
+    and is kept in ``notes``; with ``marks`` (a note's text) a span of an
+    ``italic`` style stands between stand-ins (relbib.ingest.emphasis)."""
     if element.text:
         out.add(element.text)
     for child in element:
@@ -274,25 +296,29 @@ def _odt_text(element: etree._Element, out: _Paragraph, notes: list[tuple[int, S
         if tag == _q(TEXT, "note"):
             n = len(notes) + 1
             out.marker(n)
-            notes.append((n, _odt_note(child)))
+            notes.append((n, _odt_note(child, italic)))
         elif tag == _q(TEXT, "s"):
             count = child.get(_q(TEXT, "c"), "1")
             out.add(" " * min(int(count) if count.isdigit() else 1, 100))
         elif tag in (_q(TEXT, "tab"), _q(TEXT, "line-break")):
             out.add(" ")
+        elif marks and tag == _q(TEXT, "span") and child.get(_q(TEXT, "style-name")) in italic:
+            out.add(ITALIC_OPEN)
+            _odt_text(child, out, notes, italic, marks)
+            out.add(ITALIC_CLOSE)
         elif tag not in (_q(TEXT, "soft-page-break"), _q(OFFICE, "annotation"), _q(TEXT, "bookmark-ref")):
-            _odt_text(child, out, notes)
+            _odt_text(child, out, notes, italic, marks)
         if child.tail:
             out.add(child.tail)
 
 
-def _odt_note(note: etree._Element) -> list[str]:
-    """The paragraphs of a <text:note>'s body."""
+def _odt_note(note: etree._Element, italic: frozenset[str] = frozenset()) -> list[str]:
+    """The paragraphs of a <text:note>'s body (italics between stand-ins)."""
     out = []
     for body in note.iter(_q(TEXT, "note-body")):
         for p in body.iter(_q(TEXT, "p"), _q(TEXT, "h")):
             para = _Paragraph()
-            _odt_text(p, para, [])
+            _odt_text(p, para, [], italic, marks=True)
             text = para.joined().strip()
             if text:
                 out.append(text)
@@ -309,11 +335,12 @@ def _odt_paragraphs(root: etree._Element) -> Iterator[etree._Element]:
 def reduce_odt(data: bytes) -> Reduced:
     """An OpenDocument text's body and its notes (see the module docstring)."""
     archive, root = _main_part(data, ".odt", "content.xml", "an OpenDocument text")
+    italic = odt_italic_styles(root, _optional_part(archive, "styles.xml", "the .odt"))
     body: list[_Paragraph] = []
     notes: list[tuple[int, Sequence[str]]] = []
     for p in _odt_paragraphs(root):
         para = _Paragraph()
-        _odt_text(p, para, notes)
+        _odt_text(p, para, notes, italic)
         body.append(para)
     meta: dict[str, list[str]] = {}
     meta_data = read_part(archive, "meta.xml", "the .odt")

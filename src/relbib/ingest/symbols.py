@@ -31,6 +31,8 @@ _ITEM_RE = re.compile(rf"[ \t]*(?P<sym>{SYMBOL})[ \t]*(?=[^\s{re.escape(_SYMBOL_
 # A symbol marker: glued to a word, a closing quote or punctuation ("Roe*",
 # "end.†", "said’‡"), and followed by a space, punctuation or the end.
 _MARKER_RE = re.compile(rf"(?<=[^\s{re.escape(_SYMBOL_CHARS)}])(?P<sym>{SYMBOL})(?=[\s,;:.!?)\]”’\"']|$)")
+# The star closing an emphasis: glued to the word before, a space, punctuation or the end after.
+_EMPHASIS_CLOSE_RE = re.compile(r"(?<=[^\s*])\*{1,2}(?=[\s,;:.!?)\]]|$)")
 # An emphasis opened by a star at a word's start: its closing star is no marker.
 _EMPHASIS_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[“‘\"']))\*{1,2}(?=[^\s*])")
 
@@ -43,6 +45,9 @@ def symbol_item(text: str, start: int, end: int) -> tuple[str, int] | None:
     after = text[m.end():end]
     if m.group("sym").startswith("*") and after.rstrip().endswith("*") and "*" not in after[:-1].rstrip():
         return None  # "*A heading in emphasis*"
+    if m.group("sym") in ("*", "**") and m.end() == m.start("sym") + len(m.group("sym")) \
+            and _EMPHASIS_CLOSE_RE.search(after):
+        return None  # "*Quare non respondes?* (Job iv. 2)": a line opening in italics
     return m.group("sym"), m.end()
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "DASH_CHARS",
     "archive_words",
     "archives",
+    "book_parts",
     "data_hosts",
     "capitalised_particles",
     "court_abbreviations",
@@ -37,6 +38,8 @@ __all__ = [
     "months",
     "name_particles",
     "number_words",
+    "old_locators",
+    "cross_reference_words",
     "organisation_words",
     "particle_pattern",
     "particle_words",
@@ -214,9 +217,20 @@ def court_abbreviations() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
 
 
+def code_abbreviations() -> tuple[str, ...]:
+    """The short names of codes, constitutions and treaties a continental note cites by
+    article or paragraph ("c.c.", "BGB", "C. civ.", "LJCA", "TFUE"), longest first (see codes.tsv)."""
+    return tuple(sorted({row[0] for row in _rows("codes.tsv")}, key=lambda a: (-len(a), a)))
+
+
 def prose_words() -> frozenset[str]:
     """Words that make a sentence of prose (is, was, which, argues …), lower case."""
     return _words("prose_words.txt")
+
+
+def book_parts() -> frozenset[str]:
+    """The named divisions of a book a note cites as its locator (preface, epilogue …), lower case."""
+    return _words("book_parts.txt")
 
 
 def life_words() -> frozenset[str]:
@@ -284,3 +298,13 @@ def archive_words(section: str) -> frozenset[str]:
 def data_hosts() -> Mapping[str, str]:
     """A site that publishes software or data (GitHub, Zenodo …), lower case → "software" or "dataset"."""
     return MappingProxyType({row[0].lower(): row[1] for row in _rows("data_hosts.tsv")})
+
+
+def old_locators() -> frozenset[str]:
+    """Words before a number in an older note's locator (vol, bk, lib, cap, s, §, anm …), lower case."""
+    return _words("old_locators.txt")
+
+
+def cross_reference_words() -> frozenset[str]:
+    """Words of a pointer to another place of the same book (above, below, sup, infra, see …), lower case."""
+    return _words("cross_reference_words.txt")

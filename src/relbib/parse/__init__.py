@@ -27,10 +27,16 @@ from relbib.parse.chicago import british_quoted_title
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import SAME_AUTHOR_MARK, classify_note, normalize_pinpoint
 from relbib.parse.humanities import read_humanities_note
+from relbib.parse.italics import read_italic_note
 from relbib.parse.legal import parse_legal
 from relbib.parse.names import colon_author_end, split_names, western_given_names
+from relbib.parse.note_tidy import access_before_url, editor_marks, organisation_lead
+from relbib.parse.older import read_older_note
 from relbib.parse.reference import known_words, parse_reference
+from relbib.parse.reviews import read_review
+from relbib.parse.serials import read_serial_volume
 from relbib.parse.shortform import parse_short_note
+from relbib.parse.web_first import read_web_first
 
 __all__ = ["parse_note", "parse_reference", "classify_note"]
 
@@ -53,6 +59,9 @@ _ABOUT_WORDS = frozenset("Life Lives Biography Death Funeral Trial Portrait Memo
 _AND_MORE_TAIL = re.compile(r"(?<=\))\.?,?\s(?:and|&)\s(?:many\s|several\s|numerous\s)?(?:more|others|so\son)\.?$")
 # A DOI closing a note after its page: ", doi:10.1000/ab.12." / ", https://doi.org/10.1000/ab.12".
 _DOI_TAIL = re.compile(r"(?<=\d),\s(?:doi:\s?|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+?)\.?$")
+# A stable link closing a journal article's note after the page: "(1945): 442,
+# http://www.jstor.org/stable/123." (read without it, as the DOI: the page is the pinpoint).
+_LINK_TAIL = re.compile(r"(?<=\):\s)(?P<page>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?),\s(?P<url>https?://\S+?)\.?$")
 # A quoted entry and the sense or definition cited: "‘Ledger, n.2’ Definition 1", "“Hap,” sense 3".
 _QUOTED_ENTRY_SENSE = re.compile(
     r"^[\u2018\u201c](?P<title>[^\u2018\u2019\u201c\u201d]{2,120}?),?[\u2019\u201d],?\s"
@@ -75,6 +84,12 @@ _ANCIENT_YEAR = re.compile(
 _URL_AFTER_PARENTHESIS = re.compile(
     r"(?<=\)),?\s(?:available\sat\s)?<?(?P<url>https?://[^\s<>]+?)>?(?:\s\[https?://[^\s\]]+\])?[.,]?$"
 )
+# "…, vie-publique.fr, in https://…" / "…, disponibile su https://…" / "…, abrufbar unter https://…":
+# a continental note's URL after the word that introduces it.
+_URL_INTRODUCED = re.compile(
+    r",?\s(?:in|disponibile\s(?:in|su)|disponible\s(?:sur|en)|abrufbar\sunter|online\sunter|available\sat)"
+    r":?\s<?(?P<url>https?://[^\s<>]+?)>?[.,]?$"
+)
 # Before ", https://…" Bluebook's parenthesis holds a date or a year ("(Feb. 14, 2022,
 # 1:49 PM)", "(2021)"); Chicago's holds a place and publisher ("(Oxford: Bodleian,
 # 2019)") or follows a quoted title ("“Title,” Site (…), https://…"): the readers take those.
@@ -95,8 +110,9 @@ _SLASH_AUTHORS = re.compile(
 # its page); the entry of a diary after the page, "(entry of 12 May 1936)".
 _PAGE_CITED = rf"\d+(?:\s?{lexicon.DASH}\s?\d+)?(?:\s?ff?\.)?"
 _CITED_TAIL = re.compile(
-    rf"(?:(?<=\d),\s(?:hier|bes\.|insbes\.)\s(?:S\.\s?)?(?P<here>{_PAGE_CITED})"
-    rf"|(?<=\)),\s(?P<doc>(?:doc|docs|no|nos|Nr|Dok)\.\s?\d+[a-z]?(?:,\s(?:pp?|S)\.\s?{_PAGE_CITED})?)"
+    rf"(?:(?<=\d),\s(?:hier|bes\.|insbes\.|esp\.|especially)\s(?:S\.\s?|pp?\.\s?)?(?P<here>{_PAGE_CITED})"
+    rf"|(?<=\)),\s(?P<doc>(?:(?:vol|Bd)\.\s?[\dIVXivx]+,\s)?(?:doc|docs|no|nos|Nr|Dok)\.\s?\d+[a-z]?"
+    rf"(?:,\s(?:pp?|S)\.\s?{_PAGE_CITED})?)"
     r"|(?<=\d)\s\((?:diary\s)?(?:entry|Eintrag)\s(?:of|for|from|dated|vom)\s[^()]{3,40}\))\.?\s*$"
 )
 # A German dissertation's facts after the title, without a bracket: "…, Diss. phil. Berlin 1998, S. 45"
@@ -115,6 +131,13 @@ _GERMAN_BOOK_ASIDE = re.compile(
     r"|\s\(=\s?[^()]{1,150}\)(?=,)|\b(?:Ders|Dies|Dens)\.\s?/\s?(?=[A-Z\u00c0-\u00dd])"
 )
 _NO_PLACE = re.compile(r"(?<=\w),?\so\.\s?O\.(?=\s\d)")
+# An edition opening the bracket of facts: "Title (First edition. Oxford: OUP, 2018)" is read
+# as "Title, First edition (Oxford: OUP, 2018)".
+_EDITION_IN_BRACKET = re.compile(
+    r"\s\((?P<ed>(?:[A-Z]?[a-z]+|\d+(?:st|nd|rd|th))\s(?:[Ee]dition|edn\.?|ed\.))[.,]?\s(?=[A-Z][^()]{1,80}:\s[^()]+\))"
+)
+# A stray comma before a journal's date: "Journal 154, (2024): 16" reads as "Journal 154 (2024): 16".
+_COMMA_BEFORE_DATE = re.compile(r"(?<=[\w*_]),\s(?=\((?:[A-Z][a-z]{2,8}\.?\s)?\d{4}\):\s?\d)")
 _THESIS_FACTS = re.compile(
     r",\s(?P<facts>(?:Diss\.|Dissertation|Habil\.(?:-Schr\.)?)\s[^,()]{2,40}?),?\s(?P<year>1[89]\d\d|20\d\d)(?=,|\.?$)"
 )
@@ -125,7 +148,8 @@ _FACTS_AFTER = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)|\b(?:vol|pp?|col)
 # the reader saw the page, its urldate.  The readers read the citation without it.
 _ACCESS_DATE = re.compile(
     r"[,.]?\s?\((?i:last\s(?:visited|accessed|updated|modified|checked)|accessed|visited|retrieved|"
-    r"viewed|consulted)(?:\s(?:on|at))?\s(?P<date>[^()]{4,40})\)\s*\.?$"
+    r"viewed|consulted|consultato|consult[\u00e9e]|consultado|(?:zuletzt\s)?abgerufen|letzter\szugriff)"
+    r"(?:\s(?:on|at|il|le|el|am))?:?\s(?P<date>[^()]{4,40})\)\s*\.?$"
 )
 
 
@@ -140,7 +164,15 @@ _COMMA_IN_ITALICS = re.compile(r"(?<=[\w?!)]),(\*{1,2}|_{1,2})(?=\s(?![*_]{0,2}s
 
 
 def parse_note(text: str) -> Reference:
-    """The Reference one note's text describes."""
+    """The Reference one note's text describes; its italics ("*Title*", from
+    ingest) are evidence of its title and no part of any field."""
+    if "*" in text or "_" in text:
+        return read_italic_note(text, _parse_marked_note)
+    return _parse_marked_note(text)
+
+
+def _parse_marked_note(text: str) -> Reference:
+    """The Reference of ``text`` as the readers see it, italic marks and all."""
     tail = _CITED_TAIL.search(text)
     if tail is not None:  # "…, S. 1–30, hier S. 12", "…(1956), doc. 123", "…, 45 (entry of 12 May 1936)"
         ref = parse_note(text[: tail.start()] + ".")
@@ -150,6 +182,12 @@ def parse_note(text: str) -> Reference:
     reading = _COMMA_IN_ITALICS.sub(_comma_out_of_italics, text)
     if reading != text:
         return replace(parse_note(reading), text=text)
+    early = access_before_url(text)  # "… “Title.” Accessed May 3, 2020. https://…"
+    if early is not None and parse_date(early[1])[0]:
+        ref = parse_note(early[0])
+        if isinstance(ref, FullRef) and "urldate" not in ref.fields:
+            ref = replace(ref, fields=freeze_fields({**ref.fields, "urldate": parse_date(early[1])[1] or parse_date(early[1])[0]}))
+        return replace(ref, text=text)
     access = _ACCESS_DATE.search(text) or _access_after_url(text)
     year, iso = parse_date(access.group("date")) if access is not None else ("", "")
     if access is None or not year or "updated" in access.group(0) or "modified" in access.group(0):
@@ -180,7 +218,7 @@ def _comma_out_of_italics(m: re.Match[str]) -> str:
 
 def _parse_dated_note(text: str) -> Reference:
     """The Reference of a note with no access date after it (see :func:`parse_note`)."""
-    url = _URL_AFTER_PARENTHESIS.search(text.rstrip())
+    url = _URL_AFTER_PARENTHESIS.search(text.rstrip()) or _URL_INTRODUCED.search(text.rstrip())
     if url is not None and text[url.start()] == "," and _chicago_parenthesis(text, url.start()):
         url = None  # Chicago's ", https://…" after a publication's parenthesis: the readers take it
     reading = text if url is None else text[: url.start()] + "."
@@ -219,12 +257,17 @@ def _read_note(text: str, reading: str) -> Reference:
     reading = _POSSESSIVE_AUTHOR.sub(_author_comma, reading, count=1)
     reading = _GUILLEMETS.sub(_american_quotes, reading)
     reading = _NO_PLACE.sub("", reading)
+    reading = _COMMA_BEFORE_DATE.sub(" ", reading)
+    reading = _EDITION_IN_BRACKET.sub(r", \g<ed> (", reading, count=1)
+    reading = editor_marks(reading)
     reading = _DIR_AFTER_TITLE.sub("", reading, count=1)
     reading = _THESIS_FACTS.sub(r" (\g<facts>, \g<year>)", reading, count=1)
     reading = _SLASH_AUTHORS.sub(r"\g<first> and ", reading, count=1)
     reading = _pinpoint_last(reading)
     doi = _DOI_TAIL.search(reading)  # "…: 126, doi:10.1000/ab.12.": read without it, the page is the pinpoint
     reading = reading[: doi.start()] + "." if doi else reading
+    link = None if doi else _LINK_TAIL.search(reading)
+    reading = reading[: link.start()] + link.group("page") + "." if link else reading
     ancient = _ANCIENT_YEAR.search(reading)
     if ancient is not None:
         reading = reading[: ancient.start()] + reading[ancient.end() :]
@@ -240,11 +283,14 @@ def _read_note(text: str, reading: str) -> Reference:
         ref = _colon_author(ref, reading, reading.find(","))
     if isinstance(ref, FullRef) and ancient is not None:
         ref = _with_ancient_year(ref, ancient)
+    if isinstance(ref, FullRef) and link is not None and "url" not in ref.fields:
+        ref = replace(ref, fields=freeze_fields({**ref.fields, "url": link.group("url")}))
     if isinstance(ref, FullRef) and doi is not None and "doi" not in ref.fields:
         ref = replace(ref, fields=freeze_fields({**ref.fields, "doi": doi.group("doi")}),
                       confidence=MappingProxyType({**ref.confidence, "doi": 1.0}))
     if isinstance(ref, FullRef):
         ref = _page_not_volume(_british_title(_one_name_author(ref), reading), reading)
+        ref = organisation_lead(ref, reading)
     return ref if reading == text else replace(ref, text=text)
 
 
@@ -373,12 +419,18 @@ def _parse_work(text: str) -> Reference:
     entry = _QUOTED_ENTRY_SENSE.match(text.strip())
     if entry is not None:  # "‘Ledger, n.2’ Definition 1": a dictionary entry cited again, by its sense
         return ShortRef(text=text, authors=(), short_title=entry.group("title"), pinpoint=entry.group("pin"))
+    review = read_review(text) or read_serial_volume(text)  # a review; "Statistisches Jahrbuch, 44 (1925), 3"
+    if review is not None:
+        return review
     archived = read_archival_note(text)  # "BArch, R 43 I/1234, fol. 56": before short notes
     if archived is not None:
         return archived
-    ref = parse_short_note(text)
+    ref = parse_short_note(text) or read_older_note(text)  # "Mill, Logic, vol. ii. p. 34."
     if ref is not None:
         return ref
+    web = read_web_first(text)  # "“Title,” Site, last modified …, URL": not the humanities web page
+    if web is not None:
+        return web
     archival = read_humanities_note(text, archival_only=True)
     if archival is not None:
         return archival

@@ -67,7 +67,7 @@ _CAPITALS = re.compile(r"^(?=(?:\S*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zäöü-]{0,
 _SHELF = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z.]{0,6}\s?)?\d+(?:\s?[A-Z]{1,4})?(?:[/.]\d+)*\b|\d+/\d+")
 # The folio or page cited.  A folio keeps its word (as records.py keeps "fo. 120"); a page drops it: "fol. 56",
 # "fols. 5–7", "Bl. 5", "f. 12v", "S. 4", "p. 3", "pp. 3–4".
-_LEAF = rf"[\dIVXLCivxlc]+[rv]?(?:\s?{lexicon.DASH}\s?\d+[rv]?)?"
+_LEAF = rf"[\dIVXLCivxlc]+[rv]?(?:\s?{lexicon.DASH}\s?\d+[rv]?|\s?ff?\.?)?"
 _FOLIO = re.compile(
     rf"^(?:(?:S\.|pp?\.|pages?)\s?(?P<page>{_LEAF})|(?P<folio>(?:fols?\.|ff?\.|fos?\.|Bl\.|Blatt)\s?{_LEAF}))$"
 )
@@ -108,7 +108,8 @@ def read_archival_note(text: str) -> FullRef | None:
     interview = _interview(clean)
     if interview is not None:
         return _full(text, "misc", interview, None)
-    chunks = _abbreviation_apart([part for chunk in comma_chunks(clean) for part in _quote_then_date(chunk)])
+    chunks = _abbreviation_apart([part for chunk in comma_chunks(clean) for colon in _folio_then_item(chunk)
+                                  for part in _quote_then_date(colon)])
     pin = None
     # the folio closes the note, or stands after the file before the item cited in it
     # ("BArch, R 43 II/1234, fol. 56, Lammers to Frick, 3 Mar. 1934")
@@ -136,10 +137,16 @@ def _letter_alone(chunks: list[str]) -> dict[str, FieldValue] | None:
     return fields
 
 
+def _folio_then_item(chunk: str) -> list[str]:
+    """ "fol. 5: Reichskanzlei to Auswärtiges Amt": the folio, and the item on it after a colon."""
+    folio, colon, item = chunk.partition(": ")
+    return [folio, item] if colon and item and _FOLIO.match(folio) else [chunk]
+
+
 def _quote_then_date(chunk: str) -> list[str]:
     """ "“Title” n.d." / "“Title” 1978": a quoted item and its date with no comma between;
     "Vermerk des Ministeriums vom 3. März 1934": an item and its date after "vom" (of, dated)."""
-    dated = re.match(r"^(?P<item>\D{3,}?)\s(?:vom|dated|of)\s(?P<date>.+)$", chunk)
+    dated = re.match(r"^(?P<item>\D{3,})\s(?:vom|dated|of)\s(?P<date>.+)$", chunk)
     if dated is not None and _DATE.match(dated.group("date")):
         return [dated.group("item"), dated.group("date")]
     m = re.match(r"^(?P<quoted>[\u201c\"]?[^\u201c\u201d\"]+[\u201d\"])\s(?P<date>.+)$", chunk)
@@ -285,6 +292,10 @@ def _read_chunks(chunks: list[str]) -> dict[str, FieldValue] | None:
         run = 0
         while run < len(after) and _shelf_like(after[run]):
             run += 1
+        if run == 0 and len(after) >= 2 and _fonds_then_units(after):
+            # "ACS, Ministero dell'Interno, b. 12, fasc. 3": the fonds by name, then its units
+            fields["number"] = fields["title"] = ", ".join(after)
+            return fields
         return _fill(fields, after[run:], after[:run])
     # item first ("Smith to Jones, 12 May 1923, Jones Papers, box 4, Archive"): a date or a unit must show it
     items, shelf = [c for c in before if not _shelf_like(c)], [c for c in before if _shelf_like(c)] + after
@@ -333,7 +344,7 @@ def _archive(chunk: str, chunks: list[str], at: int) -> tuple[str, str] | None:
     if full is not None:
         return full
     words = bare.split()
-    if not words or not all(w[:1].isupper() or w.islower() and len(w) <= 4 for w in words):
+    if not words or not all(w[:1].isupper() or w.islower() and (len(w) <= 4 or w in _NAME_GOES_ON) for w in words):
         return None
     lowered = [w.lower().strip(".,") for w in words]
     strong = any(_names_archive(words, i) for i, w in enumerate(lowered)
@@ -414,6 +425,15 @@ def _shelf_like(chunk: str) -> bool:
         return False
     words = {w.lower().rstrip(",") for w in chunk.split()}
     return bool(_SHELF.search(chunk)) or bool(words & lexicon.archive_words("unit"))
+
+
+def _fonds_then_units(chunks: list[str]) -> bool:
+    """A fonds named in words ("Ministero dell'Interno", "Reichskanzlei"), then units of it that
+    carry a unit word ("b. 12", "fasc. 3", "box 4")."""
+    first, units = chunks[0], chunks[1:]
+    if _DATE.match(first) or _LETTER.match(first) or _QUOTED.match(first) or re.search(r"\d", first):
+        return False
+    return first[:1].isupper() and len(first.split()) <= 6 and _has_units(units) and all(_shelf_like(c) for c in units)
 
 
 def _has_units(chunks: list[str]) -> bool:

@@ -63,6 +63,8 @@ def title_quote(text: str) -> tuple[int, int, str] | None:
                 and re.match(r"[a-z]", text[stop + 1 : stop + 2] or " ")
             ):
                 continue
+            if closer != opener and body.count(opener) > body.count(closer):
+                continue  # "““The Land”: Reflections,”": this quote closes the inner one
             if len(body) < 3:
                 break
             return m.start(), stop + 1, body

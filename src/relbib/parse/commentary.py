@@ -16,7 +16,7 @@ import re
 
 from relbib import lexicon
 
-__all__ = ["PROSE_WORDS", "commentary", "prose", "publication_fact"]
+__all__ = ["PROSE_WORDS", "commentary", "pointer", "prose", "publication_fact"]
 
 _YEAR = r"(?:1[4-9]\d\d|20\d\d)"
 _MONTH_SET = frozenset(w.capitalize() for w in lexicon.month_words(("en",)))
@@ -86,6 +86,25 @@ _POINTER_WORDS = frozenset(
     "note notes n nn see also and on the of this that month post ante above below st nd rd th".split()
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+# A pointer to another place of the same book: its words (lexicon), the ones that
+# point ("above", "sup.") and the parts of a book it may open with ("Vol. II. § 74").
+_POINTER_TOKEN = re.compile(r"[^\W\d_]+|\d+|\u00a7")
+_CROSS_WORDS = lexicon.cross_reference_words() | {"passage", "passages", "remark", "remarks"}
+_LOCATOR_WORDS = lexicon.old_locators()
+_POINTING = frozenset("above below supra infra sup inf ante post here oben unten".split())
+_STRUCTURE = frozenset("vol vols volume chap chapter ch chs c cc cap capp lib part pt sect sec section book bk "
+                       "note notes appendix introduction preface".split())
+# Markdown's italics marks around words (not a star page, "*154").
+_EMPHASIS_MARK = re.compile(r"(?<!\w)\*{1,2}(?=[^\s\d*])|(?<=[^\s*])\*{1,2}(?!\w)")
+# A few words, then a pointer after "v." / "see" / "cf.": "For the Gewissae, v. II, 5 and note."
+_LEAD_THEN_POINTER = re.compile(r"(?P<lead>[^,;()]{1,60}),\s(?P<to>(?:v\.|vid\.|vide|see|cf\.)\s.{1,80})$", re.IGNORECASE)
+# "I.e., …" / "That is, …": an explanation of the text's words.
+_THAT_IS = re.compile(r"\s*(?:i\.\s?e\.|that\sis),?\s", re.IGNORECASE)
+_SIGNALS = frozenset("see also comp compare cf vid vide vgl v vs".split())
+# A book of the work in capital roman numerals opening the pointer: "IV, 26", "II, 5-9, 20".
+_BOOK_NUMBER = re.compile(r"[IVXLC]{1,6}")
+_ROMAN = re.compile(r"[ivxlc]{1,7}")
+_POINTER_MAX = 16
 # Lowercase words in a long sentence of prose.
 _LONG_PROSE = 25
 
@@ -109,8 +128,35 @@ def _titled(span: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
+def pointer(text: str) -> bool:
+    """Whether ``text`` only points to another place of the same book ("Above,
+    here.", "Sup. § 14.", "Vol. II. § 74.", "See the passage above, § 48, note
+    7."): pointer and locator words and numbers, and no name or title.  Its
+    locator is no publication fact: it names no work."""
+    lead = _LEAD_THEN_POINTER.match(text)
+    if lead is not None and not publication_fact(lead.group("lead")) and pointer(lead.group("to")):
+        return True  # "For the Gewissae, v. II, 5 and note.", "Ripon, v. infra, p. 56."
+    words = _POINTER_TOKEN.findall(text)
+    if not words or len(words) > _POINTER_MAX:
+        return False
+    folded = [w.lower() for w in words]
+    if not all(w in _CROSS_WORDS or w in _LOCATOR_WORDS or w.isdigit() or w == "\u00a7"
+               or _ROMAN.fullmatch(w) for w in folded):
+        return False
+    k = next((i for i, w in enumerate(folded) if w not in _SIGNALS), len(words))
+    opening = folded[k] if k < len(words) else ""
+    book = k < len(words) and _BOOK_NUMBER.fullmatch(words[k]) is not None  # "IV, 26-32": book IV, ch. 26-32
+    return any(w in _POINTING for w in folded) or opening in _STRUCTURE or opening == "\u00a7" or book
+
+
 def commentary(text: str) -> bool:
-    """Whether ``text`` reads as commentary and carries no publication fact."""
+    """Whether ``text`` reads as commentary and carries no publication fact
+    (a pointer to another place of the book is commentary: see :func:`pointer`)."""
+    text = _EMPHASIS_MARK.sub("", text)  # "*vice*-president", "work. *—E.": italics say nothing here
+    if pointer(text):
+        return True
+    if _THAT_IS.match(text) and not publication_fact(text):
+        return True  # "I.e., to the archbishop.": the editor explains a word
     if publication_fact(text):
         return False
     if _SIGN_OFF.search(text) or _SEE_NOTE.search(text) or _RANK_OF_PLACE.search(text):

@@ -28,6 +28,9 @@ The shapes (the court abbreviations live in ``lexicon/data/courts.tsv``):
   the commentator, ``editor``, ``booktitle`` = the work (or its editors' names),
   ``edition``, ``year``, ``title`` = the provision commented, pinpoint ``Rn. 38``;
 * German textbook: ``Name/Name, Titel, 8. Aufl. 2022, § 11 Rn. 2``.
+
+Provisions of codes, acts, theses, «Rivista» articles, web pages, bare ECLIs and
+encyclopedia entries: :mod:`relbib.parse.continental_works`.
 """
 
 from __future__ import annotations
@@ -38,6 +41,12 @@ from types import MappingProxyType
 
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.parse.continental_works import (
+    dash_names,
+    french_paper,
+    parse_continental_more,
+    uninverted,
+)
 from relbib.parse.dates import month_number
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import split_names
@@ -53,8 +62,8 @@ _DATE = re.compile(
 )
 # A decision's number: "n. 6045", "n° 09-12.345", "no. 12345/06", "nos. 1/08 and 2/09", "Nr. 4".
 _NUMBER = re.compile(
-    r"^(?:(?:sent|ord|déc|dec|req|ric|decr)\.\s)?(?:nn?\.|n°|nº|no\.|nos\.|Nr\.|Az\.|req\.\sn°)\s?"
-    r"(?P<num>[\w./-]*\d[\w./-]*(?:\s[A-Z]{1,4}\b)?(?:\s(?:and|et|e|und)\s[\w./-]+(?:\sothers|\sautres|\saltri)?)?)$"
+    r"^(?:(?:sent|ord|déc|dec|req|ric|decr)\.\s|pourvois?\s)?(?:nn?\.|n°|nº|no\.|nos\.|Nr\.|Az\.|req\.\sn°)\s?"
+    r"(?P<num>[\w./-]*\d[\w./-]*(?:\s[A-Z]{1,4}\b)?(?:\s(?:and|et|e|und)\s(?:n°\s?)?[\w./-]+(?:\sothers|\sautres|\saltri)?)?)$"
 )
 # A German file number ("V ZR 12/09", "I-20 U 16/20", "1 BvR 2368/08") or a bare "238/2014".
 _FILE_NUMBER = re.compile(
@@ -71,7 +80,7 @@ _KIND = re.compile(
 )
 # A pinpoint closing a decision or an article: "§ 45", "Rn. 12", "para. 45", "punto 5", "(1236)".
 _PIN = re.compile(
-    r"^(?:juris\s)?(?:pp?\.\s|S\.\s)?(?P<pin>(?:(?:§§?|Rn\.|Rz\.|paras?\.|points?|punto|cons\.|considérant)\s?)?"
+    r"^(?:juris\s)?(?:pp?\.\s|S\.\s)?(?P<pin>(?:(?:§§?|Rn\.|Rz\.|paras?\.|points?|punto|cons\.|considérant|FJ|F\.\s?J\.|FD)\s?)?"
     r"\d+[a-z]?(?:\s?[-\u2013]\s?\d+)?(?:\s?(?:ff?|ss)\.?)?)(?:\s(?:mwN|m\.\s?w\.\s?N\.|je\smwN)\b.*)?$"
 )
 _PAREN_PIN = re.compile(r"\s\((?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:\s?ff?\.)?)\)$")
@@ -87,7 +96,7 @@ _BARE_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z-]{0,10}$")
 # A French constitutional decision: "n° 2010-605 DC du 12 mai 2010".
 _CONSTITUTIONAL = re.compile(r"(?:n°\s?)?(?P<num>\d{4}-\d+\s(?:DC|QPC|L|I|LP|FNR))\sdu\s(?P<date>.+)")
 _DIVISION = re.compile(
-    r"^(?:sez\.|sezione|sect\.|section|ch\.|chambre|ass\.|plén\.|sez\.\sun\.|Sez\.|[IVX]+\s?(?:sez\.|Sez\.)"
+    r"^(?:sez\.|sezione|sect\.|section|ch\.|chambre|ass\.|plén\.|sez\.\sun\.|Sez\.|Ad\.\s[Pp]len\.|[IVX]+\s?(?:sez\.|Sez\.)"
     r"|\d+(?:re|e|ème)\s(?:civ|ch)\.?|(?:1re|2e|3e)\s\w+\.?|civ\.|com\.|soc\.|crim\.|pen\.|lav\.|GC|Grand\sChamber"
     r"|Gr\.\sCh\.|Grande\sChambre|Grande\sCamera|[IVX]+\.?\s(?:Zivil|Straf)senat|\d+\.\sSenat)"
 )
@@ -101,10 +110,10 @@ def _court_head() -> re.Pattern[str]:
 
 def parse_continental(text: str) -> FullRef | None:
     """The continental decision or article ``text`` is (see the module docstring), or None."""
-    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".").strip()
+    clean = uninverted(re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".").strip())
     found = next(((kind, fields) for kind, read in _READERS if (fields := read(clean)) is not None), None)
     if found is None:
-        return None
+        return parse_continental_more(text)  # a code's provision, a thesis, «Rivista» (1989) 3
     kind, fields = found
     pin = fields.pop("_pin", None)
     return FullRef(
@@ -149,6 +158,8 @@ def _decision(text: str) -> dict[str, FieldValue] | None:
     named = _DASHED_NAME.search(text, head.end())
     if named is not None:  # "…, - Blaue Brücke II - Rn. 19": the name, out of the pieces
         text = f"{text[: named.start()]}, {text[named.end():].lstrip(' ,')}".rstrip(" ,")
+    # "…, in Dir. giust., 2006, 80 ove si afferma che …": the writer's words after the report's page
+    text = re.split(r"(?<=\d)\s(?=(?!e\sss\b|ss\b)[a-z\u00e0-\u00f9]+\s[a-z\u00e0-\u00f9]{2,}\s)", text, maxsplit=1)[0]
     pin = _PAREN_PIN.search(text)
     body = text[: pin.start()] if pin else text
     segments = _segments(body)
@@ -178,7 +189,8 @@ def _place_segments(court: str, segments: list[str], pin: str | None,
             else:
                 reporter.append(seg)
             continue
-        if not reporter and not (found.keys() - {"name"}) and _DIVISION.match(seg):
+        if not reporter and not (found.keys() - {"name"}) and (_DIVISION.match(seg) or (  # "T.A.R. Lazio, Roma, sez. I"
+                i == 0 and re.fullmatch(r"[A-Z][a-z\u00e0-\u00f9]+", seg) and _DIVISION.match(segments[min(1, len(segments) - 1)]))):
             courts.append(seg)
         elif not _place_one(seg, found):
             pm = _pin_of(seg)
@@ -186,8 +198,9 @@ def _place_segments(court: str, segments: list[str], pin: str | None,
                 pin = pm.group("pin")
             elif _opens_report(seg, found, segments[i + 1] if i + 1 < len(segments) else ""):
                 reporter.append(re.sub(r"^in:?\s", "", seg))
-            elif "name" not in found and re.match(r"[A-Z\u00c0-\u00dd]", seg) and not re.search(r"\d", seg):
-                found["name"] = seg
+            elif "name" not in found and re.match(r"[A-Z\u00c0-\u00dd]", seg) and not re.search(
+                    r"\d", name := re.sub(r"\s\((?:req\.\s)?(?:n°|no\.|nos\.)\s?[\d/]+\)$", "", seg)):
+                found["name"] = name  # "Pretty c. Royaume-Uni (n°2346/02)": the application number aside
             else:
                 return None
     if "date" not in found and "number" not in found and not reporter:
@@ -207,6 +220,8 @@ def _opens_report(seg: str, found: dict[str, str], after: str) -> bool:
     placed ("Bull. civ. IV" once both are)."""
     if seg.startswith(("in ", "in: ")) or _REPORTER.match(seg):
         return True
+    if re.search(r"\s(?:c\.|c/|v\.?|contre|contro|gegen)\s", seg):
+        return False  # "Pretty c. Royaume-Uni (n°2346/02)": the parties, not a report
     if _BARE_ABBREVIATION.match(seg) and re.fullmatch(r"(?:1[89]|20)\d\d", after):
         return True
     placed = ("date" in found) + ("number" in found)
@@ -235,7 +250,7 @@ def _place_one(seg: str, found: dict[str, str]) -> bool:
         found["number"] = dc.group("num")
         return _place_one(dc.group("date"), found)
     if number is not None and "number" not in found:
-        found["number"] = number.groupdict().get("num") or kind
+        found["number"] = re.sub(r"n°\s?", "", number.groupdict().get("num") or kind)
         year = re.search(r"/(\d{4})$", found["number"])
         if year:
             found["_year"] = year.group(1)
@@ -295,7 +310,7 @@ def _official_report(body: str, segments: list[str], pin: str | None) -> dict[st
 # or not), "in" (or German "in:"), the journal and its facts.
 _AUTHOR = (
     rf"[A-Z\u00c0-\u00dd][a-z]?\.(?:\s?-?[A-Z\u00c0-\u00dd][a-z]?\.)*\s(?:(?:{lexicon.particle_pattern()})\s)?"
-    r"[A-Z\u00c0-\u00dd][\w'\u2019-]+(?:\s[A-Z\u00c0-\u00dd][\w'\u2019-]+)?"
+    r"[A-Z\u00c0-\u00dd][\w'\u2019-]+(?:\s(?:de\s|del\s|de\sla\s|y\s)?[A-Z\u00c0-\u00dd][\w'\u2019-]+)?"  # "García de Enterría"
 )
 # German law names authors by surname alone, co-authors joined by "/", "u. a." for et al.
 _SURNAME = rf"(?:(?i:{lexicon.particle_pattern()})\s)?[A-Z\u00c0-\u00dd][\w'\u2019-]+"
@@ -318,8 +333,8 @@ _ARTICLE_SURNAME_HEAD = re.compile(rf"^(?P<authors>{_SURNAMES}),\s" + _ARTICLE_T
 _FACTS = re.compile(
     r"^(?:(?:vol\.\s)?(?P<vol>\d{1,3}),\s)?\(?(?P<year>(?:1[89]|20)\d\d)\)?(?:,\s(?P<part>[IVX]{1,4}))?"
     r"(?:,\s(?:(?:n\.|fasc\.|no\.|Heft)\s?)?(?P<issue>\d{1,3})(?=,\s(?:pp?\.\s)?\d))?"
-    r"(?:,\s|\s)(?:pp?\.\s|S\.\s)?(?P<first>\d{1,5})(?:\s?[-\u2013]\s?(?P<last>\d{1,5}))?(?:\s?(?:ss|ff?)\.?)?"
-    r"(?:(?:,\s(?:spec\.|spéc\.|esp\.|insb\.|at|here)?\s?(?:pp?\.\s|S\.\s)?|\s\()(?P<pin>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?)(?:\s?(?:ss|ff?)\.?)?\)?(?:\s?ff?\.?)?)?$"
+    r"(?:,\s|\s)(?:pp?\.\s|S\.\s)?(?P<first>\d{1,5})(?:\s?[-\u2013]\s?(?P<last>\d{1,5}))?(?:\s?(?:e\s)?(?:ss|ff?)\.?)?"
+    r"(?:(?:,\s(?:spec\.|spéc\.|esp\.|insb\.|at|here)?\s?(?:pp?\.\s|S\.\s)?|\s\()(?P<pin>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?)(?:\s?(?:e\s)?(?:ss|ff?)\.?)?\)?(?:\s?ff?\.?)?)?$"
 )
 _JOURNAL_WORDS = re.compile(r"^(?:[A-Z\u00c0-\u00dd][\w\u00c0-\u00ff'\u2019&.-]*|[a-z\u00e0-\u00ff]{1,6}\.|e|d'|de|di|der|des|du|of|and|&|für|et|pour|la|le|del|della|dello|degli|delle|und|zur)$")
 
@@ -465,29 +480,30 @@ def _german_book(text: str) -> dict[str, FieldValue] | None:
 # "A. Ferri, Il diritto comparato, 3a ed., Torino, Giappichelli, 2019, pp. 10-15" / "J. Nom,
 # Droit civil, t. 1, PUF, 2004, n° 45, p. 98" / "J. García (coord.), Tratado, Madrid, Tecnos,
 # 2012": authors (or editors with their role), title, volume, edition, place, publisher, year.
-_ROLE = r"\((?P<role>coord\.|coords\.|dir\.|dirs\.|a\scura\sdi|eds?\.|éds?\.|Hrsg\.|Hg\.)\)"
+_ROLE = r"\((?P<role>coord\.|coords\.|dir\.|dirs\.|a\scura\sdi|[Ee]dd?s?\.|éds?\.|Hrsg\.|Hg\.)\)"
 _VOLUME = r"(?:t\.|vol\.|Bd\.|tomo|Band)\s(?:[IVXL]+|\d+)"
-_EDITION = r"(?P<edition>\d{1,2})(?:a|e|ª|º|ᵉ|ème|\.)?\s(?:ed\.|éd\.|edizione|édition|edición|Aufl\.)"
+_EDITION = r"(?P<edition>\d{1,2})(?:\.?ª|\.?º|a|e|ᵉ|ème|\.)?\s(?:ed\.|éd\.|edizione|édition|edición|Aufl\.)"
 _CONTINENTAL_BOOK = re.compile(
-    rf"^(?P<names>{_AUTHOR}(?:,\s{_AUTHOR}|\s(?:e|et|y)\s{_AUTHOR}){{0,4}})(?:\s{_ROLE})?,\s"
+    rf"^(?P<names>{_AUTHOR}(?:,\s{_AUTHOR}|\s(?:e|et|y|[-\u2013])\s{_AUTHOR}){{0,4}}(?:\set\sal\.)?)(?:\s{_ROLE})?,\s"
     rf"(?P<title>[^\d].{{1,250}}?)(?:,\s(?P<volume>{_VOLUME}))?(?:,\s{_EDITION})?,\s"
     r"(?:(?P<place>[A-Z\u00c0-\u00dd][\w'\u00c0-\u00ff-]+(?:\s[A-Z\u00c0-\u00dd][\w\u00c0-\u00ff-]+)?),\s)?"
-    r"(?P<publisher>[A-Z\u00c0-\u00dd][\w'&.\u00c0-\u00ff-]*(?:\s[\w'&.\u00c0-\u00ff-]+){0,3}),\s(?P<year>(?:1[5-9]|20)\d\d)"
-    r"(?:,\s(?P<para>n[°º]\s?\d+))?(?:,\s(?:pp?\.\s)?(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:\s?(?:ss|ff?)\.?)?))?$"
+    r"(?P<publisher>[A-Z\u00c0-\u00dd][\w'&.\u00c0-\u00ff-]*(?:\s[\w'&.\u00c0-\u00ff-]+){0,3}),\s(?:(?P<late>\d{1,2})(?:a|e|ª|º|ᵉ|\.)?,?\s(?:[\w-]+\s)?(?:ed\.?|éd\.?|edizione|édition|edición|Aufl\.|Auflage)\s)?(?P<year>(?:1[5-9]|20)\d\d)"
+    r"(?:,\s(?P<para>n[°º.]\s?\d+))?(?:,\s(?:spec\.\s|spéc\.\s|esp\.\s)?(?:pp?\.\s)?(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:\s?(?:e\s)?(?:ss|ff?)\.?)?(?:,\s?\d+)*))?$"
 )
 
 
 def _continental_book(text: str) -> dict[str, FieldValue] | None:
     m = _CONTINENTAL_BOOK.match(text)
-    if m is None or re.search(r"\bin:?\s", m.group("title")):
+    if m is None or re.search(r"\b(?:in|en|dans):?\s", m.group("title")):
         return None  # "…, in X (a cura di), …": a chapter, for the readers of chapters
-    marked = m.group("role") or m.group("volume") or m.group("edition") or m.group("para")
+    marked = m.group("role") or m.group("volume") or m.group("edition") or m.group("late") or m.group("para")
     if not marked and not m.group("place"):
         return None  # "Title, Torino, 2008": place or publisher? the general parser decides
-    names = split_names(m.group("names"))
+    names = dash_names(m.group("names"))
     fields: dict[str, FieldValue] = {"editor" if m.group("role") else "author": names,
                                      "title": m.group("title").strip(), "year": m.group("year")}
-    for key, group in (("volume", "volume"), ("edition", "edition"), ("address", "place"), ("publisher", "publisher")):
+    for key, group in (("volume", "volume"), ("edition", "edition" if m.group("edition") else "late"),
+                       ("address", "place"), ("publisher", "publisher")):
         if m.group(group):
             fields[key] = m.group(group)
     if not m.group("place") and not m.group("publisher").isupper():
@@ -501,7 +517,7 @@ def _continental_book(text: str) -> dict[str, FieldValue] | None:
 # "F. Galli, Titolo, in A. Russo (a cura di), Trattato, Torino, Utet, 2008, p. 112" / "A. Nom,
 # « Titre », in B. Nom (dir.), Mélanges …, Dalloz, 2010, p. 233": a chapter, the book read as above.
 _CHAPTER = re.compile(
-    rf"^(?P<names>{_AUTHOR}(?:,\s{_AUTHOR}|\s(?:e|et|y)\s{_AUTHOR}){{0,4}}),\s"
+    rf"^(?P<names>{_AUTHOR}(?:,\s{_AUTHOR}|\s(?:e|et|y|[-\u2013])\s{_AUTHOR}){{0,4}}(?:\set\sal\.)?),\s"
     r"(?P<title>[\u00ab\u201c\"\u2018][^\u00bb\u201d\"\u2019]{2,300}[\u00bb\u201d\"\u2019]|[^,]{2,300}?),\sin\s(?P<book>.+)$"
 )
 
@@ -512,7 +528,8 @@ def _continental_chapter(text: str) -> dict[str, FieldValue] | None:
     if m is None or book is None or "editor" not in book:
         return None
     fields = {key: value for key, value in book.items() if key != "title"}
-    fields.update({"author": split_names(m.group("names")), "title": _unquoted(m.group("title")),
+    fields.update({"author": dash_names(m.group("names")),
+                   "title": _unquoted(m.group("title")),
                    "booktitle": book["title"]})
     return fields
 
@@ -575,25 +592,6 @@ def _humanities_book(text: str) -> dict[str, FieldValue] | None:
     return _humanities_fields(m)
 
 
-# "Prénom Nom et Prénom Nom, « Titre », communication présentée à IFTR 2025, Cologne, juin 2025":
-# a paper given at a meeting (French; CMOS 14.217's "paper presented at"), the meeting its container.
-_FRENCH_PAPER = re.compile(
-    r"^(?P<authors>[A-Z\u00c0-\u00dd][^,\u00ab\d]{1,40}+(?:(?:,\s|\set\s)[A-Z\u00c0-\u00dd][^,\u00ab\d]{1,40}+){0,6}),\s"
-    r"\u00ab[\s\u00a0\u202f]?(?P<title>[^\u00ab\u00bb]{2,300}?)[\s\u00a0\u202f]?\u00bb,\s"
-    r"(?:communication|conf\u00e9rence|intervention)\spr\u00e9sent\u00e9e\s(?:\u00e0\sl[a']\s?|\u00e0|au|aux|lors\sd[ue])\s"
-    r"(?P<event>[^,]{2,120}),?(?P<rest>[^\u00ab\u00bb]{0,120})$"
-)
-
-
-def _french_paper(text: str) -> dict[str, FieldValue] | None:
-    m = _FRENCH_PAPER.match(text)
-    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", m.group("rest")) if m is not None else None
-    if m is None or year is None:
-        return None
-    return {"author": split_names(m.group("authors")), "title": m.group("title").strip(),
-            "booktitle": m.group("event").strip(), "year": year.group(0)}
-
-
 _READERS = (("jurisdiction", _decision), ("article", _article), ("incollection", _commentary), ("book", _german_book),
             ("book", _continental_book), ("incollection", _continental_chapter),
-            ("incollection", _humanities_chapter), ("book", _humanities_book), ("inproceedings", _french_paper))
+            ("incollection", _humanities_chapter), ("book", _humanities_book), ("inproceedings", french_paper))

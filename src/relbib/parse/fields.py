@@ -46,18 +46,28 @@ def strip_punct(text: str) -> str:
     return s.strip(" ,;:")
 
 
+# The opening mark of a closing curly quote (a title may end in a quotation of its own).
+_OPENER = {"\u2019": "\u2018", "\u201d": "\u201c"}
+# A title opening with a quotation before its subtitle: "“The Land and Its People”: Reflections".
+_QUOTATION_OPENS = re.compile(r"^(?:\u201c[^\u201d]+\u201d|\u2018[^\u2019]+\u2019):\s")
+
+
 def clean_title(text: str) -> str:
     """A title without wrapping quotes or trailing punctuation ("?" and "!" stay)."""
     s = re.sub(r"\s+", " ", text).strip()
     s = s.strip(" ,;:")
     s = re.sub(r"\.$", "", s).strip()
-    if len(s) >= 2 and s[0] in P.OPEN_QUOTES:
+    if _QUOTATION_OPENS.match(s) and _OPENER.get(s[-1]) != s[0]:
+        pass  # "“The Land”: Reflections": a quotation opens the title; no quotes wrap it
+    elif len(s) >= 2 and s[0] in P.OPEN_QUOTES:
         inner = s[1:]
         inner = re.sub(r"[,.;:]$", "", inner.rstrip())
         if inner and inner[-1] in P.CLOSE_QUOTES:
             inner = inner[:-1]
         s = inner
         s = re.sub(r"[,;:]$", "", s.strip())
+    elif s.endswith(("\u2019", "\u201d")) and s.count(_OPENER[s[-1]]) == s.count(s[-1]):
+        s = re.sub(r"[,.](?=[\u2019\u201d]$)", "", s)  # "… the ‘Southern Question,’": a quotation closes it
     elif len(s) >= 2 and s[-1] in P.CLOSE_QUOTES and s.count(s[-1]) == 1:
         s = s[:-1]
     s = s.strip(" ,;:")

@@ -20,7 +20,7 @@ from dataclasses import replace
 from relbib.model import IbidRef, IdRef, OpCitRef, Reference, ShortRef, SupraRef
 from relbib.parse import patterns as P
 
-__all__ = ["SAME_AUTHOR_MARK", "classify_note", "normalize_pinpoint", "read_head"]
+__all__ = ["SAME_AUTHOR_MARK", "classify_note", "form_lead_spans", "normalize_pinpoint", "read_head"]
 
 # The words of a form that Markdown may italicise; an italic run holding one of
 # them is unwrapped, any other italic run is a title and becomes a quoted one.
@@ -54,9 +54,25 @@ _ODD_PIN = re.compile(
     r"(?:,\s(?:paras?|n)\.?\s?\d[\d.]*)?"
     r"|\*\d+(?:\s?[-\u2013]\s?\*?\d+)?|\u00a7\u00a7?\s?\d[\d.]*(?:\s?[-\u2013]\s?\d[\d.]*)?)\.?$"
 )
+# "Ibid., vol. 3, 120" / "Ebd., Bd. 2, S. 4": a volume between Ibid. and the page.
+_VOLUME_THEN_PAGE = re.compile(r"^(?:Ibid|ibid|Ebd|ebd)\.,?\s(?P<vol>(?:vol|Bd|t)\.\s?[\dIVXLCivxlc]+,\s)(?=(?:pp?\.|S\.)?\s?\d)")
 # A short label before "(n 10)": "WP251", "DSB (Austria) 2020-0.436.002" (no comma).
 _LABEL = re.compile(r"^[A-Z][^,;]{0,40}$")
 _RANGE_ENDS = re.compile(r"^(\d+)--(\d+)(?=$|\s)")  # "328--30 & n.5": the range before a note
+# Italian "In F. Rossi, op. cit., p. 45" / "In Rossi, ult. op. cit.": "In" opens the form, not a title.
+_IN_BEFORE_FORM = re.compile(
+    r"^In\s(?=[^,]{2,60},\s(?:[^,]{2,80},\s)?(?:ult\.\s)?(?:op\.\s?cit|loc\.\s?cit|cit|ibidem|ivi)\b)", re.I)
+# "M. Neri, Ibidem, 40" / "Neri, ivi, p. 3" / "L. Neri, Ibidem, nota 7, 23": Ibidem after an author
+# names that author's work cited last (the resolver picks it, as for "ult. op. cit.").
+_AUTHOR_IBIDEM = re.compile(
+    r"^(?P<head>(?:[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*\s)?[A-Z\u00c0-\u00dd][\w'\u2019-]+(?:\s[A-Z\u00c0-\u00dd][\w'\u2019-]+){0,2}"
+    rf"(?:\set\sal\.)?),\s(?i:ib[i\u00ed]dem|ibid\.|ivi)(?:,?\s(?:(?i:nota)\s\d+,\s)?(?:{P.FORM_PINPOINT}|(?P<para>n\.\s?\d+)))?\s*[.,;]?$"
+)
+# "In F. Rossi, op. cit., p. 45, si riporta …": the form, then the writer's own words.
+_FORM_THEN_PROSE = re.compile(
+    r"^.{2,80}?\b(?:op\.\s?cit|loc\.\s?cit|cit)\.[*_]{0,2},?\s+pp?\.\s?\d+(?:\s?[-\u2013]\s?\d+)?[.,]"
+    r"(?=\s+[a-z\u00e0-\u00f9][a-z\u00e0-\u00f9\u2019']+\s[^;]*$)"
+)
 # "12 f." / "12ff." are spelled "12f" / "12ff" (the dot would read as the note's end).
 _FOLLOWING = re.compile(r"(?<=\d)\s*(ff?)\.?(?![a-z])")
 
@@ -66,7 +82,7 @@ _FOLLOWING = re.compile(r"(?<=\d)\s*(ff?)\.?(?![a-z])")
 # work: that is Ibid./Ivi).  Only before a title (a capital or a quote), so "Id., at 5"
 # and "Id. 45" stay Bluebook's Id.
 SAME_AUTHOR_MARK = re.compile(
-    r"^(?:ID|EAD|IDEM|EADEM|Id|Ead|Idem|Eadem)\.?,\s(?=[A-Z\u00c0-\u00dd\u00ab\u201c\u2018\"'*_])"
+    r"^(?:ID|EAD|IDEM|EADEM|Id|Ead|Idem|Eadem|id|idem|eadem)\.?,\s(?=[A-Z\u00c0-\u00dd\u00ab\u201c\u2018\"'*_])"
 )
 
 
@@ -79,8 +95,11 @@ def classify_note(text: str) -> Reference | None:
     clean = _prepare(text)
     if not clean:
         return None
-    ref = _read_forms(text, clean)
+    ref = _read_forms(text, clean) or _read_author_ibidem(text, clean)
     if ref is not None:
+        return ref
+    prose = _FORM_THEN_PROSE.match(clean)
+    if prose is not None and isinstance(ref := _read_forms(text, prose.group(0)), OpCitRef):
         return ref
     # "2 id. at *154" / "1 id. § 405": the volume of a multi-volume work before Id.
     volume = _VOLUME_ID.match(clean)
@@ -89,6 +108,12 @@ def classify_note(text: str) -> Reference | None:
         ref = _read_forms(text, clean)
         if ref is not None:
             return ref
+    # "Ibid., vol. 3, 120": the volume of a multi-volume work before the page cited again.
+    volume = _VOLUME_THEN_PAGE.match(clean)
+    if volume is not None:
+        ref = _read_forms(text, clean[: volume.start("vol")] + clean[volume.end("vol") :])
+        if isinstance(ref, IbidRef) and ref.pinpoint:
+            return replace(ref, pinpoint=f"{volume.group('vol').rstrip(', ')}, {ref.pinpoint}")
     # "ibid [43]", "ibid para 3.20", "Miller (n 1) [50]", "Treadwell (n 3) ch 4":
     # a pinpoint the form patterns do not spell is read in place of a page.
     odd = _ODD_PIN.search(clean)
@@ -107,6 +132,15 @@ def classify_note(text: str) -> Reference | None:
     return None
 
 
+def form_lead_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "In F. Rossi, op. cit., p. 45, si riporta M. Neri, Titolo, …": the op. cit. and the
+    writer's words after it as two pieces (the second may cite a work of its own)."""
+    m = _FORM_THEN_PROSE.match(text[start:end])
+    if m is None:
+        return [(start, end)]
+    return [(start, start + m.end() - 1), (start + m.end(), end)]
+
+
 def _read_forms(text: str, clean: str) -> Reference | None:
     for read in (_read_ibid, _read_id, _read_supra, _read_opcit, _read_author_year):
         ref = read(text, clean)
@@ -122,7 +156,7 @@ def _prepare(text: str) -> str:
     clean = clean.replace("*", "").replace(_STAR_KEPT, "*")
     clean = _AUTHOR_BEFORE_EBD.sub("", _DASHED_CASE_NAME.sub("", _FURTHER_REFERENCES.sub("", clean)))
     clean = _PAGE_THEN_PIN.sub(_pin_in_brackets, clean)
-    return P.FORM_SIGNAL.sub("", clean).strip()
+    return _IN_BEFORE_FORM.sub("", P.FORM_SIGNAL.sub("", clean).strip())
 
 
 def _pin_in_brackets(m: re.Match[str]) -> str:
@@ -143,10 +177,20 @@ def _unwrap_italics(m: re.Match[str]) -> str:
 
 
 def _read_ibid(text: str, clean: str) -> Reference | None:
+    older = _OLDER_IBID.match(clean)
+    if older is not None:  # "Ibid., ii. 34.": a volume (or book) and a page, kept as printed
+        return IbidRef(text=text, pinpoint=_SPACES.sub(" ", older.group("pin")))
     m = P.FORM_IBID.match(clean) or P.FORM_IBID_LEAD.match(clean)
     if m is None:
         return None
     return IbidRef(text=text, pinpoint=normalize_pinpoint(m.group("pin")))
+
+
+# An older Ibid. with a volume or book before the page: "Ibid., ii. 34.", "Ibid. i. 37", "Ib. iv, 12".
+_OLDER_IBID = re.compile(
+    r"^(?i:ib(?:id(?:em)?)?)\.?,?\s(?P<pin>(?:[ivxlc]{1,7}|[IVXLC]{1,7})[.,]\s?(?:(?:pp?|s)\.\s?)?\d{1,5}"
+    r"(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?)\s*[.;]?\s*$"
+)
 
 
 def _read_id(text: str, clean: str) -> Reference | None:
@@ -158,6 +202,13 @@ def _read_id(text: str, clean: str) -> Reference | None:
 
 def _read_supra(text: str, clean: str) -> Reference | None:
     m = P.FORM_SUPRA.match(clean) or P.FORM_BRACKET_NOTE.match(clean)
+    above = None if m is not None else P.FORM_NOTE_ABOVE.match(clean)  # "n. 4 above", "as n. 4"
+    if above is not None:
+        head = read_head(above.group("head") or "")
+        if head is None:
+            return None
+        return SupraRef(text=text, note=int(above.group("note") or above.group("as")), authors=head[0],
+                        pinpoint=normalize_pinpoint(above.group("pin")))
     if m is not None:
         head = read_head(m.group("head") or "")
         if head is None and _LABEL.match(m.group("head") or ""):
@@ -180,14 +231,32 @@ def _read_supra(text: str, clean: str) -> Reference | None:
 
 
 def _read_opcit(text: str, clean: str) -> Reference | None:
-    m = P.FORM_OPCIT.match(clean)
+    m = P.FORM_OPCIT.match(clean) or _OLDER_OPCIT.match(clean)
     if m is None:
         return None
     return _opcit_from(text, m)
 
 
+# Older books' op. cit.: Latin "ut sup." / "ut supra" (as above), "l. c." (loco citato),
+# "loc. laud.", German "am a. O." / "a. a. O." after "am": "Baur, ut sup. s. 653."
+_OLDER_OPCIT = re.compile(
+    r"^(?:(?P<head>[^,;()\d]{2,60}?),?\s)??(?P<word>(?i:ut\ssup(?:ra|\.)|l\.\s?c\.|loc\.\s?laud\.|am\sa\.\s?a?\.?\s?O\.))"
+    rf"(?:,?\s*{P.FORM_PINPOINT})?\s*[.;,]?\s*$"
+)
+
+
+def _read_author_ibidem(text: str, clean: str) -> Reference | None:
+    m = _AUTHOR_IBIDEM.match(clean)
+    head = read_head(m.group("head")) if m is not None else None
+    if m is None or head is None or not head[0] or head[1]:
+        return None
+    pin = normalize_pinpoint(m.group("pin")) or m.group("para")
+    return OpCitRef(text=text, authors=head[0], short_title=None, pinpoint=pin)
+
+
 def _opcit_from(text: str, m: re.Match[str]) -> Reference | None:
-    head = read_head(m.group("head") or "")
+    # "Rossi, ult. op. cit." (ultima opera citata): the author's last work, no short title
+    head = read_head(re.sub(r"(?:,\s*|\s)ult\.$", "", (m.group("head") or "").strip()))
     if head is None:
         return None
     authors, title = head

@@ -42,13 +42,14 @@ _REPORT = (
     r"(?P<report>(?:ECLI:)?EU:[CTF]:\d{4}:\d{1,5}|\[(?P<ryear>\d{4})\]\sECR\s(?:I{1,3}-)?\d+"
     r"|\[\d{4}\]\s\d?\s?[A-Z][A-Za-z.]{1,8}\s\d+)"
 )
-_PIN = r"(?P<pin>(?:paras?\.?|points?|p\.|pp\.|at)?\s?\d+(?:\s?[-\u2013]\s?\d+)?)"
+_PIN = r"(?P<pin>(?:paras?\.?|points?|punt[oi]|pt\.?|Rn\.|Rz\.|apartados?|p\.|pp\.|at)?\s?\d+(?:\s?[-\u2013]\s?\d+)?)"
 # An Advocate General's opinion named before the case ("Opinion of AG X in Case …") or
 # after its report ("…, EU:C:2013:424, Opinion of AG X, para 45" / "… (Opinion of AG X) para 40").
 _AG = r"Opinion\sof\s(?:A\.\s?G\.|AG|Advocate\sGeneral)\s"
 _AG_AFTER = rf"(?:,\s|\s\()(?P<opinion>{_AG}[^,()]{{2,40}}?)\)?"
 _CASE = re.compile(
-    rf"^(?:(?P<lead>{_AG}[^,]{{2,40}}?)\sin\s)?(?:Joined\s)?Cases?\s"
+    # "Case C-…", Italian "causa", French "aff.", Spanish "asunto", German "Rs.", or the number alone
+    rf"^(?:(?P<lead>{_AG}[^,]{{2,40}}?)\sin\s)?(?:(?:Joined\s)?Cases?\s|(?:(?:EuGH|CGUE|CJUE|TJUE|CJEU|ECJ),\s)?(?:caus[ae]s?\s(?:riunite\s)?|aff\.\s|affaire\s|asuntos?\s|(?:verb\.\s)?Rs\.\s|(?=[CT]-\d)))"
     rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),?\s(?P<name>[^\[\]()]{{2,200}}?),?\s"
     rf"{_REPORT}(?:{_AG_AFTER})?(?:,?\s?{_PIN})?\.?$"
 )
@@ -58,15 +59,34 @@ _CASE_NAME_FIRST = re.compile(
     rf"^(?P<name>[*_]{{0,2}}[A-Z][^\[\]()]{{2,200}}?)\s\((?:Joined\s)?(?:Cases?\s)?(?P<number>{_CASE_NUMBER}"
     rf"(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}})\),?\s{_REPORT}(?:{_AG_AFTER})?(?:,?\s?{_PIN})?\.?$"
 )
+# The Court named and dated first, Italian, French or Spanish manner, the report optional:
+# "Corte giust., 13 maggio 2014, causa C-131/12, Google Spain, punto 80" / "CJUE, 8 avr. 2014,
+# aff. jointes C-293/12 et C-594/12, Digital Rights Ireland, EU:C:2014:238".
+_CASE_DATED = re.compile(
+    r"^(?:Corte\sgiust\.|Corte\sdi\sgiustizia(?:\sUE)?|CGUE|CJUE|TJUE|CJCE|CGCE|Trib\.\sUE|EuGH),?\s"
+    r"\d{1,2}(?:er|\.)?\s[^\W\d]{3,10}\.?\s(?P<dyear>\d{4}),\s"
+    r"(?:caus[ae]s?(?:\sriunite)?|aff\.(?:\sjointes)?|affaires?(?:\sjointes)?|asuntos?(?:\sacumulados)?|Rs\.)\s"
+    rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\s(?:e|et|y|and|und)\s){_CASE_NUMBER}){{0,6}}),\s(?P<name>[^\[\](),]{{2,200}}?)"
+    rf"(?:,\s{_REPORT})?(?:,?\s?{_PIN})?\.?$"
+)
 # A provision cited in an act: "Art. 17", "art 22(4)", "arts 9–15", "Recital 96", "Annex III, point 8".
 _PROVISION = (
     r"(?:Arts?\.?|arts?\.?|Articles?|[Rr]ecitals?|Annex|\u00a7\u00a7?)\s?[\w()\-.]+(?:\s?[-\u2013]\s?[\w()]+)?"
     r"(?:,\s(?:point|para)\s\d+)?"
 )
+# The act's kind in the Union's languages: "Regulation", "Direttiva", "Règlement", "Richtlinie", "Reglamento".
+_ACT_KIND = (
+    r"(?:Regulation|Directive|Decision|Regolamento|Direttiva|Decisione|R[\u00e8e]glement|D[\u00e9e]cision"
+    r"|Verordnung|Richtlinie|Beschluss|Reglamento|Directiva|Decisi[\u00f3o]n)"
+)
+# The Official Journal: "OJ", Italian "GUUE"/"GU UE", French "JOUE"/"JO", German "ABl.", Spanish "DOUE"/"DO".
+_OJ = r"(?:OJ|(?i:GUUE|GUCE|JOUE|JOCE|DOUE)|GU\sUE|G\.U\.U\.E\.|JO|ABl\.|DO)"
 _ACT = re.compile(
-    r"^(?P<title>(?:Council\s|Commission\s)?(?:Regulation|Directive|Decision)\s(?:\((?:EU|EC|EEC|Euratom)\)\s)?"
-    r"(?:No\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;]{0,400}?),?\s"
-    r"(?P<oj>(?:\[(?P<ojyear2>\d{4})\]\s)?OJ\s(?P<ojyear>\d{4})?\s?[LC]\s?\d+(?:/\d+|,\s?p\.\s?\d+)?(?:\s\(\d{4}\))?)"
+    rf"^(?:(?:la|il|le|the|die|der|el)\s)?(?P<title>(?:Council\s|Commission\s)?{_ACT_KIND}\s"
+    r"(?:\((?:EU|EC|EEC|Euratom|UE|CE|CEE|EG|EWG)\)\s)?"
+    r"(?:No\s|n\.\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;]{0,400}?),?\s(?:in\s)?"
+    rf"(?P<oj>(?:\[(?P<ojyear2>\d{{4}})\]\s)?{_OJ}\s(?P<ojyear>\d{{4}})?\s?[LC]\s?\d+"
+    r"(?:\s(?:del|du|vom|de)\s\d{1,2}\.?\s[^\W\d]{3,10}\s(?P<ojyear3>\d{4}))?(?:/\d+|,\s?(?:p|S)\.\s?\d+)?(?:\s\(\d{4}\))?)"
     # the name the essay gives it after: "[2001] OJ L167/10 ('InfoSoc Directive')"
     r"(?:\s\([\u2018'\u201c\"](?P<short>[^()\u2019'\u201d\"]{2,60})[\u2019'\u201d\"]\))?"
     rf"(?:,?\s(?P<pin>{_PROVISION}))?\.?$"
@@ -142,16 +162,16 @@ _Read = tuple[str, dict[str, FieldValue], str | None]
 
 
 def _case(text: str) -> _Read | None:
-    m = _CASE.match(text) or _CASE_NAME_FIRST.match(text)
+    m = _CASE.match(text) or _CASE_NAME_FIRST.match(text) or _CASE_DATED.match(text)
     if m is None:
         return None
     report = m.group("report")
-    year = m.group("ryear") or re.search(r"\d{4}", report).group(0)  # type: ignore[union-attr]
-    fields: dict[str, FieldValue] = {
-        "title": m.group("name").strip(" ,*_"), "number": m.group("number"),
-        "howpublished": report, "year": year,
-    }
-    opinion = m.groupdict().get("lead") or m.group("opinion")
+    year = m.groupdict().get("dyear") or m.group("ryear")
+    year = year or re.search(r"\d{4}", report).group(0)  # type: ignore[union-attr]
+    fields: dict[str, FieldValue] = {"title": m.group("name").strip(" ,*_"), "number": m.group("number"), "year": year}
+    if report:
+        fields["howpublished"] = report
+    opinion = m.groupdict().get("lead") or m.groupdict().get("opinion")
     if opinion:
         # the opinion is its own work, not the judgment of the same case
         fields["note"] = re.sub(r"\s+", " ", opinion).strip()
@@ -165,7 +185,7 @@ def _act(text: str) -> _Read | None:
     if m is None:
         return None
     oj = "" if bare else m.group("oj")
-    year = ("" if bare else m.group("ojyear") or m.group("ojyear2")) or (
+    year = ("" if bare else m.group("ojyear") or m.group("ojyear2") or m.group("ojyear3")) or (
         m.group("num") if len(m.group("num")) == 4 else "")
     fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
     if not bare and m.group("short"):

@@ -313,10 +313,10 @@ FORM_AUTHOR_YEAR = re.compile(
     rf"(?=(?i:s|pp?)\.){FORM_PINPOINT}{_FORM_END}"
 )
 # "note 3", "n. 3", "n 3" (AGLC), "fn. 3", "footnote 3", German "Anm. 3" (Anmerkung).
-_FORM_NOTE_WORD = r"(?i:footnote|notes?|fn\.?|nn?\.?|anm\.?)"
+_FORM_NOTE_WORD = r"(?i:footnote|notes?|nota|fn\.?|nn?\.?|anm\.?)"
 # What may open the bracket before it: German "(wie Anm. 3)", "(s. Anm. 3)", "(vgl. Anm. 3)",
 # French "(voir note 3)", "(cf. note 3)": the bracket still names note 3's work.
-_FORM_NOTE_LEAD = r"(?:(?i:wie|s\.|siehe|vgl\.|voir|cf\.|see)\s(?:(?i:in|oben|supra)\s)?)?"
+_FORM_NOTE_LEAD = r"(?:(?i:wie|s\.|siehe|vgl\.|voir|cf\.|see|as)\s(?:(?i:in|oben|supra|above)\s)?)?"
 # "and accompanying text" (Bluebook) after a supra: refers to the note all the same.
 _FORM_ACCOMPANYING = r"(?:\s*,?\s*(?i:(?:and|&)\s+(?:the\s+)?accompanying\s+text))?"
 # "[author, ]supra note 3[, at 45]" (Bluebook) and "[author, ]above n 3[, 45]" (AGLC 3).
@@ -327,7 +327,14 @@ FORM_SUPRA = re.compile(
 # "Khan (n 3) 45" (OSCOLA, AGLC 4), "Müller, Geschichte (wie Anm. 3), S. 12": the note
 # number in brackets after the author.
 FORM_BRACKET_NOTE = re.compile(
-    rf"^(?P<head>.+?)(?<!\s)\s*\(\s*{_FORM_NOTE_LEAD}{_FORM_NOTE_WORD}\s*(?P<note>\d+)\s*\){_FORM_PIN_OPT}{_FORM_END}"
+    rf"^(?P<head>.+?)(?<!\s)\s*\(\s*{_FORM_NOTE_LEAD}{_FORM_NOTE_WORD}\s*(?P<note>\d+)(?:\s(?i:above|supra))?\s*\)"
+    rf"{_FORM_PIN_OPT}{_FORM_END}"
+)
+# British history notes point back to a note after it: "Evans, Coming, n. 4 above, p. 20",
+# "See n. 23 above", "Evans, as n. 4, p. 20", "as note 4" (the work cited there).
+FORM_NOTE_ABOVE = re.compile(
+    rf"^(?:(?P<head>.*?),\s)?(?:(?i:as)\s(?:(?i:in)\s)?{_FORM_NOTE_WORD}\s*(?P<as>\d+)(?:\s(?i:above))?"
+    rf"|{_FORM_NOTE_WORD}\s*(?P<note>\d+)\s(?i:above|supra))\b{_FORM_PIN_OPT}{_FORM_END}"
 )
 # "Khan, supra, at 45": supra without a note number names its source by author,
 # which is what op. cit. does.

@@ -33,13 +33,15 @@ from relbib.parse.chicago import name_run, title_quote
 from relbib.parse.dates import parse_date
 from relbib.parse.fields import clean_edition
 from relbib.parse.names import looks_like_organisation, split_names
+from relbib.parse.note_tidy import without_emphasis
 
 # (entry type, fields, pinpoint) of a note a reader understood
 Read = tuple[str, dict[str, FieldValue], str | None]
 
-# English and German month words: notes of German history cite "Vossische Zeitung, 12. März 1923".
-_MONTH = rf"(?:{lexicon.month_pattern('en')}|{lexicon.month_pattern('de')})\.?"
-_FULL_DATE = rf"(?:\d{{1,2}}\.?\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
+# English, German, French and Italian month words: notes of European history cite the press
+# in its own language ("Vossische Zeitung, 12. März 1923", "Le Temps, 1er mai 1920").
+_MONTH = "(?:" + "|".join(lexicon.month_pattern(lang) for lang in ("en", "de", "fr", "it")) + r")\.?"
+_FULL_DATE = rf"(?:\d{{1,2}}(?:\.|er|\u00ba)?\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
 # A date an archival item carries: a full date, a month and year, a year, "c.1631".
 _ITEM_DATE = re.compile(
     rf"^(?:(?:c\.|ca\.|circa)\s?)?(?:{_FULL_DATE}|{_MONTH}\s\d{{4}}|\d{{4}}(?:[-\u2013]\d{{1,4}})?)$"
@@ -60,12 +62,14 @@ _ARCHIVE_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d\d)(?!\d)")
 _FOLIO = re.compile(r"^(?:fos?|fols?|ff?|p|pp)\.\s?\S+$")
 # One word of a person's name: capitalised, a short particle, "al-…", "d'…".
 PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0100-\u017f][\w'\u2019.-]*|[a-z]{1,3}|al-\w+|d'\w+)$")
+# The small words inside a paper's name: "Corriere della Sera", "Journal des Débats".
+_PAPER_PARTICLE = r"(?:(?:della|delle|del|di|de|des|du|la|le|der|für|and|of)(?=\s[A-Z])|d[\u2019'][A-Z]\w+)"
 # A newspaper named by itself, then a full date and a page.
 # The issue's number ("Nr. 123"), its edition ("Abendausgabe") and pages ("S. 3", "34–40") may be given.
 _NEWSPAPER = re.compile(
-    rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s[A-Z][\w'\u2019&.-]*){{0,4}})"
+    rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s(?:[A-Z][\w'\u2019&.-]*|{_PAPER_PARTICLE})){{0,4}})"
     rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?(?:,\s(?:Nr|No|no)\.\s?(?P<number>\d+))?,\s(?P<date>{_FULL_DATE})"
-    rf"(?:,\s(?:(?:Morgen|Abend|Mittag)ausgabe|(?:morning|evening|late)\sedition))?"
+    rf"(?:,\s(?:(?:Morgen|Abend|Mittag)ausgabe|(?:morning|evening|late|final)\s(?:edition|edn\.?)))?"
     rf"(?:,\s(?:(?:pp?|S)\.\s?)?(?P<pin>\d+(?:\s?{lexicon.DASH}\s?\d+)?))?\.?$"
 )
 # Reference entries.
@@ -186,7 +190,7 @@ def reference_entry(text: str) -> Read | None:
 
 def newspaper_issue(text: str) -> Read | None:
     """ "The Times, 3 Feb. 1834, 3.": a newspaper's issue, by its name and date."""
-    m = _NEWSPAPER.match(text)
+    m = _NEWSPAPER.match(without_emphasis(text))  # "*Le Temps*, 14 juillet 1919"
     if m is None or split_names(m.group("paper")) and not _paper_like(m.group("paper")):
         return None
     year, iso = parse_date(m.group("date"))

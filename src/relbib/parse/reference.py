@@ -41,6 +41,19 @@ from relbib.parse.names import (
     western_given_names,
 )
 from relbib.parse.pages import expand_compressed, normalize_pages
+from relbib.parse.web_notes import (
+    dated_periodical,
+    directed_work,
+    ends_with_url,
+    hosted_work,
+    last_changed,
+    named_site,
+    possessive_work,
+    publisher_only_facts,
+    site_and_date,
+    web_chunks,
+    web_kind_of,
+)
 
 __all__ = ["clean_text", "parse_reference"]
 
@@ -121,7 +134,9 @@ def parse_reference(
     # The rule reader is for footnotes; on reference-list items the CRF alone
     # reads better (measured on held-out training strings of every set).
     ruled = (
-        (read_facts_note(body) or _quoted_title_note(body) or read_genre_note(body)) if note else None
+        (read_facts_note(body) or publisher_only_facts(body, read_facts_note) or _quoted_title_note(body)
+         or read_genre_note(body) or possessive_work(body) or named_site(body) or hosted_work(body)
+         or directed_work(body)) if note else None
     )
     if ruled is not None:
         kind, fields = ruled
@@ -244,6 +259,8 @@ _ROMAN_VOLUME_PAGE = re.compile(
 def _split_pinpoint(text: str) -> tuple[str, str | None]:
     """A note's text without its trailing single-page pinpoint, and the pinpoint."""
     stripped = text.rstrip(" .,")
+    if ends_with_url(stripped):  # "…/abs/1901.01234": no page
+        return text, None
     if P.PAGES_TAIL.search(stripped) and re.search(rf"\d\s*{P.DASH}+\s*\d", stripped[-20:]):
         return text, None
     worded = _WORDED_PIN.search(stripped)
@@ -369,7 +386,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     if quote is None:
         return None
     start, end, title = quote
-    before = text[:start].strip(" ,:")
+    before = re.sub(r"^the\s(?=[A-Z])", "", text[:start].strip(" ,:"))  # "[See] the Library of Congress, “…”"
     if not re.search(r"\b[A-Z]\.$", before):  # an initial keeps its full stop
         before = before.rstrip(". ")
     after = text[end:].strip(" ,.:;")
@@ -377,6 +394,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
         return None
     # "Daily Courant (London), April 4, 1712": a newspaper's place is no part of its name
     after = re.sub(r"^([^,()]{2,80}?)\s\([A-Z][\w .]{1,30}\)(?=,)", r"\1", after)
+    after = dated_periodical(after)  # "Farm Monthly (June 1974)": the date closes the container
     fields: dict[str, FieldValue] = {"title": clean_title(title)}
     if before and _names_a_publication(before):
         # "Lloyd's List, “Title,” 12 September 2023": the publication leads;
@@ -389,7 +407,8 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     if before:
         if len(before.split()) > 14 or re.search(r"\d", before):
             return None
-        names = split_names(before)
+        # "National Archives and Records Administration, “Title,” …": one body, not two people
+        names = (Name(family=before, literal=True),) if looks_like_organisation(before) else split_names(before)
         if not names:
             return None
         fields["author"] = names
@@ -397,14 +416,14 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     fields.update(extracted)
     # "October 16, 2015": the comma inside a date is not a chunk boundary.
     rest = P.MONTH_DAY_COMMA_YEAR.sub(r"\g<month>\g<year>", rest)
-    rest = _site_and_date(rest)
+    rest = site_and_date(last_changed(rest))
     pages = P.PAGES_TAIL.search(rest)
     if pages:
         fields["pages"] = normalize_pages(pages.group("pages"))
         rest = rest[: pages.start()]
-    chunks = [c.strip() for c in re.split(r",\s+", rest.strip(" ,.;")) if c.strip()]
+    chunks, web_kind = web_chunks([c.strip() for c in re.split(r",\s+", rest.strip(" ,.;")) if c.strip()], fields)
     if not chunks:
-        return None
+        return ("online", fields) if "url" in fields else None  # "Org, “Title,” URL": a page
     trailing = P.TRAILING_DATE.search(chunks[0])
     lead = chunks[0][: trailing.start()] if trailing else ""
     if trailing and _has_content(lead) and not re.search(r"\d", lead):
@@ -429,7 +448,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
                 _set_date(fields, number.group(2))
             if number.group(3):
                 fields["pages"] = normalize_pages(number.group(3))
-        elif vol and "volume" not in fields:
+        elif vol and "volume" not in fields and not P.YEAR.fullmatch(chunk):  # "…, 2017": a year
             fields["volume"] = vol.group(1)
             if vol.group(2):
                 _set_date(fields, vol.group(2))
@@ -459,20 +478,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
         return None
     if notes:
         fields["note"] = "; ".join(notes)
-    return _container_kind(container, fields), fields
-
-
-# Chicago's web page: "“Title,” Site (Publisher, Month Day, Year), URL".
-_SITE_PAREN = re.compile(r"^(?P<site>[^,()]{2,80}?)\s\((?P<inner>[^()]{2,160}),\s(?P<date>[^,()]{4,30})\)$")
-
-
-def _site_and_date(rest: str) -> str:
-    """ "Reuters (Reuters, October 5 2018)" → "Reuters, October 5 2018": the site is
-    the container, and the publisher in its parenthesis (often the site again) no part of it."""
-    m = _SITE_PAREN.match(rest.strip(" ,.;"))
-    if m is None or not P.MONTH.search(m.group("date")) or not parse_date(m.group("date"))[0]:
-        return rest  # a year alone ("(Merriam-Webster, 2019)") is read as it was
-    return f"{m.group('site')}, {m.group('date')}"
+    return web_kind_of(_container_kind(container, fields), web_kind, fields), fields
 
 
 def _names_a_publication(lead: str) -> bool:

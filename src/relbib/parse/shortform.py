@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
 from relbib.parse import patterns as P
 from relbib.parse.forms import normalize_pinpoint
@@ -46,6 +47,16 @@ _WORDED_PIN_TAIL = re.compile(
     r"(?:\d+|[IVXLC]+|[ivxlc]+)(?:[.\u2013-]\d+)*)\s*\.?$"
     r"|(?<=[^\W\d])\s(?P<ref>\d+(?:\.\d+)+|\d+[a-e](?:\s?[\u2013-]\s?(?:\d+)?[a-e])?|[IVXL]+\.\d+(?:\.\d+)*)\s*\.?$"
 )
+
+
+# A named part of the book closing a short note: ", Epilogue", ", Appendix 2", ", Vorwort".
+_PART_TAIL = re.compile(r",\s(?P<pin>(?P<word>[^\W\d_][\w-]{3,14})(?:\s(?:\d+|[IVXLC]+|[A-Z]))?)\s*\.?$")
+
+
+def _book_part_tail(body: str) -> re.Match[str] | None:
+    """The part of a book (lexicon.book_parts) cited at the end of ``body``, or None."""
+    m = _PART_TAIL.search(body)
+    return m if m is not None and m.group("word").lower() in lexicon.book_parts() else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,6 +85,8 @@ def read_short_note(text: str) -> ShortNote | None:
         body, pinpoint = body[: m.start()].rstrip(" ,"), normalize_pinpoint(m.group("pin"))
     elif (worded := _WORDED_PIN_TAIL.search(body)) is not None:
         body, pinpoint = body[: worded.start()].rstrip(" ,"), normalize_pinpoint(worded.group("pin") or worded.group("ref"))
+    elif (part := _book_part_tail(body)) is not None:  # "Roe, Short Title, Epilogue."
+        body, pinpoint = body[: part.start()].rstrip(" ,"), part.group("pin")
     body = body.rstrip(" .")
     quoted = P.SHORT_QUOTED_TITLE.match(body)
     if quoted is not None and _pairs(quoted.group("open"), quoted.group("close")):

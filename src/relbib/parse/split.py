@@ -50,31 +50,23 @@ from relbib.model import (
 from relbib.parse.commentary import PROSE_WORDS as _PROSE_WORDS
 from relbib.parse.commentary import commentary, publication_fact
 from relbib.parse.commentary import prose as _prose
-from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.continental_provisions import parse_provision
+from relbib.parse.forms import form_lead_spans, normalize_pinpoint
+from relbib.parse.serials import SERIAL_OPENS
 from relbib.parse.small_caps import title_case_small_caps
+from relbib.parse.split_history import authors_go_on, stop_inside_citation
 from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, title_goes_on
 from relbib.parse.split_marks import enclosed
+from relbib.parse.split_patterns import CITES as _CITES
+from relbib.parse.split_patterns import LEAD_END as _LEAD_END
+from relbib.parse.split_patterns import LEAD_IN as _LEAD_IN
+from relbib.parse.split_patterns import SIGNAL as _SIGNAL
+from relbib.parse.split_patterns import STRONG as _STRONG
+from relbib.parse.split_patterns import STRONG_IN_PROSE as _STRONG_IN_PROSE
+from relbib.parse.split_patterns import YEAR as _YEAR
 
 __all__ = ["read_note", "split_note"]
 
-# A signal or lead-in opening a citation (Bluebook 1.2, Chicago, OSCOLA),
-# Markdown italics allowed around it.  Group ``signal``.
-_SIGNAL = re.compile(
-    r"^[*_]{0,2}(?P<signal>(?:and\s+)?(?:"
-    r"see,?\s+e\.\s?g\.|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
-    r"but\s+see|but\s+cf\.|but\s+compare|cf\.|compare|with|accord|contra|e\.\s?g\.|"
-    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|siehe(?:\s+auch)?|"
-    r"voir(?:\s+aussi)?|cfr\.)|and(?=\s+[*_\u201c\"A-Z])),?[*_]{0,2},?(?=\s)\s*",
-    re.IGNORECASE,
-)
-# "On the reception of X, see" / "For an overview, see also": a lead-in that
-# ends with a signal.  The lead-in holds no citation mark of its own.
-_LEAD_IN = re.compile(
-    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?,?\s+[*_]{0,2}(?:see|cf\.|vgl\.|siehe|voir)(?:\s+also|\s+generally|\s+especially"
-    r"|,?\s+e\.\s?g\.,?)?[*_]{0,2}),?:?\s+(?=\S)"
-)
-# The end of a prose lead-in, and what a lead-in never holds.
-_LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was)\s+(?=[*_]?[A-Z])|:\s+(?=[\u2018\u201cA-Z])")
 # "…around this topic: ‘Title’, Site": a quoted title (British or American) after a lead-in's colon.
 _QUOTED_TITLE_OPENS = re.compile(
     r"[\u2018\u201c][^\u2018\u2019\u201c\u201d]{2,200}?(?:[\u2019\u201d],|,[\u2019\u201d])\s"
@@ -135,7 +127,7 @@ _CAPS_NAME_GOES_ON = re.compile(
 )
 _OPENS_CITATION = re.compile(
     r"^[*_]{0,2}(?:see|cf\.|but\s|compare|accord|contra|e\.\s?g\.|also\s|quoted\s+in|cited\s+in|"
-    r"ibid|ibidem|id\.|idem|on\s|for\s|as\s+quoted|as\s+cited)",
+    r"ibid|ibidem|id\.|idem|on\s|for\s|as\s+quoted|as\s+cited|cfr\.|vgl\.|voir\s|v[\u00e9e]ase\s)",
     re.IGNORECASE,
 )
 # Lowercase abbreviations that end with a full stop inside a citation.
@@ -148,13 +140,18 @@ _ABBREVIATIONS = frozenset(
 _ROLE_BEFORE_NAME = re.compile(r",\s(?:ed|eds|trans|tr|comp|comps)\.$")
 _AUTHOR_OPENS_NAME = re.compile(r"(?:[A-Z]\.\s?)*[A-Z][\w'\u2019-]+(?:\s(?:[A-Z]\.\s?)*[A-Z][\w'\u2019-]+)*[\s,]")
 # Abbreviations a pinpoint's number follows ("ch. XII"), and that number.
+# A page cited closing a sentence ("p. 538", "s. 225 f", "S. 12–14"), or "in loc." (at this
+# passage, in a commentary): the citation ends there.
+_PAGE_CLOSES = re.compile(r"(?:^|[\s,(])(?:pp?|s|S)\.\s?\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?)?$|\s(?:in|ad)\sloc$")
+# What may follow a page and still belong to its citation: a translator, an edition, a note.
+_CONTINUES_AFTER_PAGE = re.compile(r"(?:Trans|Translated|Tr|Ed|Edited|Eng|Note|Anm|N)\b\.?")
 _PIN_WORDS = frozenset("vol vols no nos p pp ch chap chaps art arts pt pts fol fols col cols sec secs "
                        "para paras bk bks fig figs n nn ser".split())
 _NUMBERED = re.compile(r"[IVXLC]+\b|\d")
 # "Smith, Empire" / "A. B. Jones, …": a sentence that opens with an author.
 _AUTHOR_OPENS = re.compile(
     rf"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{lexicon.particle_pattern()}|"
-    r"al-\w+)){0,4}[,:]\s"
+    r"al-\w+|\u2013(?=\s[A-Z]))){0,8}[,:]\s"
 )
 # "P. Larsen and S. Moreau (eds.), …": editors open the citation.
 _EDITORS_OPEN = re.compile(
@@ -198,27 +195,6 @@ _KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n",
                                "last", "accessed", "visited", "retrieved", "viewed", "consulted",
                                # a paper given, not published: "(paper presented at …)"
                                "paper", "lecture", "talk", "poster", "address", "keynote"})
-# Marks of a citation.
-_YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
-_CITES = re.compile(
-    r"\d|[\u201c\u201d\"]|\*\w|_\w|https?://|www\.|doi|\bv\.\s|§|\b(?:ed|eds|trans)\."
-    r"|\b(?:chs?|chaps?|bks?)\.\s?[ivxlc]",  # "chaps. X, XI"
-    re.IGNORECASE,
-)
-_STRONG = re.compile(
-    r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|[\u201c\"][^\u201c\u201d\"]{3,}[\u201d\"]"
-    r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d"
-    r"|(?<!\d)(?:1[4-9]\d\d|20\d\d),\sS\.\s?\d",  # German "Princeton 2017, S. 198"
-)
-# The same marks where the note reads as prose: a quotation there counts only
-# in a title's place, after a comma, colon or full stop (Smith, “Title,”),
-# and only as long as a title (not a quoted passage), not inside a sentence
-# (they styled it the “Brooke House Committee.”).
-_STRONG_IN_PROSE = re.compile(
-    r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|(?:^|[,.:;]\s)[\u201c\"\u00ab][^\u201c\u201d\"\u00ab\u00bb]{3,150}[\u201d\"\u00bb]"
-    r"|\*[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d"
-    r"|(?<!\d)(?:1[4-9]\d\d|20\d\d),\sS\.\s?\d",  # German "Princeton 2017, S. 198"
-)
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 
 
@@ -227,7 +203,7 @@ def split_note(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for start, end in _top_level_pieces(text):
         for s, e in _sentences(text, start, end):
-            spans.extend(_inner_pieces(text, s, e))
+            spans.extend(p for piece in _inner_pieces(text, s, e) for p in form_lead_spans(text, *piece))
     return tuple((s, e) for s, e in spans if text[s:e].strip(" .,;:"))
 
 
@@ -240,7 +216,7 @@ def read_note(n: int, text: str) -> NoteCitations:
         signal, start = _signal(text, start, end)
         end = _strip_parentheticals(text, start, end)
         start, end = _cited_in_parenthesis(text, start, end)
-        body = text[start:end].strip()
+        body = re.sub(r"\s{2,}", " ", text[start:end].strip())  # a wrapped, indented source line
         if not body.strip(" .,;:"):
             continue
         ref = _read(body, parse_note)
@@ -281,6 +257,8 @@ def _title_semicolons(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     for start, end in pieces:
         if out and not numbered and _TITLE_GOES_ON.match(text, start):
             out[-1] = (out[-1][0], end)
+        elif out and authors_go_on(text, out[-1], start):
+            out[-1] = (out[-1][0], end)  # "Roe, Jane; Doe, John: Title": one citation's authors
         else:
             out.append((start, end))
             numbered = False
@@ -353,7 +331,7 @@ def _depth_counter(text: str, start: int) -> Callable[[int], int]:
 
 def _cuts(before: str, after: str) -> bool:
     """Whether the full stop ending ``before`` ends a citation or a comment."""
-    if _CONTINUES.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()):
+    if _CONTINUES.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()) or stop_inside_citation(before, after):
         return False
     if _ROLE_BEFORE_NAME.search(before) and _AUTHOR_OPENS_NAME.match(after):
         return False  # "…, trans. Sarah Roe (London, 2001)": a translator's or editor's name follows
@@ -365,11 +343,15 @@ def _cuts(before: str, after: str) -> bool:
         return False  # an initial: "… in P. Larsen and S. Moreau (eds.)"
     if _CAPS_ABBREVIATION.search(tail[-10:]) and _CAPS_NAME_GOES_ON.match(after):
         return False  # a name in small capitals: "WASH. POST (Nov. 9, 2019)", "BUS. INSIDER, https://…"
+    if _PAGE_CLOSES.search(body[-24:]) and not _CONTINUES_AFTER_PAGE.match(after):
+        return True  # "…, s. 225 f. Comp. Gratz, …", "…, p. 538. L. J. 1, s. 192.": the page closes it
     if _OPENS_CITATION.match(after):
         return _last_word(body).lower() not in _ABBREVIATIONS or body.endswith(")")
     word = _last_word(body)
     if _SUPRA_OPENS.match(after) and (body[-1:] in "\u201d\")" or (len(word) >= 3 and word.islower())):
         return True  # "… to solve this problem. FCC Interview, supra note 36."
+    if (_prose(after[:300]) or _remark(after[:300].split(". ")[0])) and parse_provision(body.strip()) is not None:
+        return True  # "Art. 109, c. 1, LJCA. L'incidente è …": a code's provision, then a remark
     last = body[-1:] if body else ""
     if last in ")]" or last.isdigit():
         if re.search(r"(?i)\b(?:no|vol|art|ch)\.?\s*\d+$", body[-12:]):
@@ -485,7 +467,8 @@ def _prose_lead(piece: str) -> int:
             w.lower() in _PROSE_WORDS or (w.islower() and w.endswith("ed")) for w in words
         )
         after = piece[m.end():]
-        opens = _AUTHOR_OPENS.match(after) or _EDITORS_OPEN.match(after) or _QUOTED_TITLE_OPENS.match(after)
+        opens = (_AUTHOR_OPENS.match(after) or _EDITORS_OPEN.match(after) or _QUOTED_TITLE_OPENS.match(after)
+                 or SERIAL_OPENS.match(after))
         if verb and sum(1 for w in words if w.islower()) >= 2 and opens:
             return m.end()
     return 0
@@ -591,7 +574,9 @@ def _is_citation(body: str, ref: Reference) -> bool:
     if isinstance(ref, UnparsedRef):
         return bool(_STRONG.search(body) or _YEAR.search(body)) and not _prose(body) or publication_fact(body)
     if isinstance(ref, FullRef) and ref.confidence and min(ref.confidence.values()) >= 1.0:
-        if not _prose(body) or _STRONG_IN_PROSE.search(body) or EU_ACT.match(body):
+        named = [re.escape(str(ref.fields[k])) for k in ("title", "booktitle", "journal") if ref.fields.get(k)]
+        placed = re.sub("|".join(named) or "\0", " ", body)  # a sentence-case title is no prose
+        if not _prose(placed) or _STRONG_IN_PROSE.search(body) or EU_ACT.match(body):
             return True  # a rule reader (short note, legal shape) read it whole
     if not _CITES.search(body):
         return False

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from relbib.parse.continental_provisions import parse_provision
+
 __all__ = ["EU_ACT", "INSIDE_ESSAY", "title_goes_on"]
 
 # "…, 46 Fla. L. Rev. 699" / "…, 11 Am. U. J. Gender, Soc. Pol'y & L. 533": a
@@ -18,7 +20,7 @@ __all__ = ["EU_ACT", "INSIDE_ESSAY", "title_goes_on"]
 _VOLUME_ABBREVIATION = re.compile(
     r"(?:^|\s)\d{1,4}\s(?:(?:[A-Z][A-Za-z'\u2019]*[.,]?|&)\s)*[A-Z][A-Za-z'\u2019]{0,7}\.$"
 )
-_ABBREVIATION_NEXT = re.compile(r"[A-Z](?:[A-Za-z]{0,3}|[A-Za-z]{0,6}['\u2019.][A-Za-z.]{0,4})(?=\s|$)")
+_ABBREVIATION_NEXT = re.compile(r"(?!(?:Cfr|Vgl|Cf)\.\s)[A-Z](?:[A-Za-z]{0,3}|[A-Za-z]{0,6}['\u2019.][A-Za-z.]{0,4})(?=\s|$)")
 _DIGIT = re.compile(r"\d")
 # Continental marks whose full stop stands inside a citation: a court's section before
 # its roman number ("Cass. civ., sez. III, …", "sect. I"), and a German ordinal
@@ -41,7 +43,7 @@ def title_goes_on(before: str, after: str) -> bool:
     a journal's abbreviation after its volume ("46 Fla. L. Rev."), or a question
     inside a title whose citation's numbers are still to come ("A, Why Stay? Tenants, 14 J. 211")."""
     if _VOLUME_ABBREVIATION.search(before[-40:]) and _ABBREVIATION_NEXT.match(after):
-        return True
+        return parse_provision(before.strip()) is None  # "§ 113 VwGO. Si …": a code's provision ends
     if (_SECTION_WORD.search(before[-12:]) and _ROMAN_NEXT.match(after)) or (
             _GERMAN_ORDINAL.search(before[-4:]) and _EDITION_NEXT.match(after)):
         return True

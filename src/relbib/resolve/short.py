@@ -31,6 +31,13 @@ from relbib.resolve.sources import (
 _CASE_SHORT_REPORT = re.compile(r"(?:^|,\s)(?P<report>\d{1,4}\s[A-Z][\w.' ]{0,30}?)\s+at\s")
 
 
+# Italian "ult. op. cit." (the work of that author cited last) and "Rossi, Ibidem" (the same).
+# Older books' Latin "ut sup." (as above) and "l. c." (at the place cited) name the same: the
+# author's work cited last.
+_LATEST = re.compile(r"\bult(?:\.|ima)\s*(?:op\.\s*)?cit\b|,\s*(?:ib[i\u00ed]dem|ibid\.|ivi)\b"
+                     r"|\but\ssup(?:ra\b|\.)|\bl\.\s?c\.", re.IGNORECASE)
+
+
 def resolve_opcit(n: int, ref: OpCitRef, sources: list[Source]) -> Outcome:
     families = tuple(f for f in (family_key(a) for a in ref.authors) if f)
     title = tokens_of(ref.short_title or "")
@@ -41,6 +48,8 @@ def resolve_opcit(n: int, ref: OpCitRef, sources: list[Source]) -> Outcome:
             "name the author (and short title) the op. cit. refers to",
         )
     matches = _candidates(families, title, sources)
+    if len(matches) > 1 and _LATEST.search(ref.text):  # "ult. op. cit." / "Rossi, Ibidem": the last one
+        matches = [max(matches, key=lambda s: (s.note, s.index))]
     what = describe(ref.authors, ref.short_title)
     rule = "opcit-short-title" if title else "opcit-unique-author"
     return _unique(n, Form.OPCIT, "op. cit.", what, ref.pinpoint, matches, rule, "opcit")
@@ -114,7 +123,19 @@ def _title_fits(short: tuple[str, ...], full: tuple[str, ...], *, prefix_only: b
     if prefix_only:
         return False
     significant = set(short) - STOPWORDS
-    return bool(significant) and significant <= set(full)
+    return bool(significant) and all(w in full or _abbreviates(w, full) for w in significant)
+
+
+# The shortest abbreviation of a title word an older note prints ("Comm." for "Commentar").
+_ABBREVIATION_MIN = 3
+
+
+def _abbreviates(word: str, full: tuple[str, ...]) -> bool:
+    """Whether ``word`` and a word of the full title are one word, one of them cut
+    as older notes cut it ("comm" of "commentar"; "handbuch" after "handb");
+    the author backs the match."""
+    return len(word) >= _ABBREVIATION_MIN and any(
+        len(f) >= _ABBREVIATION_MIN and f != word and (f.startswith(word) or word.startswith(f)) for f in full)
 
 
 def _unique(

@@ -94,7 +94,10 @@ class Outcome:
 def looks_short(ref: FullRef) -> bool:
     """Author and/or title but nothing that says where it was published."""
     has_who_or_what = bool(_families(ref.fields)) or bool(tokens_of(field_text(ref.fields.get("title"))))
-    return has_who_or_what and not (_VENUE_FIELDS & set(ref.fields))
+    venue = _VENUE_FIELDS & set(ref.fields)
+    # an older note's volume cited beside its page ("Hartwig, exeg. Handb., 1, s. 39") says
+    # which volume, not where the work was published
+    return has_who_or_what and (not venue or venue == {"volume"} and ref.pinpoint is not None)
 
 
 def same_work(a: Source, b: Source) -> bool:

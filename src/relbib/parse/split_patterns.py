@@ -1,0 +1,53 @@
+"""The patterns that cut a note into citations: signals and lead-ins that open
+a citation, and the marks that show a piece cites a work.
+
+Input: none (regex constants). Output: compiled patterns for ``parse.split``.
+Must never: hold a word list that belongs in the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CITES", "LEAD_END", "LEAD_IN", "SIGNAL", "STRONG", "STRONG_IN_PROSE", "YEAR"]
+
+# A signal or lead-in opening a citation (Bluebook 1.2, Chicago, OSCOLA),
+# Markdown italics allowed around it.  Group ``signal``.
+SIGNAL = re.compile(
+    r"^[*_]{0,2}(?P<signal>(?:and\s+)?(?:"
+    r"see,?\s+e\.\s?g\.|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
+    r"but\s+see|but\s+cf\.|but\s+compare|cf\.|compare|with|accord|contra|e\.\s?g\.|"
+    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|siehe(?:\s+auch)?|sowie|zum\s+beispiel|z\.\s?b\.|etwa|"
+    r"voir(?:\s+aussi)?|v\.,?\s+(?:aussi|anche|tambi[\u00e9e]n|ex\s+multis|ex\s+plurimis|per\s+tutti|da\s+ultimo)|ex\s+multis|vid\.|v[\u00e9e]anse?"
+    r"|cos[\u00ec\u00ed](?:,?\s+testualmente)?|conf\.|in\s+(?:tal|questo)\s+senso|nello\s+stesso\s+senso|cfr\.)|and(?=\s+[*_\u201c\"A-Z])),?[*_]{0,2}[,:]?(?=\s)\s*",  # "See: Roe, …" too
+    re.IGNORECASE,
+)
+# "On the reception of X, see" / "For an overview, see also": a lead-in that
+# ends with a signal.  The lead-in holds no citation mark of its own.
+LEAD_IN = re.compile(
+    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?(?:,?\s+[*_]{0,2}(?:see|cf\.|cfr\.|vgl\.|siehe|voir|si\s+veda|v[\u00e9e]ase)|,\s+v\.)(?:\s+anche|\s+aussi|\s+auch|\s+also|\s+generally|\s+especially"
+    r"|,?\s+e\.\s?g\.,?)?[*_]{0,2}),?:?\s+(?=\S)"
+)
+# The end of a prose lead-in, and what a lead-in never holds.
+LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was|di|da|anche|de|par|en|bei)\s+(?=[*_]?[A-Z])|:\s+(?=[\u2018\u201cA-Z])")
+# Marks of a citation.
+YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
+CITES = re.compile(
+    r"\d|[\u201c\u201d\"]|\*\w|_\w|https?://|www\.|doi|\bv\.\s|§|\b(?:ed|eds|trans)\."
+    r"|\b(?:chs?|chaps?|bks?)\.\s?[ivxlc]",  # "chaps. X, XI"
+    re.IGNORECASE,
+)
+STRONG = re.compile(
+    r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|[\u201c\"][^\u201c\u201d\"]{3,}[\u201d\"]"
+    r"|\*(?![a-z]+\*)[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d"  # (not one word stressed: "*landed*")
+    r"|(?<!\d)(?:1[4-9]\d\d|20\d\d),\sS\.\s?\d",  # German "Princeton 2017, S. 198"
+)
+# The same marks where the note reads as prose: a quotation there counts only
+# in a title's place, after a comma, colon or full stop (Smith, “Title,”),
+# and only as long as a title (not a quoted passage), not inside a sentence
+# (they styled it the “Brooke House Committee.”).
+STRONG_IN_PROSE = re.compile(
+    r"\(\s*[^()]*(?:1[4-9]\d\d|20\d\d)\s*\)|\bpp?\.\s*\d|(?:^|[,.:;]\s)[\u201c\"\u00ab][^\u201c\u201d\"\u00ab\u00bb]{3,150}[\u201d\"\u00bb]"
+    r"|\*(?![a-z]+\*)[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d"  # (not one word stressed: "*landed*")
+    r"|(?<!\d)(?:1[4-9]\d\d|20\d\d),\sS\.\s?\d",  # German "Princeton 2017, S. 198"
+)

@@ -1,0 +1,265 @@
+"""Footnote shapes of web-era humanities writing (tutorials, DH essays, blogs).
+
+Input: the body of one footnote (its pinpoint already split off).
+Output: ``(entry type, fields)`` for the shapes below, else None so the
+other readers take the note.
+Never: guess — each reader declines unless the whole note fits; read
+reference-list items; touch files other than the packaged word list.
+
+* a book whose bracket of facts has no place, as notes on software and the
+  web often print it: ``Jane Doe, Ann Roe, and Bo Li, Title (Big Press,
+  2011)`` — read as Chicago's ``(Place: Publisher, Year)`` with no place;
+* a work named by its writer in the possessive and its genre: ``Ann Lee's
+  blog post on “Mapping the Past”``, ``Jo Roe's essay, “Counting Words”``;
+* a periodical dated in a parenthesis with no volume: ``“Title,” Farm
+  Monthly (June 1974)`` → ``“Title,” Farm Monthly, June 1974``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+from relbib import lexicon
+from relbib.model import FieldValue, Name
+from relbib.parse import patterns as P
+from relbib.parse.chicago import name_run
+from relbib.parse.dates import parse_date
+
+__all__ = [
+    "dated_periodical", "directed_work", "ends_with_url", "hosted_work", "last_changed", "named_site",
+    "possessive_work", "publisher_only_facts", "site_and_date", "web_chunks", "web_kind_of",
+]
+
+Reading = tuple[str, dict[str, FieldValue]]
+
+# Chicago's abbreviation for "no place" (sine loco), standing in for the place a bracket leaves out.
+_NO_PLACE = "s.l."
+
+
+@cache
+def publisher_words() -> frozenset[str]:
+    """Lower-case words that mark a publisher's name (lexicon/data/publisher_words.txt)."""
+    text = resources.files("relbib.lexicon").joinpath("data", "publisher_words.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+# "(Cambridge University Press, 2011)": a bracket of a publisher and a year, no colon.
+_PUBLISHER_YEAR = re.compile(
+    r"\((?P<publisher>[A-Z][^():;,\d]{1,80}?),\s(?P<year>(?:1[5-9]\d\d|20\d\d)[a-z]?)\)(?=[^()]*$)"
+)
+
+
+def publisher_only_facts(body: str, read_facts: Callable[[str], Reading | None]) -> Reading | None:
+    """ "Authors, Title (Big Press, 2011)": the note ``read_facts`` reads when the
+    bracket names a place, read with no place (the publisher must say it is one)."""
+    m = _PUBLISHER_YEAR.search(body)
+    if m is None:
+        return None
+    words = {w.strip(".'\u2019&").lower() for w in m.group("publisher").split()}
+    if not words & (publisher_words() | _host_names().keys()):
+        return None
+    placed = f"{body[: m.start()]}({_NO_PLACE}: {m.group('publisher')}, {m.group('year')}){body[m.end() :]}"
+    reading = read_facts(placed)
+    if reading is None:
+        return None
+    kind, fields = reading
+    if fields.get("address") == _NO_PLACE:
+        del fields["address"]
+    return kind, fields
+
+
+# "Ann Lee's blog post on “Title”", "Jo Roe’s essay, “Title.”": the writer, the genre and the title.
+_POSSESSIVE_WORK = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.\u2019'-]*\s){1,3}[A-Z][\w\u2019'-]+)[\u2019']s\s"
+    r"(?P<genre>(?:blog\s)?post|blog|essay|article|talk|lecture|tutorial|video|newsletter|thread|presentation|paper)"
+    r"(?:\s(?:on|about|titled|entitled|called))?,?\s"
+    r"[\u201c\"](?P<title>[^\u201c\u201d\"]{2,200}?)[,.]?[\u201d\"]\.?$"
+)
+_WEB_GENRES = frozenset({"post", "blog post", "blog", "video", "newsletter", "thread", "tutorial"})
+
+
+def possessive_work(body: str) -> Reading | None:
+    """ "Ann Lee's blog post on “Mapping the Past”" → the post, by Ann Lee."""
+    m = _POSSESSIVE_WORK.match(body.strip())
+    if m is None:
+        return None
+    names = name_run(m.group("name"))
+    if not names or len(names) != 1 or not isinstance(names[0], Name) or not names[0].given:
+        return None
+    fields: dict[str, FieldValue] = {"author": names, "title": m.group("title").strip()}
+    return ("online" if m.group("genre") in _WEB_GENRES else "misc"), fields
+
+
+# "Farm Monthly (June 1974)": a periodical's name and its date in a parenthesis.
+_DATED_IN_PARENTHESIS = re.compile(
+    r"^(?P<name>[^,()]{2,80}?)\s\((?P<date>(?:[A-Z][a-z]{2,8}\.?\s)?(?:\d{1,2},?\s)?(?:1[5-9]\d\d|20\d\d))\)"
+    r"(?P<rest>(?:,\s[^()]*)?)$"
+)
+
+
+# "Data Notes (blog), March 12, 2017": Chicago marks a blog's name (CMOS 14.208); the mark is no part of it.
+_BLOG_MARK = re.compile(r"^(?P<name>[^,()]{2,80}?)\s\(blog\)(?=,|$)")
+
+
+def dated_periodical(after: str) -> str:
+    """ "Farm Monthly (June 1974)" → "Farm Monthly, June 1974": the container and
+    date of a quoted title, as the quoted-title reader reads them (a month
+    must name the date, or the parenthesis is a place or publisher's); a
+    blog's name loses its "(blog)"."""
+    after = _BLOG_MARK.sub(r"\g<name>", after)
+    m = _DATED_IN_PARENTHESIS.match(after)
+    if m is None or not P.MONTH.search(m.group("date")):
+        return after
+    return f"{m.group('name')}, {m.group('date')}{m.group('rest')}"
+
+
+# Chicago's web page: "“Title,” Site (Publisher, Month Day, Year), URL".
+_SITE_PAREN = re.compile(r"^(?P<site>[^,()]{2,80}?)\s\((?P<inner>[^()]{2,160}),\s(?P<date>[^,()]{4,30})\)$")
+
+
+def site_and_date(rest: str) -> str:
+    """ "Reuters (Reuters, October 5 2018)" → "Reuters, October 5 2018": the site is
+    the container, and the publisher in its parenthesis (often the site again) no part of it."""
+    m = _SITE_PAREN.match(rest.strip(" ,.;"))
+    if m is None or not P.MONTH.search(m.group("date")) or not parse_date(m.group("date"))[0]:
+        return rest  # a year alone ("(Merriam-Webster, 2019)") is read as it was
+    return f"{m.group('site')}, {m.group('date')}"
+
+
+def ends_with_url(text: str) -> bool:
+    """Whether the note's last word is a URL or DOI ("…/abs/1901.01234."): its digits are no page."""
+    last = text.rstrip(" .,;").rsplit(None, 1)[-1] if text.strip() else ""
+    return bool(re.match(r"(?i)<?(?:https?://|www\.|doi:|10\.\d{4,9}/)", last))
+
+
+# "last modified May 2, 2020" / "last updated on …": a web page's date of its latest change.
+_LAST_CHANGED = re.compile(r"(?i)(?:^|(?<=,)\s)last\s(?:updated|modified|revised|edited|changed)(?:\son)?\s(?=\S)")
+
+
+def last_changed(rest: str) -> str:
+    """The facts after a quoted title with "last modified …" read as the page's date."""
+    return _LAST_CHANGED.sub(lambda m: " " if m.start() else "", rest)
+
+
+# Chunks after a quoted title that a web page or a program prints: "version 0.9.2",
+# "YouTube video", a running time "12:30", "posted by GeoTeach".
+_VERSION = re.compile(r"(?i)^(?:version|ver\.|v\.?)\s?(?P<version>\d[\w.-]*)$")
+_VIDEO = re.compile(r"(?i)^(?P<site>[\w .'-]{2,40}?)\s(?:video|clip|livestream)$")
+_RUNNING_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+_POSTED_BY = re.compile(r"(?i)^(?:posted|uploaded|published)\sby\s(?P<who>.{2,80})$")
+
+
+def web_chunks(chunks: list[str], fields: dict[str, FieldValue]) -> tuple[list[str], str | None]:
+    """The comma chunks after a quoted title without a program's version or a video's
+    site, running time and poster (set in ``fields``), and the entry type they make."""
+    kept: list[str] = []
+    kind: str | None = None
+    for i, chunk in enumerate(chunks):
+        version = _VERSION.match(chunk)
+        video = _VIDEO.match(chunk) if i == 0 else None
+        posted = _POSTED_BY.match(chunk)
+        if version and "version" not in fields:
+            fields["version"], kind = version.group("version"), kind or "software"
+        elif video:
+            kept.append(video.group("site"))
+            fields["type"], kind = "video", "online"
+        elif _RUNNING_TIME.match(chunk) and kind == "online":
+            continue
+        elif posted and i:
+            fields["note"] = f"posted by {posted.group('who').strip()}"
+        else:
+            kept.append(chunk)
+    return kept, kind
+
+
+# "Project Gutenberg, accessed July 1, 2020, https://…": a site cited by its name alone.
+_NAMED_SITE = re.compile(
+    r"^(?P<name>[A-Z][^,()\u201c\u201d\"\d]{1,80}?),\s(?i:accessed|retrieved|viewed|consulted)(?:\son)?\s"
+    r"(?P<date>[^,()]{3,20}(?:,\s\d{4})?),\s(?P<url>(?:https?://|www\.)\S+?)\.?$"
+)
+
+
+def named_site(body: str) -> Reading | None:
+    """ "Project Gutenberg, accessed July 1, 2020, https://…" → the site, no date of its own."""
+    m = _NAMED_SITE.match(body.strip())
+    if m is None:
+        return None
+    year, iso = parse_date(m.group("date"))
+    if not year:
+        return None
+    return "online", {"title": m.group("name").strip(), "urldate": iso or year, "url": m.group("url")}
+
+
+@cache
+def _host_names() -> dict[str, str]:
+    """Lower-case code and data hosts → the entry type of what they hold ("github" → software)."""
+    return dict(lexicon.data_hosts())
+
+
+# "Tom Vale, textkit, GitHub repository, 2019, https://…" / "textkit (GitHub, 2019)".
+_ON_HOST = re.compile(
+    r"^(?P<head>[^\u201c\u201d\"()]{2,200}?),\s(?P<host>[A-Z][\w.]{1,20})(?:\s(?:repository|repo|project))?"
+    r"(?:,\s(?:version|v\.?)\s?(?P<version>\d[\w.-]*))?(?:,\s(?P<date>[^,]{0,20}\d{4}))?"
+    r"(?:,\s(?P<url>https?://\S+?))?\.?$"
+)
+
+
+def hosted_work(body: str) -> Reading | None:
+    """ "[Author, ]Title, GitHub repository[, version][, Year], URL" → a program or data set."""
+    m = _ON_HOST.match(body.strip())
+    if m is None:
+        return None
+    kind = _host_names().get(m.group("host").lower())
+    if kind is None:
+        return None
+    parts = [p.strip() for p in m.group("head").split(", ")]
+    fields: dict[str, FieldValue] = {"title": parts[-1], "publisher": m.group("host")}
+    if len(parts) > 1:
+        names = name_run(", ".join(parts[:-1]))
+        if not names:
+            return None
+        fields["author"] = names
+    for key in ("version", "url"):
+        if m.group(key):
+            fields[key] = m.group(key)
+    if m.group("date"):
+        year, iso = parse_date(m.group("date"))
+        if not year:
+            return None
+        fields["year"] = year
+        if iso:
+            fields["date"] = iso
+    return kind, fields
+
+
+# "Mark Stone, dir., Film Memory (2010)": the director's film (CMOS 14.265).
+_DIRECTED = re.compile(
+    r"^(?P<names>[^,()]{2,80}(?:,\s[^,()]{2,80}){0,2}),\s(?:dir|dirs|director|directors)\.?,\s"
+    r"(?P<title>[^()]{2,200}?)\s\((?:(?P<by>[^()]{2,120}),\s)?(?P<year>1[89]\d\d|20\d\d)\)\.?$"
+)
+
+
+def directed_work(body: str) -> Reading | None:
+    """ "Mark Stone, dir., Film Memory (Big Studio, 2010)" → the film, by its director."""
+    m = _DIRECTED.match(body.strip())
+    names = name_run(m.group("names")) if m else None
+    if m is None or not names:
+        return None
+    fields: dict[str, FieldValue] = {"author": names, "title": m.group("title").strip(" ,"),
+                                     "year": m.group("year"), "type": "film"}
+    if m.group("by"):
+        fields["publisher"] = m.group("by").split(": ")[-1].strip()
+    return "video", fields
+
+
+def web_kind_of(kind: str, web_kind: str | None, fields: dict[str, FieldValue]) -> str:
+    """The entry type of a quoted-title note whose chunks made it a program or a
+    video (``web_kind``): a site named as its "journal" is where it was published."""
+    if not web_kind or kind not in ("article", "misc", "online"):
+        return kind
+    if web_kind == "online" and "journal" in fields:
+        fields["howpublished"] = fields.pop("journal")
+    return web_kind

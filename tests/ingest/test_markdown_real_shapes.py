@@ -1,0 +1,87 @@
+"""Markdown lessons with footnotes, in the shapes of open tutorials and DH essays.
+
+Jekyll front matter, Liquid includes, kramdown attributes, fenced code that
+shows the footnote syntax, and notes that name a web page by a linked word.
+Names, titles and addresses are made up.
+"""
+
+from __future__ import annotations
+
+from relbib.ingest.essay import load_essay
+
+LESSON = """---
+title: "Counting Ships"
+layout: lesson
+authors:
+- Ada Kern
+---
+
+{% include toc.html %}
+
+Registers were kept in every port.[^1] The lesson uses a library.[^lib]
+
+{: .alert .alert-warning}
+Install Python first.[^2]
+
+```markdown
+A sentence with a note.[^7]
+
+[^7]: What the note says.
+```
+
+The counts are incomplete.[^3]
+
+[^1]: Register of Ships, 1850, [Harbour Archives](https://archives.example.org/ships), accessed 2 May 2020.
+[^lib]: See the [Loom installation guide](https://loom.example.org/install).
+[^2]: Ada Kern, "[Counting Hulls](https://doi.org/10.5555/hulls)," *Port Studies* 4 (2019): 12.
+[^3]: Ivo Sand, *Salt Roads* (Bergen: Fjord Press, 2011). Its companion site, *[Salt Roads Online](https://saltroads.example.org)*.
+"""
+
+
+def _notes() -> dict[int, str]:
+    essay, _ = load_essay(LESSON, path="lesson.md")
+    return {note.n: note.text for note in essay.notes}
+
+
+def test_syntax_shown_in_fenced_code_is_no_note() -> None:
+    """The "[^7]" of the code block neither numbers nor defines a note: four notes, 1–4."""
+    notes = _notes()
+    assert sorted(notes) == [1, 2, 3, 4]
+    assert not any("What the note says" in text for text in notes.values())
+
+
+def test_notes_numbered_in_order_of_reference() -> None:
+    notes = _notes()
+    assert notes[1].startswith("Register of Ships")
+    assert notes[2].startswith("See the Loom installation guide")
+    assert notes[3].startswith("Ada Kern")
+    assert notes[4].startswith("Ivo Sand")
+
+
+def test_link_closing_a_chunk_prints_its_address() -> None:
+    notes = _notes()
+    assert notes[1] == "Register of Ships, 1850, Harbour Archives, accessed 2 May 2020, https://archives.example.org/ships."
+    assert notes[2] == "See the Loom installation guide, https://loom.example.org/install."
+
+
+def test_link_after_italics_prints_its_address_after_them() -> None:
+    assert _notes()[4].endswith("Salt Roads Online, https://saltroads.example.org.") or \
+        _notes()[4].endswith("Salt Roads Online*, https://saltroads.example.org.")
+
+
+def test_link_inside_a_quoted_title_keeps_the_title_whole() -> None:
+    text = _notes()[3]
+    assert "Counting Hulls,\"" in text
+    assert "https://doi.org/10.5555/hulls" not in text
+
+
+def test_address_closes_its_own_citation_not_an_initial() -> None:
+    """ "*[Site](url)*, Institution; Edward L. Roe, …": the address goes before the
+    semicolon that ends the site's citation, never after the initial "L."."""
+    essay, _ = load_essay(
+        "Projects abound.[^1]\n\n[^1]: *[Harbour Lives](http://lives.example.edu/)*, Fjord University; "
+        "Edward L. Roe, *Salt Roads* (Bergen: Fjord Press, 2011).\n",
+        path="essay.md",
+    )
+    text = essay.notes[0].text
+    assert "Fjord University, http://lives.example.edu/; Edward L. Roe" in text

@@ -163,3 +163,70 @@ def test_ut_supra_names_the_authors_work_cited_last() -> None:
     notes = ["Hartwig, exeg. Handb., 1, s. 39.", "Hartwig, Leben Jesu, 2, s. 12.", "Brandt, Symbolik, s. 8.",
              "Hartwig, ut sup. s. 40."]
     assert _sources(notes)[4] == 2
+
+
+# --- issue 10, real footnotes (round 2): shapes older notes print ----------------------
+
+
+def test_a_lecture_named_by_its_number_is_the_title() -> None:
+    """ "Harlan, Lecture 9.": the lecture is the work cited (resolve sees Harlan's short title), no pinpoint."""
+    ref = parse_note("Harlan, Lecture 9.")
+    assert isinstance(ref, FullRef)
+    assert _author(ref) == [("Harlan", "")]
+    assert ref.fields["title"] == "Lecture 9"
+    assert ref.pinpoint is None
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "title", "volume", "pin"),
+    [
+        ("Morgan\u2019s Summary, vol. iv. p. 210, 211.", "Morgan", "Summary", "iv", "210, 211"),
+        ("Ellis\u2019s Abstract, vol. ii. p. 12.", "Ellis", "Abstract", "ii", "12"),
+    ],
+)
+def test_a_work_named_by_its_author_in_the_possessive(text: str, author: str, title: str, volume: str,
+                                                       pin: str) -> None:
+    ref = parse_note(text)
+    assert isinstance(ref, FullRef)
+    assert _author(ref) == [(author, "")]
+    assert ref.fields["title"] == title
+    assert ref.fields["volume"] == volume
+    assert ref.pinpoint == pin
+
+
+def test_the_edition_cited_by_its_year() -> None:
+    ref = parse_note("Marsh, Annals, ed. of 1788, ii, 310.")
+    assert isinstance(ref, FullRef)
+    assert _author(ref) == [("Marsh", "")]
+    assert ref.fields["title"] == "Annals"
+    assert ref.fields["year"] == "1788"
+    assert ref.pinpoint == "310"
+
+
+def test_the_work_quoted_by_after_a_prose_lead_in() -> None:
+    note = read_note(4, "I.e., after their twelfth year, as stated by Dr. Wren, quoted by Leclair, Trait\u00e9, pp. 17, 18.")
+    refs = [c.reference for c in note.citations]
+    assert len(refs) == 1 and isinstance(refs[0], FullRef)
+    assert _author(refs[0]) == [("Leclair", "")]
+    assert refs[0].fields["title"] == "Trait\u00e9"
+    assert refs[0].pinpoint == "17, 18"
+
+
+def test_a_title_alone_after_occurs_in() -> None:
+    """ "The same case occurs in Sermons, p. 41.": a work one occurs in is a title, no author."""
+    note = read_note(6, "The same case occurs in Sermons, p. 41.")
+    ref = note.citations[0].reference
+    assert isinstance(ref, FullRef)
+    assert ref.fields["title"] == "Sermons" and "author" not in ref.fields
+    assert ref.pinpoint == "41"
+
+
+def test_an_author_closed_by_a_full_stop() -> None:
+    """ "Kessel. Leben der Apostel, 1 Bd. s. 90.": the author's comma printed as a full stop."""
+    ref = parse_note("Kessel. Leben der Apostel, 1 Bd. s. 90.")
+    assert isinstance(ref, FullRef)
+    assert _author(ref) == [("Kessel", "")]
+    assert ref.fields["title"] == "Leben der Apostel"
+    assert ref.pinpoint == "90"
+    abbreviated = parse_note("Bibl. Comm., 1, s. 175 f.")  # an abbreviated title stays one
+    assert isinstance(abbreviated, FullRef) and "author" not in abbreviated.fields

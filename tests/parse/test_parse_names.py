@@ -141,3 +141,28 @@ def test_name_by_given_name_and_place_is_one_name() -> None:
 def test_json_names_give_the_suffix_apart_as_csl_does() -> None:
     assert Name(family="Hollis, III", given="Daniel").as_json() == {
         "family": "Hollis", "given": "Daniel", "suffix": "III"}
+
+
+# --- issue 10, real footnotes (round 2) -----------------------------------------------
+
+
+def test_roman_suffix_after_a_family_name_alone() -> None:
+    """ "Garrow III, “Title”": a short note's author keeps the suffix (no given name to part it from)."""
+    assert split_names("Garrow III") == (Name(family="Garrow III"),)
+
+
+def test_company_keeps_its_full_stop() -> None:
+    assert split_names("Lantern Styles, Inc.") == (Name(family="Lantern Styles, Inc.", literal=True),)
+
+
+def test_body_under_its_place_is_one_organisation() -> None:
+    printed = "Fairview (Ohio). Overseers of the Poor-House"
+    assert split_names(printed) == (Name(family=printed, literal=True),)
+
+
+def test_project_is_an_organisation() -> None:
+    assert split_names("HarborVoices Project") == (Name(family="HarborVoices Project", literal=True),)
+
+
+def test_account_handle_is_no_part_of_the_name() -> None:
+    assert split_names("Ines Dow (@inesdow)") == (Name(family="Dow", given="Ines"),)

@@ -32,10 +32,6 @@ def _people(ref: FullRef) -> list[tuple[str, str]]:
 
 
 CASES = [
-    # a Roman volume and its page: the page is the pinpoint, the numeral the volume
-    ("Lemaire: Histoire de Saint-Cyr, I 212.",
-     [("Lemaire", "")], {"title": "Histoire de Saint-Cyr", "volume": "I"}, "212"),
-    ("Vinet: Vie de Pascal, ii. 40.", [("Vinet", "")], {"title": "Vie de Pascal", "volume": "ii"}, "40"),
     # a semicolon inside an older title does not end the citation
     ("Agnes Forde: The Garden; Its Seasons and Labours, London, 1899, p. 22.",
      [("Forde", "Agnes")], {"title": "The Garden; Its Seasons and Labours", "year": "1899"}, "22"),
@@ -84,6 +80,30 @@ def test_real_note_shape(text: str, people: list[tuple[str, str]], fields: dict[
     assert "pages" not in ref.fields or pin is None, ref  # a pinpoint never doubles as the range
 
 
+# A Roman volume run together with its page, no word between ("I 212", "ii. 40"): one locator,
+# the place cited in a work of several volumes (Chicago's "2:317"), so the pinpoint as printed
+# and no `volume` on the entry, which names the whole work (a later note may cite volume II).
+# The same reading as "E. Barlow: Records of the Inner Voice, II 317." (tests/cases/notes/
+# older_note_volume_and_page_pinpoint.json), "Ibid., ii. 34." and a periodical's "II 287".
+# A volume the note marks apart ("vol. ii, p. 34", "1 Bd. s. 118", "1, s. 120") stays the
+# `volume` field beside a page pinpoint.  The older-book reader (parse/older.py) still splits
+# the run-together form into volume and page (its own cases say so); until one reading is
+# chosen for both readers these two are a strict xfail.
+_NOT_YET = pytest.mark.xfail(strict=True, reason="parse/older.py splits 'I 212' into volume and page")
+
+
+@pytest.mark.parametrize(("text", "family", "title", "pin"), [
+    pytest.param("Lemaire: Histoire de Saint-Cyr, I 212.", "Lemaire", "Histoire de Saint-Cyr", "I 212",
+                 marks=_NOT_YET),
+    pytest.param("Vinet: Vie de Pascal, ii. 40.", "Vinet", "Vie de Pascal", "ii. 40", marks=_NOT_YET),
+])
+def test_a_roman_volume_run_together_with_its_page_is_the_pinpoint_as_printed(
+        text: str, family: str, title: str, pin: str) -> None:
+    ref = _one(text)
+    assert (_people(ref), ref.fields.get("title")) == ([(family, "")], title), ref
+    assert (ref.pinpoint, ref.fields.get("volume")) == (pin, None), ref
+
+
 @pytest.mark.parametrize(("text", "author"), [
     ("City of Ballarat, Heritage Plan (Ballarat, 2012), 4.", "City of Ballarat"),
     ("Northern Seed Alliance, Seed Sovereignty Principles (2018).", "Northern Seed Alliance"),
@@ -119,3 +139,12 @@ def test_a_bluebook_date_closing_a_citation_is_no_source_of_its_own() -> None:
     note = read_note(1, "Lena Hart and Joe Pike, Taxes Are Coming and Not Slowly, at 4, "
                         "TAX WEEKLY (Jan. 23, 2018).")
     assert len(note.citations) == 1 and note.citations[0].text.startswith("Lena Hart"), note
+
+
+def test_a_quoted_headline_with_an_institution_word_before_its_colon_has_no_author() -> None:
+    """A British-quoted headline "‘Harbour Link Project: Norway, Chile …’, Paper, date" is one
+    title: the words before its colon name a project inside the headline, not its author."""
+    ref = _one("‘Harbour Link Project: Norway, Chile Sign Revised Accord’, The Daily Post, 3 May 2020.")
+    assert "author" not in ref.fields, ref
+    assert ref.fields.get("title") == "Harbour Link Project: Norway, Chile Sign Revised Accord"
+    assert ref.fields.get("journal") == "The Daily Post"

@@ -216,3 +216,49 @@ def test_signal_with_a_colon() -> None:
     assert len(cited) == 1
     assert _authors(cited[0].reference) == [("Sand", "")]  # type: ignore[arg-type]
     assert cited[0].reference.fields["title"] == "Reading Ledgers at Scale"  # type: ignore[union-attr]
+
+
+# --- issue 10, real footnotes (round 2) -----------------------------------------------
+
+
+def test_only_people_are_authors_before_a_part_title() -> None:
+    """ "Mara K. Vell, Crown and Country, *Title* (Press, 1984)": "Crown and Country" is a title, no two authors."""
+    ref = _full("Mara K. Vell, Crown and Country, *The Northern Leagues, 1650\u20131720* "
+                "(Ohio Valley University Press, 1984).")
+    assert _authors(ref) == [("Vell", "Mara K.")]
+    assert ref.fields["title"] == "Crown and Country, The Northern Leagues, 1650\u20131720"
+    assert ref.fields["publisher"] == "Ohio Valley University Press"
+
+
+@pytest.mark.parametrize("who", ["Ines Dow", "Ines Dow (@inesdow)"])
+def test_a_posts_time_of_day_is_no_page(who: str) -> None:
+    ref = _full(f"{who}, \u201cThe reading room opens at nine,\u201d Twitter, May 4, 2021, 9:40 a.m., "
+                "https://twitter.com/inesdow/status/1234.")
+    assert _authors(ref) == [("Dow", "Ines")]
+    assert ref.fields["title"] == "The reading room opens at nine"
+    assert "pages" not in ref.fields and "volume" not in ref.fields
+    assert ref.fields["year"] == "2021"
+    assert "a.m" not in str(ref.fields.get("howpublished", "")) + str(ref.fields.get("organization", ""))
+
+
+def test_a_title_opening_with_a_year() -> None:
+    ref = _full("Vestland Statistics Office, 2015 Harbour Survey Table 4, https://stats.example.no/t4.")
+    assert ref.fields["title"] == "2015 Harbour Survey Table 4"
+    assert "year" not in ref.fields
+
+
+def test_link_text_kept_as_title_loses_its_article() -> None:
+    note = read_note(2, "See the Coastal Charts Portal, https://charts.example.org.")
+    ref = note.citations[0].reference
+    assert isinstance(ref, FullRef)
+    assert ref.fields["title"] == "Coastal Charts Portal"
+
+
+def test_a_video_by_genre_alone_with_its_date_of_publication() -> None:
+    """CMOS 14.267: "“Title,” video, 1:27, published 2 June 2014 by Map Lab, URL": no page, the date the video's."""
+    ref = _full("Ciro Vand, \u201cHow the Valley Was Drawn,\u201d video, 1:27, published 2 June 2014 by Map Lab, "
+                "https://youtu.be/abc123.")
+    assert ref.type == "online"
+    assert ref.fields["title"] == "How the Valley Was Drawn"
+    assert ref.fields["year"] == "2014"
+    assert "pages" not in ref.fields and "volume" not in ref.fields

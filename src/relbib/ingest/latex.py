@@ -36,6 +36,18 @@ _CONTEXT = lw.get_default_latex_context_db()
 _CONTEXT.add_context_category(
     "relbib-notes", prepend=True,
     macros=[MacroSpec("footnotetext", "[{"), MacroSpec("footnotemark", "["), MacroSpec("endnote", "[{")])
+# biblatex's and natbib's citation macros: prenote, postnote, keys.
+_CITE_MACROS = frozenset(
+    "cite Cite citep citet autocite Autocite parencite Parencite textcite Textcite footcite footcitetext "
+    "footfullcite fullcite smartcite Smartcite supercite citeauthor Citeauthor citeyear citetitle".split())
+# Those that set their citation as a footnote of its own (``\autocite`` too when the
+# preamble's biblatex style or ``autocite=footnote`` says so).
+_FOOT_CITES = frozenset("footcite footcitetext footfullcite smartcite Smartcite".split())
+_BIBLATEX_OPTIONS = re.compile(r"\\usepackage\[(?P<options>[^\]]{0,500})\]\{biblatex\}")
+_FOOTNOTE_STYLE = re.compile(r"\b(?:autocite=footnote|style=(?:verbose|chicago-notes|oscola|footnote-dw|ext-verbose))")
+_CONTEXT.add_context_category(
+    "relbib-cites", prepend=True,
+    macros=[MacroSpec(name, "[[{") for name in _CITE_MACROS] + [MacroSpec("nocite", "{")])
 _NOTE_MACROS = frozenset({"footnote", "endnote"})
 # Macros whose argument is text to keep as it is (emphasis, small caps, quotes).
 _TEXT_MACROS = frozenset(
@@ -46,19 +58,17 @@ _ITALIC_MACROS = frozenset("emph textit textsl mkbibemph".split())
 _ITALIC_DECLARATIONS = frozenset("it em itshape sl slshape".split())
 # Macros that open a paragraph of their own, with their text as a heading.
 _HEADING_MACROS = frozenset("part chapter section subsection subsubsection paragraph subparagraph".split())
-# Macros that hold a citation key: the key is kept so the note is not empty.
-_CITE_MACROS = frozenset(
-    "cite citep citet autocite parencite textcite footcite fullcite citeauthor citeyear".split())
 # Environments that are not prose.
 _SKIP_ENVIRONMENTS = frozenset("figure table tabular equation align thebibliography verbatim".split())
 # Macros that print no prose of the essay (LatexNodes2Text would print a
 # placeholder title and today's date for \maketitle).
 _SKIP_MACROS = frozenset(
     "maketitle tableofcontents listoffigures listoftables printbibliography bibliography "
-    "bibliographystyle today thanks label".split())
+    "bibliographystyle today thanks label nocite".split())
 # TeX's quotes as they print: ``double'', `single', and ' as an apostrophe.
-_QUOTES = {"``": "“", "''": "”", "`": "‘", "'": "’"}
-_QUOTES_RE = re.compile(r"``|''|`|'")
+# Two typographic single quotes typed for a double one ("’’", "‘‘") print as it does.
+_QUOTES = {"``": "“", "''": "”", "`": "‘", "'": "’", "\u2018\u2018": "“", "\u2019\u2019": "”"}
+_QUOTES_RE = re.compile(r"``|''|`|'|\u2018\u2018|\u2019\u2019")
 # Preamble macros read as metadata.
 _META_MACROS = {"title": "title", "author": "author", "date": "date"}
 
@@ -71,6 +81,7 @@ class _State:
     meta: dict[str, list[str]] = field(default_factory=dict)
     to_text: LatexNodes2Text = field(default_factory=lambda: LatexNodes2Text(math_mode="verbatim"))
     in_note: int = 0  # inside a note's text: its italics are kept (relbib.ingest.emphasis)
+    foot_autocite: bool = False  # the preamble's biblatex style sets \autocite as a footnote
 
 
 def _argument(node: lw.LatexMacroNode, index: int) -> lw.LatexNode | None:
@@ -164,10 +175,13 @@ def _macro(node: lw.LatexMacroNode, out: TextBuilder, state: _State) -> None:
         arg = _argument(node, -1)
         _walk([arg] if arg is not None else [], out, state)
         out.newlines(2, node.pos + node.len)
+    elif name in _CITE_MACROS and not state.in_note and (
+            name in _FOOT_CITES or (state.foot_autocite and name in ("autocite", "Autocite"))):
+        _foot_cite(node, out, state)
     elif name in _CITE_MACROS:
-        arg = _argument(node, -1)
-        if arg is not None:
-            out.add(arg.latex_verbatim().strip("{}"), arg.pos + 1)
+        if not out.ends_with_space():
+            out.generated(" ", node.pos)
+        _cited(node, out)
     elif name in _SKIP_MACROS:
         return
     elif name == "par":
@@ -184,6 +198,40 @@ def _macro(node: lw.LatexMacroNode, out: TextBuilder, state: _State) -> None:
             out.generated(text, node.pos)
 
 
+def _foot_cite(node: lw.LatexMacroNode, out: TextBuilder, state: _State) -> None:
+    """ "\\footcite[12]{roe2001}": a note of its own, numbered in turn, the citation its text."""
+    state.counter += 1
+    at = len(out)
+    out.generated(str(state.counter), node.pos)
+    state.hints.append((at, len(out)))
+    cited = TextBuilder()
+    _cited(node, cited)
+    state.notes.append((state.counter, node.pos, cited))
+
+
+def _cited(node: lw.LatexMacroNode, out: TextBuilder) -> None:
+    """A citation macro as Pandoc writes a citation: ``\\cite[see][12]{a,b}`` →
+    "[see @a; @b, 12]" (biblatex: one optional argument is the postnote), each
+    key and note at its place in the source."""
+    args = [a for a in (node.nodeargd.argnlist if node.nodeargd is not None else []) if a is not None]
+    if not args:
+        return
+    keys, notes = args[-1], args[:-1]
+    pre, post = (notes[0], notes[1]) if len(notes) == 2 else (None, notes[0] if notes else None)
+    out.generated("[", node.pos)
+    if pre is not None and pre.latex_verbatim().strip("[] "):
+        out.add(pre.latex_verbatim()[1:-1].strip(), pre.pos + 1)
+        out.generated(" ", pre.pos)
+    raw = keys.latex_verbatim()
+    for k, m in enumerate(re.finditer(r"[^,{}\s]+", raw)):
+        out.generated("; @" if k else "@", keys.pos + m.start())
+        out.add(m.group(), keys.pos + m.start())
+    if post is not None and post.latex_verbatim().strip("[] "):
+        out.generated(", ", post.pos)
+        out.add(post.latex_verbatim()[1:-1].strip(), post.pos + 1)
+    out.generated("]", node.pos + node.len)
+
+
 def _note(node: lw.LatexMacroNode, n: int, state: _State) -> None:
     arg = _argument(node, -1)
     text = TextBuilder()
@@ -191,6 +239,18 @@ def _note(node: lw.LatexMacroNode, n: int, state: _State) -> None:
     _walk([arg] if arg is not None else [], text, state)
     state.in_note -= 1
     state.notes.append((n, arg.pos + 1 if arg is not None else node.pos, text))
+
+
+def _one_line(note: TextBuilder, out: TextBuilder) -> None:
+    """A note's text on one line: its line breaks and each run of spaces (a wrapped,
+    indented source line) one space, none at its ends; each character keeps its offset."""
+    last = len(out)
+    for c, at in zip(note.chars, note.offsets, strict=True):
+        c = " " if c in "\n\r\t" else c
+        if c == " " and (len(out) == last or out.chars[-1] == " "):
+            continue
+        out.add(c, at)
+    out.trim_spaces()
 
 
 def _document(nodes: list[lw.LatexNode]) -> tuple[list[lw.LatexNode], list[lw.LatexNode]]:
@@ -208,7 +268,8 @@ def reduce_latex(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]]
     except (lw.LatexWalkerError, IndexError, ValueError, RecursionError) as error:
         raise InputError(f"the LaTeX cannot be read ({error})") from None
     preamble, body = _document(nodes)
-    state = _State()
+    options = _BIBLATEX_OPTIONS.search(text)
+    state = _State(foot_autocite=options is not None and _FOOTNOTE_STYLE.search(options.group("options")) is not None)
     out = TextBuilder()
     try:
         for node in preamble:
@@ -223,9 +284,7 @@ def reduce_latex(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]]
         out.generated("Notes\n\n", at)
         for n, start, note in sorted(state.notes, key=lambda t: t[0]):
             out.generated(f"{n}. ", start)
-            words = "".join(note.chars)
-            for k, c in enumerate(words):  # a note is one line: its line breaks become spaces
-                out.add(" " if c in "\n\r" else c, note.offsets[k])
+            _one_line(note, out)
             out.generated("\n", start)
     settle_marks(out, state.hints)
     return finish(out), tuple(out.offsets), state.hints, state.meta

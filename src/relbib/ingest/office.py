@@ -160,13 +160,20 @@ def assemble(body: Sequence[_Paragraph], notes: Sequence[tuple[int, Sequence[str
         for k, text in enumerate(paragraphs):
             if k:
                 put(" ", at - 1)
-            marked, bare, where = marked_text(text)  # italics: "*Title*" in the note, not in the listing
+            marked, bare, where = _one_space(*marked_text(text))  # italics: "*Title*" in the note only
             plain.append(marked)
             offsets.extend(at + i for i in where)
             listing.append(bare)
             at += len(bare) + 1
     return Reduced(source="\n".join(listing), plain="".join(plain), offset_map=tuple(offsets),
                    hints=tuple(hints), meta=meta)
+
+
+def _one_space(marked: str, bare: str, where: tuple[int, ...]) -> tuple[str, str, tuple[int, ...]]:
+    """A note's text with each run of spaces one space ("In: Titel.  S.  11", typed so),
+    each kept character still at its place in the listing (which keeps every space)."""
+    kept = [k for k, c in enumerate(marked) if not (c == " " and k and marked[k - 1] == " ")]
+    return "".join(marked[k] for k in kept), bare, tuple(where[k] for k in kept)
 
 
 # --- Word -------------------------------------------------------------------------

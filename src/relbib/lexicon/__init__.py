@@ -40,6 +40,7 @@ __all__ = [
     "number_words",
     "old_locators",
     "cross_reference_words",
+    "cross_reference_words_continental",
     "organisation_words",
     "particle_pattern",
     "particle_words",
@@ -224,8 +225,8 @@ def code_abbreviations() -> tuple[str, ...]:
 
 
 def prose_words() -> frozenset[str]:
-    """Words that make a sentence of prose (is, was, which, argues …), lower case."""
-    return _words("prose_words.txt")
+    """Words that make a sentence of prose (is, was, which, argues …; è, est, ist …), lower case."""
+    return _words("prose_words.txt") | _words("prose_words_continental.txt")
 
 
 def book_parts() -> frozenset[str]:
@@ -308,3 +309,9 @@ def old_locators() -> frozenset[str]:
 def cross_reference_words() -> frozenset[str]:
     """Words of a pointer to another place of the same book (above, below, sup, infra, see …), lower case."""
     return _words("cross_reference_words.txt")
+
+
+def cross_reference_words_continental() -> frozenset[str]:
+    """The Italian, French, Spanish and German words of a pointer to another note
+    ("Fußnoten", "vedi", "ci-dessus" …) with the articles joining them, lower case."""
+    return _words("cross_reference_words_continental.txt")

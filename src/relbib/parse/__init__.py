@@ -29,6 +29,7 @@ from relbib.parse.forms import SAME_AUTHOR_MARK, classify_note, normalize_pinpoi
 from relbib.parse.humanities import read_humanities_note
 from relbib.parse.italics import read_italic_note
 from relbib.parse.legal import parse_legal
+from relbib.parse.mla import read_mla_note
 from relbib.parse.names import colon_author_end, split_names, western_given_names
 from relbib.parse.note_tidy import access_before_url, editor_marks, organisation_lead
 from relbib.parse.older import read_older_note
@@ -166,6 +167,9 @@ _COMMA_IN_ITALICS = re.compile(r"(?<=[\w?!)]),(\*{1,2}|_{1,2})(?=\s(?![*_]{0,2}s
 def parse_note(text: str) -> Reference:
     """The Reference one note's text describes; its italics ("*Title*", from
     ingest) are evidence of its title and no part of any field."""
+    entry = read_mla_note(text)  # "Roe, Jane. *Title*. Paris: Lecou, 1853. Print.": a works-cited entry
+    if entry is not None:
+        return entry
     if "*" in text or "_" in text:
         return read_italic_note(text, _parse_marked_note)
     return _parse_marked_note(text)

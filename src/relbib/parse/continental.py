@@ -30,7 +30,9 @@ The shapes (the court abbreviations live in ``lexicon/data/courts.tsv``):
 * German textbook: ``Name/Name, Titel, 8. Aufl. 2022, § 11 Rn. 2``.
 
 Provisions of codes, acts, theses, «Rivista» articles, web pages, bare ECLIs and
-encyclopedia entries: :mod:`relbib.parse.continental_works`.
+encyclopedia entries: :mod:`relbib.parse.continental_works`.  German humanities notes
+("Roe, Jane; Doe, John: Titel, in: …", "Vorname Name: Titel. Ort: Verlag Jahr"), and the
+short form with a year (a ShortRef): :mod:`relbib.parse.continental_german`.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ from functools import cache
 from types import MappingProxyType
 
 from relbib import lexicon
-from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.model import FieldValue, FullRef, Name, Reference, freeze_fields
+from relbib.parse.continental_german import humanities_book, humanities_chapter, read_german_note
 from relbib.parse.continental_works import (
     dash_names,
     french_paper,
@@ -108,8 +111,11 @@ def _court_head() -> re.Pattern[str]:
     return re.compile(rf"^(?P<abbr>{words})(?=[\s,]|$)")
 
 
-def parse_continental(text: str) -> FullRef | None:
+def parse_continental(text: str) -> Reference | None:
     """The continental decision or article ``text`` is (see the module docstring), or None."""
+    german = read_german_note(text)  # "Roe, Jane: Titel, in: …" (relbib.parse.continental_german)
+    if german is not None:
+        return german
     clean = uninverted(re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".").strip())
     found = next(((kind, fields) for kind, read in _READERS if (fields := read(clean)) is not None), None)
     if found is None:
@@ -534,64 +540,6 @@ def _continental_chapter(text: str) -> dict[str, FieldValue] | None:
     return fields
 
 
-# --- German humanities notes ---------------------------------------------------------
-
-# "Name, Vorname" (the given names may be several or initials: "Jan Dirk", "Christoper G.").
-_INVERTED = r"[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+,\s[A-Z\u00c0-\u00dd][\w.'\u2019-]{0,30}+(?:\s[A-Z\u00c0-\u00dd][\w.'\u2019-]{0,30}+){0,2}"
-_INVERTED_LIST = rf"{_INVERTED}(?:(?:,\s|\s?/\s?){_INVERTED}){{0,5}}"
-# "…, Ort Jahr, S. 14-33, S. 17f.": place, year, the pages (of a chapter) and the page cited.
-_PLACE_YEAR_PAGES = (
-    r"(?P<place>o\.\s?O\.|[A-Z\u00c0-\u00dd][^,.\d()]{1,60}?)\s(?P<year>1[5-9]\d\d|20\d\d),\sS\.\s?(?P<first>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?)"
-    r"(?:,\sS\.\s?(?P<pin>\d{1,5}(?:\s?ff?\.?)?))?$"
-)
-# "Name, Vorname, Titel, in: Name, Vorname/Name, Vorname (Hrsg.), Buch, Ort Jahr, S. 14-33, S. 17":
-# a chapter in the German humanities manner.
-_HUMANITIES_CHAPTER = re.compile(
-    rf"^(?P<authors>{_INVERTED_LIST})[,:]\s(?P<title>[^()]{{2,300}}?)[,.]?\s[Ii]n:\s(?P<editors>{_INVERTED_LIST})"
-    rf"\s\((?:Hrsg|Hg)\.\)[,:]\s(?P<book>[^\u201c\u201d]{{2,300}}?),\s{_PLACE_YEAR_PAGES}"
-)
-# "Name, Vorname: Titel. Untertitel. Ort Jahr, S. 45": a book in the same manner.
-_HUMANITIES_BOOK = re.compile(
-    rf"^(?P<authors>{_INVERTED_LIST})[,:]\s(?P<title>[^()\u201c\u201d]{{2,300}}?)[,.]\s{_PLACE_YEAR_PAGES}"
-)
-
-
-def _inverted_names(text: str) -> tuple[Name, ...]:
-    return tuple(Name(family=m.group(1), given=m.group(2))
-                 for m in re.finditer(r"([^,/\s][^,/]{0,40}+),\s([^,/]{1,60}+)", text))
-
-
-def _humanities_fields(m: re.Match[str]) -> dict[str, FieldValue]:
-    fields: dict[str, FieldValue] = {"author": _inverted_names(m.group("authors")),
-                                     "title": m.group("title").strip(), "year": m.group("year")}
-    if not m.group("place").startswith("o."):  # "o.O.": ohne Ort, no place
-        fields["address"] = m.group("place").strip()
-    first = m.group("first")
-    if m.group("pin") or re.search(r"\d\s?[-\u2013]", first):
-        fields["pages"] = re.sub(r"\s?[-\u2013]\s?", "--", first)
-    pin = m.group("pin") or (None if "pages" in fields else first)
-    if pin:
-        fields["_pin"] = pin
-    return fields
-
-
-def _humanities_chapter(text: str) -> dict[str, FieldValue] | None:
-    m = _HUMANITIES_CHAPTER.match(text)
-    if m is None:
-        return None
-    fields = _humanities_fields(m)
-    fields["booktitle"] = m.group("book").strip()
-    fields["editor"] = _inverted_names(m.group("editors"))
-    return fields
-
-
-def _humanities_book(text: str) -> dict[str, FieldValue] | None:
-    m = _HUMANITIES_BOOK.match(text)
-    if m is None or re.search(r"\b[Ii]n:\s", m.group("title")):
-        return None
-    return _humanities_fields(m)
-
-
 _READERS = (("jurisdiction", _decision), ("article", _article), ("incollection", _commentary), ("book", _german_book),
             ("book", _continental_book), ("incollection", _continental_chapter),
-            ("incollection", _humanities_chapter), ("book", _humanities_book), ("inproceedings", french_paper))
+            ("incollection", humanities_chapter), ("book", humanities_book), ("inproceedings", french_paper))

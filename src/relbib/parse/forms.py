@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from relbib import lexicon
 from relbib.model import IbidRef, IdRef, OpCitRef, Reference, ShortRef, SupraRef
 from relbib.parse import patterns as P
 
-__all__ = ["SAME_AUTHOR_MARK", "classify_note", "form_lead_spans", "normalize_pinpoint", "read_head"]
+__all__ = ["SAME_AUTHOR_MARK", "classify_note", "dashed_case_name", "form_lead_spans", "normalize_pinpoint",
+           "read_head"]
 
 # The words of a form that Markdown may italicise; an italic run holding one of
 # them is unwrapped, any other italic run is a title and becomes a quoted one.
@@ -132,6 +134,13 @@ def classify_note(text: str) -> Reference | None:
     return None
 
 
+def dashed_case_name(text: str) -> str | None:
+    """ "BGH, (Fn. 16), - Blaue Brücke II - Rn. 23" → "Blaue Brücke II": the case's name
+    a German note sets between spaced dashes (it tells apart two decisions of one note)."""
+    m = _DASHED_CASE_NAME.search(_SPACES.sub(" ", text))
+    return m.group(0).strip(" ,-\u2013") if m is not None else None
+
+
 def form_lead_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """ "In F. Rossi, op. cit., p. 45, si riporta M. Neri, Titolo, …": the op. cit. and the
     writer's words after it as two pieces (the second may cite a work of its own)."""
@@ -142,7 +151,7 @@ def form_lead_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _read_forms(text: str, clean: str) -> Reference | None:
-    for read in (_read_ibid, _read_id, _read_supra, _read_opcit, _read_author_year):
+    for read in (_read_ibid, _read_id, _read_supra, _read_opcit, _read_author_year, _read_author_date):
         ref = read(text, clean)
         if ref is not None:
             return ref
@@ -274,6 +283,41 @@ def _read_author_year(text: str, clean: str) -> Reference | None:
     authors = tuple(a.strip() for a in m.group("authors").split("/"))
     title = (m.group("title") or "").strip() or None
     return ShortRef(text=text, authors=authors, short_title=title, pinpoint=normalize_pinpoint(m.group("pin")))
+
+
+# An author-date short form, the whole note: "Roe 2015, 41", "Roe and Poe 2015: 41-43",
+# "Roe et al. (2015), 41", "(Roe 2015, 41)", "Roe 2015".
+_AUTHOR_DATE = re.compile(
+    r"^\(?(?P<authors>[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}(?:\s(?:and|&)\s[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}){0,2}"
+    r"(?:\set\sal\.)?)\s\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?"
+    r"(?:[,:]\s?(?:pp?\.\s?)?(?P<pin>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?))?\)?[.;]?$"
+)
+
+
+# Words before a year that are no author: a law or a part ("Act 1998, 4", "Table 2015"), a
+# preposition or a season of prose ("In 1774.", "Since 1990, 4"); months are the lexicon's.
+_NOT_AUTHORS = frozenset(
+    "act section article chapter regulation directive law code table figure fig part book volume session "
+    "statute treaty in on at by from since until till after before about around circa ca during through to "
+    "of for see cf also and or but the a an as early late mid spring summer autumn fall winter year anno "
+    "until ad bc ce bce ibid id".split()
+)
+
+
+def _may_be_author(authors: str) -> bool:
+    first = authors.split()[0].lower()
+    return first not in _NOT_AUTHORS and first not in lexicon.month_words() and first not in lexicon.prose_words()
+
+
+def _read_author_date(text: str, clean: str) -> Reference | None:
+    """ "Roe 2015, 41": the author and year of a work the bibliography (or an earlier
+    note) gives; the resolver picks the author's work of that year."""
+    m = _AUTHOR_DATE.match(clean)
+    if m is None or not _may_be_author(m.group("authors")):
+        return None
+    authors = tuple(a.strip() for a in re.split(r"\s(?:and|&)\s", P.FORM_ET_AL.sub("", m.group("authors"))))
+    return ShortRef(text=text, authors=tuple(a for a in authors if a), short_title=None,
+                    pinpoint=normalize_pinpoint(m.group("pin")))
 
 
 # --- the head: author(s) and short title before "op. cit." / "supra" --------

@@ -53,6 +53,7 @@ from relbib.parse.legal_shared import authors_and_title as _authors_and_title
 from relbib.parse.legal_shared import court as _court
 from relbib.parse.legal_shared import full as _full
 from relbib.parse.legal_shared import set_date as _set_date
+from relbib.parse.legal_uk import read_regnal_act, read_uk_act
 from relbib.parse.legal_us import (
     INSTITUTION_WORD,
     corporate_author_and_title,
@@ -110,6 +111,9 @@ def parse_legal(text: str) -> Reference | None:
     history = L.LEGAL_HISTORY.search(clean)
     if history is not None:
         clean = clean[: history.start() + 1]  # the case, without its later history
+    lead = L.LEGAL_STATUTE_LEAD_IN.match(clean)
+    if lead is not None:  # "The quoted language is from 42 U.S.C. § 4331(b).": the statute it names
+        return _read_statute(text, clean[lead.end() :])
     european = parse_european(clean) or parse_continental(clean)
     if european is not None:
         return replace(european, text=text)
@@ -132,7 +136,8 @@ def parse_legal(text: str) -> Reference | None:
         read_database_case,
         _read_oscola_case,
         _read_oscola_article,
-        _read_uk_act,
+        read_uk_act,
+        read_regnal_act,
         _read_bracket_year_case,
         _read_periodical,
         read_nonconsecutive,
@@ -250,12 +255,6 @@ _OSCOLA_ARTICLE = re.compile(
     r"(?P<journal>[A-Z][A-Za-z.&]*(?:\s[A-Za-z.&]+){0,6})\s+(?P<first>\d+)"
     r"(?:,\s*(?P<pin>\d+(?:\s*[-\u2013]\s*\d+)?))?\s*\.?$"
 )
-# "Compensation Act 2006, s 1" (a UK Act and its section).
-_UK_ACT = re.compile(
-    r"^(?P<title>[A-Z][A-Za-z\s()'-]{2,120}?\s(?:Act|Regulations|Order|Rules|Measure)\s\d{4})"
-    r"(?:,?\s+(?P<pin>(?:s|ss|sch|art|arts|reg|para|pt)\.?\s+\w+(?:\([\w]+\))*"
-    r"(?:,\s(?:para|paras|pt|s)\.?\s\w+(?:\([\w]+\))*)?))?\s*\.?$"
-)
 
 
 def _read_oscola_case(text: str, clean: str) -> Reference | None:
@@ -282,15 +281,6 @@ def _read_oscola_article(text: str, clean: str) -> Reference | None:
     if m.group("vol"):
         fields["volume"] = m.group("vol")
     return _full(text, "article", fields, normalize_pinpoint(m.group("pin")))
-
-
-def _read_uk_act(text: str, clean: str) -> Reference | None:
-    m = _UK_ACT.match(clean)
-    if m is None:
-        return None
-    title = m.group("title").strip()
-    fields: dict[str, FieldValue] = {"title": title, "year": title[-4:]}
-    return _full(text, "legislation", fields, m.group("pin"))
 
 
 def _read_bracket_year_case(text: str, clean: str) -> Reference | None:

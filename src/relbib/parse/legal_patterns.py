@@ -93,6 +93,11 @@ _LEGAL_CODE_SECTION = (
 LEGAL_STATUTE = re.compile(
     rf"^(?P<cite>{_LEGAL_CODE_SECTION})(?:\s+\((?P<paren>[^()]*)\))?{_LEGAL_TRAILER}"
 )
+# A sentence that names the statute it quotes: "The quoted language is from 42 U.S.C. § 4331(b)."
+LEGAL_STATUTE_LEAD_IN = re.compile(
+    r"^[A-Z][a-z]{1,15}(?:\s[a-z]{1,15}){0,6}\s(?:is|are|was|were|comes?|appears?|is\staken)\s(?:from|in|at)\s"
+    r"(?=\d{1,3}\s[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,4}\s\u00a7)"
+)
 # A code cited by its name and section, no volume first ("Utah Code Ann.
 # § 77-23c-101 (West 2024)", "N.Y. Comp. Codes R. & Regs. tit. 23, § 200",
 # "Model Penal Code § 3.04(2)(b)"), or a court rule ("Fed. R. Evid. 702",

@@ -112,6 +112,10 @@ _WEB_PAGE = re.compile(
     r"(?:\s\[https?://[^\s\]]+\])?(?:\s\((?P<visited>last\s(?:visited|updated|modified)\s[^()]+)\)"
     r"|\s\((?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})\))?\.?$"
 )
+# A title that opens with a year, no date: "U.S. Census Bureau, 2010 Census Summary File 1, https://…".
+_NUMBERED_TITLE = re.compile(r"(?:^|(?<=,\s))(?:1[6-9]|20)\d\d(?=\s[A-Z][a-z])")
+# A link's text kept as the title, its article with it: "the Old Maps Portal, https://…".
+_THE_LINK = re.compile(r"^the\s(?=[A-Z])")
 # The page's date after its site, before the URL: "Title, Site, Sept. 23, 2010, https://…".
 _DATE_ENDS_HEAD = re.compile(r",\s(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2},\s(?:1[6-9]|20)\d\d)$")
 # A title in quotation marks standing as a piece of its own ("“Title,” Site",
@@ -359,7 +363,7 @@ def read_web_page(text: str, clean: str) -> Reference | None:
         return None
     dated = _DATE_ENDS_HEAD.search(m.group("head"))  # "Title, Site, Sept. 23, 2010, https://…"
     head = m.group("head")[: dated.start()] if dated is not None and P.MONTH.match(dated.group("date")) else m.group("head")
-    if L.LEGAL_CASE_NAME.search(head) or L.LEGAL_YEAR_WORD.search(head):
+    if L.LEGAL_CASE_NAME.search(head) or L.LEGAL_YEAR_WORD.search(_NUMBERED_TITLE.sub("", head)):
         return None
     if _QUOTED_TITLE.search(head):
         return None  # "Org, “Title,” Site, https://…": a Chicago or MLA page (records.py reads it)
@@ -377,7 +381,7 @@ def read_web_page(text: str, clean: str) -> Reference | None:
     if len(parts) >= 2:  # the site: its publisher and where the page appeared (as records.py reads it)
         fields["howpublished"] = fields["organization"] = parts[-1]
         parts = parts[:-1]
-    fields["title"] = ", ".join(parts)
+    fields["title"] = _THE_LINK.sub("", ", ".join(parts))
     if m.group("date") or head != m.group("head"):
         # "… https://… (Apr. 8, 2022)" / "…, Sept. 23, 2010, https://…": the page's date
         _set_date(fields, m.group("date") or m.group("head")[len(head) :].strip(" ,"), "")

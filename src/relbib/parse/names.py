@@ -75,7 +75,8 @@ def _trailing_suffix(chunk: str) -> tuple[str, str]:
     if len(toks) < 2 or not _suffix_at(toks, len(toks) - 1):
         return chunk, ""
     roman = toks[-1].lower().strip(".,") in _ROMAN_SUFFIXES
-    if roman and (len(toks) < 3 or _is_initials(toks[-2]) or not toks[-2][:1].isupper()):
+    alone = len(toks) == 2 and toks[-1].strip(".,") == "III" and toks[0][1:].islower()  # "Bunch III"
+    if roman and not alone and (len(toks) < 3 or _is_initials(toks[-2]) or not toks[-2][:1].isupper()):
         return chunk, ""  # "Smith II" (initials), "art. III" (an article of a constitution)
     return " ".join(toks[:-1]).rstrip(","), toks[-1].strip(",")
 
@@ -203,6 +204,9 @@ def family_first_lead(name: Name, text: str) -> Name:
     return Name(family=name.given, given=name.family)
 
 
+_HANDLE = re.compile(r"\s?\(@[\w.]{1,30}\)")
+
+
 def clean_name_text(text: str) -> str:
     """The name-list text without role words, "et al." and wrapping punctuation."""
     s = unicodedata.normalize("NFC", text)
@@ -210,6 +214,7 @@ def clean_name_text(text: str) -> str:
     s = re.sub(r"(\w)- (?=[a-z])", r"\1", s)
     s = re.sub(r"(\w)- (?=[A-Z])", r"\1-", s)
     s = P.ET_AL.sub("", s)
+    s = _HANDLE.sub("", s)  # "Jane Roe (@janeroe)": the account's handle is no part of the name
     s = re.sub(
         r"\((?:[^()]*)\)", lambda m: " " if P.ROLE_WORDS.search(m.group(0)) else m.group(0), s
     )
@@ -219,11 +224,19 @@ def clean_name_text(text: str) -> str:
     return s.strip(" ,;:")
 
 
+# A library catalogue's heading of a body under its place: "New York (N.Y.). Commissioners of the Alms-House".
+_BODY_UNDER_PLACE = re.compile(r"^[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,3}\s\([A-Z][\w.\s]{1,20}\)\.\s[A-Z]")
+# A company's closing abbreviation, its full stop part of the name: "Style, Inc.", "Vale Co."
+_COMPANY_END = re.compile(r"(?:,\s|\s)(?:Inc|Corp|Co|Ltd|Bros|L\.L\.C|P\.L\.C)\.$")
+
+
 def looks_like_organisation(text: str) -> bool:
     """True when a name-list text names an institution ("United Nations", "IPRI")."""
     words = re.findall(r"[^\W\d_]+", text)
     if not words:
         return False
+    if _BODY_UNDER_PLACE.match(text) or _COMPANY_END.search(text.strip()):
+        return True
     if any(w.lower() in ORGANISATION_WORDS for w in words) and len(words) >= 2:
         return not re.search(r",\s*[A-Z]\.", text)
     return False
@@ -248,7 +261,7 @@ def split_names(text: str) -> tuple[Name, ...]:
     if epithet is not None and not looks_like_organisation(s):
         return (Name(family=epithet.group("name")),)  # one name, as "Plato" is
     if looks_like_organisation(s) and not P.NAME_CONJ.search(s):
-        return (Name(family=s.rstrip("."), literal=True),)
+        return (Name(family=s if _COMPANY_END.search(s) else s.rstrip("."), literal=True),)
     words = re.findall(r"[^\W\d_]+", s)
     upper_style = any(w.isupper() and len(w) >= 4 for w in words) and not all(
         w.isupper() for w in words if len(w) > 1
@@ -271,7 +284,9 @@ def split_names(text: str) -> tuple[Name, ...]:
             given = given[:-1]
         if family.endswith(".") and not _is_initials(family):
             family = family[:-1]
-        if family:
+        if family and suffix and not given and suffix.strip(".,").lower() in _ROMAN_SUFFIXES:
+            names.append(Name(family=f"{family} {_spelled(suffix)}"))  # "Bunch III": no given name to part them
+        elif family:
             # "King, Jr.": the suffix stays with the family name, as BibTeX's
             # "von Last, Jr, First" holds it (CSL's "suffix" on the way out)
             names.append(Name(family=f"{family}, {_spelled(suffix)}" if suffix else family, given=given))

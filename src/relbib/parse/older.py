@@ -58,6 +58,17 @@ _MAX_NOTE = 160
 # Words of an edition's note, no title: "Ed. 1, p. 5", "Eds. 1 and 2".
 _EDITION_WORDS = frozenset("ed eds edn edition editions".split())
 _MAX_TITLE_WORDS = 12
+# Prose before the citation a note gives: "as stated by Dr. Lowe, quoted by Roe, Essai, p. 4" (the last one),
+# "The same example occurs in Lectures, p. 166" (after it a title of one word is enough).
+_LEAD_IN = re.compile(r"^.*\b(?:(?:quoted|cited)\s(?:by|in)|(?:occurs|appears|is\s(?:given|found|printed))\sin)\s(?=[A-Z])")
+# The edition cited, by its year, as its own part: "Hume, History, ed. of 1773, i, 224".
+_EDITION_OF = re.compile(r",\s(?:ed|edn|edit)\.?\s(?:of\s)?(?P<year>1[5-9]\d\d|20\d\d)(?=,|$)")
+# An author closed by a full stop, not a comma, before a title of whole capitalised words:
+# "Hess. Geschichte Jesu" (not "Bibl. Comm." or "Comm. in Marc", abbreviated titles).
+_STOPPED_AUTHOR = re.compile(r"(?P<name>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{3,30})\.\s"
+                             r"(?P<title>[A-Z\u00c0-\u00de][\w\u2019'-]+(?:\s[\w\u2019'-]+){1,8})")
+# A work named by its author in the possessive: "Douglas’s Summary" (not "Kingsley’s Life", about him).
+_POSSESSIVE = re.compile(r"(?P<name>[A-Z][\w-]{1,30})[\u2019']s\s(?P<title>(?!(?:Life|Lives|Biography|Death|Trial)\b)[A-Z][^,]{0,80})")
 
 
 def _locator_part() -> re.Pattern[str]:
@@ -78,8 +89,22 @@ _TAIL_IN_PART = re.compile(rf"(?<=[^\W\d])\.?\s(?P<loc>{_LOCATOR.pattern})$")
 def read_older_note(text: str) -> Reference | None:
     """The Reference of an older book's short citation, or None (see the module docstring)."""
     body = _SIGNAL.sub("", text.strip(), count=1).rstrip(" \t\n.,;")
+    lead = None if len(body) > _MAX_NOTE * 2 else _LEAD_IN.search(body)
+    body = body[lead.end() :] if lead is not None else body  # "…, quoted by Roe, Essai, p. 4": Roe's Essai
+    printed = _EDITION_OF.search(body)  # "Hume, History, ed. of 1773, i, 224": the edition cited
+    body = body[: printed.start()] + body[printed.end() :] if printed is not None else body
     if not body or len(body) > _MAX_NOTE or _FULL_NOTE.search(body) or _ROLE.search(body):
         return None
+    ref = _read_body(text, body, led=lead is not None and lead.group(0).endswith("in "))
+    if isinstance(ref, FullRef) and printed is not None:
+        fields = {**ref.fields, "year": printed.group("year")}
+        return replace(ref, fields=freeze_fields(fields), confidence=MappingProxyType(dict.fromkeys(fields, 1.0)))
+    return ref
+
+
+def _read_body(text: str, body: str, *, led: bool) -> Reference | None:
+    """The Reference of the note ``text`` read as ``body`` (its signal, lead-in and edition off);
+    ``led``: a lead-in ending "in" stood before it, so a part alone is a title ("occurs in Lectures")."""
     if "," not in body:
         return _classical(text, body)
     loco = _IN_LOCO.search(body)
@@ -96,17 +121,25 @@ def read_older_note(text: str) -> Reference | None:
         locator.pop()  # "s. 587, Anm.": a note on the page cited
     head = parts[:k]
     inner = _TAIL_IN_PART.search(head[-1])
-    if inner is not None and _NUM_RE.search(inner.group("loc")):
+    if inner is not None and _NUM_RE.search(inner.group("loc")) and not _named_part(head[-1][: inner.start()]):
         head[-1] = head[-1][: inner.start()].rstrip() + ("." if head[-1][inner.start()] == "." else "")
         locator.insert(0, inner.group("loc"))
+    if not locator and inner is not None and len(head) == 2 and _author(head[0]):
+        return _work(text, _names(head[0]), head[1], "", None)  # "Goodwin, Lecture 17": the lecture itself
     if not locator or not any(_NUM_RE.search(p) for p in locator):
         return None
     if _CAPITAL_VOLUME_PAGE.fullmatch(", ".join(locator)):
         return None  # "Title, II 317": the general reader's volume and page (relbib.parse.reference)
     volume, pin = _volume_and_pin(locator)
-    if not _author(head[0]):  # "L. J. 1, b, s. 192.": a short title alone, its author's named before
+    stopped = _STOPPED_AUTHOR.fullmatch(head[0]) if len(head) == 1 else None
+    if stopped is not None and _author(stopped.group("name")):  # "Hess. Geschichte Jesu, 1 Bd. s. 118"
+        return _work(text, _names(stopped.group("name")), stopped.group("title"), volume, pin)
+    possessive = _POSSESSIVE.fullmatch(head[0]) if len(head) == 1 else None
+    if possessive is not None and _author(possessive.group("name")):  # "Douglas’s Summary, vol. ii. p. 372"
+        return _work(text, _names(possessive.group("name")), possessive.group("title"), volume, pin)
+    if not _author(head[0]) or led and len(head) == 1:  # "L. J. 1, b, s. 192.", "occurs in Lectures, p. 4"
         paged = any(_PAGE_PART.match(p) for p in locator) or _ABBREVIATED_TITLE.fullmatch(head[-1])
-        return _title_alone(text, head, volume, pin) if paged else None
+        return _title_alone(text, head, volume, pin, led=led) if paged else None
     author = _names(head[0])
     if len(head) == 1:
         return ShortRef(text=text, authors=tuple(n.family for n in author), short_title=None, pinpoint=pin)
@@ -135,12 +168,13 @@ def _classical(text: str, body: str) -> FullRef | None:
     return _title_alone(text, [body[: m.start()] + "."], volume, pin)
 
 
-def _title_alone(text: str, head: list[str], volume: str, pin: str | None) -> FullRef | None:
+def _title_alone(text: str, head: list[str], volume: str, pin: str | None, *, led: bool = False) -> FullRef | None:
     """ "Bibl. Comm. 1, s. 175 f.", "Vom Zweck der Jünger, s. 184.": a short title alone,
-    capitalised, abbreviated or no sentence, no pointer."""
+    capitalised, abbreviated or no sentence, no pointer; one word is a title after a
+    lead-in (``led``: "occurs in Lectures, p. 166")."""
     title = head[0]
     words = [w.strip(".").lower() for w in title.split()]
-    if len(head) != 1 or not title[:1].isupper() or "." not in title and (len(words) < 2 or prose(title)) \
+    if len(head) != 1 or not title[:1].isupper() or "." not in title and (len(words) < 2 - led or prose(title)) \
             or all(w in lexicon.old_locators() or w in lexicon.cross_reference_words() or w in _EDITION_WORDS
                    for w in words):
         return None
@@ -193,6 +227,14 @@ def _volume_and_pin(locator: list[str]) -> tuple[str, str | None]:
     if roman is not None:  # "ii. 40", "I 212", "iv, 59 ad fin.": volume (or book) and page
         return roman.group("volume"), normalize_pinpoint(roman.group("page"))
     return "", printed or None
+
+
+def _named_part(title: str) -> bool:
+    """Whether ``title`` is a division's word spelled out ("Lecture", "Sermon", "Book"):
+    its number belongs to it ("Goodwin, Lecture 17" names the lecture, no pinpoint)."""
+    word = title.strip().lower()
+    return (" " not in word and "." not in word and len(word) > 3 and title[:1].isupper()
+            and any(word == w or len(w) > 2 and word.startswith(w) for w in lexicon.old_locators()))
 
 
 def _author(part: str) -> bool:

@@ -207,7 +207,8 @@ def _organisation_author(fields: dict[str, FieldValue], confidence: dict[str, fl
         return
     for sep in (", ", ". "):  # "Org, Title" / "Org. Title. 2019."
         head, found, rest = title.partition(sep)
-        if found and rest and looks_like_organisation(head) and not P.NAME_CONJ.search(head):
+        # (a title's own colon, "Pipeline Project: Region, …", is no institution's name)
+        if found and rest and ":" not in head and looks_like_organisation(head) and not P.NAME_CONJ.search(head):
             fields["author"] = (Name(family=head.strip(), literal=True),)
             fields["title"] = rest.strip()
             confidence["author"] = confidence.get("title", 1.0)

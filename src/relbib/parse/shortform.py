@@ -59,6 +59,10 @@ def _book_part_tail(body: str) -> re.Match[str] | None:
     return m if m is not None and m.group("word").lower() in lexicon.book_parts() else None
 
 
+# A note that is wholly one bracket: "(Hutton, 15)", "(Hutton, 15).".
+_WHOLE_IN_BRACKETS = re.compile(r"\((?P<inner>[^()]{2,120})\)\.?")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ShortNote:
     """A short note's parts: the author text and surnames as printed, short title, pinpoint."""
@@ -77,6 +81,9 @@ def read_short_note(text: str) -> ShortNote | None:
     (('Khan', 'Saud'), 'Strategic Relations', '45--46')
     """
     clean = P.SHORT_SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    bracketed = _WHOLE_IN_BRACKETS.fullmatch(clean)
+    if bracketed is not None:  # "(Hutton, 15)": an in-text citation set as the note
+        clean = bracketed.group("inner")
     if not clean or len(clean) > 200 or P.SHORT_QUOTED_FORBIDDEN.search(clean):
         return None
     body, pinpoint = clean.rstrip(" ."), None
@@ -105,6 +112,8 @@ def read_short_note(text: str) -> ShortNote | None:
     if not head and title is None:
         return None
     authors = ((head,) if _organisation(head) else _surnames(head)) if head else ()
+    if authors is None and title is None and pinpoint is not None and _lowercase_surname(head):
+        authors = (head,)  # "hooks, 25.": a writer who spells the name in lower case
     if authors is None:
         return None
     if not authors and quoted is None:
@@ -202,6 +211,25 @@ def _names(author_text: str) -> tuple[Name, ...]:
         else:
             names.extend(split_names(part) or (Name(family=words[-1]),))
     return tuple(names)
+
+
+# A lower-case word before a page that is a writer's name ("hooks, 25."), not a word of prose
+# or of a pointer ("see, 25", "passim, 4"): letters only, no word the lexicon knows otherwise.
+_LOWERCASE_NAME = re.compile(r"[a-z\u00df-\u00ff][a-z\u00df-\u00ff'\u2019-]{2,19}")
+_NOT_NAMES = frozenset({"see", "passim", "ibid", "ibidem", "idem", "supra", "infra", "esp", "especially",
+                        "vgl", "siehe", "cfr", "voir", "vedi", "note", "notes", "page", "pages", "at"})
+
+
+_ROMAN = re.compile(r"[ivxlcdm]+")
+
+
+def _lowercase_surname(head: str) -> bool:
+    """Whether ``head`` is one lower-case surname ("hooks"), not a word of prose or a pointer."""
+    word = head.strip()
+    return (_LOWERCASE_NAME.fullmatch(word) is not None and word not in _NOT_NAMES
+            and _ROMAN.fullmatch(word) is None  # "xviii, 34.": a volume or book and its page
+            and word not in lexicon.prose_words() and word not in lexicon.cross_reference_words()
+            and word not in lexicon.old_locators() and word not in lexicon.book_parts())
 
 
 def _author_parts(head: str) -> list[str]:

@@ -47,6 +47,7 @@ from relbib.model import (
     UnparsedRef,
     freeze_fields,
 )
+from relbib.parse import mentions
 from relbib.parse.commentary import PROSE_WORDS as _PROSE_WORDS
 from relbib.parse.commentary import commentary, publication_fact
 from relbib.parse.commentary import prose as _prose
@@ -55,14 +56,13 @@ from relbib.parse.forms import form_lead_spans, normalize_pinpoint
 from relbib.parse.serials import SERIAL_OPENS
 from relbib.parse.small_caps import title_case_small_caps
 from relbib.parse.split_history import authors_go_on, stop_inside_citation
-from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, title_goes_on
+from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, JOINED, court_carried, title_goes_on
 from relbib.parse.split_marks import enclosed
 from relbib.parse.split_patterns import CITES as _CITES
 from relbib.parse.split_patterns import LEAD_END as _LEAD_END
 from relbib.parse.split_patterns import LEAD_IN as _LEAD_IN
 from relbib.parse.split_patterns import SIGNAL as _SIGNAL
 from relbib.parse.split_patterns import STRONG as _STRONG
-from relbib.parse.split_patterns import STRONG_IN_PROSE as _STRONG_IN_PROSE
 from relbib.parse.split_patterns import YEAR as _YEAR
 
 __all__ = ["read_note", "split_note"]
@@ -94,7 +94,7 @@ _TOPIC_LEAD = re.compile(
     r"(?=[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+,\s))"
 )
 # ", and" after a pinpoint, before the next citation's author.
-_AND_NEXT = re.compile(r"(?<=\d),\s+and\s+(?=\S)")
+_AND_NEXT = re.compile(r"(?<=[\d*]),\s+and\s+(?=\S)")
 _PARTICLE_OPENS = re.compile(
     rf"^(?:{lexicon.particle_pattern()}|al-\w+|el-\w+|d')(?:\s+(?:{lexicon.particle_pattern()}))?"
     r"\s+[A-Z][\w'\u2019-]*,\s"
@@ -107,6 +107,7 @@ _SENTENCE_END = re.compile(
     r"|(?<=[.?!][\u2019\u201d])\s+(?=\(?(?:Ibid|Ibidem|Id\.))"
     r"|(?<=[.?!])\s+(?=\([A-Z\u00c0-\u00de][^()]{0,1000}(?:\([^()]{0,200}\)[^()]{0,1000}){0,3}[.?!]\))"
     r"|(?<=[.?!]\))\s+(?=[A-Z\u00c0-\u00de])"
+    r"|(?<=[.?!])\s+(?=\u2014[A-Z][\w'\u2019-]{1,30},\s)"  # "… c. 18. —Anderson, Commerce": the source after a dash
 )
 # A sentence that is a supra: "FCC Interview, supra note 36.", "Roe, above n 4".
 _SUPRA_OPENS = re.compile(r"[*_]?[A-Z][^.,;()\n]{0,80},\s(?:supra|above)\s(?:notes?|nn?\.)\s?\d")
@@ -219,7 +220,8 @@ def read_note(n: int, text: str) -> NoteCitations:
         body = re.sub(r"\s{2,}", " ", text[start:end].strip())  # a wrapped, indented source line
         if not body.strip(" .,;:"):
             continue
-        ref = _read(body, parse_note)
+        carried = court_carried(body, pieces[-1].reference if pieces else None)  # "…; 6 avr. 2011, n° 2"
+        ref = _read(carried, parse_note) if carried == body else replace(_read(carried, parse_note), text=body)
         if _is_citation(body, ref):
             pieces.append(CitationSpan(index=len(pieces), start=start, end=end, text=body,
                                        signal=signal, reference=ref))
@@ -333,6 +335,8 @@ def _cuts(before: str, after: str) -> bool:
     """Whether the full stop ending ``before`` ends a citation or a comment."""
     if _CONTINUES.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()) or stop_inside_citation(before, after):
         return False
+    if before.endswith("?") and mentions.question_in_title(before, after, _opens_with_author):
+        return False  # "Roe u. a., Why Do We Vote? Ten Essays": a title's question
     if _ROLE_BEFORE_NAME.search(before) and _AUTHOR_OPENS_NAME.match(after):
         return False  # "…, trans. Sarah Roe (London, 2001)": a translator's or editor's name follows
     body = before.rstrip(".?!")
@@ -357,7 +361,7 @@ def _cuts(before: str, after: str) -> bool:
         if re.search(r"(?i)\b(?:no|vol|art|ch)\.?\s*\d+$", body[-12:]):
             return False
         sentence = re.split(r"(?<=[.?!])\s", after, maxsplit=1)[0]
-        return bool(_AUTHOR_OPENS.match(after)) or _prose(sentence) or _remark(sentence)
+        return bool(_AUTHOR_OPENS.match(after.lstrip("\u2014"))) or _prose(sentence) or _remark(sentence)
     word = _last_word(body)
     return (
         len(word) >= 3 and word.islower() and word not in _ABBREVIATIONS and _prose(after)
@@ -398,13 +402,14 @@ def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         depth = _depth_counter(text, start)
         cuts += [(m.start(), m.start()) for m in _WITH.finditer(text, start, end)
                  if depth(m.start()) == 0]
-    for pattern in (_COMMA_SIGNAL, _ALSO_NEXT):
+    for pattern in (_COMMA_SIGNAL, _ALSO_NEXT, *JOINED):  # two cases, acts or decisions joined
         depth = _depth_counter(text, start)
         cuts += [(m.start(), m.end()) for m in pattern.finditer(text, start, end) if depth(m.start()) == 0]
     depth = _depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _AND_NEXT.finditer(text, start, end)
              if depth(m.start()) == 0
-             and _opens_with_author(text[m.end() : min(end, m.end() + _WINDOW)])]
+             and mentions.next_citation(text[start : m.start()], text[m.end() : min(end, m.end() + _WINDOW)],
+                               _opens_with_author)]
     spans, begin = [], start
     for cut_start, cut_end in sorted(cuts):
         if cut_start >= begin:
@@ -424,7 +429,7 @@ def _opens_with_author(text: str) -> bool:
 
 def _signal(text: str, start: int, end: int) -> tuple[str, int]:
     """The piece's signal or lead-in, and where the citation after it starts."""
-    while start < end and text[start] in " ,;.":
+    while start < end and text[start] in " ,;.\u2014":
         start += 1
     found: list[str] = []
     while True:
@@ -456,6 +461,8 @@ def _prose_lead(piece: str) -> int:
     ("The figures are given in Lind, …"), or 0."""
     for m in _LEAD_END.finditer(piece, 0, 200):
         lead = piece[: m.start()]
+        if lead.count("*") % 2:
+            continue  # inside a title in italics ("si riporta Roe, *Giurisdizione: Germania*")
         forbidden = _LEAD_FORBIDDEN.search(lead)
         # a long sentence may hold commas ("X is similar to, but distinct from, Y's ‘frames’ in")
         if forbidden and (_LEAD_FORBIDDEN.search(lead.replace(",", "")) or not _prose(lead)):
@@ -468,7 +475,7 @@ def _prose_lead(piece: str) -> int:
         )
         after = piece[m.end():]
         opens = (_AUTHOR_OPENS.match(after) or _EDITORS_OPEN.match(after) or _QUOTED_TITLE_OPENS.match(after)
-                 or SERIAL_OPENS.match(after))
+                 or SERIAL_OPENS.match(after) or mentions.italic_title_opens(after))
         if verb and sum(1 for w in words if w.islower()) >= 2 and opens:
             return m.end()
     return 0
@@ -569,16 +576,18 @@ def _is_citation(body: str, ref: Reference) -> bool:
         return False
     if not isinstance(ref, FullRef | ShortRef | UnparsedRef):
         return True  # Ibid., Id., supra, op. cit.
-    if commentary(body):
-        return False  # "Bishop of X, 1661–76. Died …, aged eighty. —B."
+    if commentary(body) or mentions.sums_only(body) or mentions.mention_only(body):
+        return False  # "Bishop of X, 1661–76. Died …, aged eighty. —B.", "Roe received $40,000.", "As *Title* shows"
+    if mentions.et_al_opens(body):
+        return True  # "Roe u. a., Title": an author and "and others" open a citation
     if isinstance(ref, UnparsedRef):
         return bool(_STRONG.search(body) or _YEAR.search(body)) and not _prose(body) or publication_fact(body)
     if isinstance(ref, FullRef) and ref.confidence and min(ref.confidence.values()) >= 1.0:
         named = [re.escape(str(ref.fields[k])) for k in ("title", "booktitle", "journal") if ref.fields.get(k)]
         placed = re.sub("|".join(named) or "\0", " ", body)  # a sentence-case title is no prose
-        if not _prose(placed) or _STRONG_IN_PROSE.search(body) or EU_ACT.match(body):
+        if not _prose(placed) or mentions.cited_in_prose(body) or EU_ACT.match(body):
             return True  # a rule reader (short note, legal shape) read it whole
-    if not _CITES.search(body):
-        return False
-    return not _prose(body) or bool(_STRONG_IN_PROSE.search(body)) or publication_fact(body)
+    if not _CITES.search(mentions.without_sums(body)):
+        return False  # "In total, Bon Air received $60,000": a sum of money is no mark
+    return not _prose(body) or mentions.cited_in_prose(body) or publication_fact(body)
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 
+from relbib import lexicon
+from relbib.model import FullRef, Reference
 from relbib.parse.continental_provisions import parse_provision
+from relbib.parse.legal_uk import REGNAL_MONARCH
 
-__all__ = ["EU_ACT", "INSIDE_ESSAY", "title_goes_on"]
+__all__ = ["EU_ACT", "INSIDE_ESSAY", "JOINED", "court_carried", "title_goes_on"]
 
 # "…, 46 Fla. L. Rev. 699" / "…, 11 Am. U. J. Gender, Soc. Pol'y & L. 533": a
 # volume, then a journal's abbreviated words (read on the last 40 characters
@@ -25,13 +28,31 @@ _DIGIT = re.compile(r"\d")
 # Continental marks whose full stop stands inside a citation: a court's section before
 # its roman number ("Cass. civ., sez. III, …", "sect. I"), and a German ordinal
 # before "Aufl." ("3. Aufl., Tübingen 1996") or a Bd./Hrsg. abbreviation.
-_SECTION_WORD = re.compile(r"(?:^|[\s,])(?:sez|Sez|sect|Sect|sez\.\sun|Abt)\.$")
+_SECTION_WORD = re.compile(r"(?:^|[\s,])(?:sez|Sez|sect|Sect|sez\.\sun|Abt|civ|crim|com|soc)\.$")  # "Bull. civ. I"
 _ROMAN_NEXT = re.compile(r"[IVX]{1,5}\b|[Uu]n\.")
 _GERMAN_ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 _EDITION_NEXT = re.compile(r"(?:Aufl\.|Auflage|Bd\.|Band|Halbbd\.)")
 # A pointer inside the essay met in the middle of a sentence ("As we show infra
 # section III.A, pp. 410–15, …"): with prose around it, the sentence cites nothing.
 INSIDE_ESSAY = re.compile(r"\b(?:infra|supra)\s(?:sections?|parts?|pp?\.|§|ch\.|chapters?)\s")
+# Two cases joined by a comma alone: "…, 388 F. Supp. 829, 840 (D.C. Cir. 1974), Roe v. Doe, 427 U.S. 913
+# (1976)": the comma after a case's dated parenthesis, before a name "X v. Y" and its reporter's volume.
+_CASE_AFTER_CASE = re.compile(
+    r"(?<=\d{4}\)),\s(?=[A-Z][^,;()]{0,120}?\sv\.?\s[^;()]{1,160}?,\s\d{1,4}\s[A-Z])"
+)
+# Two regnal acts in a row: "14 Geo. III, c. 86, and 21 Geo. III, c. 29" (the comma and "and" between them).
+_ACT_AFTER_ACT = re.compile(
+    r"(?:(?<=\sc\.\s\d)|(?<=\sc\.\s\d\d)|(?<=\sc\.\s\d\d\d)),\s(?:and\s)?"
+    rf"(?=\d{{1,2}}(?:\s(?:and|&)\s\d{{1,2}})?\s{REGNAL_MONARCH}\s)"
+)
+# A French decision dated by day and month, and its number: "6 avr. 2011, n° 09-12.345".
+_FRENCH_DATE = (rf"\d{{1,2}}(?:er)?\s(?:{lexicon.month_pattern('fr')})"
+                r"[a-zéû]{0,5}\.?\s(?:1[89]|20)\d\d")
+_DECISION_OPENS = re.compile(rf"^{_FRENCH_DATE},\s(?:n°|no|n\.)\s?\d")
+# Two decisions of one court joined by "et": "…, Bull. civ. I, n° 71 et 6 avr. 2011, n° 10-19.053".
+_DECISION_AFTER_DECISION = re.compile(rf"\s(?:et|and)\s(?={_FRENCH_DATE},\s(?:n°|no|n\.)\s?\d)")
+# Where one piece of a note holds two citations joined by a comma or "and"/"et" alone (split.py cuts there).
+JOINED = (_CASE_AFTER_CASE, _ACT_AFTER_ACT, _DECISION_AFTER_DECISION)
 # An EU act opening a piece: its title is long and lowercase, but it is no prose.
 EU_ACT = re.compile(
     r"(?:Council\s|Commission\s)?(?:Regulation|Directive)\s(?:\((?:EU|EC|EEC)\)\s)?(?:No\s)?\d{2,4}/\d{1,4}"
@@ -49,3 +70,12 @@ def title_goes_on(before: str, after: str) -> bool:
         return True
     return (before.endswith(("?", "!")) and ", " in before and not _DIGIT.search(before)
             and _DIGIT.search(after[:120]) is not None)
+
+
+def court_carried(body: str, before: Reference | None) -> str:
+    """A decision that leaves out its court because the one ``before`` named it ("Cass. civ. 1re,
+    6 avr. 2011, n° 1 ; 6 avr. 2011, n° 2"): ``body`` with that court put back."""
+    court = before.fields.get("institution") if isinstance(before, FullRef) and before.type == "jurisdiction" else None
+    if not isinstance(court, str) or not court or _DECISION_OPENS.match(body) is None:
+        return body
+    return f"{court}, {body}"

@@ -21,7 +21,7 @@ __all__ = ["read_web_first"]
 # What only a web page or a program prints after its quoted title.
 _WEB_MARKS = re.compile(
     r"(?i),\slast\s(?:updated|modified|revised|edited|changed)\s|\b(?:video|clip),\s\d{1,2}:\d{2}\b"
-    r"|,\s(?:version|ver\.|v\.)\s?\d|\s\(blog\),|^the\s[A-Z]"
+    r"|,\s(?:version|ver\.|v\.)\s?\d|\s\(blog\),|^the\s[A-Z]|,\s\d{1,2}:\d{2}\s?[ap]\.?\s?m\b"
 )
 _QUOTED_TITLE = re.compile(r"[\u201c\"][^\u201c\u201d\"]{2,300}[\u201d\"]")
 

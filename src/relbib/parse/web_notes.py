@@ -68,7 +68,26 @@ def publisher_only_facts(body: str, read_facts: Callable[[str], Reading | None])
     kind, fields = reading
     if fields.get("address") == _NO_PLACE:
         del fields["address"]
+    _people_only(body, fields)
     return kind, fields
+
+
+def _people_only(body: str, fields: dict[str, FieldValue]) -> None:
+    """Only people are a note's authors: after a person named in full ("John G. Roe"),
+    bare words ("Reich and Nation") are a part's title, put before the work's title."""
+    names, title = fields.get("author"), fields.get("title")
+    if not isinstance(names, tuple) or not isinstance(title, str) or len(names) < 2:
+        return
+    first = names[0]
+    bare = next((k for k, n in enumerate(names) if isinstance(n, Name) and not n.given and not n.literal), None)
+    if not isinstance(first, Name) or not first.given or not bare:
+        return
+    start = body.find(f", {names[bare].family}") + 2
+    end = body.find(title[:20], start)
+    if start < 2 or end <= start:
+        return
+    fields["author"] = names[:bare]
+    fields["title"] = f"{body[start:end].strip(' *_')} {title}"
 
 
 # "Ann Lee's blog post on “Title”", "Jo Roe’s essay, “Title.”": the writer, the genre and the title.
@@ -148,8 +167,13 @@ def last_changed(rest: str) -> str:
 # "YouTube video", a running time "12:30", "posted by GeoTeach".
 _VERSION = re.compile(r"(?i)^(?:version|ver\.|v\.?)\s?(?P<version>\d[\w.-]*)$")
 _VIDEO = re.compile(r"(?i)^(?P<site>[\w .'-]{2,40}?)\s(?:video|clip|livestream)$")
+_GENRE_ALONE = re.compile(r"(?i)^(?:video|video\sclip|livestream|podcast\sepisode)$")  # CMOS 14.267: "video, 1:27"
 _RUNNING_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-_POSTED_BY = re.compile(r"(?i)^(?:posted|uploaded|published)\sby\s(?P<who>.{2,80})$")
+# A post's time of day after its date (CMOS 14.209's tweet): "10:15 a.m.", "9:05 PM".
+_TIME_OF_DAY = re.compile(r"(?i)^\d{1,2}:\d{2}\s?[ap]\.?\s?m\.?$")
+_POSTED_BY = re.compile(
+    r"(?i)^(?:posted|uploaded|published)(?:\s(?:on\s)?(?P<date>[^,]{4,30}?))?\sby\s(?P<who>.{2,80})$"
+)  # "posted by GeoTeach", "published 2 June 2014 by Map Lab"
 
 
 def web_chunks(chunks: list[str], fields: dict[str, FieldValue]) -> tuple[list[str], str | None]:
@@ -163,13 +187,16 @@ def web_chunks(chunks: list[str], fields: dict[str, FieldValue]) -> tuple[list[s
         posted = _POSTED_BY.match(chunk)
         if version and "version" not in fields:
             fields["version"], kind = version.group("version"), kind or "software"
-        elif video:
-            kept.append(video.group("site"))
+        elif video or _GENRE_ALONE.match(chunk) and i == 0:
+            kept.extend([video.group("site")] if video else [])
             fields["type"], kind = "video", "online"
         elif _RUNNING_TIME.match(chunk) and kind == "online":
             continue
+        elif _TIME_OF_DAY.match(chunk) and i:
+            kind = kind or "online"  # a post, dated to the minute: no page
         elif posted and i:
             fields["note"] = f"posted by {posted.group('who').strip()}"
+            kept.extend([posted.group("date")] if posted.group("date") else [])  # the date, read as the page's
         else:
             kept.append(chunk)
     return kept, kind

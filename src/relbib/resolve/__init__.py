@@ -9,8 +9,8 @@ between several candidates, mutate its input, or touch a file.
 The walk follows eyecite's resolver: one rule per form, in note order.  A full
 note introduces a source (or repeats an earlier one); Ibid./Id. take the
 previous note's source and fail when that note failed; op. cit. and short forms
-resolve only to a UNIQUE earlier source, and a pinpoint outside that source's
-page range blocks the match; supra takes note N's source (or, when note N is
+resolve only to a UNIQUE earlier source (a pinpoint outside its page range is
+the check stage's finding, not a refusal); supra takes note N's source (or, when note N is
 missing or unresolved, the one earlier work by the authors it names, with a
 diagnostic).  When unsure the note
 stays unresolved (source None) and a diagnostic says why: a wrong link is worse
@@ -43,7 +43,15 @@ from relbib.model import (
 from relbib.parse.archival import defined_abbreviation
 from relbib.parse.forms import SAME_AUTHOR_MARK
 from relbib.resolve.ibid import resolve_ibid, resolve_ibid_after_several
-from relbib.resolve.short import resolve_case_short, resolve_opcit, resolve_short, short_matches
+from relbib.resolve.short import (
+    misspelled_author,
+    opens_title,
+    resolve_case_short,
+    resolve_opcit,
+    resolve_short,
+    short_matches,
+    year_named,
+)
 from relbib.resolve.sources import (
     Outcome,
     Source,
@@ -158,7 +166,8 @@ def _resolve_one(
         return resolve_opcit(n, ref, sources)
     if isinstance(ref, ShortRef):
         return resolve_case_short(n, ref, sources) or resolve_short(
-            n, ref.authors, ref.short_title, ref.pinpoint, sources
+            n, ref.authors, ref.short_title, ref.pinpoint, sources, year=year_named(ref.text),
+            before=previous if isinstance(previous, Citation) else None,
         )
     if isinstance(ref, SupraRef):
         return resolve_supra(n, ref, sources, done)
@@ -182,11 +191,14 @@ def _resolve_full(n: int, ref: FullRef, sources: list[Source]) -> Outcome:
         named = [s for s in sources if not s.families] if ref.type == "legislation" else sources
         # No earlier match: a full source after all (a note with only an
         # author and a title is still a source of its own).
-        if short_matches(authors, title, named):
+        if short_matches(authors, title, named) or misspelled_author(authors, title, named):
             pinpoint = ref.pinpoint or field_text(ref.fields.get("pages")) or None
             return resolve_short(n, authors, title, pinpoint, named)
     this = source_of(n, ref)
     repeats = {(s.note, s.index) for s in sources if same_work(s, this)}
+    dated = _dated_short(n, ref, sources) if len(repeats) != 1 else None
+    if dated is not None:
+        return dated
     if len(repeats) == 1:
         earlier, index = repeats.pop()
         return Outcome(
@@ -203,6 +215,30 @@ def _resolve_full(n: int, ref: FullRef, sources: list[Source]) -> Outcome:
         ),
         new_source=this,
     )
+
+
+# What an author-date short form holds beside the author: "Teitel, Amy. 2016.", "Roe, 2015, p. 41",
+# "Wozniak: Wikipedia in Forschung, 2015, S. 41 f.".
+_DATED_SHORT_FIELDS = frozenset({"author", "title", "year", "volume"})
+
+
+def _dated_short(n: int, ref: FullRef, sources: list[Source]) -> Outcome | None:
+    """A note of an author, the year and at most a short title (no venue) that fits exactly
+    one earlier work of that author and year: a short form of it; else None (a source)."""
+    year = field_text(ref.fields.get("year"))
+    if not year or not ref.fields.get("author") or not set(ref.fields) <= _DATED_SHORT_FIELDS:
+        return None
+    authors = printed_families(ref.fields)
+    title = field_text(ref.fields.get("title")) or None
+    # with a title, only a work whose title it opens (a full note of another work of that
+    # year shares its words at most)
+    fitting = [s for s in short_matches(authors, title, sources)
+               if s.date[:4] == year[:4] and (title is None or opens_title(title, s))]
+    if len(fitting) != 1:
+        return None
+    pinpoint = ref.pinpoint or field_text(ref.fields.get("pages")) or None
+    outcome = resolve_short(n, authors, title, pinpoint, fitting)
+    return replace(outcome, citation=replace(outcome.citation, rule="short-author-year"))
 
 
 def _same_author(ref: Reference, before: Citation | None | tuple[Citation, ...],

@@ -32,9 +32,17 @@ def resolve_ibid_after_several(
     answer, and the last work of the note is a guess, as often wrong as right
     ("X, quoted in Y"; "see A; see also B").  The one safe reading: a pinpoint
     that lies inside the page range of exactly one of those works and outside
-    the ranges of all the others (every one of them has a range).  Anything
-    else stays unresolved, with a finding that names the note and its works.
+    the ranges of all the others (every one of them has a range).  Pieces that
+    are no works do not count: an unreadable piece split off a citation, a bare
+    title with no author and no venue; when one work is left it is the one.
+    Anything else stays unresolved, with a finding that names the note and its works.
     """
+    cited = [c for c in works if _a_work(c, sources)]
+    if len(cited) == 1:  # the other pieces are no works: a false split, a caption
+        outcome = resolve_ibid(n, pinpoint, cited[0], form, word, rule)
+        if outcome.citation.source is None:
+            return outcome  # that one work is itself unresolved
+        return replace(outcome, citation=replace(outcome.citation, rule=f"{rule}-previous-one-work"))
     inside = [c for c in works if _pinpoint_inside(pinpoint, c, sources)]
     others_ruled_out = all(_pages_of(c, sources) is not None for c in works)
     if len(inside) == 1 and others_ruled_out and inside[0].source is not None:
@@ -48,6 +56,16 @@ def resolve_ibid_after_several(
         "14.34, Bluebook 4.1): left unresolved",
         f"write the short form of the work of note {previous} meant",
     )
+
+
+def _a_work(cited: Citation, sources: list[Source]) -> bool:
+    """Whether a citation of the note before names a work Ibid. could mean: not an
+    unreadable piece ("New York: P. Lang, 2008. 135." split off its book) nor a bare
+    title with no author and no venue (a chapter's caption after "Ivi, pp. 23-80.")."""
+    if cited.rule == "unparsed":
+        return False
+    source = _source_for(cited, sources)
+    return source is None or not source.bare
 
 
 def _source_for(cited: Citation, sources: list[Source]) -> Source | None:

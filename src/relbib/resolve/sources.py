@@ -79,6 +79,7 @@ class Source:
     # every word its authors, title, container, number and "[hereinafter X]" print: what a
     # supra may name it by ("Office of the Under Sec'y", "Course Manual", "Elin")
     words: frozenset[str] = frozenset()
+    bare: bool = False  # a title and nothing else (no author, no venue): "“Part I - The Setting”"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -164,6 +165,7 @@ def source_of(n: int, ref: FullRef) -> Source:
         number=field_text(fields.get("number")) if ref.type in ("legislation", "unpublished") else "",
         dated=(field_text(fields.get("date")) or field_text(fields.get("year"))) if ref.type == "unpublished" else "",
         words=_words(fields),
+        bare=set(fields) <= {"title"},
     )
 
 

@@ -16,6 +16,7 @@ from relbib.model import (
     Form,
     SupraRef,
 )
+from relbib.parse.forms import dashed_case_name
 from relbib.resolve.sources import (
     STOPWORDS,
     Outcome,
@@ -90,6 +91,8 @@ def _supra_by_number(
     if len({(c.source, c.source_index) for c in fitting}) != 1:
         # "*SCHUFA* (n 2)", "WP251 (n 10)": the words before the note number name one work's title
         words = set(tokens_of(_SUPRA_HEAD.split(ref.text, maxsplit=1)[0])) - STOPWORDS
+        # "EuGH, (Fn. 10), - Verlag Esterbauer - Rn. 27": the dashed name picks the decision
+        words |= set(tokens_of(dashed_case_name(ref.text) or "")) - STOPWORDS
         named = [c for c in resolved if words and words <= _words_of(c, sources)]
         fitting = named if len({(c.source, c.source_index) for c in named}) == 1 else fitting
         if not fitting and len({(c.source, c.source_index) for c in resolved}) == 1:

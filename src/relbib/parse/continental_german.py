@@ -1,0 +1,248 @@
+"""German humanities notes in the manner reference managers print them (Citavi,
+Zotero's German styles): "Name, Vorname; Name, Vorname: Titel, in: …".
+
+Input: the text of one note (signals already split off, spaces normalised).
+Output: a FullRef for a book (``book``), a chapter (``incollection``), a journal
+article (``article``) or a web page (``online``), or a ShortRef for the short form
+with a year ("Name: Kurztitel, 2015, S. 41 f."); None for anything else.
+Never: guess — a note is read only when every piece of it is placed; look at
+other notes; touch a file.
+
+The shapes (authors "Name, Vorname" joined by "; " or "/", "u. a." for et al.,
+then a colon; editors marked "(Hg.)"/"(Hrsg.)"):
+
+* book: ``Roe, Jane; Doe, John: Titel des Buches, 2. Aufl., Berlin 2015 (Reihe 4), S. 41 f.``
+  (editors cited whole: ``Roe, Jane (Hg.): Titel, Berlin/Boston 2015``);
+* chapter: ``Roe, Jane: Kapitel, in: Doe, John (Hg.): Buch, Bd. 2, Berlin 2015, S. 45–67``
+  (or with no editors and no place: ``…, in: Buch, Bd. 18, 2016 (Reihe), S. 4 f.``);
+* article: ``Roe, Jane: Titel, in: Zeitschrift 12 (2001), H. 3, S. 45–67``;
+* web page: ``Titel, in: Wikipedia, 05.09.2018. Online: https://…`` / ``Roe, Jane:
+  Titel, Blog der Stiftung, 17.06.2015, https://…, Stand: 06.08.2020``;
+* short form: ``Roe; Doe: Kurztitel, 2015, S. 41 f.`` (surnames alone, no place).
+
+A page range is the chapter's or article's pages; a single page, or any page of a
+book, is the page cited ("S. 41 f." as printed).
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
+from relbib.parse.continental_imprint import read_imprint_note
+from relbib.parse.forms import normalize_pinpoint
+
+__all__ = ["humanities_book", "humanities_chapter", "read_german_note"]
+
+_WORD = r"[A-Z\u00c0-\u00dd][\w'\u2019-]{0,30}+"
+# "Name, Vorname" (the given names several or initials: "Jan Dirk", "Horst-Alfred", "G. H.").
+_GIVEN = r"(?:[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+|[A-Z\u00c0-\u00dd]\.(?:-?[A-Z\u00c0-\u00dd]\.)?)"  # "Horst-Alfred", "G."
+_PERSON = rf"{_WORD}(?:\s{_WORD}){{0,2}},\s{_GIVEN}(?:\s{_GIVEN}){{0,2}}"
+_PEOPLE = rf"{_PERSON}(?:(?:;\s|\s?/\s?){_PERSON}){{0,7}}(?:,?\su\.\s?a\.)?"
+_EDITOR_MARK = r"\s\((?:Hg|Hrsg|Hgg)\.\)"
+# The page(s): "S. 41", "S. 41 f.", "S. 45–67", "S. 45-67, hier S. 50".
+_PAGES = r"S\.\s?(?P<first>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?)(?:,\s(?:hier\s)?S\.\s?(?P<pin>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?))?"
+# The facts closing a book: volume, edition, place, year, a series in brackets, the pages.
+_BOOK_FACTS = (
+    r"(?:,\s(?P<volume>Bd\.\s[\dIVX]{1,5}))?(?:,\s(?P<edition>\d{1,2})\.\s(?:erw\.\s|überarb\.\s)?Aufl\.)?,\s"
+    r"(?:(?P<place>o\.\s?O\.|[A-Z\u00c0-\u00dd][\w\u00c0-\u00ff-]+(?:(?:\s?/\s?|\s(?:am|an\sder|a\.|im)\s?)[A-Z\u00c0-\u00dd][\w.\u00c0-\u00ff-]*){0,3})\s)?"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?:\s\((?:=\s?)?(?P<series>[^()]{2,150})\))?"
+    rf"(?:,\s{_PAGES})?$"
+)
+_HEAD = rf"^(?P<authors>{_PEOPLE})(?P<edited>{_EDITOR_MARK})?:\s"
+_BOOK = re.compile(rf"{_HEAD}(?P<title>[^\u201c\u201d]{{2,300}}?){_BOOK_FACTS}")
+_CHAPTER = re.compile(
+    rf"{_HEAD}(?P<title>.{{2,300}}?),\sin:\s(?:(?P<editors>{_PEOPLE}){_EDITOR_MARK}:\s)?"
+    rf"(?P<book>[^\u201c\u201d]{{2,300}}?){_BOOK_FACTS}"
+)
+# "in: Zeitschrift 12 (2001), H. 3, S. 45–67".
+_ARTICLE = re.compile(
+    rf"{_HEAD}(?P<title>.{{2,300}}?),\sin:\s(?P<journal>[A-Z\u00c0-\u00dd][^,()]{{1,120}}?)\s(?P<volume>\d{{1,4}})"
+    r"(?:\s\((?P<year>1[5-9]\d\d|20\d\d)\)(?:,\s(?:H\.|Heft|Nr\.)\s(?P<issue>[\d/]{1,7}))?"
+    r"|\s\((?P<issue2>\d{1,3})\),\s\d{1,2}\.\d{1,2}\.(?P<year2>(?:19|20)\d\d))"  # "1 (1), 19.02.2019": issue and day
+    rf",\s{_PAGES}$"
+)
+# A date printed on a web page: "05.09.2018".
+_DAY = r"(?P<day>\d{1,2}\.\d{1,2}\.(?P<year>(?:19|20)\d\d))"
+# "Titel, in: Wikipedia, 05.09.2018" / "Roe, Jane: Titel, Blog der Stiftung, 17.06.2015".
+_WEB = re.compile(
+    rf"^(?:(?P<authors>{_PEOPLE}):\s)?(?P<title>[^\u201c\u201d]{{2,300}}?)(?:(?:,\sin:\s|,\s)(?P<site>[A-Z\u00c0-\u00dd][^,]{{1,80}}))?,\s{_DAY}$"
+)
+# What closes a web note: ". Online: https://…", ", https://…, Stand: 06.08.2020", ", URL: https://…".
+_LINK_TAIL = re.compile(
+    r"(?:[.,]\s?(?:Online|URL|Link|Abrufbar\sunter|Online\sunter):?\s?|,\s)<?https?://\S+?>?"
+    r"(?:,?\s\((?:Stand|Zugriff|abgerufen)[^()]{0,40}\)|,\s(?:Stand|Zugriff\sam|Zugriff|abgerufen\sam):?\s[\d.\s]{6,12}"
+    r"|\s\[\d{1,2}\.\d{1,2}\.\d{4}\])?\.?$"
+)
+# The short form: "Roe: Kurztitel, 2015, S. 41 f." / "Roe; Doe: Kurztitel, 2015".
+_SHORT = re.compile(
+    rf"^(?P<authors>{_WORD}(?:(?:;\s|\s?/\s?){_WORD}){{0,5}}(?:\su\.\s?a\.)?):\s(?P<title>[^\u201c\u201d]{{2,300}}?),\s"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?:,\s(?:S\.\s?)?(?P<pin>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?))?$"
+)
+
+
+def read_german_note(text: str) -> Reference | None:
+    """The work the German note ``text`` cites (see the module docstring), or None."""
+    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    linked = _LINK_TAIL.search(clean)
+    url = None
+    if linked is not None:
+        url = re.search(r"https?://[^\s<>]+?(?=>?(?:[,.]?\s|[,.]?$|>))", linked.group(0))
+        clean = clean[: linked.start()]
+    clean = re.sub(r",\sin,\s", ", ", clean.rstrip(" ."))  # "Titel, in, Berlin 2014": a container left empty
+    short = _SHORT.match(clean)
+    if short is not None and not url:
+        pin = short.group("pin")
+        return ShortRef(text=text, authors=tuple(re.split(r";\s|\s?/\s?", re.sub(r"\su\.\s?a\.$", "", short.group("authors")))),
+                        short_title=short.group("title").strip(), pinpoint=normalize_pinpoint(pin) if pin else None)
+    for kind, read in (("article", _article), ("incollection", _chapter), ("book", _book), ("online", _web)):
+        fields = read(clean)
+        if fields is not None:
+            return _full(text, kind, fields, url)
+    imprint = read_imprint_note(clean)  # "Vorname Name: Titel. In: Buch. Ort: Verlag 2019. S. 12"
+    if imprint is not None:
+        return _full(text, imprint[0], imprint[1], url)
+    return None
+
+
+def _full(text: str, kind: str, fields: dict[str, FieldValue], url: re.Match[str] | None) -> FullRef:
+    if url is not None and "url" not in fields:
+        fields["url"] = url.group(0)
+    pin = fields.pop("_pin", None)
+    return FullRef(text=text, type=kind, fields=freeze_fields(fields),
+                   confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
+                   pinpoint=normalize_pinpoint(pin) if isinstance(pin, str) else None)
+
+
+def _people(text: str) -> tuple[Name, ...]:
+    """ "Roe, Jane; Doe, John u. a." → the people, in order."""
+    text = re.sub(r",?\su\.\s?a\.$", "", text)
+    return tuple(Name(family=family.strip(), given=given.strip())
+                 for family, given in (part.split(", ", 1) for part in re.split(r";\s|\s?/\s?(?=[A-Z\u00c0-\u00dd])", text)))
+
+
+def _facts(m: re.Match[str], fields: dict[str, FieldValue], *, whole_book: bool) -> dict[str, FieldValue]:
+    """Year, place, volume, edition, series and pages of a book's facts."""
+    fields["year"] = m.group("year")
+    place = m.group("place")
+    if place and not place.startswith("o."):
+        fields["address"] = place
+    for key in ("volume", "edition", "series"):
+        if m.group(key):
+            fields[key] = m.group(key).strip()
+    first, pin = m.group("first"), m.group("pin")
+    if first and not whole_book and (pin or re.search(r"\d\s?[-\u2013]\s?\d", first)):
+        fields["pages"] = re.sub(r"\s?[-\u2013]\s?", "--", first)
+        first = None
+    if pin or first:
+        fields["_pin"] = pin or first
+    return fields
+
+
+def _book(text: str) -> dict[str, FieldValue] | None:
+    m = _BOOK.match(text)
+    if m is None or re.search(r",\sin:?\s", m.group("title")):
+        return None
+    role = "editor" if m.group("edited") else "author"
+    return _facts(m, {role: _people(m.group("authors")), "title": m.group("title").strip()}, whole_book=True)
+
+
+def _chapter(text: str) -> dict[str, FieldValue] | None:
+    m = _CHAPTER.match(text)
+    if m is None or m.group("edited"):
+        return None
+    fields: dict[str, FieldValue] = {"author": _people(m.group("authors")), "title": m.group("title").strip(),
+                                     "booktitle": m.group("book").strip()}
+    if m.group("editors"):
+        fields["editor"] = _people(m.group("editors"))
+    return _facts(m, fields, whole_book=False)
+
+
+def _article(text: str) -> dict[str, FieldValue] | None:
+    m = _ARTICLE.match(text)
+    if m is None or m.group("edited"):
+        return None
+    fields: dict[str, FieldValue] = {"author": _people(m.group("authors")), "title": m.group("title").strip(),
+                                     "journal": m.group("journal").strip(), "volume": m.group("volume"),
+                                     "year": m.group("year") or m.group("year2")}
+    if m.group("issue") or m.group("issue2"):
+        fields["number"] = m.group("issue") or m.group("issue2")
+    first, pin = m.group("first"), m.group("pin")
+    if pin or re.search(r"\d\s?[-\u2013]\s?\d", first):
+        fields["pages"] = re.sub(r"\s?[-\u2013]\s?", "--", first)
+    if pin or "pages" not in fields:
+        fields["_pin"] = pin or first
+    return fields
+
+
+def _web(text: str) -> dict[str, FieldValue] | None:
+    m = _WEB.match(text)
+    if m is None:
+        return None
+    day, month, year = m.group("day").split(".")
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip(), "year": year,
+                                     "date": f"{year}-{int(month):02d}-{int(day):02d}"}
+    if m.group("site"):
+        fields["journal"] = m.group("site").strip()
+    if m.group("authors"):
+        fields["author"] = _people(m.group("authors"))
+    return fields
+
+
+# --- the older German humanities readers (comma after the names, "(Hrsg.)") ---------------------------------------------------------
+
+# "Name, Vorname" (the given names may be several or initials: "Jan Dirk", "Christoper G.").
+_INVERTED = r"[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+,\s[A-Z\u00c0-\u00dd][\w.'\u2019-]{0,30}+(?:\s[A-Z\u00c0-\u00dd][\w.'\u2019-]{0,30}+){0,2}"
+_INVERTED_LIST = rf"{_INVERTED}(?:(?:,\s|\s?/\s?){_INVERTED}){{0,5}}"
+# "…, Ort Jahr, S. 14-33, S. 17f.": place, year, the pages (of a chapter) and the page cited.
+_PLACE_YEAR_PAGES = (
+    r"(?P<place>o\.\s?O\.|[A-Z\u00c0-\u00dd][^,.\d()]{1,60}?)\s(?P<year>1[5-9]\d\d|20\d\d),\sS\.\s?(?P<first>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?)"
+    r"(?:,\sS\.\s?(?P<pin>\d{1,5}(?:\s?ff?\.?)?))?$"
+)
+# "Name, Vorname, Titel, in: Name, Vorname/Name, Vorname (Hrsg.), Buch, Ort Jahr, S. 14-33, S. 17":
+# a chapter in the German humanities manner.
+_HUMANITIES_CHAPTER = re.compile(
+    rf"^(?P<authors>{_INVERTED_LIST})[,:]\s(?P<title>[^()]{{2,300}}?)[,.]?\s[Ii]n:\s(?P<editors>{_INVERTED_LIST})"
+    rf"\s\((?:Hrsg|Hg)\.\)[,:]\s(?P<book>[^\u201c\u201d]{{2,300}}?),\s{_PLACE_YEAR_PAGES}"
+)
+# "Name, Vorname: Titel. Untertitel. Ort Jahr, S. 45": a book in the same manner.
+_HUMANITIES_BOOK = re.compile(
+    rf"^(?P<authors>{_INVERTED_LIST})[,:]\s(?P<title>[^()\u201c\u201d]{{2,300}}?)[,.]\s{_PLACE_YEAR_PAGES}"
+)
+
+
+def _inverted_names(text: str) -> tuple[Name, ...]:
+    return tuple(Name(family=m.group(1), given=m.group(2))
+                 for m in re.finditer(r"([^,/\s][^,/]{0,40}+),\s([^,/]{1,60}+)", text))
+
+
+def _humanities_fields(m: re.Match[str]) -> dict[str, FieldValue]:
+    fields: dict[str, FieldValue] = {"author": _inverted_names(m.group("authors")),
+                                     "title": m.group("title").strip(), "year": m.group("year")}
+    if not m.group("place").startswith("o."):  # "o.O.": ohne Ort, no place
+        fields["address"] = m.group("place").strip()
+    first = m.group("first")
+    if m.group("pin") or re.search(r"\d\s?[-\u2013]", first):
+        fields["pages"] = re.sub(r"\s?[-\u2013]\s?", "--", first)
+    pin = m.group("pin") or (None if "pages" in fields else first)
+    if pin:
+        fields["_pin"] = pin
+    return fields
+
+
+def humanities_chapter(text: str) -> dict[str, FieldValue] | None:
+    m = _HUMANITIES_CHAPTER.match(text)
+    if m is None:
+        return None
+    fields = _humanities_fields(m)
+    fields["booktitle"] = m.group("book").strip()
+    fields["editor"] = _inverted_names(m.group("editors"))
+    return fields
+
+
+def humanities_book(text: str) -> dict[str, FieldValue] | None:
+    m = _HUMANITIES_BOOK.match(text)
+    if m is None or re.search(r"\b[Ii]n:\s", m.group("title")):
+        return None
+    return _humanities_fields(m)

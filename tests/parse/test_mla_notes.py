@@ -223,3 +223,19 @@ def test_the_reader_declines_what_is_no_works_cited_entry(text: str) -> None:
     if text.startswith(("(Roe", "Roe 2005")):
         ref = parse_note(text)
         assert isinstance(ref, ShortRef) and ref.authors == ("Roe",)
+
+
+def test_an_mla8_journal_keeps_its_volume_out_of_its_name() -> None:
+    """MLA 8 puts the volume inside the container, after a comma: "Journal, vol. 3, no. 1"."""
+    ref = _full("Kit Abbott-Lindqvist. \u201cStores of Things: A Crisis?\u201d Journal of Harbour Studies, "
+                "vol. 3, no. 1 (2015): 42-54.")
+    assert ref.fields["journal"] == "Journal of Harbour Studies"
+    assert (ref.fields["volume"], ref.fields["number"], ref.fields["pages"]) == ("3", "1", "42--54")
+
+
+def test_a_person_in_direct_order_before_a_quoted_title_stays_a_person() -> None:
+    """A student's "Given Family. “Title.” Journal …" names a person even when the given name
+    is not a common one; a lead closed by a stop is a site or body only on a web entry."""
+    ref = _full("Ottoline Abbott-Lindqvist. \u201cThe keeper as citizen: on the morals of stores.\u201d "
+                "Harbour Studies (2009): 140-165.")
+    assert _people(ref) == ["Abbott-Lindqvist, Ottoline"]

@@ -92,9 +92,10 @@ _EDITION = re.compile(r"^(?i:(?:\d{1,2}(?:st|nd|rd|th|d)|rev\.|revised|new|expan
 # A series between the book and its imprint: "Harvard English Studies 14", "Arden Shakespeare (Third Series)".
 _SERIES = re.compile(r"^[A-Z][^.:;\u201c\u201d\"]{1,90}$")
 # A journal and its numbers: "*Journal* 12.3 (2001): 45-67", "Journal 16, no. 2 (December 2023): 529",
-# "Journal 102.1, 2007: 1–10"; the journal's name may stand in the sentence before.
+# "Journal 102.1, 2007: 1–10", "Journal, vol. 3, no. 1 (2015): 42-54"; the journal's name may
+# stand in the sentence before.
 _JOURNAL = re.compile(
-    rf"^(?:(?P<journal>[^\d:()]{{2,150}}?)[.,]?\s)?(?P<vol>\d{{1,4}})(?:[.:](?P<no>\d{{1,4}})|,\sno\.\s(?P<no2>\d{{1,4}}))?"
+    rf"^(?:(?P<journal>[^\d:()]{{2,150}}?)[.,]?\s)?(?:vol\.\s)?(?P<vol>\d{{1,4}})(?:[.:](?P<no>\d{{1,4}})|,\sno\.\s(?P<no2>\d{{1,4}}))?"
     rf"(?:\s\((?:[A-Z][a-z]{{2,9}}\.?\s)?(?P<year>{_YEAR})\)|,\s(?P<year2>{_YEAR}))"
     rf"(?::\s?(?P<pages>{_PAGE}))?$"
 )
@@ -227,6 +228,8 @@ def _abbreviation(text: str, start: int, stop: int) -> bool:
     lower = word.lower()
     if lower in _ABBREVIATIONS:
         return True
+    if lower in ("vol", "vols") and re.match(r"[\dIVXLC]", after):
+        return True  # "Journal, vol. 3, no. 1 (2015)": MLA 8's volume inside its container
     return lower in _OPENERS and space < start  # "Ed. Ann Doe", not "2nd ed."
 
 

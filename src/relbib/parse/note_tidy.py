@@ -33,6 +33,11 @@ _ACCESS_BEFORE_URL = re.compile(
 _UNINVERTED_LEAD = re.compile(r"^(?P<lead>[^\s,\u201c\u201d\"\u2018\u2019(][^,\u201c\u201d\"()]{1,80}?)\.\s[\u201c\"]")
 # A lead that is one person's name in direct order ("Jane Roe") or an initial ("J.").
 _PERSON_LEAD = re.compile(r"^(?:[A-Z]\.\s?)+[A-Z][a-z]+$|^[A-Z]$")
+# A web entry's marks: there a lead closed by a full stop is the site's owner ("Harbour Museum.").
+_WEB = re.compile(r"https?://|\b[Aa]ccessed\b|\bwww\.")
+# One word of a name in direct order: capitalised letters, a hyphen or apostrophe, no dot
+# ("Abbott-Lindqvist", "O'Neill"; not "Habsburg.org", "of").
+_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019]+(?:-[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019]+)?")
 
 
 def access_before_url(text: str) -> tuple[str, str] | None:
@@ -57,8 +62,10 @@ def organisation_lead(ref: FullRef, text: str) -> FullRef:
         return ref  # "Plato. “…”": one name, which the readers keep
     if _PERSON_LEAD.match(lead) or any(isinstance(a, Name) and a.literal and a.family == lead for a in authors):
         return ref
-    if len(words) <= 3 and words[0].lower() in western_given_names() and not looks_like_organisation(lead):
-        return ref  # "Robert Roe. “…”": a person named in direct order
+    if (len(words) <= 3 and not looks_like_organisation(lead)
+            and (words[0].lower() in western_given_names()
+                 or all(_CAPITALISED.fullmatch(w) for w in words) and not _WEB.search(text))):
+        return ref  # "Robert Roe. “…”", "Kit Abbott-Lindqvist. “…” Journal 4 (2009)": a person in direct order
     return replace(ref, fields=freeze_fields({**ref.fields, "author": (Name(family=lead, literal=True),)}))
 
 

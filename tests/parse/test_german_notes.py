@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from relbib.model import FullRef, NoteCitations, ShortRef
 from relbib.parse.split import read_note
-from relbib.resolve import resolve_cited
+from relbib.resolve import ResolveResult, resolve_cited
 
 
 def _one(text: str) -> FullRef:
@@ -174,3 +174,34 @@ def test_sentence_manner_web_page_dated_by_its_month() -> None:
     assert ref.type == "online"
     assert ref.fields["title"] == "Jan Roe. (4) Der Müller"
     assert (ref.fields["year"], ref.fields["url"]) == ("2016", "https://example.org/roe/")
+
+
+def _resolved(*texts: str) -> tuple[list[NoteCitations], ResolveResult]:
+    notes = [read_note(n, text) for n, text in enumerate(texts, start=1)]
+    return notes, resolve_cited([(note.n, tuple(c.reference for c in note.citations)) for note in notes])
+
+
+def test_ebda_is_ibid_with_or_without_its_comma() -> None:
+    """German "ebda." (ebenda) is Ibid. as "ebd." is: "Ebda., S. 146", "Vgl. ebda. S. 147"."""
+    notes, result = _resolved("Roe, Jana: Recht und Ordnung, Berlin 2005, S. 3.", "Ebda., S. 146.",
+                              "Vgl. ebda. S. 147.")
+    assert [type(n.citations[0].reference).__name__ for n in notes[1:]] == ["IbidRef", "IbidRef"]
+    # each refers to the note before it, and the chain ends at the work of note 1
+    assert [(c.note, c.refers_to, c.source, c.pinpoint) for c in result.citations[1:]] == [
+        (2, 1, 1, "146"), (3, 2, 1, "147")]
+
+
+def test_ders_names_the_author_of_the_note_before() -> None:
+    """"Ders.: Titel, Ort Jahr" (derselbe) opens another work by the same author."""
+    notes, result = _resolved("Roe, Jana: Recht und Ordnung, Berlin 2005, S. 3.",
+                              "Ders.: Der lange Weg, Berlin 2001, S. 4.")
+    ref = notes[1].citations[0].reference
+    assert isinstance(ref, FullRef) and ref.fields["title"] == "Der lange Weg"
+    assert [(n, i, [(a.family, a.given) for a in r.fields["author"]]) for n, i, r in result.completed] == [
+        (2, 0, [("Roe", "Jana")])]
+
+
+def test_so_auch_is_a_signal_not_part_of_the_author() -> None:
+    note = read_note(1, "So auch Knake, Recht und Ordnung, Berlin 2005, S. 3.")
+    ref = note.citations[0].reference
+    assert isinstance(ref, FullRef) and [a.family for a in ref.fields["author"]] == ["Knake"]

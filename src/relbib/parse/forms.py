@@ -27,7 +27,7 @@ __all__ = ["SAME_AUTHOR_MARK", "classify_note", "dashed_case_name", "form_lead_s
 # The words of a form that Markdown may italicise; an italic run holding one of
 # them is unwrapped, any other italic run is a title and becomes a quoted one.
 _FORM_WORD_IN_ITALICS = re.compile(
-    r"^\s*(?:ib[i\u00ed]d(?:em)?|ibd|ib|ivi|ebd|ebenda|id|idem|eadem|(?:op|loc|art|ouvr|ob)\.?\s*cit"
+    r"^\s*(?:ib[i\u00ed]d(?:em)?|ibd|ib|ivi|ebda|ebd|ebenda|id|idem|eadem|(?:op|loc|art|ouvr|ob)\.?\s*cit"
     r"|cit|a\.\s*a\.\s*o|supra|see|cf|e\.\s?g)\.?[.,]?\s*$",
     re.IGNORECASE,
 )
@@ -84,7 +84,8 @@ _FOLLOWING = re.compile(r"(?<=\d)\s*(ff?)\.?(?![a-z])")
 # work: that is Ibid./Ivi).  Only before a title (a capital or a quote), so "Id., at 5"
 # and "Id. 45" stay Bluebook's Id.
 SAME_AUTHOR_MARK = re.compile(
-    r"^(?:ID|EAD|IDEM|EADEM|Id|Ead|Idem|Eadem|id|idem|eadem)\.?,\s(?=[A-Z\u00c0-\u00dd\u00ab\u201c\u2018\"'*_])"
+    r"^(?:(?:ID|EAD|IDEM|EADEM|Id|Ead|Idem|Eadem|id|idem|eadem)\.?,|(?:Ders|Dies|ders|dies)\.[,:])\s"
+    r"(?=[A-Z\u00c0-\u00dd\u00ab\u201c\u2018\"'*_])"
 )
 
 

@@ -268,7 +268,7 @@ FORM_SIGNAL = re.compile(
 
 # Ibid. and its cousins: "Ibid."/"Ibidem"/"Ib."/"Ibd.", Spanish "Ibídem", Italian
 # "Ivi", German "Ebd."/"Ebenda".  Group ``word`` says which.
-_FORM_IBID_WORD = r"(?P<word>(?i:ib[i\u00ed]d(?:em)?|ibd|ib|ivi|ebd|ebenda))\b"
+_FORM_IBID_WORD = r"(?P<word>(?i:ib[i\u00ed]d(?:em)?|ibd|ib|ivi|ebda|ebd|ebenda))\b"
 # A note that is Ibid. (with its pinpoint) and nothing else.
 FORM_IBID = re.compile(rf"^{_FORM_IBID_WORD}\.?{_FORM_PIN_OPT}{_FORM_END}")
 # "Ibid. See also ..." / "Ibid.; the report adds ...": an unmistakable Ibid.

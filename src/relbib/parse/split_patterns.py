@@ -17,7 +17,7 @@ SIGNAL = re.compile(
     r"^[*_]{0,2}(?P<signal>(?:and\s+)?(?:"
     r"see,?\s+e\.\s?g\.|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
     r"but\s+see|but\s+cf\.|but\s+compare|cf\.|compare|with|accord|contra|e\.\s?g\.|"
-    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|siehe(?:\s+auch)?|sowie|zum\s+beispiel|z\.\s?b\.|etwa|"
+    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|siehe(?:\s+auch)?|so\s+auch|ebenso|sowie|zum\s+beispiel|z\.\s?b\.|etwa|"
     r"voir(?:\s+aussi)?|v\.,?\s+(?:aussi|anche|tambi[\u00e9e]n|ex\s+multis|ex\s+plurimis|per\s+tutti|da\s+ultimo)|ex\s+multis|vid\.|v[\u00e9e]anse?"
     r"|cos[\u00ec\u00ed](?:,?\s+testualmente)?|conf\.|in\s+(?:tal|questo)\s+senso|nello\s+stesso\s+senso|cfr\.)|and(?=\s+[*_\u201c\"A-Z])),?[*_]{0,2}[,:]?(?=\s)\s*",  # "See: Roe, …" too
     re.IGNORECASE,

@@ -63,3 +63,21 @@ def test_two_typed_single_quotes_close_a_quotation() -> None:
     tex = (HEAD + "\\begin{document}\nA claim.\\footnote{Jane Roe. ``The Salt Roads.\u2019\u2019 "
            "Harbour Review 12 (2001): 3--19.}\n\\end{document}\n")
     assert _notes(tex) == ["Jane Roe. “The Salt Roads.” Harbour Review 12 (2001): 3–19."]
+
+
+def test_a_ligature_glyph_is_spelled_as_its_letters() -> None:
+    # A PDF's ligatures pasted into the source: "ﬁ" (U+FB01) and Adobe's legacy private-use "fl" (U+F002).
+    tex = HEAD + "\\begin{document}\nA claim.\\footnote{Jane Roe, \\emph{The \ufb01eld and the \uf002eet}, 12.}\n\\end{document}\n"
+    assert _notes(tex) == ["Jane Roe, *The field and the fleet*, 12."]
+
+
+def test_an_unreadable_private_use_glyph_is_dropped_with_a_warning_naming_line_and_column() -> None:
+    tex = HEAD + "\\begin{document}\nA claim.\\footnote{Tomas Be\ue03cord, \\emph{Salt Roads}, 12.}\n\\end{document}\n"
+    essay, diagnostics = load_essay(tex, path="essay.tex")
+    assert [note.text for note in essay.notes] == ["Tomas Beord, *Salt Roads*, 12."]  # no glyph left in the name
+    warning = next(d for d in diagnostics if "U+E03C" in d.message)
+    assert (warning.path, warning.line) == ("essay.tex", 3)
+    assert "column 27" in warning.message and tex.split("\n")[2][26] == "\ue03c"
+    plain, offsets, _, _ = reduce_latex(tex)
+    at = plain.index("ord, ")
+    assert tex[offsets[at]:offsets[at] + 4] == "ord,"  # the map still finds each character after it

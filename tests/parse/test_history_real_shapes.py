@@ -378,3 +378,27 @@ def test_published_proceedings_cited_by_title_volume_and_page(text: str, title: 
     ref = _full(text)
     assert ref.fields["title"] == title and ref.fields["volume"] == volume and ref.pinpoint == pin
     assert "author" not in ref.fields and "pages" not in ref.fields
+
+
+# --- an imprint's places parted by a semicolon (catalogue style) --------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Roe, Jane. 2001. Salt and the Sea. Oxford ; New York, Oxford University Press. 8",
+    "Roe, Jane and Tom Doe. 1998. The Remaking of the Coast, 1815-1914. Leiden; Boston: Brill Publishers. 8",
+    "Roe, Jane. Salt and the Sea. London ; New York: Halden, 2001. 8",
+    # a title that opens like a name and a year ("Coasts Remade, 1600-1700") after the head
+    "Vey, Tomas. 2003. Coasts Remade, 1600-1700. Leiden ; Boston, Brill Publishers. 8",
+])
+def test_two_places_of_one_imprint_keep_the_citation_whole(text: str) -> None:
+    (piece,) = read_note(1, text).citations
+    ref = piece.reference
+    assert isinstance(ref, FullRef), ref
+    assert ref.fields.get("publisher") in ("Oxford University Press", "Brill Publishers", "Halden")
+    assert str(ref.fields.get("address", "")).replace(" ;", ";").split("; ")[1] in ("New York", "Boston")
+    assert ref.pinpoint == "8"
+
+
+def test_a_semicolon_between_two_notes_still_parts_them() -> None:
+    text = "Roe, Jane. Salt and the Sea. London: Halden, 2001, 8; Doe, Tom. Coastlines. Leiden: Brill, 1999, 12."
+    assert len(read_note(1, text).citations) == 2

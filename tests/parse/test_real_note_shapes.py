@@ -148,3 +148,31 @@ def test_a_quoted_headline_with_an_institution_word_before_its_colon_has_no_auth
     assert "author" not in ref.fields, ref
     assert ref.fields.get("title") == "Harbour Link Project: Norway, Chile Sign Revised Accord"
     assert ref.fields.get("journal") == "The Daily Post"
+
+
+# --- short forms: "passim" as the pinpoint, a title alone --------------------------
+
+
+@pytest.mark.parametrize(("text", "pin"), [
+    ("Halloran, *Salt Roads*, passim.", "passim"),
+    ("Halloran, Salt Roads, passim.", "passim"),
+    ("Halloran and Vey, “Salt Roads,” 12 and passim.", "12 and passim"),
+])
+def test_a_short_form_with_passim_as_its_pinpoint_is_read(text: str, pin: str) -> None:
+    ref = _one(text)
+    assert [n.family for n in ref.fields["author"] if isinstance(n, Name)][0] == "Halloran"
+    assert ref.fields["title"] == "Salt Roads"
+    assert ref.pinpoint == pin
+
+
+def test_a_title_alone_with_pages_is_a_short_form_of_the_earlier_work_so_titled() -> None:
+    from relbib.resolve import resolve_cited
+
+    notes = ["Tomas Halloran, *Lectures on the Salt Trade* (London: Vey Press, 1901), 12.",
+             "Jane Roe, *Coastlines* (Leiden: Brill, 1999), 4.",
+             "Lectures, pp. 170–171."]
+    cited = [read_note(i + 1, text) for i, text in enumerate(notes)]
+    result = resolve_cited([(c.n, tuple(s.reference for s in c.citations)) for c in cited])
+    last = next(c for c in result.citations if c.note == 3)
+    assert last.refers_to == 1
+    assert last.pinpoint == "170--171"

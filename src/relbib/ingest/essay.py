@@ -146,7 +146,7 @@ def load_essay(text: str, *, path: str, fmt: str | None = None) -> tuple[Essay, 
             source, plain, offset_map, meta = reduced.source, reduced.plain, reduced.offset_map, reduced.meta
             hints = list(reduced.hints)
         elif chosen == "latex":
-            plain, offset_map, hints, meta = reduce_latex(_normalize(source))
+            plain, offset_map, hints, meta = reduce_latex(_normalize(source), problems)
         else:
             plain = source
     except InputError as error:

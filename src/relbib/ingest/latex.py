@@ -28,6 +28,7 @@ from pylatexenc.macrospec import MacroSpec
 
 from relbib.diagnostics import InputError
 from relbib.ingest.emphasis import ITALIC_CLOSE, ITALIC_OPEN, settle_marks
+from relbib.ingest.glyphs import glyph_runs, unreadable_glyph_message
 from relbib.ingest.textmap import TextBuilder, finish
 
 # \footnotemark and \footnotetext take their number and text as arguments
@@ -82,6 +83,7 @@ class _State:
     to_text: LatexNodes2Text = field(default_factory=lambda: LatexNodes2Text(math_mode="verbatim"))
     in_note: int = 0  # inside a note's text: its italics are kept (relbib.ingest.emphasis)
     foot_autocite: bool = False  # the preamble's biblatex style sets \autocite as a footnote
+    dropped: list[int] = field(default_factory=list)  # source offsets of unreadable glyphs
 
 
 def _argument(node: lw.LatexMacroNode, index: int) -> lw.LatexNode | None:
@@ -100,7 +102,7 @@ def _number(node: lw.LatexNode | None) -> int | None:
 def _walk(nodes: list[lw.LatexNode] | None, out: TextBuilder, state: _State) -> None:
     for node in nodes or ():
         if isinstance(node, lw.LatexCharsNode):
-            _chars(node.chars, node.pos, out)
+            _chars(node.chars, node.pos, out, state)
         elif isinstance(node, lw.LatexCommentNode):
             continue
         elif isinstance(node, lw.LatexGroupNode) and state.in_note and _italic_group(node):
@@ -138,13 +140,18 @@ def _spelled(state: _State, node: lw.LatexNode) -> str:
         return ""
 
 
-def _chars(text: str, pos: int, out: TextBuilder) -> None:
-    """Plain characters, with TeX's quotes spelled as they print (``…'' → “…”)."""
+def _chars(text: str, pos: int, out: TextBuilder, state: _State) -> None:
+    """Plain characters, with TeX's quotes spelled as they print (``…'' → “…”)
+    and a font's glyphs as their letters (relbib.ingest.glyphs)."""
     cursor = 0
-    for m in _QUOTES_RE.finditer(text):
-        out.add(text[cursor:m.start()], pos + cursor)
-        out.generated(_QUOTES[m.group()], pos + m.start())
-        cursor = m.end()
+    spelled = [(m.start(), m.end(), _QUOTES[m.group()]) for m in _QUOTES_RE.finditer(text)]
+    spelled += [(at, at + 1, letters) for at, letters in glyph_runs(text)]
+    for start, end, letters in sorted(spelled):
+        out.add(text[cursor:start], pos + cursor)
+        out.generated(letters, pos + start)
+        if not letters:
+            state.dropped.append(pos + start)
+        cursor = end
     out.add(text[cursor:], pos + cursor)
 
 
@@ -261,8 +268,10 @@ def _document(nodes: list[lw.LatexNode]) -> tuple[list[lw.LatexNode], list[lw.La
     return [], nodes
 
 
-def reduce_latex(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, list[str]]]:
-    """(plain text, offset map, marker spans, metadata) of a LaTeX essay."""
+def reduce_latex(text: str, problems: list[tuple[str, int]] | None = None
+                 ) -> tuple[str, tuple[int, ...], list[tuple[int, int]], dict[str, list[str]]]:
+    """(plain text, offset map, marker spans, metadata) of a LaTeX essay; what
+    is wrong but readable (an unreadable glyph) goes into ``problems``."""
     try:
         nodes, _, _ = lw.LatexWalker(text, latex_context=_CONTEXT, tolerant_parsing=True).get_latex_nodes(pos=0)
     except (lw.LatexWalkerError, IndexError, ValueError, RecursionError) as error:
@@ -287,4 +296,6 @@ def reduce_latex(text: str) -> tuple[str, tuple[int, ...], list[tuple[int, int]]
             _one_line(note, out)
             out.generated("\n", start)
     settle_marks(out, state.hints)
+    if problems is not None:
+        problems.extend(unreadable_glyph_message(text, at) for at in state.dropped)
     return finish(out), tuple(out.offsets), state.hints, state.meta

@@ -48,6 +48,9 @@ _WORDED_PIN_TAIL = re.compile(
     r"|(?<=[^\W\d])\s(?P<ref>\d+(?:\.\d+)+|\d+[a-e](?:\s?[\u2013-]\s?(?:\d+)?[a-e])?|[IVXL]+\.\d+(?:\.\d+)*)\s*\.?$"
 )
 
+# "passim" as the pinpoint, alone or after a page ("Roe, *Salt Roads*, passim", ", 12 and passim").
+_PASSIM_TAIL = re.compile(r"(?:,|(?<=[\u201d\u2019\"]))\s(?P<pin>(?:\d{1,5}(?:[\u2013-]\d{1,5})?,?\s(?:and\s)?)?(?:et\s)?passim)\s*\.?$")
+
 
 # A named part of the book closing a short note: ", Epilogue", ", Appendix 2", ", Vorwort".
 _PART_TAIL = re.compile(r",\s(?P<pin>(?P<word>[^\W\d_][\w-]{3,14})(?:\s(?:\d+|[IVXLC]+|[A-Z]))?)\s*\.?$")
@@ -92,6 +95,8 @@ def read_short_note(text: str) -> ShortNote | None:
         body, pinpoint = body[: m.start()].rstrip(" ,"), normalize_pinpoint(m.group("pin"))
     elif (worded := _WORDED_PIN_TAIL.search(body)) is not None:
         body, pinpoint = body[: worded.start()].rstrip(" ,"), normalize_pinpoint(worded.group("pin") or worded.group("ref"))
+    elif (passim := _PASSIM_TAIL.search(body)) is not None:
+        body, pinpoint = body[: passim.start()].rstrip(" ,"), passim.group("pin")
     elif (part := _book_part_tail(body)) is not None:  # "Roe, Short Title, Epilogue."
         body, pinpoint = body[: part.start()].rstrip(" ,"), part.group("pin")
     body = body.rstrip(" .")

@@ -55,7 +55,7 @@ from relbib.parse.continental_provisions import parse_provision
 from relbib.parse.forms import form_lead_spans, normalize_pinpoint
 from relbib.parse.serials import SERIAL_OPENS
 from relbib.parse.small_caps import title_case_small_caps
-from relbib.parse.split_history import authors_go_on, stop_inside_citation
+from relbib.parse.split_history import authors_go_on, places_go_on, stop_inside_citation
 from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, JOINED, court_carried, title_goes_on
 from relbib.parse.split_marks import enclosed
 from relbib.parse.split_patterns import CITES as _CITES
@@ -259,7 +259,7 @@ def _title_semicolons(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     for start, end in pieces:
         if out and not numbered and _TITLE_GOES_ON.match(text, start):
             out[-1] = (out[-1][0], end)
-        elif out and authors_go_on(text, out[-1], start):
+        elif out and (authors_go_on(text, out[-1], start) or places_go_on(text, out[-1], start)):
             out[-1] = (out[-1][0], end)  # "Roe, Jane; Doe, John: Title": one citation's authors
         else:
             out.append((start, end))

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["authors_go_on", "stop_inside_citation"]
+from relbib.parse.web_notes import publisher_words
+
+__all__ = ["authors_go_on", "places_go_on", "stop_inside_citation"]
 
 # A bibliography-style imprint as a sentence of its own: "… 19–37. London: Palgrave, 2016."
 _IMPRINT = re.compile(r"^[A-Z][\w.'\u2019 -]{1,40}(?:,\s[A-Z][\w.]{1,12})?:\s[^.:;()]{2,80}?,\s(?:1[5-9]|20)\d\d\.?(?:\s|$)")
@@ -51,10 +53,21 @@ _IMPRINT_AHEAD = re.compile(r"^[^:;]{0,300}?(?:\.\s|:\s)[^.:;]{1,60}?\s(?:1[5-9]
 
 def stop_inside_citation(before: str, after: str) -> bool:
     """Whether the full stop between ``before`` and ``after`` stands inside one citation:
-    an imprint follows ("… 19–37. London: Palgrave, 2016."), or a body's name alone leads
-    the quoted title ("Habsburg.org. “Family Tree.” …")."""
+    an imprint follows ("… 19–37. London: Palgrave, 2016."), a body's name alone leads
+    the quoted title ("Habsburg.org. “Family Tree.” …"), or the title follows an
+    author-date head ("Roe, Jane. 2001. Europe Remade, 1815-1914. …")."""
     return bool(_IMPRINT.match(after)) or (bool(_NAME_LEAD.match(before.strip())) and after[:1] in "\u201c\"") or bool(
-        _COLON_HEAD.match(before) and not _YEAR.search(before) and _IMPRINT_AHEAD.match(after))
+        _COLON_HEAD.match(before) and not _YEAR.search(before) and _IMPRINT_AHEAD.match(after)) or bool(
+        _AUTHOR_DATE_HEAD.match(before.strip()) and _TITLE_OPENS.match(after))
+
+
+# An author-date entry's head as the note's first sentences: inverted names, a full stop and
+# the year ("Roe, Jane and Tom Doe. 2001"); a title (a capital, a quote or italic mark) follows.
+_AUTHOR_DATE_HEAD = re.compile(
+    rf"(?:(?:See|Cf\.)\s)?{_INVERTED_NAME}(?:,?\s(?:and|&)\s[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){{0,3}})?"
+    rf"\.\s(?:1[5-9]|20)\d\d[a-z]?"
+)
+_TITLE_OPENS = re.compile(r"\s?[\u201c\"*_]?[A-Z]")
 
 
 def authors_go_on(text: str, piece: tuple[int, int], start: int) -> bool:
@@ -62,3 +75,25 @@ def authors_go_on(text: str, piece: tuple[int, int], start: int) -> bool:
     Doe, John: Title"), the text after it starting at ``start``."""
     return bool(_INVERTED_NAME_ONLY.match(text, piece[0], piece[1]) and _INVERTED_NAME_OPENS.match(text, start)) or bool(
         _SURNAME_ONLY.match(text, piece[0], piece[1]) and _SURNAMES_OPEN.match(text, start))
+
+
+# An imprint's places parted by a semicolon, as library catalogues print them ("… 1815-1914.
+# Oxford ; New York, Oxford University Press. 8"): a place alone as the last sentence before
+# it, and after it another place, then a comma or colon and the publisher, up to a full stop.
+_PLACE = r"[A-Z][\w'\u2019.-]{1,20}(?:\s[A-Z][\w'\u2019.-]{1,20}){0,2}"
+_PLACE_ENDS = re.compile(rf"\.[*_]?\s{_PLACE}\s*$")
+_PLACE_OPENS = re.compile(rf"\s*{_PLACE}\s?[,:]\s(?P<publisher>[^.;:()]{{2,80}})")
+
+
+def places_go_on(text: str, piece: tuple[int, int], start: int) -> bool:
+    """Whether the semicolon closing ``piece`` parts two places of one imprint: the piece
+    ends with a place as a sentence of its own and the text at ``start`` goes on with
+    another place and a publisher (a word of lexicon/data/publisher_words.txt, or "Place:
+    Publisher, 2016")."""
+    if not _PLACE_ENDS.search(text[max(piece[0], piece[1] - 200):piece[1]]):
+        return False
+    m = _PLACE_OPENS.match(text, start)
+    if m is None:
+        return False
+    words = {w.strip(".,'\u2019&").lower() for w in m.group("publisher").split()}
+    return bool(words & publisher_words()) or bool(_IMPRINT.match(text[start:start + 300].lstrip()))

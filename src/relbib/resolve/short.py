@@ -73,6 +73,10 @@ def resolve_short(
     right after an author-only form of Roe that named one work ("Roe 2015, 41") goes
     on with that work; otherwise an author with several works is ambiguous."""
     matches = of_year(short_matches(authors, short_title, sources), year)
+    named = authors[0] if len(authors) == 1 else ""
+    if not matches and short_title is None and named and short_matches((), named, sources):
+        authors, short_title = (), named  # "Lectures, pp. 170–171": a title alone, no author named
+        matches = of_year(short_matches(authors, short_title, sources), year)
     rule = "short-title-match" if tokens_of(short_title or "") else "short-author-match"
     if len(matches) > 1 and rule == "short-author-match" and before is not None and before.rule in _AUTHOR_ONLY:
         same = [s for s in matches if (s.note, s.index) == (before.source, before.source_index)]

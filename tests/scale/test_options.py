@@ -21,6 +21,16 @@ def test_scheduler_without_dask_exits_2_and_says_how_to_install_it(
     assert done.stdout == ""
 
 
+@pytest.mark.parametrize("address", ["x", "tcp://scheduler-host", "127.0.0.1"])
+def test_a_scheduler_address_with_no_port_is_a_usage_error_not_a_crash(project: Path, address: str) -> None:
+    """Dask cannot read an address without a port; relbib says so before it opens a client
+    (which would hang a minute on exit and print a traceback)."""
+    done = relbib("check", "essays", "--workers", "2", "--scheduler", address, cwd=project)
+    assert done.returncode == 2, done.stderr
+    assert f"--scheduler '{address}' is not a scheduler address" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
 def test_progress_goes_to_stderr_and_stdout_stays_json(project: Path) -> None:
     done = relbib("ingest", "essays", "--workers", "2", "--progress", "--format", "json",
                   cwd=project)

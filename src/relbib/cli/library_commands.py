@@ -34,17 +34,6 @@ from relbib.cli.shell import (
     save,
     warn,
 )
-from relbib.cli.views import (
-    annotation_text,
-    build_rows,
-    entry_json,
-    entry_line,
-    ingest_json,
-    ingest_summary,
-    link_summary,
-    parse_json,
-)
-from relbib.diagnostics import InputError
 
 if TYPE_CHECKING:
     from relbib.library.core import Library
@@ -62,6 +51,8 @@ def parse(
 
     def body() -> None:
         from relbib import workspace
+        from relbib.cli.views import parse_json
+        from relbib.diagnostics import InputError
         from relbib.formats.bibtex import render_entry
         from relbib.pipeline import parse_list
 
@@ -94,6 +85,8 @@ def ingest(
     """Ingest footnoted essays: parse and resolve their notes into the library."""
 
     def body() -> None:
+        from relbib.cli.views import ingest_json, ingest_summary
+
         with runner(workers, scheduler, progress) as parallel:
             project, ingested = _ingest(paths, parallel)
         plan = save(project, ingested.library, write=not (check or dry_run))
@@ -136,6 +129,8 @@ def list_(
 
 def _entries_out(library: Library, entries: Sequence[Entry], format: OutputFormat) -> None:
     """Entries on stdout: one line each, or JSON with their annotations."""
+    from relbib.cli.views import entry_json, entry_line
+
     if format is OutputFormat.json:
         emit_json({"entries": [entry_json(e, library.annotations.get(e.key)) for e in entries]})
     else:
@@ -150,6 +145,7 @@ def show(
     """Show one entry with its annotation."""
 
     def body() -> None:
+        from relbib.cli.views import annotation_text, entry_json
         from relbib.formats.bibtex import render_entry
 
         library = load()
@@ -199,6 +195,8 @@ def link(
     def body() -> None:
         from relbib import workspace
         from relbib.claims.annotate import summary
+        from relbib.cli.views import link_summary
+        from relbib.diagnostics import InputError
         from relbib.pipeline import ingest_run, link_run
 
         project = current_project()
@@ -269,6 +267,7 @@ def build(
 
     def body() -> None:
         from relbib import workspace
+        from relbib.cli.views import build_rows
         from relbib.pipeline import build_products, link_run
 
         written: list[Path] = []

@@ -8,6 +8,7 @@ Never: print on stdout, or show progress on a pipe unless asked.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -15,8 +16,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-
-from relbib.diagnostics import UsageError
 
 if TYPE_CHECKING:
     from relbib.scale import Runner
@@ -32,6 +31,10 @@ ShowProgress = Annotated[bool, typer.Option(
 Step = Callable[[str], None]  # a build's spinner: told what is happening
 
 
+# A Dask scheduler's address: "tcp://host:8786", "tls://10.0.0.2:8786", "host:8786".
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+]{1,10}://)?(?:\[[0-9a-fA-F:]{2,45}\]|[^\s:/\[\]]{1,253}):\d{1,5}/?$")
+
+
 @contextmanager
 def runner(workers: int | None, scheduler: str | None, show: bool,
            step: Step | None = None) -> Iterator[Runner | None]:
@@ -39,8 +42,12 @@ def runner(workers: int | None, scheduler: str | None, show: bool,
     if workers is None and not scheduler:
         yield None
         return
+    from relbib.diagnostics import UsageError
     from relbib.scale import DaskMissing, runner_for
 
+    if scheduler and not _ADDRESS.match(scheduler):  # checked before Dask opens a client on it
+        raise UsageError(f"--scheduler {scheduler!r} is not a scheduler address: "
+                         "give SCHEME://HOST:PORT, e.g. tcp://127.0.0.1:8786")
     with _progress(show, step) as progress:
         try:
             made = runner_for(workers=workers, scheduler=scheduler, progress=progress)
@@ -50,6 +57,7 @@ def runner(workers: int | None, scheduler: str | None, show: bool,
                 "pip install 'relbib[dask] @ git+https://github.com/relbib/relbib'") from error
         except OSError as error:  # includes timeouts: no scheduler answers there
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
+
         assert made is not None
         try:
             yield made

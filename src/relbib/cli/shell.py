@@ -23,11 +23,10 @@ import typer
 
 from relbib import __version__
 from relbib.cli.safe_text import terminal_text
-from relbib.diagnostics import InputError, UsageError
-from relbib.model import Diagnostic
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # relbib.diagnostics and .model are imported on use: --help stays cheap
     from relbib.library.core import Library
+    from relbib.model import Diagnostic
     from relbib.workspace import Project
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -62,6 +61,8 @@ def fail(code: int, message: str) -> NoReturn:
 
 def run(action: Callable[[], T]) -> T:
     """Run a command body with relbib's exit-code policy."""
+    from relbib.diagnostics import InputError, UsageError
+
     try:
         return action()
     except typer.Exit:

@@ -85,3 +85,13 @@ def test_address_closes_its_own_citation_not_an_initial() -> None:
     )
     text = essay.notes[0].text
     assert "Fjord University, http://lives.example.edu/; Edward L. Roe" in text
+
+
+def test_an_escaped_angle_bracket_address_stays_in_the_note() -> None:
+    """pandoc writes an address as "\\<http://…\\>" (its escaped angle brackets, as MHRA
+    prints them): the note keeps the address between plain brackets, no stray backslashes."""
+    text = ("Body.[^1]\n\n[^1]: Ann Roe, *A Book* (London: Pub, 2001), "
+            "\\<http://example.org/a\\_b\\> [accessed 3 May 2020].\n")
+    essay, _ = load_essay(text, path="escaped.md")
+    assert essay.notes[0].text == (
+        "Ann Roe, *A Book* (London: Pub, 2001), <http://example.org/a_b> [accessed 3 May 2020].")

@@ -71,7 +71,7 @@ _MD_INLINE_RE = re.compile(
     r"|(?P<link>\[(?P<ltext>[^\[\]]+)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\]))"  # [text](url), [text][ref]
     r"|(?P<auto><(?P<url>https?://[^>\s]+)>)"  # <http://...>
     r"|(?P<tag></?[A-Za-z][^<>]*>|<!--(?:[^<-]++|-(?!->)|<(?!!--))*+-->)"  # inline HTML: dropped
-    r"|(?P<escape>\\(?P<esc>[\\`*_{}\[\]()#+\-.!^~]))"  # backslash escape
+    r"|(?P<escape>\\(?P<esc>[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]))"  # backslash escape: any ASCII punctuation (CommonMark 2.4)
     r"|(?P<emph>(?<![\w\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?!\w)|`+)"
 )
 _MD_LIST_RE = re.compile(r"[ \t]*(?:[*+\-]|\d{1,3}[.)])[ \t]+")

@@ -44,7 +44,7 @@ _CITE_MACROS = frozenset(
 # Those that set their citation as a footnote of its own (``\autocite`` too when the
 # preamble's biblatex style or ``autocite=footnote`` says so).
 _FOOT_CITES = frozenset("footcite footcitetext footfullcite smartcite Smartcite".split())
-_BIBLATEX_OPTIONS = re.compile(r"\\usepackage\[(?P<options>[^\]]{0,500})\]\{biblatex\}")
+_BIBLATEX_OPTIONS = re.compile(r"\\usepackage\[(?P<options>[^\[\]]{0,500})\]\{biblatex\}")
 _FOOTNOTE_STYLE = re.compile(r"\b(?:autocite=footnote|style=(?:verbose|chicago-notes|oscola|footnote-dw|ext-verbose))")
 _CONTEXT.add_context_category(
     "relbib-cites", prepend=True,

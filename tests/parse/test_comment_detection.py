@@ -36,7 +36,7 @@ COMMENTS = [
     "Corrigenda and Addenda omits \u201cthat.\u201d",
     "\u201cThese\u201d is probably a misprint for \u201cthose,\u201d the reading of Eds. 1\u20133.",
     # an editor's commentary on a chronicle: reigns, lives, councils, pointers into the book
-    "Aldric II, 712-739.",
+    "Aldwin II, 712-739.",
     "714-731. St. Hereward (Letter to Osmund) gives Cenric a poor character, and says that he died at a feast.",
     "Cf. IV, 12, where the estate is given as thirty families, *i.e.*, \u201chides.\u201d",
     "She was married first to Osric, Reeve of the Fens, and afterwards to Eadred II, King of Lindsey and "

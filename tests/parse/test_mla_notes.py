@@ -46,7 +46,7 @@ def test_an_mla7_book_keeps_its_author_and_no_medium(text: str) -> None:
 
 
 def test_trans_names_the_translator_not_an_author() -> None:
-    ref = _full("Roe, Jane. *Letters from the Marsh*. Trans. Ann Doe. Paris: Lecou, 1853. Print.")
+    ref = _full("Roe, Jane. *Letters from the Marsh*. Trans. Ann Doe. Paris: Vaillot, 1853. Print.")
     assert _people(ref) == ["Roe, Jane"]
     assert _people(ref, "translator") == ["Doe, Ann"]
     assert ref.fields["title"] == "Letters from the Marsh" and ref.fields["address"] == "Paris"

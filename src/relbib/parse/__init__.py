@@ -167,7 +167,7 @@ _COMMA_IN_ITALICS = re.compile(r"(?<=[\w?!)]),(\*{1,2}|_{1,2})(?=\s(?![*_]{0,2}s
 def parse_note(text: str) -> Reference:
     """The Reference one note's text describes; its italics ("*Title*", from
     ingest) are evidence of its title and no part of any field."""
-    entry = read_mla_note(text)  # "Roe, Jane. *Title*. Paris: Lecou, 1853. Print.": a works-cited entry
+    entry = read_mla_note(text)  # "Roe, Jane. *Title*. Paris: Vaillot, 1853. Print.": a works-cited entry
     if entry is not None:
         return entry
     if "*" in text or "_" in text:

@@ -5,7 +5,7 @@ Output: ``publication_fact(text)``, whether the piece carries a fact only a
 citation carries (a page, a volume, a place of publication with its year, a
 translator or editor, a URL); ``commentary(text)``, whether it reads as
 biographical or explanatory commentary ("Sir A. B., Bishop of X, 1661–76.
-Died May 3rd, 1680, aged eighty. —B."; a ruler's reign, "Aldric II, 712–39."; a
+Died May 3rd, 1680, aged eighty. —B."; a ruler's reign, "Aldwin II, 712–39."; a
 council "At a council of forty abbots held …"; a gloss, "Literally “…”"; a
 sentence of prose that names nothing, "… in chap. x is curious.") and carries no
 such fact; ``variant_reading(text)``, whether it is an editor's note on the

@@ -83,7 +83,7 @@ _INVERTED_CAPS = rf"(?P<family>{_CAPS}(?:\s(?:DE\s(?:LA\s|LOS\s)?|DEL\s|Y\s)?{_C
 _INVERTED_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", _INVERTED_CAPS)
 _INVERTED_HEAD = re.compile(rf"^{_INVERTED_PLAIN}(?:(?:\sy\s|;\s|\s[-\u2013]\s){_INVERTED_PLAIN}){{0,3}},\s(?=\S)")
 _ONE_INVERTED = re.compile(rf"(?<![A-Z\u00c0-\u00dd'\u2019-]){_INVERTED_CAPS}")  # tried at a word's start only
-# A German article cited by its journal, year and first page, no title: "Grigoleit, NJW 2020, 1873 (1876)".
+# A German article cited by its journal, year and first page, no title: "Griebelt, NJW 2020, 1873 (1876)".
 _UNTITLED_ARTICLE = re.compile(
     r"^(?P<authors>(?:[A-Z\u00c0-\u00dd][\w'\u2019-]+)(?:/[A-Z\u00c0-\u00dd][\w'\u2019-]+){0,3}),\s"
     r"(?P<journal>[A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\s(?P<year>(?:19|20)\d\d),\s(?P<first>\d{1,5})"

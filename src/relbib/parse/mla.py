@@ -5,7 +5,7 @@ as evidence and taken off), after the readers of subsequent forms and legal
 citations.
 Output: a FullRef when the whole note is one entry of a works-cited list or
 a bibliography, its parts closed by full stops — "Roe, Jane. *Title*. Trans.
-Ann Doe. Paris: Lecou, 1853. Print." — else None, so the other readers try.
+Ann Doe. Paris: Vaillot, 1853. Print." — else None, so the other readers try.
 Never: guess (every sentence of the note must be understood, or the reader
 declines); look at other notes; touch a file but its packaged word list.
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 from relbib.model import FullRef, Name, freeze_fields
 from relbib.parse.names import looks_like_organisation, western_given_names
 
-__all__ = ["access_before_url", "editor_marks", "organisation_lead", "without_emphasis"]
+__all__ = ["access_before_url", "editor_marks", "organisation_lead"]
 
 # "… “Title.” Site. Accessed November 23, 2024. https://…": the date the page was
 # seen, as a sentence of its own between the note's facts and the URL closing it.
@@ -90,10 +90,3 @@ def editor_marks(text: str) -> str:
     return _BAND.sub(r", vol. \g<volume>", _EDITOR_MARK.sub(" (ed.)", text))
 
 
-# Markdown emphasis marks at a word's edge ("*Le Temps*, 14 juillet 1919", "_Title_").
-_EMPHASIS_MARK = re.compile(r"(?<![\w*_])[*_]{1,2}(?=\S)|(?<=\S)[*_]{1,2}(?![\w*_])")
-
-
-def without_emphasis(text: str) -> str:
-    """``text`` without the Markdown marks of italics or bold that open or close a word."""
-    return _EMPHASIS_MARK.sub("", text)

@@ -4,11 +4,11 @@ Input: the text of one note that no subsequent-form, legal or short-note
 reader took (relbib.parse._parse_work calls this after them).
 Output: for "Author, Title[, volume], locator." with no imprint (no year,
 place or publisher, no quotation marks or brackets) a FullRef of the
-author, the short title, the volume and the pinpoint ("Paulus, exeg.
+author, the short title, the volume and the pinpoint ("Pollmer, exeg.
 Handb., 1, s. 39.", "Tacitus, Ann. xv. 44.", "Smith, Wealth of Nations,
 bk. iv. ch. 2."), an abbreviated title alone ("L. J. 1, b, s. 192.",
 "Antiq. xviii. v. 2.") or a commentary cited at the passage ("Fritzsche,
-Comm. in Matth. in loc."); for "Author, locator." ("Olshausen, s. 67.") a
+Comm. in Matth. in loc."); for "Author, locator." ("Olmhausen, s. 67.") a
 ShortRef; else None, for the general reader (which also keeps "Title, II
 317": a capital volume and page).
 Never: read a note with a year, a quotation or a bracket (full notes, read
@@ -45,7 +45,7 @@ _PAGE_PART = re.compile(rf"{_PAGE_WORD}\s?(?P<pages>{_NUM}{_FOLLOWING}(?:(?:,\s?
 _SIGNAL = re.compile(r"^(?:(?:see|compare|comp|cf|vid|vide|vgl|so|thus|ap|apud)\.?(?:\salso)?,?\s)", re.IGNORECASE)
 # Nothing of a full note: a year, quotation marks, brackets, a colon, a URL, a semicolon.
 _FULL_NOTE = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)|[\u201c\u201d\"\u2018()\[\]:;]|\u2019(?!\w)|https?:|www\.")
-# One word of an author's name ("Schneckenburger", "De Wette", "Kuinöl", "van Til").
+# One word of an author's name ("Schnackenberger", "De Wilde", "Kuinel", "van Til").
 _NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w\u2019'-]{2,30}|[A-Z]\.")
 # A translator or editor named: a full note, read by the general reader.
 _ROLE = re.compile(r"\b(?:trans|transl|tr|translated|edited|eds|comp)\b|\bed\.\s(?:by\s)?[A-Z]")
@@ -61,13 +61,13 @@ _MAX_TITLE_WORDS = 12
 # Prose before the citation a note gives: "as stated by Dr. Lowe, quoted by Roe, Essai, p. 4" (the last one),
 # "The same example occurs in Lectures, p. 166" (after it a title of one word is enough).
 _LEAD_IN = re.compile(r"^.*\b(?:(?:quoted|cited)\s(?:by|in)|(?:occurs|appears|is\s(?:given|found|printed))\sin)\s(?=[A-Z])")
-# The edition cited, by its year, as its own part: "Hume, History, ed. of 1773, i, 224".
+# The edition cited, by its year, as its own part: "Rowe, Annals, ed. of 1773, i, 224".
 _EDITION_OF = re.compile(r",\s(?:ed|edn|edit)\.?\s(?:of\s)?(?P<year>1[5-9]\d\d|20\d\d)(?=,|$)")
 # An author closed by a full stop, not a comma, before a title of whole capitalised words:
-# "Hess. Geschichte Jesu" (not "Bibl. Comm." or "Comm. in Marc", abbreviated titles).
+# "Heck. Geschichte Roms" (not "Bibl. Comm." or "Comm. in Marc", abbreviated titles).
 _STOPPED_AUTHOR = re.compile(r"(?P<name>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{3,30})\.\s"
                              r"(?P<title>[A-Z\u00c0-\u00de][\w\u2019'-]+(?:\s[\w\u2019'-]+){1,8})")
-# A work named by its author in the possessive: "Douglas’s Summary" (not "Kingsley’s Life", about him).
+# A work named by its author in the possessive: "Dalton’s Summary" (not "Kingsley’s Life", about him).
 _POSSESSIVE = re.compile(r"(?P<name>[A-Z][\w-]{1,30})[\u2019']s\s(?P<title>(?!(?:Life|Lives|Biography|Death|Trial)\b)[A-Z][^,]{0,80})")
 
 
@@ -91,7 +91,7 @@ def read_older_note(text: str) -> Reference | None:
     body = _SIGNAL.sub("", text.strip(), count=1).rstrip(" \t\n.,;")
     lead = None if len(body) > _MAX_NOTE * 2 else _LEAD_IN.search(body)
     body = body[lead.end() :] if lead is not None else body  # "…, quoted by Roe, Essai, p. 4": Roe's Essai
-    printed = _EDITION_OF.search(body)  # "Hume, History, ed. of 1773, i, 224": the edition cited
+    printed = _EDITION_OF.search(body)  # "Rowe, Annals, ed. of 1773, i, 224": the edition cited
     body = body[: printed.start()] + body[printed.end() :] if printed is not None else body
     if not body or len(body) > _MAX_NOTE or _FULL_NOTE.search(body) or _ROLE.search(body):
         return None
@@ -125,17 +125,17 @@ def _read_body(text: str, body: str, *, led: bool) -> Reference | None:
         head[-1] = head[-1][: inner.start()].rstrip() + ("." if head[-1][inner.start()] == "." else "")
         locator.insert(0, inner.group("loc"))
     if not locator and inner is not None and len(head) == 2 and _author(head[0]):
-        return _work(text, _names(head[0]), head[1], "", None)  # "Goodwin, Lecture 17": the lecture itself
+        return _work(text, _names(head[0]), head[1], "", None)  # "Godley, Lecture 17": the lecture itself
     if not locator or not any(_NUM_RE.search(p) for p in locator):
         return None
     if _CAPITAL_VOLUME_PAGE.fullmatch(", ".join(locator)):
         return None  # "Title, II 317": the general reader's volume and page (relbib.parse.reference)
     volume, pin = _volume_and_pin(locator)
     stopped = _STOPPED_AUTHOR.fullmatch(head[0]) if len(head) == 1 else None
-    if stopped is not None and _author(stopped.group("name")):  # "Hess. Geschichte Jesu, 1 Bd. s. 118"
+    if stopped is not None and _author(stopped.group("name")):  # "Heck. Geschichte Roms, 1 Bd. s. 118"
         return _work(text, _names(stopped.group("name")), stopped.group("title"), volume, pin)
     possessive = _POSSESSIVE.fullmatch(head[0]) if len(head) == 1 else None
-    if possessive is not None and _author(possessive.group("name")):  # "Douglas’s Summary, vol. ii. p. 372"
+    if possessive is not None and _author(possessive.group("name")):  # "Dalton’s Summary, vol. ii. p. 372"
         return _work(text, _names(possessive.group("name")), possessive.group("title"), volume, pin)
     if not _author(head[0]) or led and len(head) == 1:  # "L. J. 1, b, s. 192.", "occurs in Lectures, p. 4"
         paged = any(_PAGE_PART.match(p) for p in locator) or _ABBREVIATED_TITLE.fullmatch(head[-1])
@@ -185,7 +185,7 @@ def _work(text: str, author: tuple[Name, ...], title: str, volume: str, pin: str
     """The FullRef of an author's (or an unnamed author's) short-titled work."""
     if not title or len(title.split()) > _MAX_TITLE_WORDS or not re.search(r"[^\W\d_]", title) \
             or _PAGE_PART.search(title):
-        return None  # "horæ, p. 474 ff., and Paulus, exeg. Handb.": two citations, not one title
+        return None  # "horæ, p. 474 ff., and Pollmer, exeg. Handb.": two citations, not one title
     fields: dict[str, FieldValue] = {"author": author, "title": title} if author else {"title": title}
     if volume:
         fields["volume"] = volume
@@ -231,7 +231,7 @@ def _volume_and_pin(locator: list[str]) -> tuple[str, str | None]:
 
 def _named_part(title: str) -> bool:
     """Whether ``title`` is a division's word spelled out ("Lecture", "Sermon", "Book"):
-    its number belongs to it ("Goodwin, Lecture 17" names the lecture, no pinpoint)."""
+    its number belongs to it ("Godley, Lecture 17" names the lecture, no pinpoint)."""
     word = title.strip().lower()
     return (" " not in word and "." not in word and len(word) > 3 and title[:1].isupper()
             and any(word == w or len(w) > 2 and word.startswith(w) for w in lexicon.old_locators()))
@@ -251,8 +251,8 @@ def _author(part: str) -> bool:
 
 
 def _names(part: str) -> tuple[Name, ...]:
-    """The author as one name: a surname alone ("Paulus", "De Wette") is the family name."""
+    """The author as one name: a surname alone ("Pollmer", "De Wilde") is the family name."""
     words = part.split()
     if len(words) > 1 and words[0].lower() not in lexicon.name_particles():
         return (Name(family=words[-1], given=" ".join(words[:-1])),)  # "Joseph Baretti"
-    return (Name(family=part),)  # "Paulus", "De Wette"
+    return (Name(family=part),)  # "Pollmer", "De Wilde"

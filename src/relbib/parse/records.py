@@ -32,8 +32,8 @@ from relbib.model import FieldValue, Name
 from relbib.parse.chicago import name_run, title_quote
 from relbib.parse.dates import parse_date
 from relbib.parse.fields import clean_edition
+from relbib.parse.italics import strip_marks
 from relbib.parse.names import looks_like_organisation, split_names
-from relbib.parse.note_tidy import without_emphasis
 
 # (entry type, fields, pinpoint) of a note a reader understood
 Read = tuple[str, dict[str, FieldValue], str | None]
@@ -190,7 +190,7 @@ def reference_entry(text: str) -> Read | None:
 
 def newspaper_issue(text: str) -> Read | None:
     """ "The Times, 3 Feb. 1834, 3.": a newspaper's issue, by its name and date."""
-    m = _NEWSPAPER.match(without_emphasis(text))  # "*Le Temps*, 14 juillet 1919"
+    m = _NEWSPAPER.match(strip_marks(text))  # "*Le Temps*, 14 juillet 1919"
     if m is None or split_names(m.group("paper")) and not _paper_like(m.group("paper")):
         return None
     year, iso = parse_date(m.group("date"))

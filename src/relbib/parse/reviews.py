@@ -17,8 +17,8 @@ from types import MappingProxyType
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, freeze_fields
 from relbib.parse.dates import parse_date
+from relbib.parse.italics import strip_marks
 from relbib.parse.names import split_names
-from relbib.parse.note_tidy import without_emphasis
 from relbib.parse.pages import normalize_pages
 
 __all__ = ["read_review"]
@@ -38,7 +38,7 @@ _BOOK_FACTS = re.compile(r"\s\([^()]{2,60}\d{4}\)$")
 
 def read_review(text: str) -> FullRef | None:
     """The review a note cites (see the module docstring), or None."""
-    m = _REVIEW.match(without_emphasis(text).strip())
+    m = _REVIEW.match(strip_marks(text).strip())
     if m is None:
         return None
     authors = split_names(m.group("author"))

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, freeze_fields
-from relbib.parse.note_tidy import without_emphasis
+from relbib.parse.italics import strip_marks
 from relbib.parse.pages import normalize_pages
 
 __all__ = ["SERIAL_OPENS", "read_serial_volume"]
@@ -40,7 +40,7 @@ SERIAL_OPENS = re.compile(rf"{_TITLE},\s\d{{1,4}}\s\((?:1[5-9]\d\d|20\d\d)")
 
 def read_serial_volume(text: str) -> FullRef | None:
     """The serial volume a note cites (see the module docstring), or None."""
-    plain = without_emphasis(text).strip()
+    plain = strip_marks(text).strip()
     m = _SERIAL.match(plain)
     if m is not None and len(m.group("title").split()) >= 2:  # one word ("Hansard") says too little
         fields: dict[str, FieldValue] = {"title": m.group("title"), "volume": m.group("volume"), "year": m.group("year")}

@@ -62,7 +62,7 @@ def _book_part_tail(body: str) -> re.Match[str] | None:
     return m if m is not None and m.group("word").lower() in lexicon.book_parts() else None
 
 
-# A note that is wholly one bracket: "(Hutton, 15)", "(Hutton, 15).".
+# A note that is wholly one bracket: "(Hatley, 15)", "(Hatley, 15).".
 _WHOLE_IN_BRACKETS = re.compile(r"\((?P<inner>[^()]{2,120})\)\.?")
 
 
@@ -85,7 +85,7 @@ def read_short_note(text: str) -> ShortNote | None:
     """
     clean = P.SHORT_SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
     bracketed = _WHOLE_IN_BRACKETS.fullmatch(clean)
-    if bracketed is not None:  # "(Hutton, 15)": an in-text citation set as the note
+    if bracketed is not None:  # "(Hatley, 15)": an in-text citation set as the note
         clean = bracketed.group("inner")
     if not clean or len(clean) > 200 or P.SHORT_QUOTED_FORBIDDEN.search(clean):
         return None

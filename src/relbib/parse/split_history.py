@@ -22,12 +22,14 @@ _IMPRINT = re.compile(r"^[A-Z][\w.'\u2019 -]{1,40}(?:,\s[A-Z][\w.]{1,12})?:\s[^.
 _NAME_LEAD = re.compile(
     r"^[A-Z][\w.'\u2019&-]*,?(?:\s(?:[A-Z][\w.'\u2019&-]*,?|of|the|and|for|de|du|des|für|und|di|del)){0,7}$"
 )
+# A signal before the names ("Vgl. Roe, Jana; …").
+_SIGNAL = r"(?:(?:Vgl\.|vgl\.|Siehe|siehe|See|Cf\.|cf\.)\s)?"
 # One person's name inverted, alone before a semicolon, and another after it: German notes
-# list a work's authors so ("Prinz, Claudia; Hohls, Rüdiger: Vorwort, in: …").
+# list a work's authors so ("Roe, Jana; Doe, Jan: Vorwort, in: …").
 _INVERTED_NAME = r"[A-ZÄÖÜ][\w'\u2019-]+(?:\s[a-z]{1,3})?,\s[A-ZÄÖÜ][\w.'\u2019-]*(?:\s[A-ZÄÖÜ][\w.'\u2019-]*){0,2}"
 # (The names before may be several already joined, or a chapter's editors after "in:".)
 _INVERTED_NAME_ONLY = re.compile(
-    rf"\s*(?:(?:Vgl\.|vgl\.|Siehe|siehe|See|Cf\.|cf\.)\s)?(?:.{{0,600}}?,\s[Ii]n:\s)?"
+    rf"\s*{_SIGNAL}(?:.{{0,600}}?,\s[Ii]n:\s)?"
     rf"{_INVERTED_NAME}(?:;\s{_INVERTED_NAME})*\s*$"
 )
 _INVERTED_NAME_OPENS = re.compile(rf"\s*{_INVERTED_NAME}(?:,?\su\.\s?a\.)?(?:;|:|\s\((?:Hg|Hrsg|eds?)\.\))")
@@ -35,7 +37,7 @@ _INVERTED_NAME_OPENS = re.compile(rf"\s*{_INVERTED_NAME}(?:,?\su\.\s?a\.)?(?:;|:
 
 # Surnames alone, a short form's authors: "Falk; Lind: Kurztitel, 2015" (the colon after the last).
 _SURNAME = r"[A-ZÄÖÜ][\w'\u2019-]+"
-_SURNAME_ONLY = re.compile(rf"\s*(?:(?:Vgl\.|vgl\.|Siehe|siehe|See|Cf\.|cf\.)\s)?{_SURNAME}(?:;\s{_SURNAME})*\s*$")
+_SURNAME_ONLY = re.compile(rf"\s*{_SIGNAL}{_SURNAME}(?:;\s{_SURNAME})*\s*$")
 _SURNAMES_OPEN = re.compile(rf"\s*{_SURNAME}(?:;\s{_SURNAME})*:\s")
 
 

@@ -217,8 +217,8 @@ def _resolve_full(n: int, ref: FullRef, sources: list[Source]) -> Outcome:
     )
 
 
-# What an author-date short form holds beside the author: "Teitel, Amy. 2016.", "Roe, 2015, p. 41",
-# "Wozniak: Wikipedia in Forschung, 2015, S. 41 f.".
+# What an author-date short form holds beside the author: "Tessel, Amy. 2016.", "Roe, 2015, p. 41",
+# "Wosnitza: Wikipedia in Forschung, 2015, S. 41 f.".
 _DATED_SHORT_FIELDS = frozenset({"author", "title", "year", "volume"})
 
 

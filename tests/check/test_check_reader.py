@@ -73,6 +73,34 @@ def test_missing_comma_between_fields_is_reported_and_both_fields_kept() -> None
     assert [(p.kind, p.line) for p in scan.problems] == [("parse-error", 2)]
 
 
+def test_a_commented_out_field_is_skipped_as_biber_skips_it_with_one_warning() -> None:
+    # biber --tool on this text keeps title, author and date; BibTeX stops at line 3
+    text = ("@article{k,\n  title = {T},\n  % author = {Roe, Jane},\n  author = {Doe, Ann},"
+            "  % was 1999\n  date = {2010}\n  % pages = {1--2}\n}\n@misc{m, note = {50% off}}\n")
+    scan = scan_bib(text, path="x.bib")
+    assert [e.key for e in scan.entries] == ["k", "m"]
+    assert scan.entries[0].fields == {"title": "T", "author": "Doe, Ann", "date": "2010"}
+    assert scan.entries[1].fields == {"note": "50% off"}
+    (warning,) = scan.problems
+    assert (warning.line, warning.column, warning.severity.value) == (3, 3, "warning")
+    assert "biber skips" in warning.message and "BibTeX stops" in warning.message
+    assert "of entry 'k'" in warning.message
+    slow = entries_of(read_bib(text, path="x.bib"))
+    assert {name: str(value) for name, value in slow[0].fields.items() if name != "author"} == \
+        {"title": "T", "date": "2010"}
+
+
+def test_comments_in_many_entries_are_one_finding_not_a_flood() -> None:
+    # a reference manager that writes "% language = {en}," into every entry
+    text = "".join(f"@article{{k{n},\n  title = {{T{n}}},\n  % language = {{en}},\n}}\n"
+                   for n in range(40))
+    scan = scan_bib(text, path="x.bib")
+    assert len(scan.entries) == 40 and all(e.fields == {"title": f"T{n}"}
+                                           for n, e in enumerate(scan.entries))
+    (warning,) = scan.problems
+    assert warning.line == 3 and "40 entries (first 'k0'; lines 3, 7, 11" in warning.message
+
+
 _corpus_files = sorted(p for p in CORPORA.rglob("*") if p.is_file() and p.suffix == ".bib"
                        and "large" not in p.parts) if CORPORA.is_dir() else []
 

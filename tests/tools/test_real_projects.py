@@ -36,7 +36,7 @@ PROJECTS = sorted(p for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
 _STUBS = {
     "subfiles": "\\ProvidesPackage{subfiles}\n\\newcommand\\subfile[1]{\\begingroup"
                 "\\renewcommand\\documentclass[2][]{}\\renewenvironment{document}{}{}"
-                "\\input{#1}\\endgroup}\n",
+                "\\input{#1}\\endgroup}\n\\newcommand\\subfix[1]{#1}\n",
     "csquotes": "\\ProvidesPackage{csquotes}\n",
 }
 _USEPACKAGE = re.compile(r"\\usepackage\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")

@@ -511,7 +511,7 @@ class _LatexScanner:
         a, b = span
         parts = masked[a:b].split(",") if name == "bibliography" else [masked[a:b]]
         for part in parts:
-            file = part.strip()
+            file = _unwrapped_path(part.strip())
             if file:
                 self.bibliographies.append(file if file.lower().endswith(".bib") else file + ".bib")
         model = _BIB_WORDS[name]
@@ -545,6 +545,16 @@ class _LatexScanner:
         self.includes.append(Include(path_as_written=written, line=line, column=column,
                                      command=command))
         return i
+
+
+# macros that only wrap a path: subfiles' \subfix{...} (the path from the main file)
+_PATH_WRAPPER = re.compile(r"\\subfix\s*\{(?P<path>[^{}]*)\}")
+
+
+def _unwrapped_path(written: str) -> str:
+    """``\\subfix{refs.bib}`` → ``refs.bib``; any other path as it is."""
+    m = _PATH_WRAPPER.fullmatch(written)
+    return m.group("path").strip() if m else written
 
 
 def scan_latex(text: str, *, path: str) -> DraftScan:

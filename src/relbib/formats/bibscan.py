@@ -86,6 +86,10 @@ _SCAN_FIELD = re.compile(r"[ \t\r\n]*([^\s=,{}()\"#]+)[ \t\r\n]*=[ \t\r\n]*")
 # an unquoted value: a number or a macro name
 _SCAN_BARE = re.compile(r"[^\s,#{}()\"=]+")
 _SPACE = re.compile(r"[ \t\r\n]*")
+# white space and "%" comments up to the end of their lines, between an entry's fields:
+# biber skips them (its lexer reads "%" to the end of a line as a comment); BibTeX does
+# not, and stops reading the entry there ("You're missing a field name")
+_SPACE_OR_COMMENTS = re.compile(r"(?:[ \t\r\n]|%[^\n]*)*")
 _LINE_START_AT = re.compile(r"^[ \t]*@", re.MULTILINE)
 
 
@@ -185,7 +189,8 @@ def _scan_value(text: str, i: int, strings: Mapping[str, str],
 
 def _scan_entry(text: str, i: int, closer: str, kind: str, line: int, start: int,
                 strings: Mapping[str, str], lines: _Lines,
-                problems: list[Diagnostic], path: str) -> ScannedEntry:
+                problems: list[Diagnostic], path: str,
+                comments: list[tuple[str, int, int]]) -> ScannedEntry:
     """The fields of one entry whose key starts at ``i``; raises _BibSyntaxError
     (carrying the key once it was read: bibtex keeps the partly read entry)."""
     m = _SCAN_KEY.match(text, i)
@@ -195,7 +200,7 @@ def _scan_entry(text: str, i: int, closer: str, kind: str, line: int, start: int
         raise _BibSyntaxError("an entry has no key", i)
     try:
         return _scan_fields(text, i, closer, kind, key, line, start, strings, lines,
-                            problems, path)
+                            problems, path, comments)
     except _BibSyntaxError as error:
         error.key = key
         raise
@@ -203,7 +208,8 @@ def _scan_entry(text: str, i: int, closer: str, kind: str, line: int, start: int
 
 def _scan_fields(text: str, i: int, closer: str, kind: str, key: str, line: int, start: int,
                  strings: Mapping[str, str], lines: _Lines,
-                 problems: list[Diagnostic], path: str) -> ScannedEntry:
+                 problems: list[Diagnostic], path: str,
+                 comments: list[tuple[str, int, int]]) -> ScannedEntry:
     """The fields of the entry ``key`` after its key (at ``i``)."""
     fields: dict[str, str] = {}
     field_lines: dict[str, int] = {}
@@ -213,8 +219,15 @@ def _scan_fields(text: str, i: int, closer: str, kind: str, key: str, line: int,
     if not text.startswith(",", i):
         raise _BibSyntaxError(f"the key {key!r} is not followed by a comma", i)
     i += 1
+    def past_comments(i: int) -> int:
+        if not text.startswith("%", i):
+            return i
+        if not comments or comments[-1][0] != key:
+            comments.append((key, lines.at(i), i - text.rfind("\n", 0, i)))
+        return _SPACE_OR_COMMENTS.match(text, i).end()  # type: ignore[union-attr]
+
     while True:
-        i = _SPACE.match(text, i).end()  # type: ignore[union-attr]
+        i = past_comments(_SPACE.match(text, i).end())  # type: ignore[union-attr]
         if text.startswith(closer, i):
             return ScannedEntry(key, kind, line, start, i + 1, fields, field_lines,
                                 tuple(macros))
@@ -237,6 +250,7 @@ def _scan_fields(text: str, i: int, closer: str, kind: str, key: str, line: int,
             field_lines[name] = field_line
         for use in uses:
             macros.append((use, name, field_line))
+        i = past_comments(i)
         if text.startswith(",", i):
             i += 1
         elif not text.startswith(closer, i):
@@ -247,6 +261,21 @@ def _scan_fields(text: str, i: int, closer: str, kind: str, key: str, line: int,
                 "parse-error", f"entry {key!r}: a comma is missing after the field {name!r}",
                 path=path, line=field_line, column=1, keys=(key,),
                 suggestion="add ',' at the end of the field"))
+
+
+def _comments_in_entries(comments: list[tuple[str, int, int]], path: str) -> Diagnostic:
+    """One finding for the entries with "%" comments between their fields (a reference
+    manager may write one into every entry): biber skips them, BibTeX cannot read on."""
+    key, line, column = comments[0]
+    which = f"entry {key!r}" if len(comments) == 1 else \
+        f"{len(comments)} entries (first {key!r}; lines " + ", ".join(
+            str(at) for _, at, _ in comments[:8]) + (", …" if len(comments) > 8 else "") + ")"
+    return diagnostic(
+        "parse-error", f"a '%' comment between the fields of {which}: biber skips the rest of "
+        "the line, but BibTeX stops reading the entry there (\"You're missing a field name\")",
+        path=path, line=line, column=column, severity=Severity.WARNING,
+        suggestion="move the comment above the entry (text between entries is ignored), "
+        "or delete it")
 
 
 def scan_bib(text: str, *, path: str) -> BibScan:
@@ -260,6 +289,7 @@ def scan_bib(text: str, *, path: str) -> BibScan:
     blocks: list[ScannedBlock] = []
     problems: list[Diagnostic] = []
     strings: dict[str, str] = {}
+    comments: list[tuple[str, int, int]] = []  # (key, line, column) of the first in each entry
     lines = _Lines(text)
     pos = 0
     size = len(text)
@@ -310,7 +340,7 @@ def scan_bib(text: str, *, path: str) -> BibScan:
                 blocks.append(ScannedBlock("string", line, at, end))
             else:
                 entry = _scan_entry(text, m.end(), closer, kind, line, at, strings, lines,
-                                    problems, path)
+                                    problems, path, comments)
                 end = entry.end
                 entries.append(entry)
                 blocks.append(ScannedBlock("entry", line, at, end))
@@ -329,6 +359,8 @@ def scan_bib(text: str, *, path: str) -> BibScan:
         pos = end
     if pos < size and ("}" in text[pos:] or ")" in text[pos:]):
         _stray_closers(text, pos, size, lines, path, problems)
+    if comments:
+        problems.append(_comments_in_entries(comments, path))
     suppress = _suppressions(text, blocks, lines) if "relbib:" in text else {}
     return BibScan(path=path, entries=tuple(entries), strings=MappingProxyType(strings),
                    blocks=tuple(blocks), problems=tuple(problems),

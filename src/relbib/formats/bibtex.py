@@ -122,6 +122,8 @@ def _entry(block: bp.Entry, strings: Mapping[str, str]) -> tuple[Entry, tuple[st
     for f in block.fields:
         # a "% comment" line between fields is not part of the next field's name
         name = _COMMENT.sub("", f.key).strip().lower()
+        if not name:
+            continue  # a field commented out with its value ("% title = {...},"): biber skips it
         if name in fields:
             continue  # a repeated field: BibTeX uses the first
         text = readable(_value_text(str(f.value), strings, undefined))
@@ -150,7 +152,12 @@ def read_bib(text: str, *, path: str) -> BibDocument:
     Never raises on bad BibTeX: a broken block becomes a BrokenBlock
     with its error, and reading goes on after it.
     """
-    library = parse_string(text, parse_stack=[])
+    # bibtexparser reads a "% comment" between an entry's fields into the next field's
+    # name or the last field's value; biber skips it.  It splits a copy with those
+    # comments blanked (same length), and every block keeps the original's bytes.
+    split = _without_field_comments(text) if "%" in text and _MAY_COMMENT.search(text) \
+        else text
+    library = parse_string(split, parse_stack=[])
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     strings: dict[str, str] = {}
     blocks: list[BibBlock] = []
@@ -162,15 +169,62 @@ def read_bib(text: str, *, path: str) -> BibDocument:
 
     for block in library.blocks:
         raw = block.raw or ""
-        start = text.find(raw, cursor) if raw else -1
+        start = split.find(raw, cursor) if raw else -1
         if start < 0:
             continue  # bibtexparser always gives the raw text; never seen
         gap(start)
         cursor = start + len(raw)
+        raw = text[start:cursor]
         line = _line_of(start, line_starts)
         blocks.append(_block(block, raw, line, strings))
     gap(len(text))
     return BibDocument(path=path, blocks=tuple(blocks), strings=MappingProxyType(strings))
+
+
+# a "%" that may open a comment between fields: first on its line, or after a comma or
+# a closing brace (a "%" inside a value, as in a URL, is neither)
+_MAY_COMMENT = re.compile(r"(?:\A|[\n,}])[ \t]*%")
+# what changes the depth or quoting of a block, and "%" comments
+_STRUCTURE = re.compile(r'[{}"%]')
+# "@type" right before the "{" that opens a block
+_OPENS_BLOCK = re.compile(r"@[ \t]*[A-Za-z_][\w:.+-]*[ \t\r\n]*$")
+
+
+def _without_field_comments(text: str) -> str:
+    """``text`` with each "%" comment inside a block but outside its values blanked to
+    spaces up to the end of its line (offsets and lines unchanged).  Between blocks
+    only "@type{" opens one; a "%" line there is left as it is."""
+    pieces: list[str] = []
+    done = skip = depth = 0
+    quoted = False
+    for m in _STRUCTURE.finditer(text):
+        char, at = m.group(), m.start()
+        if at < skip:
+            continue  # inside a comment
+        if depth == 0:
+            if char == "%":
+                skip = _line_end(text, at)
+            elif char == "{" and _OPENS_BLOCK.search(text, max(0, at - 80), at):
+                depth = 1
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            quoted = quoted and depth > 0
+        elif char == '"' and depth == 1:
+            quoted = not quoted
+        elif char == "%" and depth == 1 and not quoted:
+            skip = _line_end(text, at)
+            pieces.append(text[done:at])
+            pieces.append(" " * (skip - at))
+            done = skip
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _block(block: bp.Block, raw: str, line: int, strings: dict[str, str]) -> BibBlock:

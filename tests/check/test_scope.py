@@ -121,3 +121,24 @@ def test_an_undefined_string_is_an_error_only_where_a_draft_cites_the_entry(tmp_
     alone = relbib("check", "refs.bib", "--format", "json", cwd=tmp_path)  # no draft: all errors
     assert {f["severity"] for f in json.loads(alone.stdout)["findings"]
             if f["kind"] == "undefined-string"} == {"error"}
+
+
+def test_an_undefined_string_in_a_bib_only_pandoc_reads_is_a_warning(tmp_path: Path) -> None:
+    """pandoc prints an undefined macro's name (``edition = second`` → "Second"; checked
+    with pandoc 3 --citeproc), where bibtex prints nothing: a warning for a .bib only
+    Markdown drafts read, still an error for one a LaTeX draft reads."""
+    (tmp_path / "refs.bib").write_text(
+        "@book{tufte, author={Roe, Jane}, title={Seeing Data}, edition=second, "
+        "publisher={Graphics Press}, year={2001}}\n", encoding="utf-8")
+    (tmp_path / "ch1.md").write_text("---\nbibliography: refs.bib\n---\n\nAs shown [@tufte].\n",
+                                     encoding="utf-8")
+    done = relbib("check", "ch1.md", "--format", "json", cwd=tmp_path)
+    (finding,) = [f for f in json.loads(done.stdout)["findings"] if f["kind"] == "undefined-string"]
+    assert finding["severity"] == "warning" and "pandoc prints the name" in finding["message"]
+    assert done.returncode == 0
+    (tmp_path / "paper.tex").write_text(
+        "\\documentclass{article}\\begin{document}\\cite{tufte}\n"
+        "\\bibliography{refs}\\end{document}\n", encoding="utf-8")
+    both = relbib("check", "ch1.md", "paper.tex", "--format", "json", cwd=tmp_path)
+    assert {f["severity"] for f in json.loads(both.stdout)["findings"]
+            if f["kind"] == "undefined-string"} == {"error"}

@@ -23,7 +23,7 @@ from relbib.check.claim_rules import CLAIM_RULES
 from relbib.check.context import CheckContext, ClaimInputs, ModelChoice, Rule, work_key
 from relbib.check.records import Backend, BibRecord, DraftScan, MacroUse
 from relbib.check.rules import RULES, is_suppressed, run_rules
-from relbib.check.scope import Scope, apply_scope, soften_uncited
+from relbib.check.scope import Scope, apply_scope, soften_for_pandoc, soften_uncited
 from relbib.diagnostics import InputError, diagnostic
 from relbib.formats.bibscan import BibScan
 from relbib.model import Diagnostic, EssayIngest, Severity
@@ -147,6 +147,15 @@ def _context(scans: Sequence[BibScan], model: ModelChoice, *,
                         broken_keys=frozenset(broken),
                         scans=tuple(drafts), data_model=model, whole_documents=whole,
                         claims=claims, backend=backend)
+
+
+def _backends_of_bibs(units: Iterable[DraftUnit]) -> dict[str, frozenset[Backend | None]]:
+    """Each .bib file → the backends of the drafts that read it."""
+    out: dict[str, set[Backend | None]] = {}
+    for unit in units:
+        for path in unit.bib_paths:
+            out.setdefault(path, set()).add(unit.backend)
+    return {path: frozenset(backends) for path, backends in out.items()}
 
 
 def library_findings(scans: tuple[BibScan, ...], model: ModelChoice,
@@ -396,6 +405,7 @@ def check(request: CheckRequest, *, rules: Mapping[str, Rule] = CLAIM_RULES,
             if not _ignored(f, request.ignore) and not is_suppressed(f, commented)]
     kept = apply_scope(kept, request.scope, drafts=scans, bibs=request.bibs, rules=rules)
     kept = soften_uncited(kept, drafts=scans, bibs=request.bibs)
+    kept = soften_for_pandoc(kept, _backends_of_bibs(request.drafts))
     kept.sort(key=lambda d: (d.path, d.line, d.column, d.code, d.message))
     files = len({s.path for s in scans} | set(request.bibs) | {e.path for e in request.essays})
     citations = sum(len(s.citations) for s in scans)

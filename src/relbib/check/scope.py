@@ -126,6 +126,18 @@ def soften_uncited(findings: Sequence[Diagnostic], *, drafts: Sequence[DraftScan
             for f in findings]
 
 
+def soften_for_pandoc(findings: Sequence[Diagnostic],
+                      backends: Mapping[str, frozenset[str | None]]) -> list[Diagnostic]:
+    """``findings`` with each undefined-string error in a .bib read only by pandoc
+    drafts made a warning: pandoc prints the macro's name in its place (``edition =
+    second`` → "Second"), where BibTeX and biber print nothing."""
+    return [replace(f, severity=Severity.WARNING,
+                    message=f"{f.message} (pandoc prints the name in its place)")
+            if f.kind == "undefined-string" and f.severity is Severity.ERROR
+            and backends.get(f.path) == frozenset({"pandoc"}) else f
+            for f in findings]
+
+
 def _shared(scan: BibScan, cited: frozenset[str]) -> bool:
     """A master .bib shared by many papers: the drafts cite under half its entries."""
     total = len(scan.entries)

@@ -167,14 +167,25 @@ def _with_project_settings(scanned: list[Scanned], roots: Sequence[Path]
 _WRITE_BIB = re.compile(r"write_bib\s*\([\s\S]{0,400}?['\"](?P<name>[^'\"]+\.bib)['\"]")
 
 
+# how many files beside a missing .bib are searched for the chunk that writes it
+_GENERATOR_FILES = 200
+
+
 def _generated(scanned: Sequence[Scanned], name: str) -> bool:
-    """Whether a knitr chunk of the drafts (or of the book's index.Rmd) writes ``name``."""
-    index = Path(name).parent / "index.Rmd" if Path(name).is_absolute() else None
+    """Whether a knitr chunk of the drafts, or of an R Markdown, Quarto or R file beside
+    ``name`` (a bookdown book writes it in index.Rmd or its last chapter), writes it."""
     texts = [s.text for s in scanned]
-    if index is not None and is_file(index):
-        texts.append(text_of(index))
-    return any(m.group("name").endswith(Path(name).name)
-               for text in texts if "write_bib" in text for m in _WRITE_BIB.finditer(text))
+    if Path(name).is_absolute():
+        folder = Path(name).parent
+        beside = sorted(p for pattern in ("*.Rmd", "*.qmd", "*.R", "*.Rmarkdown")
+                        for p in folder.glob(pattern))[:_GENERATOR_FILES]
+        texts.extend(text_of(p) for p in beside if is_file(p))
+    base = Path(name).name
+    # write_bib(..., "packages.bib"), or write_bib(..., file = NULL) and the text written
+    # later in the chunk (xfun::write_utf8(bib, 'packages.bib'), writeLines(...))
+    return any(any(m.group("name").endswith(base) for m in _WRITE_BIB.finditer(text))
+               or f"'{base}'" in text or f'"{base}"' in text
+               for text in texts if "write_bib" in text)
 
 
 def _line_naming(scanned: Sequence[Scanned], name: str) -> tuple[str, int, int]:
@@ -192,7 +203,7 @@ def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path) -> 
     """The finding for a bibliography that does not exist: an error, or an info
     when a draft's knitr chunk writes it at build time."""
     where, line, column = _line_naming(scanned, name)
-    if _generated(scanned, name):
+    if _generated(scanned, str(root.parent / name)):
         return diagnostic(
             "parse-error", f"the bibliography '{name}' is written by knitr::write_bib when the "
             "book is built; its keys (R-package) are not checked until then",
@@ -313,7 +324,7 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
                 # the project's bibliography is reported where the project names it
                 if not (item is scanned[0] and name in {str(p) for p in inherited}):
                     problems.append(_missing_bibliography(scanned, name, root))
-                if _generated(scanned, name):
+                if _generated(scanned, str(root.parent / name)):
                     scanned[0] = _with_generated_keys(scanned)
                 continue
             if found.suffix.lower() in CSL_SUFFIXES:

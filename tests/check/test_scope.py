@@ -142,3 +142,24 @@ def test_an_undefined_string_in_a_bib_only_pandoc_reads_is_a_warning(tmp_path: P
     both = relbib("check", "ch1.md", "paper.tex", "--format", "json", cwd=tmp_path)
     assert {f["severity"] for f in json.loads(both.stdout)["findings"]
             if f["kind"] == "undefined-string"} == {"error"}
+
+
+def test_a_markdown_draft_with_no_bibliography_anywhere_gets_one_finding(tmp_path: Path) -> None:
+    """No front matter, project file, --bib or relbib library names a bibliography, so
+    pandoc runs no citeproc: a GitHub handle is text, and the bracketed citations are one
+    warning saying what is missing, not an error per key."""
+    (tmp_path / "notes.md").write_text(
+        "# Notes\n\nAs argued [@roe2019; @doe2020, 12], and later [@roe2019].\n\n"
+        "Ask @maintainer-name or write to team@example.org.\n", encoding="utf-8")
+    done = relbib("check", "notes.md", "--format", "json", cwd=tmp_path)
+    findings = json.loads(done.stdout)["findings"]
+    assert [(f["kind"], f["severity"], f["line"]) for f in findings] == \
+        [("undefined-key", "warning", 3)]
+    assert "cites 3 keys" in findings[0]["message"] and "names no bibliography" in \
+        findings[0]["message"]
+    assert done.returncode == 0
+    (tmp_path / "refs.bib").write_text("@book{roe2019, author={Roe, Jane}, title={T}, "
+                                       "publisher={P}, year={2019}}\n", encoding="utf-8")
+    named = relbib("check", "notes.md", "--bib", "refs.bib", "--format", "json", cwd=tmp_path)
+    assert sorted(f["keys"][0] for f in json.loads(named.stdout)["findings"]
+                  if f["kind"] == "undefined-key") == ["doe2020", "maintainer-name"]

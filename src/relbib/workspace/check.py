@@ -218,6 +218,25 @@ def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path) -> 
         suggestion="correct the name, or pass the file with --bib")
 
 
+def _without_bibliography(scanned: list[Scanned], problems: list[Diagnostic]
+                          ) -> tuple[list[Scanned], list[Diagnostic]]:
+    """A Markdown draft for which nothing names a bibliography (no front matter, project
+    file, --bib or relbib library): pandoc runs no citeproc, so a bare ``@name`` is text
+    (a handle), and its bracketed citations are one finding, not an error per key."""
+    cited = [c for s in scanned for c in s.scan.citations if c.command != "@"]
+    if cited:
+        first = cited[0]
+        problems = [*problems, diagnostic(
+            "undefined-key", f"the draft cites {len(cited)} "
+            f"key{'s' if len(cited) > 1 else ''} ('{first.key}' first) but names no "
+            "bibliography, and no project file or relbib library gives one: pandoc cannot "
+            f"print them (it leaves '[@{first.key}]' as written, or prints '({first.key}?)' "
+            "with --citeproc)", path=first.path, line=first.line, column=first.column,
+            keys=(first.key,), severity=Severity.WARNING,
+            suggestion="add 'bibliography: refs.bib' to the front matter, or pass --bib")]
+    return [replace(s, scan=replace(s.scan, citations=())) for s in scanned], problems
+
+
 def _with_generated_keys(scanned: list[Scanned]) -> Scanned:
     """The root scan with the R-package keys knitr::write_bib will define counted as defined."""
     first = scanned[0]
@@ -335,6 +354,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         bib_paths.extend(extra_shown)
         if not named_any and not extra_shown:
             bib_paths.extend(bib(p) for p in library)
+        if not bib_paths and not csl_keys and root.suffix.lower() in MARKDOWN_SUFFIXES:
+            scanned, problems = _without_bibliography(scanned, problems)
         root_text = scanned[0]
         whole = root_text.path.suffix.lower() not in LATEX_SUFFIXES or \
             _WHOLE_LATEX.search(root_text.text) is not None

@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from relbib.check.fields import normalize_pinpoint, parse_human_date
 from relbib.check.positions import Positions
-from relbib.check.records import DraftCitation, DraftScan
+from relbib.check.records import DraftCitation, DraftScan, Include
 from relbib.diagnostics import SUPPRESSION, suppressed_codes
 
 # A citation key: pandoc's citeKey (internal punctuation only before a word
@@ -374,11 +374,37 @@ class _MarkdownScanner:
             pinpoint=pinpoint, prenote=prefix))
 
 
+# files a Quarto or R Markdown document pulls in: Quarto's include shortcode
+# ({{< include _part.qmd >}}) and knitr's child documents (```{r child="ch1.Rmd"}```,
+# or a chunk option line "#| child: ch1.qmd")
+_QUARTO_INCLUDE = re.compile(r"\{\{<[ \t]*include[ \t]+(?P<path>[^\s>]+)[ \t]*>\}\}")
+_KNITR_CHILD = re.compile(
+    r"^(?:[ \t]*```+[ \t]*\{r\b[^}\n]*?\bchild[ \t]*=[ \t]*|[ \t]*#\|[ \t]*child[ \t]*[:=][ \t]*)"
+    r"(?P<q>['\"])(?P<path>[^'\"\n]+)(?P=q)", re.MULTILINE)
+
+
+def _includes(text: str) -> tuple[Include, ...]:
+    """The Quarto includes and knitr child documents of ``text``, in order."""
+    found: list[tuple[int, str, str]] = []
+    if "include" in text:
+        found += [(m.start(), m.group("path"), "{{< include >}}")
+                  for m in _QUARTO_INCLUDE.finditer(text)]
+    if "child" in text:
+        found += [(m.start("path"), m.group("path"), "child=") for m in _KNITR_CHILD.finditer(text)]
+    out = []
+    for at, written, command in sorted(found):
+        line = text.count("\n", 0, at) + 1
+        out.append(Include(path_as_written=written, line=line,
+                           column=at - text.rfind("\n", 0, at), command=command))
+    return tuple(out)
+
+
 def scan_markdown(text: str, *, path: str) -> DraftScan:
-    """Citations, front matter bibliographies, nocite and date of one Markdown file."""
+    """Citations, front matter bibliographies, nocite, date and includes of one
+    Markdown file."""
     scan = _MarkdownScanner(text, path).scan()
     ordered = tuple(sorted(scan.citations, key=lambda c: (c.line, c.column)))
     return DraftScan(
         path=scan.path, citations=ordered, bibliographies=scan.bibliographies,
         nocite_all=scan.nocite_all, date=scan.date, suppressions=scan.suppressions,
-        defined_keys=scan.defined_keys)
+        defined_keys=scan.defined_keys, includes=_includes(text))

@@ -61,6 +61,10 @@ class Scanned:
     text: str
 
 
+# a Quarto include shortcode and a knitr child document (check.markdown)
+_MARKDOWN_INCLUDES = frozenset({"{{< include >}}", "child="})
+
+
 def _candidates(written: str, base: Path) -> list[Path]:
     target = base / written
     out = [target]
@@ -99,6 +103,10 @@ def _missing_include(command: str, written: str, folder: Path, roots: Sequence[P
     for ``\\include``, which LaTeX skips ("No file x.tex"); else an error."""
     if command == "\\InputIfFileExists":
         return None
+    if command in _MARKDOWN_INCLUDES:
+        return diagnostic("parse-error", f"{command} {written}: no such file (looked in "
+                          f"{display_path(folder)})", **where,
+                          suggestion="correct the file name, or create the file")
     path = folder / written
     path = path if path.suffix else path.with_suffix(".tex")
     top = min((r for r in roots if _inside(folder, [r])), key=lambda r: len(r.parts),
@@ -128,7 +136,13 @@ def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[Scanned]
         for inc in scan.includes:
             name = inc.command.lstrip("\\")
             written = inc.path_as_written
-            if name == "subfile":
+            if name in _MARKDOWN_INCLUDES:  # relative to the including file; Quarto's
+                # "/part.qmd" to the project's top
+                child_base = path.parent
+                look_in = [*tops(path, roots), path.parent] if written.startswith("/") \
+                    else [path.parent]
+                written = written.lstrip("/")
+            elif name == "subfile":
                 child_base, look_in = path.parent, [path.parent]
             elif name in ("import", "inputfrom", "includefrom"):
                 folder = written.rsplit("/", 1)[0] if "/" in written else ""

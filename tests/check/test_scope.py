@@ -155,7 +155,7 @@ def test_a_markdown_draft_with_no_bibliography_anywhere_gets_one_finding(tmp_pat
     findings = json.loads(done.stdout)["findings"]
     assert [(f["kind"], f["severity"], f["line"]) for f in findings] == \
         [("undefined-key", "warning", 3)]
-    assert "cites 3 keys" in findings[0]["message"] and "names no bibliography" in \
+    assert "has 3 citations" in findings[0]["message"] and "names no bibliography" in \
         findings[0]["message"]
     assert done.returncode == 0
     (tmp_path / "refs.bib").write_text("@book{roe2019, author={Roe, Jane}, title={T}, "

@@ -218,22 +218,42 @@ def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path) -> 
         suggestion="correct the name, or pass the file with --bib")
 
 
-def _without_bibliography(scanned: list[Scanned], problems: list[Diagnostic]
-                          ) -> tuple[list[Scanned], list[Diagnostic]]:
-    """A Markdown draft for which nothing names a bibliography (no front matter, project
-    file, --bib or relbib library): pandoc runs no citeproc, so a bare ``@name`` is text
-    (a handle), and its bracketed citations are one finding, not an error per key."""
-    cited = [c for s in scanned for c in s.scan.citations if c.command != "@"]
-    if cited:
+def _unchecked(scanned: list[Scanned], problems: list[Diagnostic], named: bool,
+               missing_inherited: Sequence[str], roots: Sequence[Path]
+               ) -> tuple[list[Scanned], list[Diagnostic]]:
+    """A draft with no bibliography to check its keys against: one finding, not an
+    undefined-key error per citation.
+
+    Every bibliography it names is missing (already a finding), or the one its project
+    names is (reported here: outside the project, another machine's file, a warning), or
+    nothing names one to a Markdown draft: then pandoc runs no citeproc, and a bare
+    ``@name`` is text (a handle)."""
+    cited = [c for s in scanned for c in s.scan.citations if not named and c.command != "@"
+             or named]
+    if cited and (missing_inherited or not named):
         first = cited[0]
+        count = f"{len(cited)} citation{'s' if len(cited) > 1 else ''} ('{first.key}' first)"
+        if missing_inherited:
+            name = missing_inherited[0]
+            outside = Path(name).is_absolute() and not any(
+                Path(name).is_relative_to(r) for r in roots)
+            message = (f"the bibliography '{display_path(Path(name))}' that the project "
+                       "names for this draft "
+                       + ("is outside the project and not on this machine" if outside
+                          else "does not exist") + f": its {count} are not checked")
+            kind, severity, fix = ("parse-error", Severity.WARNING if outside else Severity.ERROR,
+                                   "pass the file with --bib, or correct the project's "
+                                   "bibliography")
+        else:
+            message = (f"the draft has {count} but names no bibliography, and no project "
+                       "file or relbib library gives one: pandoc cannot print them (it leaves "
+                       f"'[@{first.key}]' as written, or prints '({first.key}?)' with "
+                       "--citeproc)")
+            kind, severity, fix = ("undefined-key", Severity.WARNING, "add 'bibliography: "
+                                   "refs.bib' to the front matter, or pass --bib")
         problems = [*problems, diagnostic(
-            "undefined-key", f"the draft cites {len(cited)} "
-            f"key{'s' if len(cited) > 1 else ''} ('{first.key}' first) but names no "
-            "bibliography, and no project file or relbib library gives one: pandoc cannot "
-            f"print them (it leaves '[@{first.key}]' as written, or prints '({first.key}?)' "
-            "with --citeproc)", path=first.path, line=first.line, column=first.column,
-            keys=(first.key,), severity=Severity.WARNING,
-            suggestion="add 'bibliography: refs.bib' to the front matter, or pass --bib")]
+            kind, message, path=first.path, line=first.line, column=first.column,
+            keys=(first.key,), severity=severity, suggestion=fix)]
     return [replace(s, scan=replace(s.scan, citations=())) for s in scanned], problems
 
 
@@ -335,16 +355,22 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
             scanned, inherited = _with_project_settings(scanned, roots)
         names = [(item, name) for item in scanned for name in item.scan.bibliographies]
         names += [(scanned[0], str(path)) for path in inherited]
+        missing_inherited: list[str] = []
+        generated = False
         for item, name in names:
             candidates = [root.parent / name, item.path.parent / name,
                           *(top / name for top in tops(root, roots))]
             found = next((c for c in candidates if is_file(c)), None)
             if found is None:
-                # the project's bibliography is reported where the project names it
-                if not (item is scanned[0] and name in {str(p) for p in inherited}):
+                # the project's bibliography, when missing, is reported once, below
+                from_project = item is scanned[0] and name in {str(p) for p in inherited}
+                if not from_project:
                     problems.append(_missing_bibliography(scanned, name, root))
                 if _generated(scanned, str(root.parent / name)):
+                    generated = True
                     scanned[0] = _with_generated_keys(scanned)
+                elif from_project:
+                    missing_inherited.append(name)
                 continue
             if found.suffix.lower() in CSL_SUFFIXES:
                 csl_keys.update(csl_ids(found))
@@ -354,8 +380,10 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         bib_paths.extend(extra_shown)
         if not named_any and not extra_shown:
             bib_paths.extend(bib(p) for p in library)
-        if not bib_paths and not csl_keys and root.suffix.lower() in MARKDOWN_SUFFIXES:
-            scanned, problems = _without_bibliography(scanned, problems)
+        if not bib_paths and not csl_keys and not generated and (
+                names or root.suffix.lower() in MARKDOWN_SUFFIXES):
+            scanned, problems = _unchecked(scanned, problems, bool(names),
+                                           missing_inherited, roots)
         root_text = scanned[0]
         whole = root_text.path.suffix.lower() not in LATEX_SUFFIXES or \
             _WHOLE_LATEX.search(root_text.text) is not None

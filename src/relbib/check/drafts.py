@@ -52,5 +52,7 @@ def drop_crossref_labels(scan: DraftScan, style: CrossrefStyle) -> DraftScan:
         labels = tuple(p + "-" for p in _QUARTO_PREFIXES)
     else:
         labels = tuple(p + ":" for p in _CROSSREF_PREFIXES)
-    kept = tuple(c for c in scan.citations if not c.key.startswith(labels))
+    # "@Fig:x" and "@Sec-x" at the start of a sentence print "Figure 1" (both tools)
+    kept = tuple(c for c in scan.citations
+                 if not (c.key[:1].lower() + c.key[1:]).startswith(labels))
     return scan if len(kept) == len(scan.citations) else replace(scan, citations=kept)

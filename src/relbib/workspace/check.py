@@ -163,6 +163,19 @@ def _with_project_settings(scanned: list[Scanned], roots: Sequence[Path]
     return scanned, () if named else settings.bibliographies
 
 
+def _converted_members(scanned: list[Scanned], roots: Sequence[Path]) -> list[Scanned]:
+    """A LaTeX root's Markdown members (a build converts ch1.md to the ch1.tex it
+    inputs): their cross-reference labels dropped as the project's pandoc does."""
+    out = []
+    for item in scanned:
+        if item.path.suffix.lower() in MARKDOWN_SUFFIXES:
+            style = markdown_settings(item.path, item.text, roots).crossref
+            if style is not None:
+                item = replace(item, scan=drop_crossref_labels(item.scan, style))
+        out.append(item)
+    return out
+
+
 # knitr::write_bib(c(...), "packages.bib"): a .bib the build writes (keys "R-pkg")
 _WRITE_BIB = re.compile(r"write_bib\s*\([\s\S]{0,400}?['\"](?P<name>[^'\"]+\.bib)['\"]")
 
@@ -353,6 +366,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         inherited: tuple[Path, ...] = ()
         if root.suffix.lower() in MARKDOWN_SUFFIXES:
             scanned, inherited = _with_project_settings(scanned, roots)
+        else:
+            scanned = _converted_members(scanned, roots)
         names = [(item, name) for item in scanned for name in item.scan.bibliographies]
         names += [(scanned[0], str(path)) for path in inherited]
         missing_inherited: list[str] = []

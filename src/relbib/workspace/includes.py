@@ -27,7 +27,7 @@ from relbib.diagnostics import InputError, diagnostic
 from relbib.model import Diagnostic, Severity
 from relbib.workspace import decode_bytes, is_file
 from relbib.workspace.check_cache import _read, display_path
-from relbib.workspace.project import written_by_build
+from relbib.workspace.project import converted_by_build, written_by_build
 
 __all__ = ["STDIN", "Scanned", "find_file", "magic_root", "read_draft_unit", "resolve_roots",
            "text_of", "tops"]
@@ -77,6 +77,26 @@ def find_file(written: str, folders: Sequence[Path]) -> Path | None:
     """The first file ``written`` names in ``folders`` (".tex" added where LaTeX adds it)."""
     return next((c.resolve() for b in folders for c in _candidates(written, b) if is_file(c)),
                 None)
+
+
+# what a build converts to the .tex a root pulls in: pandoc's Markdown sources
+_CONVERTED_FROM = (".md", ".markdown", ".qmd", ".Rmd")
+
+
+def _converted_source(written: str, folders: Sequence[Path], roots: Sequence[Path]) -> Path | None:
+    """The Markdown file a build converts to the missing ``written``.tex with pandoc
+    (``%.tex: %.md`` in a Makefile): read in its place, since its citations become the
+    root's."""
+    for folder in folders:
+        target = folder / written
+        stem = target.with_suffix("") if target.suffix.lower() in LATEX_SUFFIXES else target
+        for suffix in _CONVERTED_FROM:
+            source = stem.with_name(stem.name + suffix)
+            if is_file(source):
+                top = min((r for r in roots if _inside(source, [r])), key=lambda r: len(r.parts),
+                          default=source.parent)
+                return source.resolve() if converted_by_build(source, top) else None
+    return None
 
 
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
@@ -154,6 +174,8 @@ def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[Scanned]
                 # top, a variant root kept in a subfolder) the project's top folder
                 child_base, look_in = base, [base, path.parent, *tops(path, roots)]
             found = find_file(written, look_in)
+            if found is None and name not in _MARKDOWN_INCLUDES:
+                found = _converted_source(written, look_in, roots)
             where: dict[str, Any] = {"path": scan.path, "line": inc.line, "column": inc.column}
             if found is None:
                 missing = _missing_include(inc.command, written, look_in[0], roots, where)

@@ -254,6 +254,12 @@ def written_by_build(path: Path, top: Path) -> bool:
     return any(made.search(text) for _, text in _build_texts(path, top))
 
 
+def converted_by_build(source: Path, top: Path) -> bool:
+    """Whether a build file runs pandoc, which makes ``ch1.tex`` from the Markdown
+    ``source`` (``ch1.md``) that a LaTeX root \\inputs as ``ch1``."""
+    return any("pandoc" in text for _, text in _build_texts(source, top))
+
+
 def _markdown_draft(path: Path, top: Path) -> bool:
     suffix = path.suffix.lower()
     if _NOT_DRAFTS.match(path.name) and _FRONT_BIB.match(_head(path)) is None:

@@ -86,6 +86,38 @@ def _front_matter(path: Path) -> dict[str, object]:
     return _yaml(m.group("body")) if m else {}
 
 
+# a LaTeX template's own bibliography: \addbibresource{refs.bib}, \bibliography{a,b}
+# (a pandoc variable, $bibliography$, is not a file)
+_TEMPLATE_BIB = re.compile(r"^[^%\n]*?\\(?P<cmd>addbibresource|bibliography)\s*(?:\[[^\]\n]*\])?"
+                           r"\{(?P<names>[^{}$\n]+)\}", re.MULTILINE)
+# the front matter keys naming a LaTeX template or header pandoc reads
+_TEMPLATE_KEYS = frozenset({"template", "in_header", "include-in-header"})
+
+
+def _template_bibliographies(front: dict[str, object], folder: Path) -> list[Path]:
+    """The bibliographies a LaTeX template or header named in the front matter loads
+    itself (R Markdown ``output: bookdown::pdf_book: template: x.tex``, Quarto
+    ``format: pdf: template: x.tex``), relative to ``folder`` where pandoc runs."""
+    found: list[Path] = []
+    stack: list[object] = [front]
+    while stack and len(found) < 20:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                names = [value] if isinstance(value, str) else value if isinstance(value, list) \
+                    else []
+                if key in _TEMPLATE_KEYS:
+                    for name in (n for n in names if isinstance(n, str) and n.endswith(".tex")):
+                        text = _read(folder / name)
+                        found += [folder / n.strip() for m in _TEMPLATE_BIB.finditer(text)
+                                  for n in m.group("names").split(",") if n.strip()]
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return [p if p.suffix.lower() == ".bib" else p.with_name(p.name + ".bib") for p in found]
+
+
 # a build script's pandoc bibliography: --bibliography=refs.bib, --bibliography refs.bib,
 # -M bibliography=refs.bib (make variables the file sets are written out first)
 _BUILD_BIB = re.compile(r"(?:--bibliography[= ]|-M\s*bibliography=)['\"]?(?P<name>[^\s'\"$()]+)")
@@ -124,10 +156,28 @@ def _runs_crossref(folder: Path) -> bool:
     return any(p.is_file() and _CROSSREF_USE.search(_read(p)) for p in names)
 
 
+def _cite_method(front: dict[str, object]) -> DataModel | None:
+    """The data model a front matter's LaTeX citation method implies: R Markdown's
+    ``citation_package: biblatex`` or Quarto's ``cite-method: natbib``."""
+    stack: list[object] = [front]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("citation_package", "cite-method") and isinstance(value, str):
+                    if value.strip().lower() in ("biblatex", "natbib"):
+                        return "biblatex" if value.strip().lower() == "biblatex" else "bibtex"
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
 def markdown_settings(draft: Path, text: str, roots: Sequence[Path]) -> MarkdownSettings:
     """The project settings that apply to the Markdown draft at ``draft``."""
     folders = _folders(draft, roots)
     bibliographies: list[Path] = []
+    fronts = [_yaml(m.group("body"))] if (m := _FRONT.match(text)) is not None else []
     quarto = draft.suffix.lower() == ".qmd"
     for folder in folders:
         config = folder / "_quarto.yml"
@@ -139,16 +189,27 @@ def markdown_settings(draft: Path, text: str, roots: Sequence[Path]) -> Markdown
         if bookdown.is_file() or (index.is_file() and index != draft):
             found = _bibliography_of(_yaml(_read(bookdown)), folder) if bookdown.is_file() else []
             if index.is_file() and index != draft:
-                found += _bibliography_of(_front_matter(index), folder)
+                index_front = _front_matter(index)
+                fronts.append(index_front)
+                found += _bibliography_of(index_front, folder) or \
+                    _template_bibliographies(index_front, folder)
             bibliographies = bibliographies or found
+    if not bibliographies and fronts:
+        bibliographies = _template_bibliographies(fronts[0], draft.parent)
     for folder in folders:
         bibliographies = bibliographies or _build_bibliographies(folder, draft)
+    model = next((m for m in map(_cite_method, fronts) if m is not None), None)
     if quarto:
-        return MarkdownSettings(bibliographies=tuple(bibliographies), crossref="quarto")
+        found_config = next((f / "_quarto.yml" for f in folders if (f / "_quarto.yml").is_file()),
+                            None)
+        if model is None and found_config is not None:
+            model = _cite_method(_yaml(_read(found_config)))
+        return MarkdownSettings(bibliographies=tuple(bibliographies), crossref="quarto",
+                                data_model=model)
     front = _FRONT.match(text)
     uses = (front is not None and (_CROSSREF_META.search(front.group("body")) is not None
                                    or _CROSSREF_USE.search(front.group("body")) is not None)) \
         or any(_runs_crossref(f) for f in folders)
     return MarkdownSettings(bibliographies=tuple(bibliographies),
                             crossref="pandoc-crossref" if uses else None,
-                            data_model=_build_data_model(folders))
+                            data_model=model or _build_data_model(folders))

@@ -59,3 +59,14 @@ def test_a_missing_bibliography_is_an_error_only_where_something_is_cited(
     example.write_text(example.read_text().replace("It cites nothing.", r"See \cite{Voss2008}."))
     found = _findings("template_root_no_cites", tmp_path / "run", monkeypatch, cases=edited)
     assert found["example.tex:5 parse-error"] is Severity.ERROR
+
+
+def test_a_bibliography_only_the_writers_own_machine_has_is_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a home-folder master .bib, in the draft or in the Makefile: nothing to check against,
+    # and nothing wrong with the project; a missing file the Quarto project names is an error
+    assert _findings("rmarkdown_bib_in_home", tmp_path, monkeypatch) == {
+        "paper.Rmd:4 parse-error": Severity.WARNING}
+    assert _findings("pandoc_make_bib_elsewhere", tmp_path, monkeypatch) == {
+        "paper.md:7 parse-error": Severity.WARNING}
+    assert set(_findings("quarto_bib_missing", tmp_path, monkeypatch).values()) == {Severity.ERROR}

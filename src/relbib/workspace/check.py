@@ -212,6 +212,12 @@ def _line_naming(scanned: Sequence[Scanned], name: str) -> tuple[str, int, int]:
     return scanned[0].scan.path, 1, 1
 
 
+def _elsewhere(name: str) -> bool:
+    """A bibliography named by an absolute or home path (``/Users/me/bibs/all.bib``,
+    ``~/bibs/all.bib``): a file of the writer's machine, not of the project."""
+    return name.startswith(("/", "~", "\\")) or re.match(r"[A-Za-z]:[\\/]", name) is not None
+
+
 def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path) -> Diagnostic:
     """The finding for a bibliography that does not exist: an error, or an info
     when a draft's knitr chunk writes it at build time."""
@@ -224,6 +230,12 @@ def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path) -> 
             suggestion="build once, or leave it: this is no defect")
     # a document citing nothing (a template's leftover root) never reads it: a warning
     cites = any(s.scan.citations for s in scanned)
+    if _elsewhere(name):
+        return diagnostic(
+            "parse-error", f"the bibliography '{name}' is in a folder outside the project that "
+            "is not on this machine (the writer's own library): the draft's citations are not "
+            "checked", path=where, line=line, column=column, severity=Severity.WARNING,
+            suggestion="pass a copy of the file with --bib")
     return diagnostic(
         "parse-error", f"the bibliography '{name}' does not exist "
         f"(looked in {display_path(root.parent)})", path=where, line=line, column=column,
@@ -248,8 +260,7 @@ def _unchecked(scanned: list[Scanned], problems: list[Diagnostic], named: bool,
         count = f"{len(cited)} citation{'s' if len(cited) > 1 else ''} ('{first.key}' first)"
         if missing_inherited:
             name = missing_inherited[0]
-            outside = Path(name).is_absolute() and not any(
-                Path(name).is_relative_to(r) for r in roots)
+            outside = _elsewhere(name) and not any(Path(name).is_relative_to(r) for r in roots)
             message = (f"the bibliography '{display_path(Path(name))}' that the project "
                        "names for this draft "
                        + ("is outside the project and not on this machine" if outside
@@ -374,7 +385,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         generated = False
         for item, name in names:
             candidates = [root.parent / name, item.path.parent / name,
-                          *(top / name for top in tops(root, roots))]
+                          *(top / name for top in tops(root, roots)),
+                          *([Path(name).expanduser()] if name.startswith("~") else [])]
             found = next((c for c in candidates if is_file(c)), None)
             if found is None:
                 # the project's bibliography, when missing, is reported once, below

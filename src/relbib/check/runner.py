@@ -85,6 +85,9 @@ class CheckRequest:
     # the data model of the .bib files checked on their own (the config's dialect,
     # or biblatex when they use fields only biblatex knows)
     alone_model: ModelChoice = "both"
+    # .bib files the project's build writes (knitr::write_bib): nobody edits their
+    # entries, so an uncited one is no finding
+    generated_bibs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -262,7 +265,7 @@ def _unused(request: CheckRequest, rules: Mapping[str, Rule],
     judged: dict[frozenset[int], list[Diagnostic]] = {}
     bib_paths = dict.fromkeys(p for u in request.drafts for p in u.bib_paths)
     for path in bib_paths:
-        if path not in request.bibs:
+        if path not in request.bibs or path in request.generated_bibs:
             continue
         users = frozenset(i for i, u in enumerate(request.drafts) if path in u.bib_paths)
         if users not in judged:

@@ -329,6 +329,7 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
     extra_shown = tuple(dict.fromkeys(bib(p) for p in extra))
     library = [p for p in (project.sources_bib, project.essays_bib) if p.is_file()]
     units: list[DraftUnit] = []
+    generated_bibs: set[str] = set()  # .bib files a knitr chunk writes
     included: set[Path] = set()
     read: list[tuple[Path, list[Scanned], list[Diagnostic]]] = []
     # a chapter naming its root document ("% !TEX root = ../thesis.tex") is
@@ -403,6 +404,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
                 csl_keys.update(csl_ids(found))
                 continue
             bib_paths.append(bib(found))
+            if _generated(scanned, str(found)):
+                generated_bibs.add(bib_paths[-1])
         named_any = bool(bib_paths) or bool(names)
         bib_paths.extend(extra_shown)
         if not named_any and not extra_shown:
@@ -437,7 +440,7 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
                          path=read_problems[0].path)
     request = CheckRequest(drafts=tuple(units), bibs=bib_scans, extra_bibs=extra_shown,
                            essays=tuple(essays), ignore=settings.ignore,
-                           problems=tuple(read_problems))
+                           problems=tuple(read_problems), generated_bibs=frozenset(generated_bibs))
     return replace(request, alone_model=_alone_model(request, files, settings))
 
 

@@ -53,3 +53,12 @@ def test_a_key_with_white_space_is_a_parse_error_not_a_citation() -> None:
     scan = scan_latex("See \\cite{smith2020 jones}.\n", path="d.tex")
     assert scan.citations == ()
     assert [(d.kind, d.line, d.column) for d in scan.diagnostics] == [("parse-error", 1, 11)]
+
+
+def test_a_front_matter_bibliography_list_may_sit_at_the_key_s_indentation() -> None:
+    # YAML (and R's yaml writer, as bookdown's templates print it) allows a block
+    # sequence under a key without indenting its items
+    text = ("---\ntitle: A book\nbibliography:\n- book.bib\n- packages.bib\n"
+            "csl: chicago.csl\n---\n\nAs in [@doe2020].\n")
+    scan = scan_draft(text, path="index.Rmd")
+    assert scan is not None and scan.bibliographies == ("book.bib", "packages.bib")

@@ -182,8 +182,10 @@ def _front_matter(lines: list[str], end: int) -> dict[str, tuple[int, list[tuple
         value = m.group("value").rstrip()
         col0 = m.start("value") + 1
         if value.strip() in ("", "|", ">", "|-", ">-", "|+", ">+"):
-            # a block list ("- a.bib") or a block scalar on the indented lines that follow
-            while i < end - 1 and (not lines[i].strip() or lines[i][:1] in (" ", "\t")):
+            # a block list ("- a.bib", indented or, as YAML allows under a key, not) or a
+            # block scalar on the indented lines that follow
+            while i < end - 1 and (not lines[i].strip() or lines[i][:1] in (" ", "\t")
+                                   or (value.strip() == "" and lines[i].startswith("- "))):
                 item = lines[i]
                 stripped = item.lstrip()
                 offset = len(item) - len(stripped)

@@ -353,6 +353,8 @@ class _LatexScanner:
         self.nocite_all = False
         self.date: str | None = None
         self.model: DataModel | None = None
+        # parameterless macros that name a folder or file (\def\PATH{.}), by name
+        self.macros = _path_macros(masked) if "def" in masked or "command" in masked else {}
         for offset, opener in unclosed:
             self._unclosed(offset, opener, f"{opener} is never closed by its \\end")
 
@@ -511,7 +513,7 @@ class _LatexScanner:
         a, b = span
         parts = masked[a:b].split(",") if name == "bibliography" else [masked[a:b]]
         for part in parts:
-            file = _unwrapped_path(part.strip())
+            file = _unwrapped_path(part.strip(), self.macros)
             if file:
                 self.bibliographies.append(file if file.lower().endswith(".bib") else file + ".bib")
         model = _BIB_WORDS[name]
@@ -527,7 +529,7 @@ class _LatexScanner:
             span = _braced(masked, i)
             if span is not None:
                 a, b = span
-                parts.append(masked[a:b].strip())
+                parts.append(_unwrapped_path(masked[a:b].strip(), self.macros))
                 i = b + 1
             elif name == "input" and not parts:
                 # TeX's own syntax: "\input chapter1" ends at a blank
@@ -551,10 +553,26 @@ class _LatexScanner:
 _PATH_WRAPPER = re.compile(r"\\subfix\s*\{(?P<path>[^{}]*)\}")
 
 
-def _unwrapped_path(written: str) -> str:
-    """``\\subfix{refs.bib}`` → ``refs.bib``; any other path as it is."""
+def _unwrapped_path(written: str, macros: dict[str, str] | None = None) -> str:
+    """``\\subfix{refs.bib}`` → ``refs.bib``, ``\\PATH/ch1`` → ``./ch1`` (a macro the file
+    defines); any other path as it is."""
     m = _PATH_WRAPPER.fullmatch(written)
-    return m.group("path").strip() if m else written
+    written = m.group("path").strip() if m else written
+    if macros and "\\" in written:
+        written = _MACRO_USE.sub(lambda u: macros.get(u.group("name"), u.group(0)), written)
+    return written
+
+
+# a parameterless macro with a plain value: \def\PATH{.}, \newcommand{\bibdir}{refs/}
+_PATH_MACRO = re.compile(
+    r"\\(?:def|(?:re)?newcommand\*?|providecommand\*?)[ \t]*\{?[ \t]*\\(?P<name>[A-Za-z]+)[ \t]*\}?"
+    r"[ \t]*\{(?P<value>[^{}#\\\n]*)\}")
+_MACRO_USE = re.compile(r"\\(?P<name>[A-Za-z]+)(?:\{\})?[ \t]*")
+
+
+def _path_macros(text: str) -> dict[str, str]:
+    """The parameterless macros with a plain value that ``text`` defines (the last wins)."""
+    return {m.group("name"): m.group("value").strip() for m in _PATH_MACRO.finditer(text)}
 
 
 def scan_latex(text: str, *, path: str) -> DraftScan:

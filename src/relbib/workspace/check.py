@@ -268,6 +268,12 @@ def _unchecked(scanned: list[Scanned], problems: list[Diagnostic], named: bool,
             kind, severity, fix = ("parse-error", Severity.WARNING if outside else Severity.ERROR,
                                    "pass the file with --bib, or correct the project's "
                                    "bibliography")
+        elif first.path.endswith(tuple(LATEX_SUFFIXES)):
+            message = (f"the document has {count} but loads no bibliography (no "
+                       "\\bibliography, \\addbibresource or thebibliography), and no relbib "
+                       "library gives one: LaTeX prints '?' for each")
+            kind, severity, fix = ("undefined-key", Severity.WARNING, "add \\bibliography{refs} "
+                                   "or \\addbibresource{refs.bib}, or pass --bib")
         else:
             message = (f"the draft has {count} but names no bibliography, and no project "
                        "file or relbib library gives one: pandoc cannot print them (it leaves "
@@ -410,8 +416,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
         bib_paths.extend(extra_shown)
         if not named_any and not extra_shown:
             bib_paths.extend(bib(p) for p in library)
-        if not bib_paths and not csl_keys and not generated and (
-                names or root.suffix.lower() in MARKDOWN_SUFFIXES):
+        defines = any(s.scan.defined_keys for s in scanned)  # a thebibliography of its own
+        if not bib_paths and not csl_keys and not generated and not defines:
             scanned, problems = _unchecked(scanned, problems, bool(names),
                                            missing_inherited, roots)
         root_text = scanned[0]

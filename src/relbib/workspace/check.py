@@ -156,9 +156,14 @@ def _with_project_settings(scanned: list[Scanned], roots: Sequence[Path]
     if settings.crossref is not None:
         style = settings.crossref
         scanned = [replace(s, scan=drop_crossref_labels(s.scan, style)) for s in scanned]
-    if settings.data_model is not None and scanned[0].scan.data_model is None:
-        root = replace(root, scan=replace(root.scan, data_model=settings.data_model))
-        scanned = [root, *scanned[1:]]
+    # pandoc's citeproc reads a .bib as biblatex (journal and journaltitle, year and date
+    # alike) and a .bibtex as BibTeX; --natbib and --biblatex hand it to BibTeX or biber
+    names = [*(n for s in scanned for n in s.scan.bibliographies), *map(str, settings.bibliographies)]
+    model = settings.data_model or (
+        "bibtex" if names and all(n.lower().endswith(".bibtex") for n in names) else "biblatex")
+    if scanned[0].scan.data_model is None:  # (the root as its labels were dropped)
+        first = scanned[0]
+        scanned = [replace(first, scan=replace(first.scan, data_model=model)), *scanned[1:]]
     named = any(s.scan.bibliographies for s in scanned)
     return scanned, () if named else settings.bibliographies
 

@@ -99,6 +99,17 @@ def _converted_source(written: str, folders: Sequence[Path], roots: Sequence[Pat
     return None
 
 
+def _folders_up(folder: Path, roots: Sequence[Path]) -> list[Path]:
+    """The folders above ``folder`` up to the outermost project folder holding it."""
+    top = min((r for r in roots if _inside(folder, [r])), key=lambda r: len(r.parts),
+              default=folder)
+    out: list[Path] = []
+    while folder != top and top in folder.parents:
+        folder = folder.parent
+        out.append(folder)
+    return out
+
+
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
@@ -157,10 +168,10 @@ def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[Scanned]
             name = inc.command.lstrip("\\")
             written = inc.path_as_written
             if name in _MARKDOWN_INCLUDES:  # relative to the including file; Quarto's
-                # "/part.qmd" to the project's top
+                # "/part.qmd" to the project's top; knitr's to its root.dir (often "../")
                 child_base = path.parent
                 look_in = [*tops(path, roots), path.parent] if written.startswith("/") \
-                    else [path.parent]
+                    else [path.parent, *_folders_up(path.parent, roots)]
                 written = written.lstrip("/")
             elif name == "subfile":
                 child_base, look_in = path.parent, [path.parent]

@@ -113,6 +113,34 @@ def _find_section(text: str) -> tuple[int, int, bool] | None:
     return None
 
 
+# A note's number glued after the sentence closing the note before, as text converted from
+# a PDF prints a note that begins on the same line: "… para. 93. 10 Ibid., para. 90."
+_GLUED_NUMBER = r"(?<=[.)\]\u201d\"])\s{{1,3}}({n})\s(?=[A-Z*\u201c\"(\[])"
+
+
+def _unglued(items: Sequence[Item], text: str) -> list[Item]:
+    """The items, a note missing from the numbering split out of the note before it when
+    that note holds its number once, glued after a full stop (and nowhere else)."""
+    printed = {item.n for item in items if item.n}
+    top = max(printed, default=0)
+    out: list[Item] = []
+    for item in items:
+        while item.n and item.n + 1 not in printed and item.n + 1 < top:
+            glued = re.compile(_GLUED_NUMBER.format(n=item.n + 1))
+            found, raw = glued.findall(item.text), list(glued.finditer(text, item.start, item.end))
+            m = glued.search(item.text)
+            if len(found) != 1 or len(raw) != 1 or m is None:
+                break
+            cut = raw[0]
+            out.append(Item(n=item.n, text=item.text[: m.start()].rstrip(), start=item.start, end=cut.start(),
+                            line=item.line))
+            printed.add(item.n + 1)
+            item = Item(n=item.n + 1, text=item.text[m.end():].lstrip(), start=cut.end(), end=item.end,
+                        line=item.line + text.count("\n", item.start, cut.start()))
+        out.append(item)
+    return out
+
+
 def _renumbered(items: Sequence[Item]) -> tuple[list[Item], tuple[Run, ...], list[Diagnostic]]:
     """The items with their note numbers (a restart, a gap or a duplicate
     read as :mod:`relbib.ingest.numbering` says), the runs of printed
@@ -269,7 +297,7 @@ def find_notes(text: str, *, marker_hints: Sequence[tuple[int, int]] = (),
     if section is not None:
         section_start, first, _heading = section
         printed, _ = numbered_items(text, 0, len(text), first=first)
-        items, runs, problems = _renumbered([item for item in printed if not item.label])
+        items, runs, problems = _renumbered(_unglued([item for item in printed if not item.label], text))
         symbols = [item for item in printed if item.label]
         diagnostics.extend(problems)
         body_end = section_start

@@ -95,3 +95,26 @@ def test_an_escaped_angle_bracket_address_stays_in_the_note() -> None:
     essay, _ = load_essay(text, path="escaped.md")
     assert essay.notes[0].text == (
         "Ann Roe, *A Book* (London: Pub, 2001), <http://example.org/a_b> [accessed 3 May 2020].")
+
+
+# A student essay whose converter indents the notes under their heading by three
+# spaces (CommonMark allows up to three): the notes are still footnote definitions.
+INDENTED_NOTES = """# Der Fries
+
+Der Entwurf blieb liegen.[^1] Später kam die Kopie.[^2] Sie ging verloren.[^3]
+
+## Fußnoten
+
+   [^1]: Vgl. Brandt, Olaf, Der Fries im Rathaus, Kassel 1971, S. 6.
+   [^2]:  Vgl. ebd., S. 9.
+   [^3]: Brandt 1971, S. 12f.
+"""
+
+
+def test_definitions_indented_up_to_three_spaces_are_notes() -> None:
+    essay, problems = load_essay(INDENTED_NOTES, path="fries.md")
+    notes = {note.n: note.text for note in essay.notes}
+    assert sorted(notes) == [1, 2, 3]
+    assert notes[1].startswith("Vgl. Brandt, Olaf, Der Fries")
+    assert notes[2] == "Vgl. ebd., S. 9."
+    assert not [p for p in problems if p.code == "RB001"]

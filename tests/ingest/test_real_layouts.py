@@ -216,3 +216,15 @@ def test_journal_platform_notes_keyed_by_content_id_with_script_links() -> None:
     assert notes == {1: "Lena Brandt, Harbours of the Baltic (Kiel, 1998), 45.", 2: "Ibid., 47."}
     assert claims == {1: "The quay was rebuilt in 1923.", 2: "Trade grew after that."}
     assert messages == []
+
+
+def test_list_items_opening_with_a_raised_number_are_notes() -> None:
+    # a site built by hand: a "References" list (in a <details> box, no notes class)
+    # whose items open with the raised number of their marker
+    page = _page("<sup>{n}</sup>",
+                 "<details><summary>References</summary><ul>"
+                 "<li>\n<sup>1</sup>A. Smith, <em>Empire</em> (London, 1980), 12.\n</li>"
+                 "<li>\n<sup>2</sup> Ibid., 14.\n</li></ul></details>")
+    notes, claims, messages = _read(page, "alleys.html")
+    assert (notes, claims) == (_WANT_NOTES, _WANT_CLAIMS)
+    assert messages == []

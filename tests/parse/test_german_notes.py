@@ -205,3 +205,69 @@ def test_so_auch_is_a_signal_not_part_of_the_author() -> None:
     note = read_note(1, "So auch Knake, Recht und Ordnung, Berlin 2005, S. 3.")
     ref = note.citations[0].reference
     assert isinstance(ref, FullRef) and [a.family for a in ref.fields["author"]] == ["Knake"]
+
+
+def test_ders_and_co_editors_with_a_comma_after_hrsg_are_the_books_editors() -> None:
+    # "in: Ders./Name, Vorname (Hrsg.), Buch": the author is one of the editors; a comma, not a colon,
+    # follows "(Hrsg.)"
+    ref = _one("Brandt, Eva: Mühlen im Bild, in: Ders./Vogt, Rüdiger (Hrsg.), Wasser und Wind. Eine Bilanz "
+               "(Ausst.-Kat. Stadtmuseum Kassel, Kassel 2012), Kassel 2012, S.88.")
+    assert ref.type == "incollection"
+    assert ref.fields["title"] == "Mühlen im Bild"
+    assert ref.fields["booktitle"] == "Wasser und Wind. Eine Bilanz"
+    assert ref.pinpoint == "88"
+
+
+def test_translation_and_commentary_statement_after_the_title_is_not_title() -> None:
+    # "Neu übersetzt und kommentiert", "Übersetzt von …", "Hrsg. und kommentiert von …": the edition's
+    # statement, printed as the title's last sentence
+    ref = _one("Vgl. Falk, Tobias: Das Buch der Mühlen. Neu übersetzt und kommentiert. Kassel 2004, S. 31.")
+    assert ref.fields["title"] == "Das Buch der Mühlen"
+    assert ref.fields["year"] == "2004"
+    assert ref.pinpoint == "31"
+    ref = _one("Falk, Tobias: Das Buch der Mühlen. Übersetzt von Clara Amsel. Kassel 2004, S. 31.")
+    assert ref.fields["title"] == "Das Buch der Mühlen"
+
+
+def test_wie_anm_without_brackets_points_back_to_the_note() -> None:
+    # "Name, Kurztitel, wie Anm. 3, S. 22": the German "as in note 3", printed without its brackets
+    notes = ["Brandt, Eva: Mühlen im Bild, Kassel 2012, S. 4.", "Vgl. Vogt, Rüdiger: Wasser und Wind, Kassel 2010.",
+             "Brandt, Mühlen, wie Anm. 1, S. 22.", "Vogt, wie oben Anm. 2, S. 9."]
+    cited = [read_note(i + 1, t) for i, t in enumerate(notes)]
+    result: ResolveResult = resolve_cited([(c.n, tuple(s.reference for s in c.citations)) for c in cited])
+    back = {c.note: (c.refers_to, c.pinpoint) for c in result.citations}
+    assert back[3] == (1, "22")
+    assert back[4] == (2, "9")
+
+
+def test_an_encyclopedia_article_marked_art_with_its_quoted_headword_and_columns() -> None:
+    ref = _one("Vogt, Rüdiger, Art. „Mühlenbann“, in: Handbuch zur Geschichte der Mühlen, Bd. 3, Kassel 1984, Sp. 712–720.")
+    assert ref.type == "inreference"
+    assert ref.fields["title"] == "Mühlenbann"
+    assert ref.fields["booktitle"] == "Handbuch zur Geschichte der Mühlen"
+    assert ref.fields["year"] == "1984"
+    assert ref.fields.get("address") == "Kassel"
+    assert ref.pinpoint == "Sp. 712--720"
+
+
+def test_a_german_review_is_an_article_of_the_journal_that_printed_it() -> None:
+    ref = _one("Vgl. Vogt, Rüdiger, Rezension zu: Brandt, Eva, Die Mühlen, Kassel 1990, in: Zeitschrift für "
+               "Mühlengeschichte 25 (1992), S. 123–125, hier S. 124.")
+    assert ref.type == "article"
+    assert _people(ref) == ["Vogt, Rüdiger"]
+    assert ref.fields["journal"] == "Zeitschrift für Mühlengeschichte"
+    assert ref.fields["year"] == "1992"
+    assert ref.fields["pages"] == "123--125"
+    assert ref.pinpoint == "124"
+    assert str(ref.fields["title"]).startswith("Rezension zu: Brandt, Eva, Die Mühlen")
+
+
+def test_a_signal_glued_to_the_sentence_before_still_opens_the_citation() -> None:
+    # text from a PDF or a Word file often loses the space after a full stop: "…unterschieden.Vgl. …"
+    note = read_note(1, "Das Modell wird in der Forschung zwischen drei Ebenen unterschieden.Vgl. Brandt, Eva; "
+                        "Vogt, Rüdiger: Mühlen im Bild, Kassel 2012, S. 4 f.")
+    assert len(note.citations) == 1
+    ref = note.citations[0].reference
+    assert isinstance(ref, FullRef)
+    assert _people(ref) == ["Brandt, Eva", "Vogt, Rüdiger"]
+    assert ref.fields["title"] == "Mühlen im Bild"

@@ -402,3 +402,196 @@ def test_two_places_of_one_imprint_keep_the_citation_whole(text: str) -> None:
 def test_a_semicolon_between_two_notes_still_parts_them() -> None:
     text = "Roe, Jane. Salt and the Sea. London: Halden, 2001, 8; Doe, Tom. Coastlines. Leiden: Brill, 1999, 12."
     assert len(read_note(1, text).citations) == 2
+
+
+# --- archival items in French and German notes, letters named by their genre ------------
+
+
+@pytest.mark.parametrize(("text", "title", "year", "number", "pin"), [
+    ("Lettre du préfet de la Somme au ministre de l'Intérieur, 3 mai 1907, AN, F7 13021.",
+     "Lettre du préfet de la Somme au ministre de l'Intérieur", "1907", "F7 13021", None),
+    ("Rapport du commissaire spécial, 14 juin 1905, Archives nationales, F7 12723, fol. 4.",
+     "Rapport du commissaire spécial", "1905", "F7 12723", "fol. 4"),
+    ("Note du directeur de la Sûreté, 1er février 1911, AN, F7 12890.",
+     "Note du directeur de la Sûreté", "1911", "F7 12890", None),
+])
+def test_french_archival_items_dated_in_french(text: str, title: str, year: str, number: str,
+                                               pin: str | None) -> None:
+    ref = _full(text)
+    assert ref.type == "unpublished"
+    assert ref.fields["title"] == title
+    assert ref.fields["year"] == year
+    assert ref.fields["number"] == number
+    assert ref.fields["organization"] == "Archives nationales"
+    assert ref.pinpoint == pin
+    assert "author" not in ref.fields  # "du préfet": an office, no person named
+
+
+def test_a_letter_named_by_its_genre_has_its_writer_as_author_or_none() -> None:
+    ref = _full("Letter from Ada Morrow to Tom Lund, 5 March 1861, Morrow Papers, box 3, folder 12, "
+                "Special Collections, Kell Library.")
+    assert _authors(ref) == ["Morrow, Ada"]
+    assert ref.fields["title"] == "Letter from Ada Morrow to Tom Lund"
+    assert ref.fields["number"] == "Morrow Papers, box 3, folder 12"
+    assert ref.fields["organization"] == "Special Collections, Kell Library"
+    ref = _full("Schreiben des Oberpräsidenten an das Kultusministerium vom 3. Mai 1912, BArch, R 1501/1234, Bl. 5.")
+    assert ref.fields["title"] == "Schreiben des Oberpräsidenten an das Kultusministerium"
+    assert "author" not in ref.fields  # "des Oberpräsidenten": an office, no person named
+    assert ref.pinpoint == "Bl. 5"
+
+
+@pytest.mark.parametrize(("text", "paper", "date", "pin"), [
+    ("Kasseler Volksblatt, 5.5.1912.", "Kasseler Volksblatt", "1912-05-05", None),
+    ("Kasseler Volksblatt, 5.5.1912, S. 2.", "Kasseler Volksblatt", "1912-05-05", "2"),
+    ("Kasseler Volksblatt vom 5. Mai 1912.", "Kasseler Volksblatt", "1912-05-05", None),
+])
+def test_german_newspaper_cited_by_its_day(text: str, paper: str, date: str, pin: str | None) -> None:
+    ref = _full(text)
+    container = ref.fields.get("journal") or ref.fields.get("howpublished")
+    assert container == paper
+    assert ref.fields["date"] == date
+    assert "title" not in ref.fields or ref.fields["title"] != paper
+    assert ref.pinpoint == pin
+
+
+def test_a_roman_numbered_department_in_a_call_number_is_no_pronoun() -> None:
+    # "I. HA Rep. 90a": the Geheimes Staatsarchiv's first main department; its "I." is no "I" of prose
+    note = read_note(1, "Protokoll der Sitzung des Staatsministeriums vom 4.5.1919, GStA PK, I. HA Rep. 77, Nr. 4321.")
+    assert note.kind == "citation"
+    ref = note.citations[0].reference
+    assert isinstance(ref, FullRef)
+    assert ref.fields["number"] == "I. HA Rep. 77, Nr. 4321"
+    assert ref.fields["title"] == "Protokoll der Sitzung des Staatsministeriums"
+
+
+@pytest.mark.parametrize(("text", "archive", "number"), [
+    ("Archives départementales de la Somme, 4 M 1234.", "Archives départementales de la Somme", "4 M 1234"),
+    ("Archives municipales de Lyon, 1217 WP 12, fol. 3.", "Archives municipales de Lyon", "1217 WP 12"),
+])
+def test_french_local_archives_named_in_full(text: str, archive: str, number: str) -> None:
+    ref = _full(text)
+    assert ref.type == "unpublished"
+    assert (ref.fields["organization"], ref.fields["number"]) == (archive, number)
+
+
+@pytest.mark.parametrize(("text", "title", "place", "publisher"), [
+    ("Jean Morel, Les Écluses de Picardie au XIXe siècle, Paris, PUF, 1981, p. 45.",
+     "Les Écluses de Picardie au XIXe siècle", "Paris", "PUF"),
+    ("Pierre Morel, Les Écluses de Picardie, Lille, Presses universitaires du Septentrion, 1981.",
+     "Les Écluses de Picardie", "Lille", "Presses universitaires du Septentrion"),
+])
+def test_french_place_publisher_and_year_without_a_bracket(text: str, title: str, place: str, publisher: str) -> None:
+    ref = _full(text)
+    assert ref.type == "book"
+    assert ref.fields["title"] == title
+    assert ref.fields.get("address") == place
+    assert ref.fields.get("publisher") == publisher
+    assert ref.fields["year"] == "1981"
+
+
+def test_french_dans_opens_the_book_as_in_does() -> None:
+    ref = _full("Anne Roux, « Les grèves de 1906 », dans Paul Morel (dir.), La Picardie ouvrière, Paris, 1990, p. 12-34.")
+    assert ref.type == "incollection"
+    assert ref.fields["title"] == "Les grèves de 1906"
+    assert ref.fields["booktitle"] == "La Picardie ouvrière"
+    assert _authors(ref) == ["Roux, Anne"]
+    assert ref.fields["editor"] == (Name(family="Morel", given="Paul"),)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Zit. nach Eva Vogt, Die Mühlen der Mark, Kassel 1990, S. 12.", "Die Mühlen der Mark"),
+    ("Zitiert nach: Eva Vogt, Die Mühlen der Mark, Kassel 1990, S. 12.", "Die Mühlen der Mark"),
+    ("Cité dans Paul Morel, Les Écluses de Picardie, Paris, 1978, p. 45.", "Les Écluses de Picardie"),
+    ("Cité par Paul Morel, Les Écluses de Picardie, Paris, 1978, p. 45.", "Les Écluses de Picardie"),
+    ("Citato in Paolo Neri, I mulini di Lombardia, Milano, 1978, p. 45.", "I mulini di Lombardia"),
+])
+def test_quoted_in_in_german_french_and_italian_is_a_signal(text: str, title: str) -> None:
+    note = read_note(1, text)
+    assert len(note.citations) == 1
+    ref = note.citations[0].reference
+    assert isinstance(ref, FullRef)
+    assert ref.fields["title"] == title
+    assert note.citations[0].signal
+
+
+@pytest.mark.parametrize(("text", "writer", "title", "book", "year", "pin"), [
+    ("Lund to Kern, 3 May 1912, in A. Roe (ed.), The Letters of Tom Lund, vol. 2 (Oxford, 1990), p. 12.",
+     ["Lund"], "Lund to Kern", "The Letters of Tom Lund", "1990", "12"),
+    ("Lund an Kern, 3.5.1912, in: Eva Vogt (Hg.), Briefe aus Kassel, Kassel 1990, S. 12.",
+     ["Lund"], "Lund an Kern", "Briefe aus Kassel", "1990", "12"),
+    ("Tom Lund to Ada Kern, 3 May 1912, in The Letters of Tom Lund, ed. A. Roe, vol. 2 (Oxford, 1990), 12.",
+     ["Lund, Tom"], "Tom Lund to Ada Kern", "The Letters of Tom Lund", "1990", "12"),
+])
+def test_a_letter_printed_in_an_edition_is_part_of_that_book(text: str, writer: list[str], title: str, book: str,
+                                                           year: str, pin: str) -> None:
+    ref = _full(text)
+    assert ref.type == "incollection"
+    assert _authors(ref) == writer
+    assert ref.fields["title"] == title
+    assert ref.fields["booktitle"] == book
+    assert ref.fields["year"] == year
+    assert ref.pinpoint == pin
+
+
+@pytest.mark.parametrize(("text", "title", "volume", "pin", "date"), [
+    ("Verhandlungen des Landtags von Kassel, Bd. 32, S. 1234 (12.3.1919).",
+     "Verhandlungen des Landtags von Kassel", "32", "1234", "1919-03-12"),
+    ("Debates of the Harbour Council, vol. 7, col. 88 (14 May 1851).",
+     "Debates of the Harbour Council", "7", "col. 88", "1851-05-14"),
+])
+def test_a_serial_volume_with_the_sittings_date_after_the_page(text: str, title: str, volume: str, pin: str,
+                                                                date: str) -> None:
+    ref = _full(text)
+    assert (ref.fields["title"], ref.fields["volume"], ref.pinpoint) == (title, volume, pin)
+    assert ref.fields["date"] == date
+    assert ref.fields["year"] == date[:4]
+
+
+def test_a_county_record_office_is_an_archive() -> None:
+    ref = _full("Minutes of the Harbour Board, 12 Jan. 1851, Newtown Record Office, HB/1/2.")
+    assert ref.type == "unpublished"
+    assert (ref.fields["organization"], ref.fields["number"]) == ("Newtown Record Office", "HB/1/2")
+    assert ref.fields["title"] == "Minutes of the Harbour Board"
+
+
+def test_a_petition_of_a_body_names_no_person_as_author() -> None:
+    ref = _full("Petition of the weavers of Newtown to the Board of Trade, 1842, TNA, BT 1/123.")
+    assert ref.fields["title"] == "Petition of the weavers of Newtown to the Board of Trade"
+    assert "author" not in ref.fields
+
+
+def test_a_record_group_is_a_unit_of_the_call_number() -> None:
+    ref = _full("Records of the Harbour Board, RG 59, National Archives, College Park, MD.")
+    assert ref.type == "unpublished"
+    assert ref.fields["title"] == "Records of the Harbour Board"
+    assert ref.fields["number"] == "RG 59"
+    assert ref.fields["organization"] == "National Archives"
+
+
+def test_fonds_named_by_abbreviations_before_their_units() -> None:
+    ref = _full("ACS, MI, DGPS, b. 12, fasc. 3.")
+    assert ref.type == "unpublished"
+    assert ref.fields["organization"] == "Archivio Centrale dello Stato"
+    assert ref.fields["number"] == "MI, DGPS, b. 12, fasc. 3"
+
+
+def test_a_diary_entry_names_its_writer() -> None:
+    ref = _full("Jane Morrow, diary entry, May 3, 1912, Morrow Family Papers, Kell Library.")
+    assert _authors(ref) == ["Morrow, Jane"]
+    assert ref.fields["title"] == "Diary entry"
+    assert ref.fields["date"] == "1912-05-03"
+
+
+def test_an_approximate_year_before_a_record_office_is_the_items_year() -> None:
+    ref = _full("Petition of the carters of Newtown to the justices, c.1702, Newtown Record Office, Q/S 4/12.")
+    assert ref.fields["year"] == "1702"
+    assert ref.fields["number"] == "Q/S 4/12"
+
+
+@pytest.mark.parametrize("text", ["Ibid., Lund to Kern, 5 May 1912.", "Ebd., Lund an Kern, 5.5.1912."])
+def test_ibid_then_another_letter_of_the_same_file(text: str) -> None:
+    ref = read_note(2, text).citations[0].reference
+    assert isinstance(ref, FullRef) and ref.type == "unpublished"
+    assert ref.fields["title"] in ("Lund to Kern", "Lund an Kern")
+    assert ref.fields["date"] == "1912-05-05"
+    assert ref.fields["note"] == "ibid."

@@ -239,3 +239,12 @@ def test_a_person_in_direct_order_before_a_quoted_title_stays_a_person() -> None
     ref = _full("Ottoline Abbott-Lindqvist. \u201cThe keeper as citizen: on the morals of stores.\u201d "
                 "Harbour Studies (2009): 140-165.")
     assert _people(ref) == ["Abbott-Lindqvist, Ottoline"]
+
+
+def test_an_author_date_page_with_no_author_keeps_its_year_and_its_site() -> None:
+    # "“Title.” Year. Site. Date. URL": the author-date manner of a page no one signed
+    ref = read_mla_note("“Harbour Row.” 2018. Port Wiki. May 2, 2018. https://port.example.org/Harbour_Row.")
+    assert ref is not None
+    assert ref.fields["title"] == "Harbour Row"
+    assert ref.fields["year"] == "2018"
+    assert (ref.fields.get("howpublished") or ref.fields.get("journal")) == "Port Wiki"

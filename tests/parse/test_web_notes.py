@@ -262,3 +262,28 @@ def test_a_video_by_genre_alone_with_its_date_of_publication() -> None:
     assert ref.fields["title"] == "How the Valley Was Drawn"
     assert ref.fields["year"] == "2014"
     assert "pages" not in ref.fields and "volume" not in ref.fields
+
+
+# --- a speech or paper on a documents site: its date before the site (CMOS 14.233) ---------
+
+
+@pytest.mark.parametrize("tail", [
+    "https://papers.example.org/doc/4411.",
+    "eds. Kern and Lund, https://papers.example.org/doc/4411.",
+])
+def test_dated_document_then_its_site_names_the_site_as_container(tail: str) -> None:
+    ref = _full(f"Ada Morrow, “Address to the Harbour Board on Tolls,” March 3, 1911, The Harbour Papers Project, {tail}")
+    assert _authors(ref) == [("Morrow", "Ada")]
+    assert ref.fields["title"] == "Address to the Harbour Board on Tolls"
+    container = ref.fields.get("howpublished") or ref.fields.get("journal")
+    assert container == "The Harbour Papers Project"
+    assert ref.fields["year"] == "1911"
+
+
+def test_a_site_named_by_its_domain_before_the_pages_title_is_the_body_whose_page_it_is() -> None:
+    # "domain.tld, Title, URL": the domain leads as a body's name does ("Ministry of X, Title, URL")
+    ref = read_note(1, "harbourhistory.net, Die Schleusen von Kassel, https://www.harbourhistory.net/themen/schleusen "
+                       "(letzter Zugriff: 11.03.22).").citations[0].reference
+    assert isinstance(ref, FullRef)
+    assert ref.fields["author"] == (Name(family="harbourhistory.net", literal=True),)
+    assert ref.fields["title"] == "Die Schleusen von Kassel"

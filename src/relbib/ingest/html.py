@@ -54,6 +54,8 @@ _INVISIBLE = frozenset("\u2060\u200b\u00ad\ufeff")
 # A note symbol standing alone in a marker ("<sup>*</sup>", "<sup>†</sup>").
 _SYMBOL_RE = re.compile(SYMBOL)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+# The bullet or number the reducer writes before a list item's text ("* ", "3. ").
+_LIST_BULLET_RE = re.compile(r"^(?:\*|\d{1,4}\.)$")
 _NOTES_CLASS_RE = re.compile(r"\b(?:foot|end)notes?\b|\bnotes\b", re.IGNORECASE)
 
 
@@ -286,9 +288,12 @@ class _HTMLReducer(HTMLParser):
         """Whether the raised number ``n`` that opens a block (nothing before it)
         opens note ``n`` of a marker already in the body: the note is opened."""
         block, text_start = self.block
+        before = "".join(self.out.chars[text_start:]).strip()
+        if block == "li":  # the bullet or number written for the item ("<li><sup>3</sup>A. Smith, …")
+            before = _LIST_BULLET_RE.sub("", before)
         if self.notes_depth or self.note_item or n not in self.body_numbers \
                 or block not in ("p", "div", "dd", "li", "aside") \
-                or len(self.out) - text_start > 4 or "".join(self.out.chars[text_start:]).strip():
+                or len(self.out) - text_start > 4 or before:
             return False
         self._loose_note(at)
         self.out.newlines(2, at)

@@ -26,7 +26,9 @@ from relbib.ingest.textmap import TextBuilder, finish
 
 # --- regexes: Markdown ----------------------------------------------------------
 
-_MD_FOOTNOTE_DEF_RE = re.compile(r"\[\^([^\]\s]+)\]:[ \t]?")
+# "[^3]: …", indented by up to three spaces as CommonMark allows (a converter
+# may indent the notes under their heading: "   [^3]: Vgl. …").
+_MD_FOOTNOTE_DEF_RE = re.compile(r" {0,3}\[\^([^\]\s]+)\]:[ \t]*")
 # A note written as a line that opens with its number raised, at the start
 # of a block ("***", a blank line, the note before): "<sup>1</sup> Text",
 # "<br><sup>2</sup>Text", "^3^ Text".

@@ -234,6 +234,14 @@ def book_parts() -> frozenset[str]:
     return _words("book_parts.txt")
 
 
+@cache
+def definite_articles() -> tuple[str, ...]:
+    """Definite articles of English, German, French and Italian ("the", "des", "de la"),
+    longest first, as written (lower case)."""
+    words = {w.replace("_", " ") for w in _words("definite_articles.txt")}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
 def life_words() -> frozenset[str]:
     """Words of a life told in an editor's note (born, married, daughter …), as written."""
     return _words("life_words.txt")

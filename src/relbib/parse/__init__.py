@@ -22,12 +22,13 @@ from types import MappingProxyType
 from relbib import lexicon
 from relbib.lexicon import name_particles, person_titles
 from relbib.model import FullRef, Name, Reference, ShortRef, freeze_fields
-from relbib.parse.archival import read_archival_note
+from relbib.parse.archival import letter_in_book, letter_in_edition, read_archival_note
+from relbib.parse.byline import read_byline_note
 from relbib.parse.chicago import british_quoted_title
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import SAME_AUTHOR_MARK, classify_note, normalize_pinpoint
 from relbib.parse.humanities import read_humanities_note
-from relbib.parse.italics import read_italic_note
+from relbib.parse.italics import read_italic_note, strip_marks
 from relbib.parse.legal import parse_legal
 from relbib.parse.mla import read_mla_note
 from relbib.parse.names import colon_author_end, split_names, western_given_names
@@ -37,7 +38,9 @@ from relbib.parse.reference import known_words, parse_reference
 from relbib.parse.reviews import read_review
 from relbib.parse.serials import read_serial_volume
 from relbib.parse.shortform import parse_short_note
-from relbib.parse.web_first import read_web_first
+from relbib.parse.title_alone import read_title_alone
+from relbib.parse.web_first import read_bare_link, read_web_first
+from relbib.parse.web_notes import prose_before_link
 
 __all__ = ["parse_note", "parse_reference", "classify_note"]
 
@@ -51,15 +54,18 @@ _EDITORIAL_TAIL = re.compile(
 
 # An older note names the author in the possessive: "Ruding’s Annals of the
 # Coinage, 1819, vol. iii, p. 293", "Thomas Fuller’s Church History of Britain".
+# (The title may be in italics or quotes, and "According to" may lead: "According to Roe’s *Progress*, London, 1836".)
 _POSSESSIVE_AUTHOR = re.compile(
-    r"^(?P<names>(?:[A-Z][\w-]*\.?\s){0,3}[A-Z][\w-]+)[\u2019']s\s(?P<title>[A-Z][\w\u2019'-]*)"
+    r"^(?:[Aa]ccording\sto\s)?(?P<names>(?:[A-Z][\w-]*\.?\s){0,3}[A-Z][\w-]+)[\u2019']s\s"
+    r"(?P<title>[*_\u201c\"]?[A-Z][\w\u2019'-]*)"
 )
 # "Kingsley’s Life, I 55": a life of Kingsley, not a work by him ("Muir’s Life of Mahomet" is by Muir).
 _ABOUT_WORDS = frozenset("Life Lives Biography Death Funeral Trial Portrait Memorial".split())
 # "… (Apress, 2009)., and many more.": the writer's remark after the last citation of a list.
 _AND_MORE_TAIL = re.compile(r"(?<=\))\.?,?\s(?:and|&)\s(?:many\s|several\s|numerous\s)?(?:more|others|so\son)\.?$")
 # A DOI closing a note after its page: ", doi:10.1000/ab.12." / ", https://doi.org/10.1000/ab.12".
-_DOI_TAIL = re.compile(r"(?<=\d),\s(?:doi:\s?|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+?)\.?$")
+# (After a comma, or a full stop as Chicago 17 prints it: "…: 26–51. https://doi.org/10.1162/…")
+_DOI_TAIL = re.compile(r"(?<=\d)[,.]\s(?:doi:\s?|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+?)\.?$")
 # A stable link closing a journal article's note after the page: "(1945): 442,
 # http://www.jstor.org/stable/123." (read without it, as the DOI: the page is the pinpoint).
 _LINK_TAIL = re.compile(r"(?<=\):\s)(?P<page>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?),\s(?P<url>https?://\S+?)\.?$")
@@ -122,6 +128,8 @@ _CITED_TAIL = re.compile(
 _GUILLEMETS = re.compile(r"\u00ab[\s\u00a0\u202f]?(?P<title>[^\u00ab\u00bb]{1,300}?)[\s\u00a0\u202f]?\u00bb(?P<comma>,)?")
 # "…, Titre, dir. (Lieu: Éditeur, 2019)": French "dir." (sous la direction de) after the
 # title marks the authors before it as the book's editors; the title is read without it.
+# French "dans" (in) opening the book a chapter is in: "« Titre », dans X (dir.), Livre".
+_DANS = re.compile(r"(?:(?<=[\u00bb\u201d]),?\s|,\s)dans\s(?=[A-Z\u00c0-\u00dd])")  # not "cité dans X"
 _DIR_AFTER_TITLE = re.compile(r",\s(?:dir|\u00e9d|\u00e9ds)\.(?=\s\()")
 # German book facts the readers need not see: an exhibition catalogue's bracket after the
 # volume's title "(Ausst.-Kat. Museum X, Bonn 2015)", a series in brackets with "="
@@ -164,12 +172,28 @@ _URL_ENDS = re.compile(r"https?://\S+$")
 _COMMA_IN_ITALICS = re.compile(r"(?<=[\w?!)]),(\*{1,2}|_{1,2})(?=\s(?![*_]{0,2}supra\b))")
 
 
+# The first edition's year in brackets between a title in italics and the imprint cited.
+_ORIGINAL_YEAR = re.compile(r"(?<=\*)\s\[(?P<year>1[4-9]\d\d|20\d\d)\](?=\s\()")
+
+
 def parse_note(text: str) -> Reference:
     """The Reference one note's text describes; its italics ("*Title*", from
     ingest) are evidence of its title and no part of any field."""
     entry = read_mla_note(text)  # "Roe, Jane. *Title*. Paris: Vaillot, 1853. Print.": a works-cited entry
     if entry is not None:
         return entry
+    letter = letter_in_edition(text)  # "A to B, 3 May 1912, in C (ed.), The Letters …": a letter in an edition
+    if letter is not None:
+        book = parse_note(letter[1])
+        printed = letter_in_book(text, letter[0], book) if isinstance(book, FullRef) else None
+        if printed is not None:
+            return printed
+    original = _ORIGINAL_YEAR.search(text)
+    if original is not None:  # "*Title* [1957] (London: Penguin, 2009)": the edition cited is 2009's
+        ref = parse_note(text[: original.start()] + text[original.end() :])
+        if isinstance(ref, FullRef) and "origdate" not in ref.fields:
+            ref = replace(ref, fields=freeze_fields({**ref.fields, "origdate": original.group("year")}))
+        return replace(ref, text=text)
     if "*" in text or "_" in text:
         return read_italic_note(text, _parse_marked_note)
     return _parse_marked_note(text)
@@ -229,7 +253,22 @@ def _parse_dated_note(text: str) -> Reference:
     ref = _read_note(text, reading)
     if isinstance(ref, FullRef) and url is not None and "url" not in ref.fields:
         ref = replace(ref, fields=freeze_fields({**ref.fields, "url": url.group("url")}))
-    return ref
+    return _without_prose_title(ref)
+
+
+def _without_prose_title(ref: Reference) -> Reference:
+    """A link cited amid the writer's prose ("A visualization can be found here:
+    https://…"): the page, with no title rather than the prose as its title."""
+    if not isinstance(ref, FullRef) or not ref.fields.get("url") or ref.fields.get("author"):
+        return ref
+    title = ref.fields.get("title")
+    if not isinstance(title, str) or any(ref.fields.get(k) for k in ("journal", "booktitle", "howpublished")):
+        return ref
+    if not prose_before_link(strip_marks(title), ref.text):
+        return ref
+    fields = {k: v for k, v in ref.fields.items() if k != "title"}
+    return replace(ref, type="online", fields=freeze_fields(fields),
+                   confidence=MappingProxyType({k: v for k, v in ref.confidence.items() if k != "title"}))
 
 
 def _program_or_data(text: str) -> FullRef | None:
@@ -259,6 +298,7 @@ def _read_note(text: str, reading: str) -> Reference:
     reading = _TRANSLATION_OF.sub(r", trans. \g<who>", reading, count=1)
     reading = _TRANS_SENTENCE.sub(" Translated by ", reading)
     reading = _POSSESSIVE_AUTHOR.sub(_author_comma, reading, count=1)
+    reading = _DANS.sub(", in ", reading, count=1)
     reading = _GUILLEMETS.sub(_american_quotes, reading)
     reading = _NO_PLACE.sub("", reading)
     reading = _COMMA_BEFORE_DATE.sub(" ", reading)
@@ -412,7 +452,8 @@ def _author_comma(m: re.Match[str]) -> str:
     else:
         first = words[0].rstrip(".")
         person = first.lower() in person_titles() or len(first) == 1 or first.lower() in western_given_names()
-    about = m.group("title") in _ABOUT_WORDS and m.string[m.end() : m.end() + 1] in (",", ".", "")
+    person = person or m.group("title")[:1] in "*_\u201c\""  # before a title in italics or quotes: its author
+    about = m.group("title").strip("*_") in _ABOUT_WORDS and m.string[m.end() : m.end() + 1] in (",", ".", "")
     if not person or about or not _FACTS_AFTER.search(m.string, m.end()):
         return m.group(0)
     return f"{m.group('names')}, {m.group('title')}"
@@ -429,10 +470,13 @@ def _parse_work(text: str) -> Reference:
     archived = read_archival_note(text)  # "BArch, R 43 I/1234, fol. 56": before short notes
     if archived is not None:
         return archived
+    byline = read_title_alone(text) or read_byline_note(text)  # "*Arts*, p. 4."; "*Arts*, by J. C. Roe, …"
+    if byline is not None:
+        return byline
     ref = parse_short_note(text) or read_older_note(text)  # "Mill, Logic, vol. ii. p. 34."
     if ref is not None:
         return ref
-    web = read_web_first(text)  # "“Title,” Site, last modified …, URL": not the humanities web page
+    web = read_bare_link(text) or read_web_first(text)  # "See https://…"; "“Title,” Site, last modified …, URL"
     if web is not None:
         return web
     archival = read_humanities_note(text, archival_only=True)

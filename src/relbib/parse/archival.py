@@ -41,6 +41,7 @@ Date)``, German ``(Vortrag auf dem …)``) → ``inproceedings``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from types import MappingProxyType
 
 from relbib import lexicon
@@ -51,7 +52,7 @@ from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import looks_like_organisation, split_names
 from relbib.parse.records import comma_chunks
 
-__all__ = ["defined_abbreviation", "read_archival_note"]
+__all__ = ["defined_abbreviation", "letter_in_book", "letter_in_edition", "read_archival_note"]
 
 # The abbreviation a note defines for its archive: "(BArch)", "(hereafter PA AA)",
 # "(henceforth TNA)", "(cited as IfZ)", "(im Folgenden: SAM)".
@@ -71,23 +72,39 @@ _LEAF = rf"[\dIVXLCivxlc]+[rv]?(?:\s?{lexicon.DASH}\s?\d+[rv]?|\s?ff?\.?)?"
 _FOLIO = re.compile(
     rf"^(?:(?:S\.|pp?\.|pages?)\s?(?P<page>{_LEAF})|(?P<folio>(?:fols?\.|ff?\.|fos?\.|Bl\.|Blatt)\s?{_LEAF}))$"
 )
-_MONTH = rf"(?:{lexicon.month_pattern('en')}|{lexicon.month_pattern('de')})\.?"
+_MONTH = rf"(?:{lexicon.month_pattern('en')}|{lexicon.month_pattern('de')}|{lexicon.month_pattern('fr')}|{lexicon.month_pattern('it')})\.?"
 # A date an item carries: "12 May 1923", "May 12, 1923", "12. März 1923", "3.4.1938",
 # "March 1946", "1923"; "n.d." for none.
 _DATE = re.compile(
-    rf"^(?:(?:c\.|ca\.|circa)\s?)?(?:\d{{1,2}}\.?\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},?\s\d{{4}}"
+    rf"^(?:(?:c\.|ca\.|circa|vers)\s?)?(?:\d{{1,2}}(?:\.|er|º)?\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},?\s\d{{4}}"
     rf"|{_MONTH}\s\d{{4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|1\d{{3}}|20\d\d|n\.\s?d\.)$"
 )
 # "May 12, 1923": its comma is no comma between chunks.
 _MONTH_DAY_YEAR = re.compile(rf"\b(?P<day>{_MONTH}\s\d{{1,2}}),\s(?P<year>\d{{4}})\b")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
 # "A to B" (a letter), "A an B" (German), "Memorandum by A" — the writer is the author.
-_LETTER = re.compile(r"^(?P<sender>[A-ZÄÖÜ][^,;()\d]{1,60}?)\s(?:to|an)\s(?P<to>[^,;()\d]{2,80})$")
+_LETTER = re.compile(r"^(?P<sender>[A-ZÄÖÜ][^,;()\d]{1,60}?)\s(?:to|an|à|au|aux)\s(?P<to>[^,;()\d]{2,80})$")
+# A letter named by its genre before its writer: "Letter from A", "Schreiben des B", "Lettre du C";
+# what follows "from"/"von"/"de" is the writer, an article there names an office, not a person.
+_GENRE_OF_LETTER = re.compile(
+    r"^(?:(?:Private\s|Confidential\s)?(?:Letter|Telegram|Cable|Note|Report|Dispatch|Despatch)\sfrom"
+    r"|(?:Petition|Memorial|Address|Remonstrance|Memorandum|Minute|Report)\s(?:of|by)(?=\s(?:the|a|an)\s)"
+    r"|(?:Brief|Schreiben|Telegramm|Bericht|Vermerk|Aufzeichnung|Erlass|Runderlass)\s(?:von|(?P<de>vom|des|der))"
+    r"|(?:Lettre|Télégramme|Rapport|Note|Dépêche|Circulaire)\s(?:de|(?P<fr>du|des|d'))|Lettera\s(?:di|(?P<it>del|della)))"
+    r"\s?(?P<rest>.+)$"
+)
+_ARTICLE_OPENS = re.compile(r"(?i)^(?:" + "|".join(
+    re.escape(a).replace(r"\ ", r"\s") for a in lexicon.definite_articles()) + r")(?:\b|(?<='))")
 _BY = re.compile(r"^(?:[A-Z][a-z]+\s){1,3}(?:by|von|of)\s(?P<writer>[A-ZÄÖÜ][^,;()\d]{1,60})$")
 # What marks a publication, never an archival record.
 _PUBLICATION = re.compile(
     r"\((?:[^()]*:\s)?[^()]*\b(?:1[5-9]\d\d|20\d\d)\)|\b(?:ed\.|eds\.|hg\.|Hg\.|Hrsg\.|trans\.|in:|In:|vol\.\s\d+\s\()"
     r"|https?://|\bdoi\b|\bPress\b|\bVerlag\b"
+)
+# A department of a library or archive, named before the institution (CMOS 14.232).
+_DEPARTMENT = re.compile(
+    r"^(?:[A-Z][\w'-]*\s){0,4}(?:Collections?|Division|Department|Reading\sRoom|Manuscripts|Rare\sBooks?)"
+    r"(?:\s(?:and|&)\s(?:[A-Z][\w'-]*\s?){1,4})?$"
 )
 _QUOTED_OPENING = re.compile(r"^(?P<quoted>[\u201c\"][^\u201d\"]+[\u201d\"])\s(?P<rest>\S.*\d.*)$")
 _QUOTED = re.compile(r"^[\u201c\u201e\"\u2018'](?P<title>.+?)[,.]?[\u201d\u201c\"\u2019']$")
@@ -108,6 +125,10 @@ def read_archival_note(text: str) -> FullRef | None:
     interview = _interview(clean)
     if interview is not None:
         return _full(text, "misc", interview, None)
+    same_file = re.match(r"^(?:Ibid|Ebd|Ebenda|Ibidem)\.?,\s(?P<rest>.+)$", clean)
+    letter = _letter_alone(comma_chunks(same_file.group("rest"))) if same_file is not None else None
+    if letter is not None:  # "Ibid., Lund to Kern, 5 May 1912": another letter of the file cited before
+        return _full(text, "unpublished", {**letter, "note": "ibid."}, None)
     chunks = _abbreviation_apart([part for chunk in comma_chunks(clean) for colon in _folio_then_item(chunk)
                                   for part in _quote_then_date(colon)])
     pin = None
@@ -120,6 +141,43 @@ def read_archival_note(text: str) -> FullRef | None:
         del chunks[at]
     record = _read_chunks(chunks) or _letter_alone(chunks)
     return None if record is None else _full(text, "unpublished", record, pin)
+
+
+# A letter printed in an edition: "Lund to Kern, 3 May 1912, in A. Roe (ed.), The Letters …, vol. 2
+# (Oxford, 1990), p. 12", German "Lund an Kern, 3.5.1912, in: Eva Vogt (Hg.), Briefe, Kassel 1990, S. 12".
+_IN_EDITION = re.compile(
+    r"^(?P<item>[^,;()\d\u201c\u201d]{3,120}?),\s(?P<date>[^,;()]{4,25}?),\s"
+    r"(?:in:?|dans|printed\sin|reprinted\sin|abgedruckt\sin:?)\s(?P<book>\S.{5,400})$"
+)
+
+
+def letter_in_edition(text: str) -> tuple[dict[str, FieldValue], str] | None:
+    """The letter's fields (title, writer, its date in ``note``) and the text citing the book
+    it is printed in, when ``text`` cites a letter in an edition; else None."""
+    clean = _MONTH_DAY_YEAR.sub(r"\g<day> \g<year>", re.sub(r"\s+", " ", text).strip())
+    m = _IN_EDITION.match(clean)
+    if m is None or not _DATE.match(m.group("date")) or _LETTER.match(m.group("item")) is None:
+        return None
+    fields: dict[str, FieldValue] = {"title": m.group("item"), "note": m.group("date")}
+    writer = _writer(m.group("item"))
+    if writer:
+        fields["author"] = writer
+    return fields, m.group("book")
+
+
+def letter_in_book(text: str, letter: dict[str, FieldValue], book: FullRef) -> FullRef | None:
+    """The letter as a part (``incollection``) of the ``book`` that prints it; None when the
+    book reads as no book (no title, or a journal's article)."""
+    title = book.fields.get("title")
+    if not isinstance(title, str) or not title or book.type not in ("book", "collection", "misc"):
+        return None
+    fields = {**letter, "booktitle": title}
+    for key in ("editor", "address", "publisher", "year", "volume", "series", "edition"):
+        if book.fields.get(key):
+            fields[key] = book.fields[key]
+    if book.fields.get("author"):
+        fields["bookauthor"] = book.fields["author"]  # "in Tom Lund, Collected Letters": the book's author
+    return replace(_full(text, "incollection", fields, None), pinpoint=book.pinpoint)
 
 
 def _letter_alone(chunks: list[str]) -> dict[str, FieldValue] | None:
@@ -277,7 +335,8 @@ def _read_chunks(chunks: list[str]) -> dict[str, FieldValue] | None:
         # Baden-Württemberg, Hauptstaatsarchiv Stuttgart (HStAS), …": the archive's body
         fields["organization"] = f"{name}, {_DEFINED.sub('', after.pop(0)).strip()}"
     places = 0
-    while after and places < 2 and _is_place(after[0], after[1:]):  # "College Park, MD (NARA)"
+    while after and places < 2 and _is_place(after[0], after[1:]) \
+            and not (places == 0 and after[0].isupper()):  # "College Park, MD (NARA)"; "ACS, MI, …": a fonds
         seat = ", ".join(filter(None, (seat, _DEFINED.sub("", after.pop(0)).strip())))
         places += 1
     if at and 0 < len(after) <= 2 and all(_is_place(c, ()) for c in after):
@@ -297,6 +356,10 @@ def _read_chunks(chunks: list[str]) -> dict[str, FieldValue] | None:
             fields["number"] = fields["title"] = ", ".join(after)
             return fields
         return _fill(fields, after[run:], after[:run])
+    if len(before) > 1 and _DEPARTMENT.search(before[-1]) and not _shelf_like(before[-1]) \
+            and not _DATE.match(before[-1]) and not _LETTER.match(before[-1]):
+        # "…, box 3, Special Collections, Kell Library": the archive's department before its name
+        fields["organization"] = f"{before.pop()}, {fields['organization']}"
     # item first ("Smith to Jones, 12 May 1923, Jones Papers, box 4, Archive"): a date or a unit must show it
     items, shelf = [c for c in before if not _shelf_like(c)], [c for c in before if _shelf_like(c)] + after
     if not any(_DATE.match(c) for c in items) and not _has_units(shelf):
@@ -317,8 +380,10 @@ def _fill(fields: dict[str, FieldValue], items: list[str], shelf: list[str]) -> 
     if shelf:
         fields["number"] = ", ".join(shelf)
     quoted_second = _QUOTED.match(items[1]) if len(items) == 2 else None
-    if quoted_second is not None and (names := split_names(items[0])):
-        fields["author"], items = names, [items[1]]  # "Writer, “Letter from A to B,” date, …"
+    genre_second = _WRITERS_GENRE.match(items[1]) if len(items) == 2 else None
+    if (quoted_second or genre_second) is not None and (names := split_names(items[0])):
+        # "Writer, “Letter from A to B,” date, …", "Jane Roe, diary entry, May 3, 1912, …"
+        fields["author"], items = names, [items[1][:1].upper() + items[1][1:] if genre_second else items[1]]
     if items:
         title = ", ".join(items)
         quoted = _QUOTED.match(title)
@@ -348,7 +413,7 @@ def _archive(chunk: str, chunks: list[str], at: int) -> tuple[str, str] | None:
         return None
     lowered = [w.lower().strip(".,") for w in words]
     strong = any(_names_archive(words, i) for i, w in enumerate(lowered)
-                 if w.endswith(tuple(lexicon.archive_words("institution"))))
+                 if w.endswith(tuple(lexicon.archive_words("institution")))) or bool(_RECORD_OFFICE.search(bare))
     weak = bool(set(lowered) & lexicon.archive_words("institution-weak")) and _has_units(chunks)
     if (strong or weak) and len(words) <= 12:
         return bare, ""
@@ -378,9 +443,18 @@ def _call_number(chunks: list[str], at: int) -> bool:
     return bool(re.match(r"(?:[A-ZÄÖÜ][\w.-]{0,6}\s?)?\d|(?:[A-ZÄÖÜ][\wäöü]+\s(?:und\s|and\s)?){1,3}\d", chunks[at]))
 
 
+# What a writer kept, after the writer's name: "Jane Roe, diary entry, May 3, 1912" (CMOS 14.111).
+_WRITERS_GENRE = re.compile(
+    r"(?i)^(?:(?:diary|journal|notebook)(?:\sentry|\sentries)?|memorandum|notes?|Tagebuch(?:eintrag)?|Notiz"
+    r"|journal\sintime|carnet)$"
+)
+# The English name of a county or city archive: "Newtown Record Office", "Kell Records Office",
+# "Newtown History Centre" (the archive services of England and Wales).
+_RECORD_OFFICE = re.compile(r"\b(?:Records?\sOffice|Record\sCentre|History\sCentre|Heritage\sCentre)$")
 # Words that may follow an archive's kind inside its name: "Archives of American Art",
 # "Archiv der sozialen Demokratie", "Archivio Centrale dello Stato", "Archives nationales".
-_NAME_GOES_ON = frozenset("of for für des der di del dello della de du nationales national centrale".split())
+_NAME_GOES_ON = frozenset("of for für des der di del dello della de du nationales national centrale départementales "
+                          "municipales communales diplomatiques régionales historiques comunale provinciale la".split())
 
 
 def _names_archive(words: list[str], i: int) -> bool:
@@ -430,10 +504,15 @@ def _shelf_like(chunk: str) -> bool:
 def _fonds_then_units(chunks: list[str]) -> bool:
     """A fonds named in words ("Ministero dell'Interno", "Reichskanzlei"), then units of it that
     carry a unit word ("b. 12", "fasc. 3", "box 4")."""
-    first, units = chunks[0], chunks[1:]
-    if _DATE.match(first) or _LETTER.match(first) or _QUOTED.match(first) or re.search(r"\d", first):
+    at = next((i for i, c in enumerate(chunks) if _shelf_like(c)), len(chunks))
+    fonds, units = chunks[:at], chunks[at:]  # "Ministero dell'Interno", or "MI, DGPS": a fonds and its series
+    if not fonds or len(fonds) > 3 or any(_DATE.match(c) or _LETTER.match(c) or _QUOTED.match(c) or re.search(r"\d", c)
+                                            for c in fonds):
         return False
-    return first[:1].isupper() and len(first.split()) <= 6 and _has_units(units) and all(_shelf_like(c) for c in units)
+    if len(fonds) > 1 and not all(re.fullmatch(r"[A-ZÄÖÜ][A-Za-zÄÖÜ.&-]{0,7}", c) for c in fonds):
+        return False  # several chunks before the units: abbreviations of a fonds and its series only
+    return all(c[:1].isupper() and len(c.split()) <= 6 for c in fonds) and _has_units(units) \
+        and all(_shelf_like(c) for c in units)
 
 
 def _has_units(chunks: list[str]) -> bool:
@@ -457,6 +536,12 @@ def _writer(title: str) -> tuple[Name, ...] | None:
     if m is None:
         return None
     who = m.group("sender") if "sender" in m.groupdict() else m.group("writer")
+    genre = _GENRE_OF_LETTER.match(who)
+    if genre is not None:
+        who = genre.group("rest")
+        if genre.group("de") or genre.group("fr") or genre.group("it") or _ARTICLE_OPENS.match(who) \
+                or who[:1].islower():
+            return None  # "Schreiben des Oberpräsidenten", "Lettre du préfet": an office writes
     words = who.split()
     while len(words) > 1 and words[0].lower().strip(".") in lexicon.person_titles():
         words = words[1:]  # "Sir Edmund Hale": the writer without the title
@@ -471,6 +556,7 @@ def _writer(title: str) -> tuple[Name, ...] | None:
 
 
 def _set_date(fields: dict[str, FieldValue], text: str) -> None:
+    text = re.sub(r"^(?:c\.|ca\.|circa|vers)\s?", "", text)  # "c.1631": about that year
     numeric = _NUMERIC_DATE.match(text)
     if numeric is not None:
         d, m, y = (int(g) for g in numeric.groups())

@@ -61,6 +61,11 @@ _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\bsee\b", re.IGNORECASE)
 _PLACE_YEAR = re.compile(
     rf"(?:^|[,:]\s)(?P<place>[A-Z][a-z]{{2,20}})(?:\s[A-Z][a-z]{{2,20}})?,\s{_YEAR}\b(?!\s?{lexicon.DASH}\d)"
 )
+# The imprint right after a title in italics: "*Title*. Edinburgh, 1840", "*Title*. “Motto,” 1833",
+# "*Title*, 1836" (only a place or a motto between; "*Hamlet*, written in 1600" is prose).
+_ITALIC_IMPRINT = re.compile(
+    rf"\*[^*]{{4,300}}\*[.,]?\s(?:(?:[A-Z][a-z]{{2,20}}|[\u201c\"][^\u201c\u201d\"]{{1,40}}[\u201d\"])[,.]?\s)?{_YEAR}\b"
+)
 # A page closing a short form: "Smith, Empire, 40." (not a year or a year range).
 _CLOSING_PAGE = re.compile(rf",\s(?!{_YEAR})\d{{1,4}}(?:\s?{lexicon.DASH}\s?\d{{1,4}})?\.?\s*$")
 
@@ -178,7 +183,7 @@ _POINTER_THEN_WORDS = re.compile(
 
 def publication_fact(text: str) -> bool:
     """Whether ``text`` carries a fact only a citation carries (see the module docstring)."""
-    if _FACT.search(text) or _CLOSING_PAGE.search(text):
+    if _FACT.search(text) or _CLOSING_PAGE.search(text) or _ITALIC_IMPRINT.search(text):
         return True
     if any(not re.fullmatch(_YEAR, m.group("first")) for m in _RANGE.finditer(text)):
         return True
@@ -224,6 +229,8 @@ def pointer(text: str) -> bool:
 def commentary(text: str) -> bool:
     """Whether ``text`` reads as commentary and carries no publication fact
     (a pointer to another place of the book is commentary: see :func:`pointer`)."""
+    if _ITALIC_IMPRINT.search(text):
+        return False  # "Roe. *Title*. “Motto,” 1833.—Depicting …": a citation, whatever remarks follow it
     text = _EMPHASIS_MARK.sub("", text)  # "*vice*-president", "work. *—E.": italics say nothing here
     if pointer(text) or variant_reading(text) or _REIGN.fullmatch(text.strip()):
         return True  # "Ed. 1 reads “and.”", "Constantine I, 708-715."
@@ -278,6 +285,7 @@ def variant_reading(text: str) -> bool:
 def prose(text: str) -> bool:
     """The text reads as a sentence: two or more prose words outside titles and parentheses."""
     outside = _PROSE_QUOTED.sub(" ", text)
+    outside = re.sub(r"\bI\.(?=\s[A-Z])", " ", outside)  # "I. HA Rep. 90a", "I. Roe": a numeral or an initial, no "I"
     words = _WORD.findall(outside)
     prose = sum(1 for w in words if w.lower() in PROSE_WORDS)
     lower = sum(1 for w in words if len(w) > 3 and w.islower())

@@ -53,7 +53,7 @@ _BOOK_FACTS = (
 _HEAD = rf"^(?P<authors>{_PEOPLE})(?P<edited>{_EDITOR_MARK})?:\s"
 _BOOK = re.compile(rf"{_HEAD}(?P<title>[^\u201c\u201d]{{2,300}}?){_BOOK_FACTS}")
 _CHAPTER = re.compile(
-    rf"{_HEAD}(?P<title>.{{2,300}}?),\sin:\s(?:(?P<editors>{_PEOPLE}){_EDITOR_MARK}:\s)?"
+    rf"{_HEAD}(?P<title>.{{2,300}}?),\sin:\s(?:(?P<editors>{_PEOPLE}){_EDITOR_MARK}[:,]\s)?"  # "(Hrsg.): Buch" / "(Hrsg.), Buch"
     rf"(?P<book>[^\u201c\u201d]{{2,300}}?){_BOOK_FACTS}"
 )
 # "in: Zeitschrift 12 (2001), H. 3, S. 45–67".
@@ -74,6 +74,15 @@ _LINK_TAIL = re.compile(
     r"(?:[.,]\s?(?:Online|URL|Link|Abrufbar\sunter|Online\sunter):?\s?|,\s)<?https?://\S+?>?"
     r"(?:,?\s\((?:Stand|Zugriff|abgerufen)[^()]{0,40}\)|,\s(?:Stand|Zugriff\sam|Zugriff|abgerufen\sam):?\s[\d.\s]{6,12}"
     r"|\s\[\d{1,2}\.\d{1,2}\.\d{4}\])?\.?$"
+)
+# An encyclopedia's article: "Vogt, Rüdiger, Art. „Mühle“, in: Handwörterbuch, Bd. 3, Berlin 1984, Sp. 712–720"
+# (the author inverted or not, a colon or a comma after the names; "Art." for Artikel, "s. v.", "Stichwort").
+_ENTRY = re.compile(
+    rf"^(?P<authors>{_PEOPLE}|{_WORD}(?:\s{_WORD}){{1,3}})[,:]\s(?:Art\.|Artikel|s\.\s?v\.|Stichwort)\s"
+    r"[\u201e\u201c\"\u00bb]?(?P<title>[^,\u201e\u201c\u201d\"\u00ab\u00bb]{2,120}?)[\u201c\u201d\"\u00ab]?,\sin:\s"
+    r"(?P<work>[^,\d]{2,160}?)(?:,\s(?P<volume>Bd\.\s[\dIVX]{1,5}))?(?:,\s(?P<edition>\d{1,2})\.\sAufl\.)?,\s"
+    r"(?:(?P<place>[A-Z\u00c0-\u00dd][\w\u00c0-\u00ff/-]+(?:\s?/\s?[A-Z\u00c0-\u00dd][\w\u00c0-\u00ff-]+)?)\s)?(?P<year>1[5-9]\d\d|20\d\d)"
+    r"(?:,\s(?P<pin>(?:Sp\.|S\.)\s?\d{1,5}(?:\s?[-\u2013]\s?\d{1,5}|\s?ff?\.)?))?$"
 )
 # The short form: "Roe: Kurztitel, 2015, S. 41 f." / "Roe; Doe: Kurztitel, 2015".
 _SHORT = re.compile(
@@ -96,7 +105,10 @@ def read_german_note(text: str) -> Reference | None:
         pin = short.group("pin")
         return ShortRef(text=text, authors=tuple(re.split(r";\s|\s?/\s?", re.sub(r"\su\.\s?a\.$", "", short.group("authors")))),
                         short_title=short.group("title").strip(), pinpoint=normalize_pinpoint(pin) if pin else None)
-    for kind, read in (("article", _article), ("incollection", _chapter), ("book", _book), ("online", _web)):
+    for kind, read in (("inreference", _entry), ("article", _article), ("incollection", _chapter), ("book", _book),
+                       ("online", _web)):
+        if kind == "online" and url is None and ", in: " not in clean:
+            continue  # "Kasseler Volksblatt, 5.5.1912": a newspaper's issue, no web page
         fields = read(clean)
         if fields is not None:
             return _full(text, kind, fields, url)
@@ -106,7 +118,27 @@ def read_german_note(text: str) -> Reference | None:
     return None
 
 
+# The edition's statement printed as the title's last sentence: "Titel. Neu übersetzt und
+# kommentiert", "Titel. Übersetzt von Clara Amsel", "Titel. Hrsg. und eingeleitet von …".
+_EDITION_STATEMENT = re.compile(
+    r"\.\s(?P<statement>(?:(?:Neu|Erstmals|Vollständig|Kritisch|Aus\sdem\s\w+)\s)?"
+    r"(?:übersetzt|[Üü]bers\.|Hrsg\.|[Hh]erausgegeben|kommentiert|[Bb]earbeitet|[Ee]ingeleitet)\b[^.]{0,120})$",
+    re.IGNORECASE,
+)
+
+
+def _without_edition_statement(fields: dict[str, FieldValue]) -> dict[str, FieldValue]:
+    """The title without the edition's statement closing it, which goes to ``note``."""
+    title = fields.get("title")
+    m = _EDITION_STATEMENT.search(title) if isinstance(title, str) else None
+    if m is not None and isinstance(title, str) and m.start() > 2:
+        fields["title"] = title[: m.start()]
+        fields["note"] = "; ".join(filter(None, (str(fields.get("note") or ""), m.group("statement"))))
+    return fields
+
+
 def _full(text: str, kind: str, fields: dict[str, FieldValue], url: re.Match[str] | None) -> FullRef:
+    _without_edition_statement(fields)
     if url is not None and "url" not in fields:
         fields["url"] = url.group(0)
     pin = fields.pop("_pin", None)
@@ -157,6 +189,26 @@ def _chapter(text: str) -> dict[str, FieldValue] | None:
     if m.group("editors"):
         fields["editor"] = _people(m.group("editors"))
     return _facts(m, fields, whole_book=False)
+
+
+def _entry(text: str) -> dict[str, FieldValue] | None:
+    m = _ENTRY.match(text)
+    if m is None:
+        return None
+    authors = m.group("authors")
+    people = _people(authors) if ", " in authors else (Name(family=authors.rsplit(" ", 1)[1],
+                                                             given=authors.rsplit(" ", 1)[0]),)
+    fields: dict[str, FieldValue] = {"author": people, "title": m.group("title").strip(),
+                                     "booktitle": m.group("work").strip(), "year": m.group("year")}
+    if m.group("volume"):
+        fields["volume"] = m.group("volume").removeprefix("Bd.").strip()
+    if m.group("edition"):
+        fields["edition"] = m.group("edition")
+    if m.group("place"):
+        fields["address"] = m.group("place")
+    if m.group("pin"):
+        fields["_pin"] = m.group("pin")
+    return fields
 
 
 def _article(text: str) -> dict[str, FieldValue] | None:
@@ -220,6 +272,7 @@ def _inverted_names(text: str) -> tuple[Name, ...]:
 def _humanities_fields(m: re.Match[str]) -> dict[str, FieldValue]:
     fields: dict[str, FieldValue] = {"author": _inverted_names(m.group("authors")),
                                      "title": m.group("title").strip(), "year": m.group("year")}
+    _without_edition_statement(fields)
     if not m.group("place").startswith("o."):  # "o.O.": ohne Ort, no place
         fields["address"] = m.group("place").strip()
     first = m.group("first")

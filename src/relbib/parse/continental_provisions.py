@@ -28,7 +28,7 @@ __all__ = ["parse_provision"]
 
 # The word before the article's number: Italian "art."/"artt.", French "article",
 # Spanish "artículo", German "§"/"§§" and "Art." (Grundgesetz).
-_ARTICLE_WORD = r"(?:[Aa]rtt?\.|[Aa]rt(?:icles?|[íi]culos?|ikel)|§§?)"
+_ARTICLE_WORD = r"(?:[Aa]rtt?\.|[Aa]rt(?:icles?|[íi]culos?|ikel)|[Rr]ecitals?|§§?)"  # an EU act's "Recital 38 GDPR" too
 # An article's number: "2043", "114-bis", "L. 8-2" / "R. 921-5" (French code parts), "113/5".
 _ARTICLE_NUMBER = (
     r"(?:[LRDA]\.?\s?)?\d+(?:[-./]\d+)*[a-z]?(?:[-\s](?:bis|ter|quater|quinquies|sexies|septies|octies))?"

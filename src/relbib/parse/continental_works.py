@@ -94,10 +94,11 @@ _UNTITLED_ARTICLE = re.compile(
 # An encyclopedia's entry: "C. Rossi, voce Contratto, in Enc. dir., vol. IX, Milano, Giuffrè, 1961, p. 100" /
 # "A. Nom, v° Responsabilité, in Rép. civ. Dalloz, 2019, n° 12" / "K. Name, Stichwort Vertrag, in: HRG, Bd. 2, 2012".
 _ENTRY = re.compile(
-    rf"^(?P<authors>{_AUTHORS}),\s(?:voce|v\.|v\u00b0|s\.\s?v\.|Stichwort|Art\.)\s(?P<title>[^,]{{2,120}}),\sin:?\s"
+    rf"^(?P<authors>{_AUTHORS}),\s(?:voce|v\.|v\u00b0|s\.\s?v\.|Stichwort|Art\.)\s"
+    r"(?:[\u201e\u201c\"](?P<quoted>[^,\u201e\u201c\u201d\"]{2,120})[\u201c\u201d\"]|(?P<title>[^,]{2,120})),\sin:?\s"  # „Stichwort“
     r"(?P<work>[^,\d]{2,120}?)(?:,\s(?:vol\.|Bd\.|t\.)\s(?P<volume>[IVXL\d]+))?(?:,\s(?P<place>[A-Z][^,\d]{1,40}))?"
-    r"(?:,\s(?P<publisher>[A-Z][^,\d]{1,40}))?,\s(?P<year>(?:1[89]|20)\d\d)"
-    r"(?:,\s(?:spec\.\s)?(?:pp?\.\s|n[\u00b0.]\s?)?(?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:\s(?:e\s)?ss\.?)?))?$"
+    r"(?:,\s(?P<publisher>[A-Z][^,\d]{1,40}))?(?:,\s|(?<=[a-z])\s)(?P<year>(?:1[89]|20)\d\d)"  # German "Berlin 1984"
+    r"(?:,\s(?:spec\.\s)?(?:pp?\.\s|n[\u00b0.]\s?)?(?P<pin>(?:Sp\.\s?|S\.\s?)?\d+(?:\s?[-\u2013]\s?\d+)?(?:\s(?:e\s)?ss\.?)?))?$"
 )
 
 
@@ -186,7 +187,8 @@ def _entry(text: str) -> dict[str, FieldValue] | None:
     m = _ENTRY.match(text)
     if m is None:
         return None
-    fields: dict[str, FieldValue] = {"author": dash_names(m.group("authors")), "title": m.group("title").strip(),
+    fields: dict[str, FieldValue] = {"author": dash_names(m.group("authors")),
+                                     "title": (m.group("quoted") or m.group("title")).strip(),
                                      "booktitle": m.group("work").strip(), "year": m.group("year")}
     for key, group in (("volume", "volume"), ("address", "place"), ("publisher", "publisher"), ("_pin", "pin")):
         if m.group(group):

@@ -58,8 +58,9 @@ _ODD_PIN = re.compile(
 )
 # "Ibid., vol. 3, 120" / "Ebd., Bd. 2, S. 4": a volume between Ibid. and the page.
 _VOLUME_THEN_PAGE = re.compile(r"^(?:Ibid|ibid|Ebd|ebd)\.,?\s(?P<vol>(?:vol|Bd|t)\.\s?[\dIVXLCivxlc]+,\s)(?=(?:pp?\.|S\.)?\s?\d)")
-# A short label before "(n 10)": "WP251", "DSB (Austria) 2020-0.436.002" (no comma).
-_LABEL = re.compile(r"^[A-Z][^,;]{0,40}$")
+# A short label before "(n 10)": "WP251", "DSB (Austria) 2020-0.436.002", a body and its
+# paper "EDPB, Guidelines 3/2025" (one comma at most).
+_LABEL = re.compile(r"^[A-Z][^,;]{0,40}(?:,\s[A-Z][^,;]{0,40})?$")
 _RANGE_ENDS = re.compile(r"^(\d+)--(\d+)(?=$|\s)")  # "328--30 & n.5": the range before a note
 # Italian "In F. Rossi, op. cit., p. 45" / "In Rossi, ult. op. cit.": "In" opens the form, not a title.
 _IN_BEFORE_FORM = re.compile(
@@ -211,7 +212,7 @@ def _read_id(text: str, clean: str) -> Reference | None:
 
 
 def _read_supra(text: str, clean: str) -> Reference | None:
-    m = P.FORM_SUPRA.match(clean) or P.FORM_BRACKET_NOTE.match(clean)
+    m = P.FORM_SUPRA.match(clean) or P.FORM_BRACKET_NOTE.match(clean) or P.FORM_OSCOLA_NOTE_LOOSE.match(clean)
     above = None if m is not None else P.FORM_NOTE_ABOVE.match(clean)  # "n. 4 above", "as n. 4"
     if above is not None:
         head = read_head(above.group("head") or "")

@@ -31,6 +31,7 @@ from types import MappingProxyType
 
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.parse import patterns as P
 from relbib.parse.chicago import series_part
 from relbib.parse.fields import clean_edition
 from relbib.parse.forms import normalize_pinpoint
@@ -160,6 +161,8 @@ def _bracketed(text: str) -> Read | None:
         return None
     start, end = span
     head, facts, after = body[:start].rstrip(" ,"), body[start + 1 : end - 1], body[end:].strip(" ,")
+    if P.JOURNAL_VOLUME_CLOSES.search(head) and re.fullmatch(r"\d{4}", facts.strip()) and P.PAGE_RANGE_ONLY.fullmatch(after):
+        return None  # "…, Title, Ger. Law J. 23 (2022) 226–256": a journal's volume and year (Elsevier), no book
     fields: dict[str, FieldValue] = {}
     kind = _read_facts(facts, fields)
     if kind is None:
@@ -339,6 +342,8 @@ def _author_run(chunks: list[str]) -> tuple[int, tuple[Name, ...] | None, str]:
     if names is None:
         return 0, None, "author"
     k = 1
+    while role == "author" and k < len(chunks) - 1 and P.INITIALS_NAME.match(first) and P.INITIALS_NAMES.match(chunks[k]):
+        names, k = (*names, *split_names(chunks[k])), k + 1  # "G Howells, H Micklitz and T Wilhelmsson, Title"
     if len(chunks) > 2 and _ROLE_CHUNK.match(chunks[1]):
         role = "translator" if chunks[1].startswith("trans") else "editor"
         k = 2
@@ -490,6 +495,12 @@ _OLD_PIN = re.compile(
 # that "Glück, Dritter Theil" keeps its part in the title).
 _ONE_PLACE = r"(?:(?:(?:New|San|Saint|St\.|Fort|Le|La)\s)?[A-Z][a-z]+\.?|[A-Z]\.(?:[A-Z]\.)+)"
 _OLD_PLACE = re.compile(rf"^{_ONE_PLACE}(?:\sand\s{_ONE_PLACE})?$")  # "New York and Chicago"
+# A publisher between the place and the year (the French and Italian manner, no bracket):
+# an acronym ("PUF", "CNRS Éditions") or a name with a publisher's word ("Presses universitaires de …").
+_OLD_PUBLISHER = re.compile(
+    r"^(?:[A-Z]{2,6}(?:\s[ÉE]ditions)?|(?:[A-ZÉ][\w'\u2019.-]*\s)?(?i:Presses?|[ÉE]ditions|Verlag|Edizioni|Editore|Press)"
+    r"(?:\s[\w'\u2019.-]+){0,6})$"
+)
 _OLD_EDITION = re.compile(
     r"(?i)^(?:\d+(?:st|nd|rd|th|d|me|e|te|ème)|new|revised)\s(?:edition|edn?\.?|édition|éd\.|Auflage|Aufl\.)$"
 )
@@ -547,6 +558,9 @@ def _older_facts(chunks: list[str], fields: dict[str, FieldValue]) -> tuple[int,
         end -= 1
         if chunks[end][0].isdigit():
             fields["year"] = chunks[end]
+        if end > 3 and _OLD_PUBLISHER.match(chunks[end - 1]) and _OLD_PLACE.match(chunks[end - 2]):
+            end -= 1  # "Paris, PUF, 1981", "Lille, Presses universitaires du Septentrion, 1981"
+            fields["publisher"] = chunks[end]
         places: list[str] = []
         while end > 2 and len(places) < 2 and _OLD_PLACE.match(chunks[end - 1]):
             end -= 1

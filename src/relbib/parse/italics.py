@@ -151,7 +151,9 @@ def read_italic_note(text: str, parse: Callable[[str], Reference]) -> Reference:
         start = _citation_start(text, place.anchor)
         if start:  # '… growing up." Gérard Barthélemy, *Créoles-Bossales* (…), 173': prose, then the citation
             ref = replace(without_marks(parse(text[start:])), text=text)
-            if _fits(ref, place):
+            # "Dr. Cowan. *Vital Statistics*": the stopped name before the run is the
+            # author the whole reading found, no sentence of prose
+            if _fits(ref, place) and not (_fits(marked, place) and _authored(marked) and not _authored(ref)):
                 return ref
         if _fits(marked, place):
             return marked
@@ -162,6 +164,10 @@ def read_italic_note(text: str, parse: Callable[[str], Reference]) -> Reference:
         if fixed is not None:
             return fixed
     return _fallback(marked, plain)
+
+
+def _authored(ref: Reference) -> bool:
+    return isinstance(ref, FullRef) and bool(ref.fields.get("author"))
 
 
 def _fallback(marked: Reference, plain: Reference | None) -> Reference:
@@ -219,8 +225,9 @@ def _fits(ref: Reference, place: _Place) -> bool:
         return place.quoted is None and _same(ref.short_title, body)
     if not isinstance(ref, FullRef):
         return False
-    if place.quoted is None:
-        return _same(_text_field(ref, "title"), body)
+    if place.quoted is None:  # the title, or a paper's name when an issue is cited ("*Times*, May 3, 1843")
+        return _same(_text_field(ref, "title"), body) or (
+            not ref.fields.get("title") and _same(_text_field(ref, "journal"), body))
     return any(_same(_text_field(ref, k), body) for k in _CONTAINERS) and (
         not place.quoted or _same(_text_field(ref, "title"), place.quoted))
 

@@ -332,6 +332,13 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if len(title.split()) > 25 or (m.group("head").endswith(",") and not stray):
         return None
     title = _MARKER.sub("", title)  # "Budgeting1 (2006)": a footnote's mark glued on in conversion
+    quoted = re.fullmatch(r"[\u2018\u201c'\"](.+)[\u2019\u201d'\"]", title)
+    if quoted is not None:  # OSCOLA's "Body, 'Plans and Pricing' (2024)": a quoted piece, not a book
+        title = quoted.group(1)
+        who = " ".join(f"{a.given} {a.family}".strip() for a in authors)
+        if len(authors) == 1 and (not authors[0].given or _ACRONYM_WORD.search(who)):
+            # OSCOLA names a person with a given name or initials: "OpenAI", "Jasper AI" are bodies
+            authors = (Name(family=m.group("head")[: m.group("head").rfind(",")].strip(), literal=True),)
     if "," in title and not (":" in title or re.search(r",\s(?:and|or|&)\s", title)):
         return None  # "Justice, Liability, and Blame: …": commas of a title, not of a citation
     # Chicago's "(Basic Books, 2010)" has a comma before the year; Bluebook's
@@ -369,7 +376,11 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if institution:
         fields["institution"] = institution
         return _full(text, "techreport", fields, pin)
-    return _full(text, "book", fields, pin)
+    return _full(text, "misc" if quoted else "book", fields, pin)
+
+
+# A word of capitals in a body's name ("Jasper AI", "GDPR Advisor"); initials have full stops.
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
 
 # "Jane Roe, Title, in BOOK TITLE 45, 52 (Ann Ed ed., 2019)": a chapter in an edited book.

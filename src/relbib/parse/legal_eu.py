@@ -33,6 +33,7 @@ from types import MappingProxyType
 from relbib.model import FieldValue, FullRef, Name, freeze_fields
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.legal_eu_institutions import read_institution_note
 from relbib.parse.names import looks_like_organisation, split_names
 
 __all__ = ["parse_european"]
@@ -50,7 +51,8 @@ _AG_AFTER = rf"(?:,\s|\s\()(?P<opinion>{_AG}[^,()]{{2,40}}?)\)?"
 _CASE = re.compile(
     # "Case C-…", Italian "causa", French "aff.", Spanish "asunto", German "Rs.", or the number alone
     rf"^(?:(?P<lead>{_AG}[^,]{{2,40}}?)\sin\s)?(?:(?:Joined\s)?Cases?\s|(?:(?:EuGH|CGUE|CJUE|TJUE|CJEU|ECJ),\s)?(?:caus[ae]s?\s(?:riunite\s)?|aff\.\s|affaire\s|asuntos?\s|(?:verb\.\s)?Rs\.\s|(?=[CT]-\d)))"
-    rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),?\s(?P<name>[^\[\]()]{{2,200}}?),?\s"
+    # the name in italics may hold brackets: "Case C-634/21 *SCHUFA Holding and Others (Scoring)* ECLI:…"
+    rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),?\s(?P<name>\*[^*\[\]]{{2,200}}\*|[^\[\]()]{{2,200}}?),?\s"
     rf"{_REPORT}(?:{_AG_AFTER})?(?:,?\s?{_PIN})?\.?$"
 )
 # OSCOLA's name first, the number in brackets: "Harbour Tiles Ltd v Oy Satama Ab
@@ -86,7 +88,9 @@ _ACT = re.compile(
     r"(?:\((?:EU|EC|EEC|Euratom|UE|CE|CEE|EG|EWG)\)\s)?"
     r"(?:No\s|n\.\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;]{0,400}?),?\s(?:in\s)?"
     rf"(?P<oj>(?:\[(?P<ojyear2>\d{{4}})\]\s)?{_OJ}\s(?P<ojyear>\d{{4}})?\s?[LC]\s?\d+"
-    r"(?:\s(?:del|du|vom|de)\s\d{1,2}\.?\s[^\W\d]{3,10}\s(?P<ojyear3>\d{4}))?(?:/\d+|,\s?(?:p|S)\.\s?\d+)?(?:\s\(\d{4}\))?)"
+    r"(?:\s(?:del|du|vom|de)\s\d{1,2}\.?\s[^\W\d]{3,10}\s(?P<ojyear3>\d{4})"
+    # the Journal's own manner: "OJ L 277, 27.10.2022, p. 1" (and "p. 92–125")
+    r"|,\s\d{1,2}\.\d{1,2}\.(?P<ojyear4>\d{4}))?(?:/\d+|,\s?(?:p|S)\.\s?\d+(?:\s?[-\u2013]\s?\d+)?)?(?:\s\(\d{4}\))?)"
     # the name the essay gives it after: "[2001] OJ L167/10 ('InfoSoc Directive')"
     r"(?:\s\([\u2018'\u201c\"](?P<short>[^()\u2019'\u201d\"]{2,60})[\u2019'\u201d\"]\))?"
     rf"(?:,?\s(?P<pin>{_PROVISION}))?\.?$"
@@ -139,6 +143,8 @@ _SECONDARY = re.compile(
     r"(?:\s\((?P<facts>[^()]{2,160})\))?(?:,?\s(?P<pin>(?:paras?\s|pt\s|ch\s|s\s)?\d[\d.]*(?:\s?[-\u2013]\s?\d[\d.]*)?))?"
     r"(?:,?\s<(?P<url>[^<>\s]+)>(?:,?\s(?:accessed|last\saccessed|visited)\s(?P<accessed>[^,;()]{6,30}?))?)?\.?$"
 )
+# The words before a body's paper's dates: "adopted 3 October 2017", "as last revised on 6 February 2018".
+_ADOPTED = re.compile(r"^(?:as\s)?(?:last\s)?(?:adopted|revised|updated|amended)(?:\son)?\s(?=\d)", re.IGNORECASE)
 # A document's number in the bracket: "WP251rev.01", "Guidelines 05/2020", "CP 25/19".
 _DOC_NUMBER = re.compile(r"^(?:[A-Z][\w.]{0,40}\s?){0,2}\d[\w./-]*(?:\srev\.?\s?\d+)?$")  # bounded: linear
 
@@ -146,7 +152,7 @@ _DOC_NUMBER = re.compile(r"^(?:[A-Z][\w.]{0,40}\s?){0,2}\d[\w./-]*(?:\srev\.?\s?
 def parse_european(text: str) -> FullRef | None:
     """The European legal citation ``text`` is (see the module docstring), or None."""
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    for read in (_case, _act, _document, _article, _secondary, _treaty, _instrument):
+    for read in (_case, _act, _institution, _document, _article, _secondary, _treaty, _instrument):
         found = read(clean)
         if found is not None:
             kind, fields, pin = found
@@ -185,7 +191,7 @@ def _act(text: str) -> _Read | None:
     if m is None:
         return None
     oj = "" if bare else m.group("oj")
-    year = ("" if bare else m.group("ojyear") or m.group("ojyear2") or m.group("ojyear3")) or (
+    year = ("" if bare else m.group("ojyear") or m.group("ojyear2") or m.group("ojyear3") or m.group("ojyear4")) or (
         m.group("num") if len(m.group("num")) == 4 else "")
     fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
     if not bare and m.group("short"):
@@ -195,6 +201,11 @@ def _act(text: str) -> _Read | None:
     if year:
         fields["year"] = year
     return "legislation", fields, m.group("pin")
+
+
+def _institution(text: str) -> _Read | None:
+    """The institutions' dated cases, provisions by an act's short name, a body's papers."""
+    return read_institution_note(text, _act)
 
 
 def _treaty(text: str) -> _Read | None:
@@ -265,7 +276,10 @@ def _secondary(text: str) -> _Read | None:
         return None
     if not m.group("facts"):
         return _undated_page(m)
-    chunks = [c.strip() for c in m.group("facts").split(",") if c.strip()]
+    # "(WP251rev.01, adopted 3 October 2017, revised 6 February 2018)": the version's date is the last
+    chunks = [_ADOPTED.sub("", c.strip()) for c in m.group("facts").split(",") if c.strip()]
+    dated = [c for c in chunks[:-1] if parse_date(c)[1]]
+    chunks = [c for c in chunks if c not in dated]
     year, iso = parse_date(chunks[-1]) if chunks else ("", "")
     if not year or len(chunks[-1]) > 20 or len(chunks) > 3:
         return None

@@ -371,12 +371,15 @@ def read_web_page(text: str, clean: str) -> Reference | None:
     if len(parts) > 4 or any(not p or len(p.split()) > 25 for p in parts):
         return None
     fields: dict[str, FieldValue] = {"url": m.group("url")}
-    people = _authors_and_title(head) if len(parts) >= 3 else None
+    domain = re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", parts[0]) is not None
+    people = _authors_and_title(head) if len(parts) >= 3 and not domain else None
     if people is not None and people[0]:
         fields["author"] = people[0]
         parts = people[1].split(", ")
-    elif len(parts) >= 2 and INSTITUTION_WORD.search(parts[0]) and not INSTITUTION_WORD.search(parts[1]):
-        fields["author"] = (Name(family=parts[0], literal=True),)  # the body whose page it is
+    elif len(parts) >= 2 and (INSTITUTION_WORD.search(parts[0]) and not INSTITUTION_WORD.search(parts[1])
+                              or domain):
+        # the body whose page it is, by its name or its domain ("harbourhistory.net, Title, https://…")
+        fields["author"] = (Name(family=parts[0], literal=True),)
         parts = parts[1:]
     if len(parts) >= 2:  # the site: its publisher and where the page appeared (as records.py reads it)
         fields["howpublished"] = fields["organization"] = parts[-1]

@@ -251,6 +251,15 @@ def _read_entry(sentences: list[_Sentence]) -> _Read | None:
     if k is None or k >= len(body):
         return None
     title, rest = body[k], body[k + 1 :]
+    year = _YEAR_SENTENCE.match(rest[0].text) if k == 0 and rest and "year" not in fields else None
+    if year is not None and (title.quoted or title.italic):
+        fields["year"], rest = year.group("year"), rest[1:]  # "“Title.” 2018. Site. …": no author, then the year
+        dated = parse_date(rest[-1].text)[1] if len(rest) == 2 else None
+        if title.quoted and not pins and (len(rest) == 1 or dated) and not _JOURNAL.match(rest[0].text):
+            fields["title"], fields["howpublished"] = title.text, rest[0].text  # "… Port Wiki. May 2, 2018."
+            if dated:
+                fields["date"] = dated
+            return "online", fields, None
     fields["title"] = title.text
     if title.quoted and web:
         kind = _web_page(rest, fields)

@@ -6,7 +6,8 @@ Input: the text of one note, or a FullRef read from it.
 Output: the note without an access-date sentence before its closing URL (and the
 date); the note with the editor's mark and the volume of an English note's German,
 French or Italian book spelled as the readers know them; or the reference with the
-organisation that leads the note as its author.
+organisation that leads the note as its author; a proceedings volume's title without
+the conference's acronym and publisher printed after it.
 Never: read a whole reference (the readers in relbib.parse do), look at other
 notes, or touch a file.
 """
@@ -16,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from relbib.model import FullRef, Name, freeze_fields
+from relbib.model import FieldValue, FullRef, Name, freeze_fields
 from relbib.parse.names import looks_like_organisation, western_given_names
 
-__all__ = ["access_before_url", "editor_marks", "organisation_lead"]
+__all__ = ["access_before_url", "editor_marks", "organisation_lead", "proceedings_only"]
 
 # "… “Title.” Site. Accessed November 23, 2024. https://…": the date the page was
 # seen, as a sentence of its own between the note's facts and the URL closing it.
@@ -90,3 +91,16 @@ def editor_marks(text: str) -> str:
     return _BAND.sub(r", vol. \g<volume>", _EDITOR_MARK.sub(" (ed.)", text))
 
 
+# What a note prints after a volume's title that is no part of it: the conference's acronym
+# ("CCS '16"), its publisher ("ACM", "IEEE Computer Society") or series ("Lecture Notes in …").
+_BOOKTITLE_TAIL = re.compile(
+    r"(?:,\s(?:[A-Z][A-Za-z]{1,10}\s['\u2019]\d{2}|ACM|IEEE(?:\s[A-Z][a-z]+){0,2}|Springer|"
+    r"Lecture\sNotes\sin\s[A-Z][\w\s]{2,40}?))+$"
+)
+
+
+def proceedings_only(fields: dict[str, FieldValue]) -> None:
+    """ "in: Proceedings of the 2016 CHI Conference …, CHI '16, ACM, New York": the volume's title alone."""
+    booktitle = fields.get("booktitle")
+    if isinstance(booktitle, str) and _BOOKTITLE_TAIL.search(booktitle):
+        fields["booktitle"] = _BOOKTITLE_TAIL.sub("", booktitle).strip()

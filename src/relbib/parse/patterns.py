@@ -261,8 +261,8 @@ FORM_ITALIC_RUN = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<body>[^*_]+?)(?P=mark
 # "V." (vedi), German "Vgl.", French "Voir") that do not change what a note
 # refers to.  "Quoted in" is not one: it introduces a full reference.
 FORM_SIGNAL = re.compile(
-    r"^(?:(?:see(?:\s+also|\s+generally|\s+e\.\s?g\.)?|but\s+(?:see|cf\.?)|cf\.|cfr\.|compare|"
-    r"contra|accord|e\.\s?g\.|vgl\.|siehe(?:\s+auch)?|voir(?:\s+aussi)?|v\.)(?:\s*,)?\s+)+",
+    r"^(?:(?:see(?:\s+also|\s+generally|\s+e\.\s?g\.|\s+eg)?|but\s+(?:see|cf\.?)|cf\.?|cfr\.|compare|"
+    r"contra|accord|e\.\s?g\.|eg|vgl\.|siehe(?:\s+auch)?|voir(?:\s+aussi)?|v\.)(?:\s*,)?\s+)+",
     re.IGNORECASE,
 )
 
@@ -328,12 +328,23 @@ FORM_SUPRA = re.compile(
 # number in brackets after the author.
 FORM_BRACKET_NOTE = re.compile(
     rf"^(?P<head>.+?)(?<!\s)\s*\(\s*{_FORM_NOTE_LEAD}{_FORM_NOTE_WORD}\s*(?P<note>\d+)(?:\s(?i:above|supra))?\s*\)"
-    rf"{_FORM_PIN_OPT}{_FORM_END}"
+    # "(n 13) ss 3.2.1–3.2.13 (the request), ss 4.2.1–4.2.8 (the reply)": more pinpoints, each explained
+    rf"{_FORM_PIN_OPT}(?:\s*\([^()]*\)\s*,\s[^()]{{1,40}}(?=\s\([^()]*\)))*"
+    # "WP251 (n 10) 10: 'The controller cannot …'": the words quoted from the page cited
+    rf"(?::\s[*_]{{0,2}}[\u2018\u201c'\"].*)?{_FORM_END}"
+)
+# OSCOLA's "(n 13)" before a pinpoint by section, article or paragraph that the page
+# pinpoints above do not read, each explained in brackets: "IAB Spec (n 13) ss 3.2.1–3.2.13
+# (the request), ss 4.2.1–4.2.8 (the reply)", "GDPR (n 4) art 5(1)(c) (data minimisation)".
+FORM_OSCOLA_NOTE_LOOSE = re.compile(
+    r"^(?P<head>[^()]{1,80}?)\s\(nn?\s(?P<note>\d+)\)\s(?P<pin>(?:ss?|paras?|arts?|[Rr]ecitals?|pts?|chs?)\s?"
+    r"\d[\w.()]*(?:\s?[-\u2013]\s?\d[\w.()]*)?)(?:\s\([^()]*\))?(?:,\s[^()]{1,40}?(?:\s\([^()]*\))?)*[.;]?$"
 )
 # British history notes point back to a note after it: "Evans, Coming, n. 4 above, p. 20",
-# "See n. 23 above", "Evans, as n. 4, p. 20", "as note 4" (the work cited there).
+# "See n. 23 above", "Evans, as n. 4, p. 20", "as note 4" (the work cited there); German
+# "Brandt, Mühlen, wie Anm. 3, S. 22" ("as in note 3", its brackets left out).
 FORM_NOTE_ABOVE = re.compile(
-    rf"^(?:(?P<head>.*?),\s)?(?:(?i:as)\s(?:(?i:in)\s)?{_FORM_NOTE_WORD}\s*(?P<as>\d+)(?:\s(?i:above))?"
+    rf"^(?:(?P<head>.*?),\s)?(?:(?i:as|wie)\s(?:(?i:in|oben)\s)?{_FORM_NOTE_WORD}\s*(?P<as>\d+)(?:\s(?i:above))?"
     rf"|{_FORM_NOTE_WORD}\s*(?P<note>\d+)\s(?i:above|supra))\b{_FORM_PIN_OPT}{_FORM_END}"
 )
 # "Khan, supra, at 45": supra without a note number names its source by author,
@@ -491,3 +502,12 @@ SHORT_SENTENCE_END = re.compile(r"\.\s")
 SHORT_QUOTE_MARK = re.compile("[\"\u201c\u201d\u2018\u00ab\u00bb]")
 SHORT_QUOTED_FORBIDDEN = re.compile(r"https?:|www\.|;")
 SHORT_SPACES = re.compile(r"\s+")
+
+# A journal's (abbreviated) name and volume closing a note's head: ", Int. Data Priv. Law 13"
+# (Elsevier's "Journal 13 (2023) 45–62", which is no book's bracket of facts).
+JOURNAL_VOLUME_CLOSES = re.compile(r",\s(?:[A-Z][\w.&]*\s){1,8}\d{1,4}$")
+PAGE_RANGE_ONLY = re.compile(r"\d{1,5}\s?[-\u2013]\s?\d{1,5}")
+# A person by initials and surname ("G Howells", "H.-W. Micklitz"), and a run of them joined by "and".
+_INITIAL_FIRST = r"(?:[A-Z](?:\.|\.?-[A-Z]\.?)?\s?){1,3}[A-Z][\w'\u2019-]+"
+INITIALS_NAME = re.compile(rf"^{_INITIAL_FIRST}$")
+INITIALS_NAMES = re.compile(rf"^{_INITIAL_FIRST}(?:\s(?:and|&)\s{_INITIAL_FIRST})*$")

@@ -68,7 +68,8 @@ _PAPER_PARTICLE = r"(?:(?:della|delle|del|di|de|des|du|la|le|der|für|and|of)(?=
 # The issue's number ("Nr. 123"), its edition ("Abendausgabe") and pages ("S. 3", "34–40") may be given.
 _NEWSPAPER = re.compile(
     rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s(?:[A-Z][\w'\u2019&.-]*|{_PAPER_PARTICLE})){{0,4}})"
-    rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?(?:,\s(?:Nr|No|no)\.\s?(?P<number>\d+))?,\s(?P<date>{_FULL_DATE})"
+    rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?(?:,\s(?:Nr|No|no)\.\s?(?P<number>\d+))?(?:,\s|\svom\s)"
+    rf"(?P<date>{_FULL_DATE}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}})"  # German "vom 5. Mai 1912", "5.5.1912"
     rf"(?:,\s(?:(?:Morgen|Abend|Mittag)ausgabe|(?:morning|evening|late|final)\s(?:edition|edn\.?)))?"
     rf"(?:,\s(?:(?:pp?|S)\.\s?)?(?P<pin>\d+(?:\s?{lexicon.DASH}\s?\d+)?))?\.?$"
 )
@@ -193,7 +194,14 @@ def newspaper_issue(text: str) -> Read | None:
     m = _NEWSPAPER.match(strip_marks(text))  # "*Le Temps*, 14 juillet 1919"
     if m is None or split_names(m.group("paper")) and not _paper_like(m.group("paper")):
         return None
-    year, iso = parse_date(m.group("date"))
+    numeric = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", m.group("date"))
+    if numeric is not None:  # "5.5.1912": day, month, year
+        d, mo, y = (int(g) for g in numeric.groups())
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        year, iso = str(y), f"{y:04d}-{mo:02d}-{d:02d}"
+    else:
+        year, iso = parse_date(m.group("date"))
     fields: dict[str, FieldValue] = {"journal": m.group("paper"), "year": year}
     if iso:
         fields["date"] = iso
@@ -239,6 +247,11 @@ _ACCESS = re.compile(rf"(?i),?\s(?:last\s)?(?:accessed|retrieved|viewed)\s(?:on\
 # The date closing a web note's bracket or its last chunk: "June 5, 2019", "5 June 2019", "2019".
 _WEB_DATE = re.compile(rf"(?:^|,\s|\s)(?P<date>{_FULL_DATE}|{_MONTH}\s\d{{4}}|\d{{4}})$")
 _SECTION = re.compile(r",\ssec\.\s[^,]{1,40}$")
+# A document's date before the site that holds it, the site's editors after it:
+# "March 3, 1911, The Papers Project, eds. Kern and Lund".
+_DATE_THEN_SITE = re.compile(
+    rf"^(?P<date>{_FULL_DATE}),\s(?P<site>[^,]{{2,80}}?)(?:,\s(?:eds?\.|edited\sby)\s(?P<editors>[^,]{{3,80}}))?$"
+)
 _ROLE = re.compile(r"^(?:ed\.|edited\sby)\s(?P<names>[^,]{3,60}),\s")
 # Words a body's byline may hold besides capitalised ones ("Ministry of Foreign Affairs").
 _BYLINE_JOINS = frozenset(("of", "the", "and", "for", "on", "in", "de", "-", "/", "|", "&", "\u2013"))
@@ -357,6 +370,15 @@ def _web_rest(rest: str, fields: dict[str, FieldValue]) -> str | None:
         fields["journal"] = site
         return "article"
     rest = _SECTION.sub("", rest)
+    first = _DATE_THEN_SITE.match(rest)
+    if first is not None and _site_like(first.group("site")):
+        # "“Address,” March 3, 1911, The Papers Project[, eds. Kern and Lund]": a document's
+        # date, then the site that holds it (CMOS 14.233), then maybe the site's editors
+        fields["howpublished"] = first.group("site")
+        if first.group("editors"):
+            fields["editor"] = split_names(first.group("editors"))
+        _set_web_date(fields, first.group("date"))
+        return "online"
     date = _WEB_DATE.search(rest)
     site = rest[: date.start()].strip(" ,") if date else rest
     if not _site_like(site) or (date and "," not in rest[: date.end()] and site):

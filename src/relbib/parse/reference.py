@@ -40,6 +40,7 @@ from relbib.parse.names import (
     split_names,
     western_given_names,
 )
+from relbib.parse.note_tidy import proceedings_only
 from relbib.parse.pages import expand_compressed, normalize_pages
 from relbib.parse.web_notes import (
     dated_periodical,
@@ -154,6 +155,7 @@ def parse_reference(
     if volume_page is not None and "volume" not in fields:
         fields["volume"] = volume_page.group("vol")
     if note:
+        proceedings_only(fields)
         _organisation_author(fields, confidence)
         _lone_title(fields, confidence, body)
         _drop_doi_url(fields)

@@ -27,10 +27,12 @@ _PAGES = rf"\d+(?:\s?{lexicon.DASH}\s?\d+)?"
 # The reviewer, "review of" and the work reviewed, then the journal (no comma, no
 # digit in its name), its volume (and issue), the date in brackets, and the pages.
 _REVIEW = re.compile(
-    r"^(?P<author>[^,\u201c\u2018\"]{2,80}?),\s(?P<title>(?i:review\s(?:essay\s)?of|rev\.\sof)\s.+?),\s(?:in\s)?"
-    r"(?P<journal>[A-Z][^,()\d\u201c\u201d]{1,80}?),?\s(?P<volume>\d{1,4})(?:,?\s(?:no\.\s?|Heft\s)(?P<number>\d+))?"
-    rf"\s\((?P<date>[^()]{{0,20}}\d{{4}})\)[,:]\s(?P<pages>{_PAGES})"
-    rf"(?:,\s(?:at|here|hier)\s(?P<pin>{_PAGES}))?\.?$"
+    r"^(?P<author>[^,\u201c\u2018\"]{2,80}?(?:,\s[A-Z\u00c0-\u00dd][^,\u201c\u2018\"\d]{0,40}?)?),\s"  # "Roe, Jane" too
+    r"(?P<title>(?i:review\s(?:essay\s)?of|rev\.\sof|Rezension\s(?:zu|von|über)|Rez\.\s(?:zu|von)|Besprechung\s(?:von|zu)"
+    r"|compte\srendu\sde|c\.\s?r\.\sde|recensione\sa):?\s.+?),\s(?:in:?\s)?"
+    r"(?P<journal>[A-Z][^,()\d\u201c\u201d]{1,80}?),?\s(?P<volume>\d{1,4})(?:,?\s(?:no\.\s?|Heft\s|H\.\s)(?P<number>\d+))?"
+    rf"\s\((?P<date>[^()]{{0,20}}\d{{4}})\)[,:]\s(?:S\.\s?|pp?\.\s?)?(?P<pages>{_PAGES})"
+    rf"(?:,\s(?:at|here|hier)\s(?:S\.\s?|pp?\.\s?)?(?P<pin>{_PAGES}))?\.?$"
 )
 # The facts of the book reviewed, in brackets at the end of its title: "(Berlin, 1989)".
 _BOOK_FACTS = re.compile(r"\s\([^()]{2,60}\d{4}\)$")

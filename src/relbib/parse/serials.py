@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, freeze_fields
+from relbib.parse.dates import parse_date
 from relbib.parse.italics import strip_marks
 from relbib.parse.pages import normalize_pages
 
@@ -32,7 +33,8 @@ _SERIAL = re.compile(
 # "Verhandlungen des Reichstags, vol. 325, p. 123": the volume, then the page or column cited.
 _VOLUME_CITED = re.compile(
     rf"^(?P<title>{_TITLE}),\s(?:vol|Bd)\.\s?(?P<volume>\d{{1,4}}|[IVXLC]+),\s"
-    rf"(?P<pin>(?:pp?\.|S\.|cols?\.|Sp\.)\s?\d+(?:\s?{lexicon.DASH}\s?\d+)?)\.?$"
+    rf"(?P<pin>(?:pp?\.|S\.|cols?\.|Sp\.)\s?\d+(?:\s?{lexicon.DASH}\s?\d+)?)"
+    r"(?:\s\((?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|[^()]{0,20}[A-Za-z][^()]{0,20}\d{4})\))?\.?$"  # the sitting's day
 )
 # Where such a citation opens after a lead-in ("The figures are in Statistisches Jahrbuch, 44 (1925), …").
 SERIAL_OPENS = re.compile(rf"{_TITLE},\s\d{{1,4}}\s\((?:1[5-9]\d\d|20\d\d)")
@@ -50,7 +52,23 @@ def read_serial_volume(text: str) -> FullRef | None:
     # a title's small word ("des", "of") or three words: no surname cited by volume ("Mill, vol. 2")
     if m is None or not (len(words) >= 3 or any(w.islower() for w in words[1:])):
         return None
-    return _volume(text, {"title": m.group("title"), "volume": m.group("volume")}, _pin(m.group("pin")))
+    fields = {"title": m.group("title"), "volume": m.group("volume")}
+    if m.group("date"):
+        day = _day(m.group("date"))
+        if day is None:
+            return None
+        fields["year"], fields["date"] = day[:4], day
+    return _volume(text, fields, _pin(m.group("pin")))
+
+
+def _day(text: str) -> str | None:
+    """The ISO date of "12.3.1919" or "14 May 1851"; None when it is no full date."""
+    numeric = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", text)
+    if numeric is not None:
+        day, month, year = (int(g) for g in numeric.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    iso = parse_date(text)[1]
+    return iso if iso and len(iso) == 10 else None
 
 
 def _pin(text: str) -> str:

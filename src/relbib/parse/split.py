@@ -48,21 +48,30 @@ from relbib.model import (
     freeze_fields,
 )
 from relbib.parse import mentions
+from relbib.parse.announced import with_announced_short_titles
 from relbib.parse.commentary import PROSE_WORDS as _PROSE_WORDS
 from relbib.parse.commentary import commentary, publication_fact
 from relbib.parse.commentary import prose as _prose
 from relbib.parse.continental_provisions import parse_provision
 from relbib.parse.forms import form_lead_spans, normalize_pinpoint
+from relbib.parse.legal_eu_institutions import provision_in_prose
 from relbib.parse.serials import SERIAL_OPENS
 from relbib.parse.small_caps import title_case_small_caps
 from relbib.parse.split_history import authors_go_on, places_go_on, stop_inside_citation
 from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, JOINED, court_carried, title_goes_on
 from relbib.parse.split_marks import enclosed
+from relbib.parse.split_parens import cited_in_parenthesis, strip_parentheticals
 from relbib.parse.split_patterns import CITES as _CITES
+from relbib.parse.split_patterns import CLOSE_QUOTE as _CLOSE_QUOTE
+from relbib.parse.split_patterns import ITALIC_OPENS_EARLY as _ITALIC_OPENS_EARLY
 from relbib.parse.split_patterns import LEAD_END as _LEAD_END
 from relbib.parse.split_patterns import LEAD_IN as _LEAD_IN
+from relbib.parse.split_patterns import OPEN_QUOTE as _OPEN_QUOTE
+from relbib.parse.split_patterns import POSSESSIVE_OPENS as _POSSESSIVE_OPENS
 from relbib.parse.split_patterns import SIGNAL as _SIGNAL
 from relbib.parse.split_patterns import STRONG as _STRONG
+from relbib.parse.split_patterns import TOPIC_LEAD_EN as _TOPIC_LEAD_EN
+from relbib.parse.split_patterns import URL_THEN_SIGNAL as _URL_THEN_SIGNAL
 from relbib.parse.split_patterns import YEAR as _YEAR
 
 __all__ = ["read_note", "split_note"]
@@ -84,17 +93,19 @@ _HISTORY = re.compile(
 )
 # ", see also" after a pinpoint: a signal opening the next citation where a
 # semicolon belongs ("Lin, supra note 3, at 14, *see also* Roe, Title, …").
-_COMMA_SIGNAL = re.compile(r"(?<=[\d)]),\s+(?=[*_]{0,2}(?:see|cf\.|but\s+see|accord)\b)")
-# German ", sowie" / French ", ainsi que" ("and also") after a pinpoint: the next citation.
-_ALSO_NEXT = re.compile(r"(?<=[\d.)]),\s{1,5}+(?:sowie|ainsi\sque)\s+(?=\S)")
+# (Not "…, *Site* (2004), see: https://…": the same work's link.)
+_COMMA_SIGNAL = re.compile(r"(?<=[\d)]),\s+(?=[*_]{0,2}(?:see|cf\.|but\s+see|accord)\b(?!:?\s+<?(?:https?://|www\.)))")
+# German ", sowie" / French ", ainsi que" / English ", and also" after a pinpoint: the next citation.
+_ALSO_NEXT = re.compile(r"(?<=[\d.)]),\s{1,5}+(?:sowie|ainsi\sque|and\salso)\s+(?=\S)")
 # A topic after "Vgl." ("Vgl. zum Abschnitt Roth, Anna, …"): to a colon, else to "Name, Vorname".
 _TOPIC_LEAD = re.compile(
     r"(?:zum|zur|zu|dazu|hierzu|allgemein|grundlegend|ausf\u00fchrlich|insbesondere|etwa|exemplarisch)"
     r"\s(?:(?P<colon>[^\d,:;()]{0,80}+:\s)|(?P<words>[^\d,:;()\s]{1,40}+(?:\s[^\d,:;()\s]{1,40}+){0,8}\s)"
     r"(?=[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+,\s))"
 )
-# ", and" after a pinpoint, before the next citation's author.
-_AND_NEXT = re.compile(r"(?<=[\d*]),\s+and\s+(?=\S)")
+# ", and" after a pinpoint, before the next citation's author; British and European books join
+# two works by a bare "and" after a page or a bracket ("… (Munich, Beck, 2004) 242–243 and A Hucke, …").
+_AND_NEXT = re.compile(r"(?<=[\d*]),\s+and\s+(?=\S)|(?<=[\d)])\s+and\s+(?=(?:[A-Z]\.?\s?){1,3}[A-Z][\w'\u2019-]+[\s,*])")
 _PARTICLE_OPENS = re.compile(
     rf"^(?:{lexicon.particle_pattern()}|al-\w+|el-\w+|d')(?:\s+(?:{lexicon.particle_pattern()}))?"
     r"\s+[A-Z][\w'\u2019-]*,\s"
@@ -102,6 +113,8 @@ _PARTICLE_OPENS = re.compile(
 # A sentence end candidate: ". " (or ".* ") before a capital, a quote or italics.
 _SENTENCE_END = re.compile(
     r"(?<=[.?!])[*_]{0,2}\s+(?=[*_\u201c\u2018\"']?[A-Z\u00c0-\u00de])"
+    # "…unterschieden.Vgl. Roe": a signal glued to the sentence before (text from a PDF or Word lost the space)
+    r"|(?<=[a-z\u00df-\u00ff]\.)(?=(?:Vgl|See|Cf|Siehe|Voir|Cfr)\.?\s)"
     r"|(?<=[.?!][\u201d\"])\s+(?=[*_]?[A-Z][^.,;()\n]{0,80},\s(?:supra|above)\s)"  # '… my pieces." Roe, supra'
     # "… to be done.’ Ibid., 5." / "… of mating. (Brian Jackson, ‘Title’, …, 126.)"
     r"|(?<=[.?!][\u2019\u201d])\s+(?=\(?(?:Ibid|Ibidem|Id\.))"
@@ -174,7 +187,10 @@ _CROSS_REFERENCE = re.compile(
     r"and\s+(?:the\s+)?accompanying\s+text)"
     r"|^(?:(?:see|cf\.)\s+(?:also\s+)?)?(?:the\s+)?(?:text|discussion|analysis|sources|authorities|cases)\s+"
     r"(?:at|to|in|accompanying|cited\s+(?:at|in))\s+(?:nn?\.?|notes?)\s*\d+(?:\s*[-\u2013]\s*\d+)?"
-    r"(?:\s+(?:above|below|supra|infra))?\.?$",
+    r"(?:\s+(?:above|below|supra|infra))?\.?$"
+    # "See also paragraph 11.3.", "See paragraphs 4.2 and 4.5.": a paragraph of the book itself
+    r"|^(?:(?:see|cf\.)\s+(?:also\s+)?)?paragraphs?\s+\d+(?:\.\d+)+"
+    r"(?:\s*(?:,|and|&)\s*\d+(?:\.\d+)+)*\.?$",
     re.IGNORECASE,
 )
 # "601–13, here pp. 607–8" / "1–13, at 3": a pinpoint inside an article's range.
@@ -189,13 +205,6 @@ _REPRINT = re.compile(
     r"\([^()]*?(?P<orig>1[4-9]\d\d|20\d\d)[^()\d]*?[;,]\s*(?:repr\.|reprint(?:ed)?|rpt\.|"
     r"reissued|new\s+ed\.)[^()]*?(?P<year>1[4-9]\d\d|20\d\d)[^()\d]*\)"
 )
-# Closing explanatory parentheticals: "(holding that …)", "(emphasis added)".
-_PAREN_WORD = re.compile(r"\((?:(?P<word>[a-z][a-z]+)|(?<=[)\d]\s\()(?P<quote>[\u201c\"]))")
-# (An access date, "(last visited May 3, 2020)", is the citation's urldate.)
-_KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n", "nn", "on", "in",
-                               "last", "accessed", "visited", "retrieved", "viewed", "consulted",
-                               # a paper given, not published: "(paper presented at …)"
-                               "paper", "lecture", "talk", "poster", "address", "keynote"})
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 
 
@@ -215,11 +224,12 @@ def read_note(n: int, text: str) -> NoteCitations:
     pieces: list[CitationSpan] = []
     for start, end in split_note(text):
         signal, start = _signal(text, start, end)
-        end = _strip_parentheticals(text, start, end)
-        start, end = _cited_in_parenthesis(text, start, end)
+        end = strip_parentheticals(text, start, end)
+        start, end = cited_in_parenthesis(text, start, end)
         body = re.sub(r"\s{2,}", " ", text[start:end].strip())  # a wrapped, indented source line
         if not body.strip(" .,;:"):
             continue
+        body = _ITALIC_OPENS_EARLY.sub(r"\1\2*", body, count=1) if body.count("*") == 2 else body
         carried = court_carried(body, pieces[-1].reference if pieces else None)  # "…; 6 avr. 2011, n° 2"
         ref = _read(carried, parse_note) if carried == body else replace(_read(carried, parse_note), text=body)
         if _is_citation(body, ref):
@@ -227,6 +237,7 @@ def read_note(n: int, text: str) -> NoteCitations:
                                        signal=signal, reference=ref))
     if not pieces:
         return NoteCitations(n=n, kind="comment", citations=())
+    pieces = with_announced_short_titles(text, pieces)  # "(hereafter cited as *Roe Papers*)"
     return NoteCitations(n=n, kind="citation", citations=tuple(pieces))
 
 
@@ -406,6 +417,9 @@ def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         depth = _depth_counter(text, start)
         cuts += [(m.start(), m.end()) for m in pattern.finditer(text, start, end) if depth(m.start()) == 0]
     depth = _depth_counter(text, start)
+    cuts += [(m.start("cut"), m.end("cut")) for m in _URL_THEN_SIGNAL.finditer(text, start, end)
+             if depth(m.start()) == 0]
+    depth = _depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _AND_NEXT.finditer(text, start, end)
              if depth(m.start()) == 0
              and mentions.next_citation(text[start : m.start()], text[m.end() : min(end, m.end() + _WINDOW)],
@@ -438,7 +452,7 @@ def _signal(text: str, start: int, end: int) -> tuple[str, int]:
         if m is None and piece[:1].islower():
             # "For example, the Constitution charges Congress …, *see* U.S. Const."
             m = _LEAD_IN.match(piece[:1].upper() + piece[1:])
-        if found and m is None and (topic := _TOPIC_LEAD.match(piece)) is not None:
+        if found and m is None and (topic := _TOPIC_LEAD.match(piece) or _TOPIC_LEAD_EN.match(piece)) is not None:
             found.append(piece[: topic.end()].strip(" ,:"))
             start += topic.end()
             break
@@ -463,6 +477,8 @@ def _prose_lead(piece: str) -> int:
         lead = piece[: m.start()]
         if lead.count("*") % 2:
             continue  # inside a title in italics ("si riporta Roe, *Giurisdizione: Germania*")
+        if len(_OPEN_QUOTE.findall(lead)) > len(_CLOSE_QUOTE.findall(lead)):
+            continue  # inside a quoted title ("Roe, 'Paying Too Much About It: Causes, and …'")
         forbidden = _LEAD_FORBIDDEN.search(lead)
         # a long sentence may hold commas ("X is similar to, but distinct from, Y's ‘frames’ in")
         if forbidden and (_LEAD_FORBIDDEN.search(lead.replace(",", "")) or not _prose(lead)):
@@ -475,72 +491,11 @@ def _prose_lead(piece: str) -> int:
         )
         after = piece[m.end():]
         opens = (_AUTHOR_OPENS.match(after) or _EDITORS_OPEN.match(after) or _QUOTED_TITLE_OPENS.match(after)
+                 or _POSSESSIVE_OPENS.match(after)
                  or SERIAL_OPENS.match(after) or mentions.italic_title_opens(after))
         if verb and sum(1 for w in words if w.islower()) >= 2 and opens:
             return m.end()
     return 0
-
-
-def _strip_parentheticals(text: str, start: int, end: int) -> int:
-    """The end of the piece without its closing explanatory parentheticals."""
-    while True:
-        body = text[start:end].rstrip(" .,")
-        if not body.endswith(")"):
-            return end
-        opening = _opening_paren(body)
-        if opening is None:
-            return end
-        m = _PAREN_WORD.match(body, opening)  # a quotation explains after a year or page: "5 (2002) (“…”)"
-        if m is None or m.group("word") in _KEPT_PAREN_WORDS or opening == 0 or _SEE_SOURCE.match(body, opening):
-            return end
-        end = start + len(body[:opening].rstrip())
-
-
-# What a parenthesis closing a sentence of prose holds when it names the
-# source: a capitalised title or name, a comma, then a year or a page
-# ("… the Dutch fleet (Calendar of State Papers, 1667, p. 185).").
-_PAREN_SOURCE = re.compile(
-    r"^[\u201c\"\u2018*_]?[A-Z](?>[^()]{2,200}?,\s)[^()]*?(?:(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)"
-    r"|\b(?:pp?|col|vol|fol|fo)\.\s?[\divxlc]+)[^()]*$"
-)
-
-
-def _cited_in_parenthesis(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the source a sentence of prose names in its closing
-    parenthesis, or the piece's own span when it names none there."""
-    body = text[start:end].rstrip(" .,;")
-    if not body.endswith(")"):
-        return start, end
-    opening = _opening_paren(body)
-    if opening == 0 and re.search(r"[.?!]\)$", body):
-        return start + 1, start + len(body) - 1  # a sentence of its own in brackets: "(Roe, Title, 4.)"
-    see = _SEE_SOURCE.match(body, opening) if opening else None  # "(see Calendar …, p. 83)"
-    opening = see.end() - 1 if see else opening
-    inner = body[opening + 1 : -1] if opening else ""
-    if (not opening or not _prose(body[:opening]) or not _PAREN_SOURCE.match(inner) or _DATE_ONLY.match(inner)
-            or _ACCESS_WORD.match(inner)):
-        return start, end
-    return start + opening + 1, start + len(body) - 1
-
-
-# "(see Calendar of State Papers, 1667, p. 83)": a parenthesis pointing to a source.
-_SEE_SOURCE = re.compile(r"\((?:see|cf\.)\s(?:also\s)?(?=[A-Z\u201c\u2018*_][^()]{0,200}\b(?:pp?|vol|col|fol)\.\s?[\divxlc])")
-# "(Accessed May 3, 2020)": nor does the date the reader saw a page.
-_ACCESS_WORD = re.compile(r"(?i)(?:last\s)?(?:visited|accessed|retrieved|viewed|consulted|updated|modified)\b")
-# "(Jan. 23, 2018)": a date closing a citation names no source of its own.
-_DATE_ONLY = re.compile(r"[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}$")
-
-
-def _opening_paren(body: str) -> int | None:
-    depth = 0
-    for i in range(len(body) - 1, -1, -1):
-        if body[i] == ")":
-            depth += 1
-        elif body[i] == "(":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
 
 
 def _read(body: str, parse_note: Callable[[str], Reference]) -> Reference:
@@ -576,6 +531,8 @@ def _is_citation(body: str, ref: Reference) -> bool:
         return False
     if not isinstance(ref, FullRef | ShortRef | UnparsedRef):
         return True  # Ibid., Id., supra, op. cit.
+    if isinstance(ref, FullRef) and ref.type == "legislation" and provision_in_prose(body):
+        return True  # "Article 61(2) DSA states that “…”": the provision the sentence quotes
     if commentary(body) or mentions.sums_only(body) or mentions.mention_only(body):
         return False  # "Bishop of X, 1661–76. Died …, aged eighty. —B.", "Roe received $40,000.", "As *Title* shows"
     if mentions.et_al_opens(body):

@@ -28,8 +28,9 @@ _SIGNAL = r"(?:(?:Vgl\.|vgl\.|Siehe|siehe|See|Cf\.|cf\.)\s)?"
 # list a work's authors so ("Roe, Jana; Doe, Jan: Vorwort, in: …").
 _INVERTED_NAME = r"[A-ZÄÖÜ][\w'\u2019-]+(?:\s[a-z]{1,3})?,\s[A-ZÄÖÜ][\w.'\u2019-]*(?:\s[A-ZÄÖÜ][\w.'\u2019-]*){0,2}"
 # (The names before may be several already joined, or a chapter's editors after "in:".)
+# (A remark may come first and end with its full stop: "…unterschieden. Vgl. Roe, Jana; …".)
 _INVERTED_NAME_ONLY = re.compile(
-    rf"\s*{_SIGNAL}(?:.{{0,600}}?,\s[Ii]n:\s)?"
+    rf"\s*+(?:[^;]{{0,600}}?[a-z\u00df-\u00ff][.?!]\s?)?{_SIGNAL}(?:.{{0,600}}?,\s[Ii]n:\s)?"
     rf"{_INVERTED_NAME}(?:;\s{_INVERTED_NAME})*\s*$"
 )
 _INVERTED_NAME_OPENS = re.compile(rf"\s*{_INVERTED_NAME}(?:,?\su\.\s?a\.)?(?:;|:|\s\((?:Hg|Hrsg|eds?)\.\))")

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CITES", "LEAD_END", "LEAD_IN", "SIGNAL", "STRONG", "STRONG_IN_PROSE", "YEAR"]
+__all__ = ["CITES", "CLOSE_QUOTE", "ITALIC_OPENS_EARLY", "LEAD_END", "LEAD_IN", "OPEN_QUOTE", "POSSESSIVE_OPENS", "SIGNAL", "STRONG",
+           "STRONG_IN_PROSE", "TOPIC_LEAD_EN", "URL_THEN_SIGNAL", "YEAR"]
 
 # A signal or lead-in opening a citation (Bluebook 1.2, Chicago, OSCOLA),
 # Markdown italics allowed around it.  Group ``signal``.
 SIGNAL = re.compile(
     r"^[*_]{0,2}(?P<signal>(?:and\s+)?(?:"
-    r"see,?\s+e\.\s?g\.|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
-    r"but\s+see|but\s+cf\.|but\s+compare|cf\.|compare|with|accord|contra|e\.\s?g\.|"
-    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|siehe(?:\s+auch)?|so\s+auch|ebenso|sowie|zum\s+beispiel|z\.\s?b\.|etwa|"
+    r"see,?\s+e\.\s?g\.|see,?\s+eg|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
+    # OSCOLA prints "cf" and "eg" without full stops
+    r"but\s+see|but\s+cf\.?|but\s+compare|cf\.|cf(?=\s)|compare|with|accord|contra|e\.\s?g\.|eg(?=\s)|"
+    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|"
+    r"zit\.\s+nach|zitiert\s+nach|cit[\u00e9e]e?s?\s+(?:dans|par|in)|citat[oa]\s+(?:in|da)|cit\.\s+in|"  # "quoted in" (de, fr, it)
+    r"siehe(?:\s+auch)?|so\s+auch|ebenso|sowie|zum\s+beispiel|z\.\s?b\.|etwa|"
     r"voir(?:\s+aussi)?|v\.,?\s+(?:aussi|anche|tambi[\u00e9e]n|ex\s+multis|ex\s+plurimis|per\s+tutti|da\s+ultimo)|ex\s+multis|vid\.|v[\u00e9e]anse?"
     r"|cos[\u00ec\u00ed](?:,?\s+testualmente)?|conf\.|in\s+(?:tal|questo)\s+senso|nello\s+stesso\s+senso|cfr\.)|and(?=\s+[*_\u201c\"A-Z])),?[*_]{0,2}[,:]?(?=\s)\s*",  # "See: Roe, …" too
     re.IGNORECASE,
@@ -29,7 +33,9 @@ LEAD_IN = re.compile(
     r"|,?\s+e\.\s?g\.,?)?[*_]{0,2}),?:?\s+(?=\S)"
 )
 # The end of a prose lead-in, and what a lead-in never holds.
-LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was|di|da|anche|de|par|en|bei)\s+(?=[*_]?[A-Z])|:\s+(?=[\u2018\u201cA-Z])")
+# ("would be Ann Roe’s *Title*", "we refer to Roe’s *Title*": before a possessive author)
+LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was|be|to|according\sto|di|da|anche|de|par|en|bei)\s+(?=[*_]?[A-Z])"
+                      r"|:\s+(?=[\u2018\u201cA-Z])")
 # Marks of a citation.
 YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
 CITES = re.compile(
@@ -51,3 +57,20 @@ STRONG_IN_PROSE = re.compile(
     r"|\*(?![a-z]+\*)[^*]{3,}\*|https?://|\bv\.\s|§|\b\d+\s+[A-Z][A-Za-z.\s]{1,30}\d"  # (not one word stressed: "*landed*")
     r"|(?<!\d)(?:1[4-9]\d\d|20\d\d),\sS\.\s?\d",  # German "Princeton 2017, S. 198"
 )
+# A quotation mark opening a title and one closing it (an apostrophe inside a word is neither).
+OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[\u2018\u201c'\"](?=\w)")
+CLOSE_QUOTE = re.compile(r"(?<=[\w.,?!])[\u2019\u201d'\"](?=[\s,.;:)]|$)")
+# Italics opened before the comma that ends the author, as text converted from a PDF marks them:
+# "A Hucke*, Erforderlichkeit …*" is "A Hucke, *Erforderlichkeit …*".
+ITALIC_OPENS_EARLY = re.compile(r"^([^*]{2,120}?[a-z\u00e0-\u00ff])\*(,\s)(?=[A-Z\u00c0-\u00dd])")
+# A topic after "See" ("See on this approach M Oderkerk, …", "See for comparative overviews A Hucke, …",
+# "See on different approaches also J Peter and J Olson, …"): to the author's initials and surname.
+TOPIC_LEAD_EN = re.compile(
+    r"(?:on|for)\s(?:[^\d,:;()*\u2018\u201c'\"]{1,80}?\s)??(?:also\s)?"
+    r"(?=(?:[A-Z]\.?\s?){1,3}[A-Z][\w'\u2019-]+(?:\*?,|\sand\s))"
+)
+# ", see also" after a URL: "…, available at http://roe.net/essay/, see also Hale, *Title* (…)".
+URL_THEN_SIGNAL = re.compile(r"https?://[^\s,;]{1,300}+(?P<cut>,\s+)(?=[*_]{0,2}(?:see|cf\.)\b)", re.IGNORECASE)
+# "Douglas Roe’s *Program or Be Programmed* (…)": an author in the possessive before a title in italics
+# or quotation marks.
+POSSESSIVE_OPENS = re.compile(r"^(?:[A-Z][\w-]*\.?\s){0,3}[A-Z][\w-]+[\u2019']s\s[*_\u201c\"]")

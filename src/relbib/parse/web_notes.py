@@ -26,11 +26,12 @@ from relbib import lexicon
 from relbib.model import FieldValue, Name
 from relbib.parse import patterns as P
 from relbib.parse.chicago import name_run
+from relbib.parse.commentary import prose
 from relbib.parse.dates import parse_date
 
 __all__ = [
     "dated_periodical", "directed_work", "ends_with_url", "hosted_work", "last_changed", "named_site",
-    "possessive_work", "publisher_only_facts", "site_and_date", "web_chunks", "web_kind_of",
+    "possessive_work", "prose_before_link", "publisher_only_facts", "site_and_date", "web_chunks", "web_kind_of",
 ]
 
 Reading = tuple[str, dict[str, FieldValue]]
@@ -91,13 +92,16 @@ def _people_only(body: str, fields: dict[str, FieldValue]) -> None:
 
 
 # "Ann Lee's blog post on “Title”", "Jo Roe’s essay, “Title.”": the writer, the genre and the title.
+# (The title may be in italics, and the link may follow: "Jo Roe's interview *Title*, https://…".)
 _POSSESSIVE_WORK = re.compile(
     r"^(?P<name>(?:[A-Z][\w.\u2019'-]*\s){1,3}[A-Z][\w\u2019'-]+)[\u2019']s\s"
-    r"(?P<genre>(?:blog\s)?post|blog|essay|article|talk|lecture|tutorial|video|newsletter|thread|presentation|paper)"
+    r"(?P<genre>(?:blog\s)?post|blog|essay|article|talk|lecture|tutorial|video|newsletter|thread|presentation|paper"
+    r"|interview|podcast|keynote|film|documentary)"
     r"(?:\s(?:on|about|titled|entitled|called))?,?\s"
-    r"[\u201c\"](?P<title>[^\u201c\u201d\"]{2,200}?)[,.]?[\u201d\"]\.?$"
+    r"(?:[\u201c\"](?P<title>[^\u201c\u201d\"]{2,200}?)[,.]?[\u201d\"]|\*(?P<italic>[^*]{2,200}?)\*)"
+    r"(?:,\s<?(?P<url>https?://[^\s<>]+?)>?)?\.?$"
 )
-_WEB_GENRES = frozenset({"post", "blog post", "blog", "video", "newsletter", "thread", "tutorial"})
+_WEB_GENRES = frozenset({"post", "blog post", "blog", "video", "newsletter", "thread", "tutorial", "podcast"})
 
 
 def possessive_work(body: str) -> Reading | None:
@@ -108,7 +112,9 @@ def possessive_work(body: str) -> Reading | None:
     names = name_run(m.group("name"))
     if not names or len(names) != 1 or not isinstance(names[0], Name) or not names[0].given:
         return None
-    fields: dict[str, FieldValue] = {"author": names, "title": m.group("title").strip()}
+    fields: dict[str, FieldValue] = {"author": names, "title": (m.group("title") or m.group("italic")).strip()}
+    if m.group("url"):
+        fields["url"] = m.group("url")
     return ("online" if m.group("genre") in _WEB_GENRES else "misc"), fields
 
 
@@ -152,6 +158,29 @@ def ends_with_url(text: str) -> bool:
     """Whether the note's last word is a URL or DOI ("…/abs/1901.01234."): its digits are no page."""
     last = text.rstrip(" .,;").rsplit(None, 1)[-1] if text.strip() else ""
     return bool(re.match(r"(?i)<?(?:https?://|www\.|doi:|10\.\d{4,9}/)", last))
+
+
+# Words that point to a link ("… can be found here: https://…", "… see https://…", "… at https://…").
+_POINTS_TO_LINK = re.compile(r"(?i)(?:\b(?:see|here|at|via|from|following)|:)\s*$")
+# What is left of a sentence after "See": "the video instruction …", "a coding example …"
+# (not a name in lower case, "p5.js download page").
+_LOWER_ARTICLE = re.compile(r"(?:the|a|an|this|these|that|more|my|our|his|her|their)\s")
+# A link introduced by "See" after the note's prose ("Processing is a … language. See https://…").
+_SEE_LINK = re.compile(r"(?i)(?:^|[.;]\s)(?:see|see\salso|cf\.),?:?\s<?https?://")
+
+
+def prose_before_link(title: str, text: str) -> bool:
+    """Whether the "title" a reader took from a note that cites a link is the
+    writer's prose around it, not the page's title: it points to the link ("A
+    visualization … can be found here", "… see"), opens with a lower-case article
+    (what is left after "See": "the video instruction on 2D arrays at"), or is a
+    sentence of prose before "See https://…"."""
+    title = title.strip(" ,.;")
+    if not title:
+        return False
+    if _POINTS_TO_LINK.search(title) or _LOWER_ARTICLE.match(title) or "://" in title:
+        return True  # (a "title" holding a link is the sentence the links stand in)
+    return bool(_SEE_LINK.search(text)) and len(title.split()) >= 6 and prose(title)
 
 
 # "last modified May 2, 2020" / "last updated on …": a web page's date of its latest change.

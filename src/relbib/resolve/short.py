@@ -175,6 +175,10 @@ def _candidates(
 ) -> list[Source]:
     """Earlier sources by all these authors whose title the short title fits; of
     several, those it fits best (see :func:`_best_fitting`)."""
+    # the short title a full note announced ("hereafter cited as …") names its work alone
+    announced = [s for s in sources if title and title == s.alias and set(families) <= set(s.families)]
+    if announced:
+        return announced
     fitting = [
         s
         for s in sources

@@ -80,6 +80,7 @@ class Source:
     # supra may name it by ("Office of the Under Sec'y", "Course Manual", "Elin")
     words: frozenset[str] = frozenset()
     bare: bool = False  # a title and nothing else (no author, no venue): "“Part I - The Setting”"
+    alias: tuple[str, ...] = ()  # the short title its note announced ("hereafter cited as *Roe Papers*"), as tokens
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,6 +167,7 @@ def source_of(n: int, ref: FullRef) -> Source:
         dated=(field_text(fields.get("date")) or field_text(fields.get("year"))) if ref.type == "unpublished" else "",
         words=_words(fields),
         bare=set(fields) <= {"title"},
+        alias=tokens_of(field_text(fields.get("shorttitle"))),
     )
 
 
@@ -175,7 +177,20 @@ def _words(fields: Fields) -> frozenset[str]:
     texts = [field_text(fields.get(f)) for f in _NAMING_FIELDS]
     hereinafter = _HEREINAFTER.findall(field_text(fields.get("note")))
     words = set().union(*(tokens_of(f"{n.given} {n.family}") for n in names))
+    # "DSA (n 1)" for "… (Digital Services Act)", "EDPB, Guidelines 3/2025 (n 12)" for a paper of
+    # the European Data Protection Board: the initials of a bracketed name or of a body
+    named = [*_BRACKETED_NAME.findall(field_text(fields.get("title"))), *(n.family for n in names if n.literal)]
+    words |= {initials for initials in map(_initials, named) if len(initials) >= 3}
     return frozenset(words.union(*(tokens_of(t) for t in (*texts, *hereinafter))))
+
+
+# A name of two or more capitalised words in brackets: "(General Data Protection Regulation)".
+_BRACKETED_NAME = re.compile(r"\(((?:[A-Z][\w-]*\s(?:(?:of|on|for|and|the)\s)*)+[A-Z][\w-]*)\)")
+
+
+def _initials(name: str) -> str:
+    """ "General Data Protection Regulation" → "gdpr" (the small words left out)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
 
 
 def _names(value: FieldValue | None) -> tuple[Name, ...]:

@@ -40,6 +40,9 @@ _KIND_WORDS = frozenset(
     "plan remarks statement testimony article book note comment survey review".split()
 )
 
+# "Case C-293/12 Digital Rights Ireland (n 26)": the word "Case" names no work's title.
+_CASE_WORDS = frozenset({"case", "cases", "joined"})
+
 # Where a supra's head ends: "Khan (n 3)", "Khan, supra note 3", "Khan, above n 3".
 _SUPRA_HEAD = re.compile(r"\(\s?(?:nn?\.?|notes?|fn\.?)\s?\d|\b(?:supra|above)\b", re.IGNORECASE)
 
@@ -90,7 +93,7 @@ def _supra_by_number(
     fitting = [c for c in resolved if not families or _names_source(families, c, sources)]
     if len({(c.source, c.source_index) for c in fitting}) != 1:
         # "*SCHUFA* (n 2)", "WP251 (n 10)": the words before the note number name one work's title
-        words = set(tokens_of(_SUPRA_HEAD.split(ref.text, maxsplit=1)[0])) - STOPWORDS
+        words = set(tokens_of(_SUPRA_HEAD.split(ref.text, maxsplit=1)[0])) - STOPWORDS - _CASE_WORDS
         # "EuGH, (Fn. 10), - Verlag Esterbauer - Rn. 27": the dashed name picks the decision
         words |= set(tokens_of(dashed_case_name(ref.text) or "")) - STOPWORDS
         named = [c for c in resolved if words and words <= _words_of(c, sources)]

@@ -163,3 +163,26 @@ def test_a_markdown_draft_with_no_bibliography_anywhere_gets_one_finding(tmp_pat
     named = relbib("check", "notes.md", "--bib", "refs.bib", "--format", "json", cwd=tmp_path)
     assert sorted(f["keys"][0] for f in json.loads(named.stdout)["findings"]
                   if f["kind"] == "undefined-key") == ["doe2020", "maintainer-name"]
+
+
+def test_a_misspelt_field_is_named_where_the_field_it_should_be_is_missing(tmp_path: Path) -> None:
+    """biber ignores 'instituion' (--validate-datamodel: "Field 'instituion' invalid in data
+    model - ignoring"), so the thesis prints no university: say which field to rename.
+    Fields built on another name (MathSciNet's mrnumber, a disabled keywords_) are not
+    misspellings."""
+    (tmp_path / "refs.bib").write_text(
+        "@thesis{alt2007, author = {Alt, Martin}, title = {Skeletons}, type = {PhD Thesis},\n"
+        "  instituion = {University of Made-up}, date = {2007}}\n"
+        "@article{roe2010, author = {Roe, Jane}, title = {Bounds}, journaltitle = {Made-up "
+        "Annals},\n  date = {2010}, mrnumber = {2602303}, keywords_ = {old}}\n",
+        encoding="utf-8")
+    (tmp_path / "paper.tex").write_text(
+        "\\documentclass{article}\\usepackage{biblatex}\\addbibresource{refs.bib}\n"
+        "\\begin{document}\\cite{alt2007,roe2010}\\end{document}\n", encoding="utf-8")
+    findings = json.loads(relbib("check", "paper.tex", "--format", "json",
+                                 cwd=tmp_path).stdout)["findings"]
+    (missing,) = [f for f in findings if f["kind"] == "missing-field"]
+    assert "'instituion' looks like institution misspelt" in missing["message"]
+    assert missing["suggestion"] == "rename 'instituion' to institution"
+    typo = [f for f in findings if f["kind"] == "invalid-field" and "misspelt" in f["message"]]
+    assert [(f["line"], f["severity"]) for f in typo] == [(2, "warning")]

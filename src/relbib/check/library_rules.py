@@ -10,7 +10,9 @@ dict and set look-ups: 26,000 entries stay cheap).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from relbib import lexicon
 from relbib.check import fields as fv
@@ -42,6 +44,12 @@ from relbib.diagnostics import diagnostic
 from relbib.formats.braces import balanced as braces_balanced
 from relbib.model import Diagnostic, Severity
 
+# the fields BibTeX's standard styles read (btxdoc); an unknown name near one is a typo
+_BIBTEX_FIELDS = frozenset(
+    "address annote author booktitle chapter crossref edition editor howpublished institution "
+    "journal key month note number organization pages publisher school series title type "
+    "volume year".split())
+
 # --- entry rules: required fields and field syntax ------------------------------
 
 
@@ -66,13 +74,16 @@ def required_fields(ctx: CheckContext) -> Iterator[Diagnostic]:
             continue
         for missing in missing_fields(record.type, frozenset(present), models):
             wanted = " or ".join(missing.fields)
+            typo = misspelt_field(record.fields, missing.fields)
             yield entry_diag(
                 "missing-field", record, None,
                 f"@{record.type} entry '{record.key}' has no {wanted}, "
-                f"{describe(missing, models)}",
-                f"add {missing.fields[0]} = {{...}}" + (
+                f"{describe(missing, models)}" + (
+                    f"; its field '{typo[0]}' looks like {typo[1]} misspelt" if typo else ""),
+                (f"rename '{typo[0]}' to {typo[1]}" if typo else
+                 f"add {missing.fields[0]} = {{...}}") + (
                     " (or change the entry type if it is not a "
-                    f"{record.type})" if len(missing.models) < len(models) else ""))
+                    f"{record.type})" if len(missing.models) < len(models) and not typo else ""))
         if "biblatex" in models and record.fields.get("date", "").strip() \
                 and record.fields.get("year", "").strip():
             yield entry_diag(
@@ -80,6 +91,22 @@ def required_fields(ctx: CheckContext) -> Iterator[Diagnostic]:
                 f"entry '{record.key}' has both date and year; biblatex wants exactly one",
                 "keep date = {...} and remove year (biber ignores one of them)",
                 severity=Severity.INFO)
+
+
+def misspelt_field(fields: Mapping[str, str], wanted: Sequence[str]) -> tuple[str, str] | None:
+    """(field, wanted field) when an unknown field of an entry is one or two letters away
+    from a field it lacks ("instituion" for institution, "jounral" for journal)."""
+    for name in fields:
+        if name in BIBLATEX_FIELDS or name in _BIBTEX_FIELDS or len(name) < 5 \
+                or lexicon.is_manager_field(name):
+            continue
+        for field in wanted:
+            # a slip inside the word (its first and last letters kept, one letter more or
+            # less at most), not another word built on it ("mrnumber", "keywords_")
+            if name[0] == field[0] and name[-1] == field[-1] and abs(len(name) - len(field)) <= 1 \
+                    and DamerauLevenshtein.distance(name, field, score_cutoff=2) <= 2:
+                return name, field
+    return None
 
 
 # biber's source map renames these .bib fields too (beyond the data model's aliases)
@@ -109,12 +136,14 @@ def fields_for_type(ctx: CheckContext) -> Iterator[Diagnostic]:
                 continue  # EndNote's "type = {Journal Article}": the entry's kind said again
             shown = f"'{name}'" if field == name else f"'{name}' (biber's '{field}')"
             if field not in BIBLATEX_FIELDS:
+                near = misspelt_field({name: ""}, sorted(allowed | BIBLATEX_GLOBAL_FIELDS))
                 yield entry_diag(
                     "invalid-field", record, name,
                     f"field {shown} of '{record.key}' is not in biblatex's data model: "
-                    "biber ignores it",
+                    "biber ignores it" + (f" (a misspelt '{near[1]}'?)" if near else ""),
+                    f"rename it to {near[1]}" if near else
                     "rename it to a biblatex field, or move its text to note = {...}",
-                    severity=Severity.INFO)
+                    severity=Severity.WARNING if near else Severity.INFO)
             else:
                 yield entry_diag(
                     "invalid-field", record, name,

@@ -78,6 +78,19 @@ CSL_TYPE_GENRES: Mapping[str, str] = MappingProxyType({
 })
 CSL_GENRES: Mapping[str, str] = MappingProxyType({
     **CSL_TYPE_GENRES, "mathesis": "Master\u2019s thesis", "techreport": "technical report",
+    # biblatex's localisation keys a ``type`` field may hold, in the English
+    # of biblatex's english.lbx (as pandoc prints them)
+    "candthesis": "Candidate thesis", "resreport": "research report",
+    "software": "computer software", "datacd": "CD-ROM", "audiocd": "audio CD",
+    "patent": "patent", "patentde": "German patent", "patenteu": "European patent",
+    "patentfr": "French patent", "patentuk": "British patent", "patentus": "U.S. patent",
+    "patreq": "patent request", "patreqde": "German patent request",
+    "patreqeu": "European patent request", "patreqfr": "French patent request",
+    "patrequk": "British patent request", "patrequs": "U.S. patent request",
+})
+#: biblatex's localisation keys for a journal's series (english.lbx)
+CSL_SERIES_KEYS: Mapping[str, str] = MappingProxyType({
+    "newseries": "New series", "oldseries": "Old series",
 })
 #: biblatex ``eprinttype`` -> the URL of an ``eprint`` identifier
 CSL_EPRINT_URLS: Mapping[str, str] = MappingProxyType({
@@ -107,7 +120,7 @@ CSL_LANGUAGES: Mapping[str, str] = MappingProxyType({
 CSL_SENTENCE_CASED = frozenset({
     "title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon",
     "maintitle", "mainsubtitle", "maintitleaddon", "series", "eventtitle", "shorttitle",
-    "issuetitle", "issuesubtitle",
+    "issuetitle", "issuesubtitle", "origtitle",
 })
 #: CSL item type -> relbib entry type, for reading CSL-JSON back
 CSL_TYPES_BACK: Mapping[str, str] = MappingProxyType({
@@ -170,7 +183,7 @@ BIBLATEX_DERIVED = frozenset({"year", "month"})
 #: relbib name field -> CSL name variable
 CSL_NAMES: Mapping[str, str] = MappingProxyType({
     "author": "author", "editor": "editor", "translator": "translator",
-    "bookauthor": "container-author",
+    "bookauthor": "container-author", "director": "director",
 })
 #: relbib / biblatex text field -> CSL variable; ``number``, the titles and
 #: the publisher-like fields depend on the type and are decided in
@@ -205,14 +218,17 @@ CSL_FIELDS: Mapping[str, str] = MappingProxyType({
     "keywords": "keyword",
     "shorttitle": "title-short",
     "shortjournal": "container-title-short",
+    "origtitle": "original-title", "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place",
 })
 #: the parts of a title, joined "title: subtitle. titleaddon" as biblatex prints them
 CSL_TITLE_PARTS = ("title", "subtitle", "titleaddon")
 CSL_BOOKTITLE_PARTS = ("booktitle", "booksubtitle", "booktitleaddon")
+CSL_MAINTITLE_PARTS = ("maintitle", "mainsubtitle", "maintitleaddon")
 #: fields joined into CSL ``note``, in this order
 CSL_NOTE_PARTS = ("note", "addendum")
 #: who published, in the order pandoc joins them into CSL ``publisher``
-PUBLISHER_LIKE = ("organization", "publisher", "institution", "school", "howpublished")
+PUBLISHER_LIKE = ("school", "institution", "organization", "howpublished", "publisher")
 #: relbib date fields -> CSL date variables
 CSL_DATES: Mapping[str, str] = MappingProxyType({
     "date": "issued", "urldate": "accessed", "origdate": "original-date", "eventdate": "event-date",

@@ -111,3 +111,87 @@ def test_tex_markup_becomes_clean_text_with_keep_case_spans() -> None:
     item = to_csl(Entry(key="k", type="article", fields=freeze_fields({"title": title})))
     assert item["title"] == ('The <span class="nocase">NATO</span> crisis in '
                              '<span class="nocase">München</span> — a <i>study</i>')
+
+
+def _item(kind: str, **fields: str) -> dict[str, object]:
+    return to_csl(Entry(key="k", type=kind, fields=freeze_fields(fields)))
+
+
+def test_only_a_part_of_a_book_has_its_booktitle_as_container() -> None:
+    # reference managers write a book's title into its booktitle too; pandoc
+    # (and biblatex) print a book's booktitle nowhere
+    book = _item("book", title="Coral Gardens", booktitle="Coral Gardens", publisher="P")
+    assert "container-title" not in book
+    chapter = _item("incollection", title="Lebanon", booktitle="Global Civil Society")
+    assert chapter["container-title"] == "Global civil society"
+
+
+def test_maintitle_names_the_whole_work_and_title_the_volume() -> None:
+    volume = _item("book", maintitle="Collected Works", title="Biographia Literaria")
+    assert volume["title"] == "Collected works"
+    assert volume["volume-title"] == "Biographia literaria"
+    chapter = _item("incollection", title="A Part", booktitle="Volume Two",
+                    maintitle="Collected Works")
+    assert chapter["container-title"] == "Collected works"
+    assert chapter["volume-title"] == "Volume two"
+
+
+def test_title_parts_after_punctuation_join_with_a_space() -> None:
+    assert _item("book", title="Why War?", subtitle="An Answer")["title"] == "Why war? An answer"
+    assert _item("book", title="Dune", subtitle="Book One")["title"] == "Dune: Book one"
+    assert _item("book", title="Dune", titleaddon="Notes")["title"] == "Dune. Notes"
+
+
+def _bib_item(source: str) -> dict[str, object]:
+    from relbib.formats.bibtex import entries_of, read_bib
+
+    (entry,) = entries_of(read_bib(source, path="t.bib"))
+    return to_csl(entry)
+
+
+def test_extended_names_with_options_and_unprinted_parts() -> None:
+    # biber's test data: name options and a "middle" part stand among the
+    # parts; a "name" of options only is no name (pandoc, biber)
+    item = _bib_item("@book{k, title={T}, author={given=John, middle=Alan., family=Smith and "
+                     "uniquenametemplatename=t5, family=Jones, given=Arthur and "
+                     "labelalphanametemplatename=test3}}")
+    assert item["author"] == [
+        {"family": "Smith", "given": "John"},
+        {"family": "Jones", "given": "Arthur"}]
+
+
+def test_and_others_is_et_al_and_editortype_names_the_role() -> None:
+    item = _bib_item("@video{k, title={T}, author={Madelung, O. and others}, "
+                     "editor={Forman, Milos}, editortype={director}, bookauthor={Ann Whole}}")
+    assert item["author"] == [{"family": "Madelung", "given": "O."}, {"literal": "others"}]
+    assert item["director"] == [{"family": "Forman", "given": "Milos"}]
+    assert "editor" not in item
+    assert item["container-author"] == [{"family": "Whole", "given": "Ann"}]
+
+
+def test_dates_as_pandoc_reads_them() -> None:
+    def item(**fields: str) -> dict[str, object]:
+        return to_csl(Entry(key="k", type="book", fields=freeze_fields(fields)))
+
+    # a date-time (BibDesk, Zotero) is its date; EDTF's -0385 is 386 BC
+    assert item(date="2016-01-19T14:20:00.000Z")["issued"] == {"date-parts": [[2016, 1, 19]]}
+    assert item(date="-0385")["issued"] == {"date-parts": [[-386]]}
+    # a malformed date is dropped; the year stands in for it
+    assert "issued" not in item(date="1985-1030")
+    assert item(date="1985-1030", year="1985")["issued"] == {"date-parts": [[1985]]}
+    assert "original-date" not in item(origdate="1985-1030")
+    # BibTeX's sorting trick prints nothing
+    assert item(year=Latex(r"{\noopsort{1973c}}1981"))["issued"] == {"date-parts": [[1981]]}
+
+
+def test_biblatex_keys_publishers_issues_and_original_titles_as_pandoc_maps_them() -> None:
+    assert _item("patent", title="T", type="patentus", number="5668842")["genre"] == "U.S. patent"
+    assert _item("article", title="T", journal="J", series="newseries")["collection-title"] == "New series"
+    # TUGboat: both number and issue print, number first
+    assert _item("article", title="T", journal="J", number="1", issue="20")["issue"] == "1, 20"
+    assert "issue" not in _item("article", title="T", journal="J", issue="Spring")
+    # who published, in pandoc's order: school, institution, organization,
+    # howpublished, publisher
+    thesis = _item("thesis", title="T", institution="Inst", school="School.", publisher="Pub")
+    assert thesis["publisher"] == "School. Inst; Pub"
+    assert _item("book", title="T", origtitle="Le Djihad")["original-title"] == "Le djihad"

@@ -28,6 +28,18 @@ from relbib.formats.texmarkup import Run, clean, csl_html, parse, sentence_case
     (r"$\ifmmode \alpha\else a\fi$", "α"),
     # a math font prints plain letters (pandoc: smectic-A1), not U+1D434
     (r"smectic-${\mathit{A}}_{1}$ in ${\mathrm{N}}_{2}$", "smectic-A1 in N2"),
+    # a link prints its text, as pandoc prints it (BBT's fixtures: spaces
+    # between \href's arguments too); a \url prints the address
+    (r"\href{https://x.org/p}{the text}", "the text"),
+    (r"\href {https://x.org/p}  {\texttt{x.org}}", "x.org"),
+    (r"See \url{https://y.org/~q_r}", "See https://y.org/~q_r"),
+    # a braced value keeps its escaped specials (BBT: {{John Wiley \& Sons}})
+    (r"{John Wiley \& Sons}", "John Wiley & Sons"),
+    (r"{50\% of {NP}} \#1 a\_b", "50% of NP #1 a_b"),
+    # BibTeX's sorting trick prints nothing; csquotes quotes; biblatex's \hyphen
+    (r"{\noopsort{1973c}}1981", "1981"),
+    (r"Aristotle's \mkbibquote{De Motu} and \enquote{Anima}", "Aristotle\u2019s \u201cDe Motu\u201d and \u201cAnima\u201d"),
+    (r"methodology\hyphen independent", "methodology-independent"),
 ])
 def test_tex_becomes_unicode(raw: str, text: str) -> None:
     assert clean(decode_value(raw)) == text
@@ -65,3 +77,16 @@ def test_a_plain_value_is_never_read_as_markup() -> None:
 def test_any_latex_value_parses(text: str) -> None:
     # a person's LaTeX, however broken, gives text and never raises
     assert isinstance(clean(Latex(text)), str)
+
+
+def test_sentence_case_keeps_a_capital_with_digits() -> None:
+    # pandoc keeps "S4" and "L2" (a modal logic, a satellite) as written
+    title = parse(Latex(r"Logic S4 on Trees with Elektro-L2 Data"))
+    assert sentence_case(title).plain == "Logic S4 on trees with elektro-L2 data"
+
+
+def test_mkbibquote_keeps_case_and_enquote_does_not() -> None:
+    # as pandoc reads them: "Aristotle's “Poetics” reconsidered", "On “motu” again"
+    assert sentence_case(parse(Latex(r"Aristotle's \mkbibquote{Poetics} Reconsidered"))).plain == \
+        "Aristotle\u2019s \u201cPoetics\u201d reconsidered"
+    assert sentence_case(parse(Latex(r"On \enquote{Motu} Again"))).plain == "On \u201cmotu\u201d again"

@@ -314,23 +314,27 @@ def parse_name(raw: str) -> Name:
     return Name(family=family, given=_plain(", ".join(parts[2:])))
 
 
-# biblatex's extended name format: "family=Berg, given=Jan, prefix=van, useprefix=true"
-_NAME_PART = re.compile(r"^(?P<part>family|given|prefix|suffix|useprefix|[a-z]+-i)\s*=\s*(?P<value>.*)$",
-                        re.IGNORECASE | re.DOTALL)
+# biblatex's extended name format: "family=Berg, given=Jan, prefix=van,
+# useprefix=true"; biber's name options ("uniquename=false") and parts it
+# does not print ("middle=") may stand among them
+_NAME_PART = re.compile(r"^(?P<part>[a-z][a-z-]*)\s*=\s*(?P<value>.*)$", re.IGNORECASE | re.DOTALL)
 
 
 def _extended_name(parts: list[str]) -> Name | None:
-    """A name in biblatex's extended format, or None when ``parts`` are not one."""
-    if len(parts) < 2 or "=" not in parts[0]:
+    """A name in biblatex's extended format (its first word holds ``=``, as
+    pandoc and biber tell it), or None when ``parts`` are not one.  A name
+    of options only (``labelalphanametemplatename=x``) has an empty family."""
+    first_word = parts[0].split(None, 1)[0] if parts[0].strip() else ""
+    if "=" not in first_word:
         return None
     found: dict[str, str] = {}
     for part in parts:
         m = _NAME_PART.match(part)
         if m is None:
             return None
-        found[m.group("part").lower()] = m.group("value").strip()
+        found.setdefault(m.group("part").lower(), m.group("value").strip())
     if "family" not in found:
-        return None
+        return Name(family="", given=_plain(found.get("given", "")))
     family = " ".join(v for v in (found.get("prefix"), found["family"]) if v)
     if found.get("suffix"):
         family = f"{family}, {found['suffix']}"
@@ -339,7 +343,8 @@ def _extended_name(parts: list[str]) -> Name | None:
 
 def parse_names(raw: str) -> tuple[Name, ...]:
     """An author/editor field split at ``and`` outside braces."""
-    return tuple(parse_name(p) for p in split_top_level(raw.strip(), _AND, escaped=True) if p.strip())
+    names = (parse_name(p) for p in split_top_level(raw.strip(), _AND, escaped=True) if p.strip())
+    return tuple(n for n in names if n.family or n.given)
 
 
 _NEEDS_GROUP = re.compile(r",|\band\b|^\s|\s$", re.IGNORECASE)

@@ -18,6 +18,7 @@ from typing import Any
 
 from relbib import crosswalk, lexicon
 from relbib.formats import texmarkup
+from relbib.formats.bibvalues import parse_names
 from relbib.model import Entry, FieldValue, Name, freeze_fields
 
 # ISO 8601 calendar date, possibly reduced: 2021, 2021-03, 2021-03-01
@@ -26,6 +27,12 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _RANGE_DASH = re.compile(rf"(?:(?<!\s)\s+)?(?:--|{lexicon.DASH})\s*")  # spaces from a run's start: linear
 # a DOI written as a resolver URL or with a "doi:" prefix
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+# a title part ending in one of these is joined to the next by a space only
+_JOIN_PUNCTUATION = frozenset("!?.,:;")
+# the entry types whose booktitle names the book they are part of (pandoc's
+# "chapter-like" types); a book's own booktitle is no container
+_PARTS_OF_BOOKS = frozenset({"inbook", "incollection", "inproceedings", "inreference",
+                             "bookinbook", "conference"})
 # BibTeX month spellings: macro names, full names, numbers
 _MONTHS = {m.lower(): i for i, m in enumerate(lexicon.months("en", "abbr"), 1)}
 
@@ -58,6 +65,7 @@ def issued(fields: Mapping[str, FieldValue]) -> list[int] | str | None:
     if isinstance(date, str) and date.strip():
         return date_parts(date) or date.strip()
     year = fields.get("year")
+    year = texmarkup.clean(year) if isinstance(year, str) else year  # {\noopsort{a}}1981
     if isinstance(year, str) and year.strip().isdigit():
         parts = [int(year)]
         month = fields.get("month")
@@ -71,11 +79,17 @@ def issued(fields: Mapping[str, FieldValue]) -> list[int] | str | None:
 # an EDTF level-1 date (ISO 8601-2): 2021, 2021-03, 2021-03-01, with ``~``
 # (circa) or ``?`` (uncertain) after it; biblatex's ``date`` holds these
 _EDTF = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
+# a word in a date written in words ("spring 2020", "circa 1850")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# the time of day an ISO 8601 date-time adds (BibDesk, Zotero: "2016-01-19T14:20:00.000Z")
+_TIME = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 
 
 def _name(name: Name) -> dict[str, str]:
     family, given = texmarkup.clean(name.family), texmarkup.clean(name.given)
-    if name.literal:
+    if name.literal or (family == "others" and not given):
+        # BibTeX's "and others" is CSL's "et al." (citeproc prints a literal
+        # "others" so)
         return {"literal": family}
     out: dict[str, str] = {}
     family, comma, suffix = family.partition(", ")
@@ -112,15 +126,20 @@ def edtf_date(value: str) -> dict[str, Any] | None:
     parts: list[list[int | str]] = []
     circa = False
     for end in ends:
-        if end in ("", ".."):  # an open end of a range
-            parts.append([""] if parts else [0])
+        if end in ("", ".."):  # an open end of a range: year 0, as pandoc reads it
+            parts.append([0])
             continue
-        match = _EDTF.match(end.strip())
+        match = _EDTF.match(_TIME.sub("", end.strip()))
         if not match:
             return None
-        found = date_parts("-".join(p for p in match.groups()[:3] if p))
+        year, rest = match[1], "-".join(p for p in match.groups()[1:3] if p)
+        found = date_parts("-".join(p for p in (year.lstrip("-"), rest) if p))
         if found is None:
             return None
+        if year.startswith("-"):
+            # EDTF counts a year 0 (-0385 is 386 BC); CSL-JSON's negative
+            # years are BC years
+            found[0] = -found[0] - 1
         parts.append(list(found))
         circa = circa or match[4] in ("~", "%")
     if parts and parts[0] == [0]:
@@ -129,10 +148,6 @@ def edtf_date(value: str) -> dict[str, Any] | None:
     if circa:
         out["circa"] = True
     return out
-
-
-def _csl_date(value: str) -> dict[str, Any]:
-    return edtf_date(value) or _date(date_parts(value) or value.strip())
 
 
 def _text(entry: Entry, name: str, *, english: bool) -> str:
@@ -147,13 +162,25 @@ def _text(entry: Entry, name: str, *, english: bool) -> str:
 
 
 def _joined(entry: Entry, names: Sequence[str], *, english: bool, sep: str) -> str:
-    parts = [_text(entry, n, english=english) for n in names]
-    first, *rest = parts
-    out = first
-    for part in rest:
+    """The fields ``names`` joined by ``sep`` (": " or ". "), as pandoc joins
+    a title's parts: after a part that ends in punctuation, only a space."""
+    out = ""
+    for part in (_text(entry, n, english=english) for n in names):
         if part:
-            out = f"{out}{sep}{part}" if out else part
+            out = part if not out else f"{out} {part}" if out[-1] in _JOIN_PUNCTUATION else f"{out}{sep}{part}"
     return out
+
+
+def _title(entry: Entry, parts: Sequence[str], *, english: bool) -> str:
+    """"Title: Subtitle. Addon" from the three fields ``parts`` name."""
+    title = _joined(entry, parts[:2], english=english, sep=": ")
+    return _joined_text(title, _text(entry, parts[2], english=english), ". ")
+
+
+def _joined_text(first: str, second: str, sep: str) -> str:
+    if not first or not second:
+        return first or second
+    return f"{first} {second}" if first[-1] in _JOIN_PUNCTUATION else f"{first}{sep}{second}"
 
 
 def _language(entry: Entry) -> str:
@@ -164,22 +191,28 @@ def _language(entry: Entry) -> str:
 
 
 def _titles(entry: Entry, item: dict[str, Any], english: bool) -> None:
-    title = _joined(entry, crosswalk.CSL_TITLE_PARTS[:2], english=english, sep=": ")
-    addon = _text(entry, crosswalk.CSL_TITLE_PARTS[2], english=english)
-    if title or addon:
-        item["title"] = f"{title}. {addon}" if title and addon else title or addon
-    book = _joined(entry, crosswalk.CSL_BOOKTITLE_PARTS[:2], english=english, sep=": ")
-    if book:
-        item["container-title"] = book
+    # biblatex's maintitle: the whole work of a volume (whose own title is
+    # then the volume's), or the book a chapter's book belongs to
+    main = _title(entry, crosswalk.CSL_MAINTITLE_PARTS, english=english)
+    own = _title(entry, crosswalk.CSL_TITLE_PARTS, english=english)
+    part_of_book = entry.type in _PARTS_OF_BOOKS
+    book = _title(entry, crosswalk.CSL_BOOKTITLE_PARTS, english=english) if part_of_book else ""
+    title, volume, container = (own, book, main) if part_of_book else (main, own, "")
+    if not main:
+        title, volume, container = own, "", book
+    for variable, text in (("title", title), ("volume-title", volume), ("container-title", container)):
+        if text:
+            item[variable] = text
     note = _joined(entry, crosswalk.CSL_NOTE_PARTS, english=False, sep=". ")
     if note:
         item["note"] = note
-    publishers = [_text(entry, n, english=False) for n in crosswalk.PUBLISHER_LIKE]
-    if any(publishers):
-        item["publisher"] = "; ".join(p for p in publishers if p)
+    publisher = _joined(entry, crosswalk.PUBLISHER_LIKE, english=False, sep="; ")
+    if publisher:
+        item["publisher"] = publisher
 
 
 _COMPOSED = frozenset({*crosswalk.CSL_TITLE_PARTS, *crosswalk.CSL_BOOKTITLE_PARTS,
+                       *crosswalk.CSL_MAINTITLE_PARTS,
                        *crosswalk.CSL_NOTE_PARTS, *crosswalk.PUBLISHER_LIKE})
 
 
@@ -193,15 +226,26 @@ def to_csl(entry: Entry, *, annote: str = "", keywords: Sequence[str] = ()) -> d
     english = not language or language.startswith("en")
     _titles(entry, item, english)
     for name, value in entry.fields.items():
+        variable = crosswalk.CSL_NAMES.get(name)
+        if variable and isinstance(value, str):
+            value = parse_names(value)  # a name list relbib's reader keeps as text
         if isinstance(value, tuple):
-            variable = crosswalk.CSL_NAMES.get(name)
-            if variable and value:
+            if variable == "editor" and _editor_role(entry) == "director":
+                variable = "director"  # biblatex's editortype names the role
+            if variable and value and variable not in item:
                 item[variable] = [_name(n) for n in value]
             continue
         if not value.strip() or name in _COMPOSED:
             continue
         if name in crosswalk.CSL_DATES:
-            item[crosswalk.CSL_DATES[name]] = _csl_date(value)
+            # a malformed number date ("1985-1030") is dropped, as pandoc and
+            # biber drop it, and the publication date comes from year; a date
+            # in words ("spring 2020") is printed as written
+            text = texmarkup.clean(value)
+            date = (edtf_date(value) or edtf_date(text)  # "1500~" is circa 1500, no tie
+                    or ({"literal": text} if _WORDS.search(text) else None))
+            if date is not None:
+                item[crosswalk.CSL_DATES[name]] = date
             continue
         variable = crosswalk.csl_variable(entry.type, name)
         if variable is None or variable in item:
@@ -213,12 +257,15 @@ def to_csl(entry: Entry, *, annote: str = "", keywords: Sequence[str] = ()) -> d
         elif variable == "genre":
             genre = texmarkup.clean(value)
             text = crosswalk.CSL_GENRES.get(genre.lower(), genre)
+        elif name == "series" and texmarkup.clean(value).lower() in crosswalk.CSL_SERIES_KEYS:
+            text = crosswalk.CSL_SERIES_KEYS[texmarkup.clean(value).lower()]
         else:
             text = _text(entry, name, english=english) or texmarkup.clean(value)
         if variable == "page":
             text = _RANGE_DASH.sub("-", texmarkup.clean(value))
         item[variable] = text
     _finish(entry, item, language)
+    _article_issue(entry, item)
     if annote:
         item[crosswalk.CSL_ANNOTATION] = annote
     if keywords:
@@ -226,11 +273,24 @@ def to_csl(entry: Entry, *, annote: str = "", keywords: Sequence[str] = ()) -> d
     return item
 
 
+def _article_issue(entry: Entry, item: dict[str, Any]) -> None:
+    """An article with both ``number`` and biblatex's ``issue`` (TUGboat's
+    "9(1, 20)"): pandoc prints both, number first, as the CSL issue."""
+    extra = entry.fields.get("issue")
+    if item.get("issue") and isinstance(extra, str) and extra.strip():
+        item["issue"] = _joined_text(item["issue"], texmarkup.clean(extra), ", ")
+
+
+def _editor_role(entry: Entry) -> str:
+    role = entry.fields.get("editortype")
+    return texmarkup.clean(role).strip().lower() if isinstance(role, str) else ""
+
+
 def _finish(entry: Entry, item: dict[str, Any], language: str) -> None:
     """The date from year and month when there is no ``date``; the genre a
     BibTeX type implies; the language."""
     if "issued" not in item:
-        when = issued(entry.fields)
+        when = issued({k: v for k, v in entry.fields.items() if k != "date"})
         if when is not None:
             item["issued"] = _date(when)
     genre = crosswalk.CSL_TYPE_GENRES.get(entry.type.lower())

@@ -33,8 +33,9 @@ from pylatexenc.latexwalker import (
 from pylatexenc.latexwalker import (
     get_default_latex_context_db as get_walker_context_db,
 )
+from pylatexenc.macrospec import MacroSpec
 
-from relbib.formats.bibvalues import Latex
+from relbib.formats.bibvalues import Latex, is_markup
 
 # TeX's script characters in math
 _SCRIPTS = {"^": "sup", "_": "sub"}
@@ -51,6 +52,15 @@ _MARK_MACROS = {
     "textsubscript": "sub", "mkbibsubscript": "sub",
     "textup": "", "textrm": "", "textnormal": "", "textsf": "", "texttt": "",
 }
+# link macros: the text of \\href, the address of \\url
+_LINK_MACROS = frozenset({"href", "url"})
+# BibTeX's sorting tricks (\\noopsort{1973c}1981, btxdoc): they print nothing
+_SORT_MACROS = frozenset({"noopsort", "SortNoop", "sortnoop", "noop"})
+# csquotes and biblatex quoting: their argument between quotation marks
+_QUOTE_MACROS = frozenset({"enquote", "mkbibquote", "textquote"})
+# what reading decoded in a value that has braces but no command (\\& is &
+# now): LaTeX's specials, to be read as characters again
+_DECODED_SPECIAL = re.compile(r"[&%$#_]")
 # math font switches that print their argument's letters in a text font
 _MATH_FONTS = {"mathit": "i", "mathbf": "b", "mathrm": "", "mathsf": "", "mathtt": "",
                "mathup": "", "mathnormal": "", "text": "", "textrm": "", "mbox": ""}
@@ -105,7 +115,7 @@ def _converter() -> LatexNodes2Text:
     context = get_default_latex_context_db()
     context.add_context_category("relbib-logos", prepend=True, macros=[
         *(MacroTextSpec(name, name) for name in ("TeX", "LaTeX", "LaTeXe", "BibTeX")),
-        MacroTextSpec("S", "\u00a7"), MacroTextSpec("P", "\u00b6")])
+        MacroTextSpec("S", "\u00a7"), MacroTextSpec("P", "\u00b6"), MacroTextSpec("hyphen", "-")])
     return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=False)
 
 
@@ -113,7 +123,12 @@ def _converter() -> LatexNodes2Text:
 def _walker_context():  # type: ignore[no-untyped-def]
     # pylatexenc builds its default macro table anew for every walker unless
     # it is given one: built once, it is a tenth of the time of a field
-    return get_walker_context_db()
+    context = get_walker_context_db()
+    # \href takes two arguments (pylatexenc's walker knows none, its text
+    # converter expects two)
+    context.add_context_category("relbib-links", prepend=True, macros=[
+        MacroSpec("href", "{{"), *(MacroSpec(name, "{") for name in (*_SORT_MACROS, *_QUOTE_MACROS))])
+    return context
 
 
 def ligatures(text: str) -> str:
@@ -125,8 +140,11 @@ def parse(value: str) -> RichText:
     """The clean, structured text of a field value (see the module docstring)."""
     if not isinstance(value, Latex):
         return RichText(runs=(Run(text=ligatures(value)),) if value else ())
+    text = str(value)
+    if not is_markup(text):
+        text = _DECODED_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
     try:
-        nodes = LatexWalker(str(value), latex_context=_walker_context(),
+        nodes = LatexWalker(text, latex_context=_walker_context(),
                             tolerant_parsing=True).get_latex_nodes()[0]
     except LatexWalkerError:
         return RichText(runs=(Run(text=ligatures(str(value))),))
@@ -220,10 +238,38 @@ def _walk(nodes: list[LatexNode], marks: tuple[str, ...], nocase: bool, out: lis
                 return
         elif isinstance(node, LatexMathNode):
             _math(node.nodelist or [], marks, out)
+        elif isinstance(node, LatexMacroNode) and node.macroname in _LINK_MACROS:
+            _link(node, marks, nocase, out)
+        elif isinstance(node, LatexMacroNode) and node.macroname in _SORT_MACROS:
+            continue
+        elif isinstance(node, LatexMacroNode) and node.macroname in _QUOTE_MACROS:
+            args = [a for a in (node.nodeargd.argnlist if node.nodeargd else []) if a is not None]
+            # biblatex's \\mkbibquote keeps its argument's case (pandoc reads
+            # the group as protected); csquotes' \\enquote does not
+            inner = nocase or node.macroname == "mkbibquote"
+            out.append(Run(text="\u201c", marks=marks, nocase=nocase))
+            for arg in args:
+                _walk(arg.nodelist if isinstance(arg, LatexGroupNode) else [arg], marks, inner, out)
+            out.append(Run(text="\u201d", marks=marks, nocase=nocase))
         else:
             text = _text(node)
             if text:
                 out.append(Run(text=text, marks=marks, nocase=nocase))
+
+
+def _link(node: LatexMacroNode, marks: tuple[str, ...], nocase: bool, out: list[Run]) -> None:
+    """``\\href{url}{text}`` prints its text, ``\\url{url}`` the address as
+    written (pandoc prints both so, as links)."""
+    args = [a for a in (node.nodeargd.argnlist if node.nodeargd else []) if a is not None]
+    if not args:
+        return
+    last = args[-1]
+    if node.macroname == "url":
+        inner = last.nodelist if isinstance(last, LatexGroupNode) else [last]
+        text = "".join(n.latex_verbatim() for n in inner or [])
+        out.append(Run(text=text, marks=marks, nocase=True))
+    else:
+        _walk(last.nodelist if isinstance(last, LatexGroupNode) else [last], marks, nocase, out)
 
 
 def _merge(runs: list[Run]) -> tuple[Run, ...]:
@@ -240,7 +286,8 @@ def _merge(runs: list[Run]) -> tuple[Run, ...]:
 
 
 def _recase_word(word: str, start: bool) -> str:
-    capitalised = word[:1].isupper() and not any(c.isupper() for c in word[1:])
+    # "S4", "L2": a capital with digits is a name, kept as pandoc keeps it
+    capitalised = word[:1].isupper() and not any(c.isupper() or c.isdigit() for c in word[1:])
     if start:
         return word[:1].upper() + word[1:] if word.islower() else word
     return word.lower() if capitalised else word

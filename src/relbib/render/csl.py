@@ -35,8 +35,9 @@ from lxml import html as lxml_html
 from pybtex.richtext import HRef, String, Tag, Text
 
 from relbib import crosswalk
-from relbib.formats import csljson, texmarkup
+from relbib.formats import crossref, csljson, texmarkup
 from relbib.model import Entry
+from relbib.render.rich import plain_text
 
 #: relbib's former style names and short names -> CSL style ids
 ALIASES: Mapping[str, str] = MappingProxyType({
@@ -131,16 +132,40 @@ def run_pandoc(items: Sequence[Mapping[str, Any]], csl: str, *, style_text: str 
             csl = os.path.join(folder, "style.csl")
             with open(csl, "w", encoding="utf-8") as handle:
                 handle.write(style_text)
-        command = [pandoc_path(), "--from=markdown", "--to=html", "--wrap=none", "--citeproc",
-                   f"--csl={csl}", f"--bibliography={bibliography}"]
-        try:
-            done = subprocess.run(command, input=_DOCUMENT, capture_output=True, text=True,
-                                  encoding="utf-8", check=False)
-        except OSError as error:
-            raise PandocError(f"cannot run pandoc: {error}") from error
+        return _citeproc(bibliography, csl)
+
+
+# the most memory one pandoc call may take (10,000 CSL-JSON entries take about 1 GB)
+_PANDOC_HEAP = "4g"
+
+
+def _citeproc(bibliography: str, csl: str) -> str:
+    # a heap cap (pandoc's manual, "A note on security"): a hostile or pathological
+    # bibliography ends as a clear error, not as pandoc taking the machine's memory
+    command = [pandoc_path(), "+RTS", f"-M{_PANDOC_HEAP}", "-RTS", "--from=markdown", "--to=html",
+               "--wrap=none", "--citeproc", f"--csl={csl}", f"--bibliography={bibliography}"]
+    try:
+        done = subprocess.run(command, input=_DOCUMENT, capture_output=True, text=True,
+                              encoding="utf-8", check=False)
+    except OSError as error:
+        raise PandocError(f"cannot run pandoc: {error}") from error
     if done.returncode != 0:
         raise PandocError(f"pandoc failed: {done.stderr.strip()}")
     return done.stdout
+
+
+def reference_bibliography(bib_path: str, csl: str) -> tuple[Rendered, ...]:
+    """What pandoc's citeproc prints reading the .bib file at ``bib_path``
+    itself, in the style at ``csl`` (one pandoc call): the reference relbib's
+    rendering is judged against (tests/tools, benchmarks/csl_agreement.py)."""
+    return parse_html(_citeproc(bib_path, csl))
+
+
+def comparable_text(text: Any) -> str:
+    """A rendered entry's rich text as two renderings of it are compared:
+    its plain text, a no-break space read as a space, white space collapsed
+    (HTML's line wrapping and ``~`` print alike)."""
+    return " ".join(plain_text(text).replace("\u00a0", " ").split())
 
 
 @cache
@@ -156,11 +181,12 @@ def _undisambiguated(csl: str) -> str:
 
 def _alike(item: Mapping[str, Any], *, by_year: bool) -> tuple[str, str]:
     """What two items whose citations could read alike share: the first
-    name's family (or the title, for a work with no names) and, ``by_year``,
-    the year."""
+    name's family (or the short title a citation prints, else the title,
+    for a work with no names) and, ``by_year``, the year."""
     names = next((item[v] for v in _NAME_VARIABLES if item.get(v)), ())
     first = names[0] if names else {}
-    who = str(first.get("family") or first.get("literal") or "") if first else str(item.get("title", ""))
+    title = item.get("title-short") or item.get("title", "")
+    who = str(first.get("family") or first.get("literal") or "") if first else str(title)
     date = item.get("issued") or {}
     parts = date.get("date-parts") or [[]]
     year = str(parts[0][0]) if parts and parts[0] else str(date.get("literal", ""))
@@ -209,6 +235,9 @@ def bibliography(items: Sequence[dict[str, Any]], csl: str) -> tuple[Rendered, .
 
 def render(entries: Sequence[Entry], style: str) -> tuple[Rendered, ...]:
     """``entries`` in a CSL ``style``, ordered as the style sorts them."""
+    # what an entry inherits through crossref and xdata prints with it (as
+    # pandoc's .bib reader and biber fill it in); @xdata containers never print
+    entries = crossref.inherit(entries)
     if not entries:
         return ()
     rendered = bibliography([_as_pandoc_reads(csljson.to_csl(e)) for e in entries], style_path(style))

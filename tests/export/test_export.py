@@ -160,3 +160,27 @@ def test_a_bundle_bib_keeps_case_braces_and_font_marks_but_no_command_of_the_bib
     assert "input" not in safe["title"]
     assert safe["author"][0].given == "Ay{ş}e"
     assert safe["journal"] == r"Plain \& simple \{braces\}"
+
+
+def test_csl_json_and_ris_records_carry_what_their_crossref_and_xdata_parents_give() -> None:
+    """CSL-JSON and RIS have no crossref: a chapter exported without its book's title
+    and publisher would print as a bare chapter (pandoc reading the .bib prints them)."""
+    import json
+
+    # (biblatex's rules, as pandoc applies them: a @collection's title is the
+    # chapter's booktitle; checked with pandoc -f biblatex -t csljson)
+    text = ("@collection{rosebook2004, editor={Okafor, Ngozi}, title={Gardens of the North},\n"
+            "  publisher={Made-up Press}, year={2004}}\n"
+            "@incollection{rosechapter2004, author={Haapala, Eero}, title={Rose Cultivation},\n"
+            "  crossref={rosebook2004}, pages={41--67}}\n"
+            "@xdata{harbour, publisher={Harbour Press}, location={Halifax}}\n"
+            "@book{tides2011, author={MacLeod, Fiona}, title={Tides}, xdata={harbour}, year={2011}}\n")
+    entries = entries_of(read_bib(text, path="x.bib"))
+    items = {i["id"]: i for i in json.loads(export(entries, {}, fmt="csl-json"))}
+    assert set(items) == {"rosebook2004", "rosechapter2004", "tides2011"}  # no @xdata record
+    chapter = items["rosechapter2004"]
+    assert (chapter["container-title"], chapter["publisher"], chapter["issued"]) == (
+        "Gardens of the north", "Made-up Press", {"date-parts": [[2004]]})  # sentence case, as pandoc
+    assert items["tides2011"]["publisher"] == "Harbour Press"
+    ris_text = export(entries, {}, fmt="ris")
+    assert "T2  - Gardens of the North" in ris_text and "PB  - Harbour Press" in ris_text

@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 from relbib import crosswalk, lexicon
 from relbib.diagnostics import InputError
-from relbib.formats import csljson, ris, texmarkup
+from relbib.formats import crossref, csljson, ris, texmarkup
 from relbib.formats.bibtex import update_bib
 from relbib.formats.bibvalues import Latex
 from relbib.formats.csljson import date_parts, month_number
@@ -299,14 +299,19 @@ def _bib_plain(text: str) -> str:
     return text
 
 
+# CSL-JSON and RIS have no crossref: each record carries what its crossref and xdata
+# parents give it (as pandoc and biber read the .bib), and @xdata is no record
+
 def _csl(entries: Sequence[Entry], annotations: Mapping[str, Annotation], _title: str, _style: str) -> str:
     return csljson.dumps(csljson.to_csl(e, annote=annotation_text(annotations.get(e.key)),
-                                        keywords=_tags(annotations.get(e.key))) for e in entries)
+                                        keywords=_tags(annotations.get(e.key)))
+                         for e in crossref.inherit(entries))
 
 
 def _ris(entries: Sequence[Entry], annotations: Mapping[str, Annotation], _title: str, _style: str) -> str:
     return ris.dumps(ris.record(e, note=annotation_text(annotations.get(e.key)),
-                                keywords=_tags(annotations.get(e.key))) for e in entries)
+                                keywords=_tags(annotations.get(e.key)))
+                     for e in crossref.inherit(entries))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

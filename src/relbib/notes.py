@@ -49,7 +49,7 @@ from relbib.model import Diagnostic, Marker, Note, Sentence, Severity, Span
 # --- regexes ------------------------------------------------------------------
 
 # Heading words that name notes proper, not a list of works.
-_NOTES_WORD_RE = re.compile(r"\b(?:foot\s*|end\s*)?notes?\b", re.IGNORECASE)
+_NOTES_WORD_RE = re.compile(r"\b(?:(?:foot\s*|end\s*)?notes?|fu(?:ß|ss)noten|endnoten|anmerkungen)\b", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NumberedItem:

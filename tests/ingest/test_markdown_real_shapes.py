@@ -118,3 +118,30 @@ def test_definitions_indented_up_to_three_spaces_are_notes() -> None:
     assert notes[1].startswith("Vgl. Brandt, Olaf, Der Fries")
     assert notes[2] == "Vgl. ebd., S. 9."
     assert not [p for p in problems if p.code == "RB001"]
+
+
+# A student site essay whose notes are followed, line by line, by their
+# bibliography entries as list items, and whose last note runs straight into
+# the "## Bibliography" heading: a list item or a heading starts a new block
+# (CommonMark), so neither is a lazy continuation of the note above.
+NOTES_THEN_BLOCKS = """# The Ford at Elm Creek
+
+The post changed hands twice.[^1] The ford was abandoned in 1870.[^2] Nothing remains.[^3]
+
+[^1]: Quoted in Marlow, 1968.
+- Marlow, Edith. "The Post at Elm Creek." State Historical Society, (1968).
+
+[^2]:Harlan County Society, 2015.
+* Harlan County Society. "The Elm Creek Ford." (2015).
+[^3]: Tovey 1994, 12.
+## **Bibliography**
+
+- Tovey, Ruth. *Fords of the Plains*. Lincoln: Prairie Press, 1994.
+"""
+
+
+def test_a_list_item_or_heading_after_a_note_ends_it() -> None:
+    essay, _ = load_essay(NOTES_THEN_BLOCKS, path="ford.md")
+    notes = {note.n: note.text for note in essay.notes}
+    assert notes == {1: "Quoted in Marlow, 1968.", 2: "Harlan County Society, 2015.",
+                     3: "Tovey 1994, 12."}

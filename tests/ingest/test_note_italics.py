@@ -215,3 +215,14 @@ def test_latex_notes_keep_emph_textit_and_it_groups() -> None:
 
 def test_latex_note_text_maps_back_to_the_source() -> None:
     assert _source_of(LATEX, "lamps.tex", "*Essays on Tides*") == "Essays on Tides"
+
+
+def test_html_a_cite_holding_a_title_in_italics_is_a_source_line() -> None:
+    # Standard Ebooks sets a quotation's source as <cite><i>Title</i>, 1900, p. 39</cite>:
+    # only the title is italic, so the year and page stay outside it.
+    text = ('<html><body><p>Mills.<sup><a href="#fn1" id="r1">1</a></sup></p>'
+            '<section class="footnotes"><ol><li id="fn1">“The wheel stood still.” '
+            '<cite>Ann Roe: <i>Die Mühle</i>, 1903, <abbr>p.</abbr> 41</cite>'
+            ' <a href="#r1">↩</a></li></ol></section></body></html>')
+    assert _notes(text, "mill.html") == ["“The wheel stood still.” Ann Roe: *Die Mühle*, 1903, p. 41"]
+    assert _source_of(text, "mill.html", "*Die Mühle*") == "Die Mühle"

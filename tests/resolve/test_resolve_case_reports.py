@@ -47,3 +47,14 @@ def test_two_cases_in_one_volume_leave_a_nameless_short_form_ambiguous() -> None
     )
     assert result.citations[-1].source is None
     assert [d.kind for d in result.diagnostics] == ["ambiguous-reference"]
+
+
+def test_report_and_page_without_at_find_the_case_whatever_its_dots() -> None:
+    # Chicago notes in law-and-society books: "412 F3d 77, 85." after "… 412 F.3d 77 (6th Cir. 2005)."
+    result = _resolve(
+        "Quarry Records, Inc. v. Lantern Films, 412 F.3d 77 (6th Cir. 2005).",
+        "Ada Quill, Owning Sound (Boston: Harbor Press, 2001), 12.",
+        "412 F3d 77, 85.",
+    )
+    last = result.citations[-1]
+    assert (last.refers_to, last.source, last.pinpoint, last.rule) == (1, 1, "85", "short-case-report")

@@ -181,6 +181,8 @@ class ItalicRuns:
 # Elements that set their words in italics, and those that may by their class or style.
 _ITALIC_TAGS = frozenset({"i", "em", "cite", "dfn", "var"})
 _STYLED_TAGS = frozenset({"span", "font"})
+# What sets a title inside a source line (see HtmlItalics._source_line).
+_TITLE_TAGS = frozenset({"i", "em"})
 # A heading that opens the notes ("Notes", "Endnotes", "Footnotes"): what follows are notes.
 NOTES_TITLE = re.compile(r"\s*(?:foot\s*|end\s*)?notes?\s*:?\s*$", re.IGNORECASE)
 
@@ -198,15 +200,30 @@ class HtmlItalics:
         self.written = False  # the open run's stand-in is written
         self.after_heading = False  # a "Notes" heading was read: notes follow
 
-    def start(self, tag: str, attrs: dict[str, str], in_note: bool) -> None:
+    def start(self, tag: str, attrs: dict[str, str], in_note: bool, out: TextBuilder | None = None) -> None:
         if tag not in _ITALIC_TAGS and tag not in _STYLED_TAGS:
             return
+        if tag in _TITLE_TAGS and out is not None:
+            self._source_line(out)
         italic = (tag in _ITALIC_TAGS or italic_style(attrs.get("class"), attrs.get("style"))) \
             and (in_note or self.after_heading)
         self.stack.append((tag, italic))
         if italic:
             self.depth += 1
             self.pending = self.pending or self.depth == 1
+
+    def _source_line(self, out: TextBuilder) -> None:
+        """A ``<cite>`` holding an ``<i>`` is a quotation's source line, not a title
+        (Standard Ebooks: ``<cite><i>Title</i>, 1900, p. 39</cite>``): its own run
+        is taken back, so that only the title inside is italic."""
+        opener = next((k for k, (_, italic) in enumerate(self.stack) if italic), None)
+        if self.depth != 1 or opener is None or self.stack[opener][0] != "cite":
+            return
+        if self.written:
+            k = len(out.chars) - 1 - out.chars[::-1].index(ITALIC_OPEN)
+            del out.chars[k], out.offsets[k]
+        self.stack[opener] = ("cite", False)
+        self.depth, self.pending, self.written = 0, False, False
 
     def end(self, tag: str, out: TextBuilder) -> None:
         for k in range(len(self.stack) - 1, -1, -1):

@@ -143,7 +143,7 @@ class _HTMLReducer(HTMLParser):
             in_notes = True
         elif self.notes_depth and tag == self.notes_depth[0]:
             self.notes_depth.append(tag)
-        self.italics.start(tag, a, bool(self.note_item or in_notes))
+        self.italics.start(tag, a, bool(self.note_item or in_notes), self.out)
         if tag in _BLOCK_TAGS and len(self.out) != self.note_opened:
             self._break(tag, at)
         if tag in _BLOCK_TAGS and tag != "hr":

@@ -24,7 +24,9 @@ from relbib.ingest.symbols import symbol_item
 
 # The heading of a notes section: "Footnotes :", "Notes", "End Notes",
 # "References", "Sources", "Bibliography", "Works Cited", "Notes and References".
-_SECTION_WORD = r"(?:foot\s*notes?|end\s*notes?|notes?|references?|sources?|bibliography|works\s+cited|citations)"
+# German headings too: "Fußnoten", "Fussnoten", "Endnoten", "Anmerkungen".
+_SECTION_WORD = (r"(?:foot\s*notes?|end\s*notes?|notes?|references?|sources?|bibliography|works\s+cited|citations"
+                 r"|fu(?:ß|ss)noten|endnoten|anmerkungen)")
 NOTES_HEADING_RE = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]*)?" + _SECTION_WORD + r"(?:[ \t]+(?:and|&)[ \t]+" + _SECTION_WORD + r")?"
     r"[ \t]*:?[ \t]*$",

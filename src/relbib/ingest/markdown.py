@@ -51,6 +51,10 @@ _MD_BRACKET_DEF_RE = re.compile(r"[ \t]{0,3}\[(\d{1,3})\][ \t]+(?=\S)")
 # A kramdown block attribute line ("{: .fs-2}"): styling, no text.
 _MD_IAL_RE = re.compile(r"[ \t]{0,3}\{:[^{}\n]*\}[ \t]*$")
 _MD_HEADING_RE = re.compile(r"(#{1,6})[ \t]+")
+# A line that opens a block of its own and so interrupts a paragraph (CommonMark):
+# a heading, a bullet item or a block quote. Under a note it is no lazy
+# continuation ("[^1]: Marlow, 1968." then "- Marlow, Edith. …" or "## Bibliography").
+_MD_INTERRUPT_RE = re.compile(r"#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S|>")
 _MD_SETEXT_RE = re.compile(r"[ \t]*(?:=+|-{2,})[ \t]*$")
 _MD_LINK_DEF_RE = re.compile(r"[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]*\S+")
 _MD_FENCE_RE = re.compile(r"[ \t]*(```|~~~)")
@@ -356,6 +360,7 @@ def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
             used.add(s)
         elif current is not None and text[s:e].strip() and (
             text[s:s + 1] in " \t" or starts[i - 1] in used and text[starts[i - 1]:s - 1].strip()
+            and not _MD_INTERRUPT_RE.match(text, s, e)
         ):
             (spare if current.startswith("\0") else defs)[current][1].append((s, e))  # a continuation line
             used.add(s)

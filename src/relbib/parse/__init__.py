@@ -22,9 +22,11 @@ from types import MappingProxyType
 from relbib import lexicon
 from relbib.lexicon import name_particles, person_titles
 from relbib.model import FullRef, Name, Reference, ShortRef, freeze_fields
+from relbib.parse import patterns as P
 from relbib.parse.archival import letter_in_book, letter_in_edition, read_archival_note
 from relbib.parse.byline import read_byline_note
 from relbib.parse.chicago import british_quoted_title
+from relbib.parse.continental_german import read_upright_note
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import SAME_AUTHOR_MARK, classify_note, normalize_pinpoint
 from relbib.parse.humanities import read_humanities_note
@@ -67,8 +69,9 @@ _AND_MORE_TAIL = re.compile(r"(?<=\))\.?,?\s(?:and|&)\s(?:many\s|several\s|numer
 # (After a comma, or a full stop as Chicago 17 prints it: "…: 26–51. https://doi.org/10.1162/…")
 _DOI_TAIL = re.compile(r"(?<=\d)[,.]\s(?:doi:\s?|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+?)\.?$")
 # A stable link closing a journal article's note after the page: "(1945): 442,
-# http://www.jstor.org/stable/123." (read without it, as the DOI: the page is the pinpoint).
-_LINK_TAIL = re.compile(r"(?<=\):\s)(?P<page>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?),\s(?P<url>https?://\S+?)\.?$")
+# http://www.jstor.org/stable/123." (read without it, as the DOI: the page is the pinpoint);
+# and after a web document's date: "*Handbook*, March 3, 2015, 14, https://…".
+_LINK_TAIL = re.compile(r"(?:(?<=\):\s)|(?<=\d{4},\s))(?P<page>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?),\s(?P<url>https?://\S+?)\.?$")
 # A quoted entry and the sense or definition cited: "‘Ledger, n.2’ Definition 1", "“Hap,” sense 3".
 _QUOTED_ENTRY_SENSE = re.compile(
     r"^[\u2018\u201c](?P<title>[^\u2018\u2019\u201c\u201d]{2,120}?),?[\u2019\u201d],?\s"
@@ -122,6 +125,8 @@ _CITED_TAIL = re.compile(
     rf"(?:,\s(?:pp?|S)\.\s?{_PAGE_CITED})?)"
     r"|(?<=\d)\s\((?:diary\s)?(?:entry|Eintrag)\s(?:of|for|from|dated|vom)\s[^()]{3,40}\))\.?\s*$"
 )
+# Chicago's article with its first page, then the page cited: "Journal 68 (1995): 1239, 1248–53."
+_FIRST_PAGE_THEN_PIN = re.compile(rf"(?<=\):\s)(?P<first>S?\d{{1,5}}),\s(?P<pin>S?{_PAGE_CITED})\.?\s*$")  # "S95, S108"
 # A German dissertation's facts after the title, without a bracket: "…, Diss. phil. Berlin 1998, S. 45"
 # (read as the bracket Chicago would print: "(Diss. phil. Berlin, 1998)").
 # French « Titre », Revue: read as the American “Titre,” Revue (the comma inside).
@@ -179,6 +184,9 @@ _ORIGINAL_YEAR = re.compile(r"(?<=\*)\s\[(?P<year>1[4-9]\d\d|20\d\d)\](?=\s\()")
 def parse_note(text: str) -> Reference:
     """The Reference one note's text describes; its italics ("*Title*", from
     ingest) are evidence of its title and no part of any field."""
+    angled = P.URL_IN_GUILLEMETS.sub(r"<\g<url>>", text)
+    if angled != text:  # "‹http://…›": a link as between angle brackets
+        return replace(parse_note(angled), text=text)
     entry = read_mla_note(text)  # "Roe, Jane. *Title*. Paris: Vaillot, 1853. Print.": a works-cited entry
     if entry is not None:
         return entry
@@ -199,6 +207,15 @@ def parse_note(text: str) -> Reference:
     return _parse_marked_note(text)
 
 
+def _first_page_then_pin(text: str, m: re.Match[str]) -> Reference | None:
+    """ "…, Journal 68 (1995): 1239, 1248–53.": the article from its first page, the page cited apart."""
+    ref = parse_note(text[: m.end("first")] + ".")
+    if not isinstance(ref, FullRef) or m.group("first") not in (ref.pinpoint, ref.fields.get("pages")):
+        return None
+    fields = freeze_fields({**ref.fields, "pages": m.group("first")})
+    return replace(ref, text=text, fields=fields, pinpoint=normalize_pinpoint(m.group("pin")))
+
+
 def _parse_marked_note(text: str) -> Reference:
     """The Reference of ``text`` as the readers see it, italic marks and all."""
     tail = _CITED_TAIL.search(text)
@@ -207,6 +224,10 @@ def _parse_marked_note(text: str) -> Reference:
         if isinstance(ref, FullRef) and (not tail.group("here") or isinstance(ref.fields.get("pages"), str)):
             pin = tail.group("here") or tail.group("doc")
             return replace(ref, text=text, pinpoint=normalize_pinpoint(pin) if pin else ref.pinpoint)
+    first = _FIRST_PAGE_THEN_PIN.search(text)
+    read = _first_page_then_pin(text, first) if first is not None else None
+    if read is not None:  # "…, Journal 68 (1995): 1239, 1248–53."
+        return read
     reading = _COMMA_IN_ITALICS.sub(_comma_out_of_italics, text)
     if reading != text:
         return replace(parse_note(reading), text=text)
@@ -286,7 +307,7 @@ def _chicago_parenthesis(text: str, end: int) -> bool:
 def _read_note(text: str, reading: str) -> Reference:
     """The Reference of the note ``text``, read as ``reading`` (without its URL)."""
     reading = _GERMAN_BOOK_ASIDE.sub("", reading)
-    for read in (classify_note, _program_or_data, _parse_legal_plain, parse_legal):
+    for read in (read_upright_note, classify_note, _program_or_data, _parse_legal_plain, parse_legal):
         ref = read(reading)
         if ref is not None:
             return ref if reading == text else replace(ref, text=text)

@@ -129,6 +129,7 @@ def read_archival_note(text: str) -> FullRef | None:
     letter = _letter_alone(comma_chunks(same_file.group("rest"))) if same_file is not None else None
     if letter is not None:  # "Ibid., Lund to Kern, 5 May 1912": another letter of the file cited before
         return _full(text, "unpublished", {**letter, "note": "ibid."}, None)
+    clean = _ARCHIVE_THEN_NUMBER.sub(r"\g<archive>, ", clean, count=1)  # "VW-Konzernarchiv 67/149/1"
     chunks = _abbreviation_apart([part for chunk in comma_chunks(clean) for colon in _folio_then_item(chunk)
                                   for part in _quote_then_date(colon)])
     pin = None
@@ -239,12 +240,30 @@ _INTERVIEWED = re.compile(
     rf"(?:interview\s(?:by|with)|in\sdiscussion\swith|in\sconversation\swith|conversation\swith)\s(?P<by>{_PEOPLE}))"
     rf"(?=,|$)"
 )
+# "VW-Konzernarchiv 67/149/1", "Stadtarchiv Kassel A 12/3": an archive and the call number
+# that closes the note, with no comma between them.
+_ARCHIVE_THEN_NUMBER = re.compile(
+    r"^(?P<archive>(?:[A-ZÄÖÜ][\w-]*\s){0,3}[\w-]*(?:[Aa]rchiv|[Aa]rchives?)(?:\s[A-ZÄÖÜ][a-zäöü-]+)?)\s"
+    r"(?=(?:[A-Z]{1,3}\s?)?\d[\w/.-]{0,20}(?:\s\d[\w/.-]{0,10})?$)"
+)
+# An interview by its number in an archive's catalogue (oral-history collections such as
+# a visual history archive): "Eva Roe: Interview 8342, Oral History Archive, Foundation 1995".
+_NUMBERED_INTERVIEW = re.compile(
+    r"^(?P<who>[A-ZÄÖÜ][^,:;()\d]{1,60}?)[:,]?\s(?P<title>(?:Interview|Zeitzeugeninterview|Oral\shistory)\s(?:Nr\.\s|no\.\s)?\d{1,7})"
+    r",\s(?P<archive>[^;]{2,160}?)\s(?P<year>1[89]\d\d|20\d\d)$",
+    re.IGNORECASE,
+)
 # "May 9, 2015 at the former mine": a date and where the talk took place.
 _DATE_AT = re.compile(r"^(?P<date>.+?\d{4})\s(?:at|in)\s(?P<place>.+)$")
 
 
 def _interview(text: str) -> dict[str, FieldValue] | None:
     """Fields of an interview or conversation note (author: the person interviewed)."""
+    numbered = _NUMBERED_INTERVIEW.match(text)
+    names = split_names(numbered.group("who")) if numbered is not None else ()
+    if numbered is not None and names:
+        return {"author": names, "title": numbered.group("title"), "year": numbered.group("year"),
+                "note": numbered.group("archive")}
     m = _INTERVIEW_WITH.match(text) or _INTERVIEWED.match(text)
     if m is None:
         return None
@@ -261,6 +280,7 @@ def _interview(text: str) -> dict[str, FieldValue] | None:
     rest = comma_chunks(text[m.end() :].strip(" ,"))
     places: list[str] = []
     for chunk in rest:
+        chunk = re.sub(r"^(?:am|on)\s(?=\d)", "", chunk)  # "Interview mit X am 28.6.1998 in Hamburg"
         at = _DATE_AT.match(chunk)
         if at is not None and _DATE.match(at.group("date")):
             chunk, places = at.group("date"), [*places, at.group("place")]

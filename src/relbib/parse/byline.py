@@ -46,7 +46,7 @@ _OFFICE = r",\s[A-Z][a-z]+\sof\s(?:the\s)?[A-Z][\w\u2019'-]+(?:\s[A-Z][\w\u2019'
 _BYLINE = re.compile(
     rf"^{_SIGNAL}{_TITLE}\s(?:by|By)\s(?:the\s)?(?:(?:{_HONORIFIC})\.?\s)*"
     rf"(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,5}})(?:,\s(?:[A-Z][a-z]?\.){{1,5}}|,\sEsq\.?|{_OFFICE})*"
-    r"(?=[,.]|(?<=\.)\s|\s*$)"  # a stop, or the space after letters ("M.D. 3rd Ed.")
+    r"(?=[,.]|(?<=\.)\s|\s*$|\s\()"  # a stop, the space after letters ("M.D. 3rd Ed."), an imprint's bracket
 )
 # The older author-first form: the name closed by a full stop, then the title in italics
 # ("Dr. Cowan. *Vital Statistics of Dundee*.", "Adam Smyth. *Wealth of Towns* I, …");
@@ -62,7 +62,7 @@ _IN_HIS = re.compile(
     rf"^(?:[A-Z][a-z]+(?:\s[a-z]+){{0,2}}\sby\s)?(?:(?:{_HONORIFIC})\.?\s)*"
     rf"(?!(?:The|A|An|This|That|These|Those|His|Her|Its|In|On|At|It|He|She)\b)"
     rf"(?P<name>(?:{_NAME_WORD}\s){{0,3}}[A-Z][\w\u2019'-]{{2,}}),?\s(?:[^*.]{{0,200}}?\s)?in\s(?:his|her)\s"
-    r"\*(?P<italic>[^*]{2,300})\*"
+    r"(?:[a-z]+\s){0,4}?\*(?P<italic>[^*]{2,300})\*"  # "in his bulky book entitled *Title*"
 )
 # A title and its imprint, no author: "“The State of Ireland.” London, 1807.", "*Annals of Leeds*. Leeds, 1840."
 _TITLE_IMPRINT = re.compile(
@@ -194,8 +194,8 @@ def _read_tail(tail: str, fields: dict[str, FieldValue]) -> str | None | bool:
         if part.startswith(("et seq", "*et seq")) and pin is not None:
             pin = f"{pin}, et seq"  # as printed
             continue
-        if pin is not None and _MORE_PAGES.match(part):
-            pin = f"{pin}, {part}"  # "pp. 405, 406"
+        if _MORE_PAGES.match(part):
+            pin = part if pin is None else f"{pin}, {part}"  # "pp. 405, 406"; "*Title* by Ann Roe, 24–5."
             continue
         if _PLACE.match(part) and "address" not in fields and "year" not in fields and part.lower() not in _MONTHS:
             fields["address"] = part

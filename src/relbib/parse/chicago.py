@@ -345,6 +345,10 @@ def _title_and_extras(
             title.append(chunk)
     # "Soft Power, Public Affairs Series": the last title chunk that names a
     # series is the series, when the title keeps a chunk of its own.
+    number = re.fullmatch(r"(?i)no\.\s?(\d{1,4})", title[-1].strip()) if len(title) > 2 else None
+    if number and P.NOTE_SERIES.search(title[-2]) and "series" not in fields:
+        fields["number"] = number.group(1)  # "…, Studies in Economics, no. 42": the series' number
+        title.pop()
     if len(title) > 1 and P.NOTE_SERIES.search(title[-1]) and "series" not in fields:
         fields["series"] = strip_punct(title.pop())
     return title, extras

@@ -80,6 +80,17 @@ _AFTER_QUOTE = re.compile(
 )
 
 # Marks of commentary.
+# A quotation and the verb that reports it: "…?” asks Roe", "…,” writes Saint Pierre".
+_REPORTED_SPEECH = re.compile(
+    r"[\u201d\"],?\s(?:asks|says|writes|adds|continues|remarks|observes|exclaims|replies|cries"
+    r"|asked|said|wrote|added|remarked|observed|exclaimed|replied|cried)\s\w"
+    # "Pell says elsewhere: “…”", "Marlow writes: “…”": the speaker first
+    r"|^[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*){0,3}\s(?:says|writes|adds|remarks|observes|said|wrote"
+    r"|added|remarked|observed)(?:\s[a-z]+)?:\s?[\u201c\"]"
+)
+# A piece that is a quoted passage and nothing else: "“I find everything good.”", "… made well.”"
+# (the rest of a quotation a sentence end cut).
+_QUOTATION = re.compile(r"[\u201c\"]?(?P<inner>[^\u201c\u201d\"]{20,})[\u201d\"]")
 _QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]{0,2000}[\u201d\"]|\([^()]{0,2000}\)")
 _LIFE_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(lexicon.life_words()))})\b")
 # "Mary, Duchess of Richmond", "Bishop of Durham", "Secretary to the Admiralty",
@@ -249,6 +260,8 @@ def commentary(text: str) -> bool:
         return True  # "At a council of fifty bishops held in the Lateran in 679." (not a dated letter)
     if _SIGN_OFF.search(text) or _SEE_NOTE.search(text) or _RANK_OF_PLACE.search(text):
         return True
+    if _REPORTED_SPEECH.search(text) or _quotation(text):
+        return True  # "“What is the answer?” asks Roe, and says it is this: “…": a quotation reported
     outside = _QUOTED.sub(" ", text)
     if _LIFE_WORDS.search(outside) or _PRONOUN_SENTENCE.search(outside):
         return True
@@ -260,6 +273,15 @@ def commentary(text: str) -> bool:
     ):
         return True  # "Pepys records Mr. Weaver’s death on April 10th, 1667."
     return len(_LOWER_WORD.findall(outside)) >= _LONG_PROSE
+
+
+def _quotation(text: str) -> bool:
+    """A quoted passage alone: a sentence of prose inside quotation marks, nothing outside."""
+    m = _QUOTATION.fullmatch(text.strip())
+    if m is None:
+        return False
+    words = _WORD.findall(m.group("inner"))
+    return prose(m.group("inner")) or (len(words) >= 5 and sum(len(w) > 2 and w.islower() for w in words) >= 4)
 
 
 def _names_nothing(text: str) -> bool:

@@ -31,9 +31,10 @@ from types import MappingProxyType
 
 from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
 from relbib.parse.continental_imprint import read_imprint_note
+from relbib.parse.continental_upright import read_upright_german
 from relbib.parse.forms import normalize_pinpoint
 
-__all__ = ["humanities_book", "humanities_chapter", "read_german_note"]
+__all__ = ["humanities_book", "humanities_chapter", "read_german_note", "read_upright_note"]
 
 _WORD = r"[A-Z\u00c0-\u00dd][\w'\u2019-]{0,30}+"
 # "Name, Vorname" (the given names several or initials: "Jan Dirk", "Horst-Alfred", "G. H.").
@@ -116,6 +117,12 @@ def read_german_note(text: str) -> Reference | None:
     if imprint is not None:
         return _full(text, imprint[0], imprint[1], url)
     return None
+
+
+def read_upright_note(text: str) -> FullRef | None:
+    """The work of a note "Vorname Name, Titel, Ort Jahr, S. 12" (relbib.parse.continental_upright), or None."""
+    found = read_upright_german(text)
+    return None if found is None else _full(text, found[0], found[1], None)
 
 
 # The edition's statement printed as the title's last sentence: "Titel. Neu übersetzt und

@@ -21,8 +21,8 @@ from relbib import lexicon
 from relbib.model import IbidRef, IdRef, OpCitRef, Reference, ShortRef, SupraRef
 from relbib.parse import patterns as P
 
-__all__ = ["SAME_AUTHOR_MARK", "classify_note", "dashed_case_name", "form_lead_spans", "normalize_pinpoint",
-           "read_head"]
+__all__ = ["SAME_AUTHOR_MARK", "author_alone", "classify_note", "dashed_case_name", "form_lead_spans",
+           "normalize_pinpoint", "read_head"]
 
 # The words of a form that Markdown may italicise; an italic run holding one of
 # them is unwrapped, any other italic run is a title and becomes a quoted one.
@@ -153,7 +153,8 @@ def form_lead_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _read_forms(text: str, clean: str) -> Reference | None:
-    for read in (_read_ibid, _read_id, _read_supra, _read_opcit, _read_author_year, _read_author_date):
+    for read in (_read_ibid, _read_id, _read_supra, _read_opcit, _read_author_year, _read_author_date,
+                 _read_author_alone):
         ref = read(text, clean)
         if ref is not None:
             return ref
@@ -288,10 +289,12 @@ def _read_author_year(text: str, clean: str) -> Reference | None:
 
 
 # An author-date short form, the whole note: "Roe 2015, 41", "Roe and Poe 2015: 41-43",
-# "Roe et al. (2015), 41", "(Roe 2015, 41)", "Roe 2015".
+# "Roe et al. (2015), 41", "(Roe 2015, 41)", "Roe 2015"; student site essays put a
+# comma before the year and name bodies: "Quoted in Roe, 1971.", "Kent County Society, 2017."
+_AUTHOR_DATE_NAME = r"[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}(?:\s[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}){0,4}"
 _AUTHOR_DATE = re.compile(
-    r"^\(?(?P<authors>[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}(?:\s(?:and|&)\s[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}){0,2}"
-    r"(?:\set\sal\.)?)\s\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?"
+    rf"^(?:(?i:quoted|cited)\sin\s)?\(?(?P<authors>{_AUTHOR_DATE_NAME}(?:\s(?:and|&)\s{_AUTHOR_DATE_NAME}){{0,2}}"
+    r"(?:\set\sal\.)?),?\s\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?"
     r"(?:[,:]\s?(?:pp?\.\s?)?(?P<pin>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?))?\)?[.;]?$"
 )
 
@@ -320,6 +323,31 @@ def _read_author_date(text: str, clean: str) -> Reference | None:
     authors = tuple(a.strip() for a in re.split(r"\s(?:and|&)\s", P.FORM_ET_AL.sub("", m.group("authors"))))
     return ShortRef(text=text, authors=tuple(a for a in authors if a), short_title=None,
                     pinpoint=normalize_pinpoint(m.group("pin")))
+
+
+# A surname alone, the whole note ("Marlow.", "McAllister", "O'Dwyer."): student notes name
+# the author of a work their bibliography lists; one word that is no remark or month.
+_AUTHOR_ALONE = re.compile(r"^(?P<name>(?:Mc|Mac|O[\'\u2019])?[A-Z\u00c0-\u00dd][\w\'\u2019-]{2,30})\.?$")
+_REMARK_WORDS = frozenset(
+    "passim sic thanks emphasis ditto ibid ibidem idem ebd ders dies same above below supra infra note notes "
+    "see cf compare anonymous unpublished translation trans ed eds et al etc ditto none unknown n.d".split()
+)
+
+
+def _read_author_alone(text: str, clean: str) -> Reference | None:
+    """ "Marlow.": an author-only short form; the resolver looks for the author's one work."""
+    m = _AUTHOR_ALONE.match(clean)
+    if m is None:
+        return None
+    word = m.group("name").lower()
+    if word in _REMARK_WORDS or word in lexicon.prose_words() or word in lexicon.month_words():
+        return None
+    return ShortRef(text=text, authors=(m.group("name"),), short_title=None, pinpoint=None)
+
+
+def author_alone(body: str, ref: Reference) -> bool:
+    """Whether ``ref`` is the author-only short form ``body`` is ("Marlow.")."""
+    return isinstance(ref, ShortRef) and bool(ref.authors) and body.strip(" .") == ref.authors[0]
 
 
 # --- the head: author(s) and short title before "op. cit." / "supra" --------

@@ -502,8 +502,8 @@ _OLD_PUBLISHER = re.compile(
     r"(?:\s[\w'\u2019.-]+){0,6})$"
 )
 _OLD_EDITION = re.compile(
-    r"(?i)^(?:\d+(?:st|nd|rd|th|d|me|e|te|ème)|new|revised)\s(?:edition|edn?\.?|édition|éd\.|Auflage|Aufl\.)$"
-)
+    r"(?i)^(?:\d+(?:st|nd|rd|th|d|me|e|te|ème)|new|revised)\s(?:edition|edn?\.?|édition|éd\.|Auflage|Aufl\.|thousand)$"
+)  # "26th thousand": the printing, as nineteenth-century title pages count it
 # A chunk that makes the note a periodical's, a thesis or a publisher's: left to the other readers.
 _NOT_BOOK_CHUNK = re.compile(
     r"^in\s|\b(?:Journal|Review|Revue|Magazine|Quarterly|Bulletin|Zeitschrift|Proceedings|Transactions|"

@@ -144,6 +144,9 @@ def read_italic_note(text: str, parse: Callable[[str], Reference]) -> Reference:
     if not runs:
         return marked
     if len(runs) == 1 and not text[: runs[0].start].strip() and not text[runs[0].end :].strip(_EDGE):
+        if isinstance(marked, FullRef) and set(marked.fields) == {"title"} and not re.search(
+                r"[\d(\u2018\u201c\"]", str(marked.fields["title"])):
+            return marked  # "*Harbour Lights Online: A Digital Edition.*": a title alone (title_alone.py)
         return replace(without_marks(parse(strip_marks(text))), text=text)  # a note set in italics whole
     plain: Reference | None = None
     for run in runs:  # a note's prose may name a work in italics before the one it cites

@@ -45,6 +45,7 @@ from dataclasses import replace
 
 from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
 from relbib.parse import legal_patterns as L
+from relbib.parse import legal_us_chicago as C
 from relbib.parse import patterns as P
 from relbib.parse.continental import parse_continental
 from relbib.parse.forms import normalize_pinpoint
@@ -54,6 +55,7 @@ from relbib.parse.legal_shared import court as _court
 from relbib.parse.legal_shared import full as _full
 from relbib.parse.legal_shared import set_date as _set_date
 from relbib.parse.legal_uk import read_regnal_act, read_uk_act
+from relbib.parse.legal_un import read_un_document as _read_un_document
 from relbib.parse.legal_us import (
     INSTITUTION_WORD,
     corporate_author_and_title,
@@ -80,15 +82,6 @@ __all__ = ["parse_legal"]
 _URL_AFTER_PARENTHESIS = re.compile(
     r"(?<=\)),?\s(?:available\sat\s)?<?(?P<url>https?://[^\s<>\[\]]+?)>?(?:\s\[https?://[^\s\]]+\])?[.,]?$"
 )
-# The organ of a UN resolution, by its abbreviation with dots and spaces removed.
-# (The patterns live in patterns.py, section "legal citations".)
-_ORGANS = {
-    "GA": "United Nations General Assembly",
-    "SC": "United Nations Security Council",
-    "ESC": "United Nations Economic and Social Council",
-    "HRC": "United Nations Human Rights Council",
-    "HumanRightsCouncil": "United Nations Human Rights Council",
-}
 
 
 def parse_legal(text: str) -> Reference | None:
@@ -111,6 +104,7 @@ def parse_legal(text: str) -> Reference | None:
     history = L.LEGAL_HISTORY.search(clean)
     if history is not None:
         clean = clean[: history.start() + 1]  # the case, without its later history
+    clean = C.case_without_prose(clean)  # "NBA v. Roe, 105 F.3d 841 (1997), which …": the case alone
     lead = L.LEGAL_STATUTE_LEAD_IN.match(clean)
     if lead is not None:  # "The quoted language is from 42 U.S.C. § 4331(b).": the statute it names
         return _read_statute(text, clean[lead.end() :])
@@ -120,6 +114,7 @@ def parse_legal(text: str) -> Reference | None:
     readers: tuple[Callable[[str, str], Reference | None], ...] = (
         _read_un_document,
         _read_charter,
+        C.read_chicago_congress_document,
         read_congress_report,
         read_hearing,
         read_bill,
@@ -132,8 +127,10 @@ def parse_legal(text: str) -> Reference | None:
         read_thesis,
         _read_treaty,
         _read_case_short,
+        C.read_report_short,
         read_bare_report,
         read_database_case,
+        C.read_docket_case,
         _read_oscola_case,
         _read_oscola_article,
         read_uk_act,
@@ -150,11 +147,12 @@ def parse_legal(text: str) -> Reference | None:
         _read_book,
         read_web_page,
     )
-    for read in readers:
+    for read in (C.case_in_prose, *readers):
         ref = read(text, clean)
         if ref is not None:
             return ref
     return None
+
 
 
 # --- articles and cases ---------------------------------------------------------
@@ -549,52 +547,4 @@ def _read_treaty(text: str, clean: str) -> Reference | None:
     if m.group("parties"):
         fields["note"] = m.group("parties").strip()
     pin = (m.group("pin") or "").strip(" ,.") or None
-    return _full(text, "misc", fields, pin)
-
-
-# --- UN documents ----------------------------------------------------------------
-
-
-def _read_un_document(text: str, clean: str) -> Reference | None:
-    """"G.A. Res. 217 (III) A, Title (Dec. 10, 1948)" or anything with "U.N. Doc."."""
-    resolution = L.LEGAL_RESOLUTION.match(clean)
-    doc = L.LEGAL_UN_DOC.search(clean)
-    if resolution is None and doc is None:
-        return None
-    end = L.LEGAL_UN_END.search(clean)
-    body_end = end.start() if end is not None else len(clean)
-    if doc is not None:
-        after = clean[doc.end() : body_end].strip(" ,.")
-        if after and not L.LEGAL_UN_RECORD.search(after):
-            return None
-        body_end = doc.start()
-    body = clean[resolution.end() if resolution is not None else 0 : body_end]
-    segments = [s.strip() for s in body.split(",") if s.strip(" .")]
-    # Official-record segments ("U.N. GAOR", "3d Sess.") are not the title.
-    segments = [s for s in segments if not L.LEGAL_UN_RECORD.search(s)]
-    fields: dict[str, FieldValue] = {}
-    if resolution is not None:
-        organ = re.sub(r"[.\s]", "", resolution.group("organ"))
-        fields["organization"] = _ORGANS.get(organ, resolution.group("organ"))
-        number = resolution.group("number").strip()
-        fields["note"] = f"{resolution.group('organ')} Res. {number}"
-        fields["number"] = number
-    if doc is not None:
-        fields["number"] = doc.group("symbol")
-    pins = [s for s in segments if L.LEGAL_UN_PIN.fullmatch(s)]
-    segments = [s for s in segments if not L.LEGAL_UN_PIN.fullmatch(s)]
-    if resolution is None and len(segments) >= 2 and L.LEGAL_UN_AUTHOR.search(segments[0]):
-        fields["author"] = (Name(family=segments[0], literal=True),)
-        segments = segments[1:]
-    if segments:
-        fields["title"] = ", ".join(segments).strip(" .")
-    elif resolution is not None:
-        fields["title"] = str(fields["note"])
-    else:
-        fields["title"] = f"U.N. Doc. {fields['number']}"
-    if end is not None and end.group("date"):
-        _set_date(fields, end.group("date"), "")
-    printed_pin = end.group("pin") if end is not None and end.group("pin") else None
-    printed_pin = printed_pin or (pins[0] if pins else None)
-    pin = normalize_pinpoint(re.sub(r"^at\s*", "", printed_pin)) if printed_pin else None
     return _full(text, "misc", fields, pin)

@@ -64,11 +64,14 @@ _BILL_NUMBER = (
     r"(?:(?:H\.\s?R\.|S\.|H\.\s?J\.|S\.\s?J\.|H\.\s?Con\.|S\.\s?Con\.|H\.)\s?Res\.\s?\d+"
     r"|H\.\s?R\.\s?\d+|S\.\s?\d+|(?:[HSA]|Assemb)\.\s?[BF]\.\s?\d+|Assemb\.\s?\d+)"
 )
+# A session's ordinal as Chicago prints it: "1st", "2d", "2nd", "3d".
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th|d)"
 # "Clean Harbors Act, S. 1865, 116th Cong. § 2(b) (2019)" / "H.R. 57, 2019 Leg., Gen.
 # Sess. (Utah 2019)": the act's name (maybe), the bill, the Congress or legislature's session.
 _BILL = re.compile(
     rf"^(?:(?P<name>[A-Z][^,()\u00a7]{{2,160}}?),\s)?(?P<bill>{_BILL_NUMBER}),\s"
-    rf"(?P<session>[^()\u00a7]{{0,80}}?\b(?:Cong|Leg|Legis|Sess|Assemb)\.)"
+    rf"(?P<session>[^()\u00a7]{{0,80}}?\b(?:Cong|Leg|Legis|Sess|Assemb)\.(?:,\s{_ORDINAL}\s[Ss]ess\.)?"
+    rf"|\d{{1,3}}(?:st|nd|rd|th|d)\sCongress(?:,\s{_ORDINAL}\s[Ss]ession)?)"  # Chicago: "107th Cong., 2d sess."
     rf"(?:,?\s(?P<pin>\u00a7\u00a7?\s?[\w.()]+(?:\s?[{_DASHES}]\s?[\w.()]+)?))?"
     rf"(?:\s\((?P<paren>[^()]*)\))?{_END}"
 )
@@ -180,6 +183,18 @@ def read_database_case(text: str, clean: str) -> Reference | None:
     return _full(text, "jurisdiction", fields, m.group("pin"))
 
 
+
+
+
+
+
+
+
+
+
+
+
+
 def read_bare_report(text: str, clean: str) -> Reference | None:
     """ "491 U.S. 324, 336 (1989)": a case the text names, cited by its report alone."""
     m = L.LEGAL_BARE_REPORT.match(clean)
@@ -233,12 +248,15 @@ def read_bill(text: str, clean: str) -> Reference | None:
     }
     paren = m.group("paren") or ""
     if not _set_date(fields, paren, L.LEGAL_YEAR_WORD.search(m.group("session")).group(1)  # type: ignore[union-attr]
-                     if L.LEGAL_YEAR_WORD.search(m.group("session")) else ""):
-        return None
+                     if L.LEGAL_YEAR_WORD.search(m.group("session")) else "") and "Congress" not in m.group("session"):
+        return None  # (a Congress spelled out names the bill's years: "107th Congress, 2nd Session")
     where = _court(paren)
     if where:
         fields["note"] = where  # "(Utah 2019)": the state whose legislature it is
     return _full(text, "legislation", fields, normalize_pinpoint(m.group("pin")))
+
+
+
 
 
 def read_congress_report(text: str, clean: str) -> Reference | None:

@@ -33,16 +33,20 @@ from relbib.parse.commentary import prose, publication_fact, year_run
 from relbib.parse.split_patterns import CITES, SIGNAL, STRONG_IN_PROSE
 
 __all__ = ["cited_in_prose", "et_al_opens", "italic_title_opens", "mention_only", "next_citation",
-           "question_in_title", "sums_only", "without_sums"]
+           "question_in_title", "quoted_phrases_only", "sums_only", "without_sums"]
 
 _YEAR = r"(?:1[4-9]\d\d|20\d\d)"
-# What stands before a title in a citation's place: nothing, or "Author, ", "…: ", ", in ".
-_TITLE_PLACE = re.compile(r"[,:.]\s(?:(?:in|In)\s)?[*_]{0,2}$")
+# What stands before a title in a citation's place: nothing, or "Author, ", "…: ", ", in ",
+# "his book entitled ", an author's possessive opening the piece ("Roe’s *Title*").
+_TITLE_PLACE = re.compile(r"[,:.]\s(?:(?:in|In)\s)?[*_]{0,2}$|\b(?:entitled|titled)\s[*_]{0,2}$"
+                          r"|^(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w-]+[\u2019']s\s[*_]{0,2}$")  # "Roe’s *Title*" opening the piece
 # What follows a title in a citation's place: a comma, a full stop, a colon, the end.
 _TITLE_CLOSES = re.compile(r"[,.:;]|\s?$|\s(?:by|ed\.|eds\.|edited|trans\.|translated)\s")
 # A parenthesis right after the title, and what follows the title's comma.
 _PAREN_AFTER = re.compile(r"\s?\((?P<inner>[^()]{1,200})\)")
 _CLAUSE_AFTER = re.compile(r",\s(?P<clause>[^,;]{1,80})")
+# An italic run opening with a word in lower case: emphasis inside a quotation, not a title.
+_EMPHASIS = re.compile(r"[*_]{1,2}[a-z\u00df-\u00ff]{2,}[\s,;:.*_]")
 _SINGLE_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 # "$60,000", "£ 5", "€1.2m", "US$ 300": a sum of money is no citation's number.
 _SUM = re.compile(r"(?:US)?[$£€¥]\s?\d{1,3}+(?:[,.]\d{1,3}+){0,5}+(?:\s?(?:m|bn|k|million|billion)\b)?")
@@ -71,7 +75,10 @@ def cited_in_prose(text: str) -> bool:
 
 
 def _italic_cites(text: str, start: int, end: int) -> bool:
-    """A title in italics at text[start:end] in a citation's place, or followed by a fact."""
+    """A title in italics at text[start:end] in a citation's place, or followed by a fact;
+    a run that opens with a word in lower case is emphasis ("*but he points to that*")."""
+    if _EMPHASIS.match(text, start):
+        return False
     after = text[end:]
     facts = _facts_follow(after)
     if facts is not None:
@@ -100,6 +107,37 @@ def mention_only(text: str) -> bool:
     if not italics or any(_italic_cites(text, m.start(), m.end()) for m in italics):
         return False
     return CITES.search(without_sums(_ITALIC.sub(" ", text))) is None
+
+
+# A quotation in a note's prose: a phrase quoted after a word in lower case ("in addition to
+# “escape from toil,” distinguishes “quiet labour” as …"), or a quotation opening a sentence
+# that goes on in prose ("“Love of work” becomes …", "“…,” I read in a paper"): words quoted
+# in a sentence, not a title in a citation's place.
+_ANY_QUOTE = re.compile(r"[\u201c\"][^\u201c\u201d\"]{1,2000}[\u201d\"]")
+_LOWER_BEFORE = re.compile(r"(?:^|\s)(?P<word>[a-z]{2,}),?\s$")
+_PROSE_AFTER = re.compile(r",?\s(?P<word>I|[a-z]{2,})\b")
+# Words a quoted title follows in prose ("a post on “Title”", "his essay entitled “Title”"),
+# and words that go on with a citation after its quoted title ("“Title” in *Book*", "“Title,” ed. Roe").
+_TITLE_WORDS_BEFORE = frozenset("in on of about entitled titled called see".split())
+_CITATION_GOES_ON = frozenset("in by ed eds trans tr edited translated accessed available retrieved "
+                              "published printed reprinted pp vol no".split())
+
+
+def quoted_phrases_only(text: str) -> bool:
+    """Whether every quotation in ``text`` is quoted inside a sentence of prose (see above)
+    and nothing else in it marks a citation."""
+    quotes = list(_ANY_QUOTE.finditer(text))
+    if not quotes or not all(_phrase(text, m) for m in quotes):
+        return False
+    return CITES.search(without_sums(_ANY_QUOTE.sub(" ", text))) is None
+
+
+def _phrase(text: str, m: re.Match[str]) -> bool:
+    before = _LOWER_BEFORE.search(text, 0, m.start())
+    if before is not None:
+        return before.group("word") not in _TITLE_WORDS_BEFORE
+    after = _PROSE_AFTER.match(text, m.end())
+    return not text[: m.start()].strip(" .") and after is not None and after.group("word") not in _CITATION_GOES_ON
 
 
 # "Sandri et al., " / "Roe u. a., ": an author and "and others" opening a citation.

@@ -79,8 +79,14 @@ PAGE_RANGE = re.compile(
 )
 # A trailing pinpoint of a footnote: ", p. 130." / ", 45." / ", at 5." / " pp. 12f."
 PINPOINT_TAIL = re.compile(
-    r"[,.:;]\s*(?:(?:at|p\.|pg\.|page|s\.)\s*)?(?P<page>[0-9]{1,5}[a-z]?|[ivxlc]{1,6})(?:\s*f{1,2}\.?)?\s*[.,]?\s*$",
+    # (a daily paper's section and page: "…, March 20, 2004, A22.", "p. A01")
+    r"[,.:;]\s*(?:(?:at|p\.|pg\.|page|s\.)\s*)?(?P<page>[0-9]{1,5}[a-z]?|[ivxlc]{1,6}|(?-i:[A-Z]\d{1,3}))(?:\s*f{1,2}\.?)?\s*[.,]?\s*$",
     re.IGNORECASE,
+)
+# A bare page range after the year closing a Chicago note with no volume or bracket:
+# "“Chapter,” *Book: Subtitle*, 2010, 183–210." (the work's own pages).
+YEAR_THEN_PAGES_TAIL = re.compile(
+    rf"(?<=(?<!\d)(?:1[5-9]|20)\d\d),\s(?P<pages>\d{{1,5}}\s*{DASH}+\s*\d{{1,5}})\s*[.,;]?\s*$"
 )
 # A trailing page run of a footnote with its prefix: ", pp. 43-65." (a range stays pages).
 PAGES_TAIL = re.compile(
@@ -114,6 +120,9 @@ DOI = re.compile(
     r"(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/\S+)", re.IGNORECASE
 )
 URL = re.compile(r"(?P<url>(?:https?://|www\.)\S+)", re.IGNORECASE)
+# A URL between single guillemets, as some e-books print links ("‹http://roe.org/a.htm›"): read
+# as between angle brackets, one character for one so that spans hold.
+URL_IN_GUILLEMETS = re.compile(r"\u2039(?=https?://|www\.)(?P<url>[^\u2039\u203a]{1,400}?)\u203a")
 ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*(?P<isbn>[0-9Xx][0-9Xx -]{8,16}[0-9Xx])", re.IGNORECASE)
 # "Accessed 3 May 2020" / "retrieved on ..." / "(last visited ...)": the urldate clause.
 ACCESSED = re.compile(
@@ -452,16 +461,18 @@ _SHORT_DASH = DASH
 # ("xii"), optionally with a note ("45 n. 3") or "f."/"ff.".
 _SHORT_PAGE = r"(?:\d+[a-z]?|[ivxlc]{1,7})"
 _SHORT_PAGE_RANGE = rf"{_SHORT_PAGE}(?:\s*{_SHORT_DASH}+\s*{_SHORT_PAGE})?(?:\s*ff?\.?(?![a-z]))?"
-_SHORT_PIN_BODY = rf"{_SHORT_PAGE_RANGE}(?:\s*,\s*{_SHORT_PAGE_RANGE}){{0,20}}(?:\s*nn?\.\s*\d+)?"
+_SHORT_PIN_BODY = (  # a list may close with "and": "127, 177-8, and 262"
+    rf"{_SHORT_PAGE_RANGE}(?:\s*,\s*(?:and\s)?{_SHORT_PAGE_RANGE}){{0,20}}(?:\s*nn?\.\s*\d+)?"
+)
 # The pinpoint at the end of a short note, with its optional prefix.
 SHORT_PIN_TAIL = re.compile(
-    rf"(?:,\s*|(?<=[\u201d\u2019\"'*_])\s+)(?:(?:pp?\.|pg\.|at|page)\s*)?(?P<pin>{_SHORT_PIN_BODY})\s*[.;]?\s*$",
+    rf"(?:,\s*|(?<=[\u201d\u2019\"'*_])\s+)(?:(?:pp?\.|pg\.|at|page|(?-i:S\.))\s*)?(?P<pin>{_SHORT_PIN_BODY})\s*[.;]?\s*$",
     re.IGNORECASE,
 )
 # A quoted or italic short title with what comes before it: the comma may sit
 # inside the quotes (Chicago “Soviet Famine,”) or outside (Oxford ‘Title’,).
-SHORT_QUOTED_TITLE = re.compile(
-    r"^(?P<head>.*?)(?:^|,\s*)(?P<open>[\u201c\u2018\"'*_]{1,2})(?P<title>[^\u201c\u201d\"*_]{2,150}?)"
+SHORT_QUOTED_TITLE = re.compile(  # (the comma before a double quote may be missing: 'Roe and Kern "Title," 4')
+    r"^(?P<head>.*?)(?:^|,\s*|\s(?=[\u201c\"]))(?P<open>[\u201c\u2018\"'*_]{1,2})(?P<title>[^\u201c\u201d\"*_]{2,150}?)"
     r"[,.]?(?P<close>[\u201d\u2019\"'*_]{1,2})[,.]?\s*$"
 )
 # One word of a surname list: a capitalised word ("Snyder", "O’Brien",
@@ -473,7 +484,8 @@ SHORT_NAME_WORD = re.compile(
 # A word that can carry a surname (not an initial, not a bare particle).
 SHORT_SURNAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f](?!\.)[\w'\u2019\-]*|(?:al|el|ad|as|ash|at|az)-\w+)")
 # Joins between the authors of one short note.
-SHORT_AUTHOR_JOIN = re.compile(r"(?<!\s)\s*+(?:,\s*(?:and\s+|&\s*)?|(?<=\s)(?:and|&)\s+)\s*")
+# (German lists join the names by "/": "Roe / Doe, Kurztitel")
+SHORT_AUTHOR_JOIN = re.compile(r"(?<!\s)\s*+(?:,\s*(?:and\s+|&\s*)?|(?<=\s)(?:and|&)\s+|/)\s*")
 # The author list of a short note closes with "and" / "&" before its last name.
 SHORT_LAST_AUTHOR_JOIN = re.compile(r"(?:^|\s)(?:and|&)\s")
 # A four-digit "page" that is a year: "Snyder, Bloodlands, 2010." is a full

@@ -286,8 +286,8 @@ def _split_pinpoint(text: str) -> tuple[str, str | None]:
         rf"(?:\d{{4}}\)?|\)|\d\s*{P.DASH}+\s*\d+)\s*$", head.rstrip(" ,:")
     ):
         return text, None
-    if P.YEAR.fullmatch(page):
-        return text, None
+    if P.YEAR.fullmatch(page) and not (head.endswith(")") and stripped[m.start()] == ":"):
+        return text, None  # (a page after "(1990): " is a page, whatever its number: "(2000): 2063")
     return head.rstrip(" ,:;") + ".", page
 
 
@@ -420,7 +420,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
     # "October 16, 2015": the comma inside a date is not a chunk boundary.
     rest = P.MONTH_DAY_COMMA_YEAR.sub(r"\g<month>\g<year>", rest)
     rest = site_and_date(last_changed(rest))
-    pages = P.PAGES_TAIL.search(rest)
+    pages = P.PAGES_TAIL.search(rest) or P.YEAR_THEN_PAGES_TAIL.search(rest)
     if pages:
         fields["pages"] = normalize_pages(pages.group("pages"))
         rest = rest[: pages.start()]
@@ -443,7 +443,7 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
         year, iso = parse_date(chunk)
         vol = re.fullmatch(r"(?i)(?:vol\.?\s*)?([0-9]+)(?:\s*\(([^)]+)\))?(?::\s*(\S+))?", chunk)
         number = re.fullmatch(
-            r"(?i)(?:no|nr|issue)\.?\s*([0-9]+(?:[-/][0-9]+)?)(?:\s*\((.+)\))?(?::\s*(\S+))?", chunk
+            r"(?i)(?:no|nr|issue)\.?\s*([0-9]+(?:[-/\u2013][0-9]+)?)(?:\s*\((.+)\))?(?::\s*(\S+))?", chunk
         )
         if number:
             fields["number"] = number.group(1)
@@ -472,9 +472,10 @@ def _quoted_title_note(text: str) -> tuple[str, dict[str, FieldValue]] | None:
             notes.remove(month)
     # Trust the rules only when every chunk was understood: a leftover with
     # digits, or a container holding digits or brackets, means another shape.
-    if any(re.search(r"[\d()\[\]]", n) for n in notes) or re.search(r"[\d()\[\];]", container):
+    italic = re.fullmatch(r"\*[^*]+\*", container)  # its digits, brackets, colon are its own ("*arXiv:1811.04512 [Cs]*")
+    if any(re.search(r"[\d()\[\]]", n) for n in notes) or re.search(r"[\d()\[\];]", container) and not italic:
         return None
-    if ":" in container and not P.REPORT.search(container):
+    if ":" in container and not P.REPORT.search(container) and not italic:
         return None
     # A web page often has no date of its own: its URL stands for one.
     if len(notes) > 1 or ("year" not in fields and "url" not in fields):

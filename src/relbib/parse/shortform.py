@@ -76,6 +76,10 @@ class ShortNote:
     pinpoint: str | None
 
 
+# The editors' mark after the names of a German short form: "Museum / Verein (Hrsg.), Kurztitel".
+_EDITED_HEAD = re.compile(r"\s\((?:Hrsg|Hg|eds?)\.\)(?=,\s)")
+
+
 def read_short_note(text: str) -> ShortNote | None:
     """The parts of a note shaped "Surname(s), Short Title[, pinpoint]", else None.
 
@@ -99,7 +103,7 @@ def read_short_note(text: str) -> ShortNote | None:
         body, pinpoint = body[: passim.start()].rstrip(" ,"), passim.group("pin")
     elif (part := _book_part_tail(body)) is not None:  # "Roe, Short Title, Epilogue."
         body, pinpoint = body[: part.start()].rstrip(" ,"), part.group("pin")
-    body = body.rstrip(" .")
+    body = _EDITED_HEAD.sub("", body.rstrip(" ."), count=1)  # "Roe / Doe (Hrsg.), Kurztitel": the editors
     quoted = P.SHORT_QUOTED_TITLE.match(body)
     if quoted is not None and _pairs(quoted.group("open"), quoted.group("close")):
         head = quoted.group("head").strip(" ,")

@@ -53,23 +53,35 @@ from relbib.parse.commentary import PROSE_WORDS as _PROSE_WORDS
 from relbib.parse.commentary import commentary, publication_fact
 from relbib.parse.commentary import prose as _prose
 from relbib.parse.continental_provisions import parse_provision
-from relbib.parse.forms import form_lead_spans, normalize_pinpoint
+from relbib.parse.continental_upright import read_upright_german
+from relbib.parse.forms import author_alone, form_lead_spans, normalize_pinpoint
 from relbib.parse.legal_eu_institutions import provision_in_prose
 from relbib.parse.serials import SERIAL_OPENS
 from relbib.parse.small_caps import title_case_small_caps
-from relbib.parse.split_history import authors_go_on, places_go_on, stop_inside_citation
+from relbib.parse.split_history import (
+    authors_go_on,
+    imprint_goes_on,
+    places_go_on,
+    stop_inside_citation,
+)
 from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, JOINED, court_carried, title_goes_on
 from relbib.parse.split_marks import enclosed
 from relbib.parse.split_parens import cited_in_parenthesis, strip_parentheticals
+from relbib.parse.split_patterns import BRACKETED_PIN as _BRACKETED_PIN
 from relbib.parse.split_patterns import CITES as _CITES
 from relbib.parse.split_patterns import CLOSE_QUOTE as _CLOSE_QUOTE
+from relbib.parse.split_patterns import DATE_OPENS as _DATE_OPENS
 from relbib.parse.split_patterns import ITALIC_OPENS_EARLY as _ITALIC_OPENS_EARLY
 from relbib.parse.split_patterns import LEAD_END as _LEAD_END
 from relbib.parse.split_patterns import LEAD_IN as _LEAD_IN
+from relbib.parse.split_patterns import NAME_BEFORE_ITALIC as _NAME_BEFORE_ITALIC
 from relbib.parse.split_patterns import OPEN_QUOTE as _OPEN_QUOTE
+from relbib.parse.split_patterns import PAGE_THEN_NEXT as _PAGE_THEN_NEXT
 from relbib.parse.split_patterns import POSSESSIVE_OPENS as _POSSESSIVE_OPENS
+from relbib.parse.split_patterns import QUOTE_SOURCE as _QUOTE_SOURCE
 from relbib.parse.split_patterns import SIGNAL as _SIGNAL
 from relbib.parse.split_patterns import STRONG as _STRONG
+from relbib.parse.split_patterns import TITLE_CITED_OPENS as _TITLE_CITED_OPENS
 from relbib.parse.split_patterns import TOPIC_LEAD_EN as _TOPIC_LEAD_EN
 from relbib.parse.split_patterns import URL_THEN_SIGNAL as _URL_THEN_SIGNAL
 from relbib.parse.split_patterns import YEAR as _YEAR
@@ -83,7 +95,8 @@ _QUOTED_TITLE_OPENS = re.compile(
 _LEAD_FORBIDDEN = re.compile(r"[\d()\u201c\u201d\";:,]|\b(?:ed|eds|trans)\.")
 # Where a quotation's source follows in the same sentence: "…, quoted in Jones, …".
 # (At most 20 spaces: scanning a longer run from each of its spaces is quadratic.)
-_QUOTED_IN = re.compile(r",?\s{1,20}+(?=(?:as\s+)?(?:quoted|cited)\s+in\s)", re.IGNORECASE)
+# (German "…, Leipzig 2001, zit. nach: Roe, Titel, S. 7": the work quoted, then the one quoting it)
+_QUOTED_IN = re.compile(r",?\s{1,20}+(?=(?:as\s+)?(?:quoted|cited)\s+in\s|(?:zit\.|zitiert)\s+nach[:.]?\s)", re.IGNORECASE)
 _WITH = re.compile(r",\s+(?=with\s)", re.IGNORECASE)
 # A case's later history that names another case: ", overruled in part by".
 _HISTORY = re.compile(
@@ -105,7 +118,10 @@ _TOPIC_LEAD = re.compile(
 )
 # ", and" after a pinpoint, before the next citation's author; British and European books join
 # two works by a bare "and" after a page or a bracket ("… (Munich, Beck, 2004) 242–243 and A Hucke, …").
-_AND_NEXT = re.compile(r"(?<=[\d*]),\s+and\s+(?=\S)|(?<=[\d)])\s+and\s+(?=(?:[A-Z]\.?\s?){1,3}[A-Z][\w'\u2019-]+[\s,*])")
+_AND_NEXT = re.compile(r"(?<=[\d*]),\s+and\s+(?=\S)|(?<=[\d)])\s+and\s+(?=(?:[A-Z]\.?\s?){1,3}[A-Z][\w'\u2019-]+[\s,*])"
+                       # "…, 66-7 and Curran and Seaton, *Power*, 43": surnames, then a marked short title
+                       r"|(?<=[\d)])\s+and\s+(?=(?:[A-Z][\w'\u2019-]+\s(?:[A-Z]\.\s)*)?[A-Z][\w'\u2019-]+"
+                       r"(?:\s(?:and|&)\s[A-Z][\w'\u2019-]+)?,\s[*_\u201c\"])")
 _PARTICLE_OPENS = re.compile(
     rf"^(?:{lexicon.particle_pattern()}|al-\w+|el-\w+|d')(?:\s+(?:{lexicon.particle_pattern()}))?"
     r"\s+[A-Z][\w'\u2019-]*,\s"
@@ -164,9 +180,11 @@ _PIN_WORDS = frozenset("vol vols no nos p pp ch chap chaps art arts pt pts fol f
 _NUMBERED = re.compile(r"[IVXLC]+\b|\d")
 # "Smith, Empire" / "A. B. Jones, …": a sentence that opens with an author.
 _AUTHOR_OPENS = re.compile(
-    rf"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{lexicon.particle_pattern()}|"
-    r"al-\w+|\u2013(?=\s[A-Z]))){0,8}[,:]\s"
+    rf"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{lexicon.particle_pattern()}|and(?=\s[A-Z])|"
+    r"al-\w+|\u2013(?=\s[A-Z]))){0,8}(?:\set\sal\.)?[,:]\s"  # "Roe et al., "
 )
+# "Roe v. Doe Corp., 105 F.3d 841": a case and its report open the citation ("… followed in Roe v. Doe, …").
+_CASE_OPENS = re.compile(r"[A-Z][^,;()]{0,80}?\sv\.?\s[A-Z][^;()]{0,120}?,\s\d{1,4}\s[A-Z]")
 # "P. Larsen and S. Moreau (eds.), …": editors open the citation.
 _EDITORS_OPEN = re.compile(
     rf"^[A-Z][\w'.\u2019-]*(?:\s(?:[A-Z\u00c0-\u00de][\w'.\u2019-]*|and|&|{lexicon.particle_pattern()})){{1,8}}"
@@ -212,6 +230,9 @@ def split_note(text: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) spans of the note's pieces: one per possible citation."""
     spans: list[tuple[int, int]] = []
     for start, end in _top_level_pieces(text):
+        if read_upright_german(text[_signal(text, start, end)[1] : end]) is not None:
+            spans.append((start, end))  # "…, Bergen-Belsen. Katalog der Ausstellung, Celle 2009": one work
+            continue
         for s, e in _sentences(text, start, end):
             spans.extend(p for piece in _inner_pieces(text, s, e) for p in form_lead_spans(text, *piece))
     return tuple((s, e) for s, e in spans if text[s:e].strip(" .,;:"))
@@ -230,9 +251,11 @@ def read_note(n: int, text: str) -> NoteCitations:
         if not body.strip(" .,;:"):
             continue
         body = _ITALIC_OPENS_EARLY.sub(r"\1\2*", body, count=1) if body.count("*") == 2 else body
+        body = _NAME_BEFORE_ITALIC.sub(r"\1,", body, count=1)  # "M. E. J. Newman *Networks* (…)"
         carried = court_carried(body, pieces[-1].reference if pieces else None)  # "…; 6 avr. 2011, n° 2"
         ref = _read(carried, parse_note) if carried == body else replace(_read(carried, parse_note), text=body)
-        if _is_citation(body, ref):
+        # "Marlow." closing the note is an author-only short form; not "Fannin, quoted in …"
+        if _is_citation(body, ref) or author_alone(body, ref) and not text[end:].strip():
             pieces.append(CitationSpan(index=len(pieces), start=start, end=end, text=body,
                                        signal=signal, reference=ref))
     if not pieces:
@@ -270,7 +293,8 @@ def _title_semicolons(text: str, pieces: list[tuple[int, int]]) -> list[tuple[in
     for start, end in pieces:
         if out and not numbered and _TITLE_GOES_ON.match(text, start):
             out[-1] = (out[-1][0], end)
-        elif out and (authors_go_on(text, out[-1], start) or places_go_on(text, out[-1], start)):
+        elif out and (authors_go_on(text, out[-1], start) or places_go_on(text, out[-1], start)
+                      or imprint_goes_on(text, out[-1], start, end)):
             out[-1] = (out[-1][0], end)  # "Roe, Jane; Doe, John: Title": one citation's authors
         else:
             out.append((start, end))
@@ -288,7 +312,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The piece cut at the sentence ends that close a citation (see the module docstring)."""
     out, begin = [], start
     depth = _depth_counter(text, begin)
-    for m in _SENTENCE_END.finditer(text, start, end):
+    source = _quote_source(text, start, end)  # "… well.” *Title*, 1900, p. 39"
+    for m in _SENTENCE_END.finditer(text, start, source.start() if source else end):
         if depth(m.start()) != 0 or _in_quoted_title(text, max(begin, m.start() - _TITLE_SPAN), m.start()):
             continue  # inside brackets, or inside a quoted title (“A.I. Is Coming. The …,”)
         before = text[max(begin, m.start() - _WINDOW) : m.start()].rstrip("*_")
@@ -297,12 +322,26 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((begin, m.start()))
             begin = m.end()
             depth = _depth_counter(text, begin)
+    if source is not None and depth(source.start()) == 0:
+        out.append((begin, source.start()))
+        begin = source.end()
     out.append((begin, end))
     return out
 
 
 # A quoted title is short; a longer quotation holds sentences of its own.
 _TITLE_SPAN = 150
+
+
+def _quote_source(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The cut before a quotation's source line closing the piece (``QUOTE_SOURCE``), unless
+    the quotation is short enough to be a quoted title (“The Idea of a Colony.” *Journal* …)."""
+    m = _QUOTE_SOURCE.search(text, start, end)
+    if m is None:
+        return None
+    opened = max(text.rfind("\u201c", start, m.start()), text.rfind('"', start, m.start() - 1))
+    passage = re.search(r"[.?!;]\s[A-Za-z]", text[opened:m.start()]) is not None  # sentences of its own
+    return m if opened < 0 or passage or m.start() - opened > _TITLE_SPAN else None
 
 
 def _in_quoted_title(text: str, start: int, pos: int) -> bool:
@@ -344,8 +383,13 @@ def _depth_counter(text: str, start: int) -> Callable[[int], int]:
 
 def _cuts(before: str, after: str) -> bool:
     """Whether the full stop ending ``before`` ends a citation or a comment."""
-    if _CONTINUES.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()) or stop_inside_citation(before, after):
+    if _CONTINUES.match(after) or _DATE_OPENS.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()) \
+            or stop_inside_citation(before, after):
         return False
+    if _TITLE_CITED_OPENS.match(after) and sum(len(w) > 3 and w.islower() for w in _WORD.findall(before)) >= 4:
+        return True  # "… a distinct kind of work. *Title*, p. 85.": the source after a sentence of prose
+    if before.endswith(" v.") and after[:1].isupper():
+        return False  # "… followed in NBA v. Motorola, 105 F.3d 841": a case name's "v."
     if before.endswith("?") and mentions.question_in_title(before, after, _opens_with_author):
         return False  # "Roe u. a., Why Do We Vote? Ten Essays": a title's question
     if _ROLE_BEFORE_NAME.search(before) and _AUTHOR_OPENS_NAME.match(after):
@@ -417,8 +461,8 @@ def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         depth = _depth_counter(text, start)
         cuts += [(m.start(), m.end()) for m in pattern.finditer(text, start, end) if depth(m.start()) == 0]
     depth = _depth_counter(text, start)
-    cuts += [(m.start("cut"), m.end("cut")) for m in _URL_THEN_SIGNAL.finditer(text, start, end)
-             if depth(m.start()) == 0]
+    cuts += [(m.start("cut"), m.end("cut")) for pattern in (_URL_THEN_SIGNAL, _PAGE_THEN_NEXT)
+             for m in pattern.finditer(text, start, end) if depth(m.start()) == 0]
     depth = _depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _AND_NEXT.finditer(text, start, end)
              if depth(m.start()) == 0
@@ -479,11 +523,13 @@ def _prose_lead(piece: str) -> int:
             continue  # inside a title in italics ("si riporta Roe, *Giurisdizione: Germania*")
         if len(_OPEN_QUOTE.findall(lead)) > len(_CLOSE_QUOTE.findall(lead)):
             continue  # inside a quoted title ("Roe, 'Paying Too Much About It: Causes, and …'")
-        forbidden = _LEAD_FORBIDDEN.search(lead)
+        # a word quoted the German way is prose too ("Eine Diskussion des Begriffes „Arbeit“ findet sich bei")
+        said = re.sub("\u201e[^\u201c\u201d\u201e]{1,80}[\u201c\u201d]", "", lead)
+        forbidden = _LEAD_FORBIDDEN.search(said)
         # a long sentence may hold commas ("X is similar to, but distinct from, Y's ‘frames’ in")
-        if forbidden and (_LEAD_FORBIDDEN.search(lead.replace(",", "")) or not _prose(lead)):
+        if forbidden and (_LEAD_FORBIDDEN.search(said.replace(",", "")) or not _prose(said)):
             return 0
-        words = _WORD.findall(lead)
+        words = _WORD.findall(piece[: m.end()])  # its last word may be the verb: "The classic is Roe, …"
         # a prose lead has a verb ("The figures are given in"); "Memorandum on
         # the state of the poor in Essex" is a document's title
         verb = lead[:1].islower() or any(
@@ -491,6 +537,7 @@ def _prose_lead(piece: str) -> int:
         )
         after = piece[m.end():]
         opens = (_AUTHOR_OPENS.match(after) or _EDITORS_OPEN.match(after) or _QUOTED_TITLE_OPENS.match(after)
+                 or _CASE_OPENS.match(after)
                  or _POSSESSIVE_OPENS.match(after)
                  or SERIAL_OPENS.match(after) or mentions.italic_title_opens(after))
         if verb and sum(1 for w in words if w.islower()) >= 2 and opens:
@@ -514,7 +561,7 @@ def _read(body: str, parse_note: Callable[[str], Reference]) -> Reference:
 
 def _read_pinpointed(body: str, parse_note: Callable[[str], Reference]) -> Reference:
     """The piece's Reference; "601–13, here pp. 607–8": the pinpoint is the ``here`` part."""
-    m = _HERE.search(body)
+    m = _HERE.search(body) or _BRACKETED_PIN.search(body)
     if m is None:
         return parse_note(body)
     ref = parse_note(body[: m.start()] + ".")
@@ -533,7 +580,7 @@ def _is_citation(body: str, ref: Reference) -> bool:
         return True  # Ibid., Id., supra, op. cit.
     if isinstance(ref, FullRef) and ref.type == "legislation" and provision_in_prose(body):
         return True  # "Article 61(2) DSA states that “…”": the provision the sentence quotes
-    if commentary(body) or mentions.sums_only(body) or mentions.mention_only(body):
+    if commentary(body) or mentions.sums_only(body) or mentions.mention_only(body) or mentions.quoted_phrases_only(body):
         return False  # "Bishop of X, 1661–76. Died …, aged eighty. —B.", "Roe received $40,000.", "As *Title* shows"
     if mentions.et_al_opens(body):
         return True  # "Roe u. a., Title": an author and "and others" open a citation

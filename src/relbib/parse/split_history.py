@@ -2,8 +2,9 @@
 
 Input: the text around a full stop or a semicolon that relbib.parse.split weighs.
 Output: whether the cut would fall inside one citation: an imprint printed as a
-sentence of its own, the name of a body leading a bibliography-style note, or a
-work's authors listed inverted with semicolons between them.
+sentence of its own, the name of a body leading a bibliography-style note, a
+work's authors listed inverted with semicolons between them, or an older note's
+imprint or page after a semicolon.
 Never: cut or read a note itself (split.py does), or touch a file.
 """
 
@@ -13,7 +14,7 @@ import re
 
 from relbib.parse.web_notes import publisher_words
 
-__all__ = ["authors_go_on", "places_go_on", "stop_inside_citation"]
+__all__ = ["authors_go_on", "imprint_goes_on", "places_go_on", "stop_inside_citation"]
 
 # A bibliography-style imprint as a sentence of its own: "… 19–37. London: Palgrave, 2016."
 _IMPRINT = re.compile(r"^[A-Z][\w.'\u2019 -]{1,40}(?:,\s[A-Z][\w.]{1,12})?:\s[^.:;()]{2,80}?,\s(?:1[5-9]|20)\d\d\.?(?:\s|$)")
@@ -100,3 +101,22 @@ def places_go_on(text: str, piece: tuple[int, int], start: int) -> bool:
         return False
     words = {w.strip(".,'\u2019&").lower() for w in m.group("publisher").split()}
     return bool(words & publisher_words()) or bool(_IMPRINT.match(text[start:start + 300].lstrip()))
+
+
+# After an italic title and a semicolon, its imprint ("*Title*; Nancy, 1896, p. 129"); after a
+# citation with no page, its page alone ("…, French translation by Roe, 1891; p. 40."): older
+# books' notes part them so.
+_IMPRINT_AFTER_TITLE = re.compile(r"\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s(?:1[5-9]\d\d|20\d\d)\b")
+_PAGE_ALONE = re.compile(r"\s*pp?\.\s?\d{1,5}(?:\s?(?:[-\u2013]|,)\s?\d{1,5})*\.?\s*$")
+_NUMBER = re.compile(r"\d+")
+_YEAR_ONLY = re.compile(r"1[4-9]\d\d|20\d\d")
+
+
+def imprint_goes_on(text: str, piece: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the semicolon closing ``piece`` parts a citation from its own imprint or page (see above)."""
+    before = text[piece[0]:piece[1]].rstrip()
+    if before.endswith("*") and _IMPRINT_AFTER_TITLE.match(text, start):
+        return True
+    if _PAGE_ALONE.fullmatch(text, start, end) is None or "*" not in before:
+        return False
+    return all(_YEAR_ONLY.fullmatch(n) for n in _NUMBER.findall(before[before.rindex("*"):]))  # no page cited yet

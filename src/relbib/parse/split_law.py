@@ -35,10 +35,11 @@ _EDITION_NEXT = re.compile(r"(?:Aufl\.|Auflage|Bd\.|Band|Halbbd\.)")
 # A pointer inside the essay met in the middle of a sentence ("As we show infra
 # section III.A, pp. 410–15, …"): with prose around it, the sentence cites nothing.
 INSIDE_ESSAY = re.compile(r"\b(?:infra|supra)\s(?:sections?|parts?|pp?\.|§|ch\.|chapters?)\s")
-# Two cases joined by a comma alone: "…, 388 F. Supp. 829, 840 (D.C. Cir. 1974), Roe v. Doe, 427 U.S. 913
-# (1976)": the comma after a case's dated parenthesis, before a name "X v. Y" and its reporter's volume.
+# Two cases joined by a comma or "and" alone: "…, 388 F. Supp. 829, 840 (D.C. Cir. 1974), Roe v. Doe, 427
+# U.S. 913 (1976)", "Roe v. Doe, 512 U.S. 622 (1994) and Roe v. Doe, 520 U.S. 180 (1997)": the cut after a
+# case's dated parenthesis, before a name "X v. Y" and its reporter's volume.
 _CASE_AFTER_CASE = re.compile(
-    r"(?<=\d{4}\)),\s(?=[A-Z][^,;()]{0,120}?\sv\.?\s[^;()]{1,160}?,\s\d{1,4}\s[A-Z])"
+    r"(?<=\d{4}\))(?:,\s|,?\s(?:and|&)\s)(?=[A-Z][^,;()]{0,120}?\sv\.?\s[^;()]{1,160}?,\s\d{1,4}\s[A-Z])"
 )
 # Two regnal acts in a row: "14 Geo. III, c. 86, and 21 Geo. III, c. 29" (the comma and "and" between them).
 _ACT_AFTER_ACT = re.compile(

@@ -19,7 +19,11 @@ _PAREN_WORD = re.compile(r"\((?:(?P<word>[a-z][a-z]+)|(?<=[)\d]\s\()(?P<quote>[\
 _KEPT_PAREN_WORDS = frozenset({"trans", "ed", "eds", "repr", "forthcoming", "n", "nn", "on", "in",
                                "last", "accessed", "visited", "retrieved", "viewed", "consulted",
                                # a paper given, not published: "(paper presented at …)"
-                               "paper", "lecture", "talk", "poster", "address", "keynote"})
+                               "paper", "lecture", "talk", "poster", "address", "keynote",
+                               # a case's date, its report still to come: "(decided June 27, 2005)"
+                               "decided", "argued", "filed",
+                               # a paper's series: "(working paper no. 12, Bureau of X, 2002)"
+                               "working", "discussion", "unpublished"})
 
 
 def strip_parentheticals(text: str, start: int, end: int) -> int:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CITES", "CLOSE_QUOTE", "ITALIC_OPENS_EARLY", "LEAD_END", "LEAD_IN", "OPEN_QUOTE", "POSSESSIVE_OPENS", "SIGNAL", "STRONG",
+from relbib import lexicon
+
+__all__ = ["CITES", "CLOSE_QUOTE", "QUOTE_SOURCE", "TITLE_CITED_OPENS", "ITALIC_OPENS_EARLY", "LEAD_END", "LEAD_IN", "OPEN_QUOTE", "POSSESSIVE_OPENS", "SIGNAL", "STRONG",
            "STRONG_IN_PROSE", "TOPIC_LEAD_EN", "URL_THEN_SIGNAL", "YEAR"]
 
 # A signal or lead-in opening a citation (Bluebook 1.2, Chicago, OSCOLA),
@@ -21,7 +23,7 @@ SIGNAL = re.compile(
     r"but\s+see|but\s+cf\.?|but\s+compare|cf\.|cf(?=\s)|compare|with|accord|contra|e\.\s?g\.|eg(?=\s)|"
     r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|"
     r"zit\.\s+nach|zitiert\s+nach|cit[\u00e9e]e?s?\s+(?:dans|par|in)|citat[oa]\s+(?:in|da)|cit\.\s+in|"  # "quoted in" (de, fr, it)
-    r"siehe(?:\s+auch)?|so\s+auch|ebenso|sowie|zum\s+beispiel|z\.\s?b\.|etwa|"
+    r"siehe(?:\s+auch)?|so\s+auch|ebenso|sowie|zum\s+beispiel|z\.\s?b\.|etwa|u\.\s?a\.(?=\s+[A-Z])|"
     r"voir(?:\s+aussi)?|v\.,?\s+(?:aussi|anche|tambi[\u00e9e]n|ex\s+multis|ex\s+plurimis|per\s+tutti|da\s+ultimo)|ex\s+multis|vid\.|v[\u00e9e]anse?"
     r"|cos[\u00ec\u00ed](?:,?\s+testualmente)?|conf\.|in\s+(?:tal|questo)\s+senso|nello\s+stesso\s+senso|cfr\.)|and(?=\s+[*_\u201c\"A-Z])),?[*_]{0,2}[,:]?(?=\s)\s*",  # "See: Roe, …" too
     re.IGNORECASE,
@@ -29,13 +31,23 @@ SIGNAL = re.compile(
 # "On the reception of X, see" / "For an overview, see also": a lead-in that
 # ends with a signal.  The lead-in holds no citation mark of its own.
 LEAD_IN = re.compile(
-    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?(?:,?\s+[*_]{0,2}(?:see|cf\.|cfr\.|vgl\.|siehe|voir|si\s+veda|v[\u00e9e]ase)|,\s+v\.)(?:\s+anche|\s+aussi|\s+auch|\s+also|\s+generally|\s+especially"
+    r"^(?P<signal>[A-Z][^;()\d\u201c\"]{2,160}?(?:,?\s+[*_]{0,2}(?:see|cf\.|cfr\.|vgl\.|siehe|u\.\s?a\.(?!,)|voir|si\s+veda|v[\u00e9e]ase)|,\s+v\.)(?:\s+anche|\s+aussi|\s+auch|\s+also|\s+generally|\s+especially"
     r"|,?\s+e\.\s?g\.,?)?[*_]{0,2}),?:?\s+(?=\S)"
 )
 # The end of a prose lead-in, and what a lead-in never holds.
 # ("would be Ann Roe’s *Title*", "we refer to Roe’s *Title*": before a possessive author)
-LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was|be|to|according\sto|di|da|anche|de|par|en|bei)\s+(?=[*_]?[A-Z])"
+LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was|are|were|remains|be|to|according\sto|di|da|anche|de|par|en|bei)\s+(?=[*_]?[A-Z])"
+                      r"|\bin\sthe\s(?=[*_][A-Z])"  # "… a criticism of it in the *Review*, II 287": a periodical
                       r"|:\s+(?=[\u2018\u201cA-Z])")
+# A quotation's source line closing the note after the quotation: "… made well.” *Title*,
+# 1900, p. 39" / "… reconciles me.” R. L. Roe: *Letters*, II 355" (an endnote that quotes,
+# then names its source; Standard Ebooks' <cite>).  The cut stands before the source.
+QUOTE_SOURCE = re.compile(
+    r"(?<=[.?!\u2026][\u201d\u2019\"])\s+(?=(?:[A-Z][\w.'\u2019-]*(?:\s(?:and\s)?[A-Z\u00c0-\u00de][\w.'\u2019-]*){0,4}(?::|(?<=[\u2019']s))\s)?"
+    r"\*[^*\n]{1,200}\*(?:[,.]?\s?[^*\u201c\u201d\n]{0,100})?$)"
+)
+# A title in italics and the page or volume cited opening a sentence: "*Title*, p. 85", "*Title*, II 287".
+TITLE_CITED_OPENS = re.compile(r"[*_][A-Z][^*_\n]{1,200}[*_],\s(?:pp?\.\s?)?[\dIVXLC]")
 # Marks of a citation.
 YEAR = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)")
 CITES = re.compile(
@@ -74,3 +86,30 @@ URL_THEN_SIGNAL = re.compile(r"https?://[^\s,;]{1,300}+(?P<cut>,\s+)(?=[*_]{0,2}
 # "Douglas Roe’s *Program or Be Programmed* (…)": an author in the possessive before a title in italics
 # or quotation marks.
 POSSESSIVE_OPENS = re.compile(r"^(?:[A-Z][\w-]*\.?\s){0,3}[A-Z][\w-]+[\u2019']s\s[*_\u201c\"]")
+# "Vgl. Roe, Kurztitel, S. 140-142, Doe / Poe, Titel, S. 9": a German short form after the
+# page of another, joined by a comma alone; the cut stands before the next surname(s) or
+# an interview ("…, S. 155, Interview mit Eva Roe, 2000"), or before "oder auch"/"sowie" and
+# the next work.
+_SEITE = r"(?:\d{1,5}|[IVXLC]{1,8})(?:\s?[-\u2013]\s?(?:\d{1,5}|[IVXLC]{1,8}))?(?:\s?ff?\.?)?"
+PAGE_THEN_NEXT = re.compile(
+    rf"\bS\.\s?{_SEITE}(?:,\s{_SEITE})*(?P<cut>,\s)(?=[A-Z\u00c0-\u00dd][\w'\u2019-]+(?:\s?/\s?[A-Z\u00c0-\u00dd][\w'\u2019-]+)*,\s|(?:Interview|Gespräch)\smit\s|oder\sauch\s|sowie\s)"
+)
+# A sentence opening with a date and going on to a link or ending there: the date of the
+# work before it, a blog post's or a site's ("@roeblog. May 4, 2013, https://…"), no author "May".
+_MONTHS_EN = lexicon.month_pattern("en")
+DATE_OPENS = re.compile(
+    rf"^(?:(?i:{_MONTHS_EN})\.?\s\d{{1,2}},\s(?:1[5-9]\d\d|20\d\d)|\d{{1,2}}\s(?i:{_MONTHS_EN})\.?\s(?:1[5-9]\d\d|20\d\d))"
+    r"(?:[.,]?\s*$|,\s<?https?://)"
+)
+# An author run and an italic title with no comma between them, the facts of publication
+# after the title: "M. E. J. Newman *Networks* (Oxford: …, 2010)" → "M. E. J. Newman, *Networks* …".
+NAME_BEFORE_ITALIC = re.compile(
+    r"^((?:[A-Z]\.\s?){1,3}[A-Z][\w'\u2019-]+|[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][\w'\u2019-]+)"
+    r"(?<!'s)(?<!\u2019s)\s(?=\*[A-Z][^*]{1,200}\*\s?\([^()]*\b(?:1[5-9]|20)\d\d\))"  # not "Roe's *Title*"
+)
+# "…, 129-56 (134).": the page cited in brackets after the work's range (not a year:
+# Bluebook's "218, 226–27 (2001)").
+BRACKETED_PIN = re.compile(
+    rf"(?:(?<=\d{lexicon.DASH}\d)|(?<=\d{lexicon.DASH}\d\d)|(?<=\d{lexicon.DASH}\d\d\d))"
+    rf"\s*\((?!(?:1[4-9]|20)\d\d\))(?P<pin>\d+(?:\s*{lexicon.DASH}\s*\d+)?)\)\s*\.?\s*$"
+)

@@ -64,13 +64,27 @@ def read_title_alone(text: str) -> FullRef | None:
     if not title[:1].isupper() or not re.search(r"[A-Za-z]{3}", title):
         return None
     pin = m.group("pin")
+    fields = {"title": title}
     if pin is not None:
         pin = re.sub(r",?\setc\.?$", "", pin.replace("*", ""))  # "et seq." stays, as printed
+        pin = _facts_before_page(pin, fields)
         pin = re.sub(r"^pp?\.\s?(?=\d(?:[^a-z]|et\sseq)*$)", "", pin)  # "pp. 28, 31" → "28, 31", not "vol. II, p. 4"
-    fields = {"title": title}
     return FullRef(text=text, type="book", fields=freeze_fields(fields),
                    confidence=MappingProxyType(dict.fromkeys(fields, 1.0)),
                    pinpoint=normalize_pinpoint(pin) if pin else None)
+
+
+# A year or a Roman volume before the page cited: "*Title*, 1900, p. 39", "*Title*, II pp. 146, 147".
+_FACT_BEFORE_PAGE = re.compile(r"^(?:(?P<year>1[5-9]\d\d|20\d\d),|(?P<volume>[IVXLC]{1,6}),?)\s(?=pp?\.\s?\d)")
+
+
+def _facts_before_page(pin: str, fields: dict[str, str]) -> str:
+    """The pinpoint without the year or volume before its page, which go into ``fields``."""
+    m = _FACT_BEFORE_PAGE.match(pin)
+    if m is None:
+        return pin
+    fields["year" if m.group("year") else "volume"] = m.group("year") or m.group("volume")
+    return pin[m.end():]
 
 
 def _read_issue(text: str) -> FullRef | None:

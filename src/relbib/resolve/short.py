@@ -31,7 +31,9 @@ from relbib.resolve.sources import (
 )
 
 # A case's short form names its reporter: "Chevron, 467 U.S. at 843".
-_CASE_SHORT_REPORT = re.compile(r"(?:^|,\s)(?P<report>\d{1,4}\s[A-Z][\w.' ]{0,30}?)\s+at\s")
+_CASE_SHORT_REPORT = re.compile(r"(?:^|,\s)(?P<report>\d{1,4}\s[A-Z][\w.' ]{0,30}?)\s+at\s"
+                                # or by its full report and the page, no "at": "383 F3d 390, 400."
+                                r"|^(?P<first>\d{1,4}\s[A-Z][\w.' ]{0,30}?\s\d{1,5}),\s")
 
 
 # Italian "ult. op. cit." (the work of that author cited last) and "Rossi, Ibidem" (the same).
@@ -128,8 +130,8 @@ def resolve_case_short(n: int, ref: ShortRef, sources: list[Source]) -> Outcome 
     m = _CASE_SHORT_REPORT.search(ref.text)
     if m is None:
         return None
-    report = tokens_of(m.group("report"))
-    reported = [s for s in sources if s.report and s.report[: len(report)] == report]
+    report = _report_key(tokens_of(m.group("report") or m.group("first")))
+    reported = [s for s in sources if s.report and _report_key(s.report)[: len(report)] == report]
     if not reported:
         return None
     words = set(tokens_of(ref.short_title or "")) - STOPWORDS
@@ -137,6 +139,13 @@ def resolve_case_short(n: int, ref: ShortRef, sources: list[Source]) -> Outcome 
     matches = [s for s in reported if words <= set(s.title) or not s.title]
     what = describe(ref.authors, ref.short_title)
     return _unique(n, Form.SHORT, "the short form", what, ref.pinpoint, matches, "short-case-report", "short")
+
+
+def _report_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A report's volume, its reporter's letters run together and its first page (if given):
+    "383 F.3d 390" and "383 F3d 390" alike."""
+    first = tokens[-1:] if len(tokens) > 2 and tokens[-1].isdigit() else ()
+    return (tokens[0], "".join(tokens[1 : len(tokens) - len(first)]), *first)
 
 
 # The year of an author-date short form, before its page: "Roe 2015, 41", "Roe: Title, 2015, S. 4".

@@ -119,8 +119,16 @@ def same_work(a: Source, b: Source) -> bool:
     if a.families and b.families:
         return a.families[0] == b.families[0]
     # Two anonymous items with one title ("Editorial") are one work only
-    # when they also carry the same date.
-    return not a.families and not b.families and bool(a.date) and a.date == b.date
+    # when they also carry the same date ("Interview mit X, 1980" cites again
+    # the interview of 10 November 1980: the year alone is that date's).
+    return not a.families and not b.families and _same_date(a.date, b.date)
+
+
+def _same_date(a: str, b: str) -> bool:
+    """The same date, or a year alone and a date in that year."""
+    if not a or not b:
+        return False
+    return a == b or (len(a) == 4 and b.startswith(a)) or (len(b) == 4 and a.startswith(b))
 
 
 # --- helpers ---

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from relbib import lexicon
 from relbib.check import fields as fv
 from relbib.check.context import (
@@ -96,6 +94,8 @@ def required_fields(ctx: CheckContext) -> Iterator[Diagnostic]:
 def misspelt_field(fields: Mapping[str, str], wanted: Sequence[str]) -> tuple[str, str] | None:
     """(field, wanted field) when an unknown field of an entry is one or two letters away
     from a field it lacks ("instituion" for institution, "jounral" for journal)."""
+    from rapidfuzz.distance import DamerauLevenshtein  # only when a field is unknown
+
     for name in fields:
         if name in BIBLATEX_FIELDS or name in _BIBTEX_FIELDS or len(name) < 5 \
                 or lexicon.is_manager_field(name):

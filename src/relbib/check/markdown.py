@@ -18,6 +18,7 @@ or ``_``; ``:.#$%&-+?<>~/`` may appear inside when an alphanumeric follows;
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from types import MappingProxyType
 
 from relbib.check.fields import normalize_pinpoint, parse_human_date
@@ -379,7 +380,7 @@ class _MarkdownScanner:
 # files a Quarto or R Markdown document pulls in: Quarto's include shortcode
 # ({{< include _part.qmd >}}) and knitr's child documents (```{r child="ch1.Rmd"}```,
 # or a chunk option line "#| child: ch1.qmd")
-_QUARTO_INCLUDE = re.compile(r"\{\{<[ \t]*include[ \t]+(?P<path>[^\s>]+)[ \t]*>\}\}")
+_QUARTO_INCLUDE = re.compile(r"(?<!\{)\{\{<[ \t]*include[ \t]+(?P<path>[^\s>]+)[ \t]*>\}\}")
 _KNITR_CHILD = re.compile(
     r"^(?:[ \t]*```+[ \t]*\{r\b[^}\n]*?\bchild[ \t]*=[ \t]*|[ \t]*#\|[ \t]*child[ \t]*[:=][ \t]*)"
     r"(?P<q>['\"])(?P<path>[^'\"\n]+)(?P=q)", re.MULTILINE)
@@ -388,15 +389,22 @@ _KNITR_CHILD = re.compile(
 def _includes(text: str) -> tuple[Include, ...]:
     """The Quarto includes and knitr child documents of ``text``, in order."""
     found: list[tuple[int, str, str]] = []
-    if "include" in text:
-        found += [(m.start(), m.group("path"), "{{< include >}}")
-                  for m in _QUARTO_INCLUDE.finditer(text)]
+    if "{{<" in text:
+        # a shortcode shown in a code block or escaped ({{{< include x >}}}) is an example
+        lines = text.split("\n")
+        shown = _mask_blocks(lines, 0)
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        for m in _QUARTO_INCLUDE.finditer(text):
+            row = bisect_right(starts, m.start()) - 1
+            if shown[row].strip():
+                found.append((m.start(), m.group("path"), "{{< include >}}"))
     if "child" in text:
         found += [(m.start("path"), m.group("path"), "child=") for m in _KNITR_CHILD.finditer(text)]
     out = []
     for at, written, command in sorted(found):
-        line = text.count("\n", 0, at) + 1
-        out.append(Include(path_as_written=written, line=line,
+        out.append(Include(path_as_written=written, line=text.count("\n", 0, at) + 1,
                            column=at - text.rfind("\n", 0, at), command=command))
     return tuple(out)
 

@@ -62,3 +62,15 @@ def test_a_front_matter_bibliography_list_may_sit_at_the_key_s_indentation() -> 
             "csl: chicago.csl\n---\n\nAs in [@doe2020].\n")
     scan = scan_draft(text, path="index.Rmd")
     assert scan is not None and scan.bibliographies == ("book.bib", "packages.bib")
+
+
+def test_a_thebibliography_defines_its_keys_even_with_spaces() -> None:
+    # LaTeX alone (no BibTeX) reads \cite{QUBIC II} against \bibitem{QUBIC II} as written:
+    # pdflatex writes \bibcite{QUBIC II}{1} and prints [1] without a warning
+    text = ("\\documentclass{article}\\begin{document}See~\\cite{QUBIC II} and \\cite{Roe 1}.\n"
+            "\\begin{thebibliography}{9}\n\\bibitem{QUBIC II} A. Roe, Optics.\n"
+            "\\bibitem[Roe]{roe2020} J. Roe.\n\\end{thebibliography}\\end{document}\n")
+    scan = scan_latex(text, path="t.tex")
+    assert scan.defined_keys == frozenset({"QUBIC II", "roe2020"})
+    assert [c.key for c in scan.citations] == ["QUBIC II"]
+    assert [d.keys for d in scan.diagnostics] == [("Roe 1",)]  # no \bibitem has that key

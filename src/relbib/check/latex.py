@@ -353,6 +353,8 @@ class _LatexScanner:
         self.nocite_all = False
         self.date: str | None = None
         self.model: DataModel | None = None
+        self.bibitems: set[str] = set()  # the keys of a thebibliography the file holds
+        self.spaced: list[DraftCitation] = []  # keys with a space (valid only as \bibitem keys)
         # parameterless macros that name a folder or file (\def\PATH{.}), by name
         self.macros = _path_macros(masked) if "def" in masked or "command" in masked else {}
         for offset, opener in unclosed:
@@ -391,8 +393,15 @@ class _LatexScanner:
             self.model = "biblatex"
             backend = "bibtex" if _BIBTEX_BACKEND.search(package.group("options") or "") \
                 else "biber"
+        if self.bibitems:  # LaTeX reads "\cite{QUBIC II}" against "\bibitem{QUBIC II}" as it is
+            self.diagnostics = [d for d in self.diagnostics
+                                if not (d.message.endswith("contains white space")
+                                        and d.keys and d.keys[0] in self.bibitems)]
+            self.citations.extend(c for c in self.spaced if c.key in self.bibitems)
+            self.citations.sort(key=lambda c: (c.line, c.column))
         return DraftScan(
             path=self.path,
+            defined_keys=frozenset(self.bibitems),
             citations=tuple(self.citations),
             bibliographies=tuple(self.bibliographies),
             includes=tuple(self.includes),
@@ -421,6 +430,13 @@ class _LatexScanner:
             return self._bibliography(name, end)
         if name in _INCLUDE_ONE or name in _INCLUDE_TWO:
             return self._include(name, command, start, end)
+        if name == "bibitem":  # thebibliography's own entries: \bibitem[label]{key}
+            _, i = _optionals(self.masked, end)
+            span = _braced(self.masked, i)
+            if span is not None:
+                self.bibitems.add(self.masked[span[0]:span[1]].strip())
+                return span[1] + 1
+            return end
         if name == "date" and self.date is None:
             span = _braced(self.masked, end)
             if span is not None:
@@ -495,8 +511,11 @@ class _LatexScanner:
                 # that ran on ("\cite{\citep[" and a line break)
                 self.diagnostics.append(diagnostic(
                     "parse-error", f"citation key {key!r} contains white space",
-                    path=self.path, line=line, column=column,
+                    path=self.path, line=line, column=column, keys=(key,),
                     suggestion="separate keys with commas; a key has no spaces or line breaks"))
+                self.spaced.append(DraftCitation(
+                    key=key, path=self.path, line=line, column=column, command=command,
+                    pinpoint=pinpoint, prenote=prenote, nocite=nocite))
                 continue
             self.citations.append(DraftCitation(
                 key=key, path=self.path, line=line, column=column, command=command,

@@ -162,11 +162,23 @@ def _latexmk_roots(folder: Path) -> list[Path] | None:
     return None
 
 
+# l3build's test folders (a LaTeX package's or class's regression tests): their .tex files
+# \input l3build's own regression-test.tex and read support files copied at test time
+_L3BUILD_DIR = re.compile(r"""^[ \t]*test(?:file|supp)dir[ \t]*=[ \t]*["'](?P<dir>[^"'\n]+)["']""", re.MULTILINE)
+
+
 def _output_dirs(folder: Path) -> set[Path]:
+    """The folders under ``folder`` that hold a build's output or its tests, not drafts."""
     out: set[Path] = set()
     for name in ("_quarto.yml", "_bookdown.yml"):
         for m in _OUTPUT_DIR.finditer(_small_text(folder / name)):
             out.add((folder / m.group(1).strip()).resolve())
+    if (folder / "build.lua").is_file():  # l3build: "testfiles" unless a config names others
+        configs = [folder / "build.lua", *sorted(folder.glob("*.lua"))[:20],
+                   *sorted(folder.glob("*/config-*.lua"))[:20]]
+        out.add((folder / "testfiles").resolve())
+        out.update((folder / m.group("dir").strip()).resolve()
+                   for c in configs for m in _L3BUILD_DIR.finditer(_small_text(c)))
     return out
 
 

@@ -1,0 +1,2 @@
+-- l3build configuration of a thesis class
+module = "madeupthesis"

@@ -1,0 +1,1 @@
+testfiledir = "./test/testfiles-biblatex"

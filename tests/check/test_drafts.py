@@ -74,3 +74,14 @@ def test_a_thebibliography_defines_its_keys_even_with_spaces() -> None:
     assert scan.defined_keys == frozenset({"QUBIC II", "roe2020"})
     assert [c.key for c in scan.citations] == ["QUBIC II"]
     assert [d.keys for d in scan.diagnostics] == [("Roe 1",)]  # no \bibitem has that key
+
+
+def test_references_in_a_yaml_block_at_the_end_define_keys() -> None:
+    # pandoc reads a YAML block anywhere (rticles' templates end with one)
+    text = ("---\ntitle: Short Paper\nbibliography: refs.bib # the template's own file\n---\n\n"
+            "Lorem ipsum[@roe2012] dolor.\n\n# References\n\n---\nreferences:\n- id: roe2012\n"
+            "  title: A Book\n  type: book\n...\n")
+    scan = scan_draft(text, path="skeleton.Rmd")
+    assert scan is not None
+    assert scan.defined_keys == frozenset({"roe2012"})
+    assert scan.bibliographies == ("refs.bib",)  # the YAML comment is no part of the name

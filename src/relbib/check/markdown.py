@@ -151,10 +151,31 @@ def _bracket_pairs(masked: str) -> dict[int, int]:
     return pairs
 
 
-def _reference_ids(lines: list[str], end: int) -> frozenset[str]:
+def _later_reference_ids(lines: list[str], start: int) -> frozenset[str]:
+    """Ids of ``references:`` in the YAML blocks after the front matter: pandoc reads a
+    block anywhere ("---" after a blank line, not followed by one, closed by "---" or
+    "..."), and rticles' templates put the references at the end."""
+    ids: set[str] = set()
+    i = start
+    while i < len(lines) - 1:
+        if lines[i].rstrip() == "---" and (i == 0 or not lines[i - 1].strip()) \
+                and lines[i + 1].strip():
+            close = next((j for j in range(i + 1, len(lines))
+                          if lines[j].rstrip() in ("---", "...")), None)
+            if close is None:
+                break
+            if any(line.startswith("references:") for line in lines[i + 1:close]):
+                ids |= _reference_ids(lines, close + 1, start=i + 1)
+            i = close + 1
+            continue
+        i += 1
+    return frozenset(ids)
+
+
+def _reference_ids(lines: list[str], end: int, *, start: int = 1) -> frozenset[str]:
     """Ids of the front matter's inline ``references:`` (pandoc resolves citations to them)."""
     ids: set[str] = set()
-    i = 1
+    i = start
     while i < end - 1:
         if not re.match(r"^references\s*:", lines[i]):
             i += 1
@@ -166,6 +187,12 @@ def _reference_ids(lines: list[str], end: int) -> frozenset[str]:
             ids.update(m.group("id") for m in _REFERENCE_ID.finditer(lines[i]))
             i += 1
     return frozenset(ids)
+
+
+def _without_yaml_comment(value: str) -> str:
+    """A plain YAML value without its comment ("refs.bib # note" → "refs.bib")."""
+    cuts = [i for i in (value.find(" #"), value.find("\t#")) if i >= 0]
+    return value[:min(cuts)].rstrip() if cuts else value
 
 
 def _front_matter(lines: list[str], end: int) -> dict[str, tuple[int, list[tuple[str, int, int]]]]:
@@ -207,6 +234,9 @@ def _front_matter(lines: list[str], end: int) -> dict[str, tuple[int, list[tuple
         else:
             lead = len(value) - len(value.lstrip())
             values.append((value.strip(), i, col0 + lead))
+        # a YAML comment after a plain value: "refs.bib # the OUP template's"
+        values = [(_without_yaml_comment(v) if v[:1] not in "'\"" else v, ln, col)
+                  for v, ln, col in values]
         cleaned = []
         for text, ln, col in values:
             unquoted = text.strip()
@@ -250,8 +280,10 @@ class _MarkdownScanner:
         nocite_all = False
         date: str | None = None
         defined: frozenset[str] = frozenset()
+        if "references:" in self.text:
+            defined = _later_reference_ids(self.text.split("\n"), fm_end)
         if fm_end:
-            defined = _reference_ids(self.text.split("\n"), fm_end)
+            defined |= _reference_ids(self.text.split("\n"), fm_end)
             meta = _front_matter(self.text.split("\n"), fm_end)
             for value, _, _ in meta.get("bibliography", (0, []))[1]:
                 bibliographies.append(value)

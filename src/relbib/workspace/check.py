@@ -399,6 +399,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
             candidates = [root.parent / name, item.path.parent / name,
                           *(top / name for top in tops(root, roots)),
                           *([Path(name).expanduser()] if name.startswith("~") else [])]
+            if not Path(name).suffix:  # "bibliography: refs" handed to \bibliography{refs}
+                candidates += [c.with_name(c.name + ".bib") for c in candidates]
             found = next((c for c in candidates if is_file(c)), None)
             if found is None:
                 # the project's bibliography, when missing, is reported once, below

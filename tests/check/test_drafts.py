@@ -85,3 +85,14 @@ def test_references_in_a_yaml_block_at_the_end_define_keys() -> None:
     assert scan is not None
     assert scan.defined_keys == frozenset({"roe2012"})
     assert scan.bibliographies == ("refs.bib",)  # the YAML comment is no part of the name
+
+
+def test_a_command_being_defined_is_not_cited() -> None:
+    # pandoc's LaTeX output defines \citeproc{mm}; a preamble defines \mycite
+    text = ("\\documentclass{article}\n\\NewDocumentCommand\\citeproc{mm}{%\n"
+            "  \\begingroup\\def\\citeproctext{#2}\\cite{#1}\\endgroup}\n"
+            "\\newcommand{\\mycite}[1]{\\citep{#1}}\n\\begin{document}\n"
+            "\\citeproc{roe2020}{(Roe 2020)} and \\mycite{doe2019}.\n\\end{document}\n")
+    scan = scan_latex(text, path="paper.tex")
+    assert [c.key for c in scan.citations] == ["roe2020", "doe2019"]  # uses, not definitions
+    assert not scan.diagnostics

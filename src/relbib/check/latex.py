@@ -78,6 +78,11 @@ _FIRST_ARG_KEY = frozenset({"citename", "citefield", "citelist", "citeurldate"})
 # Words that contain "cite" but take no keys.
 _NOT_KEYS = frozenset({"citetext", "Citetext", "citestyle", "citesetup", "citereset", "citeindextrue",
                        "citeindexfalse", "bibcite", "citation", "citenumfont", "citepunct"})
+# commands that define the command after them (LaTeX, xparse, TeX primitives)
+_DEFINERS = frozenset({"newcommand", "renewcommand", "providecommand", "DeclareRobustCommand",
+                       "NewDocumentCommand", "RenewDocumentCommand", "ProvideDocumentCommand",
+                       "DeclareDocumentCommand", "def", "gdef", "edef", "xdef", "let"})
+_SPACE_RUN = re.compile(r"[ \t]*\{?[ \t]*")
 _GENERIC_CITE = re.compile(r"^(?:[Cc]ite[A-Za-z]*|[a-z]*cite)$")
 
 _BIB_WORDS = {"bibliography": "bibtex", "addbibresource": "biblatex",
@@ -376,6 +381,11 @@ class _LatexScanner:
             pos = m.end()
             name = m.group("name")
             command = "\\" + name + m.group("star")
+            if name in _DEFINERS:  # "\NewDocumentCommand\citeproc{mm}{…}": a definition,
+                # not a use, of the command that follows
+                named = _COMMAND.match(masked, _SPACE_RUN.match(masked, pos).end())  # type: ignore[union-attr]
+                pos = named.end() if named is not None else pos
+                continue
             try:
                 pos = self._command(name, command, m.start(), m.end())
             except _Unclosed as err:

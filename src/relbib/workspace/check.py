@@ -182,7 +182,8 @@ def _converted_members(scanned: list[Scanned], roots: Sequence[Path]) -> list[Sc
 
 
 # knitr::write_bib(c(...), "packages.bib"): a .bib the build writes (keys "R-pkg")
-_WRITE_BIB = re.compile(r"write_bib\s*\([\s\S]{0,400}?['\"](?P<name>[^'\"]+\.bib)['\"]")
+# (papaja's r_refs("r-references.bib") writes one the same way)
+_WRITE_BIB = re.compile(r"(?:write_bib|r_refs)\s*\([\s\S]{0,400}?['\"](?P<name>[^'\"]+\.bib)['\"]")
 
 
 # how many files beside a missing .bib are searched for the chunk that writes it
@@ -203,7 +204,7 @@ def _generated(scanned: Sequence[Scanned], name: str) -> bool:
     # later in the chunk (xfun::write_utf8(bib, 'packages.bib'), writeLines(...))
     return any(any(m.group("name").endswith(base) for m in _WRITE_BIB.finditer(text))
                or f"'{base}'" in text or f'"{base}"' in text
-               for text in texts if "write_bib" in text)
+               for text in texts if "write_bib" in text or "r_refs(" in text)
 
 
 def _line_naming(scanned: Sequence[Scanned], name: str) -> tuple[str, int, int]:
@@ -229,8 +230,9 @@ def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path) -> 
     where, line, column = _line_naming(scanned, name)
     if _generated(scanned, str(root.parent / name)):
         return diagnostic(
-            "parse-error", f"the bibliography '{name}' is written by knitr::write_bib when the "
-            "book is built; its keys (R-package) are not checked until then",
+            "parse-error", f"the bibliography '{name}' is written by an R chunk (knitr::write_bib, "
+            "papaja::r_refs) when the document is knit; its keys (R-package) are not checked "
+            "until then",
             path=where, line=line, column=column, severity=Severity.INFO,
             suggestion="build once, or leave it: this is no defect")
     # a document citing nothing (a template's leftover root) never reads it: a warning

@@ -42,14 +42,7 @@ from relbib.diagnostics import diagnostic
 from relbib.formats.braces import balanced as braces_balanced
 from relbib.model import Diagnostic, Severity
 
-# the fields BibTeX's standard styles read (btxdoc); an unknown name near one is a typo
-_BIBTEX_FIELDS = frozenset(
-    "address annote author booktitle chapter crossref edition editor howpublished institution "
-    "journal key month note number organization pages publisher school series title type "
-    "volume year".split())
-
 # --- entry rules: required fields and field syntax ------------------------------
-
 
 
 def required_fields(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -97,7 +90,8 @@ def misspelt_field(fields: Mapping[str, str], wanted: Sequence[str]) -> tuple[st
     from rapidfuzz.distance import DamerauLevenshtein  # only when a field is unknown
 
     for name in fields:
-        if name in BIBLATEX_FIELDS or name in _BIBTEX_FIELDS or len(name) < 5 \
+        # a field biber knows, or renames from BibTeX's (journal, school, address ...)
+        if name in BIBLATEX_FIELDS or name in _BIBER_FIELD_MAP or len(name) < 5 \
                 or lexicon.is_manager_field(name):
             continue
         for field in wanted:

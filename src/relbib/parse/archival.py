@@ -42,12 +42,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from types import MappingProxyType
 
 from relbib import lexicon
-from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.model import FieldValue, FullRef, Name
 from relbib.parse.chicago import title_quote
 from relbib.parse.dates import parse_date
+from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import looks_like_organisation, split_names
 from relbib.parse.records import comma_chunks
@@ -217,11 +217,7 @@ def _quote_then_date(chunk: str) -> list[str]:
 
 def _full(text: str, kind: str, fields: dict[str, FieldValue], pin: str | None) -> FullRef:
     """The FullRef of a note one of this module's readers understood whole."""
-    return FullRef(
-        text=text, type=kind, fields=freeze_fields(fields),
-        confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-        pinpoint=normalize_pinpoint(pin) if pin else None,
-    )
+    return certain_ref(text, kind, fields, normalize_pinpoint(pin) if pin else None)
 
 
 # --- interviews and conversations (CMOS 14.219) ----------------------------------------

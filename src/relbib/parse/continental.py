@@ -39,10 +39,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from types import MappingProxyType
 
 from relbib import lexicon
-from relbib.model import FieldValue, FullRef, Name, Reference, freeze_fields
+from relbib.model import FieldValue, Name, Reference
 from relbib.parse.continental_german import humanities_book, humanities_chapter, read_german_note
 from relbib.parse.continental_works import (
     dash_names,
@@ -51,6 +50,7 @@ from relbib.parse.continental_works import (
     uninverted,
 )
 from relbib.parse.dates import month_number
+from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import split_names
 
@@ -122,11 +122,8 @@ def parse_continental(text: str) -> Reference | None:
         return parse_continental_more(text)  # a code's provision, a thesis, «Rivista» (1989) 3
     kind, fields = found
     pin = fields.pop("_pin", None)
-    return FullRef(
-        text=text, type=kind, fields=freeze_fields(fields),
-        confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-        pinpoint=normalize_pinpoint(pin) if isinstance(pin, str) else None,
-    )
+    return certain_ref(text, kind, fields,
+                       normalize_pinpoint(pin) if isinstance(pin, str) else None)
 
 
 # --- decisions ------------------------------------------------------------------

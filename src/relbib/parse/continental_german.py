@@ -27,11 +27,11 @@ book, is the page cited ("S. 41 f." as printed).
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 
-from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef, freeze_fields
+from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef
 from relbib.parse.continental_imprint import read_imprint_note
 from relbib.parse.continental_upright import read_upright_german
+from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
 
 __all__ = ["humanities_book", "humanities_chapter", "read_german_note", "read_upright_note"]
@@ -149,9 +149,8 @@ def _full(text: str, kind: str, fields: dict[str, FieldValue], url: re.Match[str
     if url is not None and "url" not in fields:
         fields["url"] = url.group(0)
     pin = fields.pop("_pin", None)
-    return FullRef(text=text, type=kind, fields=freeze_fields(fields),
-                   confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-                   pinpoint=normalize_pinpoint(pin) if isinstance(pin, str) else None)
+    return certain_ref(text, kind, fields,
+                       normalize_pinpoint(pin) if isinstance(pin, str) else None)
 
 
 def _people(text: str) -> tuple[Name, ...]:

@@ -25,11 +25,11 @@ The shapes:
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 
 from relbib import lexicon
-from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.model import FieldValue, FullRef, Name
 from relbib.parse.continental_provisions import parse_provision
+from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import split_names
 
@@ -123,11 +123,8 @@ def parse_continental_more(text: str) -> FullRef | None:
         fields = read(clean)
         if fields is not None:
             pin = fields.pop("_pin", None)
-            return FullRef(
-                text=text, type=kind or str(fields.pop("_type")), fields=freeze_fields(fields),
-                confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-                pinpoint=normalize_pinpoint(pin) if isinstance(pin, str) else None,
-            )
+            return certain_ref(text, kind or str(fields.pop("_type")), fields,
+                               normalize_pinpoint(pin) if isinstance(pin, str) else None)
     return None
 
 

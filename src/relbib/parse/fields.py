@@ -13,8 +13,9 @@ a repeated label wins, except names (concatenated) and notes (joined "; ").
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
-from relbib.model import FieldValue, Name
+from relbib.model import FieldValue, FullRef, Name, freeze_fields
 from relbib.parse import patterns as P
 from relbib.parse.dates import parse_date
 from relbib.parse.names import split_names
@@ -292,3 +293,10 @@ def entry_type(fields: dict[str, FieldValue]) -> str:
     if "publisher" in fields or "address" in fields or "isbn" in fields:
         return "book"
     return "misc"
+
+
+def certain_ref(text: str, kind: str, fields: dict[str, FieldValue], pinpoint: str | None) -> FullRef:
+    """The FullRef of a note a reader understood whole: every field read with certainty."""
+    return FullRef(text=text, type=kind, fields=freeze_fields(fields),
+                   confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
+                   pinpoint=pinpoint)

@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from types import MappingProxyType
 
 from relbib import lexicon
-from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.model import FieldValue, FullRef, Name
 from relbib.parse import patterns as P
 from relbib.parse.chicago import series_part
-from relbib.parse.fields import clean_edition
+from relbib.parse.fields import certain_ref, clean_edition
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.names import looks_like_organisation, split_names, western_given_names
 from relbib.parse.pages import expand_compressed, normalize_pages
@@ -136,11 +135,7 @@ def read_humanities_note(text: str, *, archival_only: bool = False, programs_onl
             kind, fields, pin = found
             if not fields.get("title") and not fields.get("journal"):
                 return None
-            return FullRef(
-                text=text, type=kind, fields=freeze_fields(fields),
-                confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-                pinpoint=normalize_pinpoint(pin) if pin else None,
-            )
+            return certain_ref(text, kind, fields, normalize_pinpoint(pin) if pin else None)
     return None
 
 

@@ -28,10 +28,10 @@ The shapes:
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 
-from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.model import FieldValue, FullRef, Name
 from relbib.parse.dates import parse_date
+from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.legal_eu_institutions import read_institution_note
 from relbib.parse.names import looks_like_organisation, split_names
@@ -156,11 +156,8 @@ def parse_european(text: str) -> FullRef | None:
         found = read(clean)
         if found is not None:
             kind, fields, pin = found
-            return FullRef(
-                text=text, type=kind, fields=freeze_fields(fields),
-                confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-                pinpoint=normalize_pinpoint(re.sub(r"^at\s", "", pin)) if pin else None,
-            )
+            return certain_ref(text, kind, fields,
+                               normalize_pinpoint(re.sub(r"^at\s", "", pin)) if pin else None)
     return None
 
 

@@ -8,11 +8,11 @@ Never: read a whole note (legal.py does), or touch a file.
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 
-from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.model import FieldValue, FullRef, Name
 from relbib.parse import legal_patterns as L
 from relbib.parse.dates import parse_date
+from relbib.parse.fields import certain_ref
 from relbib.parse.names import split_names
 
 __all__ = ["authors_and_title", "court", "full", "set_date"]
@@ -89,13 +89,7 @@ def set_date(fields: dict[str, FieldValue], paren: str, fallback_year: str) -> b
 
 
 def full(text: str, kind: str, fields: dict[str, FieldValue], pinpoint: str | None) -> FullRef:
-    return FullRef(
-        text=text,
-        type=kind,
-        fields=freeze_fields(fields),
-        confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-        pinpoint=pinpoint,
-    )
+    return certain_ref(text, kind, fields, pinpoint)
 
 
 def court(paren: str) -> str:

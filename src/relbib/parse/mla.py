@@ -33,11 +33,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from types import MappingProxyType
 
 from relbib import lexicon
-from relbib.model import FieldValue, FullRef, Name, freeze_fields
+from relbib.model import FieldValue, FullRef, Name
 from relbib.parse.dates import parse_date
+from relbib.parse.fields import certain_ref
 from relbib.parse.italics import italic_runs, strip_marks
 from relbib.parse.names import split_names
 from relbib.parse.note_tidy import organisation_lead
@@ -140,11 +140,8 @@ def read_mla_note(text: str) -> FullRef | None:
     kind, fields, pin = found
     if url is not None:
         fields["url"] = url.group("url")
-    ref = FullRef(
-        text=text, type=kind, fields=freeze_fields(fields),
-        confidence=MappingProxyType({name: 1.0 for name in sorted(fields)}),
-        pinpoint=(normalize_pages(pin) if re.search(r"\D", pin) else pin) if pin else None,
-    )
+    ref = certain_ref(text, kind, fields,
+                      (normalize_pages(pin) if re.search(r"\D", pin) else pin) if pin else None)
     # a web page's uninverted lead names a body ("Wehrtechnik Museum. “Title.” Accessed …"); a
     # book's or an article's a person, as MLA 7 notes print them ("Lee Roe. “Title.” *Journal* …")
     return organisation_lead(ref, strip_marks(clean)) if kind == "online" else ref

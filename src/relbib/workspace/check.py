@@ -190,6 +190,10 @@ _WRITE_BIB = re.compile(r"(?:write_bib|r_refs)\s*\([\s\S]{0,400}?['\"](?P<name>[
 _GENERATOR_FILES = 200
 
 
+# the documents knitr runs, whose chunks may write a .bib (write_bib, r_refs)
+_KNITTED = frozenset({".rmd", ".qmd", ".rmarkdown"})
+
+
 def _generated(scanned: Sequence[Scanned], name: str) -> bool:
     """Whether a knitr chunk of the drafts, or of an R Markdown, Quarto or R file beside
     ``name`` (a bookdown book writes it in index.Rmd or its last chapter), writes it."""
@@ -224,11 +228,12 @@ def _elsewhere(name: str) -> bool:
     return name.startswith(("/", "~", "\\")) or re.match(r"[A-Za-z]:[\\/]", name) is not None
 
 
-def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path) -> Diagnostic:
+def _missing_bibliography(scanned: Sequence[Scanned], name: str, root: Path, *,
+                          generated: bool) -> Diagnostic:
     """The finding for a bibliography that does not exist: an error, or an info
-    when a draft's knitr chunk writes it at build time."""
+    when a draft's knitr chunk writes it at build time (``generated``)."""
     where, line, column = _line_naming(scanned, name)
-    if _generated(scanned, str(root.parent / name)):
+    if generated:
         return diagnostic(
             "parse-error", f"the bibliography '{name}' is written by an R chunk (knitr::write_bib, "
             "papaja::r_refs) when the document is knit; its keys (R-package) are not checked "
@@ -407,9 +412,10 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
             if found is None:
                 # the project's bibliography, when missing, is reported once, below
                 from_project = item is scanned[0] and name in {str(p) for p in inherited}
+                made = _generated(scanned, str(root.parent / name))
                 if not from_project:
-                    problems.append(_missing_bibliography(scanned, name, root))
-                if _generated(scanned, str(root.parent / name)):
+                    problems.append(_missing_bibliography(scanned, name, root, generated=made))
+                if made:
                     generated = True
                     scanned[0] = _with_generated_keys(scanned)
                 elif from_project:
@@ -419,7 +425,8 @@ def collect(paths: Sequence[Path], bibs: Sequence[Path], project: Project,
                 csl_keys.update(csl_ids(found))
                 continue
             bib_paths.append(bib(found))
-            if _generated(scanned, str(found)):
+            # (knitr writes .bib files only for R Markdown and Quarto documents)
+            if root.suffix.lower() in _KNITTED and _generated(scanned, str(found)):
                 generated_bibs.add(bib_paths[-1])
         named_any = bool(bib_paths) or bool(names)
         bib_paths.extend(extra_shown)

@@ -27,6 +27,7 @@ from relbib.diagnostics import InputError, diagnostic
 from relbib.model import Diagnostic, Severity
 from relbib.workspace import decode_bytes, is_file
 from relbib.workspace.check_cache import _read, display_path
+from relbib.workspace.markdown_project import folders_up
 from relbib.workspace.project import converted_by_build, written_by_build
 
 __all__ = ["STDIN", "Scanned", "find_file", "magic_root", "read_draft_unit", "resolve_roots",
@@ -99,17 +100,6 @@ def _converted_source(written: str, folders: Sequence[Path], roots: Sequence[Pat
     return None
 
 
-def _folders_up(folder: Path, roots: Sequence[Path]) -> list[Path]:
-    """The folders above ``folder`` up to the outermost project folder holding it."""
-    top = min((r for r in roots if _inside(folder, [r])), key=lambda r: len(r.parts),
-              default=folder)
-    out: list[Path] = []
-    while folder != top and top in folder.parents:
-        folder = folder.parent
-        out.append(folder)
-    return out
-
-
 def _inside(path: Path, roots: Sequence[Path]) -> bool:
     return any(path == root or root in path.parents for root in roots)
 
@@ -171,7 +161,7 @@ def read_draft_unit(root: Path, *, roots: Sequence[Path]) -> tuple[list[Scanned]
                 # "/part.qmd" to the project's top; knitr's to its root.dir (often "../")
                 child_base = path.parent
                 look_in = [*tops(path, roots), path.parent] if written.startswith("/") \
-                    else [path.parent, *_folders_up(path.parent, roots)]
+                    else folders_up(path, roots)
                 written = written.lstrip("/")
             elif name == "subfile":
                 child_base, look_in = path.parent, [path.parent]

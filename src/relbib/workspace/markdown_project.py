@@ -44,7 +44,7 @@ class MarkdownSettings:
     data_model: DataModel | None = None
 
 
-def _folders(draft: Path, roots: Sequence[Path]) -> list[Path]:
+def folders_up(draft: Path, roots: Sequence[Path]) -> list[Path]:
     """The draft's folder and its parents, up to the outermost root holding it."""
     top = [r for r in roots if r == draft.parent or r in draft.parents]
     if not top:
@@ -175,7 +175,7 @@ def _cite_method(front: dict[str, object]) -> DataModel | None:
 
 def markdown_settings(draft: Path, text: str, roots: Sequence[Path]) -> MarkdownSettings:
     """The project settings that apply to the Markdown draft at ``draft``."""
-    folders = _folders(draft, roots)
+    folders = folders_up(draft, roots)
     bibliographies: list[Path] = []
     fronts = [_yaml(m.group("body"))] if (m := _FRONT.match(text)) is not None else []
     quarto = draft.suffix.lower() == ".qmd"

@@ -20,6 +20,8 @@ import re
 from types import MappingProxyType
 
 from relbib.check.fields import normalize_pinpoint, parse_human_date
+from relbib.check.latex_paths import path_macros as _path_macros
+from relbib.check.latex_paths import unwrapped_path as _unwrapped_path
 from relbib.check.positions import Positions
 from relbib.check.records import Backend, DataModel, DraftCitation, DraftScan, Include
 from relbib.diagnostics import SUPPRESSION, diagnostic, suppressed_codes
@@ -576,32 +578,6 @@ class _LatexScanner:
         self.includes.append(Include(path_as_written=written, line=line, column=column,
                                      command=command))
         return i
-
-
-# macros that only wrap a path: subfiles' \subfix{...} (the path from the main file)
-_PATH_WRAPPER = re.compile(r"\\subfix\s*\{(?P<path>[^{}]*)\}")
-
-
-def _unwrapped_path(written: str, macros: dict[str, str] | None = None) -> str:
-    """``\\subfix{refs.bib}`` → ``refs.bib``, ``\\PATH/ch1`` → ``./ch1`` (a macro the file
-    defines); any other path as it is."""
-    m = _PATH_WRAPPER.fullmatch(written)
-    written = m.group("path").strip() if m else written
-    if macros and "\\" in written:
-        written = _MACRO_USE.sub(lambda u: macros.get(u.group("name"), u.group(0)), written)
-    return written
-
-
-# a parameterless macro with a plain value: \def\PATH{.}, \newcommand{\bibdir}{refs/}
-_PATH_MACRO = re.compile(
-    r"\\(?:def|(?:re)?newcommand\*?|providecommand\*?)[ \t]*\{?[ \t]*\\(?P<name>[A-Za-z]+)[ \t]*\}?"
-    r"[ \t]*\{(?P<value>[^{}#\\\n]*)\}")
-_MACRO_USE = re.compile(r"\\(?P<name>[A-Za-z]+)(?:\{\})?[ \t]*")
-
-
-def _path_macros(text: str) -> dict[str, str]:
-    """The parameterless macros with a plain value that ``text`` defines (the last wins)."""
-    return {m.group("name"): m.group("value").strip() for m in _PATH_MACRO.finditer(text)}
 
 
 def scan_latex(text: str, *, path: str) -> DraftScan:

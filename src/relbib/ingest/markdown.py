@@ -145,7 +145,7 @@ def _md_inline(out: TextBuilder, text: str, start: int, end: int,
                 out.generated(str(n), m.start())
                 hints.append((at, len(out)))
         elif m.group("fnref"):
-            n = labels.get(m.group("label"))
+            n = labels.get(f"@{m.start()}", labels.get(m.group("label")))  # "@offset": a restarted number
             if n is not None:
                 at = len(out)
                 out.generated(str(n), m.start())
@@ -323,13 +323,14 @@ def _note_opening(text: str, starts: Sequence[int], i: int, used: set[int],
     return None
 
 
-def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
+def _md_footnotes(text: str, body_start: int, repeats: list[tuple[str, int]]
                   ) -> tuple[dict[str, tuple[int, list[tuple[int, int]]]], set[int]]:
     """Pandoc footnote definitions: label → (line start, text spans), and the
-    start offsets of every line they occupy; a label defined twice keeps its
-    first definition (pandoc's choice) and adds a problem (message, line)."""
+    start offsets of every line they occupy; a label defined again is kept as
+    "label\0k" (its k-th repeat) and recorded in ``repeats`` (label, line): pandoc
+    reads the first definition, a book whose numbers restart reads each in turn."""
     defs: dict[str, tuple[int, list[tuple[int, int]]]] = {}
-    spare: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # second definitions, not read
+    spare = defs  # (later definitions are kept beside the first, under their own key)
     used: set[int] = set()
     starts = line_starts(text)
     targets = _note_targets(text)
@@ -352,17 +353,16 @@ def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
         if opening:
             label, text_start = opening
             if label in defs:
-                problems.append((f"footnote [^{label}] is defined twice: the first definition is read",
-                                 i + 1))
-                label = f"\0{i}"  # kept apart, never referenced
-            (spare if label.startswith("\0") else defs)[label] = (s, [(text_start, e)])
+                repeats.append((label, i + 1))
+                label = f"{label}\0{sum(1 for r, _ in repeats if r == label)}"
+            defs[label] = (s, [(text_start, e)])
             current = label
             used.add(s)
         elif current is not None and text[s:e].strip() and (
             text[s:s + 1] in " \t" or starts[i - 1] in used and text[starts[i - 1]:s - 1].strip()
             and not _MD_INTERRUPT_RE.match(text, s, e)
         ):
-            (spare if current.startswith("\0") else defs)[current][1].append((s, e))  # a continuation line
+            spare[current][1].append((s, e))  # a continuation line
             used.add(s)
         elif current is not None and not text[s:e].strip():
             nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
@@ -373,6 +373,36 @@ def _md_footnotes(text: str, body_start: int, problems: list[tuple[str, int]]
 
 _MD_RULE_RE = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _MD_BREAK_END_RE = re.compile(r"<br\s*/?>[ \t]*$|</br>[ \t]*$")
+
+
+def _restarted_numbers(placed: list[tuple[int, str]], defs: dict[str, tuple[int, list[tuple[int, int]]]],
+                       repeats: list[tuple[str, int]], problems: list[tuple[str, int]]) -> dict[str, int | str]:
+    """Note numbers for a book whose footnote numbers restart (per page or chapter): "[^1]"
+    defined three times and referred to three times; the k-th marker of a label is read
+    with its k-th definition, every note numbered in the order of its marker ("@offset"
+    keys the marker, "label\0k" the definition).  Empty (and a problem per repeated
+    definition, pandoc reading the first) when the markers and definitions do not pair."""
+    if not repeats:
+        return {}
+    counts: dict[str, int] = {}
+    for _, label in placed:
+        counts[label] = counts.get(label, 0) + 1
+    if any(counts.get(label, 0) != 1 + sum(1 for r, _ in repeats if r == label) for label, _ in repeats):
+        for label, line in repeats:
+            problems.append((f"footnote [^{label}] is defined twice: the first definition is read", line))
+            defs.pop(f"{label}\0{sum(1 for r, ln in repeats if r == label and ln <= line)}", None)
+        return {}
+    numbers: dict[str, int | str] = {}
+    seen: dict[str, int] = {}
+    for n, (pos, label) in enumerate(placed, start=1):
+        k = seen.get(label, 0)
+        seen[label] = k + 1
+        numbers[f"@{pos}"] = n
+        numbers[label if k == 0 else f"{label}\0{k}"] = n
+    problems.append((f"footnote numbers restart ([^{repeats[0][0]}] is defined "
+                     f"{counts[repeats[0][0]]} times): each marker is read with the definition of its turn",
+                     repeats[0][1]))
+    return numbers
 
 
 def _note_order(label: int | str) -> tuple[int, int]:
@@ -396,11 +426,15 @@ def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
     """Plain text, offset map, marker spans and front matter of a Markdown
     essay; what is wrong but readable goes into ``problems`` (message, line)."""
     meta, body_start = _front_matter(text)
-    defs, def_lines = _md_footnotes(text, body_start, problems if problems is not None else [])
-    def_labels = set(defs)
+    repeats: list[tuple[str, int]] = []
+    defs, def_lines = _md_footnotes(text, body_start, repeats)
     # note numbers: the labels themselves when all are numbers, else order of first reference
     code = fenced_spans(text)  # "[^1]" shown as syntax in a fenced block is no marker
-    refs = [m.group(1) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text) if not in_spans(m.start(), code)]
+    placed_refs = [(m.start(), m.group(1)) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)
+                   if not in_spans(m.start(), code)]
+    refs = [label for _, label in placed_refs]
+    restarted = _restarted_numbers(placed_refs, defs, repeats, problems if problems is not None else [])
+    def_labels = set(defs)
     # inline notes ^[…] in the body take their place among the references
     inline = list(_INLINE_NOTE_RE.finditer(text, body_start))
     if inline:
@@ -422,6 +456,8 @@ def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
             if label not in symbols:
                 labels.setdefault(label, len(labels) + 1)
     labels.update(symbols)
+    if restarted:
+        labels = {**restarted}  # each marker and each definition by its turn
     out = TextBuilder()
     hints: list[tuple[int, int]] = []
     fenced = False

@@ -26,11 +26,15 @@ __all__ = [
     "capitalised_particles",
     "court_abbreviations",
     "dashes",
+    "decision_kinds",
     "endnote_types",
+    "et_al_phrases",
     "fold",
     "honorifics",
+    "medium_marks",
     "institution_pattern",
     "is_manager_field",
+    "lead_verbs",
     "life_words",
     "month_number",
     "month_pattern",
@@ -39,13 +43,16 @@ __all__ = [
     "name_particles",
     "number_words",
     "old_locators",
+    "periodical_words",
     "cross_reference_words",
     "cross_reference_words_continental",
+    "organisation_heads",
     "organisation_words",
     "particle_pattern",
     "particle_words",
     "person_titles",
     "prose_words",
+    "prose_words_continental",
     "ranks_of_place",
 ]
 
@@ -218,6 +225,22 @@ def court_abbreviations() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
 
 
+def decision_kinds() -> tuple[str, ...]:
+    """Italian and Spanish kinds of decision printed before its date ("sentenza", "ord.",
+    "auto"; see decision_kinds.txt), longest first."""
+    return tuple(sorted(_words("decision_kinds.txt"), key=lambda w: (-len(w), w)))
+
+
+def medium_marks() -> tuple[str, ...]:
+    """Bracketed media after a title ("en ligne", "microfiche", "courriel"; see medium_marks.txt)."""
+    return tuple(" ".join(row) for row in _rows("medium_marks.txt"))
+
+
+def et_al_phrases() -> tuple[str, ...]:
+    """ "And others" after a first author in continental languages ("e altri", "y otros"; see et_al.txt)."""
+    return tuple(" ".join(row) for row in _rows("et_al.txt"))
+
+
 def code_abbreviations() -> tuple[str, ...]:
     """The short names of codes, constitutions and treaties a continental note cites by
     article or paragraph ("c.c.", "BGB", "C. civ.", "LJCA", "TFUE"), longest first (see codes.tsv)."""
@@ -227,6 +250,16 @@ def code_abbreviations() -> tuple[str, ...]:
 def prose_words() -> frozenset[str]:
     """Words that make a sentence of prose (is, was, which, argues …; è, est, ist …), lower case."""
     return _words("prose_words.txt") | _words("prose_words_continental.txt")
+
+
+def prose_words_continental() -> frozenset[str]:
+    """The Italian, French, Spanish and German words of :func:`prose_words` alone."""
+    return _words("prose_words_continental.txt")
+
+
+def lead_verbs() -> frozenset[str]:
+    """German verbs closing a prose lead-in before an author ("… bietet Ida Brand: …"), lower case."""
+    return _words("lead_verbs_continental.txt")
 
 
 def book_parts() -> frozenset[str]:
@@ -279,6 +312,11 @@ def organisation_words() -> frozenset[str]:
     return _words("organisation_words.txt")
 
 
+def organisation_heads() -> tuple[str, ...]:
+    """Lower-case heads closing German corporate names ("…stiftung", "…amt"), longest first."""
+    return tuple(sorted(_words("organisation_heads_continental.txt"), key=lambda w: (-len(w), w)))
+
+
 # --- archives -------------------------------------------------------------------
 
 
@@ -312,6 +350,11 @@ def data_hosts() -> Mapping[str, str]:
 def old_locators() -> frozenset[str]:
     """Words before a number in an older note's locator (vol, bk, lib, cap, s, §, anm …), lower case."""
     return _words("old_locators.txt")
+
+
+def periodical_words() -> frozenset[str]:
+    """Words closing (or, "journal", opening) an older periodical's name (review, magazine …), lower case."""
+    return _words("periodical_words.txt")
 
 
 def cross_reference_words() -> frozenset[str]:

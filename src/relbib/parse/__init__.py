@@ -26,20 +26,28 @@ from relbib.parse import patterns as P
 from relbib.parse.archival import letter_in_book, letter_in_edition, read_archival_note
 from relbib.parse.byline import read_byline_note
 from relbib.parse.chicago import british_quoted_title
-from relbib.parse.continental_german import read_upright_note
+from relbib.parse.continental_cit import cited_again
+from relbib.parse.continental_german import in_chicago_manner, read_upright_note
+from relbib.parse.continental_provisions import parse_provision
+from relbib.parse.continental_titled import read_titled_note
+from relbib.parse.dated_papers import read_dated_paper, read_named_papers
 from relbib.parse.dates import parse_date
 from relbib.parse.forms import SAME_AUTHOR_MARK, classify_note, normalize_pinpoint
 from relbib.parse.humanities import read_humanities_note
 from relbib.parse.italics import read_italic_note, strip_marks
 from relbib.parse.legal import parse_legal
+from relbib.parse.legal_de import read_german_law
+from relbib.parse.medium_marks import without_marks
 from relbib.parse.mla import read_mla_note
 from relbib.parse.names import colon_author_end, split_names, western_given_names
 from relbib.parse.note_tidy import access_before_url, editor_marks, organisation_lead
 from relbib.parse.older import read_older_note
+from relbib.parse.older_periodicals import read_older_periodical
 from relbib.parse.reference import known_words, parse_reference
 from relbib.parse.reviews import read_review
 from relbib.parse.serials import read_serial_volume
 from relbib.parse.shortform import parse_short_note
+from relbib.parse.site_tail import site_closing, with_site
 from relbib.parse.title_alone import read_title_alone
 from relbib.parse.web_first import read_bare_link, read_web_first
 from relbib.parse.web_notes import prose_before_link
@@ -58,7 +66,7 @@ _EDITORIAL_TAIL = re.compile(
 # Coinage, 1819, vol. iii, p. 293", "Thomas Fuller’s Church History of Britain".
 # (The title may be in italics or quotes, and "According to" may lead: "According to Roe’s *Progress*, London, 1836".)
 _POSSESSIVE_AUTHOR = re.compile(
-    r"^(?:[Aa]ccording\sto\s)?(?P<names>(?:[A-Z][\w-]*\.?\s){0,3}[A-Z][\w-]+)[\u2019']s\s"
+    r"^(?:(?:[Aa]ccording\sto|[Ss]ee(?:\salso)?|[Cc]f\.|[Vv]ide)\s)?(?P<names>(?:[A-Z][\w-]*\.?\s){0,3}[A-Z][\w-]+)[\u2019']s\s"
     r"(?P<title>[*_\u201c\"]?[A-Z][\w\u2019'-]*)"
 )
 # "Kingsley’s Life, I 55": a life of Kingsley, not a work by him ("Muir’s Life of Mahomet" is by Muir).
@@ -155,6 +163,21 @@ _COMMA_BEFORE_DATE = re.compile(r"(?<=[\w*_]),\s(?=\((?:[A-Z][a-z]{2,8}\.?\s)?\d
 _THESIS_FACTS = re.compile(
     r",\s(?P<facts>(?:Diss\.|Dissertation|Habil\.(?:-Schr\.)?)\s[^,()]{2,40}?),?\s(?P<year>1[89]\d\d|20\d\d)(?=,|\.?$)"
 )
+# A title in title case closing the note after the possessive, nothing else: "Roe’s History of
+# the Fens.", "Roe’s *Expansion of Trade*." (its words capitalised but the small ones).
+_TITLE_TO_END = re.compile(r"[*_\u201c\"]?[A-Z][\w\u2019'-]*+(?:\s(?:[A-Z][\w\u2019'-]*+|of|the|and|in|on|to|a|an|for)){0,12}"
+                           r",?[*_\u201d\"]?\.?")
+# An author parted from the title (or op. cit.) by a dash, as older notes print it: "Roe—*Annals*, p. 4",
+# "Roe and Poe—*Title*", "Roe—op. cit. p. 8" (the names capitalised words only: "The Rise of X—IHQ" is a title).
+# (unspaced, as books print it: a spaced dash parts a web page's title from its site, "Page — Site")
+_AUTHOR_DASH = re.compile(r"^(?P<names>(?:[A-Z][\w.'\u2019-]*+\s(?:and\s)?){0,3}[A-Z][\w'\u2019-]++)\u2014"
+                          r"(?=[*_\u201c\"]?[A-Z]|(?:op|loc)\.\s?cit\b|ibid\b)")
+# An edition named by its place and year, no editor: "(Calcutta Ed., 1915)", "Calcutta Ed. 1915".
+_PLACE_EDITION = re.compile(r"\b(?P<place>[A-Z][a-z]{2,20})\s(?:Ed|Edn)\.,?\s(?=1[5-9]\d\d\b)")
+# The volume and page cited after a book's bracketed imprint, read as the shorter "ii. 45" the readers know.
+_VOLUME_AFTER_IMPRINT = re.compile(r"(?<=\)),\s(?i:vol)\.\s?(?P<vol>[ivxlc]{1,6}|[IVXLC]{1,6})\.?,?\s(?i:p)\.\s?"
+                                   r"(?P<page>\d{1,5})(?=\.?$)")
+_BY_LINE = re.compile(r",\s(?:by|edited\sby)\s[A-Z]")
 _FACTS_AFTER = re.compile(r"(?<!\d)(?:1[4-9]\d\d|20\d\d)(?!\d)|\b(?:vol|pp?|col)\.\s?[\divxlc]")
 
 
@@ -187,6 +210,19 @@ def parse_note(text: str) -> Reference:
     angled = P.URL_IN_GUILLEMETS.sub(r"<\g<url>>", text)
     if angled != text:  # "‹http://…›": a link as between angle brackets
         return replace(parse_note(angled), text=text)
+    marked = without_marks(text)  # "*Titre* [en ligne], …, [consulté le 9 janvier 2017]": the medium and the day read
+    if marked is not None:
+        return _with_access(parse_note(marked[0]), marked[1], text)
+    again = cited_again(text)  # "L. 7 agosto 1990, n. 241, cit., art. 12, che …": the work cited again
+    if again is not None:
+        return again
+    site = site_closing(text)
+    if site is not None:  # "…, 2025, example.org.": where the text is, no field of the work
+        return with_site(parse_note(site.rest), site, text)
+    others = P.ET_AL_WORDED.search(text)
+    if others is not None and "," not in text[: others.start()] and text[:1].isupper():
+        # "R. Roe e altri, *Titolo*, …": the first author and "and others", as "et al."
+        return replace(parse_note(f"{text[: others.start()]} et al.{text[others.end():]}"), text=text)
     entry = read_mla_note(text)  # "Roe, Jane. *Title*. Paris: Vaillot, 1853. Print.": a works-cited entry
     if entry is not None:
         return entry
@@ -203,8 +239,19 @@ def parse_note(text: str) -> Reference:
             ref = replace(ref, fields=freeze_fields({**ref.fields, "origdate": original.group("year")}))
         return replace(ref, text=text)
     if "*" in text or "_" in text:
-        return read_italic_note(text, _parse_marked_note)
+        # "L. 7 agosto 1990, n. 241, *Nuove norme …*, art. 3": an act, its name in italics;
+        # "Fondazione X, *Titolo*, 2026": a body or people, the title in italics, the year
+        found = parse_provision(text) or read_titled_note(text)
+        return found if found is not None else read_italic_note(text, _parse_marked_note)
     return _parse_marked_note(text)
+
+
+def _with_access(ref: Reference, accessed: str, text: str) -> Reference:
+    """The reading of a citation without its bracketed marks, the day it was read its ``urldate``."""
+    if not isinstance(ref, FullRef) or not accessed or "urldate" in ref.fields:
+        return replace(ref, text=text)
+    year, iso = parse_date(accessed)
+    return replace(ref, text=text, fields=freeze_fields({**ref.fields, "urldate": iso or year or accessed}))
 
 
 def _first_page_then_pin(text: str, m: re.Match[str]) -> Reference | None:
@@ -307,7 +354,10 @@ def _chicago_parenthesis(text: str, end: int) -> bool:
 def _read_note(text: str, reading: str) -> Reference:
     """The Reference of the note ``text``, read as ``reading`` (without its URL)."""
     reading = _GERMAN_BOOK_ASIDE.sub("", reading)
-    for read in (read_upright_note, classify_note, _program_or_data, _parse_legal_plain, parse_legal):
+    reading = _AUTHOR_DASH.sub(r"\g<names>, ", reading, count=1)  # "Roe—*Title*, p. 4": "Roe, *Title*, p. 4"
+    # ("Oudh Papers (1856)." names papers before the author-date reader takes "Oudh Papers" for a name)
+    for read in (read_upright_note, read_german_law, read_named_papers, classify_note, _program_or_data,
+                 _parse_legal_plain, parse_legal):
         ref = read(reading)
         if ref is not None:
             return ref if reading == text else replace(ref, text=text)
@@ -321,6 +371,7 @@ def _read_note(text: str, reading: str) -> Reference:
     reading = _POSSESSIVE_AUTHOR.sub(_author_comma, reading, count=1)
     reading = _DANS.sub(", in ", reading, count=1)
     reading = _GUILLEMETS.sub(_american_quotes, reading)
+    reading = in_chicago_manner(reading)  # "„Titel“, in Dies., Hgg., …" (relbib.parse.continental_german)
     reading = _NO_PLACE.sub("", reading)
     reading = _COMMA_BEFORE_DATE.sub(" ", reading)
     reading = _EDITION_IN_BRACKET.sub(r", \g<ed> (", reading, count=1)
@@ -329,6 +380,8 @@ def _read_note(text: str, reading: str) -> Reference:
     reading = _THESIS_FACTS.sub(r" (\g<facts>, \g<year>)", reading, count=1)
     reading = _SLASH_AUTHORS.sub(r"\g<first> and ", reading, count=1)
     reading = _pinpoint_last(reading)
+    reading = _PLACE_EDITION.sub(r"\g<place>, ", reading, count=1)  # "Calcutta Ed. 1915": "Calcutta, 1915"
+    reading = _VOLUME_AFTER_IMPRINT.sub(r", \g<vol>. \g<page>", reading, count=1)  # "(London, 1848), vol. ii. p. 4"
     doi = _DOI_TAIL.search(reading)  # "…: 126, doi:10.1000/ab.12.": read without it, the page is the pinpoint
     reading = reading[: doi.start()] + "." if doi else reading
     link = None if doi else _LINK_TAIL.search(reading)
@@ -475,8 +528,13 @@ def _author_comma(m: re.Match[str]) -> str:
         person = first.lower() in person_titles() or len(first) == 1 or first.lower() in western_given_names()
     person = person or m.group("title")[:1] in "*_\u201c\""  # before a title in italics or quotes: its author
     about = m.group("title").strip("*_") in _ABOUT_WORDS and m.string[m.end() : m.end() + 1] in (",", ".", "")
-    if not person or about or not _FACTS_AFTER.search(m.string, m.end()):
+    whole_title = _TITLE_TO_END.fullmatch(m.string, m.start("title")) is not None  # "Roe’s History of the Fens."
+    # a surname that is also a word ("Bell", "Mill") before "A of B", a book title's shape
+    person = person or whole_title and " of " in m.string[m.start("title") :]
+    if not person or about or not (_FACTS_AFTER.search(m.string, m.end()) or whole_title):
         return m.group(0)
+    if _BY_LINE.search(m.string, m.end()):
+        return m.group(0)  # "Lord Roe’s Indian Years, by Ann Poe, …": a title about him, its author after "by"
     return f"{m.group('names')}, {m.group('title')}"
 
 
@@ -485,10 +543,12 @@ def _parse_work(text: str) -> Reference:
     entry = _QUOTED_ENTRY_SENSE.match(text.strip())
     if entry is not None:  # "‘Ledger, n.2’ Definition 1": a dictionary entry cited again, by its sense
         return ShortRef(text=text, authors=(), short_title=entry.group("title"), pinpoint=entry.group("pin"))
-    review = read_review(text) or read_serial_volume(text)  # a review; "Statistisches Jahrbuch, 44 (1925), 3"
+    # a review; "Statistisches Jahrbuch, 44 (1925), 3"; "Quarterly Review, vol. xii. (1815) p. 3"
+    review = read_review(text) or read_serial_volume(text) or read_older_periodical(text)
     if review is not None:
         return review
-    archived = read_archival_note(text)  # "BArch, R 43 I/1234, fol. 56": before short notes
+    # "BArch, R 43 I/1234, fol. 56"; "Minute, dated …"; "Punjab Papers, 1849, p. 3"
+    archived = read_archival_note(text) or read_dated_paper(text) or read_named_papers(text)
     if archived is not None:
         return archived
     byline = read_title_alone(text) or read_byline_note(text)  # "*Arts*, p. 4."; "*Arts*, by J. C. Roe, …"

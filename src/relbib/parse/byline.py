@@ -93,6 +93,7 @@ _MOTTO = re.compile(r"[\u201c\"][^\u201c\u201d\"]{1,60}[\u201d\"],?\s?")
 # More pages after a page part ("pp. 405, 406"), an imprint in brackets after the title.
 _MORE_PAGES = re.compile(r"^\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?$")
 _IMPRINT_BRACKET = re.compile(r"^[,.]?\s?\((?P<inside>[^()]{4,80})\)")
+_PAGE_AFTER_BRACKET = re.compile(r",\s(?P<page>pp?\.\s?\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?)\.?$")
 _MONTHS = frozenset(w for w in lexicon.month_words(("en",)) if w.isalpha())
 # A stop that closes an abbreviation, not a part: "p.", "pp.", "Chap.", "Vol.", "Sec.", "No.".
 _ABBREVIATION = re.compile(r"(?:^|\s)(?i:pp?|ch|chap|cap|vol|vols|sec|sect|no|nos|art|bk|pt|col)\.$")
@@ -175,7 +176,8 @@ def _read_tail(tail: str, fields: dict[str, FieldValue]) -> str | None | bool:
     pin: str | None = None
     bracket = _IMPRINT_BRACKET.match(tail)
     if bracket is not None:  # "(London, 1843) a splendid description …": the imprint, then remarks
-        tail = bracket.group("inside")
+        page = _PAGE_AFTER_BRACKET.match(tail, bracket.end())  # "(London, 1843), p. 33.": and the page cited
+        tail = bracket.group("inside") + (", " + page.group("page") if page is not None else "")
     for part in _parts(_citation_sentences(tail)):
         if not part or _EDITION.match(part) or _KIND.match(part) or _ASIDE.match(part):
             continue

@@ -196,6 +196,10 @@ def _quoted_head(
         return thesis if not after else None
     if not after:
         return None
+    numbered = P.NOTE_PART_OF_BOOK.match(after)
+    if numbered is not None and numbered.group("chapter"):
+        fields["chapter"] = numbered.group("chapter")  # "“Tides,” chap. 1 in Big Book (…)"
+        return _chapter(after[numbered.end():], fields)
     container = P.LEADING_IN.sub("", after, count=1)
     if container != after:
         # "in Judith Fingard and Janet Guildford, eds., Mothers of the Municipality"
@@ -259,8 +263,15 @@ def _plain_head(head: str, fields: dict[str, FieldValue], thesis: str) -> str | 
         k += 1
     if names:
         fields[role] = names
-    elif len(chunks) > 1:
+    elif len(chunks) > 2 or len(chunks) == 2 and not P.NOTE_CATALOGUE.match(chunks[1]):
         return None  # "Nye, Soft Power, …": no name run opens it, so the CRF reads it
+    if names and k < len(chunks) - 1 and _contributor(chunks[k], fields):
+        k += 1  # "Ada Roe, with an essay by Ivo Sand, Title": Sand is no author
+    part = P.NOTE_PART_OF_BOOK.match(chunks[k]) if k < len(chunks) else None
+    if part is not None and part.group("part") and not thesis:
+        # "Ada Roe, introduction to Big Book, exh. cat. (…)": the part is hers, the book its container
+        fields["title"] = part.group("part").capitalize()
+        return _chapter(", ".join([chunks[k][part.end():], *chunks[k + 1:]]), fields)
     title_parts, rest = _title_and_extras(chunks[k:], fields)
     if rest is None or not title_parts:
         return None
@@ -361,8 +372,22 @@ _BOTH_ROLES = re.compile(r"^(?i:ed\.\s(?:and|&)\s(?:trans|tr)\.|edited\sand\stra
 _SECOND_ROLE = re.compile(r"\s(?:and|&)\s(?=(?:edited|translated)\sby\s)")
 
 
+def _contributor(chunk: str, fields: dict[str, FieldValue]) -> bool:
+    """ "with an essay by Ivo Sand" → kept as the ``addendum``; False when ``chunk`` names none."""
+    m = P.NOTE_WITH_CONTRIBUTOR.match(chunk)
+    if m is None or _name_run(m.group("names")) is None:
+        return False
+    fields.setdefault("addendum", chunk)
+    return True
+
+
 def _extra(chunk: str, fields: dict[str, FieldValue]) -> bool:
     """Put one extra chunk of a book or container in ``fields``; False if it is none."""
+    if P.NOTE_CATALOGUE.match(chunk):  # "exh. cat.": what the book is, not its title
+        fields.setdefault("note", chunk.rstrip("."))
+        return True
+    if _contributor(chunk, fields):
+        return True
     if P.EDITION_ONLY.match(chunk) and "edition" not in fields:
         fields["edition"] = clean_edition(chunk)
         return True

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 from relbib import lexicon
+from relbib.parse.dated_papers import names_dated_paper
+from relbib.parse.site_tail import HOST
 
 __all__ = ["PROSE_WORDS", "commentary", "pointer", "prose", "publication_fact", "variant_reading", "year_run"]
 
@@ -108,7 +110,8 @@ _SIGN_OFF = re.compile(r"(?:\u2014\u2060?\s?(?:[A-Z]\.\s?){1,3}|\u2014\u2060?\s?
 _SEE_NOTE = re.compile(r"\bsee\s(?:also\s)?(?:notes?|nn?\.)\s\d{1,5}\W{0,3}$", re.IGNORECASE)
 # Words that make a sentence of prose (outside titles and parentheses).
 PROSE_WORDS = lexicon.prose_words()
-_PROSE_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|\*[^*]+\*|_[^_]+_|\([^()]*\)")
+# (German quotation marks first: "„Archiv" wurde …" closes „ with ", not with the next ")
+_PROSE_QUOTED = re.compile(r"\u201e[^\u201c\u201d\u201e\"]*[\u201c\u201d\"]|[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|\*[^*]+\*|_[^_]+_|\([^()]*\)")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 # "April 10th, 1667": a diary's date, in a piece with a word of prose beside it.
 _ORDINAL_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th),\s(?:1[4-9]\d\d|20\d\d)\b")
@@ -123,11 +126,13 @@ _POINTER_TOKEN = re.compile(r"[^\W\d_]+|\d+|\u00a7")
 _CROSS_WORDS = (lexicon.cross_reference_words() | lexicon.cross_reference_words_continental()
                 | {"passage", "passages", "remark", "remarks"})
 _LOCATOR_WORDS = lexicon.old_locators()
+# A section's name quoted the German way after the word for it: "im Abschnitt „Quellen“".
+_SECTION_NAME = re.compile(r"(?:(?<=[Aa]bschnitt\s)|(?<=[Kk]apitel\s))\u201e[^\u201c\u201d\u201e\"]{1,80}[\u201c\u201d\"]")
 _POINTING = frozenset("above below supra infra sup inf ante post here oben unten sopra sotto dessus dessous "
                       "arriba abajo".split())
 _STRUCTURE = frozenset("vol vols volume chap chapter ch chs c cc cap capp lib part pt sect sec section book bk "
                        "note notes appendix introduction preface fußnote fußnoten fussnote fussnoten fn anm "
-                       "anmerkung anmerkungen nota notas".split())
+                       "anmerkung anmerkungen nota notas kapitel abschnitt teil".split())
 # Markdown's italics marks around words (not a star page, "*154").
 _EMPHASIS_MARK = re.compile(r"(?<!\w)\*{1,2}(?=[^\s\d*])|(?<=[^\s*])\*{1,2}(?!\w)")
 # A few words, then a pointer after "v." / "see" / "cf.": "For the Gewissae, v. II, 5 and note."
@@ -224,7 +229,8 @@ def pointer(text: str) -> bool:
     lead = _LEAD_THEN_POINTER.match(text)
     if lead is not None and not publication_fact(lead.group("lead")) and pointer(lead.group("to")):
         return True  # "For the Gewissae, v. II, 5 and note.", "Ripon, v. infra, p. 56."
-    words = _POINTER_TOKEN.findall(text)
+    # the name of a section pointed to is no title cited ("S. unten im Abschnitt „Quellen“.")
+    words = _POINTER_TOKEN.findall(_SECTION_NAME.sub(" ", text))
     if not words or len(words) > _POINTER_MAX:
         return False
     folded = [w.lower() for w in words]
@@ -240,7 +246,7 @@ def pointer(text: str) -> bool:
 def commentary(text: str) -> bool:
     """Whether ``text`` reads as commentary and carries no publication fact
     (a pointer to another place of the book is commentary: see :func:`pointer`)."""
-    if _ITALIC_IMPRINT.search(text):
+    if _ITALIC_IMPRINT.search(text) or names_dated_paper(text):
         return False  # "Roe. *Title*. “Motto,” 1833.—Depicting …": a citation, whatever remarks follow it
     text = _EMPHASIS_MARK.sub("", text)  # "*vice*-president", "work. *—E.": italics say nothing here
     if pointer(text) or variant_reading(text) or _REIGN.fullmatch(text.strip()):
@@ -306,7 +312,7 @@ def variant_reading(text: str) -> bool:
 
 def prose(text: str) -> bool:
     """The text reads as a sentence: two or more prose words outside titles and parentheses."""
-    outside = _PROSE_QUOTED.sub(" ", text)
+    outside = HOST.sub(" ", _PROSE_QUOTED.sub(" ", text))  # "…, curia.europa.eu": an address, no words
     outside = re.sub(r"\bI\.(?=\s[A-Z])", " ", outside)  # "I. HA Rep. 90a", "I. Roe": a numeral or an initial, no "I"
     words = _WORD.findall(outside)
     prose = sum(1 for w in words if w.lower() in PROSE_WORDS)

@@ -106,6 +106,20 @@ _DIVISION = re.compile(
 
 
 @cache
+def _kind_named() -> re.Pattern[str]:
+    """A kind of decision the designation keeps ("sentenza 4 maggio 2021", "ord. n. 406")."""
+    kinds = "|".join(re.escape(k) for k in lexicon.decision_kinds())
+    return re.compile(rf"^(?P<kind>{kinds})\s(?:(?:del|de)\s)?(?=\d|n\.|n\u00b0)")
+
+
+# The writer's words after a decision's date or number: two lower-case words ("con condanna",
+# "che ha trasmesso", "in materia di"); "in Foro it." opens its report instead (read before).
+_WRITERS_WORDS = re.compile(r"[a-z\u00e0-\u00f9]{2,}\s[a-z\u00e0-\u00f9']{2,}")
+# An Italian decision's filing date after its own: "9 gennaio 2020 (dep. 3 febbraio 2020)".
+_FILED = re.compile(r"\s\(dep(?:\.|osit[ao])\s[^()]{4,40}\)$")
+
+
+@cache
 def _court_head() -> re.Pattern[str]:
     words = "|".join(re.escape(abbr) for abbr, _ in lexicon.court_abbreviations())
     return re.compile(rf"^(?P<abbr>{words})(?=[\s,]|$)")
@@ -199,6 +213,8 @@ def _place_segments(court: str, segments: list[str], pin: str | None,
             pm = _pin_of(seg)
             if pm is not None:
                 pin = pm.group("pin")
+            elif ("date" in found or "number" in found) and _WRITERS_WORDS.match(seg):
+                break  # "…, sentenza 4 maggio 2021, con condanna alle spese": the writer's words
             elif _opens_report(seg, found, segments[i + 1] if i + 1 < len(segments) else ""):
                 reporter.append(re.sub(r"^in:?\s", "", seg))
             elif "name" not in found and re.match(r"[A-Z\u00c0-\u00dd]", seg) and not re.search(
@@ -233,7 +249,11 @@ def _opens_report(seg: str, found: dict[str, str], after: str) -> bool:
 
 def _place_one(seg: str, found: dict[str, str]) -> bool:
     """Place a date, a number or an ECLI in ``found``; False when ``seg`` is none."""
-    kind = _KIND.sub("", seg)
+    named = _kind_named().match(seg)
+    if named is not None and "_kind" not in found:  # "sentenza 4 maggio 2021": the kind kept
+        found["_kind"] = named.group("kind")
+        return _place_one(seg[named.end():], found)
+    kind = _KIND.sub("", _FILED.sub("", seg))
     with_file = _DATE_AND_FILE.match(kind)
     if with_file is not None and _FILE_NUMBER.match(with_file.group("file")) and "number" not in found:
         if not _place_one(with_file.group("date"), found):
@@ -273,7 +293,7 @@ def _decision_fields(courts: list[str], found: dict[str, str], reporter: list[st
             fields[key] = found[key]
     if "year" not in fields and "_year" in found:
         fields["year"] = found["_year"]
-    designation = [court] + ([fields["date"]] if "date" in fields else []) + (
+    designation = [court, *([found["_kind"]] if "_kind" in found else [])] + ([fields["date"]] if "date" in fields else []) + (
         [f"n. {fields['number']}"] if "number" in fields else [])
     published = ", ".join(reporter).strip()
     if len(designation) == 1 and published:

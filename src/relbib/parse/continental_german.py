@@ -30,11 +30,11 @@ import re
 
 from relbib.model import FieldValue, FullRef, Name, Reference, ShortRef
 from relbib.parse.continental_imprint import read_imprint_note
-from relbib.parse.continental_upright import read_upright_german
+from relbib.parse.continental_upright import entry_facts, read_upright_german, read_upright_page
 from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
 
-__all__ = ["humanities_book", "humanities_chapter", "read_german_note", "read_upright_note"]
+__all__ = ["humanities_book", "humanities_chapter", "in_chicago_manner", "read_german_note", "read_upright_note"]
 
 _WORD = r"[A-Z\u00c0-\u00dd][\w'\u2019-]{0,30}+"
 # "Name, Vorname" (the given names several or initials: "Jan Dirk", "Horst-Alfred", "G. H.").
@@ -67,14 +67,16 @@ _ARTICLE = re.compile(
 # A date printed on a web page: "05.09.2018".
 _DAY = r"(?P<day>\d{1,2}\.\d{1,2}\.(?P<year>(?:19|20)\d\d))"
 # "Titel, in: Wikipedia, 05.09.2018" / "Roe, Jane: Titel, Blog der Stiftung, 17.06.2015".
+# Upright names before a web page's title: "Karl Wendt: Titel, in: Blog, 12.03.2019".
+_UPRIGHT_PEOPLE = rf"{_WORD}(?:\s{_WORD}){{1,2}}(?:\s?/\s?{_WORD}(?:\s{_WORD}){{1,2}}){{0,3}}"
 _WEB = re.compile(
-    rf"^(?:(?P<authors>{_PEOPLE}):\s)?(?P<title>[^\u201c\u201d]{{2,300}}?)(?:(?:,\sin:\s|,\s)(?P<site>[A-Z\u00c0-\u00dd][^,]{{1,80}}))?,\s{_DAY}$"
+    rf"^(?:(?P<authors>{_PEOPLE}):\s|(?P<upright>{_UPRIGHT_PEOPLE}):\s)?(?P<title>[^\u201c\u201d]{{2,300}}?)(?:(?:,\sin:\s|,\s)(?P<site>[A-Z\u00c0-\u00dd][^,]{{1,80}}))?,\s{_DAY}$"
 )
 # What closes a web note: ". Online: https://…", ", https://…, Stand: 06.08.2020", ", URL: https://…".
 _LINK_TAIL = re.compile(
-    r"(?:[.,]\s?(?:Online|URL|Link|Abrufbar\sunter|Online\sunter):?\s?|,\s)<?https?://\S+?>?"
-    r"(?:,?\s\((?:Stand|Zugriff|abgerufen)[^()]{0,40}\)|,\s(?:Stand|Zugriff\sam|Zugriff|abgerufen\sam):?\s[\d.\s]{6,12}"
-    r"|\s\[\d{1,2}\.\d{1,2}\.\d{4}\])?\.?$"
+    r"(?:[.,]\s?(?i:Online|URL|Link|Abrufbar\sunter|Online\sunter|verf\u00fcgbar\sunter):?\s?|,\s)<?https?://\S+?>?"
+    r"(?:,?\s\((?:letzter\s|zuletzt\s)?(?:Stand|Zugriff|abgerufen)[^()]{0,40}\)|,\s(?:Stand|Zugriff\sam|Zugriff|abgerufen\sam):?\s[\d.\s]{6,12}"
+    r"|\s\[(?:(?:letzter\s)?(?:Zugriff|abgerufen|Stand)[^\[\]]{0,30})?\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\])?\.?$"
 )
 # An encyclopedia's article: "Vogt, Rüdiger, Art. „Mühle“, in: Handwörterbuch, Bd. 3, Berlin 1984, Sp. 712–720"
 # (the author inverted or not, a colon or a comma after the names; "Art." for Artikel, "s. v.", "Stichwort").
@@ -94,12 +96,7 @@ _SHORT = re.compile(
 
 def read_german_note(text: str) -> Reference | None:
     """The work the German note ``text`` cites (see the module docstring), or None."""
-    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    linked = _LINK_TAIL.search(clean)
-    url = None
-    if linked is not None:
-        url = re.search(r"https?://[^\s<>]+?(?=>?(?:[,.]?\s|[,.]?$|>))", linked.group(0))
-        clean = clean[: linked.start()]
+    clean, url = _without_link(re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip())
     clean = re.sub(r",\sin,\s", ", ", clean.rstrip(" ."))  # "Titel, in, Berlin 2014": a container left empty
     short = _SHORT.match(clean)
     if short is not None and not url:
@@ -119,10 +116,65 @@ def read_german_note(text: str) -> Reference | None:
     return None
 
 
-def read_upright_note(text: str) -> FullRef | None:
-    """The work of a note "Vorname Name, Titel, Ort Jahr, S. 12" (relbib.parse.continental_upright), or None."""
-    found = read_upright_german(text)
-    return None if found is None else _full(text, found[0], found[1], None)
+# The short form after a colon, no year: "Roth: Mühlen im Tal, S. 25" / "Gai / Mecke: Aula, S. 107 f."
+_COLON_SHORT = re.compile(
+    rf"^(?P<authors>{_WORD}(?:\s?/\s?{_WORD}){{0,3}}):\s(?P<title>[^,:;\u201c\u201d\u201e]{{2,120}}),\s"
+    r"(?:S\.|Sp\.)\s?(?P<pin>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?(?:\s?ff?\.?)?)$"
+)
+
+
+def read_upright_note(text: str) -> Reference | None:
+    """The work of a note "Vorname Name, Titel, Ort Jahr, S. 12" (relbib.parse.continental_upright),
+    a link and its access date after it ("…, S. 4, https://…, (abgerufen am …)"); the short form
+    "Roth: Kurztitel, S. 25" (a ShortRef); or None."""
+    clean, url = _without_link(re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip())
+    short = _COLON_SHORT.match(clean.rstrip(".")) if url is None else None
+    if short is not None:  # "Roth: Mühlen im Tal, S. 25": a short form in the colon manner
+        return ShortRef(text=text, authors=tuple(re.split(r"\s?/\s?", short.group("authors"))),
+                        short_title=short.group("title").strip(), pinpoint=normalize_pinpoint(short.group("pin")))
+    # a page by upright authors only where a word introduces its link ("…, online unter: https://…")
+    introduced = url is not None and re.search(r"(?i:online|url|link|unter):?\s?<?https?://", text) is not None
+    found = read_upright_german(clean) or (read_upright_page(clean, people=introduced) if url is not None else None)
+    if found is None:
+        return None
+    kind, fields = found
+    if url is not None and kind == "article" and not ({"volume", "_pin"} & set(fields)):
+        kind = "online"  # "Titel, in: Mühlenblog, 12.03.2019, https://…": a dated page, not a paper's page
+    return _full(text, kind, fields, url)
+
+
+def _without_link(clean: str) -> tuple[str, re.Match[str] | None]:
+    """The note without the link (and access date) closing it, and the link."""
+    linked = _LINK_TAIL.search(clean)
+    if linked is None:
+        return clean, None
+    url = re.search(r"https?://[^\s<>]+?(?=>?(?:[,.]?\s|[,.]?$|>))", linked.group(0))
+    return clean[: linked.start()], url
+
+
+# A title in German quotation marks: "„Titel“, " / "„Titel", ".
+_GERMAN_QUOTED = re.compile(r"\u201e(?P<title>[^\u201c\u201d\u201e\"]{1,300}+)[\u201c\u201d\"](?P<comma>,)?")
+# "…, in Dies., Hgg., Buch": the authors are the book's editors too.
+_SAME_EDITORS = re.compile(r"\bin\s(?:Dies|Ders)\.,\s(?=(?:Hgg|Hrsg|Hg)\.,\s)")
+# The editors' mark after their names: "Monica Berti, Hg., Buch" / "…, Hgg., …".
+_EDITORS_WORD = re.compile(r",\s(?P<mark>Hgg|Hrsg|Hg)\.,\s")
+
+
+_EDITORS_FIRST = re.compile(r"\bin\s(?P<eds>[A-Z][^,()\u201c\u201d]{2,120}+),\seds?\.,\s(?P<book>[^()\u201c\u201d]{2,300}?)\s\(")
+
+
+def in_chicago_manner(text: str) -> str:
+    """A German note printed in Chicago's manner read as Chicago prints it:
+    "Roe, „Titel“, in Dies., Hgg., Buch (…), 1–19" → "Roe, “Titel,” in Roe, eds., Buch (…), 1–19"."""
+    if "\u201e" not in text:
+        return text
+    first = text.find(", \u201e")
+    out = _GERMAN_QUOTED.sub(lambda m: "\u201c" + m.group("title") + ("," if m.group("comma") else "") + "\u201d", text)
+    if first > 0:
+        out = _SAME_EDITORS.sub(lambda m: "in " + text[:first].replace(" und ", " and ") + ", ", out)
+    out = _EDITORS_WORD.sub(lambda m: ", ed., " if m.group("mark") == "Hg" else ", eds., ", out)
+    # "in Roe, ed., Buch (Berlin, 2019)" → Chicago's "in Buch, ed. Roe (Berlin, 2019)"
+    return _EDITORS_FIRST.sub(lambda m: f"in {m.group('book')}, ed. {m.group('eds')} (", out, count=1)
 
 
 # The edition's statement printed as the title's last sentence: "Titel. Neu übersetzt und
@@ -208,13 +260,7 @@ def _entry(text: str) -> dict[str, FieldValue] | None:
                                      "booktitle": m.group("work").strip(), "year": m.group("year")}
     if m.group("volume"):
         fields["volume"] = m.group("volume").removeprefix("Bd.").strip()
-    if m.group("edition"):
-        fields["edition"] = m.group("edition")
-    if m.group("place"):
-        fields["address"] = m.group("place")
-    if m.group("pin"):
-        fields["_pin"] = m.group("pin")
-    return fields
+    return entry_facts(m, fields)
 
 
 def _article(text: str) -> dict[str, FieldValue] | None:
@@ -245,6 +291,9 @@ def _web(text: str) -> dict[str, FieldValue] | None:
         fields["journal"] = m.group("site").strip()
     if m.group("authors"):
         fields["author"] = _people(m.group("authors"))
+    elif m.group("upright"):
+        fields["author"] = tuple(Name(family=person.rsplit(" ", 1)[1], given=person.rsplit(" ", 1)[0])
+                                 for person in re.split(r"\s?/\s?", m.group("upright")))
     return fields
 
 

@@ -311,6 +311,8 @@ _NOT_AUTHORS = frozenset(
 
 def _may_be_author(authors: str) -> bool:
     first = authors.split()[0].lower()
+    if re.search(r"[\w.][\u2019']s\s[A-Z]", authors):
+        return False  # "Evans Bell’s Mysore Reversion (1865)": an author's title, in the possessive
     return first not in _NOT_AUTHORS and first not in lexicon.month_words() and first not in lexicon.prose_words()
 
 
@@ -392,14 +394,19 @@ def _looks_like_names(segment: str) -> bool:
     )
 
 
+_CAPS_WORD = re.compile(r"[A-Z\u00c0-\u00dd][A-Z\u00c0-\u00dd'\u2019-]{2,}")  # "TRAISSAC", "SAINT-PAU"; not "W.-R."
+
+
 def _families(authors: str) -> tuple[str, ...]:
     """The last word of each name as printed: "Syed Zaidi and A. Saud" → (Zaidi, Saud)."""
     authors = P.FORM_ET_AL.sub("", authors).strip(" ,.")
     out = []
     for name in P.FORM_AUTHOR_SEP.split(authors):
         words = name.strip(" ,.").split()
+        # "TRAISSAC Élisabeth, op. cit.": the family in capitals before the given name (French theses)
+        caps = [w for w in words if _CAPS_WORD.fullmatch(w.strip(".,"))] if not all(w.isupper() for w in words) else []
         if words:
-            out.append(words[-1].strip(".,"))
+            out.append((caps[-1] if caps else words[-1]).strip(".,"))
     return tuple(out)
 
 
@@ -418,7 +425,11 @@ def normalize_pinpoint(pin: str | None) -> str | None:
 
 
 def _expand_range(pin: str) -> str:
-    """Write out an abbreviated range: "153--62" → "153--162" (never "62" < "153")."""
+    """Write out an abbreviated range: "153--62" → "153--162" (never "62" < "153");
+    a volume before a colon stays ("2:177--78" → "2:177--178")."""
+    volume, colon, pages = pin.partition(":")
+    if colon and volume.isdigit():
+        return f"{volume}:{_expand_range(pages)}"
     m = _RANGE_ENDS.match(pin)
     if m is None:
         return pin

@@ -152,7 +152,7 @@ def read_italic_note(text: str, parse: Callable[[str], Reference]) -> Reference:
     for run in runs:  # a note's prose may name a work in italics before the one it cites
         place = _place(text, run)
         start = _citation_start(text, place.anchor)
-        if start:  # '… growing up." Gérard Barthélemy, *Créoles-Bossales* (…), 173': prose, then the citation
+        if start and not _CONTRIBUTOR_BEFORE.search(text[max(0, start - 40) : start]):  # '… growing up." Gérard Barthélemy, *Créoles-Bossales* (…), 173': prose, then the citation
             ref = replace(without_marks(parse(text[start:])), text=text)
             # "Dr. Cowan. *Vital Statistics*": the stopped name before the run is the
             # author the whole reading found, no sentence of prose
@@ -167,6 +167,10 @@ def read_italic_note(text: str, parse: Callable[[str], Reference]) -> Reference:
         if fixed is not None:
             return fixed
     return _fallback(marked, plain)
+
+
+# Names after "with an essay by" are a contributor's, not the start of another citation.
+_CONTRIBUTOR_BEFORE = re.compile(r"\bwith\s(?:an?\s)?[a-z]{3,15}\sby\s$")
 
 
 def _authored(ref: Reference) -> bool:

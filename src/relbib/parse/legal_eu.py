@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import re
 
+from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name
+from relbib.parse.continental_provisions import PROVISION
 from relbib.parse.dates import parse_date
 from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
@@ -64,8 +66,10 @@ _CASE_NAME_FIRST = re.compile(
 # The Court named and dated first, Italian, French or Spanish manner, the report optional:
 # "Corte giust., 13 maggio 2014, causa C-131/12, Google Spain, punto 80" / "CJUE, 8 avr. 2014,
 # aff. jointes C-293/12 et C-594/12, Digital Rights Ireland, EU:C:2014:238".
+_DECISION_KIND = "|".join(re.escape(k) for k in (*lexicon.decision_kinds(), "arrêt", "arrêt du", "Urteil vom"))
 _CASE_DATED = re.compile(
-    r"^(?:Corte\sgiust\.|Corte\sdi\sgiustizia(?:\sUE)?|CGUE|CJUE|TJUE|CJCE|CGCE|Trib\.\sUE|EuGH),?\s"
+    r"^(?:Corte\sgiust\.|Corte\sdi\sgiustizia(?:\sUE|\sdell'Unione\seuropea)?|CGUE|CJUE|TJUE|CJCE|CGCE|Trib\.\sUE|EuGH),?\s"
+    rf"(?:(?:{_DECISION_KIND})\s)?"  # "Corte di giustizia UE, sentenza 4 settembre 2025, causa …"
     r"\d{1,2}(?:er|\.)?\s[^\W\d]{3,10}\.?\s(?P<dyear>\d{4}),\s"
     r"(?:caus[ae]s?(?:\sriunite)?|aff\.(?:\sjointes)?|affaires?(?:\sjointes)?|asuntos?(?:\sacumulados)?|Rs\.)\s"
     rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\s(?:e|et|y|and|und)\s){_CASE_NUMBER}){{0,6}}),\s(?P<name>[^\[\](),]{{2,200}}?)"
@@ -101,6 +105,21 @@ _ACT_BARE = re.compile(
     r"^(?P<title>(?:[A-Z][A-Za-z]{1,12}\s)?(?:Council\s|Commission\s)?(?:Regulation|Directive|Decision)\s"
     r"(?:\((?:EU|EC|EEC|Euratom)\)\s)?(?:No\s)?(?P<num>\d{2,4})/\d{1,4}(?:/\w+)?\b[^;,\[\]]{0,300}?)"
     rf"(?:,?\s(?P<pin>{_PROVISION}))?\.?$"
+)
+# An act in the Union's other languages without its Official Journal: its kind, number, the
+# bodies and date, and the lower-case rest of its title ("Regolamento (UE) 2024/1689 del
+# Parlamento europeo e del Consiglio, del 13 giugno 2024, che stabilisce …"); its name after
+# it in italics ("Regolamento (UE) 2016/679, *Regolamento generale …*"); the provisions cited
+# in the continental manner ("art. 5, par. 1, lett. c)"); then the writer's own words.
+_ACT_UNION = re.compile(
+    rf"^(?P<title>{_ACT_KIND}(?:\s(?:di\sesecuzione|delegat[oa]|d'exécution|délégué|de\sejecución|delegado))?\s"
+    r"\((?:UE|CE|CEE|EU|EG|EWG|Euratom)\)\s(?:n\.\s|Nr\.\s|n°\s?)?(?P<num>\d{2,4})/\d{1,4}"
+    r"(?:\s(?:del|della|dei|du|de|des|der)\s[^,;*()]{2,80}?)?"
+    r"(?:,\s(?:del|dell'|du|de|vom)\s?\d{1,2}(?:°|er|\.)?\s[^\W\d]{3,10}\s(?P<dyear>\d{4})"
+    r"(?:,\s(?!art|cit\b)[a-z\u00e0-\u00f9][^;*]{2,300}?)?)?)"
+    r"(?:,\s(?:\*[^*]{2,200}\*|\u00ab[^\u00bb]{2,200}\u00bb))?"
+    rf"(?:,\s(?P<pin>{PROVISION}(?:,?\s(?:e|et|y|und|and)\s{PROVISION}){{0,3}}))?"
+    r"(?:,\s(?!cit\b)[a-z\u00e0-\u00f9][^;]{0,400})?\.?$"
 )
 # A treaty, charter, code or statute by its name, then a provision: "GDPR, art 9(1)",
 # "Charter of Fundamental Rights art 41", "Verwaltungsverfahrensgesetz (VwVfG) § 35a",
@@ -152,7 +171,7 @@ _DOC_NUMBER = re.compile(r"^(?:[A-Z][\w.]{0,40}\s?){0,2}\d[\w./-]*(?:\srev\.?\s?
 def parse_european(text: str) -> FullRef | None:
     """The European legal citation ``text`` is (see the module docstring), or None."""
     clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    for read in (_case, _act, _institution, _document, _article, _secondary, _treaty, _instrument):
+    for read in (_case, _act, _union_act, _institution, _document, _article, _secondary, _treaty, _instrument):
         found = read(clean)
         if found is not None:
             kind, fields, pin = found
@@ -179,6 +198,18 @@ def _case(text: str) -> _Read | None:
         # the opinion is its own work, not the judgment of the same case
         fields["note"] = re.sub(r"\s+", " ", opinion).strip()
     return "jurisdiction", fields, m.group("pin")
+
+
+def _union_act(text: str) -> _Read | None:
+    """An act in the Union's other languages (see ``_ACT_UNION``)."""
+    m = _ACT_UNION.match(text)
+    if m is None:
+        return None
+    year = m.group("num") if len(m.group("num")) == 4 else m.group("dyear")
+    fields: dict[str, FieldValue] = {"title": m.group("title").strip()}
+    if year:
+        fields["year"] = year
+    return "legislation", fields, m.group("pin")
 
 
 def _act(text: str) -> _Read | None:

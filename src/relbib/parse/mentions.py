@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from relbib import lexicon
 from relbib.parse.commentary import prose, publication_fact, year_run
 from relbib.parse.split_patterns import CITES, SIGNAL, STRONG_IN_PROSE
 
@@ -66,12 +67,29 @@ def cited_in_prose(text: str) -> bool:
     """Whether a piece of prose shows a citation's marks (see the module docstring)."""
     for m in STRONG_IN_PROSE.finditer(text):
         mark = m.group()
+        if _DAY_MARK.fullmatch(mark):
+            continue  # "30 May 1900": a day the sentence tells of, not a reporter's volume and page
         if mark.startswith("*"):
             if _italic_cites(text, m.start(), m.end()):
                 return True
-        elif not (mark.startswith("(") and year_run(mark)):
+        elif not (mark.startswith("(") and (year_run(mark) or _CAPTION.match(mark))):
             return True
     return False
+
+
+# A work named in brackets by its title in italics, then its year and more ("(*Title*, 1930,
+# North Hall)", "(*Vertigo*, 1958)"): a painting or a film the sentence talks about, no facts
+# of publication.
+_CAPTION = re.compile(r"\(\s?[*_][^*_()]{1,120}+[*_],\s[^()]{0,120}+\)")
+
+
+def without_captions(text: str) -> str:
+    """``text`` without the captions of works it names in brackets ("(*Title*, 1930, North Hall)")."""
+    return _CAPTION.sub(" ", text)
+
+
+# A day ("30 May 1", read on as a number, a name and a number).
+_DAY_MARK = re.compile(rf"\d{{1,2}}\s(?:{lexicon.month_pattern('en')})\.?\s\d")
 
 
 def _italic_cites(text: str, start: int, end: int) -> bool:
@@ -156,7 +174,11 @@ def italic_title_opens(text: str) -> bool:
     """Whether a title in italics opens ``text`` in a citation's place, followed by its
     facts ("*Title* (London, 1990), 45", "*Title*, ed. Jane Roe"): after a prose lead-in."""
     m = _ITALIC_OPENS.match(text)
-    return m is not None and bool(_facts_follow(text[m.end():]))
+    return m is not None and (bool(_facts_follow(text[m.end():])) or _ISSUE_DATE.match(text, m.end()) is not None)
+
+
+# A periodical's issue after its name: ", May 1966", ", 3 June 1900", ", March 3, 1911".
+_ISSUE_DATE = re.compile(rf",\s(?:\d{{1,2}}\s)?(?:{lexicon.month_pattern('en')})\.?\s(?:\d{{1,2}},\s)?\d{{4}}\b")
 
 
 def et_al_opens(text: str) -> bool:
@@ -189,3 +211,17 @@ def next_citation(before: str, after: str, opens_with_author: Callable[[str], bo
     if before.endswith("*"):
         return after.startswith("*") and before.lstrip(" ,;\u00a0").startswith("*") and not prose(before)
     return opens_with_author(after) or _ACT_OPENS.match(after) is not None
+
+
+# A lead-in that opens with a writer's full name and a verb ("Ada Marlow analyzes the painting
+# in", "Ivo de Sand discusses it in"): the writer of the work the sentence goes on to cite.
+_AUTHOR_LEAD = re.compile(
+    r"^(?P<name>[A-Z][\w'\u2019-]{1,30}(?:\s(?:[A-Z]\.|[A-Z][\w'\u2019-]{1,30}|de|van|von)){1,3})"
+    r"\s(?:also\s)?(?P<verb>[a-z]{3,20}(?:s|ed))\s"
+)
+
+
+def lead_author(lead: str) -> str | None:
+    """The writer a prose lead-in names before its verb ("Ada Marlow analyzes … in"), or None."""
+    m = _AUTHOR_LEAD.match(lead)
+    return m.group("name") if m is not None else None

@@ -269,7 +269,7 @@ def split_names(text: str) -> tuple[Name, ...]:
     if words and all(w.isupper() for w in words if len(w) > 1) and any(len(w) >= 4 for w in words):
         upper_style = True
     out: list[tuple[str, str, str]] = []  # family, given, suffix
-    parts = [p for p in P.NAME_CONJ.split(s) if p and p.strip(" ,.")]
+    parts = [_without_title(p) for p in P.NAME_CONJ.split(s) if p and p.strip(" ,.")]
     for n_part, part in enumerate(parts):
         out.extend(_split_part(part, upper_style, after_and=n_part > 0))
     names: list[Name] = []
@@ -291,6 +291,15 @@ def split_names(text: str) -> tuple[Name, ...]:
             # "von Last, Jr, First" holds it (CSL's "suffix" on the way out)
             names.append(Name(family=f"{family}, {_spelled(suffix)}" if suffix else family, given=given))
     return tuple(names)
+
+
+def _without_title(part: str) -> str:
+    """ "Sir Ch. Trevelyon", "Major Edwards", "Mr. William Roe": the name without the honorific
+    or rank printed before it (no part of the name; lexicon titles_of_rank.txt, honorifics.txt)."""
+    words = part.split()
+    if len(words) < 2 or words[0].lower().strip(".") not in lexicon.person_titles() or not words[1][:1].isupper():
+        return part
+    return part[part.index(words[1], len(words[0])) :]
 
 
 def _split_part(part: str, upper_style: bool, *, after_and: bool) -> list[tuple[str, str, str]]:

@@ -62,11 +62,20 @@ _MAX_TITLE_WORDS = 12
 # "The same example occurs in Lectures, p. 166" (after it a title of one word is enough).
 _LEAD_IN = re.compile(r"^.*\b(?:(?:quoted|cited)\s(?:by|in)|(?:occurs|appears|is\s(?:given|found|printed))\sin)\s(?=[A-Z])")
 # The edition cited, by its year, as its own part: "Rowe, Annals, ed. of 1773, i, 224".
-_EDITION_OF = re.compile(r",\s(?:ed|edn|edit)\.?\s(?:of\s)?(?P<year>1[5-9]\d\d|20\d\d)(?=,|$)")
+_EDITION_OF = re.compile(r",\s(?:ed|edn|edit)\.?\s(?:of\s)?(?P<year>1[5-9]\d\d|20\d\d)(?=,|$)"
+                         # or in brackets, after the title or the page: "Roe, Annals (ed. 1856), ii. 45"
+                         r"|\s?\((?:ed|edn|edit)\.?\s(?:of\s)?(?P<bracketed>1[5-9]\d\d|20\d\d)\)")
 # An author closed by a full stop, not a comma, before a title of whole capitalised words:
 # "Heck. Geschichte Roms" (not "Bibl. Comm." or "Comm. in Marc", abbreviated titles).
 _STOPPED_AUTHOR = re.compile(r"(?P<name>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{3,30})\.\s"
                              r"(?P<title>[A-Z\u00c0-\u00de][\w\u2019'-]+(?:\s[\w\u2019'-]+){1,8})")
+# An older note's title in quotation marks, after its author or alone, and the rest with no
+# other quotation: 'Mill, "History of India," ed. Roe, vol. i., p. 375', '"Marco Polo," vol. ii., p. 354'
+# (the rest must be a locator: '"Title," Journal 3' is another shape).
+_QUOTED_TITLE = re.compile(r"(?P<lead>[^\"\u201c\u201d]{0,60}+)[\u201c\"](?P<title>[^\"\u201c\u201d]{1,100}?),?[\u201d\"]"
+                           r"(?P<rest>[^\"\u201c\u201d]{0,100}+)")
+# The editor of the edition cited: "ed. Wilson", "ed. H. H. Wilson", "edited by A. Roe".
+_EDITOR_PART = re.compile(r"(?:ed\.|edited\sby)\s(?P<editor>(?:[A-Z][a-z]{0,3}\.\s){0,3}[A-Z][\w'-]{1,30})(?=,|$)")
 # A work named by its author in the possessive: "Dalton’s Summary" (not "Kingsley’s Life", about him).
 _POSSESSIVE = re.compile(r"(?P<name>[A-Z][\w-]{1,30})[\u2019']s\s(?P<title>(?!(?:Life|Lives|Biography|Death|Trial)\b)[A-Z][^,]{0,80})")
 
@@ -93,11 +102,14 @@ def read_older_note(text: str) -> Reference | None:
     body = body[lead.end() :] if lead is not None else body  # "…, quoted by Roe, Essai, p. 4": Roe's Essai
     printed = _EDITION_OF.search(body)  # "Rowe, Annals, ed. of 1773, i, 224": the edition cited
     body = body[: printed.start()] + body[printed.end() :] if printed is not None else body
+    quoted = _QUOTED_TITLE.fullmatch(body) if len(body) <= _MAX_NOTE else None
+    if quoted is not None:  # 'Mill, "History of India," ed. Roe, vol. i., p. 375'
+        return _quoted_work(text, quoted)
     if not body or len(body) > _MAX_NOTE or _FULL_NOTE.search(body) or _ROLE.search(body):
         return None
     ref = _read_body(text, body, led=lead is not None and lead.group(0).endswith("in "))
     if isinstance(ref, FullRef) and printed is not None:
-        fields = {**ref.fields, "year": printed.group("year")}
+        fields = {**ref.fields, "year": printed.group("year") or printed.group("bracketed")}
         return replace(ref, fields=freeze_fields(fields), confidence=MappingProxyType(dict.fromkeys(fields, 1.0)))
     return ref
 
@@ -148,6 +160,30 @@ def _read_body(text: str, body: str, *, led: bool) -> Reference | None:
         fields = {**ref.fields, "edition": edition}
         return replace(ref, fields=freeze_fields(fields), confidence=MappingProxyType(dict.fromkeys(fields, 1.0)))
     return ref
+
+
+def _quoted_work(text: str, quoted: re.Match[str]) -> FullRef | None:
+    """An author's (or no author's) title in quotation marks and nothing after it but the
+    editor of the edition and a locator: the book, the editor and the pinpoint."""
+    lead, rest = quoted.group("lead").strip(" ,"), quoted.group("rest").strip(" ,.")
+    lead = re.sub(r"(?<=\w)[\u2019']s$", "", lead)  # "Roe's “Annals,”": Roe's work
+    if lead and not _author(lead) or _FULL_NOTE.search(rest):
+        return None
+    editor = _EDITOR_PART.match(rest)
+    rest = rest[editor.end() :].strip(" ,") if editor is not None else rest
+    locator = [p.strip().removesuffix(".") for p in rest.split(",") if p.strip()]  # "vol. i., p. 4"
+    while locator and _NOTE_WORD.fullmatch(locator[-1]):
+        locator.pop()  # "p. 219, note": a note on the page cited
+    if not all(_LOCATOR.fullmatch(p) for p in locator) or not lead and not locator:
+        return None
+    volume, pin = _volume_and_pin(locator) if locator else ("", None)
+    if len(locator) == 1 and not _PAGE_PART.search(locator[0]) and (whole := _VOLUME.fullmatch(locator[0])):
+        volume, pin = whole.group("n") or "", None  # "Vol. II" alone: the volume, no page cited
+    ref = _work(text, _names(lead) if lead else (), quoted.group("title").strip(), volume, pin)
+    if ref is None or editor is None:
+        return ref
+    fields = {**ref.fields, "editor": _names(editor.group("editor"))}
+    return replace(ref, fields=freeze_fields(fields), confidence=MappingProxyType(dict.fromkeys(fields, 1.0)))
 
 
 def _in_loco(text: str, body: str) -> FullRef | None:
@@ -244,7 +280,7 @@ def _author(part: str) -> bool:
     given = lexicon.western_given_names()
     return (1 <= len(words) <= 4 and _NAME_WORD.fullmatch(words[-1]) is not None
             and all(_INITIALS.fullmatch(w) or w.lower() in lexicon.name_particles() or w.lower() in given
-                    for w in words[:-1])
+                    or w.lower().strip(".") in lexicon.person_titles() for w in words[:-1])
             and words[-1][:1].isupper() and not words[-1].endswith(".")
             and not (len(words[0].rstrip(".")) > 1 and words[0].lower().rstrip(".") in lexicon.old_locators())
             and part.lower() not in lexicon.cross_reference_words())
@@ -253,6 +289,9 @@ def _author(part: str) -> bool:
 def _names(part: str) -> tuple[Name, ...]:
     """The author as one name: a surname alone ("Pollmer", "De Wilde") is the family name."""
     words = part.split()
+    while len(words) > 1 and words[0].lower().strip(".") in lexicon.person_titles():
+        words = words[1:]  # "Colonel Hanna": the rank is no part of the name
+    part = " ".join(words)
     if len(words) > 1 and words[0].lower() not in lexicon.name_particles():
         return (Name(family=words[-1], given=" ".join(words[:-1])),)  # "Joseph Baretti"
     return (Name(family=part),)  # "Pollmer", "De Wilde"

@@ -149,6 +149,10 @@ ROLE_WORDS = re.compile(
 ET_AL = re.compile(
     r"(?i)(?:[,;]|(?<!\s))\s*(?:\bet\s*al\b\.?|\bet\s+alii\b\.?|\bu\.\s*a\.|\[et al\.?\]|\band\s+others\b)"
 )
+# "Roe e altri, …", "Roe y otros, …": "and others" in the note's own language (lexicon
+# et_al.txt), read as "et al." (before the comma closing the names).
+_ET_AL_PHRASES = "|".join(r"\s".join(map(re.escape, p.split())) for p in lexicon.et_al_phrases())
+ET_AL_WORDED = re.compile(rf"(?<=[\w.])\s(?:{_ET_AL_PHRASES})(?=,)")
 # "AA. VV." / "various authors": no person to name.
 VARIOUS = re.compile(
     r"(?i)^\s*(?:aa\.?\s*vv\.?|a\s*\.\s*a\s*\.\s*v\s*\.\s*v\.?|various(?: authors)?|vv\.?\s*aa\.?)\s*$"
@@ -415,6 +419,18 @@ NOTE_SERIES_PART = re.compile(
     r"|(?:pt\.|part|teil)\s?(?P<part>\d+|[IVX]+)|(?:bd\.|band)\s?(?P<volume>\d+|[IVX]+))$"
 )
 # "vol. 2", "Vol. III", "2 vols.": a volume chunk of a book note.
+# An exhibition or sale catalogue's mark after its title: "exh. cat.", "exhibition catalogue".
+NOTE_CATALOGUE = re.compile(r"(?i)^(?:exh(?:ibition)?\.?\s?|sale\s|auction\s)cat(?:\.|alog(?:ue)?)?$")
+# Someone beside the author or editor: "with an essay by X", "with a text by X" (Chicago 14.104).
+NOTE_WITH_CONTRIBUTOR = re.compile(
+    r"(?i)^with\s(?:an?\s)?(?:essays?|texts?|contributions?|introduction|foreword|preface|afterword|"
+    r"photographs|commentary|notes)\sby\s(?P<names>\S.{0,200})$"
+)
+# A part of a book cited before the book (Chicago 14.107, 14.110): "chap. 1 in", "introduction to".
+NOTE_PART_OF_BOOK = re.compile(
+    r"(?i)^(?:(?:chap\.|chapter|ch\.)\s?(?P<chapter>\d{1,3}|[IVXLC]{1,6})\sin"
+    r"|(?P<part>introduction|foreword|preface|afterword|epilogue|prologue)\sto)\s+(?=\S)"
+)
 NOTE_VOLUME = re.compile(r"(?i)^(?:vol\.?|volume)\s*(?P<volume>[0-9]+|[IVXLC]+)$|^(?P<count>[0-9]+)\s+vols?\.?$")
 # Words that name a book series ("Public Affairs Series", "Studies in …",
 # "Cambridge Studies in International Relations", "Adelphi Papers").
@@ -430,7 +446,7 @@ NOTE_NAME_WORD = re.compile(
 )
 # A sentence full stop outside the role abbreviations: "Snyder, Timothy.
 # Bloodlands (…)" is a bibliography entry, not a note of these shapes.
-NOTE_SENTENCE_STOP = re.compile(r"\b(?!(?i:eds|vols?|trans|comp|repr|rev|nos?)\.)[^\W\d_]{3,}\.\s")
+NOTE_SENTENCE_STOP = re.compile(r"\b(?!(?i:eds|vols?|trans|comp|repr|rev|nos?|exh)\.)[^\W\d_]{3,}\.\s")
 # An organisation's acronym as an author: "UNDP", "NBER", "SIPRI", "U.S."
 # The lead of a note that is a publication, not a person: a possessive
 # ("Lloyd's List", "Jane's Defence Weekly"), a leading "The" ("The
@@ -461,8 +477,10 @@ _SHORT_DASH = DASH
 # ("xii"), optionally with a note ("45 n. 3") or "f."/"ff.".
 _SHORT_PAGE = r"(?:\d+[a-z]?|[ivxlc]{1,7})"
 _SHORT_PAGE_RANGE = rf"{_SHORT_PAGE}(?:\s*{_SHORT_DASH}+\s*{_SHORT_PAGE})?(?:\s*ff?\.?(?![a-z]))?"
+# A multivolume work's volume before the page, with a colon (Chicago 14.156: "2:79", "3:12–14").
+_SHORT_VOLUME = r"(?:\d{1,3}:(?=\d))?"
 _SHORT_PIN_BODY = (  # a list may close with "and": "127, 177-8, and 262"
-    rf"{_SHORT_PAGE_RANGE}(?:\s*,\s*(?:and\s)?{_SHORT_PAGE_RANGE}){{0,20}}(?:\s*nn?\.\s*\d+)?"
+    rf"{_SHORT_VOLUME}{_SHORT_PAGE_RANGE}(?:\s*,\s*(?:and\s)?{_SHORT_PAGE_RANGE}){{0,20}}(?:\s*nn?\.\s*\d+)?"
 )
 # The pinpoint at the end of a short note, with its optional prefix.
 SHORT_PIN_TAIL = re.compile(

@@ -69,7 +69,7 @@ _PAPER_PARTICLE = r"(?:(?:della|delle|del|di|de|des|du|la|le|der|für|and|of)(?=
 _NEWSPAPER = re.compile(
     rf"^(?P<paper>(?:The\s)?[A-Z][\w'\u2019&.-]*(?:\s(?:[A-Z][\w'\u2019&.-]*|{_PAPER_PARTICLE})){{0,4}})"
     rf"(?:\s\([A-Z][\w. ]{{1,30}}\))?(?:,\s(?:Nr|No|no)\.\s?(?P<number>\d+))?(?:,\s|\svom\s)"
-    rf"(?P<date>{_FULL_DATE}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}})"  # German "vom 5. Mai 1912", "5.5.1912"
+    rf"(?P<date>{_FULL_DATE}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|(?P<month>{_MONTH}\s\d{{4}}))"  # "vom 5. Mai 1912", "5.5.1912", "May 1966"
     rf"(?:,\s(?:(?:Morgen|Abend|Mittag)ausgabe|(?:morning|evening|late|final)\s(?:edition|edn\.?)))?"
     rf"(?:,\s(?:(?:pp?|S)\.\s?)?(?P<pin>\d+(?:\s?{lexicon.DASH}\s?\d+)?))?\.?$"
 )
@@ -194,6 +194,8 @@ def newspaper_issue(text: str) -> Read | None:
     m = _NEWSPAPER.match(strip_marks(text))  # "*Le Temps*, 14 juillet 1919"
     if m is None or split_names(m.group("paper")) and not _paper_like(m.group("paper")):
         return None
+    if m.group("month") and not text.lstrip().startswith(("*", "_")):
+        return None  # "*Art News*, May 1966": a magazine by its month only when its name is in italics
     numeric = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", m.group("date"))
     if numeric is not None:  # "5.5.1912": day, month, year
         d, mo, y = (int(g) for g in numeric.groups())

@@ -40,12 +40,12 @@ from relbib.parse.names import (
     split_names,
     western_given_names,
 )
+from relbib.parse.note_pinpoints import ROMAN_VOLUME_PAGE, split_pinpoint
 from relbib.parse.note_tidy import proceedings_only
 from relbib.parse.pages import expand_compressed, normalize_pages
 from relbib.parse.web_notes import (
     dated_periodical,
     directed_work,
-    ends_with_url,
     hosted_work,
     last_changed,
     named_site,
@@ -127,11 +127,12 @@ def parse_reference(
     cleaned = clean_text(text)
     if not _has_content(cleaned):
         return UnparsedRef(text=text, reason="no words: nothing to read as a reference")
-    volume_page = _ROMAN_VOLUME_PAGE.search(cleaned.rstrip()) if note else None
+    volume_page = ROMAN_VOLUME_PAGE.search(cleaned.rstrip()) if note else None
     if volume_page is not None:
-        body, pinpoint = cleaned[: volume_page.start()] + ".", volume_page.group("page")
+        body = cleaned[: volume_page.start()] + volume_page.group("close") + "."  # ', "Title," vol. i.': the quote stays
+        pinpoint = volume_page.group("page")
     else:
-        body, pinpoint = _split_pinpoint(cleaned) if note else (cleaned, None)
+        body, pinpoint = split_pinpoint(cleaned) if note else (cleaned, None)
     # The rule reader is for footnotes; on reference-list items the CRF alone
     # reads better (measured on held-out training strings of every set).
     ruled = (
@@ -238,57 +239,6 @@ def _pages_cited(kind: str, fields: dict[str, FieldValue]) -> bool:
     if kind in _WHOLE_WORKS or "," in str(fields.get("pages")):
         return True
     return kind == "misc" and not any(fields.get(f) for f in ("journal", "booktitle"))
-
-
-# --- pinpoints ----------------------------------------------------------------
-
-
-# A chapter, section, book or part cited after a full note's facts:
-# "…, Paris, 1869, ch. XII." (only after a year: "Part II" may end a title).
-_WORDED_PIN = re.compile(
-    r",\s*(?P<pin>(?P<word>chs?|chaps?|bk|sec|sect|pt|part|art|§)\.?\s?(?:\d+|[IVXLC]+|[ivxlc]+)"
-    r"(?:\s?[-\u2013,]\s?(?:\d+|[IVXLC]+|[ivxlc]+))*)$",
-    re.IGNORECASE,
-)
-# Abbreviated words no title ends with: their chapters are cited with or without a year before.
-_CHAPTER_WORDS = frozenset(("ch", "chs", "chap", "chaps", "bk"))
-_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)\)?\s*$")
-# "Histoire de Port Royal, I 346" / "…, ii. 346": a Roman volume and its page.
-_ROMAN_VOLUME_PAGE = re.compile(
-    rf",\s(?P<vol>[IVXLC]{{1,6}}|[ivxlc]{{1,6}})\.?,?\s(?:pp?\.\s?)?(?P<page>\d{{1,5}}(?:\s?{P.DASH}\s?\d{{1,5}})?)\.?$"
-)
-
-
-def _split_pinpoint(text: str) -> tuple[str, str | None]:
-    """A note's text without its trailing single-page pinpoint, and the pinpoint."""
-    stripped = text.rstrip(" .,")
-    if ends_with_url(stripped):  # "…/abs/1901.01234": no page
-        return text, None
-    if P.PAGES_TAIL.search(stripped) and re.search(rf"\d\s*{P.DASH}+\s*\d", stripped[-20:]):
-        return text, None
-    worded = _WORDED_PIN.search(stripped)
-    if worded is not None and (
-        _YEAR_BEFORE.search(stripped, 0, worded.start()) or worded.group("word").lower() in _CHAPTER_WORDS
-    ):
-        return stripped[: worded.start()] + ".", worded.group("pin")
-    m = P.PINPOINT_TAIL.search(stripped)
-    if not m:
-        return text, None
-    head = stripped[: m.start()]
-    page = m.group("page")
-    marked = re.search(
-        r"(?i)(?:\bp\.|\bat|\bpage|\bpg\.)\s*$",
-        stripped[m.start() : m.start("page")].strip(" ,.:;") + " ",
-    )
-    # A bare number at the end is a pinpoint only after a year or a closing
-    # parenthesis ("(Oxford: OUP, 2005), 45."), never a volume or a year itself.
-    if not marked and not re.search(
-        rf"(?:\d{{4}}\)?|\)|\d\s*{P.DASH}+\s*\d+)\s*$", head.rstrip(" ,:")
-    ):
-        return text, None
-    if P.YEAR.fullmatch(page) and not (head.endswith(")") and stripped[m.start()] == ":"):
-        return text, None  # (a page after "(1990): " is a page, whatever its number: "(2000): 2063")
-    return head.rstrip(" ,:;") + ".", page
 
 
 # --- the CRF reader -------------------------------------------------------------

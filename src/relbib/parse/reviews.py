@@ -34,6 +34,15 @@ _REVIEW = re.compile(
     rf"\s\((?P<date>[^()]{{0,20}}\d{{4}})\)[,:]\s(?:S\.\s?|pp?\.\s?)?(?P<pages>{_PAGES})"
     rf"(?:,\s(?:at|here|hier)\s(?:S\.\s?|pp?\.\s?)?(?P<pin>{_PAGES}))?\.?$"
 )
+_MONTH = rf"(?:{lexicon.month_pattern('en')})\.?"
+# A review in a newspaper or weekly, cited by the day (Chicago 14.215): "Roe, review of *Title*,
+# by Jane Doe, *Times*, 3 May 2001, C4."
+_NEWS_REVIEW = re.compile(
+    r"^(?P<author>[^,\u201c\u2018\"]{2,80}?),\s(?P<title>(?i:review\sof)\s[^()]{1,300}?),\s"
+    r"(?P<journal>[A-Z][^,()\d\u201c\u201d]{1,80}?),\s"
+    rf"(?P<date>\d{{1,2}}\s{_MONTH}\s\d{{4}}|{_MONTH}\s\d{{1,2}},\s\d{{4}})"
+    r"(?:,\s(?:pp?\.\s?)?(?P<pin>[A-Z]?\d{1,4}[A-Z]?))?\.?$"
+)
 # The facts of the book reviewed, in brackets at the end of its title: "(Berlin, 1989)".
 _BOOK_FACTS = re.compile(r"\s\([^()]{2,60}\d{4}\)$")
 
@@ -42,7 +51,7 @@ def read_review(text: str) -> FullRef | None:
     """The review a note cites (see the module docstring), or None."""
     m = _REVIEW.match(strip_marks(text).strip())
     if m is None:
-        return None
+        return _news_review(text)
     authors = split_names(m.group("author"))
     year, iso = parse_date(m.group("date"))
     if not authors or not year:
@@ -62,3 +71,18 @@ def read_review(text: str) -> FullRef | None:
         confidence=MappingProxyType(dict.fromkeys(fields, 1.0)),
         pinpoint=normalize_pages(pin, expand=True) if pin else None,
     )
+
+
+def _news_review(text: str) -> FullRef | None:
+    """A review in a newspaper, by the day (see ``_NEWS_REVIEW``), or None."""
+    m = _NEWS_REVIEW.match(strip_marks(text).strip())
+    authors = split_names(m.group("author")) if m is not None else ()
+    if m is None or not authors:
+        return None
+    year, iso = parse_date(m.group("date"))
+    title = m.group("title").strip()
+    read: dict[str, FieldValue] = {"author": authors, "title": title[:1].upper() + title[1:],
+                                   "journal": m.group("journal").strip(), "year": year, "date": iso}
+    fields = {k: v for k, v in read.items() if v}
+    return FullRef(text=text, type="article", fields=freeze_fields(fields),
+                   confidence=MappingProxyType(dict.fromkeys(fields, 1.0)), pinpoint=m.group("pin"))

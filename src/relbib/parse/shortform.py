@@ -123,6 +123,8 @@ def read_short_note(text: str) -> ShortNote | None:
     authors = ((head,) if _organisation(head) else _surnames(head)) if head else ()
     if authors is None and title is None and pinpoint is not None and _lowercase_surname(head):
         authors = (head,)  # "hooks, 25.": a writer who spells the name in lower case
+    if authors is None and title is None and pinpoint is not None and _named_manuscript(head, pinpoint):
+        return ShortNote(author_text="", authors=(), short_title=head, pinpoint=pinpoint)
     if authors is None:
         return None
     if not authors and quoted is None:
@@ -156,6 +158,16 @@ def parse_short_note(text: str) -> Reference | None:
 
 
 # --- helpers --------------------------------------------------------------------
+
+# A manuscript's leaves cited: "68v", "2v, 3r, 7r", "12r–13v".
+_LEAVES = re.compile(r"\d{1,4}[rv](?:--\d{1,4}[rv])?(?:, \d{1,4}[rv](?:--\d{1,4}[rv])?)*")
+
+
+def _named_manuscript(head: str, pinpoint: str) -> bool:
+    """ "Tide sketchbook, 68v.": a manuscript by the name a note gave it, its leaf cited."""
+    words = head.split()
+    return bool(_LEAVES.fullmatch(pinpoint)) and 1 <= len(words) <= 6 and words[0][:1].isupper()
+
 
 
 def _pairs(opener: str, closer: str) -> bool:

@@ -53,19 +53,27 @@ from relbib.parse.commentary import PROSE_WORDS as _PROSE_WORDS
 from relbib.parse.commentary import commentary, publication_fact
 from relbib.parse.commentary import prose as _prose
 from relbib.parse.continental_provisions import parse_provision
-from relbib.parse.continental_upright import read_upright_german
+from relbib.parse.continental_upright import opens_with_body, read_upright_german
 from relbib.parse.forms import author_alone, form_lead_spans, normalize_pinpoint
 from relbib.parse.legal_eu_institutions import provision_in_prose
 from relbib.parse.serials import SERIAL_OPENS
+from relbib.parse.site_tail import HOST_CLOSES
 from relbib.parse.small_caps import title_case_small_caps
 from relbib.parse.split_history import (
-    authors_go_on,
-    imprint_goes_on,
-    places_go_on,
     stop_inside_citation,
 )
-from relbib.parse.split_law import EU_ACT, INSIDE_ESSAY, JOINED, court_carried, title_goes_on
-from relbib.parse.split_marks import enclosed
+from relbib.parse.split_law import (
+    CIT_ENDS,
+    EU_ACT,
+    INSIDE_ESSAY,
+    JOINED,
+    colon_lead,
+    continental_opens,
+    court_carried,
+    decision_opens,
+    title_goes_on,
+    worded,
+)
 from relbib.parse.split_parens import cited_in_parenthesis, strip_parentheticals
 from relbib.parse.split_patterns import BRACKETED_PIN as _BRACKETED_PIN
 from relbib.parse.split_patterns import CITES as _CITES
@@ -78,13 +86,25 @@ from relbib.parse.split_patterns import NAME_BEFORE_ITALIC as _NAME_BEFORE_ITALI
 from relbib.parse.split_patterns import OPEN_QUOTE as _OPEN_QUOTE
 from relbib.parse.split_patterns import PAGE_THEN_NEXT as _PAGE_THEN_NEXT
 from relbib.parse.split_patterns import POSSESSIVE_OPENS as _POSSESSIVE_OPENS
-from relbib.parse.split_patterns import QUOTE_SOURCE as _QUOTE_SOURCE
 from relbib.parse.split_patterns import SIGNAL as _SIGNAL
 from relbib.parse.split_patterns import STRONG as _STRONG
 from relbib.parse.split_patterns import TITLE_CITED_OPENS as _TITLE_CITED_OPENS
 from relbib.parse.split_patterns import TOPIC_LEAD_EN as _TOPIC_LEAD_EN
 from relbib.parse.split_patterns import URL_THEN_SIGNAL as _URL_THEN_SIGNAL
 from relbib.parse.split_patterns import YEAR as _YEAR
+from relbib.parse.split_scan import (
+    TITLE_SPAN,
+    depth_counter,
+    in_quoted_title,
+    quote_source,
+    top_level_pieces,
+)
+from relbib.parse.split_sources import (
+    folio_closes,
+    short_form_closes,
+    source_opens,
+    with_lead_author,
+)
 
 __all__ = ["read_note", "split_note"]
 
@@ -92,6 +112,7 @@ __all__ = ["read_note", "split_note"]
 _QUOTED_TITLE_OPENS = re.compile(
     r"[\u2018\u201c][^\u2018\u2019\u201c\u201d]{2,200}?(?:[\u2019\u201d],|,[\u2019\u201d])\s"
 )
+_LEAD_VERBS = lexicon.lead_verbs()  # "… bietet Ida Brand: …": a German lead's verb
 _LEAD_FORBIDDEN = re.compile(r"[\d()\u201c\u201d\";:,]|\b(?:ed|eds|trans)\.")
 # Where a quotation's source follows in the same sentence: "…, quoted in Jones, …".
 # (At most 20 spaces: scanning a longer run from each of its spaces is quadratic.)
@@ -109,10 +130,10 @@ _HISTORY = re.compile(
 # (Not "…, *Site* (2004), see: https://…": the same work's link.)
 _COMMA_SIGNAL = re.compile(r"(?<=[\d)]),\s+(?=[*_]{0,2}(?:see|cf\.|but\s+see|accord)\b(?!:?\s+<?(?:https?://|www\.)))")
 # German ", sowie" / French ", ainsi que" / English ", and also" after a pinpoint: the next citation.
-_ALSO_NEXT = re.compile(r"(?<=[\d.)]),\s{1,5}+(?:sowie|ainsi\sque|and\salso)\s+(?=\S)")
+_ALSO_NEXT = re.compile(r"(?<=[\d.)]),\s{1,5}+(?:sowie|au\u00dferdem|ferner|zudem|und\sj\u00fcngst|ainsi\sque|and\salso)\s+(?=\S)")
 # A topic after "Vgl." ("Vgl. zum Abschnitt Roth, Anna, …"): to a colon, else to "Name, Vorname".
 _TOPIC_LEAD = re.compile(
-    r"(?:zum|zur|zu|dazu|hierzu|allgemein|grundlegend|ausf\u00fchrlich|insbesondere|etwa|exemplarisch)"
+    r"(?:zum|zur|zu|dazu|hierzu|allgemein|grundlegend|ausf\u00fchrlich|insbesondere|etwa|exemplarisch|f\u00fcr)"  # "Vgl. für den Bund: …"
     r"\s(?:(?P<colon>[^\d,:;()]{0,80}+:\s)|(?P<words>[^\d,:;()\s]{1,40}+(?:\s[^\d,:;()\s]{1,40}+){0,8}\s)"
     r"(?=[A-Z\u00c0-\u00dd][\w'\u2019-]{1,30}+,\s))"
 )
@@ -137,7 +158,12 @@ _SENTENCE_END = re.compile(
     r"|(?<=[.?!])\s+(?=\([A-Z\u00c0-\u00de][^()]{0,1000}(?:\([^()]{0,200}\)[^()]{0,1000}){0,3}[.?!]\))"
     r"|(?<=[.?!]\))\s+(?=[A-Z\u00c0-\u00de])"
     r"|(?<=[.?!])\s+(?=\u2014[A-Z][\w'\u2019-]{1,30},\s)"  # "… c. 18. —Anderson, Commerce": the source after a dash
+    # "… the new policy.—See Colonel Roe’s *War*, p. 4" / "…themselves.”—Roe’s *Trade*.": an author in the possessive
+    r"|(?<=[.?!])[\u201d\u2019\"]?(?=\u2014(?:See\s)?(?:[A-Z][\w.]{0,20}\s){0,3}[A-Z][\w-]{1,30}[\u2019']s\s[*_\u201c\"A-Z])"
 )
+# The editor's or translator's mark closing a citation they added: "…, pp. 14-15.—*Editors*.",
+# "…, p. 4.—Ed.", "…, p. 4.—Tr." (the mark is no part of the pinpoint).
+_SIGNED_TAIL = re.compile(r"(?<=\d)\.?\s?\u2014\s?[*_]?(?:Editors?|Eds?\.|Tr\.|Trans\.|Translator)[*_]?\.?\)?$")
 # A sentence that is a supra: "FCC Interview, supra note 36.", "Roe, above n 4".
 _SUPRA_OPENS = re.compile(r"[*_]?[A-Z][^.,;()\n]{0,80},\s(?:supra|above)\s(?:notes?|nn?\.)\s?\d")
 # Words that continue a reference after a full stop.
@@ -180,7 +206,7 @@ _PIN_WORDS = frozenset("vol vols no nos p pp ch chap chaps art arts pt pts fol f
 _NUMBERED = re.compile(r"[IVXLC]+\b|\d")
 # "Smith, Empire" / "A. B. Jones, …": a sentence that opens with an author.
 _AUTHOR_OPENS = re.compile(
-    rf"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{lexicon.particle_pattern()}|and(?=\s[A-Z])|"
+    rf"^[*_]?[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{lexicon.particle_pattern()}|(?:and|und)(?=\s[A-Z])|"
     r"al-\w+|\u2013(?=\s[A-Z]))){0,8}(?:\set\sal\.)?[,:]\s"  # "Roe et al., "
 )
 # "Roe v. Doe Corp., 105 F.3d 841": a case and its report open the citation ("… followed in Roe v. Doe, …").
@@ -229,7 +255,7 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 def split_note(text: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) spans of the note's pieces: one per possible citation."""
     spans: list[tuple[int, int]] = []
-    for start, end in _top_level_pieces(text):
+    for start, end in top_level_pieces(text):
         if read_upright_german(text[_signal(text, start, end)[1] : end]) is not None:
             spans.append((start, end))  # "…, Bergen-Belsen. Katalog der Ausstellung, Celle 2009": one work
             continue
@@ -248,12 +274,18 @@ def read_note(n: int, text: str) -> NoteCitations:
         end = strip_parentheticals(text, start, end)
         start, end = cited_in_parenthesis(text, start, end)
         body = re.sub(r"\s{2,}", " ", text[start:end].strip())  # a wrapped, indented source line
+        body = _SIGNED_TAIL.sub(".", body, count=1)  # "…, pp. 14-15.—*Editors*."
         if not body.strip(" .,;:"):
+            continue
+        located = _pinpoint_of_previous(pieces, body, end)
+        if located is not None:  # "Report of X, dated May 3, 1833; paragraph 199."
+            pieces[-1] = located
             continue
         body = _ITALIC_OPENS_EARLY.sub(r"\1\2*", body, count=1) if body.count("*") == 2 else body
         body = _NAME_BEFORE_ITALIC.sub(r"\1,", body, count=1)  # "M. E. J. Newman *Networks* (…)"
         carried = court_carried(body, pieces[-1].reference if pieces else None)  # "…; 6 avr. 2011, n° 2"
         ref = _read(carried, parse_note) if carried == body else replace(_read(carried, parse_note), text=body)
+        ref = with_lead_author(signal, ref)  # "Ada Roe analyzes it in “Title,” in Book": Roe wrote it
         # "Marlow." closing the note is an author-only short form; not "Fannin, quoted in …"
         if _is_citation(body, ref) or author_alone(body, ref) and not text[end:].strip():
             pieces.append(CitationSpan(index=len(pieces), start=start, end=end, text=body,
@@ -264,43 +296,23 @@ def read_note(n: int, text: str) -> NoteCitations:
     return NoteCitations(n=n, kind="citation", citations=tuple(pieces))
 
 
+# A locator alone, the piece after a semicolon: the pinpoint of the citation before it.
+_LOCATOR_ALONE = re.compile(r"(?:(?P<word>(?i:paragraphs?|paras?\.|sections?|secs?\.))\s?|(?i:pp?\.)\s?)"
+                            r"(?P<pin>\d{1,5}(?:\s?[-\u2013]\s?\d{1,5})?)\.?")
+
+
+def _pinpoint_of_previous(pieces: list[CitationSpan], body: str, end: int) -> CitationSpan | None:
+    """The citation before with ``body``, a locator alone ("paragraph 199"), as its pinpoint;
+    None when ``body`` is more or the citation before has its pinpoint."""
+    m = _LOCATOR_ALONE.fullmatch(body)
+    ref = pieces[-1].reference if pieces else None
+    if m is None or not isinstance(ref, FullRef) or ref.pinpoint is not None:
+        return None
+    pin = f"{m.group('word')} {m.group('pin')}" if m.group("word") else normalize_pinpoint(m.group("pin"))
+    return replace(pieces[-1], end=end, reference=replace(ref, pinpoint=pin))  # "paragraph 199", "4"
+
+
 # --- cutting ----------------------------------------------------------------------
-
-
-def _top_level_pieces(text: str) -> list[tuple[int, int]]:
-    """Spans between the ``;`` that stand outside brackets and quotations."""
-    inside = enclosed(text)
-    pieces, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == ";" and not inside[i]:
-            pieces.append((start, i))
-            start = i + 1
-    pieces.append((start, len(text)))
-    return _title_semicolons(text, pieces)
-
-
-# What goes on after a semicolon inside an older title ("The Soul; Its Sorrows
-# and Joys", "Emile; or, On Education"): never the start of a citation.
-_TITLE_GOES_ON = re.compile(r"\s*(?:or\b|Or\b|(?:Its|His|Her|Their|Being|Containing|Comprising|Together)\s)")
-_DIGIT = re.compile(r"\d")
-
-
-def _title_semicolons(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces joined again across a semicolon inside a title: the piece
-    before holds no number yet, and the one after goes on with the title."""
-    out: list[tuple[int, int]] = []
-    numbered = True  # whether the last piece in ``out`` holds a number (each piece read once)
-    for start, end in pieces:
-        if out and not numbered and _TITLE_GOES_ON.match(text, start):
-            out[-1] = (out[-1][0], end)
-        elif out and (authors_go_on(text, out[-1], start) or places_go_on(text, out[-1], start)
-                      or imprint_goes_on(text, out[-1], start, end)):
-            out[-1] = (out[-1][0], end)  # "Roe, Jane; Doe, John: Title": one citation's authors
-        else:
-            out.append((start, end))
-            numbered = False
-        numbered = numbered or _DIGIT.search(text, start, end) is not None
-    return out
 
 
 # How far before and after a full stop ``_cuts`` reads: more than any real
@@ -311,17 +323,19 @@ _WINDOW = 2000
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The piece cut at the sentence ends that close a citation (see the module docstring)."""
     out, begin = [], start
-    depth = _depth_counter(text, begin)
-    source = _quote_source(text, start, end)  # "… well.” *Title*, 1900, p. 39"
+    depth = depth_counter(text, begin)
+    source = quote_source(text, start, end)  # "… well.” *Title*, 1900, p. 39"
     for m in _SENTENCE_END.finditer(text, start, source.start() if source else end):
-        if depth(m.start()) != 0 or _in_quoted_title(text, max(begin, m.start() - _TITLE_SPAN), m.start()):
+        if depth(m.start()) != 0 or in_quoted_title(text, max(begin, m.start() - TITLE_SPAN), m.start()):
             continue  # inside brackets, or inside a quoted title (“A.I. Is Coming. The …,”)
+        if text.count("*", begin, m.start()) % 2:
+            continue  # inside a title in italics ("*I Comuni italiani. Competenze, territori*")
         before = text[max(begin, m.start() - _WINDOW) : m.start()].rstrip("*_")
         after = text[m.end() : min(end, m.end() + _WINDOW)]
         if _cuts(before, after) and not title_goes_on(before, after):
             out.append((begin, m.start()))
             begin = m.end()
-            depth = _depth_counter(text, begin)
+            depth = depth_counter(text, begin)
     if source is not None and depth(source.start()) == 0:
         out.append((begin, source.start()))
         begin = source.end()
@@ -329,67 +343,17 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-# A quoted title is short; a longer quotation holds sentences of its own.
-_TITLE_SPAN = 150
-
-
-def _quote_source(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The cut before a quotation's source line closing the piece (``QUOTE_SOURCE``), unless
-    the quotation is short enough to be a quoted title (“The Idea of a Colony.” *Journal* …)."""
-    m = _QUOTE_SOURCE.search(text, start, end)
-    if m is None:
-        return None
-    opened = max(text.rfind("\u201c", start, m.start()), text.rfind('"', start, m.start() - 1))
-    passage = re.search(r"[.?!;]\s[A-Za-z]", text[opened:m.start()]) is not None  # sentences of its own
-    return m if opened < 0 or passage or m.start() - opened > _TITLE_SPAN else None
-
-
-def _in_quoted_title(text: str, start: int, pos: int) -> bool:
-    """Whether ``pos`` stands inside a “…” opened in text[start:pos] and
-    closed soon enough after it to be a quoted title, not a passage."""
-    for opener, closer in (("\u201c", "\u201d"), ('"', '"')):
-        opened = text.rfind(opener, start, pos)
-        if opened == -1 or text.find(closer, opened + 1, pos) != -1:
-            continue
-        if opener == '"' and text[opened - 1 : opened] not in ("", " ", "("):
-            continue  # a straight quote that closes, not opens
-        closed = text.find(closer, pos, opened + _TITLE_SPAN)
-        # a title goes on to the rest of its citation: “Title,” / “Title”, (a
-        # quotation ends its sentence: “… the sides to myself.”)
-        if closed != -1 and (text[closed - 1] == "," or text[closed + 1 : closed + 2] == ","):
-            return True
-    return False
-
-
-def _depth(text: str, start: int, end: int) -> int:
-    depth = 0
-    for ch in text[start:end]:
-        depth += 1 if ch in "([" else -1 if ch in ")]" else 0
-    return depth
-
-
-def _depth_counter(text: str, start: int) -> Callable[[int], int]:
-    """``_depth(text, start, pos)`` for positions that never go back: each
-    character is counted once, so a scan over many matches stays linear."""
-    state = [start, 0]
-
-    def depth(pos: int) -> int:
-        state[1] += _depth(text, state[0], pos)
-        state[0] = pos
-        return state[1]
-
-    return depth
-
-
 def _cuts(before: str, after: str) -> bool:
     """Whether the full stop ending ``before`` ends a citation or a comment."""
+    if CIT_ENDS.search(before) and after[:1].isupper():
+        return True  # "Roe, *Titolo*, cit. In Italia …": "cit." closes the work cited again
     if _CONTINUES.match(after) or _DATE_OPENS.match(after) or _AUTHOR_YEAR.match(before.rstrip(".").strip()) \
             or stop_inside_citation(before, after):
         return False
     if _TITLE_CITED_OPENS.match(after) and sum(len(w) > 3 and w.islower() for w in _WORD.findall(before)) >= 4:
         return True  # "… a distinct kind of work. *Title*, p. 85.": the source after a sentence of prose
-    if before.endswith(" v.") and after[:1].isupper():
-        return False  # "… followed in NBA v. Motorola, 105 F.3d 841": a case name's "v."
+    if before.endswith((" v.", " c.")) and after[:1].isupper():
+        return False  # "… followed in NBA v. Motorola, 105 F.3d 841", "Alfa c. Beta": a case name's "v." or "c."
     if before.endswith("?") and mentions.question_in_title(before, after, _opens_with_author):
         return False  # "Roe u. a., Why Do We Vote? Ten Essays": a title's question
     if _ROLE_BEFORE_NAME.search(before) and _AUTHOR_OPENS_NAME.match(after):
@@ -412,15 +376,23 @@ def _cuts(before: str, after: str) -> bool:
     if (_prose(after[:300]) or _remark(after[:300].split(". ")[0])) and parse_provision(body.strip()) is not None:
         return True  # "Art. 109, c. 1, LJCA. L'incidente è …": a code's provision, then a remark
     last = body[-1:] if body else ""
-    if last in ")]" or last.isdigit():
+    if HOST_CLOSES.search(body[-80:]):
+        return True  # "…, 2026, example.org. Indagine su …": the site closes the citation
+    if last in "\u201d\"\u00bb" and _prose(re.split(r"(?<=[.?!])\s", after, maxsplit=1)[0]):
+        return True  # '…, cit., sezione "Give X a role". Google avverte che …': a quoted name, then prose
+    if last in ")]" or last.isdigit() or folio_closes(body):
         if re.search(r"(?i)\b(?:no|vol|art|ch)\.?\s*\d+$", body[-12:]):
             return False
+        if short_form_closes(body) or _prose_lead(after[:300]):
+            # "Roe, *Title*, 2:79. Tide Book of …": a whole short form, then the next source;
+            # "…, 12 June 1865, 1. The episode is told by Roe, …": a lead-in to the next one
+            return True
         sentence = re.split(r"(?<=[.?!])\s", after, maxsplit=1)[0]
         return bool(_AUTHOR_OPENS.match(after.lstrip("\u2014"))) or _prose(sentence) or _remark(sentence)
     word = _last_word(body)
     return (
         len(word) >= 3 and word.islower() and word not in _ABBREVIATIONS and _prose(after)
-    ) or (_prose(body) and not _STRONG.search(body))
+    ) or (_prose(body) and (not _STRONG.search(body) or source_opens(after)))
 
 
 def _remark(sentence: str) -> bool:
@@ -447,23 +419,23 @@ def _inner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut before "quoted in"/"cited in", at "Compare …, with …", before a
     case's later history ("…, overruled by X v. Y, …") and at ", and" between two
     citations ("Smith, Empire, 40, and Jones, ‘Trade’, 70")."""
-    depth = _depth_counter(text, start)
+    depth = depth_counter(text, start)
     cuts = [(m.start(), m.start()) for m in _QUOTED_IN.finditer(text, start, end)
             if depth(m.start()) == 0 and m.start() > start]
-    depth = _depth_counter(text, start)
+    depth = depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _HISTORY.finditer(text, start, end)
              if depth(m.start()) == 0]
     if re.match(r"\s*[*_]{0,2}(?:but\s+)?compare\b", text[start:end], re.IGNORECASE):
-        depth = _depth_counter(text, start)
+        depth = depth_counter(text, start)
         cuts += [(m.start(), m.start()) for m in _WITH.finditer(text, start, end)
                  if depth(m.start()) == 0]
     for pattern in (_COMMA_SIGNAL, _ALSO_NEXT, *JOINED):  # two cases, acts or decisions joined
-        depth = _depth_counter(text, start)
+        depth = depth_counter(text, start)
         cuts += [(m.start(), m.end()) for m in pattern.finditer(text, start, end) if depth(m.start()) == 0]
-    depth = _depth_counter(text, start)
+    depth = depth_counter(text, start)
     cuts += [(m.start("cut"), m.end("cut")) for pattern in (_URL_THEN_SIGNAL, _PAGE_THEN_NEXT)
              for m in pattern.finditer(text, start, end) if depth(m.start()) == 0]
-    depth = _depth_counter(text, start)
+    depth = depth_counter(text, start)
     cuts += [(m.start(), m.end()) for m in _AND_NEXT.finditer(text, start, end)
              if depth(m.start()) == 0
              and mentions.next_citation(text[start : m.start()], text[m.end() : min(end, m.end() + _WINDOW)],
@@ -497,8 +469,11 @@ def _signal(text: str, start: int, end: int) -> tuple[str, int]:
             # "For example, the Constitution charges Congress …, *see* U.S. Const."
             m = _LEAD_IN.match(piece[:1].upper() + piece[1:])
         if found and m is None and (topic := _TOPIC_LEAD.match(piece) or _TOPIC_LEAD_EN.match(piece)) is not None:
-            found.append(piece[: topic.end()].strip(" ,:"))
-            start += topic.end()
+            # a prose lead closing before an upright author wins ("Vgl. exemplarisch den Artikel
+            # von Eva Nickel, …": not the topic "exemplarisch den Artikel von Eva")
+            end = topic.end() if topic.groupdict().get("colon") else (_prose_lead(piece) or topic.end())
+            found.append(piece[:end].strip(" ,:"))
+            start += end
             break
         if m is None or m.end() >= len(piece.rstrip(" .")):
             lead = _prose_lead(piece)
@@ -524,25 +499,33 @@ def _prose_lead(piece: str) -> int:
         if len(_OPEN_QUOTE.findall(lead)) > len(_CLOSE_QUOTE.findall(lead)):
             continue  # inside a quoted title ("Roe, 'Paying Too Much About It: Causes, and …'")
         # a word quoted the German way is prose too ("Eine Diskussion des Begriffes „Arbeit“ findet sich bei")
-        said = re.sub("\u201e[^\u201c\u201d\u201e]{1,80}[\u201c\u201d]", "", lead)
+        said = re.sub("\u201e[^\u201c\u201d\u201e\"]{1,80}[\u201c\u201d\"]", "", lead)
         forbidden = _LEAD_FORBIDDEN.search(said)
         # a long sentence may hold commas ("X is similar to, but distinct from, Y's ‘frames’ in")
-        if forbidden and (_LEAD_FORBIDDEN.search(said.replace(",", "")) or not _prose(said)):
+        # "Per una sintesi del 2026: DirittoBancario, *Titolo*": a sentence, its colon, then an act,
+        # a decision or a title in italics (a sentence may hold a year there)
+        colon = m.group(0).startswith(":") and continental_opens(piece[m.end():])
+        # "The literature has grown since the 1990s: see Roe, …": a sentence with its years, then "see"
+        colon = colon or m.group(0)[:3].lower() == "see" and not _STRONG.search(lead)
+        if forbidden and not (colon and worded(said)) and (_LEAD_FORBIDDEN.search(said.replace(",", "")) or not _prose(said)):
             return 0
         words = _WORD.findall(piece[: m.end()])  # its last word may be the verb: "The classic is Roe, …"
         # a prose lead has a verb ("The figures are given in"); "Memorandum on
         # the state of the poor in Essex" is a document's title
-        verb = lead[:1].islower() or any(
-            w.lower() in _PROSE_WORDS or (w.islower() and w.endswith("ed")) for w in words
+        verb = lead[:1].islower() or mentions.lead_author(lead) is not None or any(
+            w.lower() in _PROSE_WORDS or (w.islower() and w.endswith("ed")) or w in _LEAD_VERBS for w in words
         )
         after = piece[m.end():]
         opens = (_AUTHOR_OPENS.match(after) or _EDITORS_OPEN.match(after) or _QUOTED_TITLE_OPENS.match(after)
                  or _CASE_OPENS.match(after)
                  or _POSSESSIVE_OPENS.match(after)
-                 or SERIAL_OPENS.match(after) or mentions.italic_title_opens(after))
-        if verb and sum(1 for w in words if w.islower()) >= 2 and opens:
+                 or SERIAL_OPENS.match(after) or mentions.italic_title_opens(after) or opens_with_body(after)
+                 or colon)
+        if (verb or colon and worded(said)) and sum(1 for w in words if w.islower()) >= 2 and opens:
             return m.end()
-    return 0
+    return colon_lead(piece)
+
+
 
 
 def _read(body: str, parse_note: Callable[[str], Reference]) -> Reference:
@@ -580,6 +563,8 @@ def _is_citation(body: str, ref: Reference) -> bool:
         return True  # Ibid., Id., supra, op. cit.
     if isinstance(ref, FullRef) and ref.type == "legislation" and provision_in_prose(body):
         return True  # "Article 61(2) DSA states that “…”": the provision the sentence quotes
+    if decision_opens(body, ref):
+        return True  # "Trib. X, sentenza 4 maggio 2021, con condanna …": the decision, then the writer's words
     if commentary(body) or mentions.sums_only(body) or mentions.mention_only(body) or mentions.quoted_phrases_only(body):
         return False  # "Bishop of X, 1661–76. Died …, aged eighty. —B.", "Roe received $40,000.", "As *Title* shows"
     if mentions.et_al_opens(body):
@@ -593,5 +578,5 @@ def _is_citation(body: str, ref: Reference) -> bool:
             return True  # a rule reader (short note, legal shape) read it whole
     if not _CITES.search(mentions.without_sums(body)):
         return False  # "In total, Bon Air received $60,000": a sum of money is no mark
-    return not _prose(body) or mentions.cited_in_prose(body) or publication_fact(body)
+    return not _prose(body) or mentions.cited_in_prose(body) or publication_fact(mentions.without_captions(body))
 

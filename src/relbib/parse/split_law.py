@@ -12,10 +12,14 @@ import re
 
 from relbib import lexicon
 from relbib.model import FullRef, Reference
+from relbib.parse.commentary import prose
 from relbib.parse.continental_provisions import parse_provision
 from relbib.parse.legal_uk import REGNAL_MONARCH
 
-__all__ = ["EU_ACT", "INSIDE_ESSAY", "JOINED", "court_carried", "title_goes_on"]
+__all__ = [
+    "CIT_ENDS", "EU_ACT", "INSIDE_ESSAY", "JOINED", "colon_lead", "continental_opens", "court_carried",
+    "decision_opens", "title_goes_on", "worded",
+]
 
 # "…, 46 Fla. L. Rev. 699" / "…, 11 Am. U. J. Gender, Soc. Pol'y & L. 533": a
 # volume, then a journal's abbreviated words (read on the last 40 characters
@@ -47,11 +51,12 @@ _ACT_AFTER_ACT = re.compile(
     rf"(?=\d{{1,2}}(?:\s(?:and|&)\s\d{{1,2}})?\s{REGNAL_MONARCH}\s)"
 )
 # A French decision dated by day and month, and its number: "6 avr. 2011, n° 09-12.345".
-_FRENCH_DATE = (rf"\d{{1,2}}(?:er)?\s(?:{lexicon.month_pattern('fr')})"
+# (Italian alike: "…, n. 8472, e 4 febbraio 2020, n. 881": two decisions of one court.)
+_FRENCH_DATE = (rf"\d{{1,2}}(?:er|°)?\s(?:{lexicon.month_pattern('fr')}|{lexicon.month_pattern('it')})"
                 r"[a-zéû]{0,5}\.?\s(?:1[89]|20)\d\d")
 _DECISION_OPENS = re.compile(rf"^{_FRENCH_DATE},\s(?:n°|no|n\.)\s?\d")
 # Two decisions of one court joined by "et": "…, Bull. civ. I, n° 71 et 6 avr. 2011, n° 10-19.053".
-_DECISION_AFTER_DECISION = re.compile(rf"\s(?:et|and)\s(?={_FRENCH_DATE},\s(?:n°|no|n\.)\s?\d)")
+_DECISION_AFTER_DECISION = re.compile(rf",?\s(?:et|and|e)\s(?={_FRENCH_DATE},\s(?:n°|no|n\.)\s?\d)")
 # Where one piece of a note holds two citations joined by a comma or "and"/"et" alone (split.py cuts there).
 JOINED = (_CASE_AFTER_CASE, _ACT_AFTER_ACT, _DECISION_AFTER_DECISION)
 # An EU act opening a piece: its title is long and lowercase, but it is no prose.
@@ -80,3 +85,59 @@ def court_carried(body: str, before: Reference | None) -> str:
     if not isinstance(court, str) or not court or _DECISION_OPENS.match(body) is None:
         return body
     return f"{court}, {body}"
+
+
+def decision_opens(body: str, ref: Reference) -> bool:
+    """Whether a court's decision, read whole by a rule reader (its court, date or number),
+    opens ``body``: whatever words of the writer follow, the piece cites it."""
+    if not isinstance(ref, FullRef) or ref.type != "jurisdiction" or not ref.confidence:
+        return False
+    court = str(ref.fields.get("institution") or "")
+    number = str(ref.fields.get("number") or "")
+    dated = bool(ref.fields.get("date") or number)
+    if not dated or min(ref.confidence.values()) < 1.0:
+        return False
+    # "Corte di giustizia UE, sentenza …, causa C-1/23, Name, curia.europa.eu, secondo cui …": its number early on
+    return body.startswith(court.split(",")[0]) if court else bool(number) and number in body[:160]
+
+
+# What opens a continental citation after a writer's sentence and its colon: an act by its
+# kind and date or number ("D.Lgs. 31 marzo 2023", "L. 7 agosto 1990"), an EU act ("Regolamento
+# (UE) 2016/679"), a court ("Corte di giustizia UE, sentenza …", "Trib. Roma, …"), or a body or
+# author before a title in italics ("DirittoBancario, *Titolo*", "R. Roe, *Titolo*").
+_LAW_OPENS = re.compile(
+    r"(?:L\.|D\.\s?[Ll]gs\.|D\.P\.R\.|D\.\s?L\.|R\.D\.|D\.M\.|[Ll]egge|[Dd]ecreto)\s(?:n\.\s)?\d"
+    r"|(?:Regolamento|Direttiva|Decisione|Regulation|Directive|Decision|R[\u00e8e]glement|Reglamento)(?:\s[a-z']{2,12}){0,2}\s\("
+    r"|Corte\s(?:di\s)?giust|[A-Z][\w'\u2019.-]{0,40}(?:\s[\w'\u2019.-]{1,40}){0,8},\s[*_]"
+)
+
+
+def continental_opens(after: str) -> bool:
+    """Whether ``after`` (what follows a writer's colon) opens a continental citation."""
+    return bool(_LAW_OPENS.match(after) or _court_opens(after))
+
+
+def _court_opens(after: str) -> bool:
+    return any(after.startswith(abbr) and after[len(abbr) : len(abbr) + 1] in (",", " ")
+               for abbr, _ in lexicon.court_abbreviations())
+
+
+CIT_ENDS = re.compile(r",\s[*_]{0,2}(?:op\.\s)?cit\.[*_]{0,2}$")  # "Roe, *Titolo*, cit." closing a sentence
+
+
+def worded(lead: str) -> bool:
+    """A writer's sentence before a colon: three lower-case words or more ("ogni norma era indicata")."""
+    return sum(1 for w in re.findall(r"[^\W\d_]+", lead) if w.islower() and len(w) >= 2) >= 3
+
+
+_CIT_CLOSES = re.compile(r",\s(?:op\.\s)?cit\.")  # "Roe, *Titolo*, cit.": a citation, no lead-in
+
+
+def colon_lead(piece: str) -> int:
+    """ "Secondo la Corte, … le informazioni aggiuntive: Corte di giustizia UE, sentenza …": a
+    sentence of prose longer than a lead-in's reach, its colon, then a continental citation."""
+    for m in re.finditer(r":\s+", piece):
+        lead = piece[: m.start()]
+        if continental_opens(piece[m.end():]) and prose(lead) and "*" not in lead and not _CIT_CLOSES.search(lead):
+            return m.end()
+    return 0

@@ -18,10 +18,10 @@ __all__ = ["CITES", "CLOSE_QUOTE", "QUOTE_SOURCE", "TITLE_CITED_OPENS", "ITALIC_
 # Markdown italics allowed around it.  Group ``signal``.
 SIGNAL = re.compile(
     r"^[*_]{0,2}(?P<signal>(?:and\s+)?(?:"
-    r"see,?\s+e\.\s?g\.|see,?\s+eg|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see|"
+    r"see,?\s+e\.\s?g\.|see,?\s+eg|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see,\s+however|see|"
     # OSCOLA prints "cf" and "eg" without full stops
     r"but\s+see|but\s+cf\.?|but\s+compare|cf\.|cf(?=\s)|compare|with|accord|contra|e\.\s?g\.|eg(?=\s)|"
-    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|also|vgl\.|"
+    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|(?:quoted|cited|taken)\s+from|also|vgl\.|"
     r"zit\.\s+nach|zitiert\s+nach|cit[\u00e9e]e?s?\s+(?:dans|par|in)|citat[oa]\s+(?:in|da)|cit\.\s+in|"  # "quoted in" (de, fr, it)
     r"siehe(?:\s+auch)?|so\s+auch|ebenso|sowie|zum\s+beispiel|z\.\s?b\.|etwa|u\.\s?a\.(?=\s+[A-Z])|"
     r"voir(?:\s+aussi)?|v\.,?\s+(?:aussi|anche|tambi[\u00e9e]n|ex\s+multis|ex\s+plurimis|per\s+tutti|da\s+ultimo)|ex\s+multis|vid\.|v[\u00e9e]anse?"
@@ -36,9 +36,22 @@ LEAD_IN = re.compile(
 )
 # The end of a prose lead-in, and what a lead-in never holds.
 # ("would be Ann Roe’s *Title*", "we refer to Roe’s *Title*": before a possessive author)
-LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was|are|were|remains|be|to|according\sto|di|da|anche|de|par|en|bei)\s+(?=[*_]?[A-Z])"
+_NOT_AFTER_ARTICLE = "".join(rf"(?<!\b{a})" for a in lexicon.definite_articles() if a.isalpha())
+LEAD_END = re.compile(r"\b(?:in|by|see:?|from|via|is|was|are|were|remains|be|to|according\sto|di|da|anche|de|par|en|bei"
+                      r"|ist|sind|war|aus)\s+(?=[*_]?[A-Z])"  # "Ein Beispiel ist Anna Berg, …", "entnommen aus …"
+                      # "… die Fassung von Anna Berg, …": a person's given and family names after "von"
+                      # (not "von Editionen, ZfE": a title's noun)
+                      r"|\bvon\s+(?=[A-Z][\w'\u2019-]+(?:\s[A-Z](?:[\w'\u2019-]+|\.)){1,2},\s)"
                       r"|\bin\sthe\s(?=[*_][A-Z])"  # "… a criticism of it in the *Review*, II 287": a periodical
-                      r"|:\s+(?=[\u2018\u201cA-Z])")
+                      r"|\bin\s(?=\u201c[A-Z])"  # "Ada Roe analyzes it in “Title,” in Book": a quoted title
+                      r"|:\s+(?=[\u2018\u201cA-Z])"
+                      # before upright names, a comma and a quoted title: "… für die Predigt Lena Dorn und
+                      # Kai Sand, „Title“" (German prose names a work's authors without a preposition)
+                      # (not after an article: "der Predigt Lena Dorn" — "Predigt" is a noun)
+                      r"|" + _NOT_AFTER_ARTICLE + r"\s(?=[A-Z\u00c0-\u00dd][\w'\u2019-]+(?:\s(?:[A-Z]\.|[A-Z\u00c0-\u00dd][\w'\u2019-]+)){1,2}"
+                      r"(?:\sund\s[A-Z\u00c0-\u00dd][\w'\u2019-]+(?:\s(?:[A-Z]\.|[A-Z\u00c0-\u00dd][\w'\u2019-]+)){1,2})?,\s[\u201e\u201c])"
+                      # a German lead closed by its verb: "Einen Überblick bietet Ida Brand: …"
+                      rf"|\b(?:{'|'.join(sorted(lexicon.lead_verbs()))})\s+(?=[A-Z\u00c0-\u00dd])")
 # A quotation's source line closing the note after the quotation: "… made well.” *Title*,
 # 1900, p. 39" / "… reconciles me.” R. L. Roe: *Letters*, II 355" (an endnote that quotes,
 # then names its source; Standard Ebooks' <cite>).  The cut stands before the source.
@@ -104,8 +117,11 @@ DATE_OPENS = re.compile(
 # An author run and an italic title with no comma between them, the facts of publication
 # after the title: "M. E. J. Newman *Networks* (Oxford: …, 2010)" → "M. E. J. Newman, *Networks* …".
 NAME_BEFORE_ITALIC = re.compile(
-    r"^((?:[A-Z]\.\s?){1,3}[A-Z][\w'\u2019-]+|[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][\w'\u2019-]+)"
-    r"(?<!'s)(?<!\u2019s)\s(?=\*[A-Z][^*]{1,200}\*\s?\([^()]*\b(?:1[5-9]|20)\d\d\))"  # not "Roe's *Title*"
+    rf"^((?:[A-Z]\.\s?){{1,3}}[A-Z][\w'\u2019-]+(?:\s(?:{lexicon.particle_pattern()})\s[A-Z][\w'\u2019-]+)?"
+    r"|[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][\w'\u2019-]+"
+    # a surname alone before a title and its number or page: "Majumdar *Title* No. 238, pp. 457-60"
+    r"|[A-Z][a-z]{2,30}(?=\s\*[A-Z][^*]{1,200}\*,?\s(?:No\.|pp?\.|[Vv]ol\.)\s?\d))"
+    r"(?<!'s)(?<!\u2019s)\s(?=\*[A-Z][^*]{1,200}\*(?:\s?\([^()]*\b(?:1[5-9]|20)\d\d\)|,?\s(?:No\.|pp?\.|[Vv]ol\.)\s?\d))"
 )
 # "…, 129-56 (134).": the page cited in brackets after the work's range (not a year:
 # Bluebook's "218, 226–27 (2001)").

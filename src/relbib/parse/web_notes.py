@@ -161,7 +161,7 @@ def ends_with_url(text: str) -> bool:
 
 
 # Words that point to a link ("… can be found here: https://…", "… see https://…", "… at https://…").
-_POINTS_TO_LINK = re.compile(r"(?i)(?:\b(?:see|here|at|via|from|following)|:)\s*$")
+_POINTS_TO_LINK = re.compile(r"(?i)(?:\b(?:see|here|at|via|from|following|vgl|siehe|unter)|:)\s*$")  # German "…, vgl."
 # What is left of a sentence after "See": "the video instruction …", "a coding example …"
 # (not a name in lower case, "p5.js download page").
 _LOWER_ARTICLE = re.compile(r"(?:the|a|an|this|these|that|more|my|our|his|her|their)\s")
@@ -180,7 +180,26 @@ def prose_before_link(title: str, text: str) -> bool:
         return False
     if _POINTS_TO_LINK.search(title) or _LOWER_ARTICLE.match(title) or "://" in title:
         return True  # (a "title" holding a link is the sentence the links stand in)
-    return bool(_SEE_LINK.search(text)) and len(title.split()) >= 6 and prose(title)
+    return (bool(_SEE_LINK.search(text)) and len(title.split()) >= 6 and prose(title)) or _german_sentence(title)
+
+
+_GERMAN_VERBS = lexicon.lead_verbs()
+_AUXILIARIES = lexicon.prose_words_continental()  # "wird", "dabei", "ist", "sono" …
+_LOWER = re.compile(r"\b[a-zäöüß]{4,}\b")
+
+
+def _german_sentence(title: str) -> bool:
+    """A German sentence before the link ("Zurückgegriffen wird dabei auf die …", "Hinweise
+    bieten die Richtlinien"): its nouns capitalised, so fewer lower-case words than
+    :func:`prose` asks for: a verb of presenting, or an auxiliary and another lower-case word."""
+    words = title.split()
+    if len(words) < 5:
+        return False
+    lower = [w for w in words if _LOWER.fullmatch(w.strip(",.;"))]
+    if any(w in _GERMAN_VERBS for w in lower):
+        return True
+    auxiliaries = [w for w in lower if w in _AUXILIARIES]
+    return bool(auxiliaries) and len(lower) >= 2
 
 
 # "last modified May 2, 2020" / "last updated on …": a web page's date of its latest change.

@@ -23,6 +23,7 @@ The walk is here; the rules of each form are in :mod:`.ibid`, :mod:`.short`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,7 @@ from relbib.resolve.ibid import resolve_ibid, resolve_ibid_after_several
 from relbib.resolve.short import (
     misspelled_author,
     opens_title,
+    resolve_announced_name,
     resolve_case_short,
     resolve_opcit,
     resolve_short,
@@ -55,6 +57,7 @@ from relbib.resolve.short import (
 from relbib.resolve.sources import (
     Outcome,
     Source,
+    family_key,
     field_text,
     looks_short,
     printed_families,
@@ -149,6 +152,28 @@ def _previous(
     return previous
 
 
+# "L. c.", "Loc. cit." opening a note: loco citato, the place cited last.
+_LOCO_CITATO = re.compile(r"^(?:l\.\s?c|loc\.\s?cit)\b", re.IGNORECASE)
+
+
+# "Schoff, ibid.": Ibid. with the author named.
+_AUTHOR_IBID = re.compile(r",\s?ibid\b", re.IGNORECASE)
+
+
+def _ibid_of_author(n: int, ref: Reference, previous: Citation | None | tuple[Citation, ...],
+                    sources: list[Source]) -> Outcome | None:
+    """ "Schoff, ibid., p. 6" after a note citing a work of Schoff's: that citation, as Ibid.
+    (whatever other works of Schoff's were cited before); None when the note before cites
+    no work of that author."""
+    if not isinstance(ref, OpCitRef) or not _AUTHOR_IBID.search(ref.text) or not isinstance(previous, Citation):
+        return None
+    source = next((s for s in sources if (s.note, s.index) == (previous.source, previous.source_index)), None)
+    families = {family_key(a) for a in ref.authors}
+    if source is None or not families & set(source.families):
+        return None
+    return resolve_ibid(n, ref.pinpoint, previous, Form.OPCIT, "ibid.", "ibid-author")
+
+
 def _resolve_one(
     n: int,
     ref: Reference,
@@ -162,10 +187,19 @@ def _resolve_one(
         if isinstance(previous, tuple):
             return resolve_ibid_after_several(n, ref.pinpoint, previous, sources, form, word, rule)
         return resolve_ibid(n, ref.pinpoint, previous, form, word, rule)
+    if isinstance(ref, OpCitRef) and not ref.authors and not ref.short_title and _LOCO_CITATO.match(ref.text):
+        # "L. c., p. 371." naming no author: at the place cited last, as Ibid. (a bare "Op. cit."
+        # names no place and stays unresolved)
+        if isinstance(previous, tuple):
+            return resolve_ibid_after_several(n, ref.pinpoint, previous, sources, Form.OPCIT, "op. cit.", "opcit")
+        return resolve_ibid(n, ref.pinpoint, previous, Form.OPCIT, "op. cit.", "opcit")
+    ibid_of_author = _ibid_of_author(n, ref, previous, sources)
+    if ibid_of_author is not None:
+        return ibid_of_author
     if isinstance(ref, OpCitRef):
         return resolve_opcit(n, ref, sources)
     if isinstance(ref, ShortRef):
-        return resolve_case_short(n, ref, sources) or resolve_short(
+        return resolve_case_short(n, ref, sources) or resolve_announced_name(n, ref, sources) or resolve_short(
             n, ref.authors, ref.short_title, ref.pinpoint, sources, year=year_named(ref.text),
             before=previous if isinstance(previous, Citation) else None,
         )

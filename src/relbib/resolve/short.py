@@ -141,6 +141,20 @@ def resolve_case_short(n: int, ref: ShortRef, sources: list[Source]) -> Outcome 
     return _unique(n, Form.SHORT, "the short form", what, ref.pinpoint, matches, "short-case-report", "short")
 
 
+def resolve_announced_name(n: int, ref: ShortRef, sources: list[Source]) -> Outcome | None:
+    """ "Tide Book, 68v." after "…, hereafter cited as Tide Book": the words before the first
+    comma are the short name a full note announced (read as a surname, "Book", they name no
+    one); None when no earlier note announced them."""
+    head = tokens_of(ref.text.split(",", 1)[0])
+    if not head or not ref.authors:
+        return None
+    matches = [s for s in sources if s.alias == head]
+    if not matches:
+        return None
+    what = describe((), " ".join(head))
+    return _unique(n, Form.SHORT, "the short form", what, ref.pinpoint, matches, "short-announced-name", "short")
+
+
 def _report_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A report's volume, its reporter's letters run together and its first page (if given):
     "383 F.3d 390" and "383 F3d 390" alike."""
@@ -258,9 +272,17 @@ def _title_fits(short: tuple[str, ...], full: tuple[str, ...], *, prefix_only: b
     if full[: len(short)] == short or opening[: len(short)] == short:
         return True
     if prefix_only:
-        return False
+        return _numbered_designation(short, full)
     significant = set(short) - STOPWORDS
     return bool(significant) and all(w in full or _abbreviates(w, full) for w in significant)
+
+
+def _numbered_designation(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """ "Trib. Roma, n. 338/2020, cit." for "Trib. Roma, sez. II, sentenza, 2020-02-20, n. 338":
+    a decision's or an act's designation cut short; its number (and year) name the work, so
+    every word of it in the full title, a number among them, is a fit without an author."""
+    numbers = [w for w in short if w.isdigit() and len(w) >= 2]
+    return len(short) >= 3 and bool(numbers) and set(short) <= set(full)
 
 
 # The shortest abbreviation of a title word an older note prints ("Comm." for "Commentar").

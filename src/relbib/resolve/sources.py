@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from relbib import lexicon
 from relbib.diagnostics import diagnostic
 from relbib.model import (
     Citation,
@@ -112,8 +113,8 @@ def same_work(a: Source, b: Source) -> bool:
         # "491 U.S. 324 (1989)" named in the text, then "Healy v. Beer Inst., 491 U.S. 324";
         # "Sherman Act, ch. 647, 26 Stat. 209 (1890)", then the same without its year
         return True
-    if not a.title or a.title != b.title or (a.number and b.number and a.number != b.number):
-        return False
+    if not a.title or _unarticled(a.title) != _unarticled(b.title) or (a.number and b.number and a.number != b.number):
+        return False  # ("The Last Days of X" and "Last Days of X": one title)
     if a.dated and b.dated and a.dated != b.dated:
         return False
     if a.families and b.families:
@@ -122,6 +123,11 @@ def same_work(a: Source, b: Source) -> bool:
     # when they also carry the same date ("Interview mit X, 1980" cites again
     # the interview of 10 November 1980: the year alone is that date's).
     return not a.families and not b.families and _same_date(a.date, b.date)
+
+
+def _unarticled(title: tuple[str, ...]) -> tuple[str, ...]:
+    """A title's words without the definite article opening it (lexicon definite_articles.txt)."""
+    return title[1:] if len(title) > 1 and title[0] in lexicon.definite_articles() else title
 
 
 def _same_date(a: str, b: str) -> bool:

@@ -33,3 +33,20 @@ def test_definitions_that_do_not_pair_with_the_markers_keep_the_first() -> None:
     essay, diagnostics = load_essay(text, path="d.md")
     assert [(n.n, n.text) for n in essay.notes] == [(1, "One.")]
     assert "defined twice" in diagnostics[0].message
+
+
+def test_a_definition_no_marker_reads_keeps_pandocs_choice() -> None:
+    """"[^1]" defined but never referred to, "[^a]" twice and referred to twice:
+    the numbers do not restart; the first "[^a]" is read (pandoc) and said so."""
+    essay, diagnostics = load_essay("Text.[^a] More.[^a]\n\n[^1]: Unread.\n[^a]: First.\n[^a]: Second.\n",
+                                    path="book.md")
+    assert "First." in [n.text for n in essay.notes] and "Second." not in [n.text for n in essay.notes]
+    assert any("defined twice" in d.message for d in diagnostics)
+
+
+def test_inline_notes_keep_pandocs_choice() -> None:
+    essay, diagnostics = load_essay("Text.[^a] More.[^a] Last.^[Roe, *Mills*, p. 2.]\n\n"
+                                    "[^a]: First.\n[^a]: Second.\n", path="book.md")
+    texts = [n.text for n in essay.notes]
+    assert "First." in texts and "Roe, *Mills*, p. 2." in texts and "Second." not in texts
+    assert any("defined twice" in d.message for d in diagnostics)

@@ -376,22 +376,19 @@ _MD_BREAK_END_RE = re.compile(r"<br\s*/?>[ \t]*$|</br>[ \t]*$")
 
 
 def _restarted_numbers(placed: list[tuple[int, str]], defs: dict[str, tuple[int, list[tuple[int, int]]]],
-                       repeats: list[tuple[str, int]], problems: list[tuple[str, int]]) -> dict[str, int | str]:
+                       repeats: list[tuple[str, int]], problems: list[tuple[str, int]],
+                       inline: bool) -> dict[str, int | str]:
     """Note numbers for a book whose footnote numbers restart (per page or chapter): "[^1]"
     defined three times and referred to three times; the k-th marker of a label is read
     with its k-th definition, every note numbered in the order of its marker ("@offset"
     keys the marker, "label\0k" the definition).  Empty (and a problem per repeated
-    definition, pandoc reading the first) when the markers and definitions do not pair."""
+    definition, pandoc reading the first) when the markers and definitions do not pair,
+    or inline notes (``^[…]``) are numbered among them."""
     if not repeats:
         return {}
     counts: dict[str, int] = {}
     for _, label in placed:
         counts[label] = counts.get(label, 0) + 1
-    if any(counts.get(label, 0) != 1 + sum(1 for r, _ in repeats if r == label) for label, _ in repeats):
-        for label, line in repeats:
-            problems.append((f"footnote [^{label}] is defined twice: the first definition is read", line))
-            defs.pop(f"{label}\0{sum(1 for r, ln in repeats if r == label and ln <= line)}", None)
-        return {}
     numbers: dict[str, int | str] = {}
     seen: dict[str, int] = {}
     for n, (pos, label) in enumerate(placed, start=1):
@@ -399,6 +396,12 @@ def _restarted_numbers(placed: list[tuple[int, str]], defs: dict[str, tuple[int,
         seen[label] = k + 1
         numbers[f"@{pos}"] = n
         numbers[label if k == 0 else f"{label}\0{k}"] = n
+    paired = all(counts.get(label, 0) == 1 + sum(1 for r, _ in repeats if r == label) for label, _ in repeats)
+    if inline or not paired or any(label not in numbers for label in defs):  # a definition no marker reads
+        for label, line in repeats:
+            problems.append((f"footnote [^{label}] is defined twice: the first definition is read", line))
+            defs.pop(f"{label}\0{sum(1 for r, ln in repeats if r == label and ln <= line)}", None)
+        return {}
     problems.append((f"footnote numbers restart ([^{repeats[0][0]}] is defined "
                      f"{counts[repeats[0][0]]} times): each marker is read with the definition of its turn",
                      repeats[0][1]))
@@ -433,10 +436,11 @@ def reduce_markdown(text: str, problems: list[tuple[str, int]] | None = None
     placed_refs = [(m.start(), m.group(1)) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)
                    if not in_spans(m.start(), code)]
     refs = [label for _, label in placed_refs]
-    restarted = _restarted_numbers(placed_refs, defs, repeats, problems if problems is not None else [])
-    def_labels = set(defs)
     # inline notes ^[…] in the body take their place among the references
     inline = list(_INLINE_NOTE_RE.finditer(text, body_start))
+    restarted = _restarted_numbers(placed_refs, defs, repeats, problems if problems is not None else [],
+                                   bool(inline))
+    def_labels = set(defs)
     if inline:
         placed = [(m.start(), m.group(1)) for m in re.finditer(r"\[\^([^\]\s]+)\](?!:)", text)
                   if not in_spans(m.start(), code)]

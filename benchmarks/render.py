@@ -9,7 +9,9 @@ dates), then times, in one run: the references alone in APA and Chicago
 --citeproc on CSL-JSON, a long list in parallel calls), in ``plain``
 through pybtex; the annotated bibliography
 (md) in APA, Chicago and plain; ``pandoc --citeproc`` run directly on the
-same entries written as a .bib (APA, plain text out); each annotated-
+same entries written as a .bib (APA, plain text out) and, the floor of the
+CSL path, on all of them as CSL-JSON without disambiguation (one core, CPU
+seconds shown); each annotated-
 bibliography format and reading-list export in ``--style``; and
 ``pybtex-format`` (plain style, text, html and latex output).  Prints
 entries per second side by side.
@@ -18,6 +20,8 @@ entries per second side by side.
 from __future__ import annotations
 
 import argparse
+import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -26,9 +30,10 @@ import time
 from pathlib import Path
 
 from relbib.export.lists import export, latex_bundle
+from relbib.formats import crossref, csljson
 from relbib.formats.bibtex import entries_of, read_bib, update_bib
 from relbib.model import Annotation, AnnotationClaim
-from relbib.render import format_entries, formats, render_bibliography
+from relbib.render import csl, format_entries, formats, render_bibliography
 from relbib.render.csl import pandoc_path, style_path
 
 CORPUS = Path("/work/shared/corpora/large/pre-1993-2005.bib")
@@ -56,6 +61,27 @@ def _timed(label: str, n: int, action) -> tuple[str, float, int, int]:  # type: 
     seconds = time.perf_counter() - start
     size = len(output) if isinstance(output, str) else 0
     return label, seconds, size, n
+
+
+def _pandoc_floor(entries: list, style: str, folder: Path) -> tuple[str, float, int, int]:  # type: ignore[type-arg]
+    items = [csl._as_pandoc_reads(csljson.to_csl(e)) for e in crossref.inherit(entries)]
+    data = folder / "floor.json"
+    data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    path = style_path(style)
+    plain = folder / "floor.csl"
+    plain.write_text(csl._undisambiguated(path) or Path(path).read_text(encoding="utf-8"), encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([pandoc_path(), "+RTS", "-A64m", "-RTS", "--citeproc", "--to=html",
+                           f"--csl={plain}", f"--bibliography={data}"],
+                          input="---\nnocite: '@*'\n---\n", capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    label = f"pandoc directly, CSL-JSON, no disambiguation: {style} ({cpu:.1f} s CPU)"
+    if done.returncode != 0:
+        label += " (failed)"
+    return label, seconds, len(done.stdout), len(items)
 
 
 def main() -> int:
@@ -117,6 +143,11 @@ def main() -> int:
             if done.returncode != 0:
                 label += " (failed)"
             rows.append((label, time.perf_counter() - start, len(done.stdout), m))
+        # the floor of the CSL path: one pandoc call on all the entries as
+        # CSL-JSON, without disambiguation (whose cost grows much faster than
+        # the entries), on one core; CPU seconds in the label
+        for style in ("apa", "chicago-notes-bibliography"):
+            rows.append(_pandoc_floor(entries, style, Path(tmp)))
         for out_fmt in ("text",) if args.references_only else ("text", "html", "latex"):
             target = Path(tmp) / f"out.{out_fmt}"
             start = time.perf_counter()
@@ -127,9 +158,9 @@ def main() -> int:
             if done.returncode != 0:
                 label += " (failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:60] + ")"
             rows.append((label, seconds, target.stat().st_size if target.exists() else 0, n))
-    print(f"\n{'what':<56} {'seconds':>8} {'entries/s':>10} {'MB out':>7}")
+    print(f"\n{'what':<72} {'seconds':>8} {'entries/s':>10} {'MB out':>7}")
     for label, seconds, size, count in rows:
-        print(f"{label:<56} {seconds:>8.2f} {count / seconds:>10.0f} {size / 1e6:>7.1f}")
+        print(f"{label:<72} {seconds:>8.2f} {count / seconds:>10.0f} {size / 1e6:>7.1f}")
     plain = next(r for r in rows if r[0].startswith("references only: plain ("))
     for row in rows:
         if row[0].startswith("references only: ") and "CSL" in row[0] and "first" not in row[0]:

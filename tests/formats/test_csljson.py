@@ -195,3 +195,13 @@ def test_biblatex_keys_publishers_issues_and_original_titles_as_pandoc_maps_them
     thesis = _item("thesis", title="T", institution="Inst", school="School.", publisher="Pub")
     assert thesis["publisher"] == "School. Inst; Pub"
     assert _item("book", title="T", origtitle="Le Djihad")["original-title"] == "Le djihad"
+
+
+def test_a_language_relbib_has_no_tag_for_keeps_its_name_and_its_case() -> None:
+    # pandoc keeps an unknown langid as the item's language and neither
+    # sentence-cases the title on reading nor title-cases it on printing
+    entry = Entry(key="k", type="misc", fields=freeze_fields({
+        "langid": "sanskrit", "title": "jñāna and The Self"}))
+    item = to_csl(entry)
+    assert item["language"] == "sanskrit"
+    assert item["title"] == "jñāna and The Self"

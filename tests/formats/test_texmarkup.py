@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from relbib.formats import texmarkup
 from relbib.formats.bibvalues import Latex, decode_value
 from relbib.formats.texmarkup import Run, clean, csl_html, parse, sentence_case
 
@@ -40,6 +41,15 @@ from relbib.formats.texmarkup import Run, clean, csl_html, parse, sentence_case
     (r"{\noopsort{1973c}}1981", "1981"),
     (r"Aristotle's \mkbibquote{De Motu} and \enquote{Anima}", "Aristotle\u2019s \u201cDe Motu\u201d and \u201cAnima\u201d"),
     (r"methodology\hyphen independent", "methodology-independent"),
+    # in a formula a hyphen is a minus sign and a relation or an operator
+    # between operands stands apart, as pandoc's texmath prints them (the
+    # shapes of APS titles: injection into e$^{-}$ storage rings)
+    (r"into ${\mathit{e}}^{\mathrm{\ensuremath{-}}}$ rings", "into e\u2212 rings"),
+    (r"$x=1$, $N\ge 3$, $2+1$, $t-J$, $-1$, $(-1)^n$, Ca$^{2+}$",
+     "x\u2004=\u20041, N\u2004\u2265\u20043, 2\u2005+\u20051, t\u2005\u2212\u2005J, \u22121, (\u22121)n, Ca2+"),
+    (r"$f'$ and $a \cdot b$", "f\u2032 and a\u2005\u22c5\u2005b"),
+    # \symbol{126} is "~" (GAP's package list spells a URL's tilde so)
+    (r"uni-bielefeld.de/\texttt{\symbol{126}}gaehler/", "uni-bielefeld.de/~gaehler/"),
 ])
 def test_tex_becomes_unicode(raw: str, text: str) -> None:
     assert clean(decode_value(raw)) == text
@@ -90,3 +100,10 @@ def test_mkbibquote_keeps_case_and_enquote_does_not() -> None:
     assert sentence_case(parse(Latex(r"Aristotle's \mkbibquote{Poetics} Reconsidered"))).plain == \
         "Aristotle\u2019s \u201cPoetics\u201d reconsidered"
     assert sentence_case(parse(Latex(r"On \enquote{Motu} Again"))).plain == "On \u201cmotu\u201d again"
+
+
+@given(st.text(alphabet="aB{}- '\"!?.,:\n\t\u00a0\u00e90", max_size=20))
+def test_braces_alone_read_as_the_latex_walker_reads_them(text: str) -> None:
+    # values whose only TeX is braces skip pylatexenc (the speed of a long
+    # CSL bibliography); they must read exactly as the walker reads them
+    assert parse(Latex(text)) == texmarkup._parse_latex(text)

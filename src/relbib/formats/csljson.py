@@ -187,7 +187,10 @@ def _language(entry: Entry) -> str:
     langid = entry.fields.get("langid") or entry.fields.get("hyphenation")
     if not isinstance(langid, str):
         return ""
-    return crosswalk.CSL_LANGUAGES.get(texmarkup.clean(langid).lower(), "")
+    # a language babel knows by another name ("sanskrit") stays as written,
+    # as pandoc keeps it: a title in it is neither sentence- nor title-cased
+    written = texmarkup.clean(langid).strip()
+    return crosswalk.CSL_LANGUAGES.get(written.lower(), written)
 
 
 def _titles(entry: Entry, item: dict[str, Any], english: bool) -> None:
@@ -319,6 +322,11 @@ def _back_name(raw: Mapping[str, str]) -> Name:
     return Name(family=family, given=raw.get("given", ""))
 
 
+def _unquoted(text: str) -> str:
+    # the straight double quotes :func:`to_csl` spelled as characters
+    return text.replace(texmarkup.LITERAL_QUOTE, '"')
+
+
 def from_csl(item: Mapping[str, Any]) -> Entry:
     """A CSL item back as an entry (the inverse of :func:`to_csl` on its fields)."""
     entry_type = crosswalk.CSL_TYPES_BACK.get(str(item.get("type", "")), "misc")
@@ -327,16 +335,16 @@ def from_csl(item: Mapping[str, Any]) -> Entry:
         if item.get(variable):
             fields[field] = tuple(_back_name(n) for n in item[variable])
     if item.get("title"):
-        fields["title"] = str(item["title"])
+        fields["title"] = _unquoted(str(item["title"]))
     for field in ("series", "volume", "pages", "edition", "publisher", "isbn",
                   "issn", "doi", "url", "note", "number", "version", "annote", "keywords"):
         name = crosswalk.csl_variable(entry_type, field)
         if name and name in item:
-            value = str(item[name])
+            value = _unquoted(str(item[name]))
             fields[field] = value.replace("-", "--") if field == "pages" else value
     container = item.get("container-title")
     if container:
-        fields["journal" if entry_type == "article" else "booktitle"] = str(container)
+        fields["journal" if entry_type == "article" else "booktitle"] = _unquoted(str(container))
     date = item.get("issued")
     if isinstance(date, Mapping):
         if "date-parts" in date:

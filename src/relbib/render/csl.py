@@ -112,12 +112,23 @@ def style_path(style: str) -> str:
 
 @cache
 def pandoc_path() -> str:
-    """The pandoc binary: the one pypandoc-binary ships, else pandoc on PATH."""
+    """The pandoc binary: the one pypandoc-binary ships, else pandoc on PATH.
+
+    The shipped one is named by its file: pypandoc's own search runs each
+    pandoc it finds, and asked from two threads at once it once answered
+    with an older pandoc on PATH (2.17, which prints "380AD" and "Sep."), so
+    that a long list's calls printed with two pandocs."""
     try:
         import pypandoc
-
+    except ImportError:
+        return "pandoc"
+    folder = Path(pypandoc.__file__).resolve().parent / "files"
+    shipped = next((folder / n for n in ("pandoc", "pandoc.exe") if (folder / n).is_file()), None)
+    if shipped is not None:
+        return str(shipped)
+    try:
         return str(pypandoc.get_pandoc_path())
-    except (ImportError, OSError):
+    except OSError:
         return "pandoc"
 
 
@@ -137,12 +148,15 @@ def run_pandoc(items: Sequence[Mapping[str, Any]], csl: str, *, style_text: str 
 
 # the most memory one pandoc call may take (10,000 CSL-JSON entries take about 1 GB)
 _PANDOC_HEAP = "4g"
+# a 64 MB allocation area (GHC's default is 4 MB): a tenth less of pandoc's
+# time goes to collecting garbage on a long list (benchmarks/render.py)
+_PANDOC_NURSERY = "-A64m"
 
 
 def _citeproc(bibliography: str, csl: str) -> str:
     # a heap cap (pandoc's manual, "A note on security"): a hostile or pathological
     # bibliography ends as a clear error, not as pandoc taking the machine's memory
-    command = [pandoc_path(), "+RTS", f"-M{_PANDOC_HEAP}", "-RTS", "--from=markdown", "--to=html",
+    command = [pandoc_path(), "+RTS", f"-M{_PANDOC_HEAP}", _PANDOC_NURSERY, "-RTS", "--from=markdown", "--to=html",
                "--wrap=none", "--citeproc", f"--csl={csl}", f"--bibliography={bibliography}"]
     try:
         done = subprocess.run(command, input=_DOCUMENT, capture_output=True, text=True,
@@ -179,29 +193,29 @@ def _undisambiguated(csl: str) -> str:
     return stripped if stripped != text else ""
 
 
-def _alike(item: Mapping[str, Any], *, by_year: bool) -> tuple[str, str]:
+def _alike(item: Mapping[str, Any]) -> str:
     """What two items whose citations could read alike share: the first
     name's family (or the short title a citation prints, else the title,
-    for a work with no names) and, ``by_year``, the year."""
+    for a work with no names)."""
     names = next((item[v] for v in _NAME_VARIABLES if item.get(v)), ())
     first = names[0] if names else {}
     title = item.get("title-short") or item.get("title", "")
     who = str(first.get("family") or first.get("literal") or "") if first else str(title)
-    date = item.get("issued") or {}
-    parts = date.get("date-parts") or [[]]
-    year = str(parts[0][0]) if parts and parts[0] else str(date.get("literal", ""))
-    return who.casefold(), year if by_year else ""
+    return who.casefold()
 
 
-def _batches(items: Sequence[dict[str, Any]], *, by_year: bool = True) -> list[list[dict[str, Any]]]:
+def _batches(items: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The items whose citations could read alike, whole groups to a batch.
 
-    Not ``by_year`` (a style that prints "———" for the author of the entry
-    before), an author's works all go to one batch, so that each keeps the
-    entry before it."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    A group is every work of one first author, whatever its year: citeproc
+    decides whether to add a given name ("J. Smith") over all of an author's
+    works, and which year suffix ("n.d.-f") a work gets follows from that,
+    so a group cut by year printed other suffixes than one call (a shape of
+    biblatex's test data); and a style that prints "———" for the author of
+    the entry before needs each work's neighbour in the same call."""
+    groups: dict[str, list[dict[str, Any]]] = {}
     for item in items:
-        groups.setdefault(_alike(item, by_year=by_year), []).append(item)
+        groups.setdefault(_alike(item), []).append(item)
     out: list[list[dict[str, Any]]] = [[]]
     for group in groups.values():
         if len(group) < 2:
@@ -223,14 +237,15 @@ def bibliography(items: Sequence[dict[str, Any]], csl: str) -> tuple[Rendered, .
     plain = _undisambiguated(csl) if len(items) > _BATCH else ""
     if not plain:
         return parse_html(run_pandoc(items, csl))
-    with open(csl, encoding="utf-8") as handle:
-        repeats_author = "subsequent-author-substitute" in handle.read()
-    batches = _batches(items, by_year=not repeats_author)
+    batches = _batches(items)
+    pandoc_path()  # found once, before the threads ask for it
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
         whole = pool.submit(run_pandoc, items, csl, style_text=plain)
-        parts = list(pool.map(lambda batch: run_pandoc(batch, csl), batches))
-        fixed = {r.key: r for page in parts for r in parse_html(page)}
-        return tuple(fixed.get(r.key, r) for r in parse_html(whole.result()))
+        # each batch's page is read as it comes, while pandoc works on the rest
+        fixed = {r.key: r for page in pool.map(lambda batch: run_pandoc(batch, csl), batches)
+                 for r in parse_html(page)}
+        return tuple(fixed.get(key) or Rendered(key=key, text=Text(*_entry_parts(div)))
+                     for key, div in _entry_divs(whole.result()))
 
 
 def render(entries: Sequence[Entry], style: str) -> tuple[Rendered, ...]:
@@ -278,15 +293,17 @@ def _as_pandoc_reads(item: dict[str, Any]) -> dict[str, Any]:
 
 def parse_html(page: str) -> tuple[Rendered, ...]:
     """The entries of pandoc's bibliography (``div#ref-KEY``), in its order."""
+    return tuple(Rendered(key=key, text=Text(*_entry_parts(div))) for key, div in _entry_divs(page))
+
+
+def _entry_divs(page: str) -> list[tuple[str, Any]]:
+    """Each entry's key and element, in the page's order (its text is read
+    only where it is kept: a long list's batches replace much of it)."""
     if not page.strip():
-        return ()
+        return []
     root = lxml_html.fragment_fromstring(page, create_parent="div")
-    out = []
-    for div in root.iter("div"):
-        anchor = div.get("id", "")
-        if anchor.startswith("ref-") and "csl-entry" in div.get("class", ""):
-            out.append(Rendered(key=anchor[4:], text=Text(*_entry_parts(div))))
-    return tuple(out)
+    return [(div.get("id", "")[4:], div) for div in root.iter("div")
+            if div.get("id", "").startswith("ref-") and "csl-entry" in div.get("class", "")]
 
 
 def _entry_parts(div: Any) -> list[Any]:

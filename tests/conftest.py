@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,16 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
+
+# With PYTHONDONTWRITEBYTECODE set (some shells and containers set it), every
+# process of a run compiles relbib from source again: each xdist worker, each
+# installed-script test and each worker process of the scale tests (~0.5 s CPU
+# each), and pytest rewrites the asserts of every test module again (~5 s CPU per
+# worker).  The tests write the compiled files as Python does by default, in the
+# __pycache__ folders git ignores; xdist's workers and every process the tests
+# start inherit this.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+    sys.dont_write_bytecode = False
 
 # Typer builds relbib's click command from every command's signature on each call of
 # the app: about 50 ms, nearly all of an in-process run of a quick command
@@ -85,17 +96,71 @@ SHARED_SETUP = (
     "tests/claims/test_claim_drafts.py",
     "tests/cli/test_cli_link.py",
     "tests/tools/test_html_browser.py",
+    # the LSP servers fork from one warm process per worker (tests/lsp/lsp_client.py)
+    "tests/lsp/",
 )
+
+
+# The files that take longest (real tools, real processes, a kill loop, a corpus), by
+# CPU and waiting on a 2-core machine, longest first: they run first, and the many
+# quick tests after them fill the gaps, so the two workers end together instead of
+# one finishing a long file dealt last while the other idles.
+SLOW_FIRST = (
+    "tests/scale/",
+    "tests/security/test_data_kill.py",
+    "tests/tools/test_csl_agreement.py",
+    "tests/security/test_data_concurrency.py",
+    "tests/tools/test_real_projects.py",
+    "tests/security/test_exit_output.py",
+    "tests/tools/test_check_agreement.py",
+    "tests/claims/test_link_devset.py",
+    "tests/tools/test_latex_tools.py",
+    "tests/check/test_check_reader.py",
+    "tests/security/test_hostile_inputs.py",
+    "tests/tools/",
+    "tests/lsp/",
+    "tests/property/",
+    "tests/cli/test_cli.py",
+)
+
+
+def _rank(item: pytest.Item) -> int:
+    nodeid = item.nodeid
+    return next((n for n, prefix in enumerate(SLOW_FIRST) if nodeid.startswith(prefix)),
+                len(SLOW_FIRST))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """SLOW_FIRST's files first, each file's tests in their order (a stable sort)."""
+    items.sort(key=_rank)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The regex audit (marked ``audit``, left out by the ordinary run's ``-m 'not
+    audit'``) is not even collected then: collecting it imports every module of
+    relbib and builds ~1,000 tests, some seconds of every worker's start."""
+    if collection_path.name != "test_hostile_regex.py":
+        return None
+    expression = config.getoption("markexpr") or ""
+    if not expression:
+        return None
+    from _pytest.mark.expression import Expression  # what -m itself evaluates
+
+    audit = Expression.compile(expression).evaluate(lambda name, **_: name == "audit")
+    return None if audit else True
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """xdist's default `load` distribution, test by test, except that each
     SHARED_SETUP group goes to one worker (xdist's own `--dist loadgroup` does
-    not group under pytest 9: it renames `item._nodeid`, which pytest 9 ignores)."""
+    not group under pytest 9: it renames `item._nodeid`, which pytest 9 ignores),
+    and the work goes out in collection order (SLOW_FIRST), not largest group first."""
     if config.getvalue("dist") != "load":
         return None  # a distribution the user chose
     from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False
 
     class SharedSetupScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:

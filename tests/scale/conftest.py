@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
 from clirun import relbib  # noqa: E402
 from corpus import make_corpus  # noqa: E402
@@ -69,19 +71,62 @@ def serial(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> dict[str, 
     return outputs(fresh(tmp_path_factory.mktemp("serial"), corpus, "serial"))
 
 
-@pytest.fixture(scope="session")
-def cluster() -> Iterator[str]:
+class _Cluster:
+    """One LocalCluster for the tests that use it: started by the first of them and closed
+    after the last (they run one after another, see below), not at the end of the run, as
+    an idle cluster's scheduler and workers keep taking CPU from the tests after it."""
+
+    local: Any = None
+
+    @classmethod
+    def address(cls) -> str:
+        if cls.local is None:
+            from distributed import LocalCluster
+
+            cls.local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                     dashboard_address=None)
+        return str(cls.local.scheduler_address)
+
+    @classmethod
+    def close(cls) -> None:
+        if cls.local is not None:
+            cls.local.close()
+            cls.local = None
+
+
+@pytest.fixture
+def cluster() -> str:
     """The address of a dask.distributed LocalCluster of two worker processes.
 
     Skipped when Dask is not installed; in CI (``CI`` set) that fails instead:
     the test extra installs it.
     """
     try:
-        from distributed import LocalCluster
+        import distributed  # noqa: F401
     except ImportError:
         if os.environ.get("CI"):
             pytest.fail("dask.distributed is not installed (the test extra installs it)")
         pytest.skip("dask.distributed is not installed: pip install 'relbib[dask]'")
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as local:
-        yield local.scheduler_address
+    return _Cluster.address()
+
+
+def _uses_cluster(item: pytest.Item) -> bool:
+    return "cluster" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests of this folder that use the cluster run last of the folder, together."""
+    here = [i for i, item in enumerate(items) if Path(item.path).is_relative_to(HERE)]
+    ordered = sorted((items[i] for i in here), key=_uses_cluster)
+    for i, item in zip(here, ordered, strict=True):
+        items[i] = item
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    if _uses_cluster(item) and (nextitem is None or not _uses_cluster(nextitem)):
+        _Cluster.close()
+
+
+def pytest_sessionfinish() -> None:
+    _Cluster.close()

@@ -1,11 +1,11 @@
 """Issue 9, point 8: a run killed at any moment leaves the old library or the
 new one, never a mix, and the next run leaves no temp file behind.
 
-A real `relbib ingest` is killed with SIGKILL 10 times (a fixed seed): every
-other time at a random moment of the run (one in each fifth of a whole run's
-length, so the kills span it from start to end), and in between at a random
-moment of its save (one in each fifth of the time from its first staged file
-to its exit, so kills land in staging, at the commit and in the switch).
+A real `relbib ingest` is killed with SIGKILL 6 times (a fixed seed): twice
+at a random moment of the run (one in each half of a whole run's length: nothing
+may be written before the save), and four times at a random moment of its save
+(one in each quarter of the time from its first staged file to its exit, 10%
+past it, so kills land in staging, at the commit, in the switch and after it).
 After `relbib list` (any run that loads the library recovers it; run in this
 process, as recovery needs no fresh one), every file of the library is the
 old state's or every file is the new state's.
@@ -28,8 +28,11 @@ from data_library import leftovers, library_state, run_here, start, two_groups
 from relbib.workspace import find_project, load_library, plan_save, save
 from relbib.workspace.writes import JOURNAL_NAME, STAGING_PREFIX
 
-ITERATIONS = 10
-STRATA = ITERATIONS // 2  # each kind of kill lands once in each fifth of its span
+# (span, stratum, strata): each kill lands in one stratum of its span, the whole run
+# or the save; a run spends most of its time before its save (starting, reading,
+# parsing), where a kill can only find what was written too early
+KILLS = (("run", 0, 2), ("save", 0, 4), ("save", 1, 4), ("run", 1, 2), ("save", 2, 4),
+         ("save", 3, 4))
 State = tuple[Path, dict[str, bytes], dict[str, bytes], float, float]
 
 
@@ -56,13 +59,13 @@ def test_sigkill_at_random_moments_leaves_old_or_new(
     template, old, new, took, saving = states
     rng = random.Random(9)
     outcomes: Counter[str] = Counter()
-    for i in range(ITERATIONS):
+    for i, (span, stratum, strata) in enumerate(KILLS):
         root = tmp_path / f"run{i}"
         shutil.copytree(template, root)
         run = start(root, "ingest", "b")
-        # a random moment in the (i // 2)-th fifth of the span, 10% past its end
-        at = rng.uniform(i // 2, i // 2 + 1) / STRATA * 1.1
-        if i % 2:
+        # a random moment in the stratum of the span, 10% past its end
+        at = rng.uniform(stratum, stratum + 1) / strata * 1.1
+        if span == "save":
             # in the save: from the moment its first file is staged to the run's exit
             _wait_for_the_save(root, run)
             time.sleep(at * saving)
@@ -80,7 +83,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new(
         assert leftovers(root) == [], f"iteration {i}: left behind {leftovers(root)}"
         outcome = "old" if state == old else "new"
         outcomes[outcome + (" (recovered)" if left else "")] += 1
-    print(f"\nkill loop: {ITERATIONS} iterations, a run takes {took:.2f} s, its save "
+    print(f"\nkill loop: {len(KILLS)} iterations, a run takes {took:.2f} s, its save "
           f"{saving:.3f} s: {dict(outcomes)}")
 
 

@@ -17,8 +17,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-FIELDS = ("essays", "mode", "seconds", "cpu_s", "analyse_s", "judge_s", "parent_s", "peak_mb",
-          "index_mb", "links", "judgements", "digest")
+FIELDS = ("essays", "mode", "seconds", "cpu_s", "main_cpu_s", "main_map_cpu_s", "analyse_s",
+          "judge_s", "parent_s", "peak_mb", "index_mb", "index_kb_per_essay", "links",
+          "judgements", "digest")
 
 
 class TreePeak:
@@ -73,10 +74,12 @@ def run_scale_one(size: int, mode: str, sources: int,
 
     essays, claims = corpus_of(size, sources)
     phases: dict[str, list[float]] = {}
+    cpu_in: dict[str, list[float]] = {}  # this (the main) process's CPU seconds, per map
 
     def progress(label: str, done: int, total: int) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         phases.setdefault(label, [now, now])[1] = now
+        cpu_in.setdefault(label, [cpu, cpu])[1] = cpu
 
     cluster: Any = None
     runner = None
@@ -96,7 +99,9 @@ def run_scale_one(size: int, mode: str, sources: int,
     seconds = time.perf_counter() - began
     peak_mb = peak.stop_mb()
     # a Dask LocalCluster's workers started before the run: their CPU before it is small
-    cpu = time.process_time() - cpu_began + sum(peak.child_cpu.values())
+    main_cpu = time.process_time() - cpu_began
+    main_map_cpu = sum(b - a for a, b in cpu_in.values())
+    cpu = main_cpu + sum(peak.child_cpu.values())
     index = getattr(getattr(runner, "backend", None), "shipped", 0) / 2**20
     if runner is not None:
         runner.close()
@@ -107,8 +112,9 @@ def run_scale_one(size: int, mode: str, sources: int,
     parent = seconds - analyse - judge if runner is not None else 0.0
     digest = hashlib.sha256(repr((result.links, result.judgements)).encode()).hexdigest()[:12]
     print("\t".join(str(x) for x in (
-        size, mode, f"{seconds:.1f}", f"{cpu:.1f}", f"{analyse:.1f}", f"{judge:.1f}", f"{parent:.1f}",
-        f"{peak_mb:.0f}", f"{index:.0f}", len(result.links), len(result.judgements), digest)))
+        size, mode, f"{seconds:.1f}", f"{cpu:.1f}", f"{main_cpu:.1f}", f"{main_map_cpu:.1f}",
+        f"{analyse:.1f}", f"{judge:.1f}", f"{parent:.1f}", f"{peak_mb:.0f}", f"{index:.0f}",
+        f"{index * 1024 / size:.0f}", len(result.links), len(result.judgements), digest)))
 
 
 def scale_table(script: str, sizes: str, modes: str, sources: int) -> int:
@@ -158,7 +164,7 @@ def extrapolate(rows: list[dict[str, str]]) -> None:
           f"essay in the map, {index * 1000:.1f} kB of index per essay")
     for workers in (2, 8, 32, 128):
         hours = (1_000_000 * (parent + mapped / workers)) / 3600
-        print(f"  {workers:>4} workers: {hours:6.1f} h;  index per worker "
+        print(f"  {workers:>4} workers: {hours:6.1f} h;  index pickle per worker "
               f"{index * 1_000_000 / 1024:.0f} GB")
     print("  assumes: cost per essay stays constant (retrieval reads a bounded budget of "
           "postings per sentence, so it grows linearly); workers as fast as these cores "

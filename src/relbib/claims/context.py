@@ -9,7 +9,7 @@ Never: compute a judgement (support, conflicts and rules do), read files.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
@@ -62,7 +62,7 @@ class Corpus:
     units: tuple[Unit, ...]
     facts: tuple[Facts, ...]
     dates: tuple[tuple[DateFact, ...], ...]  # each sentence's own or narrative dates
-    vectors: tuple[Vector, ...]
+    vectors: Sequence[Vector]  # relbib.claims.retrieval.Vectors: flat arrays
     claims: tuple[SourceClaim, ...]
     claim_facts: tuple[Facts, ...]
     claim_dates: tuple[tuple[DateFact, ...], ...]
@@ -72,11 +72,11 @@ class Corpus:
     fact_index: Index
     fact_units: tuple[int, ...]
     fact_doc: Mapping[int, int]  # unit index → its document in fact_index
-    concepts: tuple[frozenset[str], ...]  # each sentence's common words as concepts
-    claim_concepts: tuple[frozenset[str], ...]
+    concepts: Sequence[frozenset[str]]  # each sentence's common words as concepts
+    claim_concepts: Sequence[frozenset[str]]
     paragraph_of: tuple[int, ...]  # each sentence's paragraph (an index into the next two)
     paragraph_names: tuple[frozenset[str], ...]  # the names a paragraph mentions
-    paragraph_vectors: tuple[Vector, ...]  # a paragraph's sentences' TF-IDF, summed
+    paragraph_vectors: Sequence[Vector]  # a paragraph's sentences' TF-IDF, summed
     essay_names: Mapping[str, frozenset[str]]  # essay id → every name its sentences mention
     subject_names: frozenset[str] = frozenset()  # names so common in the claims they tell nothing
 

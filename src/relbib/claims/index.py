@@ -12,16 +12,18 @@ Never: judge anything, read files, or compare every sentence with every other
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import overload
 
 from relbib.claims.context import Corpus, Status, Thresholds, Unit, Vector, Verdicts, quote_key
 from relbib.claims.facts import Facts, extract_facts
 from relbib.claims.figures import DateFact
 from relbib.claims.glosses import Aliases
-from relbib.claims.retrieval import Index, Vocabulary, concepts, terms
+from relbib.claims.retrieval import Index, Vectors, Vocabulary, concepts, terms
 from relbib.model import Citation, Decision, Essay, Note, Sentence, SourceClaim
 
 
@@ -130,7 +132,7 @@ def _claim_dates(claims: Sequence[SourceClaim], claim_facts: Sequence[Facts],
 
 
 def _paragraphs(found: Sequence[Unit], facts: Sequence[Facts], vectors: Sequence[Vector],
-                ) -> tuple[tuple[int, ...], tuple[frozenset[str], ...], tuple[Vector, ...]]:
+                ) -> tuple[tuple[int, ...], tuple[frozenset[str], ...], Vectors]:
     """Each sentence's paragraph, and each paragraph's names and TF-IDF vector."""
     ids: dict[tuple[str, int], int] = {}
     names: list[set[str]] = []
@@ -145,11 +147,70 @@ def _paragraphs(found: Sequence[Unit], facts: Sequence[Facts], vectors: Sequence
         for term, weight in vector.items():
             sums[p][term] += weight
         of.append(p)
-    normed = []
+    normed = Vectors()
     for total in sums:
         norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
         normed.append({term: w / norm for term, w in total.items()})
-    return tuple(of), tuple(frozenset(n) for n in names), tuple(normed)
+    return tuple(of), tuple(frozenset(n) for n in names), normed
+
+
+def _judged(found: Sequence[Unit]) -> tuple[Unit, ...]:
+    """The units as judging reads them: each essay only its id, path and text (a
+    judgement's column), not its notes, sentences or offset map, which every worker
+    would otherwise hold for every essay of the run."""
+    slim: dict[str, Essay] = {}
+    out = []
+    for unit in found:
+        essay = slim.get(unit.essay.id)
+        if essay is None or essay.path != unit.essay.path:
+            essay = slim[unit.essay.id] = replace(
+                unit.essay, authors=(), offset_map=(), paragraphs=(), sentences=(), notes=(),
+                markers=())
+        out.append(Unit(essay=essay, sentence=unit.sentence, cited=unit.cited))
+    return tuple(out)
+
+
+class WordSets(Sequence[frozenset[str]]):
+    """Sets of words (each sentence's concepts) as word numbers in flat arrays.
+
+    A frozenset per sentence took ~0.9 kB in every worker, each word a string
+    of its own; here a word is held once and a sentence's set is 4 bytes a
+    word.  ``sets[i]`` is the set again (a new frozenset, equal to the one given).
+    """
+
+    __slots__ = ("_ends", "_ids", "_words")
+
+    def __init__(self, sets: Iterable[Iterable[str]], words: list[str]) -> None:
+        self._words = words  # shared by the run's WordSets: pickled once
+        number = {w: n for n, w in enumerate(words)}
+        self._ids, self._ends = array("i"), array("q")
+        for found in sets:
+            for word in found:
+                if word not in number:
+                    number[word] = len(words)
+                    words.append(word)
+                self._ids.append(number[word])
+            self._ends.append(len(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, i: int) -> frozenset[str]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[frozenset[str]]: ...
+
+    def __getitem__(self, i: int | slice) -> frozenset[str] | list[frozenset[str]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self._ends)
+        end = self._ends[i]
+        return frozenset(map(self._words.__getitem__, self._ids[self._ends[i - 1] if i else 0:end]))
+
+    def __iter__(self) -> Iterator[frozenset[str]]:
+        return (self[i] for i in range(len(self)))
 
 
 def _essay_names(found: Sequence[Unit], facts: Sequence[Facts]) -> dict[str, frozenset[str]]:
@@ -199,7 +260,7 @@ def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliase
     unit_terms = [list(a.terms) for a in analysed[:len(found)]]
     claim_terms = [list(a.terms) for a in analysed[len(found):]]
     vocabulary = Vocabulary(unit_terms + claim_terms)
-    vectors = tuple(vocabulary.vector(t) for t in unit_terms)
+    vectors = Vectors(vocabulary.vector(t) for t in unit_terms)
     claim_index = Index()
     for claim_term_list in claim_terms:
         claim_index.add(vocabulary.vector(claim_term_list))
@@ -214,18 +275,19 @@ def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliase
             fact_index.add(vectors[i])
     paragraph_of, paragraph_names, paragraph_vectors = _paragraphs(found, unit_facts, vectors)
     limits = limits or Thresholds()
+    words: list[str] = []  # the concepts' words, shared by both WordSets
     return Corpus(
         subject_names=subject_names(claim_facts, limits.subject_share, limits.subject_min),
         paragraph_of=paragraph_of, paragraph_names=paragraph_names,
         paragraph_vectors=paragraph_vectors, essay_names=_essay_names(found, unit_facts),
-        units=tuple(found), facts=tuple(unit_facts), dates=tuple(unit_dates), vectors=vectors,
+        units=_judged(found), facts=tuple(unit_facts), dates=tuple(unit_dates), vectors=vectors,
         claims=tuple(claims), claim_facts=tuple(claim_facts),
         claim_dates=tuple(_claim_dates(claims, claim_facts, found, unit_dates)),
         claim_index=claim_index, known={k: tuple(v) for k, v in known.items()},
         fact_index=fact_index, fact_units=tuple(fact_units),
         fact_doc={u: d for d, u in enumerate(fact_units)},
-        concepts=tuple(a.concepts for a in analysed[:len(found)]),
-        claim_concepts=tuple(a.concepts for a in analysed[len(found):]),
+        concepts=WordSets((a.concepts for a in analysed[:len(found)]), words),
+        claim_concepts=WordSets((a.concepts for a in analysed[len(found):]), words),
     )
 
 

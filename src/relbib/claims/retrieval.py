@@ -2,10 +2,12 @@
 
 Input: a sentence's text and the facts extracted from it; the term lists of
 every sentence and claim (to weigh terms by how rare they are).
-Output: term lists, sparse TF-IDF vectors, and the nearest documents to a query.
+Output: term lists, sparse TF-IDF vectors (held in flat arrays: :class:`Vectors`),
+and the nearest documents to a query (:class:`Index`).
 Never: compare every document with every other (a query reads the rarest
 terms' postings first, within a budget, so the work per query is bounded),
-read files, or hold state beyond one link run.
+read files, hold state beyond one link run, or change a score's last bit
+(the arrays hold doubles, and sums run in the order the plain index ran them).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import overload
 
 from relbib.claims.aliases import (
     KNOWN_NAMES,
@@ -175,38 +178,174 @@ def concept(word: str) -> str:
     return _CONCEPT.get(stemmed, stemmed)
 
 
-@dataclass(slots=True)
-class Index:
-    """TF-IDF vectors of documents and an inverted index over them (build-time only)."""
+class Vectors(Sequence[dict[int, float]]):
+    """Sparse TF-IDF vectors in three flat arrays: term ids, weights and where each ends.
 
-    vectors: list[dict[int, float]] = field(default_factory=list)
-    postings: dict[int, list[tuple[int, float]]] = field(default_factory=lambda: defaultdict(list))
+    A dict of floats per sentence took ~1 kB and unpickled object by object in
+    every worker; these arrays take 12 bytes a term and pickle as raw bytes.
+    ``vectors[i]`` is the dict :meth:`Vocabulary.vector` made, terms in its order
+    and weights bit for bit (doubles), so sums over it are the same.
+    """
+
+    __slots__ = ("_ends", "_terms", "_weights")
+
+    def __init__(self, vectors: Iterable[Mapping[int, float]] = ()) -> None:
+        self._terms = array("i")
+        self._weights = array("d")
+        self._ends = array("q")
+        for vector in vectors:
+            self.append(vector)
+
+    def append(self, vector: Mapping[int, float]) -> int:
+        """Adds ``vector`` at the end; its index."""
+        self._terms.extend(vector.keys())
+        self._weights.extend(vector.values())
+        self._ends.append(len(self._terms))
+        return len(self._ends) - 1
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, i: int) -> dict[int, float]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[int, float]]: ...
+
+    def __getitem__(self, i: int | slice) -> dict[int, float] | list[dict[int, float]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self._ends)
+        end = self._ends[i]  # IndexError past the end (iteration stops there)
+        start = self._ends[i - 1] if i else 0
+        return dict(zip(self._terms[start:end], self._weights[start:end], strict=True))
+
+    def __iter__(self) -> Iterator[dict[int, float]]:
+        return (self[i] for i in range(len(self)))
+
+    def __getstate__(self) -> tuple[array[int], array[float], array[int]]:
+        return self._terms, self._weights, self._ends
+
+    def __setstate__(self, state: tuple[array[int], array[float], array[int]]) -> None:
+        self._terms, self._weights, self._ends = state
+
+
+class Index:
+    """TF-IDF vectors of documents and an inverted index over them.
+
+    Documents are added one by one; the postings are laid out on the first
+    search (or before pickling): for each term, a slice of two flat arrays
+    (documents, weights), highest weight first.
+    """
+
+    __slots__ = ("_docs", "_starts", "_weights", "vectors")
+
+    def __init__(self) -> None:
+        self.vectors = Vectors()
+        self._starts: array[int] | None = None  # term t's postings: [starts[t], starts[t + 1])
+        self._docs = array("i")
+        self._weights = array("d")
 
     def add(self, vector: dict[int, float]) -> int:
-        doc = len(self.vectors)
-        self.vectors.append(vector)
-        for term, weight in vector.items():
-            self.postings[term].append((doc, weight))
-        return doc
+        self._starts = None
+        return self.vectors.append(vector)
+
+    def _laid_out(self) -> tuple[array[int], array[int], array[float]]:
+        """The postings, laid out once: term by term, each by weight, highest first
+        (ties in document order: ``sorted`` is stable)."""
+        if self._starts is None:
+            self._starts, self._docs, self._weights = _postings(*self.vectors.__getstate__())
+        return self._starts, self._docs, self._weights
+
+    def __getstate__(self) -> tuple[Vectors, array[int], array[int], array[float]]:
+        starts, docs, weights = self._laid_out()
+        return self.vectors, starts, docs, weights
+
+    def __setstate__(self, state: tuple[Vectors, array[int], array[int], array[float]]) -> None:
+        self.vectors, self._starts, self._docs, self._weights = state
 
     def search(self, query: dict[int, float], *, k: int, budget: int,
                skip: int = -1) -> list[tuple[float, int]]:
-        """Top ``k`` documents by cosine, reading the rarest terms first within ``budget``."""
-        scores: dict[int, float] = {}
+        """Top ``k`` documents by cosine, reading the rarest terms first within ``budget``.
+
+        A document's score sums its terms' products in the query's rarest-first
+        order (the order decides the last bit of a float, and so ties).
+        """
+        starts, docs, weights = self._laid_out()
+        last = len(starts) - 1
+
+        def size(term: int) -> int:
+            return starts[term + 1] - starts[term] if 0 <= term < last else 0
+
+        read: list[int] = []
         spent = 0
-        for term in sorted(query, key=lambda t: len(self.postings.get(t, ()))):
-            posting = self.postings.get(term)
-            if not posting:
+        for term in sorted(query, key=size):
+            length = size(term)
+            if not length:
                 continue
-            if spent + len(posting) > budget and spent:
+            if spent + length > budget and spent:
                 break
-            spent += len(posting)
-            weight = query[term]
+            spent += length
+            read.append(term)
+        if len(read) == 1:  # one term: its postings are in score order already
+            return _top_of_one(docs, weights, starts[read[0]], starts[read[0] + 1],
+                               query[read[0]], k, skip)
+        scores: dict[int, float] = {}
+        for term in read:
+            weight, a, b = query[term], starts[term], starts[term + 1]
+            if not scores:  # 0.0 + x is x: the first term's products are the scores
+                scores = dict(zip(docs[a:b], map(weight.__mul__, weights[a:b]), strict=True))
+                continue
             get = scores.get
-            for doc, other in posting:
+            for doc, other in zip(docs[a:b], weights[a:b], strict=True):
                 scores[doc] = get(doc, 0.0) + weight * other
         scores.pop(skip, None)
         return top(scores, k)
+
+
+def _postings(terms: array[int], weights: array[float], ends: array[int],
+              ) -> tuple[array[int], array[int], array[float]]:
+    """Each term's (document, weight) postings in two flat arrays (a counting sort of
+    the vectors' terms), each term's slice by weight, highest first, ties in document order."""
+    starts = array("q", bytes(8 * (max(terms, default=-1) + 2)))
+    for term in terms:
+        starts[term + 1] += 1
+    for t in range(1, len(starts)):
+        starts[t] += starts[t - 1]
+    fill = array("q", starts)
+    docs, out = array("i", bytes(4 * len(terms))), array("d", bytes(8 * len(terms)))
+    start = 0
+    for doc, end in enumerate(ends):
+        for k in range(start, end):
+            j = fill[terms[k]]
+            docs[j], out[j] = doc, weights[k]
+            fill[terms[k]] = j + 1
+        start = end
+    for t in range(len(starts) - 1):
+        a, b = starts[t], starts[t + 1]
+        if b - a > 1:  # sorted is stable: equal weights stay in document order
+            order = sorted(range(a, b), key=out.__getitem__, reverse=True)
+            docs[a:b] = array("i", [docs[j] for j in order])
+            out[a:b] = array("d", [out[j] for j in order])
+    return starts, docs, out
+
+
+def _top_of_one(docs: array[int], weights: array[float], a: int, b: int, weight: float,
+                k: int, skip: int) -> list[tuple[float, int]]:
+    """:func:`top` of one term's postings (weights highest first): the products fall as
+    the weights do, so reading stops below the k-th score, ties included."""
+    out: list[tuple[float, int]] = []
+    for j in range(a, b):
+        doc = docs[j]
+        if doc == skip:
+            continue
+        score = weight * weights[j]
+        if len(out) >= k and (k <= 0 or score < out[k - 1][0]):
+            break
+        out.append((score, doc))
+    out.sort(reverse=True)
+    return out[:k] if k > 0 else []
 
 
 def top(scores: dict[int, float], k: int) -> list[tuple[float, int]]:

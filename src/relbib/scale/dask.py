@@ -17,10 +17,11 @@ installed on the workers too.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from relbib.scale.tasks import Failed, Item, Step, crash_hook, run_chunk
+from relbib.scale.tasks import Failed, Item, Step, crash_hook, packed_chunk
 
 Done = Callable[[int], None]
 
@@ -49,13 +50,13 @@ class DaskScheduler:
         out: list[list[object]] = [[None] * len(chunk) for chunk in chunks]
         tasks: dict[Any, tuple[int, int | None]] = {}  # future → (chunk, document or None)
         for c, chunk in enumerate(chunks):
-            tasks[self.client.submit(run_chunk, step, handle, list(chunk), hook,
+            tasks[self.client.submit(packed_chunk, step, handle, list(chunk), hook,
                                      pure=False)] = (c, None)
         pending = as_completed(list(tasks))
         for future in pending:
             c, k = tasks.pop(future)
             if future.status == "finished":
-                results = future.result()
+                results = pickle.loads(future.result())
                 out[c][0 if k is None else k:len(results) if k is None else k + 1] = results
                 done(len(results))
             elif k is not None:  # a document on its own failed: it becomes a finding
@@ -64,7 +65,8 @@ class DaskScheduler:
                 done(1)
             else:  # the chunk's task failed (KilledWorker): again, one document at a time
                 for k2, item in enumerate(chunks[c]):
-                    again = self.client.submit(run_chunk, step, handle, [item], hook, pure=False)
+                    again = self.client.submit(packed_chunk, step, handle, [item], hook,
+                                               pure=False)
                     tasks[again] = (c, k2)
                     pending.add(again)
         if handle is not None:

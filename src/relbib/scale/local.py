@@ -16,6 +16,7 @@ and locks of the parent (rich's refresh thread among them).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 from collections import Counter, deque
@@ -23,7 +24,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from relbib.scale.tasks import Failed, Item, Step, crash_hook, run_chunk
+from relbib.scale.tasks import Failed, Item, Step, crash_hook, packed_chunk, run_chunk
 
 Done = Callable[[int], None]  # told how many more documents are done
 
@@ -31,14 +32,23 @@ _SHARED: object = None  # the shared value, in a worker process
 _HOOK: str | None = None  # the test hook (relbib.scale.tasks), in a worker process
 
 
-def _install(blob: bytes, hook: str | None) -> None:
+def _install(shipped: list[bytes], hook: str | None) -> None:
+    """The shared value in a new worker.  Its pickle is taken out of ``shipped`` (the
+    pool's arguments, kept for the worker's life): otherwise each worker held it
+    beside the index, ~100 kB an essay."""
     global _SHARED, _HOOK
-    _SHARED = pickle.loads(blob)
+    collecting = gc.isenabled()
+    gc.disable()  # nothing it makes is garbage: collecting while it loads triples the time
+    try:
+        _SHARED = pickle.loads(shipped.pop())
+    finally:
+        if collecting:
+            gc.enable()
     _HOOK = hook
 
 
-def _pooled(step: Step, items: Sequence[Item]) -> list[object]:
-    return run_chunk(step, _SHARED, items, _HOOK)
+def _pooled(step: Step, items: Sequence[Item]) -> bytes:
+    return packed_chunk(step, _SHARED, items, _HOOK)
 
 
 class Serial:
@@ -122,9 +132,9 @@ class LocalPool:
         what finishes; the documents in flight when a worker died, blamed."""
         groups, window = plan
         queue = deque(groups)
-        running: dict[Future[list[object]], list[int]] = {}
+        running: dict[Future[bytes], list[int]] = {}
         with ProcessPoolExecutor(self.workers, mp_context=self.context,
-                                 initializer=_install, initargs=(blob, crash_hook())) as pool:
+                                 initializer=_install, initargs=([blob], crash_hook())) as pool:
             while queue or running:
                 while queue and (window is None or len(running) < window):
                     group = queue.popleft()
@@ -138,7 +148,7 @@ class LocalPool:
                         running[future] = group
                         broken = True
                         continue
-                    results = future.result() if error is None else [
+                    results = pickle.loads(future.result()) if error is None else [
                         Failed(name=items[k][0], reason=f"{type(error).__name__}: {error}")
                         for k in group]
                     outcomes.update(zip(group, results, strict=True))

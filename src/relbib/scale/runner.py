@@ -14,6 +14,7 @@ document.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
@@ -76,8 +77,22 @@ class Runner:
         if self.progress is not None:
             self.progress(label, 0, total)
         chunks = chunked(items, self.backend.workers)
+        # while the workers run, this process unpickles what they send back (the analyses,
+        # then the links: a million records at 1,000 essays); with the collector on, its
+        # collections walked the index and every record so far again and again, and took
+        # most of this process's CPU (a core the workers need).  The records are trees,
+        # freed by their reference counts: nothing is lost with the collector off.
+        collecting = gc.isenabled()
+        gc.freeze()
+        gc.disable()
+        try:
+            found = self.backend.run(step, shared, chunks, done)
+        finally:
+            if collecting:
+                gc.enable()
+            gc.unfreeze()
         out: list[Any] = []
-        for outcome in (o for chunk in self.backend.run(step, shared, chunks, done) for o in chunk):
+        for outcome in (o for chunk in found for o in chunk):
             if isinstance(outcome, Failed):
                 self._failures.append(failure_finding(outcome, label))
                 out.append(None)

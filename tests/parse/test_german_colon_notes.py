@@ -11,26 +11,11 @@ relbib.parse.continental_upright.
 
 from __future__ import annotations
 
-from relbib.model import FullRef
+from note_refs import one_ref as _one
+from note_refs import people as _people
+from note_refs import refs_of as _refs
+
 from relbib.parse.split import read_note
-
-
-def _refs(text: str) -> list[FullRef]:
-    note = read_note(1, text)
-    refs = [c.reference for c in note.citations]
-    assert all(isinstance(r, FullRef) for r in refs), refs
-    return refs  # type: ignore[return-value]
-
-
-def _one(text: str) -> FullRef:
-    refs = _refs(text)
-    assert len(refs) == 1, [r.text for r in refs]
-    return refs[0]
-
-
-def _people(ref: FullRef, key: str = "author") -> list[str]:
-    return [f"{n.family}, {n.given}" if n.given else n.family for n in ref.fields.get(key) or ()]  # type: ignore[union-attr]
-
 
 _BOOK = ("in: Ida Brand / Karl Wendt: Castrum novum…: Die Burg des Bischofs in Lindau und ihr Ausbau bis 1100. "
          "Die Grabungen der Jahre 1950-1961 (Denkmalpflege in Schwaben 12,3), Kempten 2011, Bd. 1, ")

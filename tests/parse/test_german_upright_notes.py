@@ -9,26 +9,12 @@ relbib.parse.continental_upright and the German joins of the splitter.
 
 from __future__ import annotations
 
-from relbib.model import FullRef
+from note_refs import one_ref as _one
+from note_refs import people as _people
+from note_refs import refs_of as _refs
+
 from relbib.parse.split import read_note
 from relbib.resolve import resolve_cited
-
-
-def _refs(text: str) -> list[FullRef]:
-    note = read_note(1, text)
-    refs = [c.reference for c in note.citations]
-    assert all(isinstance(r, FullRef) for r in refs), refs
-    return refs  # type: ignore[return-value]
-
-
-def _one(text: str) -> FullRef:
-    refs = _refs(text)
-    assert len(refs) == 1, [r.text for r in refs]
-    return refs[0]
-
-
-def _people(ref: FullRef, key: str = "author") -> list[str]:
-    return [f"{n.family}, {n.given}" if n.given else n.family for n in ref.fields.get(key) or ()]  # type: ignore[union-attr]
 
 
 def test_two_authors_joined_by_a_slash_and_two_places() -> None:

@@ -5,15 +5,10 @@ points only to a paragraph of the book.  Names, titles and numbers are made up."
 
 from __future__ import annotations
 
-from relbib.model import FullRef, Name
+from note_refs import refs_of as _refs
+
+from relbib.model import Name
 from relbib.parse.split import read_note
-
-
-def _refs(text: str) -> list[FullRef]:
-    note = read_note(1, text)
-    refs = [c.reference for c in note.citations]
-    assert all(isinstance(r, FullRef) for r in refs), refs
-    return refs  # type: ignore[return-value]
 
 
 def test_two_books_joined_by_and_after_a_page_are_two_citations() -> None:

@@ -4,15 +4,9 @@ Names, titles and numbers are made up."""
 
 from __future__ import annotations
 
-from relbib.model import FullRef, Name
-from relbib.parse.split import read_note
+from note_refs import refs_of as _refs
 
-
-def _refs(text: str) -> list[FullRef]:
-    note = read_note(1, text)
-    refs = [c.reference for c in note.citations]
-    assert all(isinstance(r, FullRef) for r in refs), refs
-    return refs  # type: ignore[return-value]
+from relbib.model import Name
 
 
 def test_a_quoted_title_with_a_colon_and_commas_is_no_lead_in() -> None:

@@ -7,17 +7,10 @@ ending in a verb.  Names, titles and numbers are made up.
 from __future__ import annotations
 
 import pytest
+from note_refs import refs_of as _refs
 
-from relbib.model import FullRef, ShortRef
+from relbib.model import ShortRef
 from relbib.parse import parse_note
-from relbib.parse.split import read_note
-
-
-def _refs(text: str) -> list[FullRef]:
-    note = read_note(1, text)
-    refs = [c.reference for c in note.citations]
-    assert all(isinstance(r, FullRef) for r in refs), refs
-    return refs  # type: ignore[return-value]
 
 
 def test_two_cases_joined_by_and() -> None:

@@ -7,22 +7,11 @@ of real notes (relbib issue 10, round of European law helpers)."""
 from __future__ import annotations
 
 import pytest
+from note_refs import one_ref as _only
+from note_refs import refs_of as _cites
 
 from relbib.model import FullRef, Name, OpCitRef
 from relbib.parse.split import read_note
-
-
-def _cites(text: str) -> list[FullRef]:
-    note = read_note(1, text)
-    refs = [c.reference for c in note.citations]
-    assert all(isinstance(r, FullRef) for r in refs), refs
-    return refs  # type: ignore[return-value]
-
-
-def _only(text: str) -> FullRef:
-    refs = _cites(text)
-    assert len(refs) == 1, refs
-    return refs[0]
 
 
 def _authors(ref: FullRef) -> list[str]:

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
-from typing import TypeVar
+from collections.abc import Sequence
+from contextlib import closing
+from typing import Any, TypeVar
 
 import pytest
 
+from relbib.claims.context import Run
 from relbib.claims.facts import extract_facts
-from relbib.model import ConflictingFact, Evidence, Link, LinkResult
-from relbib.scale.tasks import rebuilt
+from relbib.claims.glosses import Aliases
+from relbib.claims.index import Analysis, analyse
+from relbib.claims.link import judge, link
+from relbib.ingest.essay import load_essay
+from relbib.model import ConflictingFact, Essay, Evidence, Link, LinkResult, SourceClaim
+from relbib.scale import Runner
+from relbib.scale.local import LocalPool
+from relbib.scale.records import Judging, pack, rebuilt, unpack
 
 T = TypeVar("T")
 
@@ -64,3 +73,66 @@ def test_facts_arrive_equal() -> None:
 def test_rebuilt_sets_every_field() -> None:
     record = rebuilt(Evidence, ("e", 9, "text", ("a",)))
     assert record == Evidence(essay="e", line=9, text="text", shared=("a",))
+
+
+# --- the judging map's results: texts by number --------------------------------------
+
+_ESSAYS = (
+    "The Varnel dam on the Oska river was finished in 1931 by the Tressan Company.\n\n"
+    "Its turbines gave the valley 40 megawatts of power in the first year.\n",
+    "Engineers of the Tressan Company finished the Varnel dam on the Oska in 1931.\n\n"
+    "The reservoir flooded the village of Marel, and 900 people left their homes.\n",
+)
+_CLAIMS = (
+    ("moss1987", "The Tressan Company finished the Varnel dam on the Oska river in 1933."),
+    ("ilve2004", "The reservoir behind the dam flooded Marel; 900 villagers left."),
+)
+
+
+class _Capture:
+    """A Parallel that keeps the run and judges here, as the serial linker does."""
+
+    run: Run | None = None
+
+    def analyse(self, texts: Sequence[Sequence[str]], aliases: Aliases) -> list[Analysis]:
+        return [analyse(text, aliases) for doc in texts for text in doc]
+
+    def judge(self, run: Run, documents: Sequence[range]) -> LinkResult:
+        self.run = run
+        return judge(run, [i for r in documents for i in r])
+
+
+def _linked(parallel: Any = None) -> tuple[list[Essay], list[SourceClaim], LinkResult]:
+    essays = [load_essay(text, path=f"e{n}.md")[0] for n, text in enumerate(_ESSAYS)]
+    claims = [SourceClaim(key=key, pinpoint="p. 3", text=text, essay=f"lib-{key}", line=1)
+              for key, text in _CLAIMS]
+    return essays, claims, link(essays, {}, library_claims=claims, parallel=parallel)
+
+
+def test_a_workers_links_hold_this_processs_own_texts() -> None:
+    """Links judged in a worker arrive equal to the serial ones, and their texts are the
+    very strings of the essays and claims given (not copies: at corpus scale the copies
+    took more memory than the index)."""
+    essays, claims, serial = _linked()
+    with closing(Runner(LocalPool(1))) as runner:
+        essays, claims, pooled = _linked(runner)
+    assert serial.links and any(link.evidence for link in serial.links)
+    assert repr(pooled) == repr(serial)
+    texts = {id(s.text) for essay in essays for s in essay.sentences}
+    texts |= {id(c.text) for c in claims}
+    assert all(id(link.text) in texts for link in pooled.links)
+    assert all(id(link.evidence.text) in texts for link in pooled.links if link.evidence)
+    assert all(id(j.text) in texts for j in pooled.judgements)
+
+
+def test_results_numbered_against_another_run_are_refused() -> None:
+    first, second = _Capture(), _Capture()
+    _linked(first)
+    essays = [load_essay(_ESSAYS[0], path="other.md")[0]]
+    link(essays, {}, parallel=second)
+    assert first.run is not None and second.run is not None
+    links = judge(first.run, range(len(first.run.corpus.units))).links
+    blob = pack(Judging(first.run), list(links))
+    assert links and unpack(Judging(first.run), blob) == list(links)  # the same index
+    with pytest.raises(RuntimeError, match="another index"):
+        unpack(Judging(second.run), blob)

@@ -17,10 +17,10 @@ installed on the workers too.
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from relbib.scale.records import unpack
 from relbib.scale.tasks import Failed, Item, Step, crash_hook, packed_chunk
 
 Done = Callable[[int], None]
@@ -56,7 +56,7 @@ class DaskScheduler:
         for future in pending:
             c, k = tasks.pop(future)
             if future.status == "finished":
-                results = pickle.loads(future.result())
+                results = unpack(shared, future.result())
                 out[c][0 if k is None else k:len(results) if k is None else k + 1] = results
                 done(len(results))
             elif k is not None:  # a document on its own failed: it becomes a finding

@@ -8,22 +8,27 @@ replaced and the unfinished documents resubmitted: first in their chunks,
 then (documents caught in two deaths) one at a time, so the one that kills
 its worker is known; after ``retries`` deaths it becomes a Failed outcome.
 
-The shared value is pickled once and installed in each worker by the pool's
-initializer, not shipped with every task.  Workers start by ``forkserver``
-(``spawn`` where that is missing): never ``fork``, which copies the threads
-and locks of the parent (rich's refresh thread among them).
+The shared value is pickled once, into a private temporary file, and loaded
+by each worker in the pool's initializer, not shipped with every task.
+Workers start by ``forkserver`` (``spawn`` where that is missing): never
+``fork``, which copies the threads and locks of the parent (rich's refresh
+thread among them).
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import pickle
+import tempfile
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
+from relbib.scale.records import unpack
 from relbib.scale.tasks import Failed, Item, Step, crash_hook, packed_chunk, run_chunk
 
 Done = Callable[[int], None]  # told how many more documents are done
@@ -32,15 +37,15 @@ _SHARED: object = None  # the shared value, in a worker process
 _HOOK: str | None = None  # the test hook (relbib.scale.tasks), in a worker process
 
 
-def _install(shipped: list[bytes], hook: str | None) -> None:
-    """The shared value in a new worker.  Its pickle is taken out of ``shipped`` (the
-    pool's arguments, kept for the worker's life): otherwise each worker held it
-    beside the index, ~100 kB an essay."""
+def _install(shipped: str, hook: str | None) -> None:
+    """The shared value in a new worker, read from the file ``shipped`` (never held
+    as bytes beside the index it becomes, ~100 kB an essay)."""
     global _SHARED, _HOOK
     collecting = gc.isenabled()
     gc.disable()  # nothing it makes is garbage: collecting while it loads triples the time
     try:
-        _SHARED = pickle.loads(shipped.pop())
+        with open(shipped, "rb") as handle:
+            _SHARED = pickle.load(handle)
     finally:
         if collecting:
             gc.enable()
@@ -49,6 +54,21 @@ def _install(shipped: list[bytes], hook: str | None) -> None:
 
 def _pooled(step: Step, items: Sequence[Item]) -> bytes:
     return packed_chunk(step, _SHARED, items, _HOOK)
+
+
+@contextmanager
+def _shipped(shared: object) -> Iterator[tuple[str, int]]:
+    """``shared`` pickled into a private temporary file, and the file's size: each new
+    worker (and any that replaces a dead one) loads it from there.  The bytes are never
+    held here: at 10,000 essays the index's pickle is ~1 GB."""
+    handle, path = tempfile.mkstemp(prefix="relbib-shared-", suffix=".pickle")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(shared, out, protocol=pickle.HIGHEST_PROTOCOL)
+            size = out.tell()
+        yield path, size
+    finally:
+        os.unlink(path)
 
 
 class Serial:
@@ -86,8 +106,12 @@ class LocalPool:
 
     def run(self, step: Step, shared: object, chunks: Sequence[Sequence[Item]],
             done: Done) -> list[list[object]]:
-        blob = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
-        self.shipped = max(self.shipped, len(blob))
+        with _shipped(shared) as (blob, size):
+            self.shipped = max(self.shipped, size)
+            return self._run(blob, step, shared, chunks, done)
+
+    def _run(self, blob: str, step: Step, shared: object, chunks: Sequence[Sequence[Item]],
+             done: Done) -> list[list[object]]:
         items = [item for chunk in chunks for item in chunk]
         groups, at = [], 0
         for chunk in chunks:
@@ -96,7 +120,7 @@ class LocalPool:
         outcomes: dict[int, object] = {}
         deaths: Counter[int] = Counter()
         while len(outcomes) < len(items):
-            blamed = self._round(blob, step, items, self._plan(groups, outcomes, deaths),
+            blamed = self._round(blob, shared, step, items, self._plan(groups, outcomes, deaths),
                                  outcomes, done)
             deaths.update(blamed)
             for k in blamed:
@@ -125,7 +149,7 @@ class LocalPool:
                 return plan, None
         return [[k] for g in groups for k in g if k not in outcomes], 1
 
-    def _round(self, blob: bytes, step: Step, items: Sequence[Item],
+    def _round(self, blob: str, shared: object, step: Step, items: Sequence[Item],
                plan: tuple[list[list[int]], int | None], outcomes: dict[int, object],
                done: Done) -> list[int]:
         """One pool's life: submit the groups (at most ``window`` at a time), record
@@ -134,7 +158,7 @@ class LocalPool:
         queue = deque(groups)
         running: dict[Future[bytes], list[int]] = {}
         with ProcessPoolExecutor(self.workers, mp_context=self.context,
-                                 initializer=_install, initargs=([blob], crash_hook())) as pool:
+                                 initializer=_install, initargs=(blob, crash_hook())) as pool:
             while queue or running:
                 while queue and (window is None or len(running) < window):
                     group = queue.popleft()
@@ -148,7 +172,7 @@ class LocalPool:
                         running[future] = group
                         broken = True
                         continue
-                    results = pickle.loads(future.result()) if error is None else [
+                    results = unpack(shared, future.result()) if error is None else [
                         Failed(name=items[k][0], reason=f"{type(error).__name__}: {error}")
                         for k in group]
                     outcomes.update(zip(group, results, strict=True))

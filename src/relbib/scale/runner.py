@@ -24,6 +24,7 @@ from relbib.claims.glosses import Aliases
 from relbib.claims.index import Analysis, analyse
 from relbib.diagnostics import diagnostic
 from relbib.model import Diagnostic, EssayIngest, Judgement, Link, LinkResult
+from relbib.scale.records import Judging
 from relbib.scale.tasks import Failed, Item, Step, analyse_step, ingest_step, judge_step
 
 # a task holds at most this many documents, and each worker gets about
@@ -126,7 +127,7 @@ class Runner:
     def judge(self, run: Run, documents: Sequence[range]) -> LinkResult:
         """Each document's links and judgements, concatenated in document order."""
         names = [run.corpus.units[r.start].essay.path if len(r) else "" for r in documents]
-        found = self._map("linked", judge_step, run, list(zip(names, documents, strict=True)))
+        found = self._map("linked", judge_step, Judging(run), list(zip(names, documents, strict=True)))
         links: list[Link] = []
         judgements: list[Judgement] = []
         for result in found:

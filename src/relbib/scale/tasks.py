@@ -17,100 +17,23 @@ no ``MARKER``, every time.
 
 from __future__ import annotations
 
-import copyreg
 import gc
 import os
-import pickle
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields, is_dataclass
-from functools import cache
-from operator import attrgetter
-from types import MappingProxyType, ModuleType
+from dataclasses import dataclass
 from typing import Any
 
 from relbib import model
 from relbib.claims import context, facts, figures, glosses, index
-from relbib.claims.context import Run
 from relbib.claims.glosses import Aliases
 from relbib.claims.index import Analysis, analyse
 from relbib.claims.link import judge
 from relbib.model import EssayIngest, LinkResult
+from relbib.scale.records import Judging, fast_records, pack
 
 CRASH_HOOK = "RELBIB_TEST_CRASH_ONCE"
 
-
-def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
-    """A mapping proxy again, on the receiving side."""
-    return MappingProxyType(mapping)
-
-
-def _mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
-    return read_only, (dict(proxy),)
-
-
-# the records freeze their mappings (Reference.fields, Library.annotations) in
-# read-only proxies, which pickle cannot carry between processes: a proxy
-# travels as its dict, in its order, and arrives as a proxy again
-copyreg.pickle(MappingProxyType, _mapping_proxy)
-
-
-@cache
-def _maker(cls: Any) -> Callable[[tuple[object, ...]], Any]:
-    """A function making a frozen slotted record of ``cls`` from its field values:
-    each field set straight into its slot, the calls written out (as dataclasses
-    writes its ``__init__``): half the time of a loop over the setters."""
-    names = [f.name for f in fields(cls)]
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = ["def make(values):",  # a record of another version of the class: an error
-             f"    if len(values) != {len(names)}: raise ValueError('{cls.__name__}: ' + repr(values))",
-             "    record = new(cls)"]
-    for k, name in enumerate(names):
-        scope[f"set{k}"] = getattr(cls, name).__set__
-        lines.append(f"    set{k}(record, values[{k}])")
-    lines.append("    return record")
-    exec("\n".join(lines), scope)  # noqa: S102 (the code is made from field positions only)
-    make: Callable[[tuple[object, ...]], Any] = scope["make"]
-    return make
-
-
-def rebuilt(cls: Any, values: tuple[object, ...]) -> Any:
-    """A frozen slotted record again, its fields set straight into their slots."""
-    return _maker(cls)(values)
-
-
-@cache
-def _values(cls: Any) -> Callable[[object], tuple[object, ...]]:
-    """A function reading a record's field values, in field order (one C call)."""
-    names = [f.name for f in fields(cls)]
-    if len(names) > 1:
-        return attrgetter(*names)
-    if names:
-        one = attrgetter(names[0])
-        return lambda record: (one(record),)
-    return lambda record: ()
-
-
-def _record(record: Any) -> tuple[Callable[..., Any], tuple[Any, tuple[object, ...]]]:
-    cls: Any = type(record)
-    return rebuilt, (cls, _values(cls)(record))
-
-
-def fast_records(*modules: ModuleType) -> None:
-    """Pickle the frozen slotted dataclasses of ``modules`` as (class, field values).
-
-    The pickling dataclasses give such a record calls ``dataclasses.fields`` and
-    ``object.__setattr__`` for every field of every record: unpickling the links
-    a worker returns took most of the main process's time, and unpickling the
-    shared index a good part of each worker's start.  The record arrives equal,
-    field for field.
-    """
-    for module in modules:
-        for value in vars(module).values():
-            if (isinstance(value, type) and value.__module__ == module.__name__
-                    and is_dataclass(value) and "__slots__" in value.__dict__
-                    and value.__dataclass_params__.frozen):  # type: ignore[attr-defined]
-                copyreg.pickle(value, _record)
 
 Item = tuple[str, Any]  # (the document's name, what the step reads of it)
 Step = Callable[[Any, Any], Any]
@@ -163,7 +86,7 @@ def packed_chunk(step: Step, shared: object, items: Sequence[Item],
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return pickle.dumps(run_chunk(step, shared, items, hook), protocol=pickle.HIGHEST_PROTOCOL)
+        return pack(shared, run_chunk(step, shared, items, hook))
     finally:
         if collecting:
             gc.enable()
@@ -203,6 +126,6 @@ def analyse_step(aliases: Aliases, texts: Sequence[str]) -> tuple[Analysis, ...]
     return tuple(analyse(text, aliases) for text in texts)
 
 
-def judge_step(run: Run, units: range) -> LinkResult:
+def judge_step(judging: Judging, units: range) -> LinkResult:
     """The links and judgements of one essay's units against the shared index."""
-    return judge(run, units)
+    return judge(judging.run, units)

@@ -1,0 +1,190 @@
+"""How the map's values cross processes: records as (class, field values), texts by number.
+
+Input: the frozen slotted records of the pipeline (the index, the analyses, the
+links and judgements) and, for the judging map, the run the results came from.
+Output: pickles that unpickle to equal records, and links and judgements whose
+sentence texts and essay ids are the receiving process's own objects.
+Never: change a value, or resolve a text by number against another run's
+strings (the packed results carry their table's signature, checked on arrival).
+"""
+
+from __future__ import annotations
+
+import copyreg
+import io
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import fields, is_dataclass
+from functools import cache
+from operator import attrgetter
+from types import MappingProxyType, ModuleType
+from typing import Any
+
+from relbib.claims.context import Run
+from relbib.model import Evidence, Judgement, Link
+
+
+def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    """A mapping proxy again, on the receiving side."""
+    return MappingProxyType(mapping)
+
+
+def _mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    return read_only, (dict(proxy),)
+
+
+# the records freeze their mappings (Reference.fields, Library.annotations) in
+# read-only proxies, which pickle cannot carry between processes: a proxy
+# travels as its dict, in its order, and arrives as a proxy again
+copyreg.pickle(MappingProxyType, _mapping_proxy)
+
+# The judging map's results repeat the index's texts: every link and judgement of a
+# sentence holds its text and its essay's id, and its evidence another sentence's.
+# Pickled as strings, they arrived in the main process as new copies of texts it
+# already held: at 10,000 essays eleven million links, ~400 bytes each more than the
+# serial run's.  While a worker packs its results (``_NUMBERS``), those fields of
+# links, evidence and judgements travel as their numbers in Judging.strings; while the
+# main process unpacks them (``_STRINGS``), a number becomes its own string again.
+_BY_NUMBER = ("essay", "text")
+_NUMBERS: list[dict[int, int] | None] = [None]  # in a worker, while it packs: id(text) → number
+_STRINGS: list[Sequence[str] | None] = [None]  # in the main process, while it unpacks
+
+
+@cache
+def _numbered(cls: Any) -> tuple[int, ...]:
+    """The positions of the fields of ``cls`` that may travel by number."""
+    if not issubclass(cls, (Link, Evidence, Judgement)):
+        return ()
+    return tuple(k for k, f in enumerate(fields(cls)) if f.name in _BY_NUMBER)
+
+
+@cache
+def _maker(cls: Any) -> Callable[[tuple[object, ...]], Any]:
+    """A function making a frozen slotted record of ``cls`` from its field values:
+    each field set straight into its slot, the calls written out (as dataclasses
+    writes its ``__init__``): half the time of a loop over the setters.  A field
+    that travelled by number (an int where a text belongs) is looked up."""
+    names = [f.name for f in fields(cls)]
+    numbered = _numbered(cls)
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "table": _STRINGS}
+    lines = ["def make(values):",  # a record of another version of the class: an error
+             f"    if len(values) != {len(names)}: raise ValueError('{cls.__name__}: ' + repr(values))",
+             "    record = new(cls)"]
+    for k, name in enumerate(names):
+        scope[f"set{k}"] = getattr(cls, name).__set__
+        value = f"values[{k}]"
+        if k in numbered:
+            value = f"(table[0][{value}] if {value}.__class__ is int else {value})"
+        lines.append(f"    set{k}(record, {value})")
+    lines.append("    return record")
+    exec("\n".join(lines), scope)  # noqa: S102 (the code is made from field positions only)
+    make: Callable[[tuple[object, ...]], Any] = scope["make"]
+    return make
+
+
+def rebuilt(cls: Any, values: tuple[object, ...]) -> Any:
+    """A frozen slotted record again, its fields set straight into their slots."""
+    return _maker(cls)(values)
+
+
+@cache
+def _values(cls: Any) -> Callable[[object], tuple[object, ...]]:
+    """A function reading a record's field values, in field order (one C call)."""
+    names = [f.name for f in fields(cls)]
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        one = attrgetter(names[0])
+        return lambda record: (one(record),)
+    return lambda record: ()
+
+
+def _record(record: Any) -> tuple[Callable[..., Any], tuple[Any, tuple[object, ...]]]:
+    cls: Any = type(record)
+    values = _values(cls)(record)
+    numbers = _NUMBERS[0]
+    if numbers is not None and _numbered(cls):
+        out = list(values)
+        for k in _numbered(cls):
+            number = numbers.get(id(out[k]))
+            if number is not None:
+                out[k] = number
+        values = tuple(out)
+    return rebuilt, (cls, values)
+
+
+def fast_records(*modules: ModuleType) -> None:
+    """Pickle the frozen slotted dataclasses of ``modules`` as (class, field values).
+
+    The pickling dataclasses give such a record calls ``dataclasses.fields`` and
+    ``object.__setattr__`` for every field of every record: unpickling the links
+    a worker returns took most of the main process's time, and unpickling the
+    shared index a good part of each worker's start.  The record arrives equal,
+    field for field.
+    """
+    for module in modules:
+        for value in vars(module).values():
+            if (isinstance(value, type) and value.__module__ == module.__name__
+                    and is_dataclass(value) and "__slots__" in value.__dict__
+                    and value.__dataclass_params__.frozen):  # type: ignore[attr-defined]
+                copyreg.pickle(value, _record)
+
+
+def _strings_of(run: Run) -> tuple[str, ...]:
+    """The texts and essay ids of ``run`` that its results repeat, each object once,
+    in the corpus's order (the same order in every process that holds a copy)."""
+    seen: dict[int, str] = {}
+    for unit in run.corpus.units:
+        for text in (unit.essay.id, unit.sentence.text):
+            seen.setdefault(id(text), text)
+    for claim in run.corpus.claims:
+        for text in (claim.essay, claim.text):
+            seen.setdefault(id(text), text)
+    return tuple(seen.values())
+
+
+class Judging:
+    """The judging map's shared value: the run, and the strings its results repeat, numbered."""
+
+    __slots__ = ("numbers", "run", "signature", "strings")
+
+    def __init__(self, run: Run, strings: tuple[str, ...] | None = None) -> None:
+        self.run = run
+        self.strings = _strings_of(run) if strings is None else strings
+        self.numbers = {id(text): n for n, text in enumerate(self.strings)}
+        # two processes' tables agree: the same count of strings, the same characters
+        self.signature = (len(self.strings), sum(map(len, self.strings)))
+
+    def __reduce__(self) -> tuple[type[Judging], tuple[Run, tuple[str, ...]]]:
+        # the strings are the run's own objects: they travel as references into it
+        return Judging, (self.run, self.strings)
+
+
+def pack(shared: object, outcomes: list[object]) -> bytes:
+    """A worker's outcomes, pickled after their table's signature; against a
+    Judging, their texts by number."""
+    judging = shared if isinstance(shared, Judging) else None
+    signature = None if judging is None else judging.signature
+    _NUMBERS[0] = None if judging is None else judging.numbers
+    try:
+        return (pickle.dumps(signature, protocol=pickle.HIGHEST_PROTOCOL)
+                + pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        _NUMBERS[0] = None
+
+
+def unpack(shared: object, blob: bytes) -> list[object]:
+    """What :func:`pack` made, in the process that shipped ``shared``: refused (before
+    any number is looked up) unless both processes numbered the same strings."""
+    judging = shared if isinstance(shared, Judging) else None
+    reader = io.BytesIO(blob)
+    signature = pickle.load(reader)
+    if signature != (None if judging is None else judging.signature):
+        raise RuntimeError("a worker's results were numbered against another index "
+                           f"({signature}; here {None if judging is None else judging.signature})")
+    _STRINGS[0] = None if judging is None else judging.strings
+    try:
+        outcomes: list[object] = pickle.load(reader)
+    finally:
+        _STRINGS[0] = None
+    return outcomes

@@ -8,11 +8,11 @@ Run through link_scale.py --scale; each (size, mode) runs in a fresh process.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import resource
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -22,47 +22,71 @@ FIELDS = ("essays", "mode", "seconds", "cpu_s", "main_cpu_s", "main_map_cpu_s", 
           "judgements", "digest")
 
 
+# The sampler runs in a process of its own: a thread here would keep the local pool
+# from forking its workers (relbib.scale.local forks only a process with one thread).
+_SAMPLER = r"""
+import json, select, sys
+import psutil
+root, me = psutil.Process(int(sys.argv[1])), psutil.Process()
+base = psutil.virtual_memory()
+base_used = base.total - base.available
+peak_rss = peak_used = 0
+cpu = {}
+while True:
+    total = 0
+    try:
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        break
+    for proc in procs:
+        if proc.pid == me.pid:
+            continue
+        try:
+            total += proc.memory_info().rss
+            if proc.pid != root.pid:
+                times = proc.cpu_times()
+                cpu[proc.pid] = times.user + times.system
+        except psutil.Error:
+            pass
+    vm = psutil.virtual_memory()
+    peak_rss, peak_used = max(peak_rss, total), max(peak_used, vm.total - vm.available - base_used)
+    if select.select([sys.stdin], [], [], 0.2)[0]:
+        break
+print(json.dumps({"rss": peak_rss, "used": peak_used, "cpu": cpu}))
+"""
+
+
 class TreePeak:
-    """Peak resident memory of this process and all its descendants (psutil, sampled
-    every 0.1 s); without psutil, this process's peak plus the largest child's.  Also the
-    CPU seconds of the tree (this process's, plus each descendant's last sample): on a
-    loaded machine wall-clock ratios follow the load, CPU seconds follow the work."""
+    """Peak memory of this process and its descendants, sampled every 0.2 s by another
+    process (psutil): the machine's memory in use above what it was at the start (the
+    run's own on a quiet machine, pages a forked worker shares with this process counted
+    once), and the sum of the processes' resident sizes (shared pages counted in each).
+    Also the CPU seconds of the tree (this process's, plus each descendant's last
+    sample): on a loaded machine wall-clock ratios follow the load, CPU seconds follow
+    the work.  Without psutil, this process's peak plus the largest child's."""
 
     def __init__(self) -> None:
-        self.peak = 0
-        self.exact = True
-        self.child_cpu: dict[int, float] = {}  # descendant pid → its CPU seconds, last sampled
-        self._stop = threading.Event()
+        self.child_cpu: dict[str, float] = {}
+        self.rss_mb = 0.0
         try:
-            import psutil
+            import psutil  # noqa: F401
         except ImportError:
-            self.exact = False
+            self._sampler = None
             return
-        me = psutil.Process()
-
-        def sample() -> None:
-            while not self._stop.is_set():
-                total = 0
-                for proc in [me, *me.children(recursive=True)]:
-                    try:
-                        total += proc.memory_info().rss
-                        if proc.pid != me.pid:
-                            times = proc.cpu_times()
-                            self.child_cpu[proc.pid] = times.user + times.system
-                    except psutil.Error:
-                        pass
-                self.peak = max(self.peak, total)
-                self._stop.wait(0.1)
-
-        threading.Thread(target=sample, daemon=True).start()
+        self._sampler = subprocess.Popen([sys.executable, "-c", _SAMPLER, str(os.getpid())],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def stop_mb(self) -> float:
-        """The peak in MB: the samples' (a sample may miss a short peak), at least
-        this process's own peak plus its largest finished child's (getrusage)."""
-        self._stop.set()
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        return max(self.peak / 2**20, (own + child) / 1024)
+        """The peak in MB (see the class); without psutil, getrusage's."""
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        if self._sampler is None:
+            return own + child
+        out, _ = self._sampler.communicate("stop\n")
+        found = json.loads(out)
+        self.child_cpu = found["cpu"]
+        self.rss_mb = found["rss"] / 2**20
+        return max(found["used"] / 2**20, own)
 
 
 def run_scale_one(size: int, mode: str, sources: int,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import threading
 from collections.abc import Sequence
 from contextlib import closing
 from typing import Any, TypeVar
@@ -109,13 +110,24 @@ def _linked(parallel: Any = None) -> tuple[list[Essay], list[SourceClaim], LinkR
     return essays, claims, link(essays, {}, library_claims=claims, parallel=parallel)
 
 
-def test_a_workers_links_hold_this_processs_own_texts() -> None:
+@pytest.mark.parametrize("thread", [False, True], ids=["forked", "loaded-from-a-file"])
+def test_a_workers_links_hold_this_processs_own_texts(thread: bool) -> None:
     """Links judged in a worker arrive equal to the serial ones, and their texts are the
     very strings of the essays and claims given (not copies: at corpus scale the copies
-    took more memory than the index)."""
+    took more memory than the index) — whether the workers were forked with the index,
+    or (another thread running here, so no fork) loaded it from a file."""
     essays, claims, serial = _linked()
-    with closing(Runner(LocalPool(1))) as runner:
-        essays, claims, pooled = _linked(runner)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    if thread:
+        other.start()
+    try:
+        pool = LocalPool(1)
+        with closing(Runner(pool)) as runner:
+            essays, claims, pooled = _linked(runner)
+    finally:
+        stop.set()
+    assert (pool.shipped > 0) is thread  # nothing is pickled for a forked worker
     assert serial.links and any(link.evidence for link in serial.links)
     assert repr(pooled) == repr(serial)
     texts = {id(s.text) for essay in essays for s in essay.sentences}

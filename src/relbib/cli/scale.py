@@ -84,8 +84,11 @@ def _progress(show: bool, step: Step | None) -> Iterator[Callable[[str, int, int
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    # redrawn on each update, never by rich's refresh thread: with no other thread
+    # running, the local workers may be forked (relbib.scale.local)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[rate]} documents/s"), console=console) as bar:
+                  TextColumn("{task.fields[rate]} documents/s"), console=console,
+                  auto_refresh=False) as bar:
         tasks: dict[str, Any] = {}
         began: dict[str, float] = {}
 
@@ -94,7 +97,7 @@ def _progress(show: bool, step: Step | None) -> Iterator[Callable[[str, int, int
                 began[label] = time.monotonic()
                 tasks[label] = bar.add_task(label, total=total, rate="-")
             rate = done / max(time.monotonic() - began[label], 1e-9)
-            bar.update(tasks[label], completed=done, rate=f"{rate:.1f}")
+            bar.update(tasks[label], completed=done, rate=f"{rate:.1f}", refresh=True)
 
         yield update
 

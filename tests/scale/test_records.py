@@ -148,3 +148,26 @@ def test_results_numbered_against_another_run_are_refused() -> None:
     assert links and unpack(Judging(first.run), blob) == list(links)  # the same index
     with pytest.raises(RuntimeError, match="another index"):
         unpack(Judging(second.run), blob)
+
+
+class Marked(str):
+    """A str that marshal cannot carry (pickle can)."""
+
+
+def test_links_marshal_cannot_carry_travel_as_records() -> None:
+    """A value that is not a plain str, int, float or tuple (here a str subclass) still
+    arrives: that document's links travel as pickled records instead of rows."""
+    first = _Capture()
+    _linked(first)
+    assert first.run is not None
+    judging = Judging(first.run)
+    unit = first.run.corpus.units[0]
+    odd = Link(essay=unit.essay.id, line=1, start=0, end=5, text=unit.sentence.text, key="k",
+               pinpoint=None, relation="supports", score=0.5, via="tfidf",
+               evidence=Evidence(essay="x", line=2, text="y", shared=(Marked("names: Oska"),)))
+    plain = judge(first.run, range(len(first.run.corpus.units)))
+    sent = [LinkResult(links=(odd,), judgements=()), plain]
+    back = unpack(judging, pack(judging, list(sent)))
+    assert back == sent
+    assert type(back[0].links[0].evidence.shared[0]) is Marked  # type: ignore[union-attr]
+    assert back[1].links[0].text is plain.links[0].text  # the plain one came as rows

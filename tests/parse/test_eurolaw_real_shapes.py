@@ -240,10 +240,24 @@ def test_an_eu_act_in_the_unions_other_languages(text: str, title: str, year: st
     assert (ref.type, ref.fields["title"], ref.fields["year"]) == ("legislation", title, year)
 
 
-def test_the_court_of_justice_dated_first() -> None:
-    ref = _only("Corte giust., 5 giugno 2018, causa C-210/16, Wirtschaftsakademie, punto 40.")
+@pytest.mark.parametrize("text", [
+    "Corte giust., 5 giugno 2018, causa C-210/16, Wirtschaftsakademie, punto 40.",
+    "Corte giust. UE, 5 giugno 2018, causa C-210/16, Wirtschaftsakademie, punto 40.",
+    # the kind of case left out before the court's letter and number
+    "CGUE, 5 giugno 2018, C-210/16, Wirtschaftsakademie, punto 40.",
+])
+def test_the_court_of_justice_dated_first(text: str) -> None:
+    ref = _only(text)
     assert (ref.type, ref.fields["title"], ref.fields["number"], ref.fields["year"], ref.pinpoint) == (
         "jurisdiction", "Wirtschaftsakademie", "C-210/16", "2018", "punto 40")
+
+
+def test_a_case_with_its_year_in_brackets_before_the_ecli() -> None:
+    ref = _only("Case C-210/16 Unabhängiges Landeszentrum v Wirtschaftsakademie [2018] "
+                "ECLI:EU:C:2018:388, para 40.")
+    assert (ref.type, ref.fields["title"], ref.fields["number"], ref.fields["year"], ref.pinpoint) == (
+        "jurisdiction", "Unabhängiges Landeszentrum v Wirtschaftsakademie", "C-210/16", "2018",
+        "para 40")
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,48 @@ def test_signals_and_lead_ins_are_not_names(text: str, signal: str) -> None:
     assert only.reference.fields["author"][0].given == "Mary"
 
 
+@pytest.mark.parametrize(("text", "signal", "family"), [
+    ("Si veda G. Ardenti, La tutela del credito, Torino, 2010, 45 ss.", "Si veda", "Ardenti"),
+    ("Si vedano anche G. Ardenti, La tutela del credito, Torino, 2010, 45.", "Si vedano anche",
+     "Ardenti"),
+    ("Vedi anche F. Morlacchi, Il negozio fiduciario, Milano, 2002, 33.", "Vedi anche",
+     "Morlacchi"),
+    ("Vgl. auch Anna Vellmer, Die Stadt am Fluss, Berlin 2001, S. 5.", "Vgl. auch", "Vellmer"),
+    ("Siehe dazu Anna Vellmer, Die Stadt am Fluss, Berlin 2001, S. 5.", "Siehe dazu", "Vellmer"),
+    ("Véase también J. Pradera, Historia del puerto, Madrid, 1990, p. 4.", "Véase también",
+     "Pradera"),
+    ("Voir également J. Morvan, Histoire du port, Paris, 1990, p. 4.", "Voir également",
+     "Morvan"),
+])
+def test_continental_signals_are_not_names(text: str, signal: str, family: str) -> None:
+    """Italian, German, Spanish and French "see" (with "also") before a full citation."""
+    (only,) = read_note(1, text).citations
+    assert only.signal == signal
+    assert isinstance(only.reference, FullRef)
+    assert only.reference.fields["author"][0].family == family
+
+
+@pytest.mark.parametrize("text", [
+    "R. Ardenti, Il contratto, Torino, 1975, 12; e P. Morlacchi, Manuale, Napoli, 1994, 8.",
+    "R. Ardenti, Le contrat, Paris, 1975, 12 ; et P. Morlacchi, Manuel, Lyon, 1994, 8.",
+    "R. Ardenti, Der Vertrag, Berlin 1975, S. 12; und P. Morlacchi, Handbuch, Wien 1994, S. 8.",
+])
+def test_and_in_the_notes_language_opens_the_next_citation(text: str) -> None:
+    """"e", "et", "und" after a semicolon join two citations; they are not a given name."""
+    first, second = read_note(1, text).citations
+    assert isinstance(second.reference, FullRef)
+    assert second.reference.fields["author"][0].family == "Morlacchi"
+    assert second.reference.fields["author"][0].given == "P."
+
+
+def test_an_initial_without_a_full_stop_is_still_a_name() -> None:
+    """OSCOLA prints initials without full stops: "E Varga" is a name, not "and"."""
+    first, second = read_note(1, "Ann Roe, Title One (OUP 2001) 4; E Varga, Title Two (Hart 2003) 9."
+                              ).citations
+    assert isinstance(second.reference, FullRef)
+    assert second.reference.fields["author"][0].family == "Varga"
+
+
 def test_quoted_in_source_is_its_own_citation() -> None:
     note = read_note(2, "Letter of A. Braun, 3 May 1912, quoted in Peter Weiss, "
                         "Die Familie Braun (Berlin, 1990), 45.")

@@ -42,7 +42,8 @@ __all__ = ["parse_european"]
 
 _CASE_NUMBER = r"(?:[CT]-)?\d{1,4}/\d{2}(?:\sP)?"
 _REPORT = (
-    r"(?P<report>(?:ECLI:)?EU:[CTF]:\d{4}:\d{1,5}|\[(?P<ryear>\d{4})\]\sECR\s(?:I{1,3}-)?\d+"
+    # (OSCOLA may put the year in brackets before the ECLI: "[2014] ECLI:EU:C:2014:317")
+    r"(?P<report>(?:\[\d{4}\]\s)?(?:ECLI:)?EU:[CTF]:\d{4}:\d{1,5}|\[(?P<ryear>\d{4})\]\sECR\s(?:I{1,3}-)?\d+"
     r"|\[\d{4}\]\s\d?\s?[A-Z][A-Za-z.]{1,8}\s\d+)"
 )
 _PIN = r"(?P<pin>(?:paras?\.?|points?|punt[oi]|pt\.?|Rn\.|Rz\.|apartados?|p\.|pp\.|at)?\s?\d+(?:\s?[-\u2013]\s?\d+)?)"
@@ -68,10 +69,11 @@ _CASE_NAME_FIRST = re.compile(
 # aff. jointes C-293/12 et C-594/12, Digital Rights Ireland, EU:C:2014:238".
 _DECISION_KIND = "|".join(re.escape(k) for k in (*lexicon.decision_kinds(), "arrêt", "arrêt du", "Urteil vom"))
 _CASE_DATED = re.compile(
-    r"^(?:Corte\sgiust\.|Corte\sdi\sgiustizia(?:\sUE|\sdell'Unione\seuropea)?|CGUE|CJUE|TJUE|CJCE|CGCE|Trib\.\sUE|EuGH),?\s"
+    r"^(?:Corte\sgiust\.(?:\s(?:UE|CE|CEE))?|Corte\sdi\sgiustizia(?:\sUE|\sdell'Unione\seuropea)?|CGUE|CJUE|TJUE|CJCE|CGCE|Trib\.\sUE|EuGH),?\s"
     rf"(?:(?:{_DECISION_KIND})\s)?"  # "Corte di giustizia UE, sentenza 4 settembre 2025, causa …"
     r"\d{1,2}(?:er|\.)?\s[^\W\d]{3,10}\.?\s(?P<dyear>\d{4}),\s"
-    r"(?:caus[ae]s?(?:\sriunite)?|aff\.(?:\sjointes)?|affaires?(?:\sjointes)?|asuntos?(?:\sacumulados)?|Rs\.)\s"
+    # the kind of case may be left out before a number with its court's letter: "CGUE, 13 maggio 2014, C-131/12, …"
+    r"(?:(?:caus[ae]s?(?:\sriunite)?|aff\.(?:\sjointes)?|affaires?(?:\sjointes)?|asuntos?(?:\sacumulados)?|Rs\.)\s|(?=[CT]-\d))"
     rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\s(?:e|et|y|and|und)\s){_CASE_NUMBER}){{0,6}}),\s(?P<name>[^\[\](),]{{2,200}}?)"
     rf"(?:,\s{_REPORT})?(?:,?\s?{_PIN})?\.?$"
 )

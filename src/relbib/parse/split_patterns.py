@@ -21,11 +21,14 @@ SIGNAL = re.compile(
     r"see,?\s+e\.\s?g\.|see,?\s+eg|see,?\s+for\s+example|see,?\s+inter\s+alia|inter\s+alia|for\s+example|see\s+also|see\s+generally|see\s+especially|see\s+further|see,\s+however|see|"
     # OSCOLA prints "cf" and "eg" without full stops
     r"but\s+see|but\s+cf\.?|but\s+compare|cf\.|cf(?=\s)|compare|with|accord|contra|e\.\s?g\.|eg(?=\s)|"
-    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|(?:quoted|cited|taken)\s+from|also|vgl\.|"
+    r"(?:as\s+)?(?:quoted|cited|discussed|reproduced)\s+in|(?:quoted|cited|taken)\s+from|also|"
+    r"vgl\.(?:\s+(?:auch|dazu|hierzu|etwa|nur|ferner|insbesondere))?|"
     r"zit\.\s+nach|zitiert\s+nach|cit[\u00e9e]e?s?\s+(?:dans|par|in)|citat[oa]\s+(?:in|da)|cit\.\s+in|"  # "quoted in" (de, fr, it)
-    r"siehe(?:\s+auch)?|so\s+auch|ebenso|sowie|zum\s+beispiel|z\.\s?b\.|etwa|u\.\s?a\.(?=\s+[A-Z])|"
-    r"voir(?:\s+aussi)?|v\.,?\s+(?:aussi|anche|tambi[\u00e9e]n|ex\s+multis|ex\s+plurimis|per\s+tutti|da\s+ultimo)|ex\s+multis|vid\.|v[\u00e9e]anse?"
-    r"|cos[\u00ec\u00ed](?:,?\s+testualmente)?|conf\.|in\s+(?:tal|questo)\s+senso|nello\s+stesso\s+senso|cfr\.)|and(?=\s+[*_\u201c\"A-Z])),?[*_]{0,2}[,:]?(?=\s)\s*",  # "See: Roe, …" too
+    r"siehe(?:\s+(?:auch|dazu|hierzu|etwa))?|so\s+auch|ebenso|sowie|zum\s+beispiel|z\.\s?b\.|etwa|u\.\s?a\.(?=\s+[A-Z])|"
+    r"voir(?:\s+(?:aussi|[\u00e9e]galement|notamment))?|v\.,?\s+(?:aussi|anche|tambi[\u00e9e]n|ex\s+multis|ex\s+plurimis|per\s+tutti|da\s+ultimo)|ex\s+multis|vid\.|v[\u00e9e]an?se(?:\s+(?:tambi[\u00e9e]n|adem[\u00e1a]s))?"
+    # Italian "see": "Si veda", "Si vedano anche", "Vedi anche"
+    r"|si\s+ved(?:a|ano)(?:\s+(?:anche|pure|inoltre|ora|altres[\u00ec\u00ed]))?|vedi(?:\s+(?:anche|pure|inoltre))?"
+    r"|cos[\u00ec\u00ed](?:,?\s+testualmente)?|conf\.|in\s+(?:tal|questo)\s+senso|nello\s+stesso\s+senso|cfr\.)|and(?=\s+[*_\u201c\"A-Z])|(?-i:e|et|und|y)(?=\s+[*_\u201c\"A-Z\u00c0-\u00de])),?[*_]{0,2}[,:]?(?=\s)\s*",  # "See: Roe, …" too
     re.IGNORECASE,
 )
 # "On the reception of X, see" / "For an overview, see also": a lead-in that

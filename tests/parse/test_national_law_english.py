@@ -81,3 +81,14 @@ def test_what_is_not_one_of_these_shapes_is_left_alone(text: str) -> None:
     assert not any(isinstance(c.reference, FullRef) and c.reference.type == "legislation"
                    and "number" in c.reference.fields and "year" in c.reference.fields
                    for c in note.citations)
+
+
+@pytest.mark.parametrize("title", [
+    "The Meaning of “Natural Person” in Private Law",  # a quotation inside the title
+    "The Court’s Role in Private Law",  # an apostrophe inside it
+])
+def test_an_oscola_article_whose_title_quotes(title: str) -> None:
+    ref = _only(f"G. Ardenti, ‘{title}’ (2006) 2 Italian Law Journal 123, 130.")
+    assert (ref.type, ref.fields["title"], ref.fields["journal"], ref.fields["volume"],
+            ref.fields["pages"], ref.pinpoint) == (
+        "article", title, "Italian Law Journal", "2", "123", "130")

@@ -249,7 +249,8 @@ _OSCOLA_CASE = re.compile(
 )
 # "Jane Stapleton, ‘Duty of Care Factors’ (2003) 119 LQR 1, 5".
 _OSCOLA_ARTICLE = re.compile(
-    r"^(?P<authors>[^\u2018\u201c'\"]{2,120}?),\s+[\u2018\u201c'\"](?P<title>[^\u201d\"]{2,300}?)"
+    # (a title may quote: "‘The Meaning of “Person” in Private Law’ (2006) 2 …")
+    r"^(?P<authors>[^\u2018\u201c'\"]{2,120}?),\s+[\u2018\u201c'\"](?P<title>[^\n]{2,300}?)"
     r"[\u2019\u201d'\"],?\s+[(\[](?P<year>\d{4})[)\]]\s+(?:(?P<vol>\d+)\s+)?"
     r"(?P<journal>[A-Z][A-Za-z.&]*(?:\s[A-Za-z.&]+){0,6})\s+(?P<first>\d+)"
     r"(?:,\s*(?P<pin>\d+(?:\s*[-\u2013]\s*\d+)?))?\s*\.?$"

@@ -92,3 +92,17 @@ def test_an_oscola_article_whose_title_quotes(title: str) -> None:
     assert (ref.type, ref.fields["title"], ref.fields["journal"], ref.fields["volume"],
             ref.fields["pages"], ref.pinpoint) == (
         "article", title, "Italian Law Journal", "2", "123", "130")
+
+
+@pytest.mark.parametrize("text", [
+    "A. Ardenti and R. Morlacchi, Sistemi giuridici comparati (3rd edn, UTET 2008) 45.",
+    "A. Ardenti, Comparative Legal Systems (3rd edn, Tressan 2008) 45.",
+])
+def test_an_oscola_book_with_its_edition_names_a_publisher(text: str) -> None:
+    """OSCOLA's "(3rd edn, Publisher Year)": a book (not an article cut at the bracket's
+    comma), its edition, and a publisher (not a place)."""
+    ref = _only(text)
+    assert (ref.type, ref.fields["edition"], ref.fields["year"], ref.pinpoint) == (
+        "book", "3rd", "2008", "45")
+    assert "publisher" in ref.fields and "address" not in ref.fields
+    assert "(" not in str(ref.fields["title"])

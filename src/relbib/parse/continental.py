@@ -369,6 +369,8 @@ def _article(text: str) -> dict[str, FieldValue] | None:
     if m is None or (surnames and not m.group("in") and m.group("sep") != " "):
         return None  # a surname alone: "in" and a journal, or the German "GRUR 2018, 501"
     journal = m.group("journal").strip()
+    if any(part.count("(") != part.count(")") for part in (m.group("title"), journal)):
+        return None  # "Title (3rd edn, OUP 2008) 45": cut inside an OSCOLA book's brackets
     facts = _FACTS.match(m.group("facts"))
     if facts is None or not _journal_like(journal, has_in=bool(m.group("in"))):
         return None

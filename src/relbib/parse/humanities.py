@@ -213,6 +213,8 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
         facts = facts[reprint.end() :]
     kind = "book"
     edition = _EDITION.search(facts)
+    # OSCOLA's "edn" before "Publisher Year": "(3rd edn, UTET 2008)" names no place
+    oscola = edition is not None and "edn" in edition.group("edition")
     if edition is not None:
         fields["edition"] = clean_edition(edition.group("edition"))
         facts = facts[: edition.start()] + facts[edition.end() :]
@@ -234,7 +236,7 @@ def _read_facts(facts: str, fields: dict[str, FieldValue]) -> str | None:
     if ":" in place:
         address, publisher = (p.strip() for p in place.split(":", 1))
         fields["address"], fields["publisher"] = address, publisher
-    elif place and PUBLISHER_WORD.search(place):
+    elif place and (PUBLISHER_WORD.search(place) or oscola):
         fields["publisher"] = place
     elif place:
         fields["address"] = place

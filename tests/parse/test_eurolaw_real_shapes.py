@@ -329,3 +329,19 @@ def test_op_cit_in_italics_then_the_writers_words() -> None:
                         "Giuffrè, 2001, 12.")
     assert [type(c.reference).__name__ for c in note.citations] == ["OpCitRef", "FullRef"]
     assert note.citations[1].reference.fields["title"] == "Il giudicato"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", [
+    "ECJ, Case C-210/16, Wirtschaftsakademie, 5 June 2018.",
+    "Case C-210/16, Wirtschaftsakademie, judgment of 5 June 2018, EU:C:2018:388, para. 40.",
+])
+def test_a_court_of_justice_case_with_its_date_after_the_name(text: str) -> None:
+    ref = _only(text)
+    assert (ref.type, ref.fields["title"], ref.fields["number"], ref.fields["year"]) == (
+        "jurisdiction", "Wirtschaftsakademie", "C-210/16", "2018")
+
+
+def test_an_echr_case_with_its_application_numbers() -> None:
+    ref = _only("ECtHR, Varga v. Ruritania, App. nos. 30562/04 and 30566/04, 4 December 2008, § 12.")
+    assert (ref.type, ref.fields["title"], ref.fields["number"], ref.fields["year"], ref.pinpoint) == (
+        "jurisdiction", "Varga v. Ruritania", "30562/04 and 30566/04", "2008", "§ 12")

@@ -65,7 +65,9 @@ _DATE = re.compile(
 )
 # A decision's number: "n. 6045", "n° 09-12.345", "no. 12345/06", "nos. 1/08 and 2/09", "Nr. 4".
 _NUMBER = re.compile(
-    r"^(?:(?:sent|ord|déc|dec|req|ric|decr)\.\s|pourvois?\s)?(?:nn?\.|n°|nº|no\.|nos\.|Nr\.|Az\.|req\.\sn°)\s?"
+    # (the ECtHR's "App. nos. 1/08 and 2/08", "Application no. 12345/06", OSCOLA's "App no 12345/06")
+    r"^(?:(?:sent|ord|déc|dec|req|ric|decr)\.\s|pourvois?\s|(?:App(?:l)?\.?|Applications?)\s)?"
+    r"(?:nn?\.|n°|nº|no\.|nos\.|Nr\.|Az\.|req\.\sn°|(?<=App\s)nos?(?=\s))\s?"
     r"(?P<num>[\w./-]*\d[\w./-]*(?:\s[A-Z]{1,4}\b)?(?:\s(?:and|et|e|und)\s(?:n°\s?)?[\w./-]+(?:\sothers|\sautres|\saltri)?)?)$"
 )
 # A German file number ("V ZR 12/09", "I-20 U 16/20", "1 BvR 2368/08") or a bare "238/2014".

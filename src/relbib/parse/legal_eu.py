@@ -77,6 +77,16 @@ _CASE_DATED = re.compile(
     rf"(?P<number>{_CASE_NUMBER}(?:(?:,\s|\s(?:e|et|y|and|und)\s){_CASE_NUMBER}){{0,6}}),\s(?P<name>[^\[\](),]{{2,200}}?)"
     rf"(?:,\s{_REPORT})?(?:,?\s?{_PIN})?\.?$"
 )
+# The number first and the date last, the English manner: "ECJ, Case C-131/12, Google Spain,
+# 13 May 2014" / "Case C-131/12, Google Spain, judgment of 13 May 2014, EU:C:2014:317, para. 80".
+_CASE_DATE_LAST = re.compile(
+    r"^(?:(?:ECJ|CJEU|CJ|EuGH|CGUE|CJUE|TJUE|Court\sof\sJustice|General\sCourt),\s)?"
+    rf"(?:(?:Joined\s)?Cases?\s|(?=[CT]-\d))(?P<number>{_CASE_NUMBER}(?:(?:,\s|\sand\s){_CASE_NUMBER}){{0,6}}),\s"
+    r"(?P<name>[^\[\](),]{2,200}?),\s(?:[Jj]udgment\sof\s(?:the\sCourt\s)?)?"
+    r"\d{1,2}\s[A-Z][a-z]{2,8}\s(?P<dyear>\d{4})"
+    rf"(?:,\s{_REPORT})?(?:,?\s?{_PIN})?\.?$"
+)
+_JUDGMENT_OF = re.compile(r",\s(?:[Jj]udgment|[Oo]rder)\sof\s(?:the\sCourt\s)?\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4}$")
 # A provision cited in an act: "Art. 17", "art 22(4)", "arts 9–15", "Recital 96", "Annex III, point 8".
 _PROVISION = (
     r"(?:Arts?\.?|arts?\.?|Articles?|[Rr]ecitals?|Annex|\u00a7\u00a7?)\s?[\w()\-.]+(?:\s?[-\u2013]\s?[\w()]+)?"
@@ -186,13 +196,16 @@ _Read = tuple[str, dict[str, FieldValue], str | None]
 
 
 def _case(text: str) -> _Read | None:
-    m = _CASE.match(text) or _CASE_NAME_FIRST.match(text) or _CASE_DATED.match(text)
+    m = (_CASE.match(text) or _CASE_NAME_FIRST.match(text) or _CASE_DATED.match(text)
+         or _CASE_DATE_LAST.match(text))
     if m is None:
         return None
     report = m.group("report")
     year = m.groupdict().get("dyear") or m.group("ryear")
     year = year or re.search(r"\d{4}", report).group(0)  # type: ignore[union-attr]
-    fields: dict[str, FieldValue] = {"title": m.group("name").strip(" ,*_"), "number": m.group("number"), "year": year}
+    # the judgment's date after the name is not part of it: "Google Spain, judgment of 13 May 2014"
+    name = _JUDGMENT_OF.sub("", m.group("name").strip(" ,*_"))
+    fields: dict[str, FieldValue] = {"title": name, "number": m.group("number"), "year": year}
     if report:
         fields["howpublished"] = report
     opinion = m.groupdict().get("lead") or m.groupdict().get("opinion")

@@ -45,3 +45,25 @@ def test_act_short_name_never_ends_at_a_signed_work_with_that_word() -> None:
     second, third = result.citations[1:]
     assert (second.source, second.rule) == (2, "full")
     assert third.source == 2
+
+
+def test_a_decision_repeated_in_full_before_n_is_a_cross_reference() -> None:
+    """"Corte costituzionale, judgment no. 118 of 2016 (n 2), para. 6": the decision's
+    designation repeated, then the note it was cited in (English-language law reviews)."""
+    result = _resolve(
+        "R. Sanvitale, ‘Harbour Formants’ (1991) 39 Am J Port L 1, 5.",
+        "Corte costituzionale, judgment no. 118 of 2016, para. 4.",
+        "Corte costituzionale, judgment no. 118 of 2016 (n 2), para. 6.",
+    )
+    last = result.citations[-1]
+    assert (last.form.value, last.source, last.pinpoint) == ("supra", 2, "para. 6")
+
+
+def test_an_acts_name_in_brackets_names_it_in_a_cross_reference() -> None:
+    """"Fisheries Code (n 1), art. 9": the name the act's first citation gave in brackets."""
+    result = _resolve(
+        "Legislative Decree No. 118 of 12 May 2004 (Fisheries Code), art. 15.",
+        "Fisheries Code (n 1), art. 9.",
+    )
+    last = result.citations[-1]
+    assert (last.form.value, last.source, last.pinpoint) == ("supra", 1, "art. 9")

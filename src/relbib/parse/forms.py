@@ -212,6 +212,14 @@ def _read_id(text: str, clean: str) -> Reference | None:
     return IdRef(text=text, pinpoint=normalize_pinpoint(m.group("pin")))
 
 
+def _designation(text: str) -> bool:
+    """Whether ``text`` designates a decision or an act in full, as a short form may
+    repeat it before "(n 2)"; relbib.resolve matches its words to the work."""
+    from relbib.parse.legal_national_en import read_national_law  # (it imports this module)
+
+    return read_national_law(text) is not None
+
+
 def _read_supra(text: str, clean: str) -> Reference | None:
     m = P.FORM_SUPRA.match(clean) or P.FORM_BRACKET_NOTE.match(clean) or P.FORM_OSCOLA_NOTE_LOOSE.match(clean)
     above = None if m is not None else P.FORM_NOTE_ABOVE.match(clean)  # "n. 4 above", "as n. 4"
@@ -225,6 +233,8 @@ def _read_supra(text: str, clean: str) -> Reference | None:
         head = read_head(m.group("head") or "")
         if head is None and _LABEL.match(m.group("head") or ""):
             head = ((), m.group("head"))  # "WP251 (n 10)": a document's label, read by relbib.resolve
+        if head is None and _designation(m.group("head") or ""):
+            head = ((), m.group("head"))  # "Corte costituzionale, judgment no. 118 of 2016 (n 2)"
         if head is None:
             return None
         authors, _title = head

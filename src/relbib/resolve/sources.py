@@ -44,7 +44,8 @@ _VENUE_FIELDS = frozenset(
 
 # Fields whose words a supra may name a work by (with its names and "[hereinafter X]").
 _NAMING_FIELDS = (
-    "title", "journal", "booktitle", "institution", "organization", "number", "howpublished", "series",
+    "title", "shorttitle", "journal", "booktitle", "institution", "organization", "number", "howpublished",
+    "series",
 )
 
 # "[hereinafter DoD Report]": the short name a full citation announces.
@@ -193,7 +194,8 @@ def _words(fields: Fields) -> frozenset[str]:
     words = set().union(*(tokens_of(f"{n.given} {n.family}") for n in names))
     # "DSA (n 1)" for "… (Digital Services Act)", "EDPB, Guidelines 3/2025 (n 12)" for a paper of
     # the European Data Protection Board: the initials of a bracketed name or of a body
-    named = [*_BRACKETED_NAME.findall(field_text(fields.get("title"))), *(n.family for n in names if n.literal)]
+    named = [*_BRACKETED_NAME.findall(field_text(fields.get("title"))), *(n.family for n in names if n.literal),
+             field_text(fields.get("shorttitle"))]  # "(Personal Data Protection Code)" read into shorttitle
     words |= {initials for initials in map(_initials, named) if len(initials) >= 3}
     return frozenset(words.union(*(tokens_of(t) for t in (*texts, *hereinafter))))
 

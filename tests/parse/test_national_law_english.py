@@ -106,3 +106,13 @@ def test_an_oscola_book_with_its_edition_names_a_publisher(text: str) -> None:
         "book", "3rd", "2008", "45")
     assert "publisher" in ref.fields and "address" not in ref.fields
     assert "(" not in str(ref.fields["title"])
+
+
+def test_a_quoted_word_opening_a_book_title_stays_in_it() -> None:
+    """"‘Aryanisation’ in Hamburg": no comma after the quotation and no editor, so "in" is
+    a word of the title, not a chapter's "in" (OSCOLA's "‘Title’ in Ann Roe (ed), Book" is)."""
+    ref = _only("Frank Bodmer, ‘Aryanisation’ in Hamburg (New York, 2002), 12.")
+    assert (ref.type, ref.fields["title"], ref.pinpoint) == ("book", "‘Aryanisation’ in Hamburg", "12")
+    chapter = _only("Frank Bodmer, ‘Aryanisation’ in Tom Hale (ed), Port Cities (Hart 2002) 12.")
+    assert (chapter.type, chapter.fields["title"], chapter.fields["booktitle"]) == (
+        "incollection", "Aryanisation", "Port Cities")

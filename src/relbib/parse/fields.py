@@ -50,7 +50,8 @@ def strip_punct(text: str) -> str:
 # The opening mark of a closing curly quote (a title may end in a quotation of its own).
 _OPENER = {"\u2019": "\u2018", "\u201d": "\u201c"}
 # A title opening with a quotation before its subtitle: "“The Land and Its People”: Reflections".
-_QUOTATION_OPENS = re.compile(r"^(?:\u201c[^\u201d]+\u201d|\u2018[^\u2019]+\u2019):\s")
+# ("“The Land”: Reflections", "‘Aryanisation’ in Hamburg": the quotation is a part of the title)
+_QUOTATION_OPENS = re.compile(r"^(?:\u201c[^\u201d]+\u201d|\u2018[^\u2019]+\u2019)(?::\s|\s(?=\w))")
 
 
 def clean_title(text: str) -> str:

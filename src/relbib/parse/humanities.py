@@ -301,19 +301,14 @@ def _author_and_title(before: str, title: str, fields: dict[str, FieldValue]) ->
     return True
 
 
-_EDITOR_MARK = re.compile(r"\((?:eds?|hrsg|Hrsg|dir|coord)\.?\)|\beds?\.|\bedited\sby\b")
-
-
 def _quoted_head(head: str, fields: dict[str, FieldValue]) -> str | None:
     """ "Author, ‘Chapter’, in X (ed.), Book" / "Author, “Chapter,” in Book, ed. X"."""
     quote = _title_quote(head)
     assert quote is not None
     start, end, title = quote
-    if (head[end:].startswith(" in ") and not head[:end].rstrip("’”'\"").endswith(",")
-            and not _EDITOR_MARK.search(head[end:])):
-        # "‘Aryanisation’ in Hamburg": no comma either side and no editor (OSCOLA's chapter,
-        # "‘Title’ in Ann Roe (ed), Book", has one): a quoted word of the title
-        return None
+    if head[end:].startswith(" in ") and not head[:end].rstrip("’”'\"").endswith(",") \
+            and not P.EDITOR_MARK.search(head[end:]):  # "‘Aryanisation’ in Hamburg": a title's word
+        return None  # (no comma, no editor: OSCOLA's chapter "‘Title’ in Ann Roe (ed), Book" has one)
     after = head[end:].strip(" ,")
     if not _author_and_title(head[:start], title, fields):
         return None

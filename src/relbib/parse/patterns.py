@@ -541,3 +541,5 @@ PAGE_RANGE_ONLY = re.compile(r"\d{1,5}\s?[-\u2013]\s?\d{1,5}")
 _INITIAL_FIRST = r"(?:[A-Z](?:\.|\.?-[A-Z]\.?)?\s?){1,3}[A-Z][\w'\u2019-]+"
 INITIALS_NAME = re.compile(rf"^{_INITIAL_FIRST}$")
 INITIALS_NAMES = re.compile(rf"^{_INITIAL_FIRST}(?:\s(?:and|&)\s{_INITIAL_FIRST})*$")
+# An editor named in a container: "(ed)", "(eds.)", "(Hrsg.)", "ed.", "edited by".
+EDITOR_MARK = re.compile(r"\((?:eds?|hrsg|Hrsg|dir|coord)\.?\)|\beds?\.|\bedited\sby\b")

@@ -193,14 +193,20 @@ def extrapolate(rows: list[dict[str, str]]) -> None:
     n = int(r["essays"])
     parent = float(r["parent_s"]) / n  # per essay, in the parent only
     mapped = 2 * (float(r["analyse_s"]) + float(r["judge_s"])) / n  # worker-seconds per essay
-    index = float(r["index_mb"]) / n  # MB of shipped index per essay
+    index = float(r["index_mb"]) / n  # MB of shipped index per essay (0: forked workers)
+    memory = float(r["peak_mb"]) / n  # MB of the whole run per essay, at 2 workers
     print(f"extrapolation to 1,000,000 essays from the {n}-essay 2-worker run: "
           f"{parent * 1000:.1f} ms per essay in the parent, {mapped * 1000:.1f} worker-ms per "
-          f"essay in the map, {index * 1000:.1f} kB of index per essay")
+          f"essay in the map, {memory * 1000:.0f} kB of memory per essay in all"
+          + (f", {index * 1000:.1f} kB of index shipped per essay" if index else
+             " (the workers were forked: no index shipped)"))
     for workers in (2, 8, 32, 128):
         hours = (1_000_000 * (parent + mapped / workers)) / 3600
-        print(f"  {workers:>4} workers: {hours:6.1f} h;  index pickle per worker "
-              f"{index * 1_000_000 / 1024:.0f} GB")
+        print(f"  {workers:>4} workers: {hours:6.1f} h"
+              + (f";  index pickle per worker {index * 1_000_000 / 1024:.0f} GB" if index else ""))
+    print(f"  memory at 1,000,000 essays: ~{memory * 1_000_000 / 1024:.0f} GB on one machine "
+          "with 2 workers (the main process's results and index, and the workers' touched "
+          "copies of it)")
     print("  assumes: cost per essay stays constant (retrieval reads a bounded budget of "
           "postings per sentence, so it grows linearly); workers as fast as these cores "
           "and fully busy; the parent's part (units, aliases, index assembly, pickling) "

@@ -32,8 +32,8 @@ from functools import cache
 
 from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name
-from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.legal_shared import court_abbreviations, first_reading
 
 __all__ = ["read_german_law"]
 
@@ -69,7 +69,7 @@ _GENITIVE = re.compile(r"^(?P<stem>\w*(?:[Gg]esetz|[Vv]ertrag|[Bb]eschluss|[Kk]o
 
 @cache
 def _decision() -> re.Pattern[str]:
-    courts = "|".join(re.escape(a) for a, kind in lexicon.court_abbreviations() if kind == "court")
+    courts = court_abbreviations()
     # the court, maybe its seat ("OLG Celle", "LG Frankfurt a. M."), then the journal's place
     return re.compile(
         rf"^(?P<court>(?:{courts})(?:\s[A-Z\u00c4\u00d6\u00dc][a-z\u00e4\u00f6\u00fc\u00df]{{2,20}}(?:\sa\.\s?M\.)?)?)"
@@ -80,13 +80,7 @@ def _decision() -> re.Pattern[str]:
 def read_german_law(text: str) -> FullRef | None:
     """The decision, commentary or statute the German note ``text`` cites (see the
     module docstring), or None."""
-    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".").strip()
-    for read in (_read_decision, _read_commentary, _read_statute):
-        found = read(clean)
-        if found is not None:
-            kind, fields, pin = found
-            return certain_ref(text, kind, fields, normalize_pinpoint(pin) if pin else None)
-    return None
+    return first_reading(text, (_read_decision, _read_commentary, _read_statute), normalize_pinpoint)
 
 
 def _read_decision(text: str) -> tuple[str, dict[str, FieldValue], str | None] | None:

@@ -27,11 +27,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from relbib import lexicon
 from relbib.model import FieldValue, FullRef
 from relbib.parse.dates import parse_date
-from relbib.parse.fields import certain_ref
 from relbib.parse.forms import normalize_pinpoint
+from relbib.parse.legal_shared import court_abbreviations, first_reading
 
 __all__ = ["read_national_law"]
 
@@ -75,7 +74,7 @@ _PARA = r"(?:paras?\.?|paragraphs?|\u00a7|point|recital|considerando)\s?\d{1,4}(
 
 @cache
 def _decision() -> re.Pattern[str]:
-    courts = "|".join(re.escape(a) for a, kind in lexicon.court_abbreviations() if kind == "court")
+    courts = court_abbreviations()
     return re.compile(
         rf"^(?P<court>{_COURT_EN}|(?:{courts}))(?:,\s(?P<section>{_SECTION}))?,\s"
         rf"(?:(?P<kind>{_KIND})\s(?:of\s)?)?(?:(?P<date>{_DAY}),?\s)?(?:{_KIND}\s)?{_NUMBER}"
@@ -87,13 +86,7 @@ def _decision() -> re.Pattern[str]:
 def read_national_law(text: str) -> FullRef | None:
     """The act, code provision or decision the note ``text`` cites in English (see the
     module docstring), or None."""
-    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".").strip()
-    for read in (_read_act, _read_code, _read_decision):
-        found = read(clean)
-        if found is not None:
-            kind, fields, pin = found
-            return certain_ref(text, kind, fields, pin)
-    return None
+    return first_reading(text, (_read_act, _read_code, _read_decision))
 
 
 def _dated(fields: dict[str, FieldValue], date: str | None, *years: str | None) -> bool:

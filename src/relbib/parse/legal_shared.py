@@ -8,14 +8,17 @@ Never: read a whole note (legal.py does), or touch a file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from functools import cache
 
+from relbib import lexicon
 from relbib.model import FieldValue, FullRef, Name
 from relbib.parse import legal_patterns as L
 from relbib.parse.dates import parse_date
 from relbib.parse.fields import certain_ref
 from relbib.parse.names import split_names
 
-__all__ = ["authors_and_title", "court", "full", "set_date"]
+__all__ = ["authors_and_title", "court", "court_abbreviations", "first_reading", "full", "set_date"]
 
 # A quoted title whose comma or full stop stands inside the closing quote, more after it:
 # "“A Study of Harbours,” Ex Quarterly 11": Chicago's article title, never a Bluebook book's.
@@ -96,3 +99,25 @@ def court(paren: str) -> str:
     """The court of a case parenthetical: "2d Cir. 1980" → "2d Cir."."""
     court = L.LEGAL_PAREN_DATE.sub("", paren)
     return court.strip(" ,.") + ("." if court.strip(" ,").endswith(".") else "")
+
+
+Reading = tuple[str, dict[str, FieldValue], str | None]  # (entry type, fields, place cited)
+
+
+@cache
+def court_abbreviations() -> str:
+    """The courts of lexicon/data/courts.tsv as a regex alternation (not the reports)."""
+    return "|".join(re.escape(a) for a, kind in lexicon.court_abbreviations() if kind == "court")
+
+
+def first_reading(text: str, readers: Iterable[Callable[[str], Reading | None]],
+                  pin: Callable[[str], str | None] = str) -> FullRef | None:
+    """The FullRef of the first of ``readers`` that reads ``text`` whole (spaces
+    normalised, the closing full stop off), its place cited through ``pin``; or None."""
+    clean = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".").strip()
+    for read in readers:
+        found = read(clean)
+        if found is not None:
+            kind, fields, cited = found
+            return certain_ref(text, kind, fields, pin(cited) if cited else None)
+    return None

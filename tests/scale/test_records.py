@@ -20,7 +20,7 @@ import pytest
 from relbib.claims.context import Run
 from relbib.claims.facts import extract_facts
 from relbib.claims.glosses import Aliases
-from relbib.claims.index import Analysis, analyse
+from relbib.claims.index import Analysis, Block, Vectorising, analyse, vector_block
 from relbib.claims.link import judge, link
 from relbib.ingest.essay import load_essay
 from relbib.model import ConflictingFact, Essay, Evidence, Link, LinkResult, SourceClaim
@@ -97,6 +97,9 @@ class _Capture:
 
     def analyse(self, texts: Sequence[Sequence[str]], aliases: Aliases) -> list[Analysis]:
         return [analyse(text, aliases) for doc in texts for text in doc]
+
+    def vectorise(self, shared: Vectorising, documents: list[range]) -> list[Block]:
+        return [vector_block(shared, r) for r in documents]
 
     def judge(self, run: Run, documents: Sequence[range]) -> LinkResult:
         self.run = run

@@ -15,11 +15,13 @@ import math
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import overload
 
-from relbib.claims.context import Corpus, Status, Thresholds, Unit, Vector, Verdicts, quote_key
+from relbib import collector
+from relbib.claims.context import Corpus, Status, Thresholds, Unit, Verdicts, quote_key
 from relbib.claims.facts import Facts, extract_facts
 from relbib.claims.figures import DateFact
 from relbib.claims.glosses import Aliases
@@ -131,27 +133,65 @@ def _claim_dates(claims: Sequence[SourceClaim], claim_facts: Sequence[Facts],
     return out
 
 
-def _paragraphs(found: Sequence[Unit], facts: Sequence[Facts], vectors: Sequence[Vector],
-                ) -> tuple[tuple[int, ...], tuple[frozenset[str], ...], Vectors]:
-    """Each sentence's paragraph, and each paragraph's names and TF-IDF vector."""
+def _paragraph_ids(found: Sequence[Unit], facts: Sequence[Facts],
+                   ) -> tuple[tuple[int, ...], tuple[frozenset[str], ...], list[range]]:
+    """Each sentence's paragraph (numbered as they first appear), each paragraph's
+    names, and the documents whose vectors :func:`vector_block` can make on their
+    own: each essay's units, unless a paragraph of an earlier one goes on in it
+    (two essays with one id), which then joins the earlier."""
     ids: dict[tuple[str, int], int] = {}
     names: list[set[str]] = []
-    sums: list[dict[int, float]] = []
     of: list[int] = []
-    for unit, fact, vector in zip(found, facts, vectors, strict=True):
+    starts: list[tuple[int, int]] = []  # where each essay starts, and the paragraphs before it
+    for i, (unit, fact) in enumerate(zip(found, facts, strict=True)):
+        if i == 0 or unit.essay is not found[i - 1].essay:
+            starts.append((i, len(ids)))
         p = ids.setdefault((unit.essay.id, unit.sentence.paragraph), len(ids))
         if p == len(names):
             names.append(set())
-            sums.append(defaultdict(float))
         names[p].update(fact.names)
-        for term, weight in vector.items():
-            sums[p][term] += weight
         of.append(p)
+    lowest = list(accumulate(reversed(of), min))[::-1]  # the lowest paragraph from each unit on
+    cuts = [i for i, before in starts if lowest[i] >= before]
+    documents = [range(a, b) for a, b in zip(cuts, [*cuts[1:], len(found)], strict=True)]
+    return tuple(of), tuple(frozenset(n) for n in names), documents
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vectorising:
+    """What :func:`vector_block` reads, shared by every document of a run."""
+
+    vocabulary: Vocabulary
+    terms: Sequence[list[str]]  # each sentence's terms
+    paragraphs: Sequence[int]  # each sentence's paragraph
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """One document's sentence vectors, and its paragraphs' (in the order they first appear)."""
+
+    vectors: Vectors
+    paragraph_vectors: Vectors
+
+
+def vector_block(shared: Vectorising, units: range) -> Block:
+    """The TF-IDF vectors of ``units``' sentences, and of their paragraphs: the
+    sentences' vectors summed and normalised."""
+    vectors = Vectors()
+    sums: dict[int, defaultdict[int, float]] = {}
+    for i in units:
+        vector = shared.vocabulary.vector(shared.terms[i])
+        vectors.append(vector)
+        total = sums.get(shared.paragraphs[i])
+        if total is None:
+            total = sums[shared.paragraphs[i]] = defaultdict(float)
+        for term, weight in vector.items():
+            total[term] += weight
     normed = Vectors()
-    for total in sums:
+    for total in sums.values():
         norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
         normed.append({term: w / norm for term, w in total.items()})
-    return tuple(of), tuple(frozenset(n) for n in names), normed
+    return Block(vectors=vectors, paragraph_vectors=normed)
 
 
 def _judged(found: Sequence[Unit]) -> tuple[Unit, ...]:
@@ -243,13 +283,16 @@ def subject_names(claim_facts: Sequence[Facts], share: float, least: int) -> fro
     return frozenset(name for name, n in counts.items() if n >= floor)
 
 
+@collector.paused()  # a million sentences' vectors and sets: the collector doubled the time
 def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliases, *,
            analysed: Sequence[Analysis] | None = None,
-           limits: Thresholds | None = None) -> Corpus:
+           limits: Thresholds | None = None,
+           vectorise: Callable[[Vectorising, list[range]], list[Block]] | None = None) -> Corpus:
     """Facts, narrative dates, TF-IDF vectors and the two indexes of one run.
 
     ``analysed``: each unit's, then each claim's :func:`analyse`, if already
-    made (on other processes); else they are made here.
+    made (on other processes); else they are made here.  ``vectorise``: each
+    document's :func:`vector_block`, in order, made elsewhere; else here.
     """
     if analysed is None:
         analysed = [analyse(t, aliases)
@@ -260,7 +303,15 @@ def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliase
     unit_terms = [list(a.terms) for a in analysed[:len(found)]]
     claim_terms = [list(a.terms) for a in analysed[len(found):]]
     vocabulary = Vocabulary(unit_terms + claim_terms)
-    vectors = Vectors(vocabulary.vector(t) for t in unit_terms)
+    paragraph_of, paragraph_names, documents = _paragraph_ids(found, unit_facts)
+    shared = Vectorising(vocabulary=vocabulary, terms=unit_terms, paragraphs=paragraph_of)
+    blocks = (vectorise(shared, documents) if vectorise is not None
+              else [vector_block(shared, r) for r in documents])
+    vectors, paragraph_vectors = Vectors(), Vectors()
+    for block in blocks:
+        vectors.extend(block.vectors)
+        paragraph_vectors.extend(block.paragraph_vectors)
+    del blocks
     claim_index = Index()
     for claim_term_list in claim_terms:
         claim_index.add(vocabulary.vector(claim_term_list))
@@ -273,7 +324,6 @@ def corpus(found: Sequence[Unit], claims: Sequence[SourceClaim], aliases: Aliase
         if facts.dates or facts.quantities or facts.roles:
             fact_units.append(i)
             fact_index.add(vectors[i])
-    paragraph_of, paragraph_names, paragraph_vectors = _paragraphs(found, unit_facts, vectors)
     limits = limits or Thresholds()
     words: list[str] = []  # the concepts' words, shared by both WordSets
     return Corpus(

@@ -23,7 +23,15 @@ from typing import Protocol
 from relbib.claims.conflicts import conflicts
 from relbib.claims.context import At, Run, Thresholds, Unit
 from relbib.claims.glosses import Aliases, learn_aliases
-from relbib.claims.index import Analysis, corpus, source_claims, units, verdicts
+from relbib.claims.index import (
+    Analysis,
+    Block,
+    Vectorising,
+    corpus,
+    source_claims,
+    units,
+    verdicts,
+)
 from relbib.claims.rules import judge_sentence
 from relbib.claims.support import support
 from relbib.model import Citation, Decision, Essay, Judgement, Link, LinkResult, SourceClaim
@@ -33,13 +41,17 @@ __all__ = ["Parallel", "Thresholds", "decisions_from", "judge", "link", "library
 
 
 class Parallel(Protocol):
-    """Runs a link's two per-document steps elsewhere (relbib.parallel: processes, Dask).
+    """Runs a link's three per-document steps elsewhere (relbib.parallel: processes, Dask).
 
     Each must return exactly what the serial step returns, in the same order.
     """
 
     def analyse(self, texts: Sequence[Sequence[str]], aliases: Aliases) -> list[Analysis]:
         """:func:`~relbib.claims.index.analyse` of every text, documents in order."""
+        ...
+
+    def vectorise(self, shared: Vectorising, documents: list[range]) -> list[Block]:
+        """:func:`~relbib.claims.index.vector_block` of each document, in order."""
         ...
 
     def judge(self, run: Run, documents: Sequence[range]) -> LinkResult:
@@ -100,7 +112,8 @@ def link(
     aliases = learn_aliases(library_texts(essays, claims, glosses))
     analysed = None if parallel is None else parallel.analyse(_texts(found, claims), aliases)
     limits = thresholds or Thresholds()
-    run = Run(corpus=corpus(found, claims, aliases, analysed=analysed, limits=limits),
+    run = Run(corpus=corpus(found, claims, aliases, analysed=analysed, limits=limits,
+                            vectorise=None if parallel is None else parallel.vectorise),
               verdicts=verdicts(decisions),
               limits=limits, work_dates=work_dates or {},
               essay_keys=essay_keys or {}, conflicts_with_claims=conflicts_with_claims)

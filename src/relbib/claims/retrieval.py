@@ -16,9 +16,11 @@ import math
 import re
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import overload
+from itertools import chain
+from operator import mul
+from typing import cast, overload
 
 from relbib.claims.aliases import (
     KNOWN_NAMES,
@@ -203,6 +205,13 @@ class Vectors(Sequence[dict[int, float]]):
         self._ends.append(len(self._terms))
         return len(self._ends) - 1
 
+    def extend(self, other: Vectors) -> None:
+        """Adds ``other``'s vectors at the end, as appending each would."""
+        base = len(self._terms)
+        self._terms.extend(other._terms)
+        self._weights.extend(other._weights)
+        self._ends.extend(end + base for end in other._ends)
+
     def __len__(self) -> int:
         return len(self._ends)
 
@@ -372,22 +381,23 @@ class Vocabulary:
     """Term ids and document frequencies over every sentence and claim."""
 
     def __init__(self, documents: Iterable[list[str]]) -> None:
-        self.ids: dict[str, int] = {}
-        df: dict[int, int] = defaultdict(int)
-        self.count = 0
-        for doc_terms in documents:
-            self.count += 1
-            for term in set(doc_terms):
-                df[self.ids.setdefault(term, len(self.ids))] += 1
-        self.idf = {t: math.log((1 + self.count) / (1 + n)) + 1.0 for t, n in df.items()}
+        # each document's distinct terms, counted in C: a term's id is the order in
+        # which it first appears, and its frequency the documents that hold it
+        documents = list(documents)
+        df = Counter(chain.from_iterable(map(set, documents)))
+        self.count = len(documents)
+        self.ids: dict[str, int] = {term: n for n, term in enumerate(df)}
+        self.idf = {n: math.log((1 + self.count) / (1 + df[term])) + 1.0
+                    for term, n in self.ids.items()}
 
     def vector(self, doc_terms: list[str]) -> dict[int, float]:
-        counts: dict[int, int] = defaultdict(int)
-        for term in doc_terms:
-            if term in self.ids:
-                counts[self.ids[term]] += 1
-        weights = {t: (1 + math.log(n)) * self.idf[t] for t, n in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        found = Counter(map(self.ids.get, doc_terms))  # by first appearance, as the terms come
+        found.pop(None, None)  # a term the vocabulary lacks (a query's)
+        counts = cast("Counter[int]", found)
+        idf, log = self.idf, math.log
+        weights = {t: (1 + log(n)) * idf[t] for t, n in counts.items()}
+        values = weights.values()
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
 

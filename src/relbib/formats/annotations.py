@@ -13,7 +13,6 @@ PyYAML is imported here and nowhere else.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import io
 from collections.abc import Collection
 from pathlib import PurePath
@@ -22,6 +21,7 @@ from typing import Any, cast
 
 import yaml
 
+from relbib import collector
 from relbib.diagnostics import InputError
 from relbib.formats.names import annotation_stem, is_hashed_stem
 from relbib.model import Annotation, AnnotationClaim, Relation
@@ -97,11 +97,10 @@ def _parse(text: str, path: str) -> tuple[yaml.Node | None, object]:
     # A large file builds many small node objects that the cyclic collector
     # would walk again and again (super-linear on a 1 MB file, measured in
     # benchmarks/hostile.py); nothing built here has a cycle to collect.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        with collector.paused():
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = int(mark.line) + 1 if mark is not None else 1
@@ -109,8 +108,6 @@ def _parse(text: str, path: str) -> tuple[yaml.Node | None, object]:
         raise InputError(f"malformed YAML: {problem}", path=path, line=line) from None
     finally:
         loader.dispose()
-        if collecting:
-            gc.enable()
     return root, data
 
 

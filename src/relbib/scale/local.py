@@ -18,7 +18,6 @@ would copy another thread's locks held, rich's refresh thread among them).
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -31,6 +30,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
+from relbib import collector
 from relbib.scale.records import unpack
 from relbib.scale.tasks import Failed, Item, Step, crash_hook, packed_chunk, run_chunk
 
@@ -48,14 +48,9 @@ def _install(shipped: str | None, hook: str | None) -> None:
     _HOOK = hook
     if shipped is None:
         return
-    collecting = gc.isenabled()
-    gc.disable()  # nothing it makes is garbage: collecting while it loads triples the time
-    try:
-        with open(shipped, "rb") as handle:
-            _SHARED = pickle.load(handle)
-    finally:
-        if collecting:
-            gc.enable()
+    # nothing it makes is garbage: collecting while it loads triples the time
+    with collector.paused(), open(shipped, "rb") as handle:
+        _SHARED = pickle.load(handle)
 
 
 def _pooled(step: Step, items: Sequence[Item]) -> bytes:

@@ -19,13 +19,22 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from relbib import collector
 from relbib.claims.context import Run
 from relbib.claims.glosses import Aliases
-from relbib.claims.index import Analysis, analyse
+from relbib.claims.index import Analysis, Block, Vectorising, analyse, vector_block
 from relbib.diagnostics import diagnostic
 from relbib.model import Diagnostic, EssayIngest, Judgement, Link, LinkResult
 from relbib.scale.records import Judging
-from relbib.scale.tasks import Failed, Item, Step, analyse_step, ingest_step, judge_step
+from relbib.scale.tasks import (
+    Failed,
+    Item,
+    Step,
+    analyse_step,
+    ingest_step,
+    judge_step,
+    vector_step,
+)
 
 # a task holds at most this many documents, and each worker gets about
 # _TASKS_PER_WORKER tasks: coarse enough that IPC costs little, fine enough
@@ -83,14 +92,11 @@ class Runner:
         # collections walked the index and every record so far again and again, and took
         # most of this process's CPU (a core the workers need).  The records are trees,
         # freed by their reference counts: nothing is lost with the collector off.
-        collecting = gc.isenabled()
         gc.freeze()
-        gc.disable()
         try:
-            found = self.backend.run(step, shared, chunks, done)
+            with collector.paused():
+                found = self.backend.run(step, shared, chunks, done)
         finally:
-            if collecting:
-                gc.enable()
             gc.unfreeze()
         out: list[Any] = []
         for outcome in (o for chunk in found for o in chunk):
@@ -123,6 +129,15 @@ class Runner:
         empty = analyse("", aliases)
         return [a for doc, result in zip(texts, found, strict=True)
                 for a in (result if result is not None else [empty] * len(doc))]
+
+    def vectorise(self, shared: Vectorising, documents: list[range]) -> list[Block]:
+        """Each document's vectors, in order (a failed document's are made here: they are
+        not optional)."""
+        names = [f"document {n + 1} of the linking run" for n in range(len(documents))]
+        found = self._map("vectorised", vector_step, shared,
+                          list(zip(names, documents, strict=True)))
+        return [block if block is not None else vector_block(shared, r)
+                for block, r in zip(found, documents, strict=True)]
 
     def judge(self, run: Run, documents: Sequence[range]) -> LinkResult:
         """Each document's links and judgements, concatenated in document order."""

@@ -24,10 +24,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from relbib import model
+from relbib import collector, model
 from relbib.claims import context, facts, figures, glosses, index
 from relbib.claims.glosses import Aliases
-from relbib.claims.index import Analysis, analyse
+from relbib.claims.index import Analysis, Block, Vectorising, analyse, vector_block
 from relbib.claims.link import judge
 from relbib.model import EssayIngest, LinkResult
 from relbib.scale.records import Judging, fast_records, pack
@@ -83,13 +83,8 @@ def packed_chunk(step: Step, shared: object, items: Sequence[Item],
     if shared is not None and _FROZEN[0] != id(shared):
         gc.freeze()
         _FROZEN[0] = id(shared)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return pack(shared, run_chunk(step, shared, items, hook))
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def crash_hook() -> str | None:
@@ -124,6 +119,11 @@ def ingest_step(_shared: object, source: tuple[str, str]) -> EssayIngest:
 def analyse_step(aliases: Aliases, texts: Sequence[str]) -> tuple[Analysis, ...]:
     """The facts, terms and concepts of one document's sentences (or claims)."""
     return tuple(analyse(text, aliases) for text in texts)
+
+
+def vector_step(shared: Vectorising, units: range) -> Block:
+    """The TF-IDF vectors of one essay's sentences and paragraphs."""
+    return vector_block(shared, units)
 
 
 def judge_step(judging: Judging, units: range) -> LinkResult:

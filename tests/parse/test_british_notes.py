@@ -211,3 +211,26 @@ def test_a_dictionary_entry_cited_again_by_its_sense_finds_the_entry() -> None:
     found = _sources("‘Ledger, n.2’, Old Words Online (Clarendon House, March 2019), https://example.org/entry/1234.",
                      "‘Ledger, n.2’ Definition 1; Hal Mott, Counting Machines (Leeds: Northgate, 1961), 4.")
     assert found[1] == (1, 0, "Definition 1")
+
+
+@pytest.mark.parametrize(("text", "edition", "where"), [
+    # an edition opening a bracket of place and year: "ed." is the edition's, not an editor's
+    ("Tom Hale, The Drowned Parishes (2nd ed., London 2009), 45.", "2nd", ("address", "London")),
+    ("Tom Hale, The Drowned Parishes (3rd ed., Norwich, 1988), 12.", "3rd", ("address", "Norwich")),
+    # the edition worded out after the title
+    ("Tom Hale, The Drowned Parishes, Revised edition (Norwich 1990), p. 4.", "Revised",
+     ("address", "Norwich")),
+])
+def test_an_edition_in_the_imprint_is_no_editor(text: str, edition: str, where: tuple[str, str]) -> None:
+    ref = _refs(text)[0]
+    assert "editor" not in ref.fields
+    assert (ref.fields.get("edition"), ref.fields.get(where[0]), ref.fields["year"]) == (
+        edition, where[1], text.split(")")[0][-4:])
+
+
+def test_a_bluebook_editor_before_the_edition_is_still_read() -> None:
+    ref = _refs("Ann Roe, Law of Drowned Parishes 45 (Tom Hale ed., 2d ed. 2014).")[0]
+    editors = ref.fields["editor"]
+    assert isinstance(editors, tuple)
+    assert ([(n.family, n.given) for n in editors if isinstance(n, Name)], ref.fields["edition"]) == (
+        [("Hale", "Tom")], "2nd")

@@ -358,6 +358,8 @@ def _read_book(text: str, clean: str) -> Reference | None:
     if edition is not None:
         fields["edition"] = _edition(edition.group("edition"))
         rest = rest[: edition.start()] + rest[edition.end() :]
+        if "," in edition.group() and rest.strip(" ,"):
+            return None  # "(2nd ed., London 2009)": a place after the edition, as Bluebook never has
     if P.MONTH.fullmatch(rest.strip()):  # "(Oct. 2012)": a month, no publisher
         _set_date(fields, paren, m.group("year"))
         rest = ""

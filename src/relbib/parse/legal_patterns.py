@@ -85,7 +85,9 @@ LEGAL_BOOK = re.compile(
 # An edition in a legal parenthetical: "9th ed.", "2d ed.", "rev. ed.".
 LEGAL_EDITION = re.compile(r"\b(?P<edition>\d+(?:st|nd|rd|th|d)|rev\.)\s+ed\.,?\s*")
 # An editor or translator in the parenthetical: "Bryan A. Garner ed.,".
-LEGAL_PAREN_EDITOR = re.compile(r"^(?P<name>[^,]+?)(?<!\s)\s++(?P<role>eds?\.|trans\.)\s*,\s*")
+# (never an edition: "(2nd ed., London 2009)", "(Rev. ed., 1990)")
+LEGAL_PAREN_EDITOR = re.compile(r"^(?!(?:\d+(?:st|nd|rd|th|d)|(?i:rev\.?|revised|new))\s)"
+                                r"(?P<name>[^,]+?)(?<!\s)\s++(?P<role>eds?\.|trans\.)\s*,\s*")
 # A statute in a code: "42 U.S.C. § 1983", "8 C.F.R. §§ 208.13-.16".
 _LEGAL_CODE_SECTION = (
     rf"\d+\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\u00a7\u00a7?\s*[\w.()]+(?:\s*{_LEGAL_DASH}+\s*[\w.()]+)?"

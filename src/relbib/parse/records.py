@@ -94,7 +94,7 @@ PUBLISHER_WORD = re.compile(
 )
 # A comma chunk that is an edition, a volume count or a reprint, not a title.
 EXTRA_CHUNK = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)|2d|3d|rev\.|new|revised)\s+edn?\.?$|^(?:vol\.|vols\.)\s?[\dIVXL]+$"
+    r"^(?:\d+(?:st|nd|rd|th)|2d|3d|rev\.|new|revised)\s+(?:edition|edn?\.?)$|^(?:vol\.|vols\.)\s?[\dIVXL]+$"
     r"|^\d+\svols\.?$|^version\s[\d.]+$|^(?:repr\.|reprint)$",
     re.IGNORECASE,
 )

@@ -345,3 +345,26 @@ def test_an_echr_case_with_its_application_numbers() -> None:
     ref = _only("ECtHR, Varga v. Ruritania, App. nos. 30562/04 and 30566/04, 4 December 2008, § 12.")
     assert (ref.type, ref.fields["title"], ref.fields["number"], ref.fields["year"], ref.pinpoint) == (
         "jurisdiction", "Varga v. Ruritania", "30562/04 and 30566/04", "2008", "§ 12")
+
+
+@pytest.mark.parametrize(("text", "court", "title", "number", "pin"), [
+    # OSCOLA: the application and the court and date in brackets after the parties
+    ("Varga v Ruritania App no 30562/04 (ECtHR, 4 December 2008) para 12.", "ECtHR", "Varga v Ruritania",
+     "30562/04", "para. 12"),
+    ("Varga and Others v Ruritania [GC] App nos 30562/04, 30566/04 (ECtHR, 4 December 2008) paras 12-14.",
+     "ECtHR", "Varga and Others v Ruritania", "30562/04 and 30566/04", "paras. 12--14"),
+    # the Bluebook: the paragraph before the bracket, the date American
+    ("Varga v. Ruritania, App. No. 30562/04, ¶ 12 (Eur. Ct. H.R. Dec. 4, 2008).", "Eur. Ct. H.R.",
+     "Varga v. Ruritania", "30562/04", "para. 12"),
+    ("Varga v. Ruritania, App. Nos. 30562/04 & 30566/04 (Eur. Ct. H.R. Dec. 4, 2008).", "Eur. Ct. H.R.",
+     "Varga v. Ruritania", "30562/04 and 30566/04", None),
+    # the Italian "par." is the paragraph cited, not where the decision is published
+    ("Corte EDU, 4 dicembre 2008, Varga c. Ruritania, ric. n. 30562/04, par. 12.", "Corte EDU",
+     "Varga c. Ruritania", "30562/04", "par. 12"),
+])
+def test_an_echr_case_named_before_its_court(text: str, court: str, title: str, number: str,
+                                              pin: str | None) -> None:
+    ref = _only(text)
+    assert (ref.type, ref.fields["institution"], ref.fields["title"], ref.fields["number"],
+            ref.fields["date"], ref.pinpoint) == ("jurisdiction", court, title, number, "2008-12-04", pin)
+    assert "howpublished" not in ref.fields

@@ -85,7 +85,7 @@ _KIND = re.compile(
 )
 # A pinpoint closing a decision or an article: "§ 45", "Rn. 12", "para. 45", "punto 5", "(1236)".
 _PIN = re.compile(
-    r"^(?:juris\s)?(?:pp?\.\s|S\.\s)?(?P<pin>(?:(?:§§?|Rn\.|Rz\.|paras?\.|points?|punto|cons\.|considérant|FJ|F\.\s?J\.|FD)\s?)?"
+    r"^(?:juris\s)?(?:pp?\.\s|S\.\s)?(?P<pin>(?:(?:§§?|Rn\.|Rz\.|paras?\.|par\.|points?|punto|cons\.|considérant|FJ|F\.\s?J\.|FD)\s?)?"
     r"\d+[a-z]?(?:\s?[-\u2013]\s?\d+)?(?:\s?(?:ff?|ss)\.?)?)(?:\s(?:mwN|m\.\s?w\.\s?N\.|je\smwN)\b.*)?$"
 )
 _PAREN_PIN = re.compile(r"\s\((?P<pin>\d+(?:\s?[-\u2013]\s?\d+)?(?:\s?ff?\.)?)\)$")

@@ -49,7 +49,7 @@ from relbib.parse import legal_us_chicago as C
 from relbib.parse import patterns as P
 from relbib.parse.continental import parse_continental
 from relbib.parse.forms import normalize_pinpoint
-from relbib.parse.legal_eu import article_fields, parse_european
+from relbib.parse.legal_eu import article_fields, court_first, parse_european
 from relbib.parse.legal_national_en import read_national_law
 from relbib.parse.legal_shared import authors_and_title as _authors_and_title
 from relbib.parse.legal_shared import court as _court
@@ -109,7 +109,7 @@ def parse_legal(text: str) -> Reference | None:
     lead = L.LEGAL_STATUTE_LEAD_IN.match(clean)
     if lead is not None:  # "The quoted language is from 42 U.S.C. § 4331(b).": the statute it names
         return _read_statute(text, clean[lead.end() :])
-    european = read_national_law(clean) or parse_european(clean) or parse_continental(clean)
+    european = read_national_law(clean) or parse_european(clean) or parse_continental(court_first(clean))
     if european is not None:
         return replace(european, text=text)
     readers: tuple[Callable[[str, str], Reference | None], ...] = (

@@ -38,7 +38,7 @@ from relbib.parse.forms import normalize_pinpoint
 from relbib.parse.legal_eu_institutions import read_institution_note
 from relbib.parse.names import looks_like_organisation, split_names
 
-__all__ = ["parse_european"]
+__all__ = ["court_first", "parse_european"]
 
 _CASE_NUMBER = r"(?:[CT]-)?\d{1,4}/\d{2}(?:\sP)?"
 _REPORT = (
@@ -379,3 +379,39 @@ def _iso(date: str | None) -> str:
         return ""
     iso = parse_date(date)[1]
     return iso if len(iso) == 10 else ""
+
+
+# --- the European Court of Human Rights, named after the case ----------------------------
+# OSCOLA's "Varga v Hungary App no 14097/12 (ECtHR, 10 March 2015) para 32" and the
+# Bluebook's "Varga v. Hungary, App. No. 14097/12, ¶ 32 (Eur. Ct. H.R. Mar. 10, 2015)" put
+# the court and the date after the parties; the continental reader knows them court first.
+_HR_NAME = r"(?P<name>[A-Z][^()\[\],]{1,120}?\sv\.?\s[A-Z][^()\[\],]{1,80}?)"
+_HR_APP = r"(?P<app>App(?:lication)?\.?\s[Nn]os?\.?\s\d+/\d{2}(?:(?:,\s|\s(?:and|&)\s)\d+/\d{2}){0,4})"
+_HR_COURT = r"(?P<court>ECtHR|ECHR|Eur\.\sCt\.\sH\.\s?R\.)(?:\s\[GC\])?"
+_HR_PIN = r"(?P<pin>(?:paras?\.?|\u00b6\u00b6?|\u00a7\u00a7?)\s?\d+(?:\s?[-\u2013]\s?\d+)?)"
+_HUMAN_RIGHTS_CASE = re.compile(
+    rf"^{_HR_NAME}(?:\s\[GC\])?,?\s{_HR_APP}(?:,\s{_HR_PIN.replace('pin>', 'pin1>')})?,?\s"
+    rf"\({_HR_COURT},?\s(?P<date>\d{{1,2}}\s[A-Z][a-z]{{2,8}}\.?\s\d{{4}}|[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}},\s\d{{4}})\)"
+    rf"(?:,?\s{_HR_PIN})?\.?$"
+)
+
+
+def court_first(text: str) -> str:
+    """A decision of the European Court of Human Rights named after its parties, as
+    "COURT, Name, App no N, DATE, para. P"; any other ``text`` unchanged."""
+    m = _HUMAN_RIGHTS_CASE.match(text)
+    if m is None:
+        return text
+    date = m.group("date")
+    american = re.fullmatch(r"(?P<month>[A-Z][a-z]{2,8}\.?)\s(?P<day>\d{1,2}),\s(?P<year>\d{4})", date)
+    if american is not None:  # "Mar. 10, 2015": "10 Mar. 2015"
+        date = f"{american.group('day')} {american.group('month')} {american.group('year')}"
+    app = re.sub(r"\bN(os?)\b\.?", r"n\1.", m.group("app"))  # "App. No. 1/08": "App. no. 1/08"
+    app = re.sub(r"(?:,|\s&)\s(?=\d)", " and ", app)  # "App nos 1/08, 2/08": one piece, "1/08 and 2/08"
+    out = f"{m.group('court')}, {m.group('name')}, {app}, {date}"
+    pin = m.group("pin1") or m.group("pin")
+    if pin:  # "¶ 32", "para 32": "para. 32"
+        out += ", " + re.sub(r"^(?:\u00b6\u00b6|paras)\.?\s?", "paras. ",
+                             re.sub(r"^(?:\u00b6|para)\.?\s?(?=\d)", "para. ", pin))
+    return out
+

@@ -133,6 +133,17 @@ def _claim_dates(claims: Sequence[SourceClaim], claim_facts: Sequence[Facts],
     return out
 
 
+def essay_ranges(found: Sequence[Unit]) -> list[range]:
+    """The units of each essay: consecutive, as :func:`units` makes them."""
+    out: list[range] = []
+    start = 0
+    for i in range(1, len(found) + 1):
+        if i == len(found) or found[i].essay is not found[start].essay:
+            out.append(range(start, i))
+            start = i
+    return out
+
+
 def _paragraph_ids(found: Sequence[Unit], facts: Sequence[Facts],
                    ) -> tuple[tuple[int, ...], tuple[frozenset[str], ...], list[range]]:
     """Each sentence's paragraph (numbered as they first appear), each paragraph's
@@ -143,14 +154,14 @@ def _paragraph_ids(found: Sequence[Unit], facts: Sequence[Facts],
     names: list[set[str]] = []
     of: list[int] = []
     starts: list[tuple[int, int]] = []  # where each essay starts, and the paragraphs before it
-    for i, (unit, fact) in enumerate(zip(found, facts, strict=True)):
-        if i == 0 or unit.essay is not found[i - 1].essay:
-            starts.append((i, len(ids)))
-        p = ids.setdefault((unit.essay.id, unit.sentence.paragraph), len(ids))
-        if p == len(names):
-            names.append(set())
-        names[p].update(fact.names)
-        of.append(p)
+    for essay in essay_ranges(found):
+        starts.append((essay.start, len(ids)))
+        for i in essay:
+            p = ids.setdefault((found[i].essay.id, found[i].sentence.paragraph), len(ids))
+            if p == len(names):
+                names.append(set())
+            names[p].update(facts[i].names)
+            of.append(p)
     lowest = list(accumulate(reversed(of), min))[::-1]  # the lowest paragraph from each unit on
     cuts = [i for i, before in starts if lowest[i] >= before]
     documents = [range(a, b) for a, b in zip(cuts, [*cuts[1:], len(found)], strict=True)]

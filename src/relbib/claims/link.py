@@ -28,6 +28,7 @@ from relbib.claims.index import (
     Block,
     Vectorising,
     corpus,
+    essay_ranges,
     source_claims,
     units,
     verdicts,
@@ -119,7 +120,7 @@ def link(
               essay_keys=essay_keys or {}, conflicts_with_claims=conflicts_with_claims)
     if parallel is not None:
         del analysed  # its term lists are in the vectors now: not held while judging
-        return parallel.judge(run, _documents(found))
+        return parallel.judge(run, essay_ranges(found))
     return judge(run, range(len(found)))
 
 
@@ -138,17 +139,6 @@ def judge(run: Run, indices: Iterable[int]) -> LinkResult:
     return LinkResult(links=tuple(links), judgements=tuple(judgements))
 
 
-def _documents(found: Sequence[Unit]) -> list[range]:
-    """The units of each essay: consecutive, as :func:`units` makes them."""
-    out: list[range] = []
-    start = 0
-    for i in range(1, len(found) + 1):
-        if i == len(found) or found[i].essay is not found[start].essay:
-            out.append(range(start, i))
-            start = i
-    return out
-
-
 # library claims are analysed in blocks of this many: a block is one "document", about
 # an essay's sentences, so that the map's chunks weigh alike (blocks of 500 made the
 # last chunks five times heavier than the rest: one worker finished them alone)
@@ -158,7 +148,7 @@ _CLAIM_BLOCK = 100
 def _texts(found: Sequence[Unit], claims: Sequence[SourceClaim]) -> list[tuple[str, ...]]:
     """The texts :func:`corpus` analyses, as documents: each essay's sentences,
     then the known claims in blocks."""
-    out = [tuple(found[i].sentence.text for i in r) for r in _documents(found)]
+    out = [tuple(found[i].sentence.text for i in r) for r in essay_ranges(found)]
     out.extend(tuple(c.text for c in claims[k:k + _CLAIM_BLOCK])
                for k in range(0, len(claims), _CLAIM_BLOCK))
     return out

@@ -67,6 +67,11 @@ def failure_finding(failed: Failed, step: str) -> Diagnostic:
                       suggestion="run again; if it fails again, please report it with this file")
 
 
+def _linking_names(count: int) -> list[str]:
+    """How the linking run's documents are named in findings and the test hook."""
+    return [f"document {n + 1} of the linking run" for n in range(count)]
+
+
 class Runner:
     """Runs the per-document steps of ingest and link on a backend; collects the failures."""
 
@@ -124,7 +129,7 @@ class Runner:
 
     def analyse(self, texts: Sequence[Sequence[str]], aliases: Aliases) -> list[Analysis]:
         """Every text's analysis, documents in order (a failed document's texts as empty)."""
-        names = [f"document {n + 1} of the linking run" for n in range(len(texts))]
+        names = _linking_names(len(texts))
         found = self._map("analysed", analyse_step, aliases, list(zip(names, texts, strict=True)))
         empty = analyse("", aliases)
         return [a for doc, result in zip(texts, found, strict=True)
@@ -133,7 +138,7 @@ class Runner:
     def vectorise(self, shared: Vectorising, documents: list[range]) -> list[Block]:
         """Each document's vectors, in order (a failed document's are made here: they are
         not optional)."""
-        names = [f"document {n + 1} of the linking run" for n in range(len(documents))]
+        names = _linking_names(len(documents))
         found = self._map("vectorised", vector_step, shared,
                           list(zip(names, documents, strict=True)))
         return [block if block is not None else vector_block(shared, r)
